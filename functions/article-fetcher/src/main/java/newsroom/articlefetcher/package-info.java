@@ -1,0 +1,2 @@
+/** Module article-fetcher: see its pom description. */
+package newsroom.articlefetcher;

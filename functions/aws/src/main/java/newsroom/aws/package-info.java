@@ -1,0 +1,2 @@
+/** Module aws: see its pom description. */
+package newsroom.aws;

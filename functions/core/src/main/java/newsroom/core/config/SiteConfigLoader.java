@@ -1,0 +1,176 @@
+package newsroom.core.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Reads {@link SiteConfig} from a YAML file (local runs) or from a string map (Lambda environment variables), and
+ * validates it. Unknown keys and bad values fail with the key named, so a typo never silently becomes a default.
+ *
+ * <pre>
+ * timeZone: Europe/Paris            # default UTC
+ * defaultLanguage: en               # default en
+ * targetLanguages: [fr, de]         # default none
+ * thumbnailWidths: [320, 640, 1280] # default
+ * pathPattern: "content/{lang}/{yyyy}/{mm}/{slug}.md"
+ * themeDefaults: { sidebar: left }  # merged over the example's values
+ * </pre>
+ */
+public final class SiteConfigLoader {
+
+    private static final Set<String> KEYS =
+            Set.of("timeZone", "defaultLanguage", "targetLanguages", "thumbnailWidths", "pathPattern", "themeDefaults");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+    private static final Set<String> PLACEHOLDERS = Set.of("lang", "yyyy", "mm", "dd", "slug", "id");
+
+    private SiteConfigLoader() {
+    }
+
+    /** Reads the file; a missing file is an error (the caller decides whether a config file is optional). */
+    public static SiteConfig load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(10).build())
+                    .build());
+            yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            Object tree = yaml.readValue(in, Object.class);
+            if (tree == null) {
+                return SiteConfig.defaults();
+            }
+            if (!(tree instanceof Map<?, ?> map)) {
+                throw new InvalidConfigurationException(file + ": expected a mapping of settings at the top level");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) map;
+            return fromMap(values, file.toString());
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(file + ": cannot read configuration: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** Builds a configuration from already-parsed values; {@code origin} names the file or "environment". */
+    public static SiteConfig fromMap(Map<String, Object> values, String origin) {
+        SiteConfig d = SiteConfig.defaults();
+        for (String key : values.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new InvalidConfigurationException(origin + ": unknown key '" + key + "' (known: "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        ZoneId zone = d.timeZone();
+        if (values.get("timeZone") != null) {
+            try {
+                zone = ZoneId.of(String.valueOf(values.get("timeZone")));
+            } catch (DateTimeException e) {
+                throw new InvalidConfigurationException(origin + ": key 'timeZone': not a time zone: "
+                        + values.get("timeZone") + " (use an IANA name such as Europe/Paris, or UTC)");
+            }
+        }
+        String defaultLanguage = values.get("defaultLanguage") == null ? d.defaultLanguage()
+                : language(values.get("defaultLanguage"), origin, "defaultLanguage");
+        List<String> targets = new ArrayList<>();
+        for (Object t : list(values.get("targetLanguages"), origin, "targetLanguages")) {
+            targets.add(language(t, origin, "targetLanguages"));
+        }
+        List<Integer> widths = new ArrayList<>();
+        Object rawWidths = values.get("thumbnailWidths");
+        if (rawWidths == null) {
+            widths.addAll(d.thumbnailWidths());
+        } else {
+            for (Object w : list(rawWidths, origin, "thumbnailWidths")) {
+                if (!(w instanceof Integer i) || i < 16 || i > 4096) {
+                    throw new InvalidConfigurationException(origin + ": key 'thumbnailWidths': " + w
+                            + " is not a width in pixels between 16 and 4096");
+                }
+                widths.add(i);
+            }
+            widths.sort(Integer::compare);
+        }
+        String pattern = values.get("pathPattern") == null ? d.pathPattern() : String.valueOf(values.get("pathPattern"));
+        validatePattern(pattern, origin);
+        Map<String, Object> theme = new LinkedHashMap<>(d.themeDefaults());
+        Object rawTheme = values.get("themeDefaults");
+        if (rawTheme != null) {
+            if (!(rawTheme instanceof Map<?, ?> m)) {
+                throw new InvalidConfigurationException(origin + ": key 'themeDefaults': expected a mapping");
+            }
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String flag = String.valueOf(e.getKey());
+                if (!SiteConfig.THEME_FLAGS.contains(flag)) {
+                    throw new InvalidConfigurationException(origin + ": key 'themeDefaults." + flag
+                            + "': not a theme flag (known: " + String.join(", ", SiteConfig.THEME_FLAGS) + ")");
+                }
+                theme.put(flag, e.getValue());
+            }
+        }
+        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme);
+    }
+
+    private static void validatePattern(String pattern, String origin) {
+        if (pattern.isBlank() || pattern.startsWith("/") || pattern.contains("..") || !pattern.contains("{slug}")
+                && !pattern.contains("{id}")) {
+            throw new InvalidConfigurationException(origin + ": key 'pathPattern': '" + pattern
+                    + "' must be a relative path containing {slug} or {id}, without '..'");
+        }
+        var m = PLACEHOLDER.matcher(pattern);
+        while (m.find()) {
+            if (!PLACEHOLDERS.contains(m.group(1))) {
+                throw new InvalidConfigurationException(origin + ": key 'pathPattern': unknown placeholder {"
+                        + m.group(1) + "} (known: {lang} {yyyy} {mm} {dd} {slug} {id})");
+            }
+        }
+    }
+
+    private static List<?> list(Object value, String origin, String key) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> l) {
+            return l;
+        }
+        if (value instanceof String s) {
+            return s.isBlank() ? List.of() : List.of(s.split("\\s*,\\s*"));
+        }
+        throw new InvalidConfigurationException(origin + ": key '" + key + "': expected a list");
+    }
+
+    private static String language(Object value, String origin, String key) {
+        String tag = String.valueOf(value).trim().replace('_', '-');
+        String[] parts = tag.split("-");
+        parts[0] = parts[0].toLowerCase(Locale.ROOT);
+        if (parts.length > 1 && parts[1].length() == 2) {
+            parts[1] = parts[1].toUpperCase(Locale.ROOT);
+        }
+        tag = String.join("-", parts);
+        if (!LANGUAGE.matcher(tag).matches()) {
+            throw new InvalidConfigurationException(origin + ": key '" + key + "': '" + value
+                    + "' is not a BCP 47 language tag (e.g. en, fr, pt-BR)");
+        }
+        return tag;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

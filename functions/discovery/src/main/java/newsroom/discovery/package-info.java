@@ -1,0 +1,2 @@
+/** Module discovery: see its pom description. */
+package newsroom.discovery;

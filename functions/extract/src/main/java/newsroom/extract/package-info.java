@@ -1,0 +1,2 @@
+/** Module extract: see its pom description. */
+package newsroom.extract;

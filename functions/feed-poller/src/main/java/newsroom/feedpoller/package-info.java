@@ -1,0 +1,2 @@
+/** Module feed-poller: see its pom description. */
+package newsroom.feedpoller;

@@ -1,0 +1,2 @@
+/** Module fetch: see its pom description. */
+package newsroom.fetch;

@@ -1,0 +1,2 @@
+/** Module ingest-api: see its pom description. */
+package newsroom.ingestapi;

@@ -1,0 +1,2 @@
+/** Module local: see its pom description. */
+package newsroom.local;

@@ -1,0 +1,2 @@
+/** Module media: see its pom description. */
+package newsroom.media;

@@ -1,0 +1,2 @@
+/** Module thumbnailer: see its pom description. */
+package newsroom.thumbnailer;

@@ -1,0 +1,2 @@
+/** Module translator: see its pom description. */
+package newsroom.translator;
