@@ -37,7 +37,7 @@ public final class MainContentFinder {
                     + "tag-?list|read-?more|more-?stories|teaser|print-only|sr-only|visually-?hidden",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MAYBE_CANDIDATE = Pattern.compile(
-            "and|article|body|column|content|main|shadow|story|entry|post-?text|text",
+            "and|article|body|column|content|main|shadow|story|entry|post-?text|text|embed",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text",
@@ -59,7 +59,11 @@ public final class MainContentFinder {
             "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
             "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tr", "td", "th",
             "tbody", "thead", "br");
+    private static final Set<String> CONTAINER_TAGS = Set.of("body", "div", "section", "article", "main", "center",
+            "header", "footer", "aside", "blockquote", "td", "th", "li", "font", "span", "form");
+    private static final Set<String> RENAMED_TO_P = Set.of("div", "section", "center");
     private static final int ANCESTOR_LEVELS = 5;
+    private static final double WIDEN_MIN_PROSE_SHARE = 0.8;
 
     private enum Pass {
         STRICT(true, true, true), KEEP_UNLIKELY(false, true, true), KEEP_CLASSES(false, false, true),
@@ -102,6 +106,7 @@ public final class MainContentFinder {
             return Optional.empty();
         }
         finder.removeJunk(prepared);
+        wrapLooseText(prepared);
         Element best = null;
         int bestLength = 0;
         for (Pass pass : Pass.values()) {
@@ -130,6 +135,9 @@ public final class MainContentFinder {
         }
         Element top = chooseTop(candidates);
         Element article = gatherSiblings(top, pass);
+        for (Element part : splitBodyParts(top, body)) {
+            article.appendChild(part.clone());
+        }
         clean(article, pass);
         return article;
     }
@@ -234,25 +242,99 @@ public final class MainContentFinder {
         return candidates;
     }
 
-    private boolean isParagraphLike(Element element) {
+    private static boolean isParagraphLike(Element element) {
         String tag = element.normalName();
-        if (tag.equals("p") || tag.equals("pre") || tag.equals("td") || tag.equals("blockquote")) {
-            return true;
+        return tag.equals("p") || tag.equals("pre") || tag.equals("td") || tag.equals("blockquote");
+    }
+
+    /**
+     * Gives loose text a paragraph of its own, as Readability does: a container without block children becomes a
+     * {@code <p>}; in a container with block children, each run of text and inline elements is wrapped in a
+     * {@code <p>}, and two consecutive {@code <br>} end a paragraph.
+     */
+    private static void wrapLooseText(Element body) {
+        for (Element element : body.getAllElements()) {
+            String tag = element.normalName();
+            if (!CONTAINER_TAGS.contains(tag)) {
+                continue;
+            }
+            boolean blockChild = hasBlockChild(element);
+            if (!blockChild && (tag.equals("span") || tag.equals("font") || tag.equals("td") || tag.equals("th")
+                    || tag.equals("li") || tag.equals("blockquote"))) {
+                continue;
+            }
+            if (!blockChild && RENAMED_TO_P.contains(tag) && !hasBrPair(element)) {
+                if (hasText(element)) {
+                    element.tagName("p");
+                }
+                continue;
+            }
+            wrapRuns(element);
         }
-        if (tag.equals("div") || tag.equals("section") || tag.equals("span") && element.parent() != null
-                && !element.parent().normalName().equals("p")) {
-            return hasDirectText(element) && !hasBlockChild(element);
+    }
+
+    private static void wrapRuns(Element container) {
+        List<Node> run = new ArrayList<>();
+        for (Node child : new ArrayList<>(container.childNodes())) {
+            boolean phrasing = child instanceof org.jsoup.nodes.TextNode
+                    || child instanceof Element e && !BLOCK_TAGS.contains(e.normalName());
+            boolean paragraphBreak = child instanceof Element e && e.nameIs("br") && nextIsBr(e);
+            if (phrasing && !paragraphBreak) {
+                run.add(child);
+            } else {
+                wrap(run);
+                run.clear();
+                if (paragraphBreak) {
+                    child.remove();
+                }
+            }
+        }
+        wrap(run);
+    }
+
+    private static boolean hasBrPair(Element element) {
+        for (Element child : element.children()) {
+            if (child.nameIs("br") && nextIsBr(child)) {
+                return true;
+            }
         }
         return false;
     }
 
-    private static boolean hasDirectText(Element element) {
+    private static boolean nextIsBr(Element br) {
+        Node next = br.nextSibling();
+        while (next instanceof org.jsoup.nodes.TextNode text && text.isBlank()) {
+            next = next.nextSibling();
+        }
+        return next instanceof Element e && e.nameIs("br");
+    }
+
+    private static void wrap(List<Node> run) {
+        boolean hasContent = false;
+        for (Node node : run) {
+            if (node instanceof org.jsoup.nodes.TextNode text ? !text.isBlank()
+                    : node instanceof Element e && !e.nameIs("br")) {
+                hasContent = true;
+                break;
+            }
+        }
+        if (!hasContent) {
+            return;
+        }
+        Element paragraph = new Element("p");
+        run.get(0).before(paragraph);
+        for (Node node : run) {
+            paragraph.appendChild(node);
+        }
+    }
+
+    private static boolean hasText(Element element) {
         for (org.jsoup.nodes.TextNode text : element.textNodes()) {
             if (!text.isBlank()) {
                 return true;
             }
         }
-        return false;
+        return !element.text().isBlank();
     }
 
     private static boolean hasBlockChild(Element element) {
@@ -344,6 +426,41 @@ public final class MainContentFinder {
         return top;
     }
 
+    /**
+     * Articles split into several containers (chunks between ads, "continued" parts) leave the best candidate holding
+     * only one part. The other parts are the candidate's cousins of the same tag and class whose text is prose.
+     */
+    private List<Element> splitBodyParts(Element top, Element body) {
+        List<Element> parts = new ArrayList<>();
+        String className = top.className();
+        if (className.isBlank()) {
+            return parts;
+        }
+        for (Element cousin : body.getElementsByClass(className.strip().split("\\s+")[0])) {
+            if (cousin == top || cousin.parent() == top.parent() || !cousin.normalName().equals(top.normalName())
+                    || !cousin.className().equals(className) || isAttached(cousin, top) || isAttached(top, cousin)) {
+                continue;
+            }
+            int total = stats.textLength(cousin);
+            if (total > 0 && proseLength(cousin) >= WIDEN_MIN_PROSE_SHARE * total) {
+                parts.add(cousin);
+            }
+        }
+        return parts;
+    }
+
+    /** Text length of the paragraphs under {@code element} that read as prose: long enough, few links. */
+    private int proseLength(Element element) {
+        int length = 0;
+        for (Element p : element.getElementsByTag("p")) {
+            int pLength = stats.textLength(p);
+            if (pLength >= 40 && stats.linkDensity(p) < 0.3) {
+                length += pLength;
+            }
+        }
+        return length;
+    }
+
     private Element gatherSiblings(Element top, Pass pass) {
         Element article = new Element("div");
         Element parent = top.parent();
@@ -403,6 +520,44 @@ public final class MainContentFinder {
                 p.remove();
             }
         }
+        trimLinkBlocksAtEdges(article);
+    }
+
+    /**
+     * Removes the run of link-only blocks at the end of the content (related-story lists written as paragraphs) and
+     * the short lead-in line before it ("You may also like..."), and link-only blocks at the start (breadcrumbs).
+     */
+    private void trimLinkBlocksAtEdges(Element article) {
+        stats = TextStats.of(article);
+        List<Element> blocks = new ArrayList<>();
+        for (Element element : article.getAllElements()) {
+            if (element != article && TextWriter.BLOCKS.contains(element.normalName()) && !hasBlockChild(element)
+                    && stats.textLength(element) > 0) {
+                blocks.add(element);
+            }
+        }
+        int end = blocks.size() - 1;
+        int removedAtEnd = 0;
+        while (end >= 0 && isLinkBlock(blocks.get(end))) {
+            blocks.get(end--).remove();
+            removedAtEnd++;
+        }
+        if (removedAtEnd >= 2 && end >= 0 && isLeadIn(blocks.get(end))) {
+            blocks.get(end--).remove();
+        }
+        for (int start = 0; start <= end && isLinkBlock(blocks.get(start)); start++) {
+            blocks.get(start).remove();
+        }
+    }
+
+    private boolean isLinkBlock(Element block) {
+        return stats.linkDensity(block) > 0.8;
+    }
+
+    private boolean isLeadIn(Element block) {
+        String text = block.text().strip();
+        return text.length() < 60 && (text.endsWith(":") || text.endsWith("...") || text.endsWith("\u2026")
+                || !text.matches(".*[.!?\"\u201d]$"));
     }
 
     private boolean shouldRemove(Element element, Pass pass) {

@@ -5,11 +5,12 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Renders extracted content as plain text: one line per block (paragraph, heading, list item, table row, caption),
- * whitespace collapsed inside a block, no markup. Image alt text is not included.
+ * whitespace collapsed inside a block, no markup. Image alt text and figure captions are not included: the text is
+ * the article's prose (captions stay in the Markdown).
  */
 public final class TextWriter {
 
@@ -17,15 +18,20 @@ public final class TextWriter {
             "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
             "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tr", "caption", "details", "summary");
 
+    private static final Set<String> SKIPPED = Set.of("figcaption", "caption");
+
     private TextWriter() {
     }
 
     /** The text of {@code root}, blocks separated by single newlines, trimmed. */
     public static String write(Element root) {
         StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
+        NodeTraversor.filter(new NodeFilter() {
             @Override
-            public void head(Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element element && SKIPPED.contains(element.normalName())) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
                 if (node instanceof TextNode text) {
                     appendCollapsed(out, text.getWholeText());
                 } else if (node instanceof Element element) {
@@ -38,13 +44,15 @@ public final class TextWriter {
                         space(out);
                     }
                 }
+                return FilterResult.CONTINUE;
             }
 
             @Override
-            public void tail(Node node, int depth) {
+            public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
                     newline(out);
                 }
+                return FilterResult.CONTINUE;
             }
         }, root);
         return out.toString().strip();
