@@ -134,9 +134,19 @@ public final class MainContentFinder {
             return null;
         }
         Element top = chooseTop(candidates);
-        Element article = gatherSiblings(top, pass);
+        List<Element> chosen = gatherSiblings(top);
         for (Element part : splitBodyParts(top, body)) {
-            article.appendChild(part.clone());
+            if (!chosen.contains(part)) {
+                chosen.add(part);
+            }
+        }
+        Element article = new Element("div");
+        Element lastAppended = null;
+        for (Element element : body.getAllElements()) {
+            if (chosen.contains(element) && (lastAppended == null || !isAttached(element, lastAppended))) {
+                article.appendChild(element.clone());
+                lastAppended = element;
+            }
         }
         clean(article, pass);
         return article;
@@ -437,7 +447,7 @@ public final class MainContentFinder {
             return parts;
         }
         for (Element cousin : body.getElementsByClass(className.strip().split("\\s+")[0])) {
-            if (cousin == top || cousin.parent() == top.parent() || !cousin.normalName().equals(top.normalName())
+            if (cousin == top || !cousin.normalName().equals(top.normalName())
                     || !cousin.className().equals(className) || isAttached(cousin, top) || isAttached(top, cousin)) {
                 continue;
             }
@@ -461,13 +471,13 @@ public final class MainContentFinder {
         return length;
     }
 
-    private Element gatherSiblings(Element top, Pass pass) {
-        Element article = new Element("div");
+    /** The top candidate and those of its siblings that score close to it or read as prose paragraphs. */
+    private List<Element> gatherSiblings(Element top) {
         Element parent = top.parent();
         if (parent == null) {
-            article.appendChild(top.clone());
-            return article;
+            return new ArrayList<>(List.of(top));
         }
+        List<Element> chosen = new ArrayList<>();
         double topScore = scores.getOrDefault(top, 0.0);
         double threshold = Math.max(10, topScore * 0.2);
         for (Element sibling : parent.children()) {
@@ -486,10 +496,10 @@ public final class MainContentFinder {
                 }
             }
             if (append) {
-                article.appendChild(sibling.clone());
+                chosen.add(sibling);
             }
         }
-        return article;
+        return chosen;
     }
 
     /** Removes boilerplate inside the chosen content. */
