@@ -40,7 +40,7 @@ public final class MainContentFinder {
             "and|article|body|column|content|main|shadow|story|entry|post-?text|text|embed",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text",
+            "article|body|content|entry|hentry|h-entry|main|post|text|blog|story|prose|rich-?text",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATIVE = Pattern.compile(
             "-ad-|\\bads?\\b|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|"
@@ -64,6 +64,7 @@ public final class MainContentFinder {
     private static final Set<String> RENAMED_TO_P = Set.of("div", "section", "center");
     private static final int ANCESTOR_LEVELS = 5;
     private static final double WIDEN_MIN_PROSE_SHARE = 0.8;
+    private static final double LOOSER_PASS_MIN_GAIN = 1.5;
 
     private enum Pass {
         STRICT(true, true, true), KEEP_UNLIKELY(false, true, true), KEEP_CLASSES(false, false, true),
@@ -108,16 +109,22 @@ public final class MainContentFinder {
         finder.removeJunk(prepared);
         wrapLooseText(prepared);
         Element best = null;
-        int bestLength = 0;
+        int bestProse = 0;
         for (Pass pass : Pass.values()) {
             Element content = finder.extract(prepared.clone(), pass);
-            int length = content == null ? 0 : TextStats.of(content).textLength(content);
-            if (length >= MIN_ARTICLE_CHARS) {
+            if (content == null) {
+                continue;
+            }
+            TextStats contentStats = TextStats.of(content);
+            if (System.getProperty("dbg") != null) System.err.println("DBG " + pass + " len=" + contentStats.textLength(content) + " prose=" + proseLength(content, contentStats) + " :: " + content.text().substring(0, Math.min(300, content.text().length())));
+            if (contentStats.textLength(content) >= MIN_ARTICLE_CHARS) {
                 return Optional.of(content);
             }
-            if (content != null && length > bestLength) {
+            // a looser pass must find clearly more prose, not just the boilerplate the stricter pass removed
+            int prose = proseLength(content, contentStats);
+            if (best == null || prose > bestProse * LOOSER_PASS_MIN_GAIN) {
                 best = content;
-                bestLength = length;
+                bestProse = prose;
             }
         }
         return Optional.ofNullable(best);
@@ -393,6 +400,7 @@ public final class MainContentFinder {
         List<Element> ranked = new ArrayList<>(candidates);
         ranked.sort(Comparator.comparingDouble((Element e) -> scores.get(e)).reversed());
         Element top = ranked.get(0);
+        if (System.getProperty("dbg") != null) for (int i = 0; i < Math.min(8, ranked.size()); i++) System.err.println("DBG cand " + scores.get(ranked.get(i)) + " " + ranked.get(i).normalName() + "." + ranked.get(i).className() + "#" + ranked.get(i).id() + " ld=" + stats.linkDensity(ranked.get(i)));
         double topScore = scores.get(top);
         List<Element> alternatives = new ArrayList<>();
         for (int i = 1; i < Math.min(5, ranked.size()); i++) {
@@ -433,6 +441,7 @@ public final class MainContentFinder {
         while (top.parent() != null && !top.parent().normalName().equals("body") && top.parent().childrenSize() == 1) {
             top = top.parent();
         }
+        if (System.getProperty("dbg") != null) System.err.println("DBG top " + top.normalName() + "." + top.className() + "#" + top.id());
         return top;
     }
 
@@ -461,6 +470,10 @@ public final class MainContentFinder {
 
     /** Text length of the paragraphs under {@code element} that read as prose: long enough, few links. */
     private int proseLength(Element element) {
+        return proseLength(element, stats);
+    }
+
+    private static int proseLength(Element element, TextStats stats) {
         int length = 0;
         for (Element p : element.getElementsByTag("p")) {
             int pLength = stats.textLength(p);
@@ -505,6 +518,7 @@ public final class MainContentFinder {
     /** Removes boilerplate inside the chosen content. */
     private void clean(Element article, Pass pass) {
         article.select("h1").remove();
+        removeHoverCards(article);
         stats = TextStats.of(article);
         for (Element heading : article.select("h2, h3, h4, h5, h6")) {
             if (classWeight(heading, pass) < 0 || stats.linkDensity(heading) > 0.33
@@ -568,6 +582,27 @@ public final class MainContentFinder {
         String text = block.text().strip();
         return text.length() < 60 && (text.endsWith(":") || text.endsWith("...") || text.endsWith("\u2026")
                 || !text.matches(".*[.!?\"\u201d]$"));
+    }
+
+    /**
+     * Hover cards (a person's photo and latest headlines shown on mouse-over, hidden by CSS) sit inside paragraphs
+     * as inline elements holding an image and several links; prose never does.
+     */
+    private static void removeHoverCards(Element article) {
+        Elements spans = article.select("p span:has(img)");
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            Element inline = spans.get(i);
+            Element paragraph = inline.closest("p");
+            if (inline.parent() == null || paragraph == null || inline.select("img").isEmpty()
+                    || inline.select("a").size() < 2) {
+                continue;
+            }
+            int spanText = inline.text().length();
+            int linkText = inline.select("a").text().length();
+            if (linkText > spanText * 0.8 && paragraph.text().length() - spanText >= 20) {
+                inline.remove();
+            }
+        }
     }
 
     private boolean shouldRemove(Element element, Pass pass) {
