@@ -519,6 +519,7 @@ public final class MainContentFinder {
     private void clean(Element article, Pass pass) {
         article.select("h1").remove();
         removeHoverCards(article);
+        removeMetadataLines(article);
         stats = TextStats.of(article);
         for (Element heading : article.select("h2, h3, h4, h5, h6")) {
             if (classWeight(heading, pass) < 0 || stats.linkDensity(heading) > 0.33
@@ -601,6 +602,29 @@ public final class MainContentFinder {
             int linkText = inline.select("a").text().length();
             if (linkText > spanText * 0.8 && paragraph.text().length() - spanText >= 20) {
                 inline.remove();
+            }
+        }
+    }
+
+    /**
+     * Dates, bylines and tag lists marked up as such (schema.org {@code itemprop}, {@code rel=tag}) are metadata, not
+     * prose; the metadata extractor has already read them.
+     */
+    private void removeMetadataLines(Element article) {
+        for (Element element : article.select("[itemprop~=^(datePublished|dateModified|dateCreated|author|publisher"
+                + "|keywords)$], [rel~=^author$]")) {
+            if (element.parent() != null && element.text().length() < 200) {
+                element.remove();
+            }
+        }
+        stats = TextStats.of(article);
+        for (Element tagLink : article.select("a[rel~=^tag$]")) {
+            Element block = tagLink.parent();
+            while (block != null && block != article && !TextWriter.BLOCKS.contains(block.normalName())) {
+                block = block.parent();
+            }
+            if (block != null && block != article && block.parent() != null && stats.linkDensity(block) > 0.5) {
+                block.remove();
             }
         }
     }
