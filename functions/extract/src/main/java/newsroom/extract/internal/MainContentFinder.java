@@ -633,6 +633,9 @@ public final class MainContentFinder {
         String tag = element.normalName();
         boolean isList = tag.equals("ul") || tag.equals("ol");
         TextStats.Counts c = stats.get(element);
+        if (isQuoteEmbed(element, c)) {
+            return false;
+        }
         double weight = classWeight(element, pass);
         if (weight + (scores.getOrDefault(element, 0.0)) < 0) {
             return true;
@@ -665,6 +668,20 @@ public final class MainContentFinder {
                 || weight < 25 && linkDensity > 0.2 + (isList ? 0.2 : 0)
                 || weight >= 25 && linkDensity > 0.5
                 || c.embeds == 1 && length < 75 || c.embeds > 1;
+    }
+
+    /** An embedded quote (a post quoted from a social network): mostly blockquote text, not mostly links. */
+    private boolean isQuoteEmbed(Element element, TextStats.Counts counts) {
+        if (counts.textLength == 0 || stats.linkDensity(element) > 0.5) {
+            return false;
+        }
+        int quoted = 0;
+        for (Element quote : element.getElementsByTag("blockquote")) {
+            if (quote.parent() != null && quote.parent().closest("blockquote") == null) {
+                quoted += stats.textLength(quote);
+            }
+        }
+        return quoted >= counts.textLength * 0.6;
     }
 
     private static boolean isDataTable(Element table) {
