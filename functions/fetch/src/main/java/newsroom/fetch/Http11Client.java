@@ -123,7 +123,8 @@ final class Http11Client {
         int[] budget = {MAX_HEADER_BYTES};
         String statusLine = readLine(in, budget);
         if (statusLine == null) {
-            throw FetchFailure.BAD_RESPONSE.exception("connection closed before a status line");
+            // Servers drop connections under load; like a reset, this is worth a retry.
+            throw FetchFailure.CONNECT_FAILED.exception("connection closed before a status line");
         }
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("[1-5][0-9][0-9]")) {
