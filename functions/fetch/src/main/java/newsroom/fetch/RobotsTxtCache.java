@@ -20,7 +20,8 @@ import newsroom.core.port.Fetcher.FetchedResource;
 /**
  * robots.txt rules per origin (scheme, host, port), parsed by crawler-commons and kept for a TTL; a stale entry is
  * refreshed with a conditional GET. Following RFC 9309: a 4xx or an unusable file means "no restrictions"; a 5xx or
- * a network failure means "assume complete disallow" for a short while, reported as a retryable ROBOTS_UNAVAILABLE.
+ * a network failure means "assume complete disallow" for a short while, reported as a retryable ROBOTS_UNAVAILABLE;
+ * a permanent failure of the host itself (TLS, malformed HTTP) is reported with its own reason.
  */
 final class RobotsTxtCache {
 
@@ -33,7 +34,8 @@ final class RobotsTxtCache {
         FetchedResource fetch(URI robotsUrl, Map<String, String> validators) throws FetchException;
     }
 
-    private record Entry(BaseRobotRules rules, Instant expires, Map<String, String> validators, String failure) {
+    /** Cached rules, or the failure to report until {@code expires}. */
+    private record Entry(BaseRobotRules rules, Instant expires, Map<String, String> validators, FetchException failure) {
     }
 
     /** Reasons that mean "there is no usable robots.txt" (RFC 9309 "unavailable"): crawl without restrictions. */
@@ -74,9 +76,14 @@ final class RobotsTxtCache {
                 }
             }
         }
-        if (entry.failure() != null) {
+        FetchException failure = entry.failure();
+        if (failure != null) {
+            if (!failure.retryable()) {
+                // The same permanent problem (TLS, bad HTTP) would hit the page itself: report it as it is.
+                throw new FetchException(failure.reason(), origin + "/robots.txt: " + failure.getMessage(), false, 0);
+            }
             long seconds = Math.max(1, Duration.between(clock.instant(), entry.expires()).toSeconds());
-            throw FetchFailure.ROBOTS_UNAVAILABLE.exception(origin + "/robots.txt: " + entry.failure(), seconds);
+            throw FetchFailure.ROBOTS_UNAVAILABLE.exception(origin + "/robots.txt: " + failure.getMessage(), seconds);
         }
         return entry.rules();
     }
@@ -98,7 +105,7 @@ final class RobotsTxtCache {
             if (UNAVAILABLE.contains(e.reason())) {
                 return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), now.plus(ttl), Map.of(), null);
             }
-            return new Entry(null, now.plus(FAILURE_TTL), Map.of(), e.getMessage());
+            return new Entry(null, now.plus(FAILURE_TTL), Map.of(), e);
         }
     }
 }

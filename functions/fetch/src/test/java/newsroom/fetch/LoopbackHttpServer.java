@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -32,8 +31,6 @@ final class LoopbackHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     final List<Seen> requests = new CopyOnWriteArrayList<>();
-    final AtomicInteger inFlight = new AtomicInteger();
-    final AtomicInteger maxInFlight = new AtomicInteger();
 
     LoopbackHttpServer() throws IOException {
         this(HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50));
@@ -50,7 +47,6 @@ final class LoopbackHttpServer implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         requests.add(new Seen(path, exchange.getRequestHeaders()));
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
             Handler h = handlers.getOrDefault(path, handlers.get(exchange.getRequestURI().getRawPath()));
             if (h == null) {
@@ -59,7 +55,6 @@ final class LoopbackHttpServer implements AutoCloseable {
                 h.handle(exchange);
             }
         } finally {
-            inFlight.decrementAndGet();
             exchange.close();
         }
     }
