@@ -160,8 +160,10 @@ public final class TranslationService {
             }
             frontMatter.put(field.getKey(), value);
         }
+        frontMatter.putIfAbsent("lang", List.of(language));
+        frontMatter.putIfAbsent("translations", translationsFor(List.of(from), language));
         Map<String, Object> params = new LinkedHashMap<>();
-        if (frontMatter.get("params") instanceof Map<?, ?> existing) {
+        if (frontMatter.remove("params") instanceof Map<?, ?> existing) {
             existing.forEach((k, v) -> params.put(String.valueOf(k), v));
         }
         Map<String, Object> translatedFrom = new LinkedHashMap<>();
@@ -169,7 +171,7 @@ public final class TranslationService {
         translatedFrom.put("version", version);
         translatedFrom.put("lang", from);
         params.put("translatedFrom", translatedFrom);
-        frontMatter.put("params", params);
+        frontMatter.put("params", params); // last, as in the canonical field order
         return new StoredArticle(frontMatter, translator.translate(source.body(), from, language));
     }
 

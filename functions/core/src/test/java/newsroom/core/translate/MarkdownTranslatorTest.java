@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +141,38 @@ class MarkdownTranslatorTest {
             assertThat(new MarkdownTranslator(identity).translate(text, "en", "fr")).as("text %s", text)
                     .isEqualTo(text);
         }
+    }
+
+    @Test
+    void reassemblesTheSharedExampleArticleExactly_throughTheIdentity() throws Exception {
+        String body = exampleBody();
+        FakeTranslator identity = FakeTranslator.identity(500);
+
+        assertThat(new MarkdownTranslator(identity).translate(body, "en", "fr")).isEqualTo(body);
+        assertThat(identity.requests()).noneMatch(r -> r.contains("http"));
+    }
+
+    @Test
+    void keepsEveryUrlAndHeadingUnderlineOfTheSharedExample_whenTranslated() throws Exception {
+        String body = exampleBody();
+
+        String translated = new MarkdownTranslator(FakeTranslator.visible(10_000, "fr")).translate(body, "en", "fr");
+
+        assertThat(translated).startsWith("\n⟦fr:Alibaba Group’s Stock Surged After Partnership Reports⟧\n"
+                + "======================================================\n\n⟦fr:Alibaba Group’s stock climbed 8.6%");
+        Matcher url = Pattern.compile("https?://[^\\s)]+").matcher(body);
+        int urls = 0;
+        while (url.find()) {
+            assertThat(translated).contains(url.group());
+            urls++;
+        }
+        assertThat(urls).isEqualTo(6);
+        assertThat(translated.lines().count()).isEqualTo(body.lines().count());
+    }
+
+    private static String exampleBody() throws Exception {
+        byte[] file = Files.readAllBytes(SharedData.file("examples/coinlive-apple-alibaba.md"));
+        return StoredArticle.parse(file).body();
     }
 
     @Test

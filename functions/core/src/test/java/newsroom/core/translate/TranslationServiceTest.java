@@ -290,7 +290,7 @@ class TranslationServiceTest {
     }
 
     @Test
-    void keepsExistingParams_andAddsTranslatedFrom() {
+    void keepsExistingParams_andAddsTranslatedFromLangAndTranslations_whenTheSourceLacksThem() {
         storeVersion(3, "---\ntitle: \"Hi\"\nslug: \"hi\"\nparams:\n  rating: 5\n---\nHello.\n");
 
         service(FakeTranslator.visible(10_000, "fr")).translate(ID.value(), 3, List.of("fr"));
@@ -299,6 +299,11 @@ class TranslationServiceTest {
                 ---
                 title: "⟦fr:Hi⟧"
                 slug: "hi"
+                lang:
+                  - "fr"
+                translations:
+                  - "fr"
+                  - "en"
                 params:
                   rating: 5
                   translatedFrom:
