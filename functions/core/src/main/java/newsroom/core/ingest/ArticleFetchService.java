@@ -1,0 +1,64 @@
+package newsroom.core.ingest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Objects;
+
+import newsroom.core.model.Rejection;
+import newsroom.core.model.SourceContext;
+import newsroom.core.observe.Telemetry;
+import newsroom.core.port.Fetcher;
+import newsroom.core.port.Fetcher.FetchException;
+import newsroom.core.port.Fetcher.FetchedResource;
+
+/**
+ * Fetches one article page and ingests it: the work of the article fetcher function and of
+ * {@code ./newsroom ingest URL}. Permanent fetch failures (URL not allowed, 404, not HTML) become rejected outcomes;
+ * transient ones are thrown as {@link FetchException} with {@code retryable() == true} so the caller re-queues.
+ */
+public final class ArticleFetchService {
+
+    private final Fetcher fetcher;
+    private final IngestService ingest;
+    private final Telemetry telemetry;
+
+    public ArticleFetchService(Fetcher fetcher, IngestService ingest, Telemetry telemetry) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.ingest = Objects.requireNonNull(ingest, "ingest");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    public IngestOutcome fetchAndIngest(String url, SourceContext context) throws FetchException {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return IngestOutcome.rejected(new Rejection(Rejection.Code.INVALID_URL, "not a URL: " + e.getReason()));
+        }
+        FetchedResource page;
+        try {
+            page = fetcher.fetch(uri, Fetcher.ContentKind.HTML);
+        } catch (FetchException e) {
+            telemetry.warn("fetch.failed", Map.of("source", context.name(), "url", url, "reason", e.reason(),
+                    "retryable", e.retryable()));
+            telemetry.count("FetchErrors", context.name());
+            if (e.retryable()) {
+                throw e;
+            }
+            Rejection.Code code = "URL_NOT_ALLOWED".equals(e.reason())
+                    ? Rejection.Code.URL_NOT_ALLOWED : Rejection.Code.FETCH_FAILED;
+            return IngestOutcome.rejected(new Rejection(code, e.getMessage()));
+        }
+        return ingestPage(page, context);
+    }
+
+    /** Ingests a page that was already fetched (e.g. by URL classification), without fetching it again. */
+    public IngestOutcome ingestPage(FetchedResource page, SourceContext context) {
+        String html = HtmlDecoding.decode(page.body(), page.charset());
+        String finalUrl = page.finalUri().toString();
+        SourceContext pageContext = new SourceContext(context.name(), finalUrl, context.path(), context.timeZone(),
+                context.defaultLanguage(), context.defaultCategories(), context.defaultTags());
+        return ingest.ingestHtml(html, pageContext);
+    }
+}

@@ -1,2 +1,0 @@
-/** Module local: see its pom description. */
-package newsroom.local;

@@ -1,0 +1,284 @@
+package newsroom.local.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+import newsroom.core.model.ArticleId;
+import newsroom.core.port.ArticleIndex;
+import newsroom.core.port.ArticleRecord;
+import newsroom.core.port.SourceStateStore;
+
+/**
+ * The embedded index: one JSON file per article under {@code <dir>/articles/}, one per claimed name under
+ * {@code <dir>/claims/}, one per source under {@code <dir>/sources/}. Crash-safe (atomic file replacement) and safe
+ * across processes (every read-modify-write holds an exclusive lock on {@code <dir>/.lock}). Listing scans the
+ * folder: fine for one newsroom's archive on one machine; the AWS adapter uses a GSI instead.
+ */
+public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new SimpleModule()
+                    .addSerializer(ArticleId.class, new JsonSerializer<>() {
+                        @Override
+                        public void serialize(ArticleId id, JsonGenerator gen, SerializerProvider p) throws IOException {
+                            gen.writeString(id.value());
+                        }
+                    })
+                    .addDeserializer(ArticleId.class, new JsonDeserializer<>() {
+                        @Override
+                        public ArticleId deserialize(JsonParser parser, DeserializationContext c) throws IOException {
+                            return new ArticleId(parser.getValueAsString());
+                        }
+                    }))
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private final Path dir;
+
+    public EmbeddedArticleIndex(Path dir) {
+        this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Optional<ArticleRecord> find(ArticleId id) {
+        return read(articleFile(id), ArticleRecord.class);
+    }
+
+    @Override
+    public void commit(ArticleRecord record, long expectedVersion) {
+        locked(() -> {
+            Optional<ArticleRecord> current = find(record.id());
+            long stored = current.map(ArticleRecord::version).orElse(0L);
+            if (stored != expectedVersion) {
+                throw new ConcurrentUpdateException("article " + record.id() + " is at version " + stored
+                        + ", expected " + expectedVersion);
+            }
+            ArticleRecord merged = current.map(c -> new ArticleRecord(record.id(), record.version(),
+                    record.contentHash(), record.objectKey(), record.title(), record.slug(), record.lang(),
+                    record.date(), record.tags(), record.categories(), record.thumbnail(), record.canonicalUrl(),
+                    record.sourceUrls(), record.fingerprint(), record.pendingEvent(), c.translations(),
+                    c.translatedVersions(), c.thumbnails(), record.updatedAt())).orElse(record);
+            write(articleFile(record.id()), merged);
+            return null;
+        });
+    }
+
+    @Override
+    public void clearPending(ArticleId id, long version) {
+        update(id, r -> r.version() == version ? r.withPendingEvent(null) : r);
+    }
+
+    @Override
+    public ArticleId claim(String name, ArticleId id) {
+        Path file = dir.resolve("claims").resolve(ArticleId.sha256Hex(name.getBytes(StandardCharsets.UTF_8)) + ".json");
+        return locked(() -> {
+            Optional<Claim> existing = read(file, Claim.class);
+            if (existing.isPresent()) {
+                return new ArticleId(existing.get().owner());
+            }
+            write(file, new Claim(name, id.value()));
+            return id;
+        });
+    }
+
+    @Override
+    public void recordTranslation(ArticleId id, String language, long fromVersion, String objectKey) {
+        update(id, r -> {
+            Map<String, String> translations = new HashMap<>(r.translations());
+            Map<String, Long> versions = new HashMap<>(r.translatedVersions());
+            translations.put(language, objectKey);
+            versions.put(language, Math.max(fromVersion, versions.getOrDefault(language, 0L)));
+            return copy(r, translations, versions, r.thumbnails(), r.sourceUrls());
+        });
+    }
+
+    @Override
+    public void recordThumbnails(ArticleId id, String imageUrl, List<String> objectKeys) {
+        update(id, r -> {
+            Map<String, List<String>> thumbnails = new HashMap<>(r.thumbnails());
+            thumbnails.put(imageUrl, List.copyOf(objectKeys));
+            return copy(r, r.translations(), r.translatedVersions(), thumbnails, r.sourceUrls());
+        });
+    }
+
+    @Override
+    public void addSourceUrl(ArticleId id, String url) {
+        update(id, r -> {
+            Set<String> urls = new LinkedHashSet<>(r.sourceUrls());
+            urls.add(url);
+            return copy(r, r.translations(), r.translatedVersions(), r.thumbnails(), urls);
+        });
+    }
+
+    @Override
+    public Page list(ListQuery query) {
+        Comparator<ArticleRecord> newestFirst = Comparator
+                .comparing((ArticleRecord r) -> OffsetDateTime.parse(r.date()).toInstant()).reversed()
+                .thenComparing(r -> r.id().value());
+        List<ArticleRecord> all = new ArrayList<>();
+        Path articles = dir.resolve("articles");
+        if (Files.isDirectory(articles)) {
+            try (Stream<Path> files = Files.list(articles)) {
+                files.filter(p -> p.toString().endsWith(".json")).sorted()
+                        .forEach(p -> read(p, ArticleRecord.class).ifPresent(all::add));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + articles, e);
+            }
+        }
+        all.sort(newestFirst);
+        ArticleRecord after = query.cursor() == null ? null : decodeCursor(query.cursor());
+        List<ArticleRecord> page = new ArrayList<>();
+        boolean more = false;
+        for (ArticleRecord r : all) {
+            if (query.lang() != null && !query.lang().equalsIgnoreCase(r.lang())) {
+                continue;
+            }
+            if (query.tag() != null && r.tags().stream().noneMatch(t -> t.equalsIgnoreCase(query.tag()))) {
+                continue;
+            }
+            if (query.since() != null && OffsetDateTime.parse(r.date()).toInstant()
+                    .isBefore(OffsetDateTime.parse(query.since()).toInstant())) {
+                continue;
+            }
+            if (after != null && newestFirst.compare(r, after) <= 0) {
+                continue;
+            }
+            if (page.size() == query.limit()) {
+                more = true;
+                break;
+            }
+            page.add(r);
+        }
+        String next = more ? encodeCursor(page.get(page.size() - 1)) : null;
+        return new Page(page, next);
+    }
+
+    @Override
+    public Optional<SourceState> find(String sourceName) {
+        return read(sourceFile(sourceName), SourceState.class);
+    }
+
+    @Override
+    public void save(SourceState state) {
+        locked(() -> {
+            write(sourceFile(state.sourceName()), state);
+            return null;
+        });
+    }
+
+    private static String encodeCursor(ArticleRecord last) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((last.date() + "|" + last.id().value()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cursor names the last item of the previous page (date and id); a stale one still pages correctly. */
+    private ArticleRecord decodeCursor(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
+            OffsetDateTime.parse(parts[0]);
+            return new ArticleRecord(new ArticleId(parts[1]), 0, "", "-", "", "", "", parts[0], null, null, null,
+                    null, null, null, null, null, null, null, null);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid cursor: use the nextCursor of a previous page");
+        }
+    }
+
+    private void update(ArticleId id, UnaryOperator<ArticleRecord> change) {
+        locked(() -> {
+            ArticleRecord current = find(id).orElseThrow(() -> new IllegalStateException("no article " + id));
+            ArticleRecord next = change.apply(current);
+            if (!next.equals(current)) {
+                write(articleFile(id), next);
+            }
+            return null;
+        });
+    }
+
+    private static ArticleRecord copy(ArticleRecord r, Map<String, String> translations, Map<String, Long> versions,
+                                      Map<String, List<String>> thumbnails, Set<String> urls) {
+        return new ArticleRecord(r.id(), r.version(), r.contentHash(), r.objectKey(), r.title(), r.slug(), r.lang(),
+                r.date(), r.tags(), r.categories(), r.thumbnail(), r.canonicalUrl(), urls, r.fingerprint(),
+                r.pendingEvent(), translations, versions, thumbnails, r.updatedAt());
+    }
+
+    private Path articleFile(ArticleId id) {
+        return dir.resolve("articles").resolve(id.value() + ".json");
+    }
+
+    private Path sourceFile(String sourceName) {
+        return dir.resolve("sources").resolve(
+                ArticleId.sha256Hex(sourceName.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + ".json");
+    }
+
+    private interface Action<T> {
+        T run();
+    }
+
+    /** Runs a read-modify-write under a lock held by this thread and this process only. */
+    private synchronized <T> T locked(Action<T> action) {
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                return action.run();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the index in " + dir, e);
+        }
+    }
+
+    private static <T> Optional<T> read(Path file, Class<T> type) {
+        try {
+            return Optional.of(JSON.readValue(Files.readAllBytes(file), type));
+        } catch (NoSuchFileException | FileAlreadyExistsException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read index file " + file, e);
+        }
+    }
+
+    private static void write(Path file, Object value) {
+        try {
+            AtomicFiles.write(file, JSON.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write index file " + file, e);
+        }
+    }
+
+    /** A name bound to the article that claimed it first. */
+    record Claim(String name, String owner) {
+    }
+}
