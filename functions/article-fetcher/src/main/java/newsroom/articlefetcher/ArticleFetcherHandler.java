@@ -43,6 +43,9 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     /** SQS's largest DelaySeconds. */
     static final int MAX_DELAY_SECONDS = 900;
 
+    /** Variables this function reads besides the AWS resource and site variables of every function: none. */
+    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
+
     private final ArticleFetchService service;
     private final FetchQueue queue;
     private final SiteConfig site;

@@ -2,6 +2,7 @@ package newsroom.feedpoller;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +21,9 @@ import newsroom.core.observe.Telemetry;
  * takes over.
  */
 public final class FeedPollerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
+
+    /** Variables this function reads besides the AWS resource and site variables of every function. */
+    public static final List<String> FUNCTION_VARIABLES = List.of(FeedPollerWiring.SOURCES_KEY);
 
     private final FeedPollService service;
     private final Telemetry telemetry;

@@ -14,6 +14,8 @@ import newsroom.core.observe.Telemetry;
  */
 record FeedPollerWiring(FeedPollService service, Telemetry telemetry) {
 
+    static final String SOURCES_KEY = "SOURCES_KEY";
+
     static FeedPollerWiring fromEnvironment(Map<String, String> env, Clock clock) {
         AwsConfig aws = AwsConfig.fromEnvironment(env);
         AwsClients clients = AwsClients.forLambda(aws);
@@ -21,6 +23,6 @@ record FeedPollerWiring(FeedPollService service, Telemetry telemetry) {
         S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
         throw new IllegalStateException("production wiring waits for SourcePoller and the sources file loader "
                 + "(branch fetch), DynamoSourceStateStore and SqsFetchQueue (branch aws); store "
-                + store.locationOf(env.getOrDefault("SOURCES_KEY", "")) + ", clock " + clock + ", " + telemetry);
+                + store.locationOf(env.getOrDefault(SOURCES_KEY, "")) + ", clock " + clock + ", " + telemetry);
     }
 }

@@ -31,6 +31,9 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Variables this function reads besides the AWS resource and site variables of every function: none. */
+    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
+
     private final ArticleApi api;
     private final Telemetry telemetry;
     private final newsroom.core.config.SiteConfig site;

@@ -24,6 +24,9 @@ import newsroom.core.port.Fetcher.FetchException;
  */
 public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, Resource {
 
+    /** Variables this function reads besides the AWS resource and site variables of every function: none. */
+    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
+
     private final ArticleThumbnails thumbnails;
     private final Telemetry telemetry;
 
