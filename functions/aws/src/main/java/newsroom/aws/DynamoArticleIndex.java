@@ -1,0 +1,385 @@
+package newsroom.aws;
+
+import static newsroom.aws.DynamoTableSchema.GSI1_PK;
+import static newsroom.aws.DynamoTableSchema.GSI1_SK;
+import static newsroom.aws.DynamoTableSchema.GSI2_PK;
+import static newsroom.aws.DynamoTableSchema.GSI2_SK;
+import static newsroom.aws.DynamoTableSchema.PK;
+import static newsroom.aws.DynamoTableSchema.SK;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import newsroom.core.model.ArticleId;
+import newsroom.core.port.ArticleIndex;
+import newsroom.core.port.ArticleRecord;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * {@link ArticleIndex} on the single DynamoDB table described in {@code docs/dynamodb.md}: article items
+ * ({@code ARTICLE#<id>}), claim items ({@code CLAIM#<name>}) and two listing indexes (by language, and by date for
+ * all languages). Every write is one conditional request; no transactions are used.
+ *
+ * <p>{@link #commit} is an UpdateItem that SETs every content attribute, so the {@code translations},
+ * {@code translatedVersions} and {@code thumbnails} maps recorded earlier survive, and ADDs the record's source URLs
+ * to the stored set (a URL once seen is never forgotten, even if {@link #addSourceUrl} ran between read and commit).
+ */
+public final class DynamoArticleIndex implements ArticleIndex {
+
+    static final String ARTICLE_PREFIX = "ARTICLE#";
+    static final String ARTICLE_SK = "ARTICLE";
+    static final String CLAIM_PREFIX = "CLAIM#";
+    static final String CLAIM_SK = "CLAIM";
+    static final String LANG_PREFIX = "LANG#";
+    static final String ALL_LANGUAGES = "ALL";
+
+    /** Claim names are partition keys: DynamoDB allows 2048 bytes, we stay well below with the prefix. */
+    private static final int MAX_CLAIM_NAME_LENGTH = 1024;
+    /** Query rounds one {@link #list} call may spend looking for tag matches before returning a shorter page. */
+    private static final int MAX_QUERY_ROUNDS = 10;
+    private static final DateTimeFormatter SORTABLE_UTC =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ListCursors cursors = new ListCursors();
+
+    public DynamoArticleIndex(DynamoDbClient dynamo, String table) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public Optional<ArticleRecord> find(ArticleId id) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(articleKey(id))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toRecord(item));
+    }
+
+    @Override
+    public void commit(ArticleRecord record, long expectedVersion) {
+        if (expectedVersion < 0) {
+            throw new IllegalArgumentException("expectedVersion must be 0 (new article) or more, was " + expectedVersion);
+        }
+        DynamoUpdate u = new DynamoUpdate();
+        u.set("id", s(record.id().value()))
+                .set("version", n(record.version()))
+                .set("contentHash", s(record.contentHash()))
+                .set("objectKey", s(record.objectKey()))
+                .set("title", s(record.title()))
+                .set("slug", s(record.slug()))
+                .set("lang", s(record.lang()))
+                .set("date", s(record.date()))
+                .set("tags", list(record.tags()))
+                .set("categories", list(record.categories()))
+                .set("thumbnail", s(record.thumbnail()))
+                .set("canonicalUrl", s(record.canonicalUrl()))
+                .set("fingerprint", s(record.fingerprint()))
+                .set("pendingEvent", s(record.pendingEvent()))
+                .set("updatedAt", s(record.updatedAt()))
+                .setIfAbsent("translations", stringMap(record.translations()))
+                .setIfAbsent("translatedVersions", numberMap(record.translatedVersions()))
+                .setIfAbsent("thumbnails", listMap(record.thumbnails()));
+        if (!record.sourceUrls().isEmpty()) {
+            u.addToSet("sourceUrls", AttributeValue.fromSs(List.copyOf(record.sourceUrls())));
+        }
+        String sortKey = record.date() == null ? null : sortKey(record.date(), record.id());
+        u.set(GSI1_PK, record.lang() == null || sortKey == null ? null : s(LANG_PREFIX + record.lang()))
+                .set(GSI1_SK, record.lang() == null ? null : s(sortKey))
+                .set(GSI2_PK, sortKey == null ? null : s(ALL_LANGUAGES))
+                .set(GSI2_SK, s(sortKey));
+        String condition = expectedVersion == 0
+                ? "attribute_not_exists(" + u.name(PK) + ")"
+                : u.name("version") + " = " + u.value(n(expectedVersion));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(articleKey(record.id()))
+                    .updateExpression(u.expression())
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(u.names())
+                    .expressionAttributeValues(u.valuesOrNull()));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException("article " + record.id() + ": "
+                    + (expectedVersion == 0 ? "already exists" : "stored version is no longer " + expectedVersion));
+        }
+    }
+
+    @Override
+    public void clearPending(ArticleId id, long version) {
+        DynamoUpdate u = new DynamoUpdate().remove("pendingEvent");
+        String condition = u.name("version") + " = " + u.value(n(version));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(articleKey(id))
+                    .updateExpression(u.expression())
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(u.names())
+                    .expressionAttributeValues(u.valuesOrNull()));
+        } catch (ConditionalCheckFailedException e) {
+            // a newer version (with its own pending mark) or no article: nothing of ours to clear
+        }
+    }
+
+    @Override
+    public ArticleId claim(String name, ArticleId id) {
+        if (name == null || name.isBlank() || name.length() > MAX_CLAIM_NAME_LENGTH) {
+            throw new IllegalArgumentException("claim name must be 1.." + MAX_CLAIM_NAME_LENGTH + " characters");
+        }
+        Map<String, AttributeValue> key = Map.of(PK, s(CLAIM_PREFIX + name), SK, s(CLAIM_SK));
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("owner", s(id.value()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#pk) OR #owner = :id")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":id", s(id.value()))));
+            return id;
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> stored = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true))
+                    .item();
+            return new ArticleId(stored.get("owner").s());
+        }
+    }
+
+    @Override
+    public void recordTranslation(ArticleId id, String language, long fromVersion, String objectKey) {
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(objectKey, "objectKey");
+        DynamoUpdate u = new DynamoUpdate();
+        String versionPath = u.path("translatedVersions", language);
+        AttributeValue from = n(fromVersion);
+        u.setPath(u.path("translations", language), s(objectKey)).setPath(versionPath, from);
+        // a translation of an older version arriving late must not replace a newer one
+        String condition = "attribute_exists(" + u.name(PK) + ") AND (attribute_not_exists(" + versionPath + ") OR "
+                + versionPath + " <= " + u.value(from) + ")";
+        updateExisting(id, u, condition, "translation " + language);
+    }
+
+    @Override
+    public void recordThumbnails(ArticleId id, String imageUrl, List<String> objectKeys) {
+        Objects.requireNonNull(imageUrl, "imageUrl");
+        DynamoUpdate u = new DynamoUpdate();
+        u.setPath(u.path("thumbnails", imageUrl), list(objectKeys));
+        updateExisting(id, u, "attribute_exists(" + u.name(PK) + ")", "thumbnails");
+    }
+
+    @Override
+    public void addSourceUrl(ArticleId id, String url) {
+        Objects.requireNonNull(url, "url");
+        DynamoUpdate u = new DynamoUpdate().addToSet("sourceUrls", AttributeValue.fromSs(List.of(url)));
+        updateExisting(id, u, "attribute_exists(" + u.name(PK) + ")", "source URL");
+    }
+
+    @Override
+    public Page list(ListQuery query) {
+        boolean byLanguage = query.lang() != null;
+        String index = byLanguage ? DynamoTableSchema.BY_LANGUAGE_INDEX : DynamoTableSchema.BY_DATE_INDEX;
+        String pkName = byLanguage ? GSI1_PK : GSI2_PK;
+        String skName = byLanguage ? GSI1_SK : GSI2_SK;
+        String partition = byLanguage ? LANG_PREFIX + query.lang() : ALL_LANGUAGES;
+        String since = query.since() == null ? null : sortableInstant(query.since(), "since");
+
+        Map<String, String> names = new HashMap<>(Map.of("#pk", pkName));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(partition)));
+        String keyCondition = "#pk = :pk";
+        if (since != null) {
+            keyCondition += " AND #sk >= :since";
+            names.put("#sk", skName);
+            values.put(":since", s(since));
+        }
+        String filter = null;
+        if (query.tag() != null) {
+            filter = "contains(#tags, :tag)";
+            names.put("#tags", "tags");
+            values.put(":tag", s(query.tag()));
+        }
+        Map<String, AttributeValue> startKey = query.cursor() == null ? null
+                : cursors.decode(query.cursor(), List.of(PK, SK, pkName, skName), pkName, partition, skName, since);
+
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        Map<String, AttributeValue> lastEvaluated = null;
+        int rounds = 0;
+        do {
+            QueryRequest request = QueryRequest.builder().tableName(table).indexName(index)
+                    .keyConditionExpression(keyCondition)
+                    .filterExpression(filter)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false)
+                    .limit(filter == null ? query.limit() + 1 : 100)
+                    .exclusiveStartKey(startKey)
+                    .build();
+            QueryResponse response = dynamo.query(request);
+            found.addAll(response.items());
+            lastEvaluated = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+            startKey = lastEvaluated;
+            rounds++;
+        } while (found.size() <= query.limit() && lastEvaluated != null && rounds < MAX_QUERY_ROUNDS);
+
+        List<ArticleRecord> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(found.size(), query.limit()); i++) {
+            items.add(toRecord(found.get(i)));
+        }
+        String next;
+        if (found.size() > query.limit()) {
+            Map<String, AttributeValue> last = found.get(query.limit() - 1);
+            next = cursors.encode(keysOf(last, PK, SK, pkName, skName));
+        } else {
+            next = lastEvaluated == null ? null : cursors.encode(lastEvaluated);
+        }
+        return new Page(items, next);
+    }
+
+    private void updateExisting(ArticleId id, DynamoUpdate u, String condition, String what) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(articleKey(id))
+                    .updateExpression(u.expression())
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(u.names())
+                    .expressionAttributeValues(u.valuesOrNull()));
+        } catch (ConditionalCheckFailedException e) {
+            if (find(id).isEmpty()) {
+                throw new IllegalStateException("cannot record " + what + ": no article " + id + " in the index");
+            }
+            // the article exists, so the condition kept a newer entry: nothing to do
+        }
+    }
+
+    /** The GSI sort key: the date as a fixed-width UTC instant (sorts as text), then the id for uniqueness. */
+    static String sortKey(String date, ArticleId id) {
+        return sortableInstant(date, "date") + "#" + id.value();
+    }
+
+    private static String sortableInstant(String rfc3339, String field) {
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(rfc3339).toInstant();
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                instant = LocalDate.parse(rfc3339).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notDate) {
+                throw new IllegalArgumentException(field + " must be an RFC 3339 date-time such as "
+                        + "2025-02-12T15:10:00Z, was '" + rfc3339 + "'");
+            }
+        }
+        if (instant.isBefore(Instant.parse("0000-01-01T00:00:00Z"))
+                || instant.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+            throw new IllegalArgumentException(field + " is out of range: '" + rfc3339 + "'");
+        }
+        return SORTABLE_UTC.format(instant);
+    }
+
+    private static Map<String, AttributeValue> keysOf(Map<String, AttributeValue> item, String... names) {
+        Map<String, AttributeValue> keys = new LinkedHashMap<>();
+        for (String name : names) {
+            keys.put(name, item.get(name));
+        }
+        return keys;
+    }
+
+    static Map<String, AttributeValue> articleKey(ArticleId id) {
+        return Map.of(PK, s(ARTICLE_PREFIX + id.value()), SK, s(ARTICLE_SK));
+    }
+
+    private static ArticleRecord toRecord(Map<String, AttributeValue> item) {
+        return new ArticleRecord(
+                new ArticleId(item.get("id").s()),
+                Long.parseLong(item.get("version").n()),
+                str(item, "contentHash"),
+                str(item, "objectKey"),
+                str(item, "title"),
+                str(item, "slug"),
+                str(item, "lang"),
+                str(item, "date"),
+                strings(item.get("tags")),
+                strings(item.get("categories")),
+                str(item, "thumbnail"),
+                str(item, "canonicalUrl"),
+                item.containsKey("sourceUrls") ? Set.copyOf(item.get("sourceUrls").ss()) : Set.of(),
+                str(item, "fingerprint"),
+                str(item, "pendingEvent"),
+                fromStringMap(item.get("translations")),
+                fromNumberMap(item.get("translatedVersions")),
+                fromListMap(item.get("thumbnails")),
+                str(item, "updatedAt"));
+    }
+
+    static AttributeValue s(String value) {
+        return value == null ? null : AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static AttributeValue list(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
+    }
+
+    private static AttributeValue stringMap(Map<String, String> map) {
+        Map<String, AttributeValue> m = new TreeMap<>();
+        map.forEach((k, v) -> m.put(k, AttributeValue.fromS(v)));
+        return AttributeValue.fromM(m);
+    }
+
+    private static AttributeValue numberMap(Map<String, Long> map) {
+        Map<String, AttributeValue> m = new TreeMap<>();
+        map.forEach((k, v) -> m.put(k, n(v)));
+        return AttributeValue.fromM(m);
+    }
+
+    private static AttributeValue listMap(Map<String, List<String>> map) {
+        Map<String, AttributeValue> m = new TreeMap<>();
+        map.forEach((k, v) -> m.put(k, list(v)));
+        return AttributeValue.fromM(m);
+    }
+
+    private static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static List<String> strings(AttributeValue value) {
+        return value == null ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+    }
+
+    private static Map<String, String> fromStringMap(AttributeValue value) {
+        Map<String, String> m = new HashMap<>();
+        if (value != null) {
+            value.m().forEach((k, v) -> m.put(k, v.s()));
+        }
+        return m;
+    }
+
+    private static Map<String, Long> fromNumberMap(AttributeValue value) {
+        Map<String, Long> m = new HashMap<>();
+        if (value != null) {
+            value.m().forEach((k, v) -> m.put(k, Long.parseLong(v.n())));
+        }
+        return m;
+    }
+
+    private static Map<String, List<String>> fromListMap(AttributeValue value) {
+        Map<String, List<String>> m = new HashMap<>();
+        if (value != null) {
+            value.m().forEach((k, v) -> m.put(k, strings(v)));
+        }
+        return m;
+    }
+}

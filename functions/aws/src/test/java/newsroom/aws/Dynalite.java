@@ -1,0 +1,71 @@
+package newsroom.aws;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/**
+ * dynalite (DynamoDB on an in-memory LevelDB, pinned in {@code tools/dynalite}) as a child process for one test
+ * class, with a fresh table per test created exactly as {@code template.yaml} declares it.
+ */
+final class Dynalite implements AutoCloseable {
+
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    private final ChildServer server;
+    private final DynamoDbClient dynamo;
+
+    private Dynalite(ChildServer server) {
+        this.server = server;
+        this.dynamo = TestAws.clients(Map.of("AWS_ENDPOINT_URL_DYNAMODB", server.endpoint())).dynamoDb();
+    }
+
+    static Dynalite start() {
+        Path cli = RepoPaths.root().resolve("tools/dynalite/node_modules/dynalite/cli.js");
+        if (!Files.isRegularFile(cli)) {
+            throw new IllegalStateException("dynalite is not installed: run 'npm ci --prefix tools/dynalite' in "
+                    + RepoPaths.root() + " (missing " + cli + ")");
+        }
+        int port = TestAws.freePort();
+        return new Dynalite(ChildServer.start("dynalite", List.of("node", cli.toString(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0",
+                "--updateTableMs", "0"), port));
+    }
+
+    DynamoDbClient client() {
+        return dynamo;
+    }
+
+    String endpoint() {
+        return server.endpoint();
+    }
+
+    /** Creates a new, empty table with the production schema and returns its name once it is active. */
+    String newTable() {
+        String name = "newsroom-" + TABLES.incrementAndGet();
+        dynamo.createTable(DynamoTableSchema.createTableRequest(name));
+        for (int i = 0; i < 100; i++) {
+            if (dynamo.describeTable(b -> b.tableName(name)).table().tableStatus() == TableStatus.ACTIVE) {
+                return name;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("table " + name + " did not become active");
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        server.close();
+    }
+}

@@ -1,0 +1,112 @@
+package newsroom.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import newsroom.core.port.ArticleIndex;
+import newsroom.core.port.ArticleIndex.ListQuery;
+import newsroom.core.port.contract.ArticleIndexContract;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** {@link DynamoArticleIndex} against dynalite, a new table per test; plus the key design of docs/dynamodb.md. */
+class DynamoArticleIndexTest extends ArticleIndexContract {
+
+    private static Dynalite dynalite;
+    private String table;
+
+    @BeforeAll
+    static void startDynalite() {
+        dynalite = Dynalite.start();
+    }
+
+    @AfterAll
+    static void stopDynalite() {
+        dynalite.close();
+    }
+
+    @Override
+    protected ArticleIndex newIndex() {
+        table = dynalite.newTable();
+        return new DynamoArticleIndex(dynalite.client(), table);
+    }
+
+    @Test
+    void writesDocumentedKeys_whenArticleIsCommitted() {
+        index.commit(article(1, 1, "en", "2025-02-12T15:10:00+08:00"), 0);
+
+        Map<String, AttributeValue> item = dynalite.client().getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("ARTICLE#" + id(1)), "sk", AttributeValue.fromS("ARTICLE"))))
+                .item();
+        assertThat(item.get("gsi1pk").s()).isEqualTo("LANG#en");
+        assertThat(item.get("gsi1sk").s()).isEqualTo("2025-02-12T07:10:00.000000000Z#" + id(1));
+        assertThat(item.get("gsi2pk").s()).isEqualTo("ALL");
+        assertThat(item.get("gsi2sk").s()).isEqualTo("2025-02-12T07:10:00.000000000Z#" + id(1));
+        assertThat(item.get("translations").m()).isEmpty();
+    }
+
+    @Test
+    void writesDocumentedClaimItem_whenNameIsClaimed() {
+        index.claim("content/en/a.md", id(1));
+
+        Map<String, AttributeValue> item = dynalite.client().getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("CLAIM#content/en/a.md"), "sk", AttributeValue.fromS("CLAIM"))))
+                .item();
+        assertThat(item.get("owner").s()).isEqualTo(id(1).value());
+    }
+
+    @Test
+    void rejectsCursor_whenItComesFromAnotherLanguage() {
+        for (int i = 0; i < 3; i++) {
+            index.commit(article(i, 1, "en", "2025-02-1" + i + "T10:00:00Z"), 0);
+        }
+        String englishCursor = index.list(new ListQuery("en", null, null, 1, null)).nextCursor();
+
+        assertThatThrownBy(() -> index.list(new ListQuery("fr", null, null, 1, englishCursor)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid cursor");
+    }
+
+    @Test
+    void rejectsCursor_whenItsJsonLacksKeys() {
+        String forged = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"pk\":\"ARTICLE#x\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> index.list(new ListQuery(null, null, null, 1, forged)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid cursor: not a cursor returned by this listing; start again without a cursor");
+    }
+
+    @Test
+    void rejectsCursor_whenItPointsBeforeSince() {
+        for (int i = 0; i < 3; i++) {
+            index.commit(article(i, 1, "en", "2025-02-1" + i + "T10:00:00Z"), 0);
+        }
+        String cursor = index.list(new ListQuery(null, null, null, 2, null)).nextCursor();
+
+        assertThatThrownBy(() -> index.list(new ListQuery(null, null, "2025-02-12T00:00:00Z", 2, cursor)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("before 'since'");
+    }
+
+    @Test
+    void rejectsCommit_whenDateIsNotRfc3339() {
+        assertThatThrownBy(() -> index.commit(article(1, 1, "en", "12/02/2025"), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("12/02/2025");
+    }
+
+    @Test
+    void failsClearly_whenTranslationIsRecordedForMissingArticle() {
+        assertThatThrownBy(() -> index.recordTranslation(id(9), "fr", 1, "content/fr/a.md"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no article " + id(9));
+    }
+}

@@ -1,0 +1,74 @@
+package newsroom.aws;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import newsroom.core.port.FetchQueue;
+import newsroom.core.port.FetchQueue.FetchRequest;
+import newsroom.core.port.contract.FetchQueueContract;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** {@link SqsFetchQueue} against the moto server, a new queue per test read back with ReceiveMessage. */
+class SqsFetchQueueTest extends FetchQueueContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger QUEUES = new AtomicInteger();
+    private static MotoServer moto;
+    private static SqsClient sqs;
+    private String queueUrl;
+
+    @BeforeAll
+    static void startMoto() {
+        moto = MotoServer.start();
+        sqs = TestAws.clients(Map.of("AWS_ENDPOINT_URL_SQS", moto.endpoint())).sqs();
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        sqs.close();
+        moto.close();
+    }
+
+    @Override
+    protected FetchQueue newQueue() {
+        queueUrl = sqs.createQueue(b -> b.queueName("fetch-" + QUEUES.incrementAndGet())).queueUrl();
+        return new SqsFetchQueue(sqs, queueUrl);
+    }
+
+    @Override
+    protected List<FetchRequest> received(int atLeast) {
+        List<FetchRequest> requests = new ArrayList<>();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        do {
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0)).messages();
+            for (Message m : messages) {
+                requests.add(toRequest(m.body()));
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+            if (messages.isEmpty() && requests.size() >= atLeast) {
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        return requests;
+    }
+
+    private static FetchRequest toRequest(String body) {
+        try {
+            JsonNode json = JSON.readTree(body);
+            return new FetchRequest(json.get("url").asText(), json.get("source").asText(), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("not a fetch request body: " + body, e);
+        }
+    }
+}

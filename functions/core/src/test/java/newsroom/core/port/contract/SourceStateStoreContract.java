@@ -1,0 +1,96 @@
+package newsroom.core.port.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import newsroom.core.port.SourceStateStore;
+import newsroom.core.port.SourceStateStore.SourceState;
+
+/**
+ * The {@link SourceStateStore} contract every adapter must pass. Subclass it in the adapter's module and return a
+ * new, empty store from {@link #newStore()} (called before each test).
+ */
+public abstract class SourceStateStoreContract {
+
+    protected SourceStateStore store;
+
+    /** A store that knows no source. */
+    protected abstract SourceStateStore newStore();
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    @Test
+    void findsNothing_whenSourceWasNeverSaved() {
+        assertThat(store.find("coinlive")).isEmpty();
+    }
+
+    @Test
+    void returnsEveryField_whenSavedStateIsFound() {
+        SourceState state = new SourceState("coinlive",
+                Map.of("https://coinlive.example/feed.xml", Map.of("ETag", "\"abc\"", "Last-Modified",
+                                "Wed, 12 Feb 2025 15:10:00 GMT"),
+                        "https://coinlive.example/robots.txt", Map.of("ETag", "\"r1\"")),
+                List.of("https://coinlive.example/c", "https://coinlive.example/b", "https://coinlive.example/a"),
+                "2025-02-12T15:15:00Z");
+
+        store.save(state);
+
+        assertThat(store.find("coinlive")).contains(state);
+    }
+
+    @Test
+    void keepsSeenUrlsInOrder_whenTheyAreNotSorted() {
+        List<String> seen = List.of("https://s.example/z", "https://s.example/a", "https://s.example/m");
+        store.save(new SourceState("s", Map.of(), seen, null));
+
+        assertThat(store.find("s").orElseThrow().seenUrls()).containsExactlyElementsOf(seen);
+    }
+
+    @Test
+    void returnsEmptyState_whenNothingWasRecordedYet() {
+        SourceState empty = new SourceState("s", Map.of(), List.of(), null);
+
+        store.save(empty);
+
+        assertThat(store.find("s")).contains(empty);
+    }
+
+    @Test
+    void replacesWholeState_whenSavedAgain() {
+        store.save(new SourceState("s", Map.of("https://s.example/feed", Map.of("ETag", "\"1\"")),
+                List.of("https://s.example/1"), "2025-02-12T15:15:00Z"));
+        SourceState second = new SourceState("s", Map.of("https://s.example/sitemap.xml", Map.of("ETag", "\"2\"")),
+                List.of("https://s.example/2"), "2025-02-12T15:30:00Z");
+
+        store.save(second);
+
+        assertThat(store.find("s")).contains(second);
+    }
+
+    @Test
+    void keepsSourcesApart_whenSeveralAreSaved() {
+        SourceState a = new SourceState("a", Map.of(), List.of("https://a.example/1"), "2025-02-12T15:15:00Z");
+        SourceState b = new SourceState("b", Map.of(), List.of("https://b.example/1"), "2025-02-12T15:16:00Z");
+
+        store.save(a);
+        store.save(b);
+
+        assertThat(store.find("a")).contains(a);
+        assertThat(store.find("b")).contains(b);
+    }
+
+    @Test
+    void rejectsSave_whenSourceNameIsBlank() {
+        assertThatThrownBy(() -> store.save(new SourceState(" ", Map.of(), List.of(), null)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
