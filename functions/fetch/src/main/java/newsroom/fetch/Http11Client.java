@@ -230,7 +230,10 @@ final class Http11Client {
                             + " exceeds the limit of " + limit + " bytes");
                 }
                 InputStream framed = framed();
-                InputStream decoded = encoded ? decoder(contentEncoding, framed) : framed;
+                // Compressed bytes are capped too: a stream of empty gzip members inflates to nothing forever.
+                InputStream decoded = encoded
+                        ? decoder(contentEncoding, new WireLimitInputStream(framed, limit + limit / 8 + 65_536))
+                        : framed;
                 ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit, 64 * 1024));
                 byte[] buffer = new byte[16 * 1024];
                 long total = 0;
@@ -250,6 +253,9 @@ final class Http11Client {
                 return new Body(out.toByteArray(), false);
             } catch (FetchException e) {
                 throw e;
+            } catch (WireLimitExceeded e) {
+                throw FetchFailure.TOO_LARGE.exception(what + ": compressed body exceeds " + e.getMessage()
+                        + " bytes on the wire");
             } catch (SocketTimeoutException | DeadlineExceeded e) {
                 throw FetchFailure.TIMEOUT.exception(what + ": body not complete before the deadline");
             } catch (java.util.zip.ZipException | MalformedBody | EOFException e) {
@@ -361,6 +367,43 @@ final class Http11Client {
             int n = super.read(b, off, len);
             if (System.nanoTime() - deadlineNanos > 0) {
                 throw new DeadlineExceeded();
+            }
+            return n;
+        }
+    }
+
+    /** Thrown when more compressed bytes arrive than a body of the limit can need. */
+    static final class WireLimitExceeded extends IOException {
+        WireLimitExceeded(long limit) {
+            super(String.valueOf(limit));
+        }
+    }
+
+    /** Counts bytes as they come off the wire and fails beyond {@code limit}. */
+    private static final class WireLimitInputStream extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        WireLimitInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                if (count > limit) {
+                    throw new WireLimitExceeded(limit);
+                }
             }
             return n;
         }

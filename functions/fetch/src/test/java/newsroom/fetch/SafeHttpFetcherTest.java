@@ -157,6 +157,25 @@ class SafeHttpFetcherTest {
     }
 
     @Test
+    void stopsAtTheWireLimit_whenCompressedDataInflatesToNothing() throws Exception {
+        fetcher = fetcher(TestFetchers.config(server.port()).withMaxBodyBytes(ContentKind.HTML, 64 * 1024));
+        byte[] emptyMember = gzip(new byte[0]);
+        ByteArrayOutputStream members = new ByteArrayOutputStream();
+        while (members.size() < 512 * 1024) {
+            members.write(emptyMember);
+        }
+        server.on("/empty-members", ex -> {
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            LoopbackHttpServer.respond(ex, 200, "text/html", members.toByteArray());
+        });
+
+        FetchException e = failure(url("/empty-members"), ContentKind.HTML);
+
+        assertThat(e.reason()).isEqualTo("TOO_LARGE");
+        assertThat(e.getMessage()).contains("on the wire");
+    }
+
+    @Test
     void decompressesGzipContentEncoding() throws Exception {
         byte[] body = gzip("<p>compressed</p>".getBytes(StandardCharsets.UTF_8));
         server.on("/gz", ex -> {
