@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -238,17 +237,19 @@ final class Http11Client {
                 byte[] buffer = new byte[16 * 1024];
                 long total = 0;
                 int n;
-                while ((n = decoded.read(buffer)) != -1) {
-                    if (total + n > limit) {
-                        if (truncate) {
-                            out.write(buffer, 0, (int) (limit - total));
-                            return new Body(out.toByteArray(), true);
+                try (decoded) {
+                    while ((n = decoded.read(buffer)) != -1) {
+                        if (total + n > limit) {
+                            if (truncate) {
+                                out.write(buffer, 0, (int) (limit - total));
+                                return new Body(out.toByteArray(), true);
+                            }
+                            throw FetchFailure.TOO_LARGE.exception(what + ": body exceeds the limit of " + limit
+                                    + " bytes" + (encoded ? " after " + contentEncoding + " decompression" : ""));
                         }
-                        throw FetchFailure.TOO_LARGE.exception(what + ": body exceeds the limit of " + limit
-                                + " bytes" + (encoded ? " after " + contentEncoding + " decompression" : ""));
+                        out.write(buffer, 0, n);
+                        total += n;
                     }
-                    out.write(buffer, 0, n);
-                    total += n;
                 }
                 return new Body(out.toByteArray(), false);
             } catch (FetchException e) {
@@ -300,7 +301,7 @@ final class Http11Client {
             String coding = contentEncoding.trim().toLowerCase(Locale.ROOT);
             switch (coding) {
                 case "gzip", "x-gzip":
-                    return new GZIPInputStream(in, 8192);
+                    return new GzipDecoder(in);
                 case "deflate":
                     // RFC 9110 deflate is zlib-wrapped; some servers send raw deflate. A zlib header has CM=8.
                     BufferedInputStream buffered = new BufferedInputStream(in, 2);
@@ -308,7 +309,7 @@ final class Http11Client {
                     int first = buffered.read();
                     buffered.reset();
                     boolean zlib = first != -1 && (first & 0x0f) == 8;
-                    return new InflaterInputStream(buffered, new Inflater(!zlib), 8192);
+                    return new OwnedInflaterInputStream(buffered, new Inflater(!zlib));
                 default:
                     throw FetchFailure.BAD_RESPONSE.exception("unsupported Content-Encoding '"
                             + abbreviate(contentEncoding) + "' (we accept gzip and deflate)");
@@ -369,6 +370,22 @@ final class Http11Client {
                 throw new DeadlineExceeded();
             }
             return n;
+        }
+    }
+
+    /** An inflater stream that releases its own native inflater when closed. */
+    private static final class OwnedInflaterInputStream extends InflaterInputStream {
+        OwnedInflaterInputStream(InputStream in, Inflater inflater) {
+            super(in, inflater, 8192);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                inf.end();
+            }
         }
     }
 
