@@ -72,7 +72,8 @@ public final class SitemapParser {
             url = sitemapUrl.toURL();
             parsed = parser.parseSiteMap(type, content, url);
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
-            throw DiscoveryFailure.MALFORMED_SITEMAP.exception(sitemapUrl + ": " + FeedParser.firstLine(e.getMessage()));
+            throw DiscoveryFailure.MALFORMED_SITEMAP.exception(sitemapUrl + ": "
+                    + FeedParser.firstLine(e.getMessage()));
         }
         String host = sitemapUrl.getHost();
         if (parsed instanceof SiteMapIndex index) {
