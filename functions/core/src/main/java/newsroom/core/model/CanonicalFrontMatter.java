@@ -1,5 +1,7 @@
 package newsroom.core.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +17,9 @@ import java.util.Objects;
  * @param lastmod null when equal to {@code date} or unknown
  * @param author  null when unknown; several authors joined with ", "
  * @param source  null for files without a URL
+ * @param hugo    Hugo's own predefined front-matter keys that we do not map (draft, weight, aliases, ...), under the
+ *                key spelling and in the order the source used; written top-level after {@code source}, because
+ *                Hugo reads them only there; empty map when none
  * @param params  unknown fields, in source order; empty map when none (not written then)
  */
 public record CanonicalFrontMatter(
@@ -39,6 +44,7 @@ public record CanonicalFrontMatter(
         String lastmod,
         String author,
         Source source,
+        Map<String, Object> hugo,
         Map<String, Object> params) {
 
     /** Where a web article came from: the URL we fetched and the page's canonical URL. */
@@ -53,7 +59,8 @@ public record CanonicalFrontMatter(
         lang = List.copyOf(lang);
         translations = List.copyOf(translations);
         tags = List.copyOf(tags);
-        params = params == null ? Map.of() : params;
+        hugo = hugo == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hugo));
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** The article's own language (first of {@link #lang}). */

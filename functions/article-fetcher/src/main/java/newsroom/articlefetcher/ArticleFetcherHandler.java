@@ -1,0 +1,181 @@
+package newsroom.articlefetcher;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.crac.Core;
+import org.crac.Resource;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+
+import newsroom.core.config.SiteConfig;
+import newsroom.core.ingest.ArticleFetchService;
+import newsroom.core.ingest.IngestOutcome;
+import newsroom.core.model.SourceContext;
+import newsroom.core.observe.Telemetry;
+import newsroom.core.port.FetchQueue;
+import newsroom.core.port.FetchQueue.FetchRequest;
+import newsroom.core.port.Fetcher.FetchException;
+import newsroom.core.prime.SnapStartPriming;
+
+/**
+ * ArticleFetcherFunction: one fetch-queue message ({@code {"url","source"}}) → {@link ArticleFetchService}
+ * (fetch → extract → normalize → store → emit). Reports partial batch failures (ReportBatchItemFailures):
+ * <ul>
+ *   <li>stored / updated / unchanged, or a permanent rejection (logged and counted, never retried): acknowledged;</li>
+ *   <li>a retryable fetch failure with Retry-After: the URL is re-queued with that delay and the original is
+ *       acknowledged; without Retry-After, or when re-queueing fails: reported as failed so SQS redelivers;</li>
+ *   <li>an infrastructure failure (store, index, bus): reported as failed; after {@link #MAX_RECEIVE_COUNT}
+ *       receives SQS moves it to the dead-letter queue, logged here with its reason and counted as DlqSends.</li>
+ * </ul>
+ */
+public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+
+    /** The queue's redrive {@code maxReceiveCount} in template.yaml (checked by the template tests). */
+    public static final int MAX_RECEIVE_COUNT = 3;
+    /** SQS's largest DelaySeconds. */
+    static final int MAX_DELAY_SECONDS = 900;
+
+    /** Variables this function reads besides the AWS resource and site variables of every function: none. */
+    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
+
+    private final ArticleFetchService service;
+    private final FetchQueue queue;
+    private final SiteConfig site;
+    private final Telemetry telemetry;
+
+    /** Production: wires the AWS adapters once per execution environment from the function's environment. */
+    public ArticleFetcherHandler() {
+        this(ArticleFetcherWiring.fromEnvironment(System.getenv(), Clock.systemUTC()));
+        Core.getGlobalContext().register(this);
+    }
+
+    private ArticleFetcherHandler(ArticleFetcherWiring wiring) {
+        this(wiring.service(), wiring.queue(), wiring.site(), wiring.telemetry());
+    }
+
+    ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SiteConfig site, Telemetry telemetry) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.site = Objects.requireNonNull(site, "site");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage message : records) {
+            if (!process(message)) {
+                failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(message.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** @return true when the message is done with (acknowledge), false to have SQS deliver it again */
+    private boolean process(SQSEvent.SQSMessage message) {
+        FetchMessage.Decoded decoded = FetchMessage.decode(message.getBody());
+        if (decoded.message() == null) {
+            telemetry.warn("message.rejected", fields(message, null, "reason", "INVALID_MESSAGE",
+                    "detail", decoded.problem()));
+            telemetry.count("ArticlesRejected", "unknown");
+            return true;
+        }
+        FetchMessage request = decoded.message();
+        SourceContext context = new SourceContext(request.source(), request.url(), null, site.timeZone(),
+                site.defaultLanguage(), List.of(), List.of());
+        try {
+            IngestOutcome outcome = service.fetchAndIngest(request.url(), context);
+            Map<String, Object> fields = fields(message, request, "status", outcome.status().word());
+            if (outcome.id() != null) {
+                fields.put("articleId", outcome.id().value());
+                fields.put("version", outcome.version());
+            }
+            if (outcome.rejection() != null) {
+                fields.put("reason", outcome.rejection().code().name());
+                fields.put("detail", outcome.rejection().detail());
+                telemetry.warn("message.rejected", fields);
+            } else {
+                telemetry.info("message.done", fields);
+            }
+            return true;
+        } catch (FetchException e) {
+            return retryLater(message, request, e);
+        } catch (RuntimeException e) {
+            return failed(message, request, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private boolean retryLater(SQSEvent.SQSMessage message, FetchMessage request, FetchException e) {
+        if (e.retryAfterSeconds() <= 0) {
+            return failed(message, request, e.getMessage());
+        }
+        int delay = (int) Math.min(MAX_DELAY_SECONDS, e.retryAfterSeconds());
+        try {
+            queue.enqueue(List.of(new FetchRequest(request.url(), request.source(), delay)));
+        } catch (RuntimeException enqueueFailure) {
+            return failed(message, request, e.getMessage() + "; re-queueing failed: " + enqueueFailure.getMessage());
+        }
+        telemetry.info("message.requeued", fields(message, request, "reason", e.reason(), "delaySeconds", delay));
+        return true;
+    }
+
+    private boolean failed(SQSEvent.SQSMessage message, FetchMessage request, String reason) {
+        int receives = receiveCount(message);
+        boolean lastAttempt = receives >= MAX_RECEIVE_COUNT;
+        telemetry.error(lastAttempt ? "message.dead-lettered" : "message.failed",
+                fields(message, request, "reason", reason, "receiveCount", receives));
+        if (lastAttempt) {
+            telemetry.count("DlqSends", request.source());
+        }
+        return false;
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        Map<String, String> attributes = message.getAttributes();
+        String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static Map<String, Object> fields(SQSEvent.SQSMessage message, FetchMessage request, Object... pairs) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("messageId", message.getMessageId());
+        if (request != null) {
+            fields.put("source", request.source());
+            fields.put("url", request.url());
+        }
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put((String) pairs[i], pairs[i + 1]);
+        }
+        return fields;
+    }
+
+    /** SnapStart: warm the front matter pipeline and JSON; touches no AWS resource. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        try {
+            SnapStartPriming.frontMatterRoundTrip(site);
+        } catch (RuntimeException e) {
+            telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
+        }
+        FetchMessage.decode("{\"url\":\"https://example.com/a\",\"source\":\"priming\"}");
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: SDK credentials are resolved per request
+    }
+}

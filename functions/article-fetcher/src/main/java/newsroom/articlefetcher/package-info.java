@@ -1,2 +1,0 @@
-/** Module article-fetcher: see its pom description. */
-package newsroom.articlefetcher;

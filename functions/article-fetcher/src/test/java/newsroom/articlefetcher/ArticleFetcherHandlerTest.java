@@ -1,0 +1,166 @@
+package newsroom.articlefetcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+
+import newsroom.core.config.SiteConfig;
+import newsroom.core.ingest.ArticleFetchService;
+import newsroom.core.ingest.IngestService;
+import newsroom.core.model.RawArticle;
+import newsroom.core.port.FetchQueue.FetchRequest;
+import newsroom.core.port.Fetcher;
+import newsroom.core.port.Fetcher.FetchException;
+import newsroom.core.port.HtmlArticleExtractor;
+import newsroom.core.testing.InMemoryArticleIndex;
+import newsroom.core.testing.InMemoryObjectStore;
+import newsroom.core.testing.RecordingEventPublisher;
+import newsroom.core.testing.RecordingFetchQueue;
+import newsroom.core.testing.RepoFiles;
+import newsroom.core.testing.ScriptedFetcher;
+import newsroom.core.testing.TelemetryLines;
+
+class ArticleFetcherHandlerTest {
+
+    private static final String ARTICLE_URL = "https://news.example.com/2025/02/apple-alibaba-ai";
+    private static final String BUSY_URL = "https://busy.example.org/markets/today";
+    private static final String FIRST = "4f7c1d2e-0a3b-4c5d-8e9f-000000000001";
+    private static final String SECOND = "4f7c1d2e-0a3b-4c5d-8e9f-000000000002";
+
+    private final InMemoryObjectStore store = new InMemoryObjectStore();
+    private final InMemoryArticleIndex index = new InMemoryArticleIndex();
+    private final RecordingEventPublisher bus = new RecordingEventPublisher();
+    private final RecordingFetchQueue queue = new RecordingFetchQueue();
+    private final TelemetryLines telemetry = new TelemetryLines("article-fetcher");
+
+    /** Stands in for the Jsoup extractor: the page's title and paragraph, as the real one would give them. */
+    private final HtmlArticleExtractor extractor = (html, url) -> new RawArticle(Map.of(
+            "title", "Apple and Alibaba team up on AI",
+            "date", "2025-02-12T15:10:00Z",
+            "lang", "en",
+            "url", url),
+            "Apple will use Alibaba's models for Apple Intelligence in China.");
+
+    private SQSBatchResponse handle(Fetcher fetcher) {
+        IngestService ingest = new IngestService(SiteConfig.defaults(), store, index, bus, extractor,
+                telemetry.telemetry(), TelemetryLines.CLOCK);
+        ArticleFetchService service = new ArticleFetchService(fetcher, ingest, telemetry.telemetry());
+        ArticleFetcherHandler handler = new ArticleFetcherHandler(service, queue, SiteConfig.defaults(),
+                telemetry.telemetry());
+        SQSEvent event = EventLoader.loadSQSEvent(RepoFiles.event("article-fetcher-sqs.json"));
+        return handler.handleRequest(event, null);
+    }
+
+    private static List<String> failedIds(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .toList();
+    }
+
+    private static ScriptedFetcher pages() {
+        return new ScriptedFetcher().respondHtml(ARTICLE_URL, "<html><title>Apple</title><p>text</p></html>");
+    }
+
+    @Test
+    void storesTheArticleAndEmitsArticleStored_forAFetchedPage() {
+        SQSBatchResponse response = handle(pages().fail(BUSY_URL,
+                new FetchException("HTTP_404", "gone", false, 0)));
+
+        assertThat(failedIds(response)).isEmpty();
+        assertThat(bus.detailTypes()).containsExactly("ArticleStored");
+        assertThat(bus.published().get(0).detail()).containsEntry("source", "example-news")
+                .containsEntry("url", ARTICLE_URL);
+        assertThat(store.keys()).containsExactly("content/en/2025/02/apple-and-alibaba-team-up-on-ai.md");
+    }
+
+    @Test
+    void requeuesWithRetryAfterDelay_andAcknowledgesTheOriginal_whenOriginSaysRetryAfter() {
+        SQSBatchResponse response = handle(pages().fail(BUSY_URL,
+                new FetchException("HTTP_429", "too many requests", true, 120)));
+
+        assertThat(failedIds(response)).doesNotContain(SECOND);
+        assertThat(queue.requests()).containsExactly(new FetchRequest(BUSY_URL, "busy-origin", 120));
+    }
+
+    @Test
+    void capsTheRequeueDelayAtSqsMaximum_whenRetryAfterIsLonger() {
+        handle(pages().fail(BUSY_URL, new FetchException("HTTP_503", "maintenance", true, 7200)));
+
+        assertThat(queue.requests()).containsExactly(new FetchRequest(BUSY_URL, "busy-origin", 900));
+    }
+
+    @Test
+    void reportsTheMessageAsFailed_whenRetryAfterRequeueIsRefused() {
+        queue.failNextEnqueues(1);
+
+        SQSBatchResponse response = handle(pages().fail(BUSY_URL,
+                new FetchException("HTTP_429", "too many requests", true, 60)));
+
+        assertThat(failedIds(response)).contains(SECOND);
+        assertThat(queue.requests()).isEmpty();
+    }
+
+    @Test
+    void reportsThatMessageAsFailed_whenTheFetchFailureIsRetryableWithoutDelay() {
+        SQSBatchResponse response = handle(pages().fail(BUSY_URL,
+                new FetchException("CONNECT_FAILED", "connection reset", true, 0)));
+
+        assertThat(failedIds(response)).contains(SECOND).doesNotContain("4f7c1d2e-0a3b-4c5d-8e9f-000000000003");
+        assertThat(queue.requests()).isEmpty();
+    }
+
+    @Test
+    void logsAndCountsTheDeadLetter_whenTheLastAllowedReceiveFails() {
+        // the second record of the sample is on its third receive: SQS moves it to the DLQ after this failure
+        handle(pages().fail(BUSY_URL, new FetchException("CONNECT_FAILED", "connection reset", true, 0)));
+
+        assertThat(telemetry.events()).contains("message.dead-lettered");
+        assertThat(telemetry.metrics()).contains("DlqSends busy-origin");
+        Map<String, Object> line = telemetry.parsed().stream()
+                .filter(m -> "message.dead-lettered".equals(m.get("event"))).findFirst().orElseThrow();
+        assertThat(line).containsEntry("messageId", SECOND).containsEntry("url", BUSY_URL)
+                .containsEntry("reason", "CONNECT_FAILED (connection reset)").containsEntry("receiveCount", 3);
+    }
+
+    @Test
+    void reportsTheMessageAsFailed_whenInfrastructureBreaksMidway() {
+        Fetcher broken = (uri, kind, validators) -> {
+            throw new UncheckedIOException(new java.io.IOException("socket closed by the platform"));
+        };
+
+        SQSBatchResponse response = handle(broken);
+
+        assertThat(failedIds(response)).containsExactly(FIRST, SECOND);
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void acknowledgesAndCountsAPermanentFetchFailure_withoutRetrying() {
+        SQSBatchResponse response = handle(pages().fail(BUSY_URL,
+                new FetchException("HTTP_404", "not found", false, 0)));
+
+        assertThat(failedIds(response)).doesNotContain(SECOND);
+        assertThat(telemetry.metrics()).contains("FetchErrors busy-origin");
+        assertThat(queue.requests()).isEmpty();
+    }
+
+    @Test
+    void acknowledgesAndCountsAnUndecodableMessage_withItsReasonLogged() {
+        SQSBatchResponse response = handle(pages().fail(BUSY_URL,
+                new FetchException("HTTP_404", "not found", false, 0)));
+
+        assertThat(failedIds(response)).doesNotContain("4f7c1d2e-0a3b-4c5d-8e9f-000000000003");
+        Map<String, Object> line = telemetry.parsed().stream()
+                .filter(m -> "message.rejected".equals(m.get("event"))
+                        && "INVALID_MESSAGE".equals(m.get("reason"))).findFirst().orElseThrow();
+        assertThat(line).containsEntry("detail", "message body is not JSON");
+        assertThat(telemetry.metrics()).contains("ArticlesRejected unknown");
+    }
+}

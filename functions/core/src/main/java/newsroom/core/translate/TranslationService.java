@@ -1,0 +1,259 @@
+package newsroom.core.translate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import newsroom.core.event.ArticleEvent;
+import newsroom.core.model.ArticleId;
+import newsroom.core.port.ArticleIndex;
+import newsroom.core.port.ArticleRecord;
+import newsroom.core.port.EventPublisher;
+import newsroom.core.port.ObjectStore;
+import newsroom.core.port.Translator;
+
+/**
+ * Translates one version of a stored article into target languages: reads its Markdown from the
+ * {@link ObjectStore}, translates title, summary and body (Markdown-aware, see {@link MarkdownTranslator}), stores
+ * the translation next to the source (the language path segment replaced), emits {@code ArticleTranslated} and
+ * records it in the {@link ArticleIndex}. Never writes the source article.
+ *
+ * <p>Idempotent for at-least-once delivery: a language already translated from this version or a newer one, and an
+ * article whose version moved on, are skipped. Per language, the order is store, emit, record: a crash before the
+ * record repeats the translation and the event (a duplicate event, never a lost one).
+ *
+ * <p>Errors: permanent problems (unknown article, unsupported language pair, unreadable stored file, no translator
+ * configured) become {@link Status#SKIPPED} outcomes with a reason. Transient ones (translator throttling or
+ * outage, object store or bus errors, an index that has not caught up with the event) are thrown so the platform
+ * retries; languages finished before the failure are not redone.
+ */
+public final class TranslationService {
+
+    /** Reason given for every language when no translator is configured. */
+    public static final String NO_TRANSLATOR = "skipped: no translator configured";
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
+    private final ObjectStore store;
+    private final ArticleIndex index;
+    private final EventPublisher events;
+    private final MarkdownTranslator translator;
+
+    /** @param translator the translation engine, or null when none is configured (every language is then skipped) */
+    public TranslationService(ObjectStore store, ArticleIndex index, EventPublisher events, Translator translator) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.index = Objects.requireNonNull(index, "index");
+        this.events = Objects.requireNonNull(events, "events");
+        this.translator = translator == null ? null : new MarkdownTranslator(translator);
+    }
+
+    /** What happened to each requested language. */
+    public enum Status { TRANSLATED, ALREADY_TRANSLATED, SKIPPED }
+
+    /**
+     * @param language  the requested target language
+     * @param reason    why it was skipped or already done; null when translated now
+     * @param objectKey where the translation is, when there is one
+     */
+    public record Outcome(String language, Status status, String reason, String objectKey) {
+    }
+
+    /** One outcome per distinct requested language, in request order. */
+    public record Result(String articleId, long version, List<Outcome> outcomes) {
+        public Result {
+            outcomes = List.copyOf(outcomes);
+        }
+    }
+
+    /**
+     * @param articleId the article's id (24 hex digits)
+     * @param version   the version the triggering event announced
+     * @param targets   BCP 47 tags to translate into
+     * @throws ArticleIndex.ConcurrentUpdateException when the index or the stored file is behind the event (retry)
+     * @throws RuntimeException                       from the ports and the translator when they fail (retry)
+     */
+    public Result translate(String articleId, long version, List<String> targets) {
+        List<String> languages = new ArrayList<>(new LinkedHashSet<>(targets == null ? List.of() : targets));
+        if (translator == null) {
+            return skipAll(articleId, version, languages, NO_TRANSLATOR);
+        }
+        if (!ArticleId.isValid(articleId)) {
+            return skipAll(articleId, version, languages, "skipped: '" + articleId + "' is not an article id");
+        }
+        ArticleId id = new ArticleId(articleId);
+        Optional<ArticleRecord> found = index.find(id);
+        if (found.isEmpty()) {
+            return skipAll(articleId, version, languages, "skipped: article not found in the index");
+        }
+        ArticleRecord record = found.get();
+        if (record.version() < version) {
+            throw new ArticleIndex.ConcurrentUpdateException("the index has version " + record.version()
+                    + " of article " + articleId + ", the event announced version " + version);
+        }
+        Source source = new Source(record, version);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String language : languages) {
+            outcomes.add(translateInto(language, source));
+        }
+        return new Result(articleId, version, outcomes);
+    }
+
+    private Outcome translateInto(String language, Source source) {
+        ArticleRecord record = source.record;
+        Long translatedFrom = record.translatedVersions().get(language);
+        if (translatedFrom != null && translatedFrom >= source.version) {
+            return new Outcome(language, Status.ALREADY_TRANSLATED,
+                    "already translated from version " + translatedFrom, record.translations().get(language));
+        }
+        if (language == null || !LANGUAGE.matcher(language).matches()) {
+            return skipped(language, "skipped: '" + language + "' is not a BCP 47 language tag");
+        }
+        if (language.equals(record.lang())) {
+            return skipped(language, "skipped: the article is already in " + language);
+        }
+        if (record.version() > source.version) {
+            return skipped(language, superseded(record.version()));
+        }
+        StoredArticle article;
+        try {
+            Optional<StoredArticle> read = source.article(store, index);
+            if (read.isEmpty()) {
+                return skipped(language, superseded(source.record.version()));
+            }
+            article = read.get();
+        } catch (StoredArticle.UnreadableArticleException e) {
+            return skipped(language, "skipped: " + e.getMessage());
+        }
+        String key = translatedKey(record.objectKey(), record.lang(), language);
+        try {
+            store.put(key, translated(article, record, source.version, language).toBytes(), "text/markdown; charset=utf-8");
+        } catch (UnsupportedLanguagePairException e) {
+            return skipped(language, "skipped: " + e.getMessage());
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("articleId", record.id().value());
+        detail.put("version", source.version);
+        detail.put("lang", language);
+        detail.put("sourceLang", record.lang());
+        detail.put("objectKey", key);
+        events.publish(List.of(ArticleEvent.of(ArticleEvent.ARTICLE_TRANSLATED, detail)));
+        index.recordTranslation(record.id(), language, source.version, key);
+        return new Outcome(language, Status.TRANSLATED, null, key);
+    }
+
+    private StoredArticle translated(StoredArticle source, ArticleRecord record, long version, String language) {
+        String from = record.lang();
+        Map<String, Object> frontMatter = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> field : source.frontMatter().entrySet()) {
+            Object value = field.getValue();
+            switch (field.getKey()) {
+                case "title", "summary" -> value = value instanceof String text && !text.isBlank()
+                        ? translator.translate(text, from, language) : value;
+                case "lang" -> value = List.of(language);
+                case "translations" -> value = translationsFor(value, language);
+                default -> { }
+            }
+            frontMatter.put(field.getKey(), value);
+        }
+        frontMatter.putIfAbsent("lang", List.of(language));
+        frontMatter.putIfAbsent("translations", translationsFor(List.of(from), language));
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (frontMatter.remove("params") instanceof Map<?, ?> existing) {
+            existing.forEach((k, v) -> params.put(String.valueOf(k), v));
+        }
+        Map<String, Object> translatedFrom = new LinkedHashMap<>();
+        translatedFrom.put("articleId", record.id().value());
+        translatedFrom.put("version", version);
+        translatedFrom.put("lang", from);
+        params.put("translatedFrom", translatedFrom);
+        frontMatter.put("params", params); // last, as in the canonical field order
+        return new StoredArticle(frontMatter, translator.translate(source.body(), from, language));
+    }
+
+    /** The source's list with the translation's own language first. */
+    private static List<String> translationsFor(Object sourceList, String language) {
+        List<String> languages = new ArrayList<>();
+        languages.add(language);
+        if (sourceList instanceof List<?> list) {
+            for (Object item : list) {
+                String other = String.valueOf(item);
+                if (!languages.contains(other)) {
+                    languages.add(other);
+                }
+            }
+        }
+        return languages;
+    }
+
+    /**
+     * Where the translation of {@code sourceKey} goes: the first path segment equal to the source language replaced
+     * ({@code content/en/2025/a.md} to {@code content/fr/2025/a.md}), else {@code .<lang>} before {@code .md}
+     * (Hugo's translation by file name: {@code posts/a.md} to {@code posts/a.fr.md}).
+     */
+    static String translatedKey(String sourceKey, String sourceLanguage, String targetLanguage) {
+        String[] segments = sourceKey.split("/", -1);
+        for (int i = 0; i < segments.length - 1; i++) {
+            if (segments[i].equals(sourceLanguage)) {
+                segments[i] = targetLanguage;
+                return String.join("/", segments);
+            }
+        }
+        return sourceKey.endsWith(".md")
+                ? sourceKey.substring(0, sourceKey.length() - 3) + "." + targetLanguage + ".md"
+                : sourceKey + "." + targetLanguage;
+    }
+
+    private static String superseded(long currentVersion) {
+        return "skipped: superseded, the article is at version " + currentVersion
+                + " (that version's event brings its own translation)";
+    }
+
+    private static Outcome skipped(String language, String reason) {
+        return new Outcome(language, Status.SKIPPED, reason, null);
+    }
+
+    private static Result skipAll(String articleId, long version, List<String> languages, String reason) {
+        return new Result(articleId, version, languages.stream().map(l -> skipped(l, reason)).toList());
+    }
+
+    /** The article as of the event's version, read from the store once and shared by all languages. */
+    private static final class Source {
+        private ArticleRecord record;
+        private final long version;
+        private StoredArticle article;
+
+        Source(ArticleRecord record, long version) {
+            this.record = record;
+            this.version = version;
+        }
+
+        /**
+         * The stored article, checked against the record's content hash. Empty when the article moved on to a newer
+         * version meanwhile ({@link #record} then holds the newer record).
+         */
+        Optional<StoredArticle> article(ObjectStore store, ArticleIndex index) {
+            if (article != null) {
+                return Optional.of(article);
+            }
+            byte[] bytes = store.get(record.objectKey()).orElseThrow(() ->
+                    new StoredArticle.UnreadableArticleException("the stored article is missing at "
+                            + record.objectKey()));
+            if (!ArticleId.sha256Hex(bytes).equals(record.contentHash())) {
+                ArticleRecord current = index.find(record.id()).orElse(record);
+                if (current.version() > version) {
+                    record = current;
+                    return Optional.empty();
+                }
+                throw new ArticleIndex.ConcurrentUpdateException("the stored file of article " + record.id()
+                        + " does not match the content hash of version " + version);
+            }
+            article = StoredArticle.parse(bytes);
+            return Optional.of(article);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The translation service: turns a stored article into a stored translated article per target language, through
+ * the {@link newsroom.core.port.Translator} port, leaving code, URLs, link and image targets, HTML entities and Hugo
+ * shortcodes untouched.
+ */
+package newsroom.core.translate;

@@ -1,0 +1,58 @@
+package newsroom.core.translate;
+
+import java.util.List;
+import java.util.Optional;
+
+import newsroom.core.model.ArticleId;
+import newsroom.core.port.ArticleIndex;
+import newsroom.core.port.ArticleRecord;
+
+/** Forwards every call; tests override one method to stage a race. */
+class DelegatingIndex implements ArticleIndex {
+
+    private final ArticleIndex delegate;
+
+    DelegatingIndex(ArticleIndex delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Optional<ArticleRecord> find(ArticleId id) {
+        return delegate.find(id);
+    }
+
+    @Override
+    public void commit(ArticleRecord record, long expectedVersion) {
+        delegate.commit(record, expectedVersion);
+    }
+
+    @Override
+    public void clearPending(ArticleId id, long version) {
+        delegate.clearPending(id, version);
+    }
+
+    @Override
+    public ArticleId claim(String name, ArticleId id) {
+        return delegate.claim(name, id);
+    }
+
+    @Override
+    public void recordTranslation(ArticleId id, String language, long fromVersion, String objectKey) {
+        delegate.recordTranslation(id, language, fromVersion, objectKey);
+    }
+
+    @Override
+    public void recordThumbnails(ArticleId id, String imageUrl, List<String> objectKeys) {
+        delegate.recordThumbnails(id, imageUrl, objectKeys);
+    }
+
+    @Override
+    public void addSourceUrl(ArticleId id, String url) {
+        delegate.addSourceUrl(id, url);
+    }
+
+    @Override
+    public Page list(ListQuery query) {
+        return delegate.list(query);
+    }
+}

@@ -1,0 +1,16 @@
+package newsroom.discovery;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One article URL found in a feed or a sitemap.
+ *
+ * @param url       absolute http(s) URL as the document gave it (resolved against the document URL)
+ * @param published publication or last-modification time, or null when the document gives none
+ */
+public record DiscoveredItem(String url, Instant published) {
+    public DiscoveredItem {
+        Objects.requireNonNull(url, "url");
+    }
+}

@@ -1,0 +1,224 @@
+package newsroom.discovery;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jsoup.nodes.Document;
+
+import newsroom.core.model.ArticleRejectedException;
+import newsroom.core.port.FetchQueue.FetchRequest;
+import newsroom.core.port.Fetcher;
+import newsroom.core.port.Fetcher.ContentKind;
+import newsroom.core.port.Fetcher.FetchException;
+import newsroom.core.port.Fetcher.FetchedResource;
+import newsroom.core.port.SourceStateStore;
+import newsroom.core.port.SourceStateStore.SourceState;
+import newsroom.core.url.CanonicalUrls;
+
+/**
+ * Polls one source once: conditional GET of its feed, sitemap (and the child sitemaps of an index) or homepage
+ * (then the feed it advertises), parse, skip items older than the cutoff or already sent, newest first, at most
+ * {@code maxItemsPerPoll}. An unchanged document costs one 304 and yields nothing.
+ *
+ * <p>The poller only reads the {@link SourceStateStore}: the caller enqueues {@link PollResult#requests()} and
+ * only after the queue accepted them saves {@link PollResult#newState()}. Saving first would lose items if the
+ * enqueue failed; saving after means a crash in between re-sends a few URLs, which fetching tolerates (idempotent).
+ */
+public final class SourcePoller {
+
+    /** Item URLs remembered per source (newest first); bounds the state record. */
+    public static final int SEEN_URLS_CAP = 1000;
+    /** Child sitemaps of an index read per poll, most recently modified first. */
+    public static final int MAX_CHILD_SITEMAPS = 5;
+
+    private final Fetcher fetcher;
+    private final SourceStateStore states;
+    private final Clock clock;
+    private final Duration maxAge;
+
+    /**
+     * @param maxAge items published longer ago than this are skipped (items without a date are not)
+     */
+    public SourcePoller(Fetcher fetcher, SourceStateStore states, Clock clock, Duration maxAge) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.states = Objects.requireNonNull(states, "states");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+    }
+
+    /**
+     * @param requests  new item URLs to fetch, newest first, at most {@code maxItemsPerPoll}
+     * @param newState  state to save after the requests were enqueued
+     * @param unchanged true when every document answered 304 (nothing to do)
+     */
+    public record PollResult(List<FetchRequest> requests, SourceState newState, boolean unchanged) {
+        public PollResult {
+            requests = List.copyOf(requests);
+        }
+    }
+
+    /**
+     * @throws FetchException when a document cannot be fetched or parsed; {@code retryable()} says whether the
+     *                        poll should be tried again later (Retry-After in {@code retryAfterSeconds()})
+     */
+    public PollResult poll(Source source) throws FetchException {
+        SourceState previous = states.find(source.name())
+                .orElse(new SourceState(source.name(), Map.of(), List.of(), null));
+        Map<String, Map<String, String>> validators = new HashMap<>(previous.validators());
+        Instant now = clock.instant();
+        List<DiscoveredItem> found = new ArrayList<>();
+        boolean unchanged = switch (source.type()) {
+            case FEED -> readFeed(source.url(), validators, found);
+            case SITEMAP -> readSitemap(source.url(), validators, found, now);
+            case HOMEPAGE -> readHomepage(source.url(), validators, found);
+        };
+        Set<String> seen = new LinkedHashSet<>(previous.seenUrls());
+        Instant cutoff = now.minus(maxAge);
+        List<DiscoveredItem> fresh = new ArrayList<>();
+        Set<String> thisPoll = new LinkedHashSet<>();
+        for (DiscoveredItem item : found) {
+            String url = identity(item.url());
+            if (url == null || seen.contains(url) || !thisPoll.add(url)
+                    || item.published() != null && item.published().isBefore(cutoff)) {
+                continue;
+            }
+            fresh.add(new DiscoveredItem(url, item.published()));
+        }
+        fresh.sort(Comparator.comparing(DiscoveredItem::published,
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        List<DiscoveredItem> chosen = fresh.subList(0, Math.min(fresh.size(), source.maxItemsPerPoll()));
+        List<FetchRequest> requests = new ArrayList<>();
+        List<String> newSeen = new ArrayList<>();
+        for (DiscoveredItem item : chosen) {
+            requests.add(new FetchRequest(item.url(), source.name(), 0));
+            newSeen.add(item.url());
+        }
+        for (String old : previous.seenUrls()) {
+            if (newSeen.size() >= SEEN_URLS_CAP) {
+                break;
+            }
+            newSeen.add(old);
+        }
+        SourceState state = new SourceState(source.name(), validators, newSeen, now.toString());
+        return new PollResult(requests, state, unchanged);
+    }
+
+    /** The URL the fetcher will be given and the seen list remembers: canonical form, or null if invalid. */
+    private static String identity(String url) {
+        try {
+            return CanonicalUrls.canonicalize(url, null);
+        } catch (ArticleRejectedException e) {
+            return null;
+        }
+    }
+
+    /** @return true when not modified */
+    private boolean readFeed(URI feedUrl, Map<String, Map<String, String>> validators, List<DiscoveredItem> found)
+            throws FetchException {
+        FetchedResource r = conditional(feedUrl, ContentKind.FEED, validators);
+        if (r.notModified()) {
+            return true;
+        }
+        found.addAll(FeedParser.parse(r.body(), contentTypeWithCharset(r), r.finalUri()));
+        return false;
+    }
+
+    private boolean readSitemap(URI sitemapUrl, Map<String, Map<String, String>> validators,
+                                List<DiscoveredItem> found, Instant now) throws FetchException {
+        FetchedResource r = conditional(sitemapUrl, ContentKind.SITEMAP, validators);
+        if (r.notModified()) {
+            return true;
+        }
+        SitemapParser.Result parsed = SitemapParser.parse(r.body(), r.contentType(), r.finalUri());
+        if (!parsed.index()) {
+            found.addAll(parsed.items());
+            return false;
+        }
+        Instant cutoff = now.minus(maxAge);
+        List<DiscoveredItem> children = new ArrayList<>(parsed.sitemaps());
+        children.removeIf(c -> c.published() != null && c.published().isBefore(cutoff));
+        children.sort(Comparator.comparing(DiscoveredItem::published,
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        boolean allUnchanged = true;
+        for (DiscoveredItem child : children.subList(0, Math.min(children.size(), MAX_CHILD_SITEMAPS))) {
+            URI childUrl = URI.create(child.url());
+            FetchedResource c = conditional(childUrl, ContentKind.SITEMAP, validators);
+            if (c.notModified()) {
+                continue;
+            }
+            allUnchanged = false;
+            SitemapParser.Result childParsed = SitemapParser.parse(c.body(), c.contentType(), c.finalUri());
+            found.addAll(childParsed.items());
+        }
+        return allUnchanged && !children.isEmpty();
+    }
+
+    private boolean readHomepage(URI homepage, Map<String, Map<String, String>> validators,
+                                 List<DiscoveredItem> found) throws FetchException {
+        FetchedResource page = conditional(homepage, ContentKind.HTML, validators);
+        URI feedUrl;
+        if (page.notModified()) {
+            // The homepage is unchanged: reuse the feed found last time (the other document we hold validators for).
+            feedUrl = validators.keySet().stream().filter(k -> !k.equals(homepage.toString())).findFirst()
+                    .map(URI::create).orElse(null);
+            if (feedUrl == null) {
+                validators.remove(homepage.toString());
+                page = conditional(homepage, ContentKind.HTML, validators);
+                feedUrl = discoverFeed(page);
+            }
+        } else {
+            feedUrl = discoverFeed(page);
+        }
+        String homeKey = homepage.toString();
+        String feedKey = feedUrl.toString();
+        validators.keySet().removeIf(k -> !k.equals(homeKey) && !k.equals(feedKey));
+        return readFeed(feedUrl, validators, found);
+    }
+
+    private static URI discoverFeed(FetchedResource page) throws FetchException {
+        Document doc = HtmlPages.parse(decode(page), page.finalUri());
+        List<String> feeds = HtmlPages.feedLinks(doc);
+        if (feeds.isEmpty()) {
+            throw DiscoveryFailure.NO_FEED_FOUND.exception(page.finalUri()
+                    + ": no <link rel=\"alternate\" type=\"application/rss+xml|atom+xml\"> on the page");
+        }
+        return URI.create(feeds.get(0));
+    }
+
+    private FetchedResource conditional(URI url, ContentKind kind, Map<String, Map<String, String>> validators)
+            throws FetchException {
+        FetchedResource r = fetcher.fetch(url, kind, validators.getOrDefault(url.toString(), Map.of()));
+        if (!r.validators().isEmpty()) {
+            validators.put(url.toString(), r.validators());
+        }
+        return r;
+    }
+
+    static String decode(FetchedResource r) {
+        Charset charset;
+        try {
+            charset = r.charset() == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(r.charset());
+        } catch (IllegalArgumentException e) {
+            charset = java.nio.charset.StandardCharsets.UTF_8;
+        }
+        return new String(r.body(), charset);
+    }
+
+    static String contentTypeWithCharset(FetchedResource r) {
+        if (r.contentType() == null) {
+            return null;
+        }
+        return r.charset() == null ? r.contentType() : r.contentType() + "; charset=" + r.charset();
+    }
+}

@@ -1,0 +1,120 @@
+package newsroom.extract;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import newsroom.core.model.ArticleRejectedException;
+import newsroom.core.model.RawArticle;
+import newsroom.core.model.Rejection;
+import newsroom.core.port.HtmlArticleExtractor;
+import newsroom.extract.internal.ImageResolver;
+import newsroom.extract.internal.MainContentFinder;
+import newsroom.extract.internal.MarkdownWriter;
+import newsroom.extract.internal.MetadataExtractor;
+import newsroom.extract.internal.PageMetadata;
+import newsroom.extract.internal.TextWriter;
+import newsroom.extract.internal.UrlResolver;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Extracts the article of a web page with Jsoup, without per-site rules: metadata (with the origin of each value),
+ * the main content as safe Markdown and as plain text. Stateless and thread-safe; one instance can serve a whole
+ * Lambda execution environment.
+ */
+public final class ArticleExtractor implements HtmlArticleExtractor {
+
+    /** Pages larger than this (UTF-8 bytes) are refused: no news article needs more, and parsing costs memory. */
+    public static final int MAX_PAGE_BYTES = 10 * 1024 * 1024;
+
+    /**
+     * Extracts the article and maps it to the canonical front-matter names the normalizer accepts: {@code title},
+     * {@code date}, {@code lastmod} (RFC 3339), {@code author} (names joined with ", "), {@code lang},
+     * {@code summary}, {@code tags}, {@code categories}, {@code thumbnail}, {@code source} ({@code url},
+     * {@code canonical}), {@code site_name}, and {@code paywalled: true} only when detected; the body is Markdown.
+     *
+     * @throws ArticleRejectedException TOO_LARGE over {@value #MAX_PAGE_BYTES} bytes, NO_ARTICLE_CONTENT when the page
+     *                                  holds nothing that looks like an article, EMPTY_INPUT for a blank page
+     */
+    @Override
+    public RawArticle extract(String html, String pageUrl) {
+        ExtractedArticle article = extractArticle(html, pageUrl);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        article.title().ifPresent(f -> fields.put("title", f.value()));
+        article.published().ifPresent(f -> fields.put("date", f.value().toString()));
+        article.modified().ifPresent(f -> fields.put("lastmod", f.value().toString()));
+        article.authors().filter(f -> !f.value().isEmpty())
+                .ifPresent(f -> fields.put("author", String.join(", ", f.value())));
+        article.language().ifPresent(f -> fields.put("lang", f.value()));
+        article.summary().ifPresent(f -> fields.put("summary", f.value()));
+        article.tags().filter(f -> !f.value().isEmpty()).ifPresent(f -> fields.put("tags", f.value()));
+        article.section().ifPresent(f -> fields.put("categories", List.of(f.value())));
+        article.leadImage().ifPresent(f -> fields.put("thumbnail", f.value()));
+        Map<String, Object> source = new LinkedHashMap<>();
+        if (pageUrl != null) {
+            source.put("url", pageUrl);
+        }
+        article.canonical().ifPresent(f -> source.put("canonical", f.value()));
+        if (!source.isEmpty()) {
+            fields.put("source", source);
+        }
+        if (article.isPaywalled()) {
+            fields.put("paywalled", true);
+        }
+        article.siteName().ifPresent(f -> fields.put("site_name", f.value()));
+        return new RawArticle(fields, article.markdown());
+    }
+
+    /**
+     * Extracts everything the page offers.
+     *
+     * @param html    the decoded page
+     * @param pageUrl URL it came from (to resolve relative links); may be null for a local file
+     * @throws ArticleRejectedException as for {@link #extract}
+     */
+    public ExtractedArticle extractArticle(String html, String pageUrl) {
+        if (html == null || html.isBlank()) {
+            throw new ArticleRejectedException(Rejection.Code.EMPTY_INPUT, "the page is empty");
+        }
+        if (utf8Length(html) > MAX_PAGE_BYTES) {
+            throw new ArticleRejectedException(Rejection.Code.TOO_LARGE,
+                    "the page is over " + MAX_PAGE_BYTES + " bytes");
+        }
+        String safePageUrl = pageUrl == null ? null : UrlResolver.resolveHttp(null, pageUrl).orElse(null);
+        Document document = Jsoup.parse(html, safePageUrl == null ? "" : safePageUrl);
+        String baseUrl = baseUrl(document, safePageUrl);
+        PageMetadata metadata = MetadataExtractor.read(document, baseUrl);
+        ImageResolver.resolveAll(document, baseUrl);
+        String title = metadata.title().map(Field::value).orElse(null);
+        Optional<Element> content = MainContentFinder.find(document, title, metadata.jsonLdArticleBody());
+        String text = content.map(TextWriter::write).orElse("");
+        if (text.isBlank()) {
+            throw new ArticleRejectedException(Rejection.Code.NO_ARTICLE_CONTENT,
+                    "no block of the page looks like article text");
+        }
+        String markdown = MarkdownWriter.write(content.get(), baseUrl);
+        return new ExtractedArticle(safePageUrl, metadata.title(), metadata.authors(), metadata.published(),
+                metadata.modified(), metadata.language(), metadata.summary(), metadata.canonical(),
+                metadata.siteName(), metadata.section(), metadata.tags(), metadata.leadImage(), metadata.paywalled(),
+                markdown, text);
+    }
+
+    /** The page's {@code <base href>} resolved against the page URL, else the page URL. */
+    private static String baseUrl(Document document, String pageUrl) {
+        Element base = document.selectFirst("base[href]");
+        if (base == null) {
+            return pageUrl;
+        }
+        return UrlResolver.resolveHttp(pageUrl, base.attr("href")).orElse(pageUrl);
+    }
+
+    private static long utf8Length(String text) {
+        if ((long) text.length() * 3 <= MAX_PAGE_BYTES) {
+            return text.length();
+        }
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

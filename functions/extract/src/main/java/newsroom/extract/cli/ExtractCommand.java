@@ -1,0 +1,103 @@
+package newsroom.extract.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Optional;
+import newsroom.core.model.ArticleRejectedException;
+import newsroom.extract.ArticleExtractor;
+import newsroom.extract.ExtractedArticle;
+import newsroom.extract.Field;
+
+/**
+ * {@code extract FILE.html [--url URL]}: extracts one saved page and prints the article as pretty JSON: every
+ * metadata field with its origin, the Markdown and the plain text. The file is read as UTF-8.
+ */
+public final class ExtractCommand {
+
+    static final String USAGE = "usage: extract FILE.html [--url URL]";
+
+    private ExtractCommand() {
+    }
+
+    /** Runs the command; returns the process exit code (0 done, 1 failed or rejected, 2 usage error). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path file = null;
+        String url = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--url")) {
+                if (i + 1 >= args.length) {
+                    err.println("--url needs a URL\n" + USAGE);
+                    return 2;
+                }
+                url = args[++i];
+            } else if (args[i].equals("-h") || args[i].equals("--help")) {
+                out.println(USAGE);
+                return 0;
+            } else if (args[i].startsWith("-") || file != null) {
+                err.println("unexpected argument: " + args[i] + "\n" + USAGE);
+                return 2;
+            } else {
+                file = Paths.get(args[i]);
+            }
+        }
+        if (file == null) {
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            if (Files.size(file) > ArticleExtractor.MAX_PAGE_BYTES) {
+                err.println("extract: rejected: TOO_LARGE (" + file + " is over " + ArticleExtractor.MAX_PAGE_BYTES
+                        + " bytes)");
+                return 1;
+            }
+            String html = Files.readString(file, StandardCharsets.UTF_8);
+            ExtractedArticle article = new ArticleExtractor().extractArticle(html, url);
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(json.writeValueAsString(toJson(json, article)));
+            return 0;
+        } catch (ArticleRejectedException e) {
+            err.println("extract: rejected: " + e.rejection());
+            return 1;
+        } catch (IOException e) {
+            err.println("extract: cannot read " + file + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static ObjectNode toJson(ObjectMapper json, ExtractedArticle article) {
+        ObjectNode root = json.createObjectNode();
+        root.put("pageUrl", article.pageUrl());
+        ObjectNode metadata = root.putObject("metadata");
+        put(json, metadata, "title", article.title());
+        put(json, metadata, "authors", article.authors());
+        put(json, metadata, "published", article.published().map(f -> new Field<>(f.value().toString(), f.origin())));
+        put(json, metadata, "modified", article.modified().map(f -> new Field<>(f.value().toString(), f.origin())));
+        put(json, metadata, "language", article.language());
+        put(json, metadata, "summary", article.summary());
+        put(json, metadata, "canonical", article.canonical());
+        put(json, metadata, "siteName", article.siteName());
+        put(json, metadata, "section", article.section());
+        put(json, metadata, "tags", article.tags());
+        put(json, metadata, "leadImage", article.leadImage());
+        put(json, metadata, "paywalled", article.paywalled());
+        root.put("markdown", article.markdown());
+        root.put("text", article.text());
+        return root;
+    }
+
+    private static void put(ObjectMapper json, ObjectNode metadata, String name, Optional<? extends Field<?>> field) {
+        field.ifPresent(f -> {
+            ObjectNode node = metadata.putObject(name);
+            node.set("value", json.valueToTree(f.value() instanceof List<?> list ? list : f.value()));
+            node.put("origin", f.origin());
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package newsroom.extract.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A dataset in the article-extraction-benchmark layout: {@code ground-truth.json} (id to {@code {articleBody, url}})
+ * and {@code html/<id>.html.gz}. Also reads prediction files in either of the benchmark's two formats.
+ */
+public final class BenchmarkDataset {
+
+    /** One page of the dataset: its id, the URL it was fetched from, and the article text a person marked. */
+    public record Page(String id, String url, String articleBody) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path directory;
+    private final Map<String, Page> pages;
+
+    private BenchmarkDataset(Path directory, Map<String, Page> pages) {
+        this.directory = directory;
+        this.pages = pages;
+    }
+
+    /**
+     * Reads {@code ground-truth.json} of the dataset in {@code directory}.
+     *
+     * @throws IOException when the file is missing or not the expected JSON object
+     */
+    public static BenchmarkDataset open(Path directory) throws IOException {
+        Path truthFile = directory.resolve("ground-truth.json");
+        JsonNode root = JSON.readTree(truthFile.toFile());
+        if (root == null || !root.isObject()) {
+            throw new IOException(truthFile + ": expected a JSON object of id -> {articleBody, url}");
+        }
+        Map<String, Page> pages = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode item = entry.getValue();
+            pages.put(entry.getKey(), new Page(entry.getKey(), item.path("url").asText(null),
+                    item.path("articleBody").asText("")));
+        }
+        return new BenchmarkDataset(directory, Collections.unmodifiableMap(pages));
+    }
+
+    /** Pages in file order. */
+    public Map<String, Page> pages() {
+        return pages;
+    }
+
+    /** Page id to true article text, in file order. */
+    public Map<String, String> truth() {
+        Map<String, String> truth = new LinkedHashMap<>();
+        pages.forEach((id, page) -> truth.put(id, page.articleBody()));
+        return truth;
+    }
+
+    /** Path of a page's gzipped HTML. */
+    public Path htmlFile(String id) {
+        return directory.resolve("html").resolve(id + ".html.gz");
+    }
+
+    /** The page's HTML, decompressed and decoded as UTF-8 (the benchmark stores UTF-8). */
+    public String html(String id) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(htmlFile(id)))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read page " + id, e);
+        }
+    }
+
+    /**
+     * Reads a predictions file: {@code {id: {"articleBody": text}}} or {@code {"version": ..., "output": {id: ...}}}.
+     *
+     * @return page id to predicted text; entries without an {@code articleBody} string map to ""
+     */
+    public static Map<String, String> readPredictions(Path file) throws IOException {
+        JsonNode root = JSON.readTree(file.toFile());
+        if (root == null || !root.isObject()) {
+            throw new IOException(file + ": expected a JSON object of predictions");
+        }
+        JsonNode items = root.has("output") && root.get("output").isObject() ? root.get("output") : root;
+        Map<String, String> predictions = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = items.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode body = entry.getValue().path("articleBody");
+            predictions.put(entry.getKey(), body.isTextual() ? body.asText() : "");
+        }
+        return predictions;
+    }
+}

@@ -1,0 +1,148 @@
+package newsroom.extract.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+
+/**
+ * Gives every {@code <img>} its real source before the page is cleaned. Lazy-loading pages keep the real URL in
+ * {@code data-src}, {@code data-lazy-src}, {@code data-original} and similar attributes, in {@code srcset} (the
+ * widest candidate wins), in a {@code <picture><source>}, or in a {@code <noscript>} copy of the image, while
+ * {@code src} holds a placeholder. The resolved absolute URL is written to {@code src}; an image without any usable
+ * http(s) source is removed.
+ */
+public final class ImageResolver {
+
+    private static final List<String> LAZY_ATTRIBUTES = List.of("data-src", "data-lazy-src", "data-original",
+            "data-lazy", "data-url", "data-hi-res-src", "data-full-src", "data-original-src", "data-echo");
+    private static final List<String> SRCSET_ATTRIBUTES = List.of("data-srcset", "data-lazy-srcset", "srcset");
+    private static final Pattern SRCSET_CANDIDATE = Pattern.compile("\\s*(\\S+?)(?:\\s+(\\d+(?:\\.\\d+)?)([wx]))?\\s*(?:,|$)");
+
+    private ImageResolver() {
+    }
+
+    /** Resolves every image of the document in place; {@code baseUrl} may be null (then relative URLs are dropped). */
+    public static void resolveAll(Document document, String baseUrl) {
+        replaceNoscriptFallbacks(document);
+        for (Element img : document.select("img")) {
+            String source = bestSource(img);
+            String absolute = source == null ? null : UrlResolver.resolveHttp(baseUrl, source).orElse(null);
+            if (absolute == null) {
+                img.remove();
+            } else {
+                img.attr("src", absolute);
+            }
+        }
+    }
+
+    /** The most useful source URL of {@code img} as written in the page (maybe relative), or null. */
+    static String bestSource(Element img) {
+        for (String attribute : LAZY_ATTRIBUTES) {
+            String value = img.attr(attribute).strip();
+            if (isRealSource(value)) {
+                return value;
+            }
+        }
+        for (String attribute : SRCSET_ATTRIBUTES) {
+            String best = widestCandidate(img.attr(attribute));
+            if (best != null) {
+                return best;
+            }
+        }
+        String src = img.attr("src").strip();
+        if (isRealSource(src)) {
+            return src;
+        }
+        Element picture = img.parent() != null && img.parent().nameIs("picture") ? img.parent() : null;
+        if (picture != null) {
+            for (Element source : picture.select("source")) {
+                String best = widestCandidate(source.hasAttr("srcset") ? source.attr("srcset") : source.attr("data-srcset"));
+                if (best != null) {
+                    return best;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The candidate with the largest width (or density) descriptor; the first when none has one. */
+    static String widestCandidate(String srcset) {
+        if (srcset == null || srcset.isBlank()) {
+            return null;
+        }
+        String best = null;
+        double bestSize = -1;
+        Matcher m = SRCSET_CANDIDATE.matcher(srcset);
+        while (m.find() && m.end() > m.start()) {
+            String url = m.group(1);
+            if (!isRealSource(url)) {
+                continue;
+            }
+            double size = m.group(2) == null ? 0 : Double.parseDouble(m.group(2)) * ("x".equals(m.group(3)) ? 1000 : 1);
+            if (size > bestSize) {
+                best = url;
+                bestSize = size;
+            }
+            if (m.end() >= srcset.length()) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isRealSource(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        return !lower.startsWith("data:") && !lower.startsWith("about:") && !lower.startsWith("javascript:")
+                && !lower.equals("#");
+    }
+
+    /**
+     * A {@code <noscript>} holding an image replaces the placeholder image just before it (or stands alone when there
+     * is none); other noscript content is dropped later with the scripts.
+     */
+    private static void replaceNoscriptFallbacks(Document document) {
+        for (Element noscript : document.body() == null ? new Elements() : document.body().select("noscript")) {
+            Elements images = noscriptImages(noscript);
+            if (images.isEmpty()) {
+                continue;
+            }
+            Element previous = noscript.previousElementSibling();
+            Element placeholder = previous != null && previous.nameIs("img") ? previous
+                    : previous != null ? previous.selectFirst("img") : null;
+            if (placeholder != null && bestSource(placeholder) == null) {
+                placeholder.remove();
+            } else if (placeholder != null) {
+                noscript.remove();
+                continue;
+            }
+            noscript.after(images.first().clone());
+            noscript.remove();
+        }
+    }
+
+    private static Elements noscriptImages(Element noscript) {
+        Elements images = noscript.select("img");
+        if (!images.isEmpty()) {
+            return images;
+        }
+        StringBuilder markup = new StringBuilder();
+        for (Node child : noscript.childNodes()) {
+            if (child instanceof TextNode text) {
+                markup.append(text.getWholeText());
+            } else if (child instanceof org.jsoup.nodes.DataNode data) {
+                markup.append(data.getWholeData());
+            }
+        }
+        return markup.indexOf("<img") < 0 ? new Elements() : Jsoup.parseBodyFragment(markup.toString()).select("img");
+    }
+}

@@ -1,0 +1,135 @@
+package newsroom.extract.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the article object among a page's JSON-LD blocks. Tolerant: lenient JSON (comments, trailing commas,
+ * unescaped control characters), {@code @graph}, top-level arrays, nested {@code mainEntity}; a block that still fails
+ * to parse is skipped. Size and nesting are limited so a hostile block cannot exhaust memory.
+ */
+public final class JsonLdReader {
+
+    private static final int MAX_BLOCK_CHARS = 2_000_000;
+    private static final int MAX_DEPTH = 8;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+                    JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+            .build();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        JSON.getFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    }
+
+    private JsonLdReader() {
+    }
+
+    /** An article-typed JSON-LD object and its most specific type name (e.g. {@code NewsArticle}). */
+    public record ArticleNode(JsonNode node, String type) {
+    }
+
+    /** The best article object of the page (the first one that has a headline or body), if any. */
+    public static Optional<ArticleNode> findArticle(Document document) {
+        List<ArticleNode> articles = new ArrayList<>();
+        for (Element script : document.select("script[type~=(?i)application/ld\\+json]")) {
+            String data = script.data();
+            if (data.isBlank() || data.length() > MAX_BLOCK_CHARS) {
+                continue;
+            }
+            try {
+                collect(JSON.readTree(data.trim()), articles, 0);
+            } catch (JsonProcessingException malformed) {
+                // a broken block is skipped; other blocks and other metadata still count
+            }
+        }
+        return articles.stream()
+                .filter(a -> a.node().hasNonNull("headline") || a.node().hasNonNull("articleBody"))
+                .findFirst()
+                .or(() -> articles.stream().findFirst());
+    }
+
+    private static void collect(JsonNode node, List<ArticleNode> out, int depth) {
+        if (node == null || depth > MAX_DEPTH) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(child -> collect(child, out, depth + 1));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        articleType(node.get("@type")).ifPresent(type -> out.add(new ArticleNode(node, type)));
+        collect(node.get("@graph"), out, depth + 1);
+        collect(node.get("mainEntity"), out, depth + 1);
+        collect(node.get("mainEntityOfPage"), out, depth + 1);
+    }
+
+    /** The node's article type: any schema.org type ending in Article, or BlogPosting / SocialMediaPosting / Report. */
+    static Optional<String> articleType(JsonNode type) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        if (type.isArray()) {
+            type.forEach(t -> names.add(t.asText("")));
+        } else {
+            names.add(type.asText(""));
+        }
+        for (String raw : names) {
+            String name = raw.replaceFirst("^.*[/:]", "");
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith("article") || lower.equals("blogposting") || lower.equals("socialmediaposting")
+                    || lower.equals("liveblogposting") || lower.equals("report")) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Text of a value that may be a string, a number, an object with {@code name}/{@code @value}, or an array. */
+    public static List<String> texts(JsonNode value, String objectKey) {
+        List<String> out = new ArrayList<>();
+        addTexts(value, objectKey, out, 0);
+        return out;
+    }
+
+    private static void addTexts(JsonNode value, String objectKey, List<String> out, int depth) {
+        if (value == null || value.isNull() || depth > 3) {
+            return;
+        }
+        if (value.isArray()) {
+            value.forEach(v -> addTexts(v, objectKey, out, depth + 1));
+        } else if (value.isObject()) {
+            JsonNode inner = value.hasNonNull(objectKey) ? value.get(objectKey) : value.get("@value");
+            if (inner != null && !inner.isContainerNode()) {
+                addText(inner.asText(), out);
+            } else if (inner != null) {
+                addTexts(inner, objectKey, out, depth + 1);
+            }
+        } else {
+            addText(value.asText(), out);
+        }
+    }
+
+    private static void addText(String text, List<String> out) {
+        String trimmed = text == null ? "" : text.strip();
+        if (!trimmed.isEmpty()) {
+            out.add(trimmed);
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package newsroom.extract.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Renders extracted content as CommonMark/GFM without any raw HTML: headings, paragraphs, nested lists, block quotes,
+ * fenced code, GFM pipe tables, images and figures with captions, links, emphasis. Text is escaped so that no
+ * character of the page can start Markdown or HTML syntax; only absolute http(s)/mailto links and http(s) images are
+ * written, so the output is safe to render.
+ */
+public final class MarkdownWriter {
+
+    private static final Pattern LINE_START_SYNTAX = Pattern.compile(
+            "(?m)^(\\s{0,3})(#{1,6}(?=\\s|$)|[-+=](?=\\s|$)|-{3,}\\s*$|=+\\s*$|(\\d{1,9})([.)])(?=\\s|$))");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+    private static final Pattern LANGUAGE_CLASS = Pattern.compile("(?:^|\\s)(?:language|lang)-([A-Za-z0-9_+#.-]{1,30})");
+
+    private final String baseUrl;
+
+    private MarkdownWriter(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * @param root    content to render (its children are rendered, not the root's own tag)
+     * @param baseUrl absolute URL relative links resolve against; may be null (relative links then become text)
+     */
+    public static String write(Element root, String baseUrl) {
+        StringBuilder out = new StringBuilder();
+        new MarkdownWriter(baseUrl).blocks(root, out);
+        return BLANK_LINES.matcher(out.toString()).replaceAll("\n\n").strip() + "\n";
+    }
+
+    private void blocks(Element container, StringBuilder out) {
+        StringBuilder inline = new StringBuilder();
+        for (Node child : container.childNodes()) {
+            if (child instanceof Element element && isBlock(element)) {
+                paragraph(inline, out);
+                block(element, out);
+            } else {
+                inline(child, inline);
+            }
+        }
+        paragraph(inline, out);
+    }
+
+    private static boolean isBlock(Element element) {
+        return TextWriter.BLOCKS.contains(element.normalName()) || element.normalName().equals("table")
+                || element.normalName().equals("pre");
+    }
+
+    private void paragraph(StringBuilder inline, StringBuilder out) {
+        String text = tidyInline(inline.toString());
+        inline.setLength(0);
+        if (!text.isEmpty()) {
+            out.append(escapeLineStarts(text)).append("\n\n");
+        }
+    }
+
+    private void block(Element element, StringBuilder out) {
+        String tag = element.normalName();
+        switch (tag) {
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                String text = tidyInline(inlineOf(element)).replace("\n", " ");
+                if (!text.isEmpty()) {
+                    out.append("#".repeat(tag.charAt(1) - '0')).append(' ').append(text).append("\n\n");
+                }
+            }
+            case "ul", "ol" -> {
+                list(element, out, "");
+                out.append('\n');
+            }
+            case "blockquote" -> {
+                StringBuilder inner = new StringBuilder();
+                blocks(element, inner);
+                String quoted = inner.toString().strip();
+                if (!quoted.isEmpty()) {
+                    out.append(quoted.lines().map(l -> l.isEmpty() ? ">" : "> " + l)
+                            .reduce((a, b) -> a + "\n" + b).orElse("")).append("\n\n");
+                }
+            }
+            case "pre" -> code(element, out);
+            case "table" -> table(element, out);
+            case "hr" -> out.append("---\n\n");
+            case "figcaption", "caption" -> {
+                String text = tidyInline(inlineOf(element));
+                if (!text.isEmpty()) {
+                    out.append('*').append(text.replace("\n", " ")).append("*\n\n");
+                }
+            }
+            default -> blocks(element, out);
+        }
+    }
+
+    private void list(Element list, StringBuilder out, String indent) {
+        boolean ordered = list.normalName().equals("ol");
+        int number = ordered && list.hasAttr("start") ? parseStart(list.attr("start")) : 1;
+        for (Element item : list.children()) {
+            if (!item.normalName().equals("li")) {
+                continue;
+            }
+            String marker = ordered ? (number++) + ". " : "- ";
+            String childIndent = indent + " ".repeat(marker.length());
+            StringBuilder itemText = new StringBuilder();
+            StringBuilder inline = new StringBuilder();
+            List<Element> nested = new ArrayList<>();
+            for (Node child : item.childNodes()) {
+                if (child instanceof Element e && (e.nameIs("ul") || e.nameIs("ol"))) {
+                    nested.add(e);
+                } else if (child instanceof Element e && isBlock(e)) {
+                    StringBuilder sub = new StringBuilder();
+                    block(e, sub);
+                    inline.append(' ').append(sub.toString().strip().replace("\n\n", "\n"));
+                } else {
+                    inline(child, inline);
+                }
+            }
+            itemText.append(escapeLineStarts(tidyInline(inline.toString())));
+            out.append(indent).append(marker)
+                    .append(itemText.toString().replace("\n", "\n" + childIndent)).append('\n');
+            for (Element sub : nested) {
+                list(sub, out, childIndent);
+            }
+        }
+    }
+
+    private static int parseStart(String start) {
+        try {
+            return Math.max(0, Integer.parseInt(start.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private void code(Element pre, StringBuilder out) {
+        String code = pre.wholeText().replaceAll("\\s+$", "");
+        if (code.isBlank()) {
+            return;
+        }
+        int longestRun = 0;
+        Matcher ticks = Pattern.compile("`+").matcher(code);
+        while (ticks.find()) {
+            longestRun = Math.max(longestRun, ticks.group().length());
+        }
+        String fence = "`".repeat(Math.max(3, longestRun + 1));
+        Element codeElement = pre.selectFirst("code");
+        Matcher language = LANGUAGE_CLASS.matcher((pre.className() + " "
+                + (codeElement == null ? "" : codeElement.className())));
+        out.append(fence).append(language.find() ? language.group(1) : "").append('\n')
+                .append(code.replaceAll("^\\n", "")).append('\n').append(fence).append("\n\n");
+    }
+
+    private void table(Element table, StringBuilder out) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Element row : table.select("tr")) {
+            if (row.closest("table") != table) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (Element cell : row.children()) {
+                if (cell.nameIs("td") || cell.nameIs("th")) {
+                    cells.add(tidyInline(inlineOfCell(cell)).replace("\n", " ").replace("|", "\\|"));
+                }
+            }
+            if (!cells.isEmpty()) {
+                rows.add(cells);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        int columns = rows.stream().mapToInt(List::size).max().orElse(1);
+        Element caption = table.selectFirst("caption");
+        if (caption != null && !caption.text().isBlank()) {
+            out.append('*').append(tidyInline(inlineOf(caption)).replace("\n", " ")).append("*\n\n");
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            out.append('|');
+            for (int c = 0; c < columns; c++) {
+                out.append(' ').append(c < row.size() ? row.get(c) : "").append(" |");
+            }
+            out.append('\n');
+            if (r == 0) {
+                out.append('|').append(" --- |".repeat(columns)).append('\n');
+            }
+        }
+        out.append('\n');
+    }
+
+    private String inlineOfCell(Element cell) {
+        StringBuilder text = new StringBuilder();
+        for (Node child : cell.childNodes()) {
+            if (child instanceof Element e && isBlock(e)) {
+                text.append(' ').append(inlineOf(e)).append(' ');
+            } else {
+                inline(child, text);
+            }
+        }
+        return text.toString();
+    }
+
+    private String inlineOf(Element element) {
+        StringBuilder text = new StringBuilder();
+        for (Node child : element.childNodes()) {
+            inline(child, text);
+        }
+        return text.toString();
+    }
+
+    private void inline(Node node, StringBuilder out) {
+        if (node instanceof TextNode text) {
+            out.append(escape(text.getWholeText().replaceAll("[\\s\\u00a0]+", " ")));
+            return;
+        }
+        if (!(node instanceof Element element)) {
+            return;
+        }
+        switch (element.normalName()) {
+            case "br" -> out.append("\\\n");
+            case "img" -> image(element, out);
+            case "a" -> link(element, out);
+            case "strong", "b" -> wrap(element, "**", out);
+            case "em", "i", "cite" -> wrap(element, "*", out);
+            case "del", "s", "strike" -> wrap(element, "~~", out);
+            case "code", "kbd", "samp", "tt" -> inlineCode(element.wholeText(), out);
+            default -> {
+                if (isBlock(element)) {
+                    out.append(' ');
+                }
+                for (Node child : element.childNodes()) {
+                    inline(child, out);
+                }
+                if (isBlock(element)) {
+                    out.append(' ');
+                }
+            }
+        }
+    }
+
+    private void wrap(Element element, String marker, StringBuilder out) {
+        String inner = inlineOf(element);
+        String trimmed = inner.strip();
+        if (trimmed.isEmpty()) {
+            out.append(inner);
+            return;
+        }
+        if (!inner.isEmpty() && Character.isWhitespace(inner.charAt(0))) {
+            out.append(' ');
+        }
+        out.append(marker).append(trimmed).append(marker);
+        if (Character.isWhitespace(inner.charAt(inner.length() - 1))) {
+            out.append(' ');
+        }
+    }
+
+    private static void inlineCode(String code, StringBuilder out) {
+        String text = code.replaceAll("[\\s\\u00a0]+", " ");
+        if (text.isBlank()) {
+            return;
+        }
+        int longestRun = 0;
+        Matcher ticks = Pattern.compile("`+").matcher(text);
+        while (ticks.find()) {
+            longestRun = Math.max(longestRun, ticks.group().length());
+        }
+        String fence = "`".repeat(longestRun + 1);
+        String pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+        out.append(fence).append(pad).append(text).append(pad).append(fence);
+    }
+
+    private void link(Element a, StringBuilder out) {
+        String inner = tidyInline(inlineOf(a)).replace("\n", " ");
+        var url = UrlResolver.resolveLink(baseUrl, a.attr("href"));
+        if (inner.isEmpty()) {
+            return;
+        }
+        if (url.isEmpty()) {
+            out.append(inner);
+            return;
+        }
+        out.append('[').append(inner).append("](").append(destination(url.get())).append(')');
+    }
+
+    private void image(Element img, StringBuilder out) {
+        var url = UrlResolver.resolveHttp(baseUrl, img.attr("src"));
+        if (url.isEmpty()) {
+            return;
+        }
+        String alt = escape(img.attr("alt").replaceAll("[\\s\\u00a0]+", " ").strip());
+        out.append("![").append(alt).append("](").append(destination(url.get())).append(')');
+    }
+
+    /** A link destination that cannot end early or start HTML: spaces, parentheses and angle brackets encoded. */
+    private static String destination(String url) {
+        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
+                .replace(">", "%3E");
+    }
+
+    /** Backslash-escapes characters that could start emphasis, links, code, HTML or entities. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '~' -> out.append('\\').append(c);
+                case '&' -> out.append(isEntityStart(text, i) ? "\\&" : "&");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isEntityStart(String text, int ampersand) {
+        int semicolon = text.indexOf(';', ampersand);
+        return semicolon > ampersand + 1 && semicolon - ampersand <= 32
+                && text.substring(ampersand + 1, semicolon).matches("#?[A-Za-z0-9]+");
+    }
+
+    private static String escapeLineStarts(String text) {
+        Matcher m = LINE_START_SYNTAX.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            if (m.group(3) != null) {
+                replacement = m.group(1) + m.group(3) + "\\" + m.group(4);
+            } else {
+                replacement = m.group(1) + "\\" + m.group(2);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Collapses spaces, trims each line of an inline run, drops empty lines and a hard break with nothing after. */
+    private static String tidyInline(String text) {
+        String collapsed = text.replaceAll("[ \\t\\u00a0]+", " ");
+        List<String> lines = new ArrayList<>();
+        for (String line : collapsed.split("\n")) {
+            String stripped = line.strip();
+            if (!stripped.isEmpty() && !stripped.equals("\\")) {
+                lines.add(stripped);
+            }
+        }
+        String joined = String.join("\n", lines);
+        while (joined.endsWith("\\") && !joined.endsWith("\\\\")) {
+            joined = joined.substring(0, joined.length() - 1).strip();
+        }
+        return joined;
+    }
+}

@@ -1,0 +1,309 @@
+package newsroom.extract.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import newsroom.extract.ArticleDate;
+import newsroom.extract.Field;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads article metadata from a parsed page. Precedence per field: JSON-LD article object, then OpenGraph / Twitter /
+ * {@code <meta>} conventions (article:*, parsely, Dublin Core, sailthru), then page heuristics ({@code <time>},
+ * bylines, {@code <h1>}, {@code <title>}). The canonical URL prefers {@code <link rel=canonical>}, the address the page
+ * itself declares. Does not modify the document.
+ */
+public final class MetadataExtractor {
+
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;|]\\s*");
+    private static final Pattern BYLINE_PREFIX = Pattern.compile("(?i)^\\s*(by|von|par|por|di|door|av)\\s+");
+    private static final int MAX_NAME_CHARS = 100;
+
+    private final Document document;
+    private final String baseUrl;
+    private final Map<String, List<String>> meta = new LinkedHashMap<>();
+    private final Optional<JsonLdReader.ArticleNode> jsonLd;
+
+    private MetadataExtractor(Document document, String baseUrl) {
+        this.document = document;
+        this.baseUrl = baseUrl;
+        for (Element element : document.select("meta[content]")) {
+            String key = firstNonBlank(element.attr("property"), element.attr("name"), element.attr("itemprop"),
+                    element.attr("http-equiv"));
+            String content = element.attr("content").strip();
+            if (key != null && !content.isEmpty()) {
+                meta.computeIfAbsent(key.toLowerCase(Locale.ROOT).strip(), k -> new ArrayList<>()).add(content);
+            }
+        }
+        this.jsonLd = JsonLdReader.findArticle(document);
+    }
+
+    /**
+     * @param document parsed page, untouched
+     * @param baseUrl  absolute URL that relative URLs resolve against (page URL or {@code <base href>}); may be null
+     */
+    public static PageMetadata read(Document document, String baseUrl) {
+        return new MetadataExtractor(document, baseUrl).read();
+    }
+
+    private PageMetadata read() {
+        return new PageMetadata(title(), authors(), date(true), date(false), language(), summary(), canonical(),
+                siteName(), section(), tags(), leadImage(), paywalled(),
+                jsonLd.flatMap(a -> first(a.node().get("articleBody"))));
+    }
+
+    private Optional<Field<String>> title() {
+        return ld("headline", this::cleanText)
+                .or(() -> ld("name", this::cleanText))
+                .or(() -> meta("og:title", "twitter:title", "parsely-title", "dc.title", "sailthru.title"))
+                .or(() -> element("h1", "h1"))
+                .or(() -> element("title", "title"));
+    }
+
+    private Optional<Field<List<String>>> authors() {
+        if (jsonLd.isPresent()) {
+            List<String> names = names(JsonLdReader.texts(jsonLd.get().node().get("author"), "name"));
+            if (!names.isEmpty()) {
+                return Optional.of(new Field<>(names, ldOrigin("author")));
+            }
+        }
+        for (String key : List.of("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                "dcterms.creator", "byl", "twitter:creator")) {
+            List<String> names = names(meta.getOrDefault(key, List.of()));
+            if (!names.isEmpty()) {
+                return Optional.of(new Field<>(names, "meta:" + key));
+            }
+        }
+        List<String> bylines = new ArrayList<>();
+        for (Element element : document.select(
+                "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name])),"
+                        + " [class~=(?i)^(byline|author|author-name|byline__name)$]")) {
+            bylines.add(BYLINE_PREFIX.matcher(element.text()).replaceFirst(""));
+        }
+        List<String> names = names(bylines);
+        return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(names, "byline"));
+    }
+
+    private Optional<Field<ArticleDate>> date(boolean published) {
+        String ldKey = published ? "datePublished" : "dateModified";
+        Optional<Field<ArticleDate>> fromLd = jsonLd.flatMap(a -> first(a.node().get(ldKey)))
+                .flatMap(DateParser::parse).map(d -> new Field<>(d, ldOrigin(ldKey)));
+        if (fromLd.isPresent()) {
+            return fromLd;
+        }
+        List<String> keys = published
+                ? List.of("article:published_time", "og:published_time", "parsely-pub-date", "sailthru.date",
+                "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "datepublished", "pubdate",
+                "publishdate", "publish-date", "date", "article.published")
+                : List.of("article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified",
+                "datemodified", "lastmod", "last-modified");
+        for (String key : keys) {
+            for (String value : meta.getOrDefault(key, List.of())) {
+                Optional<ArticleDate> date = DateParser.parse(value);
+                if (date.isPresent()) {
+                    return Optional.of(new Field<>(date.get(), "meta:" + key));
+                }
+            }
+        }
+        String selector = published ? "time[itemprop=datePublished][datetime], time[pubdate][datetime], time[datetime]"
+                : "time[itemprop=dateModified][datetime]";
+        for (Element time : document.select(selector)) {
+            Optional<ArticleDate> date = DateParser.parse(time.attr("datetime"));
+            if (date.isPresent()) {
+                return Optional.of(new Field<>(date.get(), "time[datetime]"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Field<String>> language() {
+        return ld("inLanguage", this::cleanText)
+                .or(() -> meta("og:locale", "dc.language", "content-language", "language").map(f ->
+                        new Field<>(f.value().replace('_', '-'), f.origin())))
+                .or(() -> Optional.of(document.selectFirst("html")).map(h -> h.attr("lang").strip())
+                        .filter(l -> !l.isEmpty()).map(l -> new Field<>(l, "html[lang]")));
+    }
+
+    private Optional<Field<String>> summary() {
+        return ld("description", this::cleanText)
+                .or(() -> meta("og:description", "description", "twitter:description", "dc.description"));
+    }
+
+    private Optional<Field<String>> canonical() {
+        Element link = document.selectFirst("link[rel~=(?i)^canonical$][href]");
+        if (link != null) {
+            Optional<String> url = UrlResolver.resolveHttp(baseUrl, link.attr("href"));
+            if (url.isPresent()) {
+                return Optional.of(new Field<>(url.get(), "link[rel=canonical]"));
+            }
+        }
+        return meta("og:url", "twitter:url", "parsely-link")
+                .flatMap(f -> UrlResolver.resolveHttp(baseUrl, f.value()).map(u -> new Field<>(u, f.origin())))
+                .or(() -> ld("url", v -> UrlResolver.resolveHttp(baseUrl, v).orElse(null)));
+    }
+
+    private Optional<Field<String>> siteName() {
+        if (jsonLd.isPresent()) {
+            List<String> names = JsonLdReader.texts(jsonLd.get().node().get("publisher"), "name");
+            if (!names.isEmpty()) {
+                return Optional.of(new Field<>(names.get(0), ldOrigin("publisher.name")));
+            }
+        }
+        return meta("og:site_name", "application-name", "parsely-site", "twitter:site");
+    }
+
+    private Optional<Field<String>> section() {
+        return ld("articleSection", this::cleanText)
+                .or(() -> meta("article:section", "parsely-section", "sailthru.section", "section", "category"));
+    }
+
+    private Optional<Field<List<String>>> tags() {
+        if (jsonLd.isPresent()) {
+            List<String> keywords = splitList(JsonLdReader.texts(jsonLd.get().node().get("keywords"), "name"));
+            if (!keywords.isEmpty()) {
+                return Optional.of(new Field<>(keywords, ldOrigin("keywords")));
+            }
+        }
+        for (String key : List.of("article:tag", "parsely-tags", "sailthru.tags", "news_keywords", "keywords",
+                "dc.subject")) {
+            List<String> keywords = splitList(meta.getOrDefault(key, List.of()));
+            if (!keywords.isEmpty()) {
+                return Optional.of(new Field<>(keywords, "meta:" + key));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Field<String>> leadImage() {
+        if (jsonLd.isPresent()) {
+            for (String candidate : JsonLdReader.texts(jsonLd.get().node().get("image"), "url")) {
+                Optional<String> url = UrlResolver.resolveHttp(baseUrl, candidate);
+                if (url.isPresent()) {
+                    return Optional.of(new Field<>(url.get(), ldOrigin("image")));
+                }
+            }
+        }
+        for (String key : List.of("og:image:secure_url", "og:image", "og:image:url", "twitter:image",
+                "twitter:image:src", "thumbnailurl")) {
+            for (String value : meta.getOrDefault(key, List.of())) {
+                Optional<String> url = UrlResolver.resolveHttp(baseUrl, value);
+                if (url.isPresent()) {
+                    return Optional.of(new Field<>(url.get(), "meta:" + key));
+                }
+            }
+        }
+        Element link = document.selectFirst("link[rel=image_src][href]");
+        return link == null ? Optional.empty()
+                : UrlResolver.resolveHttp(baseUrl, link.attr("href")).map(u -> new Field<>(u, "link[rel=image_src]"));
+    }
+
+    private Optional<Field<Boolean>> paywalled() {
+        if (jsonLd.isPresent()) {
+            JsonNode node = jsonLd.get().node();
+            if (isFalse(node.get("isAccessibleForFree"))) {
+                return Optional.of(new Field<>(true, ldOrigin("isAccessibleForFree")));
+            }
+            JsonNode parts = node.get("hasPart");
+            if (parts != null) {
+                for (JsonNode part : parts.isArray() ? parts : List.of(parts)) {
+                    if (isFalse(part.get("isAccessibleForFree"))) {
+                        return Optional.of(new Field<>(true, ldOrigin("hasPart.isAccessibleForFree")));
+                    }
+                }
+            }
+        }
+        for (String value : meta.getOrDefault("article:content_tier", List.of())) {
+            if (value.strip().equalsIgnoreCase("locked")) {
+                return Optional.of(new Field<>(true, "meta:article:content_tier"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isFalse(JsonNode value) {
+        return value != null && (value.isBoolean() && !value.asBoolean()
+                || value.isTextual() && value.asText().strip().equalsIgnoreCase("false"));
+    }
+
+    private Optional<Field<String>> ld(String key, Function<String, String> clean) {
+        return jsonLd.flatMap(a -> first(a.node().get(key))).map(clean).filter(v -> v != null && !v.isEmpty())
+                .map(v -> new Field<>(v, ldOrigin(key)));
+    }
+
+    private String ldOrigin(String key) {
+        return "json-ld:" + jsonLd.map(JsonLdReader.ArticleNode::type).orElse("Article") + "." + key;
+    }
+
+    private static Optional<String> first(JsonNode value) {
+        List<String> texts = JsonLdReader.texts(value, "name");
+        return texts.isEmpty() ? Optional.empty() : Optional.of(texts.get(0));
+    }
+
+    private Optional<Field<String>> meta(String... keys) {
+        for (String key : keys) {
+            for (String value : meta.getOrDefault(key, List.of())) {
+                String clean = cleanText(value);
+                if (!clean.isEmpty()) {
+                    return Optional.of(new Field<>(clean, "meta:" + key));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Field<String>> element(String selector, String origin) {
+        Element element = document.selectFirst(selector);
+        return element == null || element.text().isBlank() ? Optional.empty()
+                : Optional.of(new Field<>(element.text().strip(), origin));
+    }
+
+    private String cleanText(String value) {
+        return value == null ? "" : org.jsoup.parser.Parser.unescapeEntities(value, false)
+                .replaceAll("\\s+", " ").strip();
+    }
+
+    /** Distinct person-like names: no URLs, no overlong strings, "A and B" split. */
+    private List<String> names(List<String> raw) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (String value : raw) {
+            for (String part : value.split("\\s*(?:,|;|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b)\\s*")) {
+                String name = cleanText(BYLINE_PREFIX.matcher(part).replaceFirst(""));
+                if (!name.isEmpty() && name.length() <= MAX_NAME_CHARS && !name.contains("://")
+                        && !name.startsWith("@") && name.chars().anyMatch(Character::isLetter)) {
+                    names.add(name);
+                }
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    private List<String> splitList(List<String> raw) {
+        LinkedHashSet<String> items = new LinkedHashSet<>();
+        for (String value : raw) {
+            for (String part : LIST_SEPARATOR.split(value)) {
+                String item = cleanText(part);
+                if (!item.isEmpty() && item.length() <= MAX_NAME_CHARS) {
+                    items.add(item);
+                }
+            }
+        }
+        return new ArrayList<>(items);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,131 @@
+package newsroom.extract.internal;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Text measures of every element under a root, computed in one pass so scoring never re-reads a subtree: visible
+ * text length (whitespace runs count as one), text length inside links, and comma count. A snapshot: recompute after
+ * changing the tree.
+ */
+final class TextStats {
+
+    /** Measures of one element's subtree. */
+    static final class Counts {
+        int textLength;
+        int linkTextLength;
+        int commas;
+        int paragraphs;
+        int images;
+        int listItems;
+        int inputs;
+        int embeds;
+        int headings;
+    }
+
+    private final Map<Element, Counts> counts = new IdentityHashMap<>();
+
+    private TextStats() {
+    }
+
+    static TextStats of(Element root) {
+        TextStats stats = new TextStats();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element element) {
+                    stats.counts.put(element, new Counts());
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    stats.addText(text);
+                } else if (node instanceof Element element) {
+                    stats.finish(element);
+                }
+            }
+        }, root);
+        return stats;
+    }
+
+    private void addText(TextNode text) {
+        Element parent = text.parent();
+        if (parent == null) {
+            return;
+        }
+        String whole = text.getWholeText();
+        int length = 0;
+        int commas = 0;
+        boolean space = true;
+        for (int i = 0; i < whole.length(); i++) {
+            char c = whole.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                if (!space) {
+                    length++;
+                    space = true;
+                }
+            } else {
+                length++;
+                space = false;
+                if (c == ',' || c == '\uff0c' || c == '\u3001' || c == '\u060c') {
+                    commas++;
+                }
+            }
+        }
+        Counts own = counts.get(parent);
+        if (own != null) {
+            own.textLength += length;
+            own.commas += commas;
+        }
+    }
+
+    private void finish(Element element) {
+        Counts own = counts.get(element);
+        switch (element.normalName()) {
+            case "a" -> own.linkTextLength = own.textLength;
+            case "p" -> own.paragraphs++;
+            case "img" -> own.images++;
+            case "li" -> own.listItems++;
+            case "input", "select", "textarea", "button" -> own.inputs++;
+            case "iframe", "embed", "object", "video", "audio" -> own.embeds++;
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> own.headings++;
+            default -> {
+            }
+        }
+        Element parent = element.parent();
+        Counts up = parent == null ? null : counts.get(parent);
+        if (up != null) {
+            up.textLength += own.textLength;
+            up.linkTextLength += own.linkTextLength;
+            up.commas += own.commas;
+            up.paragraphs += own.paragraphs;
+            up.images += own.images;
+            up.listItems += own.listItems;
+            up.inputs += own.inputs;
+            up.embeds += own.embeds;
+            up.headings += own.headings;
+        }
+    }
+
+    Counts get(Element element) {
+        Counts c = counts.get(element);
+        return c == null ? new Counts() : c;
+    }
+
+    int textLength(Element element) {
+        return get(element).textLength;
+    }
+
+    /** Share of the element's text that sits inside links, 0 for an element without text. */
+    double linkDensity(Element element) {
+        Counts c = get(element);
+        return c.textLength == 0 ? 0 : Math.min(1.0, (double) c.linkTextLength / c.textLength);
+    }
+}

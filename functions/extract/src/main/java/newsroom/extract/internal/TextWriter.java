@@ -1,0 +1,88 @@
+package newsroom.extract.internal;
+
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * Renders extracted content as plain text: one line per block (paragraph, heading, list item, table row, caption),
+ * whitespace collapsed inside a block, no markup. Image alt text and figure captions are not included: the text is
+ * the article's prose (captions stay in the Markdown).
+ */
+public final class TextWriter {
+
+    static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt",
+            "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+            "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tr", "caption", "details", "summary");
+
+    private static final Set<String> SKIPPED = Set.of("figcaption", "caption");
+
+    private TextWriter() {
+    }
+
+    /** The text of {@code root}, blocks separated by single newlines, trimmed. */
+    public static String write(Element root) {
+        StringBuilder out = new StringBuilder();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element element && SKIPPED.contains(element.normalName())) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (node instanceof TextNode text) {
+                    appendCollapsed(out, text.getWholeText());
+                } else if (node instanceof Element element) {
+                    String tag = element.normalName();
+                    if (tag.equals("br")) {
+                        newline(out);
+                    } else if (BLOCKS.contains(tag)) {
+                        newline(out);
+                    } else if (tag.equals("td") || tag.equals("th")) {
+                        space(out);
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                    newline(out);
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        return out.toString().strip();
+    }
+
+    private static void appendCollapsed(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space(out);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+
+    private static void space(StringBuilder out) {
+        int n = out.length();
+        if (n > 0 && out.charAt(n - 1) != ' ' && out.charAt(n - 1) != '\n') {
+            out.append(' ');
+        }
+    }
+
+    private static void newline(StringBuilder out) {
+        int n = out.length();
+        while (n > 0 && out.charAt(n - 1) == ' ') {
+            out.setLength(--n);
+        }
+        if (n > 0 && out.charAt(n - 1) != '\n') {
+            out.append('\n');
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** Module feed-poller: see its pom description. */
-package newsroom.feedpoller;

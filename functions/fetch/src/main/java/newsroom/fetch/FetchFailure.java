@@ -1,0 +1,66 @@
+package newsroom.fetch;
+
+import newsroom.core.port.Fetcher.FetchException;
+
+/**
+ * The stable reason codes a {@link SafeHttpFetcher} reports in {@link FetchException#reason()}, each with whether
+ * trying again later may help. Codes are part of the public contract (logs, metrics, API problem types).
+ */
+public enum FetchFailure {
+    /** Scheme, port, user info, host syntax, or a resolved address is not allowed (SSRF guard). */
+    URL_NOT_ALLOWED(false),
+    /** The host name does not resolve. */
+    UNKNOWN_HOST(false),
+    /** TCP connect failed or the connection was reset (after the bounded retries). */
+    CONNECT_FAILED(true),
+    /** TLS handshake failed, including a certificate that does not match the host name. */
+    TLS_FAILED(false),
+    /** The connect timeout or the total deadline of the request fired. */
+    TIMEOUT(true),
+    /** The body, counted after decompression, exceeds the limit for its kind. */
+    TOO_LARGE(false),
+    /** The Content-Type is not one allowed for the requested kind. */
+    UNSUPPORTED_CONTENT_TYPE(false),
+    /** A redirect pointed back to a URL already visited in the same request. */
+    REDIRECT_LOOP(false),
+    /** More redirects than allowed. */
+    TOO_MANY_REDIRECTS(false),
+    /** A redirect without a usable Location header. */
+    BAD_REDIRECT(false),
+    /** The server answered with a status that is not success, redirect, 304 or retryable (e.g. 404, 410, 403). */
+    HTTP_ERROR(false),
+    /** 5xx (or 408) after the bounded retries. */
+    SERVER_ERROR(true),
+    /** 429, or 503 with Retry-After: come back after {@link FetchException#retryAfterSeconds()}. */
+    RATE_LIMITED(true),
+    /** robots.txt of the host disallows the path for our user agent. */
+    ROBOTS_DISALLOWED(false),
+    /** robots.txt could not be fetched (5xx, network): RFC 9309 says assume complete disallow for now. */
+    ROBOTS_UNAVAILABLE(true),
+    /** Politeness (per-host delay or Crawl-delay) would make us wait longer than allowed: come back later. */
+    HOST_BUSY(true),
+    /** The response is not valid HTTP/1.1 (bad status line, headers, chunking, or content encoding). */
+    BAD_RESPONSE(false),
+    /** The calling thread was interrupted while waiting. */
+    INTERRUPTED(true);
+
+    private final boolean retryable;
+
+    FetchFailure(boolean retryable) {
+        this.retryable = retryable;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    /** A {@link FetchException} with this code, the detail for people, and no retry hint. */
+    public FetchException exception(String detail) {
+        return new FetchException(name(), detail, retryable, 0);
+    }
+
+    /** A {@link FetchException} with this code and a retry hint in seconds (only meaningful if retryable). */
+    public FetchException exception(String detail, long retryAfterSeconds) {
+        return new FetchException(name(), detail, retryable, retryable ? Math.max(0, retryAfterSeconds) : 0);
+    }
+}

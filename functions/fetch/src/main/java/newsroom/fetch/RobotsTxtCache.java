@@ -1,0 +1,111 @@
+package newsroom.fetch;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import newsroom.core.port.Fetcher.FetchException;
+import newsroom.core.port.Fetcher.FetchedResource;
+
+/**
+ * robots.txt rules per origin (scheme, host, port), parsed by crawler-commons and kept for a TTL; a stale entry is
+ * refreshed with a conditional GET. Following RFC 9309: a 4xx or an unusable file means "no restrictions"; a 5xx or
+ * a network failure means "assume complete disallow" for a short while, reported as a retryable ROBOTS_UNAVAILABLE;
+ * a permanent failure of the host itself (TLS, malformed HTTP) is reported with its own reason.
+ */
+final class RobotsTxtCache {
+
+    /** How long an unreachable robots.txt blocks the host before we ask again. */
+    static final Duration FAILURE_TTL = Duration.ofMinutes(1);
+
+    /** Fetches a robots.txt URL through the safe fetcher (guard, redirects, limits), without a robots check. */
+    @FunctionalInterface
+    interface RobotsFetch {
+        FetchedResource fetch(URI robotsUrl, Map<String, String> validators) throws FetchException;
+    }
+
+    /** Cached rules, or the failure to report until {@code expires}. */
+    private record Entry(BaseRobotRules rules, Instant expires, Map<String, String> validators, FetchException failure) {
+    }
+
+    /** Reasons that mean "there is no usable robots.txt" (RFC 9309 "unavailable"): crawl without restrictions. */
+    private static final Set<String> UNAVAILABLE = Set.of(
+            FetchFailure.HTTP_ERROR.name(), FetchFailure.UNSUPPORTED_CONTENT_TYPE.name(),
+            FetchFailure.URL_NOT_ALLOWED.name(), FetchFailure.TOO_MANY_REDIRECTS.name(),
+            FetchFailure.REDIRECT_LOOP.name(), FetchFailure.BAD_REDIRECT.name(), FetchFailure.TOO_LARGE.name());
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+    private final String agentName;
+    private final Duration ttl;
+    private final Clock clock;
+    private final RobotsFetch fetch;
+
+    RobotsTxtCache(String agentName, Duration ttl, Clock clock, RobotsFetch fetch) {
+        this.agentName = agentName.toLowerCase(Locale.ROOT);
+        this.ttl = ttl;
+        this.clock = clock;
+        this.fetch = fetch;
+    }
+
+    /**
+     * The rules for the target's origin, fetched if absent or expired.
+     *
+     * @throws FetchException ROBOTS_UNAVAILABLE (retryable) while robots.txt cannot be reached
+     */
+    BaseRobotRules rulesFor(CheckedTarget target) throws FetchException {
+        String origin = target.origin();
+        Entry entry = entries.get(origin);
+        if (entry == null || !clock.instant().isBefore(entry.expires())) {
+            synchronized (locks.computeIfAbsent(origin, o -> new Object())) {
+                entry = entries.get(origin);
+                if (entry == null || !clock.instant().isBefore(entry.expires())) {
+                    entry = load(origin, entry);
+                    entries.put(origin, entry);
+                }
+            }
+        }
+        FetchException failure = entry.failure();
+        if (failure != null) {
+            if (!failure.retryable()) {
+                // The same permanent problem (TLS, bad HTTP) would hit the page itself: report it as it is.
+                throw new FetchException(failure.reason(), origin + "/robots.txt: " + failure.getMessage(), false, 0);
+            }
+            long seconds = Math.max(1, Duration.between(clock.instant(), entry.expires()).toSeconds());
+            throw FetchFailure.ROBOTS_UNAVAILABLE.exception(origin + "/robots.txt: " + failure.getMessage(), seconds);
+        }
+        return entry.rules();
+    }
+
+    private Entry load(String origin, Entry previous) {
+        URI robotsUrl = URI.create(origin + "/robots.txt");
+        Map<String, String> validators = previous == null || previous.failure() != null ? Map.of()
+                : previous.validators();
+        Instant now = clock.instant();
+        try {
+            FetchedResource r = fetch.fetch(robotsUrl, validators);
+            if (r.notModified() && previous != null) {
+                return new Entry(previous.rules(), now.plus(ttl), r.validators(), null);
+            }
+            BaseRobotRules rules = parser.parseContent(r.finalUri().toString(), r.body(),
+                    r.contentType() == null ? "text/plain" : r.contentType(), List.of(agentName));
+            return new Entry(rules, now.plus(ttl), r.validators(), null);
+        } catch (FetchException e) {
+            if (UNAVAILABLE.contains(e.reason())) {
+                return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), now.plus(ttl), Map.of(), null);
+            }
+            return new Entry(null, now.plus(FAILURE_TTL), Map.of(), e);
+        }
+    }
+}

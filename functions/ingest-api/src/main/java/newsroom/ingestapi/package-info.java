@@ -1,2 +1,0 @@
-/** Module ingest-api: see its pom description. */
-package newsroom.ingestapi;

@@ -1,0 +1,96 @@
+package newsroom.local.template;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * template.yaml as the checks read it. CloudFormation tags ({@code !Ref X}, {@code !GetAtt X.Arn}) are read as
+ * their plain argument, so {@code !Ref ContentBucket} reads as {@code "ContentBucket"}; {@link #resolve} turns a
+ * reference to a parameter into that parameter's default.
+ */
+final class SamTemplate {
+
+    final JsonNode root;
+
+    private SamTemplate(JsonNode root) {
+        this.root = root;
+    }
+
+    static SamTemplate load(Path file) {
+        try {
+            return new SamTemplate(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    JsonNode resource(String logicalId) {
+        JsonNode node = root.path("Resources").path(logicalId);
+        if (node.isMissingNode()) {
+            throw new AssertionError("template.yaml has no resource " + logicalId);
+        }
+        return node;
+    }
+
+    /** Logical ids of the resources of that type, in template order. */
+    List<String> resourcesOfType(String type) {
+        List<String> ids = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().path("Type").asText().equals(type)) {
+                ids.add(e.getKey());
+            }
+        }
+        return ids;
+    }
+
+    /** A parameter's default when {@code value} names a parameter, else the value itself. */
+    String resolve(String value) {
+        JsonNode parameter = root.path("Parameters").path(value);
+        return parameter.isMissingNode() ? value : parameter.path("Default").asText();
+    }
+
+    /** The environment a function gets: Globals, then its own variables, with parameter references resolved. */
+    Map<String, String> environmentOf(String function) {
+        Map<String, String> env = new LinkedHashMap<>();
+        addVariables(root.path("Globals").path("Function").path("Environment").path("Variables"), env);
+        addVariables(resource(function).path("Properties").path("Environment").path("Variables"), env);
+        return env;
+    }
+
+    private void addVariables(JsonNode variables, Map<String, String> env) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            env.put(e.getKey(), resolve(e.getValue().asText()));
+        }
+    }
+
+    /**
+     * The event types that invoke the function: its SAM event sources ({@code SQS}, {@code EventBridgeRule},
+     * {@code ScheduleV2}, …) and {@code HttpApiV2} for each ApiGatewayV2 integration pointing at it.
+     */
+    List<String> triggersOf(String function) {
+        List<String> triggers = new ArrayList<>();
+        for (JsonNode event : resource(function).path("Properties").path("Events")) {
+            triggers.add(event.path("Type").asText());
+        }
+        for (String integration : resourcesOfType("AWS::ApiGatewayV2::Integration")) {
+            JsonNode properties = resource(integration).path("Properties");
+            String uri = properties.path("IntegrationUri").asText();
+            if (uri.equals(function) || uri.startsWith(function + ".")) {
+                triggers.add("HttpApiV2:" + properties.path("PayloadFormatVersion").asText());
+            }
+        }
+        return triggers;
+    }
+}

@@ -1,0 +1,202 @@
+package newsroom.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import newsroom.articlefetcher.ArticleFetcherHandler;
+import newsroom.aws.AwsConfig;
+import newsroom.core.config.SiteEnvironment;
+import newsroom.core.testing.RepoFiles;
+
+/**
+ * Checks template.yaml against the code it deploys: handler classes and their event types, the environment each
+ * function's code reads, the queue and table settings the code relies on, and that every function has its log
+ * group and dead-letter path. The rule patterns are checked against real events in {@link RulePatternsTest}.
+ */
+class TemplateChecksTest {
+
+    private static final SamTemplate TEMPLATE = SamTemplate.load(RepoFiles.template());
+
+    /** The Java type Lambda deserializes each trigger's payload into, as our handlers declare it. */
+    private static final Map<String, Type> EVENT_TYPE_OF_TRIGGER = Map.of(
+            "SQS", SQSEvent.class,
+            "EventBridgeRule", ScheduledEvent.class,
+            "ScheduleV2", Map.class,
+            "HttpApiV2:2.0", APIGatewayV2HTTPEvent.class);
+
+    private static List<String> functions() {
+        return TEMPLATE.resourcesOfType("AWS::Serverless::Function");
+    }
+
+    private static Class<?> handlerClass(String function) throws ClassNotFoundException {
+        String handler = TEMPLATE.resource(function).path("Properties").path("Handler").asText();
+        assertThat(handler).as(function + " Handler").endsWith("::handleRequest");
+        return Class.forName(handler.substring(0, handler.indexOf("::")));
+    }
+
+    @Test
+    void deploysTheFiveFunctions() {
+        assertThat(functions()).containsExactly("FeedPollerFunction", "ArticleFetcherFunction", "IngestApiFunction",
+                "TranslationFunction", "ThumbnailFunction");
+    }
+
+    @Test
+    void everyHandlerClassExistsWithAPublicNoArgConstructor() throws Exception {
+        for (String function : functions()) {
+            Class<?> handler = handlerClass(function);
+            assertThat(RequestHandler.class.isAssignableFrom(handler)).as(function + " is a RequestHandler").isTrue();
+            assertThat(Modifier.isPublic(handler.getConstructor().getModifiers())).as(function).isTrue();
+        }
+    }
+
+    @Test
+    void everyHandlerTakesTheEventTypeItsTriggerSends() throws Exception {
+        Map<String, String> mismatches = new TreeMap<>();
+        for (String function : functions()) {
+            Class<?> handler = handlerClass(function);
+            Type declared = requestType(handler);
+            List<String> triggers = TEMPLATE.triggersOf(function);
+            assertThat(triggers).as(function + " has a trigger").isNotEmpty();
+            for (String trigger : triggers) {
+                Type expected = EVENT_TYPE_OF_TRIGGER.get(trigger);
+                assertThat(expected).as("known trigger type " + trigger).isNotNull();
+                if (!rawType(declared).equals(expected)) {
+                    mismatches.put(function + " (" + trigger + ")", declared.getTypeName());
+                }
+            }
+            Method method = handler.getMethod("handleRequest", rawType(declared), Context.class);
+            assertThat(method.getDeclaringClass()).isEqualTo(handler);
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static Type requestType(Class<?> handler) {
+        for (Type type : handler.getGenericInterfaces()) {
+            if (type instanceof ParameterizedType p && p.getRawType().equals(RequestHandler.class)) {
+                return p.getActualTypeArguments()[0];
+            }
+        }
+        throw new AssertionError(handler + " does not implement RequestHandler<I, O> directly");
+    }
+
+    private static Class<?> rawType(Type type) {
+        return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+    }
+
+    @Test
+    void everyFunctionGetsEveryVariableItsCodeReads() throws Exception {
+        Map<String, List<String>> missing = new TreeMap<>();
+        for (String function : functions()) {
+            Map<String, String> env = TEMPLATE.environmentOf(function);
+            @SuppressWarnings("unchecked")
+            List<String> own = (List<String>) handlerClass(function).getField("FUNCTION_VARIABLES").get(null);
+            List<String> absent = new ArrayList<>();
+            for (String variable : concat(SiteEnvironment.VARIABLES, own)) {
+                if (!env.containsKey(variable)) {
+                    absent.add(variable);
+                }
+            }
+            if (!absent.isEmpty()) {
+                missing.put(function, absent);
+            }
+            Map<String, String> lambda = new HashMap<>(env);
+            lambda.put("AWS_REGION", "eu-west-1"); // set by Lambda itself
+            assertThatCode(() -> AwsConfig.fromEnvironment(lambda)).as(function).doesNotThrowAnyException();
+            assertThatCode(() -> SiteEnvironment.fromEnvironment(env)).as(function + " with the parameter defaults")
+                    .doesNotThrowAnyException();
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Test
+    void everyFunctionShipsItsModulesShadedJar() {
+        for (String function : functions()) {
+            String codeUri = TEMPLATE.resource(function).path("Properties").path("CodeUri").asText();
+            String module = codeUri.replaceFirst("^functions/([^/]+)/target/\\1\\.jar$", "$1");
+            assertThat(module).as(function + " CodeUri " + codeUri).isNotEqualTo(codeUri);
+            assertThat(Files.isRegularFile(RepoFiles.root().resolve("functions/" + module + "/pom.xml")))
+                    .as(codeUri).isTrue();
+        }
+    }
+
+    @Test
+    void everyFunctionLogsToItsOwnLogGroupWithRetention() {
+        List<String> groups = new ArrayList<>();
+        for (String function : functions()) {
+            JsonNode logging = TEMPLATE.resource(function).path("Properties").path("LoggingConfig");
+            assertThat(logging.path("LogFormat").asText()).as(function).isEqualTo("JSON");
+            String group = logging.path("LogGroup").asText();
+            JsonNode resource = TEMPLATE.resource(group);
+            assertThat(resource.path("Type").asText()).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(resource.path("Properties").path("RetentionInDays").asText()).isEqualTo("LogRetentionDays");
+            groups.add(group);
+        }
+        assertThat(groups).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyAsynchronousTriggerHasADeadLetterPath() {
+        for (String function : functions()) {
+            JsonNode properties = TEMPLATE.resource(function).path("Properties");
+            boolean asynchronous = false;
+            for (JsonNode event : properties.path("Events")) {
+                String type = event.path("Type").asText();
+                if (type.equals("EventBridgeRule") || type.equals("ScheduleV2")) {
+                    asynchronous = true;
+                    assertThat(event.path("Properties").path("DeadLetterConfig").path("Arn").asText())
+                            .as(function + " " + type + " dead-letter queue").isNotEmpty();
+                }
+            }
+            if (asynchronous) {
+                assertThat(properties.path("EventInvokeConfig").path("DestinationConfig").path("OnFailure")
+                        .path("Destination").asText()).as(function + " OnFailure").isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void fetchQueueRedrivesAfterTheReceivesTheFetcherCountsOn() {
+        JsonNode queue = TEMPLATE.resource("FetchQueue").path("Properties");
+        assertThat(queue.path("RedrivePolicy").path("maxReceiveCount").asInt())
+                .isEqualTo(ArticleFetcherHandler.MAX_RECEIVE_COUNT);
+        int fetcherTimeout = TEMPLATE.resource("ArticleFetcherFunction").path("Properties").path("Timeout").asInt();
+        assertThat(queue.path("VisibilityTimeout").asInt()).isGreaterThanOrEqualTo(6 * fetcherTimeout);
+    }
+
+    @Test
+    void everyApiRouteFollowsTheApiAuthParameter() {
+        List<String> routes = TEMPLATE.resourcesOfType("AWS::ApiGatewayV2::Route");
+        assertThat(routes).hasSize(3);
+        for (String route : routes) {
+            JsonNode properties = TEMPLATE.resource(route).path("Properties");
+            assertThat(properties.path("AuthorizationType").toString())
+                    .as(route).isEqualTo("[\"UseJwt\",\"JWT\",\"AWS_IAM\"]");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package newsroom.thumbnailer;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.crac.Core;
+import org.crac.Resource;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+
+import newsroom.core.model.ArticleId;
+import newsroom.core.observe.Telemetry;
+import newsroom.core.port.Fetcher.FetchException;
+
+/**
+ * ThumbnailFunction: an {@code ArticleStored} / {@code ArticleUpdated} event with a {@code thumbnail} URL (routed
+ * by the rule in template.yaml) → {@link ArticleThumbnails} for that article and image. Unusable details and images
+ * that can never be fetched (not allowed, 404) are logged, counted and dropped; retryable fetch failures and
+ * service failures are thrown so Lambda retries the asynchronous invocation, then sends it to the dead-letter queue.
+ */
+public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, Resource {
+
+    /** Variables this function reads besides the AWS resource and site variables of every function: none. */
+    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
+
+    private final ArticleThumbnails thumbnails;
+    private final Telemetry telemetry;
+
+    /** Production: wires the AWS adapters once per execution environment from the function's environment. */
+    public ThumbnailHandler() {
+        this(ThumbnailWiring.fromEnvironment(System.getenv(), Clock.systemUTC()));
+        Core.getGlobalContext().register(this);
+    }
+
+    private ThumbnailHandler(ThumbnailWiring wiring) {
+        this(wiring.thumbnails(), wiring.telemetry());
+    }
+
+    ThumbnailHandler(ArticleThumbnails thumbnails, Telemetry telemetry) {
+        this.thumbnails = Objects.requireNonNull(thumbnails, "thumbnails");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    /** Thrown so the platform retries: the image fetch may succeed later. */
+    static final class RetryLaterException extends RuntimeException {
+        RetryLaterException(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        Map<String, Object> detail = event == null || event.getDetail() == null ? Map.of() : event.getDetail();
+        String source = detail.get("source") == null ? "unknown" : detail.get("source").toString();
+        Object id = detail.get("articleId");
+        Object image = detail.get("thumbnail");
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (!(id instanceof String articleId) || !ArticleId.isValid(articleId)) {
+            return rejected(result, source, "detail.articleId is not an article id: " + id);
+        }
+        if (!(image instanceof String imageUrl) || !(imageUrl.startsWith("https://")
+                || imageUrl.startsWith("http://"))) {
+            return rejected(result, source, "detail.thumbnail is not an http(s) URL: " + image);
+        }
+        try {
+            result.putAll(thumbnails.create(articleId, imageUrl));
+        } catch (FetchException e) {
+            telemetry.count("FetchErrors", source);
+            if (e.retryable()) {
+                telemetry.warn("thumbnail.retry", Map.of("articleId", articleId, "source", source,
+                        "imageUrl", imageUrl, "reason", e.reason()));
+                throw new RetryLaterException("image fetch failed, retrying: " + e.getMessage());
+            }
+            telemetry.warn("thumbnail.skipped", Map.of("articleId", articleId, "source", source,
+                    "imageUrl", imageUrl, "reason", e.reason(), "detail", String.valueOf(e.getMessage())));
+            result.put("status", "SKIPPED");
+            result.put("reason", e.getMessage());
+            return result;
+        }
+        telemetry.info("thumbnail.done", Map.of("articleId", articleId, "source", source, "imageUrl", imageUrl,
+                "status", String.valueOf(result.get("status"))));
+        return result;
+    }
+
+    private Map<String, Object> rejected(Map<String, Object> result, String source, String problem) {
+        telemetry.warn("thumbnail.rejected", Map.of("source", source, "reason", problem));
+        telemetry.count("ArticlesRejected", source);
+        result.put("rejected", problem);
+        return result;
+    }
+
+    /** SnapStart: load the image codecs; no fetch, no store. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        javax.imageio.ImageIO.getReaderFormatNames();
+        javax.imageio.ImageIO.getWriterFormatNames();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: SDK credentials are resolved per request
+    }
+}

@@ -1,2 +1,0 @@
-/** Module thumbnailer: see its pom description. */
-package newsroom.thumbnailer;

@@ -1,0 +1,86 @@
+package newsroom.translator;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.crac.Core;
+import org.crac.Resource;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+
+import newsroom.core.config.SiteConfig;
+import newsroom.core.observe.Telemetry;
+import newsroom.core.prime.SnapStartPriming;
+
+/**
+ * TranslationFunction: an {@code ArticleStored} / {@code ArticleUpdated} event with {@code translationTargets}
+ * (routed by the rule in template.yaml) → {@link ArticleTranslations} for that article version. Returns the outcome
+ * per language. An unusable detail is logged, counted (ArticlesRejected) and dropped, since retrying cannot help;
+ * service failures are thrown so Lambda retries the asynchronous invocation, then sends it to the dead-letter queue.
+ */
+public final class TranslationHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, Resource {
+
+    /** Variables this function reads besides the AWS resource and site variables of every function: none. */
+    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
+
+    private final ArticleTranslations translations;
+    private final SiteConfig site;
+    private final Telemetry telemetry;
+
+    /** Production: wires the AWS adapters once per execution environment from the function's environment. */
+    public TranslationHandler() {
+        this(TranslationWiring.fromEnvironment(System.getenv(), Clock.systemUTC()));
+        Core.getGlobalContext().register(this);
+    }
+
+    private TranslationHandler(TranslationWiring wiring) {
+        this(wiring.translations(), wiring.site(), wiring.telemetry());
+    }
+
+    TranslationHandler(ArticleTranslations translations, SiteConfig site, Telemetry telemetry) {
+        this.translations = Objects.requireNonNull(translations, "translations");
+        this.site = Objects.requireNonNull(site, "site");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        EventDetail.Checked checked = EventDetail.check(event == null ? null : event.getDetail());
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (checked.detail() == null) {
+            Object source = event == null || event.getDetail() == null ? null : event.getDetail().get("source");
+            telemetry.warn("translation.rejected", Map.of("eventId", String.valueOf(event == null ? null
+                    : event.getId()), "reason", checked.problem()));
+            telemetry.count("ArticlesRejected", source == null ? "unknown" : source.toString());
+            result.put("rejected", checked.problem());
+            return result;
+        }
+        EventDetail detail = checked.detail();
+        Map<String, String> outcomes = translations.translate(detail.articleId(), detail.version(), detail.targets());
+        telemetry.info("translation.done", Map.of("articleId", detail.articleId(), "version", detail.version(),
+                "source", detail.source(), "outcomes", outcomes));
+        result.put("articleId", detail.articleId());
+        result.put("version", detail.version());
+        result.put("outcomes", outcomes);
+        return result;
+    }
+
+    /** SnapStart: warm the front matter pipeline; calls neither Translate nor any store. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        try {
+            SnapStartPriming.frontMatterRoundTrip(site);
+        } catch (RuntimeException e) {
+            telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: SDK credentials are resolved per request
+    }
+}

@@ -1,2 +1,0 @@
-/** Module translator: see its pom description. */
-package newsroom.translator;
