@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -52,7 +53,7 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
  * EventBridge endpoint that records every accepted entry), crashed at each step and then redelivered. Whatever the
  * crash point, after redelivery: exactly one S3 object version per distinct content, the index at the version of
  * the last content and not pending, at least one accepted event per version, and nothing more on a further
- * redelivery. See {@code docs/store-emit-protocol.md}.
+ * redelivery. The same holds when a duplicate delivery overtakes another and commits first. See {@code docs/store-emit-protocol.md}.
  */
 class StoreEmitProtocolTest {
 
@@ -153,6 +154,32 @@ class StoreEmitProtocolTest {
         assertThat(redelivered.status()).isEqualTo(IngestOutcome.Status.UPDATED);
         assertConverged(List.of(first, second), 2);
         assertThat(deliver(second).status()).isEqualTo(IngestOutcome.Status.UNCHANGED);
+        assertConverged(List.of(first, second), 2);
+    }
+
+    @Test
+    void storesOneVersion_whenADuplicateDeliveryCommitsFirst() {
+        RawArticle article = article("The harbour authority has signed a contract for six solar-electric ferries.");
+        index.beforeNextCommit = () -> assertThat(deliver(article).status()).isEqualTo(IngestOutcome.Status.STORED);
+
+        assertThatThrownBy(() -> deliver(article)).isInstanceOf(ArticleIndex.ConcurrentUpdateException.class);
+        IngestOutcome redelivered = deliver(article);
+
+        assertThat(redelivered.status()).isEqualTo(IngestOutcome.Status.UNCHANGED);
+        assertConverged(List.of(article), 1);
+    }
+
+    @Test
+    void storesOneNewVersion_whenADuplicateDeliveryOfTheUpdateCommitsFirst() {
+        RawArticle first = article("The harbour authority has signed a contract for six solar-electric ferries.");
+        RawArticle second = article("The harbour authority has signed a contract for eight solar-electric ferries.");
+        deliver(first);
+        index.beforeNextCommit = () -> assertThat(deliver(second).status()).isEqualTo(IngestOutcome.Status.UPDATED);
+
+        assertThatThrownBy(() -> deliver(second)).isInstanceOf(ArticleIndex.ConcurrentUpdateException.class);
+        IngestOutcome redelivered = deliver(second);
+
+        assertThat(redelivered.status()).isEqualTo(IngestOutcome.Status.UNCHANGED);
         assertConverged(List.of(first, second), 2);
     }
 
@@ -281,6 +308,8 @@ class StoreEmitProtocolTest {
         private final ArticleIndex delegate;
         boolean crashAfterNextCommit;
         boolean crashBeforeNextClearPending;
+        /** Runs (once) just before the next commit: another delivery overtaking this one. */
+        Runnable beforeNextCommit;
 
         CrashingIndex(ArticleIndex delegate) {
             this.delegate = delegate;
@@ -293,6 +322,11 @@ class StoreEmitProtocolTest {
 
         @Override
         public void commit(ArticleRecord record, long expectedVersion) {
+            if (beforeNextCommit != null) {
+                Runnable overtaking = beforeNextCommit;
+                beforeNextCommit = null;
+                overtaking.run();
+            }
             delegate.commit(record, expectedVersion);
             if (crashAfterNextCommit) {
                 crashAfterNextCommit = false;
