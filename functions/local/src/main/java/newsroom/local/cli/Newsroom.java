@@ -15,6 +15,7 @@ public final class Newsroom {
             "",
             "commands:",
             "  ingest [--out DIR] [--config FILE] INPUT...   ingest Markdown/HTML files or folders into a Hugo site",
+            "  invoke FUNCTION EVENT.json [--env FILE]       run one Lambda function locally with an event (no Docker)",
             "  help                                          this text",
             "",
             "Run 'newsroom COMMAND --help' for a command's options.");
@@ -37,6 +38,8 @@ public final class Newsroom {
             return switch (command) {
                 case "ingest" -> helpOr(rest, IngestCommand.USAGE, out)
                         ? 0 : new IngestCommand(null, Clock.systemUTC()).run(rest, out, err);
+                case "invoke" -> helpOr(rest, newsroom.local.invoke.InvokeCommand.USAGE, out)
+                        ? 0 : newsroom.local.invoke.InvokeCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + command + "'\n" + USAGE);
             };
         } catch (UsageException e) {
