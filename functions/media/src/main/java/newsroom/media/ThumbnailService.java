@@ -122,16 +122,16 @@ public final class ThumbnailService {
         } catch (UnusableImageException e) {
             return Result.skipped(e.reason(), e.getMessage());
         }
-        List<Thumbnail> thumbnails;
-        List<byte[]> jpegs = new ArrayList<>();
+        List<Variant> variants;
         try {
-            thumbnails = render(image, keyBase(id, imageUrl), jpegs);
+            variants = render(image, keyBase(id, imageUrl));
         } catch (UnusableImageException e) {
             return Result.skipped(e.reason(), e.getMessage());
         }
-        for (int i = 0; i < thumbnails.size(); i++) {
-            store.put(thumbnails.get(i).objectKey(), jpegs.get(i), "image/jpeg");
+        for (Variant variant : variants) {
+            store.put(variant.thumbnail().objectKey(), variant.jpeg(), "image/jpeg");
         }
+        List<Thumbnail> thumbnails = variants.stream().map(Variant::thumbnail).toList();
         events.publish(List.of(ArticleEvent.of(ArticleEvent.THUMBNAILS_CREATED, detail(id, imageUrl, thumbnails))));
         List<String> keys = thumbnails.stream().map(Thumbnail::objectKey).toList();
         index.recordThumbnails(id, imageUrl, keys);
@@ -139,7 +139,7 @@ public final class ThumbnailService {
     }
 
     /** The widths to make from an image {@code originalWidth} wide: the configured ones that are not larger. */
-    List<Integer> widthsFor(int originalWidth) {
+    private List<Integer> widthsFor(int originalWidth) {
         List<Integer> fitting = widths.stream().filter(w -> w <= originalWidth).toList();
         return fitting.isEmpty() ? List.of(originalWidth) : fitting;
     }
@@ -165,23 +165,27 @@ public final class ThumbnailService {
         return resource.body();
     }
 
-    private List<Thumbnail> render(byte[] image, String keyBase, List<byte[]> jpegs) throws UnusableImageException {
+    /** A thumbnail and its encoded bytes, before storing. */
+    private record Variant(Thumbnail thumbnail, byte[] jpeg) {
+    }
+
+    private List<Variant> render(byte[] image, String keyBase) throws UnusableImageException {
         ImageDecoder.DecodedImage decoded = decoder.decode(image, original -> {
             List<Integer> planned = widthsFor(original);
             return planned.get(planned.size() - 1);
         });
         BufferedImage opaque = ThumbnailRenderer.opaque(decoded.pixels());
-        List<Thumbnail> thumbnails = new ArrayList<>();
+        List<Variant> variants = new ArrayList<>();
         for (int width : widthsFor(decoded.originalWidth())) {
             ThumbnailRenderer.Rendered rendered = renderer.render(opaque, Math.min(width, opaque.getWidth()));
-            thumbnails.add(new Thumbnail(rendered.width(), rendered.height(), keyBase + "-" + width + ".jpg"));
-            jpegs.add(rendered.jpeg());
+            variants.add(new Variant(new Thumbnail(rendered.width(), rendered.height(), keyBase + "-" + width + ".jpg"),
+                    rendered.jpeg()));
         }
-        return thumbnails;
+        return variants;
     }
 
     /** {@code static/thumbnails/<articleId>/<first 12 hex of sha256(imageUrl)>} */
-    static String keyBase(ArticleId id, String imageUrl) {
+    private static String keyBase(ArticleId id, String imageUrl) {
         return KEY_PREFIX + id.value() + "/"
                 + ArticleId.sha256Hex(imageUrl.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }

@@ -1,6 +1,5 @@
 package newsroom.core.translate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -63,17 +62,6 @@ record Chunk(List<Segment> segments) {
         }
         out.append(prose(body.substring(position), previous, null));
         return Optional.of(out.toString());
-    }
-
-    /** The prose runs between protected spans, in order (what the one-by-one fallback sends). */
-    List<Segment> proseRuns() {
-        List<Segment> runs = new ArrayList<>();
-        for (Segment segment : segments) {
-            if (segment.isText()) {
-                runs.add(segment);
-            }
-        }
-        return runs;
     }
 
     /** Drops the newlines this request put around line-structure placeholders (the span brings its own). */

@@ -110,21 +110,22 @@ public final class MainContentFinder {
         wrapLooseText(prepared);
         Element best = null;
         int bestProse = 0;
+        int bestLength = 0;
         for (Pass pass : Pass.values()) {
             Element content = finder.extract(prepared.clone(), pass);
             if (content == null) {
                 continue;
             }
             TextStats contentStats = TextStats.of(content);
-            if (System.getProperty("dbg") != null) System.err.println("DBG " + pass + " len=" + contentStats.textLength(content) + " prose=" + proseLength(content, contentStats) + " :: " + content.text().substring(0, Math.min(300, content.text().length())));
-            if (contentStats.textLength(content) >= MIN_ARTICLE_CHARS) {
-                return Optional.of(content);
-            }
             // a looser pass must find clearly more prose, not just the boilerplate the stricter pass removed
             int prose = proseLength(content, contentStats);
             if (best == null || prose > bestProse * LOOSER_PASS_MIN_GAIN) {
                 best = content;
                 bestProse = prose;
+                bestLength = contentStats.textLength(content);
+            }
+            if (bestLength >= MIN_ARTICLE_CHARS) {
+                break;
             }
         }
         return Optional.ofNullable(best);

@@ -2,22 +2,75 @@ package newsroom.local.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import newsroom.core.event.ArticleEvent;
+import newsroom.core.port.Fetcher;
+import newsroom.core.translate.TranslationService;
 import newsroom.local.LocalPipeline;
+import newsroom.media.ThumbnailService;
 
-/** Binds the event-driven functions (translation, thumbnails) to the local bus. */
+/**
+ * Binds the event-driven functions to the local bus with the same services their Lambda handlers call, and keeps
+ * what they skipped (e.g. "skipped: no translator configured") so the CLI can show it instead of pretending.
+ */
 final class Downstream {
 
-    private static final List<String> NOTES = new ArrayList<>();
+    private final Map<String, Integer> skips = new TreeMap<>();
 
     private Downstream() {
     }
 
-    static void bind(LocalPipeline pipeline) {
-        NOTES.clear();
+    /**
+     * @param fetcher fetches images for thumbnails (the same SSRF-guarded fetcher as everything else)
+     */
+    static Downstream bind(LocalPipeline pipeline, Fetcher fetcher) {
+        Downstream downstream = new Downstream();
+        // No Translator runs locally: Amazon Translate needs an AWS account. The service records a visible skip.
+        TranslationService translation = new TranslationService(pipeline.store(), pipeline.index(), pipeline.bus(), null);
+        ThumbnailService thumbnails = new ThumbnailService(fetcher, pipeline.store(), pipeline.index(), pipeline.bus(),
+                pipeline.config().thumbnailWidths());
+        pipeline.bus().subscribe("TranslationFunction", event -> {
+            TranslationService.Result result = translation.translate(event.articleId(), version(event),
+                    stringList(event.detail().get("translationTargets")));
+            result.outcomes().stream().filter(o -> o.status() == TranslationService.Status.SKIPPED)
+                    .forEach(o -> downstream.skip("TranslationFunction " + o.language() + ": " + o.reason()));
+        });
+        pipeline.bus().subscribe("ThumbnailFunction", event -> {
+            try {
+                ThumbnailService.Result result = thumbnails.createThumbnails(event.articleId(),
+                        String.valueOf(event.detail().get("thumbnail")));
+                if (result.status() == ThumbnailService.Status.SKIPPED) {
+                    downstream.skip("ThumbnailFunction: skipped: " + result.reason() + " (" + result.detail() + ")");
+                }
+            } catch (Fetcher.FetchException e) {
+                throw new IllegalStateException("image fetch failed: " + e.getMessage(), e);
+            }
+        });
+        return downstream;
     }
 
-    static List<String> notes() {
-        return List.copyOf(NOTES);
+    private void skip(String note) {
+        skips.merge(note, 1, Integer::sum);
+    }
+
+    /** One line per distinct skip reason, with how many articles it concerned. */
+    List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        skips.forEach((note, count) -> notes.add(note + (count > 1 ? " (" + count + " articles)" : "")));
+        return notes;
+    }
+
+    private static long version(ArticleEvent event) {
+        Object v = event.detail().get("version");
+        return v instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(v));
+    }
+
+    private static List<String> stringList(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of();
     }
 }

@@ -3,6 +3,15 @@ package newsroom.local.cli;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
+
+import newsroom.core.config.InvalidConfigurationException;
+import newsroom.extract.ArticleExtractor;
+import newsroom.extract.cli.EvalExtractionCommand;
+import newsroom.extract.cli.ExtractCommand;
+import newsroom.fetch.FetcherConfig;
+import newsroom.fetch.SafeHttpFetcher;
+import newsroom.local.invoke.InvokeCommand;
 
 /**
  * The {@code ./newsroom} command line: the product's face on one machine. Each subcommand is a class; this one only
@@ -10,13 +19,22 @@ import java.util.Arrays;
  */
 public final class Newsroom {
 
+    /** Sent in the User-Agent of the local fetcher unless NEWSROOM_FETCH_CONTACT_URL names the operator's page. */
+    static final String DEFAULT_CONTACT_URL = "https://github.com/newsroom-ingest/newsroom-ingest";
+
     static final String USAGE = String.join("\n",
             "usage: newsroom COMMAND [ARGS]",
             "",
             "commands:",
-            "  ingest [--out DIR] [--config FILE] INPUT...   ingest Markdown/HTML files or folders into a Hugo site",
-            "  invoke FUNCTION EVENT.json [--env FILE]       run one Lambda function locally with an event (no Docker)",
-            "  help                                          this text",
+            "  ingest [--out DIR] [--config FILE] [--sources FILE] INPUT...",
+            "                        ingest files, folders, article/feed/homepage URLs into a Hugo site folder",
+            "  extract FILE.html [--url URL]",
+            "                        print the article extracted from a page, as JSON",
+            "  eval-extraction DATASET_DIR [--peers]",
+            "                        score the extractor on a benchmark dataset (and Readability with --peers)",
+            "  invoke FUNCTION EVENT.json [--env FILE]",
+            "                        run one Lambda function of template.yaml locally with an event (no Docker)",
+            "  help                  this text",
             "",
             "Run 'newsroom COMMAND --help' for a command's options.");
 
@@ -24,10 +42,10 @@ public final class Newsroom {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, System.getenv()));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             out.println(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -36,19 +54,32 @@ public final class Newsroom {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (command) {
-                case "ingest" -> helpOr(rest, IngestCommand.USAGE, out)
-                        ? 0 : new IngestCommand(null, Clock.systemUTC()).run(rest, out, err);
-                case "invoke" -> helpOr(rest, newsroom.local.invoke.InvokeCommand.USAGE, out)
-                        ? 0 : newsroom.local.invoke.InvokeCommand.run(rest, out, err);
+                case "ingest" -> helpOr(rest, IngestCommand.USAGE, out) ? 0
+                        : new IngestCommand(new ArticleExtractor(), fetcher(environment), Clock.systemUTC())
+                        .run(rest, out, err);
+                case "extract" -> ExtractCommand.run(rest, out, err);
+                case "eval-extraction" -> EvalExtractionCommand.run(rest, out, err);
+                case "invoke" -> helpOr(rest, InvokeCommand.USAGE, out) ? 0 : InvokeCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + command + "'\n" + USAGE);
             };
         } catch (UsageException e) {
             err.println("newsroom: " + e.getMessage());
             return 2;
+        } catch (InvalidConfigurationException e) {
+            err.println("newsroom: invalid configuration: " + e.getMessage());
+            return 2;
         } catch (RuntimeException e) {
             err.println("newsroom: " + command + " failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The production fetcher: public addresses only, robots.txt, politeness. Environment read once, here. */
+    static SafeHttpFetcher fetcher(Map<String, String> environment) {
+        if (environment.containsKey("NEWSROOM_FETCH_CONTACT_URL")) {
+            return new SafeHttpFetcher(FetcherConfig.fromMap(environment));
+        }
+        return new SafeHttpFetcher(FetcherConfig.defaults(DEFAULT_CONTACT_URL));
     }
 
     private static boolean helpOr(String[] args, String usage, PrintStream out) {
