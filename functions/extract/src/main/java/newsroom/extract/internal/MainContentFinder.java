@@ -48,6 +48,11 @@ public final class MainContentFinder {
                     + "sponsor|shopping|tags|tool|widget|social|newsletter|subscri|recommend|byline|caption|"
                     + "credit|author|timestamp|dateline",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CAPTION = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
+    private static final int MAX_CAPTION_CHARS = 300;
+    private static final Pattern AD_LABEL = Pattern.compile(
+            "\\s*(advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa])"
+                    + "\\s*", Pattern.CASE_INSENSITIVE);
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
     private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
@@ -521,6 +526,7 @@ public final class MainContentFinder {
         article.select("h1").remove();
         removeHoverCards(article);
         removeMetadataLines(article);
+        removeCaptionsAndLabels(article);
         stats = TextStats.of(article);
         for (Element heading : article.select("h2, h3, h4, h5, h6")) {
             if (classWeight(heading, pass) < 0 || stats.linkDensity(heading) > 0.33
@@ -626,6 +632,24 @@ public final class MainContentFinder {
             }
             if (block != null && block != article && block.parent() != null && stats.linkDensity(block) > 0.5) {
                 block.remove();
+            }
+        }
+    }
+
+    /**
+     * Image captions and credits outside {@code <figcaption>} (marked by class names), and blocks that are only an
+     * advertising label, are not part of the article's prose.
+     */
+    private static void removeCaptionsAndLabels(Element article) {
+        for (Element element : article.getAllElements()) {
+            if (element == article || element.parent() == null) {
+                continue;
+            }
+            String text = element.text();
+            if (CAPTION.matcher(element.className()).find() && text.length() < MAX_CAPTION_CHARS
+                    && element.getElementsByTag("p").size() <= 1
+                    || TextWriter.BLOCKS.contains(element.normalName()) && AD_LABEL.matcher(text).matches()) {
+                element.remove();
             }
         }
     }
