@@ -53,6 +53,8 @@ public final class MainContentFinder {
     private static final Pattern AD_LABEL = Pattern.compile(
             "\\s*(advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa])"
                     + "\\s*", Pattern.CASE_INSENSITIVE);
+    private static final int MAX_INLINE_LINK_CHARS = 200;
+    private static final int MAX_LEAD_IN_CHARS = 30;
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
     private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
@@ -577,8 +579,20 @@ public final class MainContentFinder {
         if (removedAtEnd >= 2 && end >= 0 && isLeadIn(blocks.get(end))) {
             blocks.get(end--).remove();
         }
-        for (int start = 0; start <= end && isLinkBlock(blocks.get(start)); start++) {
-            blocks.get(start).remove();
+        int start = 0;
+        while (start <= end && isLinkBlock(blocks.get(start))) {
+            blocks.get(start++).remove();
+        }
+        // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
+        for (int i = start; i <= end; i++) {
+            Element block = blocks.get(i);
+            if (block.nameIs("p") && isLinkBlock(block) && stats.textLength(block) < MAX_INLINE_LINK_CHARS) {
+                block.remove();
+                if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
+                        && stats.textLength(blocks.get(i - 1)) <= MAX_LEAD_IN_CHARS) {
+                    blocks.get(i - 1).remove();
+                }
+            }
         }
     }
 
