@@ -55,6 +55,13 @@ public final class MainContentFinder {
                     + "\\s*", Pattern.CASE_INSENSITIVE);
     private static final int MAX_INLINE_LINK_CHARS = 200;
     private static final int MAX_LEAD_IN_CHARS = 30;
+    private static final int MIN_TITLE_CHARS = 15;
+    private static final int MAX_LEADING_DATE_LINES = 3;
+    private static final int MAX_DATE_LINE_CHARS = 60;
+    private static final int MAX_DATE_LINE_WORDS = 9;
+    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+    private static final Pattern COMMENT_COUNTER = Pattern.compile(
+            "(?i)\\d*\\s*comments?");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
     private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
@@ -89,12 +96,14 @@ public final class MainContentFinder {
     }
 
     private final String title;
+    private final String documentTitle;
     private final Set<List<String>> evidence;
     private Map<Element, Double> scores;
     private TextStats stats;
 
-    private MainContentFinder(String title, Set<List<String>> evidence) {
+    private MainContentFinder(String title, String documentTitle, Set<List<String>> evidence) {
         this.title = title == null ? "" : normalize(title);
+        this.documentTitle = normalize(documentTitle);
         this.evidence = evidence;
     }
 
@@ -108,7 +117,7 @@ public final class MainContentFinder {
      */
     public static Optional<Element> find(Document document, String title, Optional<String> evidenceBody) {
         Set<List<String>> evidence = evidenceBody.map(MainContentFinder::shingleSet).orElse(Set.of());
-        MainContentFinder finder = new MainContentFinder(title, evidence);
+        MainContentFinder finder = new MainContentFinder(title, document.title(), evidence);
         Element prepared = document.body() == null ? null : document.body().clone();
         if (prepared == null) {
             return Optional.empty();
@@ -579,8 +588,12 @@ public final class MainContentFinder {
         if (removedAtEnd >= 2 && end >= 0 && isLeadIn(blocks.get(end))) {
             blocks.get(end--).remove();
         }
+        while (end >= 0 && isCommentCounter(blocks.get(end))) {
+            blocks.get(end--).remove();
+        }
         int start = 0;
-        while (start <= end && isLinkBlock(blocks.get(start))) {
+        while (start <= end && (isLinkBlock(blocks.get(start)) || isRepeatedTitle(blocks.get(start))
+                || start < MAX_LEADING_DATE_LINES && isDateLine(blocks.get(start)))) {
             blocks.get(start++).remove();
         }
         // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
@@ -594,6 +607,25 @@ public final class MainContentFinder {
                 }
             }
         }
+    }
+
+    /** The headline repeated as the first block (as the title or the start of the page's {@code <title>}). */
+    private boolean isRepeatedTitle(Element block) {
+        String text = normalize(block.text());
+        return !text.isEmpty() && (text.equals(title) || text.length() >= MIN_TITLE_CHARS
+                && documentTitle.startsWith(text) || text.equals(documentTitle));
+    }
+
+    /** A short line that is mostly a date ("Nov. 20, 2019 5:52 AM EST", "Posted on March 30, 2015 by Admin"). */
+    private static boolean isDateLine(Element block) {
+        String text = block.text().strip();
+        return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
+                && text.split("\\s+").length <= MAX_DATE_LINE_WORDS;
+    }
+
+    /** Comment counters that close a page (copyright lines stay: wire stories carry them as part of the text). */
+    private static boolean isCommentCounter(Element block) {
+        return COMMENT_COUNTER.matcher(block.text().strip()).matches();
     }
 
     private boolean isLinkBlock(Element block) {
