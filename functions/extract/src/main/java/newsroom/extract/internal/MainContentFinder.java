@@ -66,9 +66,7 @@ public final class MainContentFinder {
             "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
     private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "dialog", "link", "meta",
-            "map", "audio", "video", "source", "track", "form-control", "head");
-    private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote", "li", "dd", "h2", "h3",
-            "h4", "h5", "h6");
+            "map", "audio", "video", "source", "track");
     private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dd", "div",
             "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
             "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tr", "td", "th",
@@ -77,7 +75,7 @@ public final class MainContentFinder {
             "header", "footer", "aside", "blockquote", "td", "th", "li", "font", "span", "form");
     private static final Set<String> RENAMED_TO_P = Set.of("div", "section", "center");
     private static final int ANCESTOR_LEVELS = 5;
-    private static final double WIDEN_MIN_PROSE_SHARE = 0.8;
+    private static final double SPLIT_PART_MIN_PROSE_SHARE = 0.8;
     private static final double LOOSER_PASS_MIN_GAIN = 1.5;
 
     private enum Pass {
@@ -186,7 +184,7 @@ public final class MainContentFinder {
         });
         comments.forEach(Node::remove);
         for (Element element : body.getAllElements()) {
-            if (element == body || element.parent() == null && element != body) {
+            if (element == body || element.parent() == null) {
                 continue;
             }
             if (JUNK_TAGS.contains(element.normalName()) || isHidden(element)) {
@@ -417,7 +415,6 @@ public final class MainContentFinder {
         List<Element> ranked = new ArrayList<>(candidates);
         ranked.sort(Comparator.comparingDouble((Element e) -> scores.get(e)).reversed());
         Element top = ranked.get(0);
-        if (System.getProperty("dbg") != null) for (int i = 0; i < Math.min(8, ranked.size()); i++) System.err.println("DBG cand " + scores.get(ranked.get(i)) + " " + ranked.get(i).normalName() + "." + ranked.get(i).className() + "#" + ranked.get(i).id() + " ld=" + stats.linkDensity(ranked.get(i)));
         double topScore = scores.get(top);
         List<Element> alternatives = new ArrayList<>();
         for (int i = 1; i < Math.min(5, ranked.size()); i++) {
@@ -458,7 +455,6 @@ public final class MainContentFinder {
         while (top.parent() != null && !top.parent().normalName().equals("body") && top.parent().childrenSize() == 1) {
             top = top.parent();
         }
-        if (System.getProperty("dbg") != null) System.err.println("DBG top " + top.normalName() + "." + top.className() + "#" + top.id());
         return top;
     }
 
@@ -478,7 +474,7 @@ public final class MainContentFinder {
                 continue;
             }
             int total = stats.textLength(cousin);
-            if (total > 0 && proseLength(cousin) >= WIDEN_MIN_PROSE_SHARE * total) {
+            if (total > 0 && proseLength(cousin) >= SPLIT_PART_MIN_PROSE_SHARE * total) {
                 parts.add(cousin);
             }
         }
