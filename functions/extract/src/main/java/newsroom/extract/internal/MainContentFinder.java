@@ -60,6 +60,10 @@ public final class MainContentFinder {
     private static final int MAX_DATE_LINE_CHARS = 60;
     private static final int MAX_DATE_LINE_WORDS = 9;
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+    private static final int MAX_UI_LINE_CHARS = 60;
+    private static final int MAX_UI_LINE_WORDS = 8;
+    private static final Pattern UI_LINE = Pattern.compile("(?i)\\bshar(e|ing)\\b|\\bmin(ute)?s? read\\b|"
+            + "reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|text size|font size");
     private static final Pattern COMMENT_COUNTER = Pattern.compile(
             "(?i)\\d*\\s*comments?");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
@@ -576,20 +580,14 @@ public final class MainContentFinder {
             }
         }
         int end = blocks.size() - 1;
-        int removedAtEnd = 0;
-        while (end >= 0 && isLinkBlock(blocks.get(end))) {
+        boolean removedAtEnd = false;
+        while (end >= 0 && isTrailingBoilerplate(blocks.get(end), removedAtEnd)) {
             blocks.get(end--).remove();
-            removedAtEnd++;
-        }
-        if (removedAtEnd >= 2 && end >= 0 && isLeadIn(blocks.get(end))) {
-            blocks.get(end--).remove();
-        }
-        while (end >= 0 && isCommentCounter(blocks.get(end))) {
-            blocks.get(end--).remove();
+            removedAtEnd = true;
         }
         int start = 0;
         while (start <= end && (isLinkBlock(blocks.get(start)) || isRepeatedTitle(blocks.get(start))
-                || start < MAX_LEADING_DATE_LINES && isDateLine(blocks.get(start)))) {
+                || isUiLine(blocks.get(start)) || start < MAX_LEADING_DATE_LINES && isDateLine(blocks.get(start)))) {
             blocks.get(start++).remove();
         }
         // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
@@ -603,6 +601,23 @@ public final class MainContentFinder {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the last block is boilerplate: a link list item, a comment counter, a share/reading-time line, a heading
+     * with nothing under it, or the lead-in ("You may also like...") of removed links.
+     */
+    private boolean isTrailingBoilerplate(Element block, boolean followedByRemovedBlock) {
+        String text = block.text().strip();
+        return isLinkBlock(block) || isCommentCounter(block) || isUiLine(block)
+                || block.normalName().matches("h[1-6]") || followedByRemovedBlock && isLeadIn(block);
+    }
+
+    /** A short interface line: share prompts, reading time, text size controls. */
+    private static boolean isUiLine(Element block) {
+        String text = block.text().strip();
+        return text.length() <= MAX_UI_LINE_CHARS && text.split("\\s+").length <= MAX_UI_LINE_WORDS
+                && UI_LINE.matcher(text).find();
     }
 
     /** The headline repeated as the first block (as the title or the start of the page's {@code <title>}). */
