@@ -137,4 +137,12 @@ class ArticleContentTest {
         assertThat(article.markdown()).doesNotContain("Council expands tram network");
         assertThat(article.markdown()).startsWith(P1 + "\n\n");
     }
+
+    @Test
+    void keepsTheSpaceAfterALinkWhoseTextEndsWithOne() {
+        ExtractedArticle article = extract("<p>" + P1 + " Ask <a href=\"/desk\">the desk </a>today.</p><p>" + P2
+                + "</p><p>" + P3 + "</p>");
+
+        assertThat(article.markdown()).contains("Ask [the desk](https://news.example.com/desk) today.");
+    }
 }

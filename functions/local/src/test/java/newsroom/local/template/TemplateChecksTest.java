@@ -21,12 +21,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import newsroom.articlefetcher.ArticleFetcherHandler;
 import newsroom.aws.AwsConfig;
+import newsroom.aws.DynamoTableSchema;
 import newsroom.core.config.SiteEnvironment;
 import newsroom.core.testing.RepoFiles;
+import newsroom.fetch.FetcherConfig;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
  * Checks template.yaml against the code it deploys: handler classes and their event types, the environment each
@@ -104,6 +108,42 @@ class TemplateChecksTest {
     }
 
     @Test
+    void everyFunctionHasSampleEventsThatLambdaDeserializesIntoItsEventType() throws Exception {
+        Map<String, List<String>> samples = new TreeMap<>();
+        try (var files = Files.list(RepoFiles.root().resolve("events"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                String name = file.getFileName().toString();
+                String function = functions().stream().filter(f -> name.startsWith(kebab(f) + "-")).findFirst()
+                        .orElseThrow(() -> new AssertionError("events/" + name + " names no function"));
+                Class<?> type = rawType(requestType(handlerClass(function)));
+                Object event;
+                try (var in = Files.newInputStream(file)) {
+                    event = type.equals(Map.class) ? new com.fasterxml.jackson.databind.ObjectMapper().readValue(in,
+                            Map.class) : LambdaEventSerializers.serializerFor(type, getClass().getClassLoader())
+                            .fromJson(in);
+                }
+                assertThat(event).as(name).isInstanceOf(type);
+                if (event instanceof SQSEvent sqs) {
+                    assertThat(sqs.getRecords()).as(name).isNotEmpty().allMatch(r -> r.getMessageId() != null);
+                } else if (event instanceof APIGatewayV2HTTPEvent http) {
+                    assertThat(http.getRequestContext().getHttp().getMethod()).as(name).isNotBlank();
+                } else if (event instanceof ScheduledEvent scheduled) {
+                    assertThat(scheduled.getDetailType()).as(name).isNotBlank();
+                    assertThat(scheduled.getDetail()).as(name).containsKey("articleId");
+                }
+                samples.computeIfAbsent(function, f -> new ArrayList<>()).add(name);
+            }
+        }
+        assertThat(samples).containsOnlyKeys(functions());
+    }
+
+    /** FeedPollerFunction → feed-poller: the prefix of the function's files in events/. */
+    private static String kebab(String logicalId) {
+        return logicalId.replaceFirst("Function$", "").replaceAll("([a-z])([A-Z])", "$1-$2")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Test
     void everyFunctionGetsEveryVariableItsCodeReads() throws Exception {
         Map<String, List<String>> missing = new TreeMap<>();
         for (String function : functions()) {
@@ -118,6 +158,10 @@ class TemplateChecksTest {
             }
             if (!absent.isEmpty()) {
                 missing.put(function, absent);
+            }
+            if (env.containsKey("NEWSROOM_FETCH_CONTACT_URL")) {
+                assertThatCode(() -> FetcherConfig.fromMap(env)).as(function + " fetcher settings")
+                        .doesNotThrowAnyException();
             }
             Map<String, String> lambda = new HashMap<>(env);
             lambda.put("AWS_REGION", "eu-west-1"); // set by Lambda itself
@@ -187,6 +231,38 @@ class TemplateChecksTest {
                 .isEqualTo(ArticleFetcherHandler.MAX_RECEIVE_COUNT);
         int fetcherTimeout = TEMPLATE.resource("ArticleFetcherFunction").path("Properties").path("Timeout").asInt();
         assertThat(queue.path("VisibilityTimeout").asInt()).isGreaterThanOrEqualTo(6 * fetcherTimeout);
+    }
+
+    @Test
+    void tableHasTheKeysAndIndexesTheDynamoAdaptersUse() {
+        CreateTableRequest expected = DynamoTableSchema.createTableRequest("t");
+        JsonNode table = TEMPLATE.resource("ArticleTable").path("Properties");
+
+        Map<String, String> attributes = new TreeMap<>();
+        table.path("AttributeDefinitions").forEach(a -> attributes.put(a.path("AttributeName").asText(),
+                a.path("AttributeType").asText()));
+        Map<String, String> expectedAttributes = new TreeMap<>();
+        expected.attributeDefinitions().forEach(a -> expectedAttributes.put(a.attributeName(),
+                a.attributeTypeAsString()));
+        assertThat(attributes).isEqualTo(expectedAttributes);
+        assertThat(keys(table.path("KeySchema"))).isEqualTo(expected.keySchema().stream()
+                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
+        Map<String, List<String>> indexes = new TreeMap<>();
+        table.path("GlobalSecondaryIndexes").forEach(i -> indexes.put(i.path("IndexName").asText(),
+                keys(i.path("KeySchema"))));
+        Map<String, List<String>> expectedIndexes = new TreeMap<>();
+        expected.globalSecondaryIndexes().forEach(i -> expectedIndexes.put(i.indexName(), i.keySchema().stream()
+                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList()));
+        assertThat(indexes).isEqualTo(expectedIndexes);
+        assertThat(table.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean())
+                .isTrue();
+    }
+
+    private static List<String> keys(JsonNode schema) {
+        List<String> keys = new ArrayList<>();
+        schema.forEach(k -> keys.add(k.path("AttributeName").asText() + " " + k.path("KeyType").asText()));
+        return keys;
     }
 
     @Test
