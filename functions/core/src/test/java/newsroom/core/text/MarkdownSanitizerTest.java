@@ -6,8 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import newsroom.core.testing.RandomText;
 
 class MarkdownSanitizerTest {
 
@@ -72,10 +71,12 @@ class MarkdownSanitizerTest {
         assertThat(MarkdownSanitizer.sanitize("\\<b>not a tag\\</b>")).isEqualTo("\\<b>not a tag\\</b>");
     }
 
-    @Property(tries = 1000)
-    void isAFixedPoint(@ForAll String markdown) {
-        String once = MarkdownSanitizer.sanitize(markdown);
+    @Test
+    void isAFixedPoint() {
+        RandomText.check(6_100_000L, 1000, RandomText::anyString, markdown -> {
+            String once = MarkdownSanitizer.sanitize(markdown);
 
-        assertThat(MarkdownSanitizer.sanitize(once)).isEqualTo(once);
+            assertThat(MarkdownSanitizer.sanitize(once)).isEqualTo(once);
+        });
     }
 }
