@@ -183,6 +183,21 @@ class StoreEmitProtocolTest {
                 .contains("Second version of the body.");
     }
 
+    @org.junit.jupiter.api.Test
+    void aPendingVersionOvertakenByNewerContent_isStillAnnouncedBeforeTheNewVersion() {
+        armed = CrashPoint.DURING_PUBLISH;
+        assertThatThrownBy(() -> deliver(V1)).isInstanceOf(EventPublisher.EventPublishException.class);
+
+        IngestOutcome outcome = deliver(V2);
+
+        assertThat(outcome.status()).isEqualTo(IngestOutcome.Status.UPDATED);
+        assertThat(published).extracting(ArticleEvent::detailType, e -> e.detail().get("version"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ArticleEvent.ARTICLE_STORED, 1L),
+                        org.assertj.core.groups.Tuple.tuple(ArticleEvent.ARTICLE_UPDATED, 2L));
+        assertThat(index.find(ArticleId.ofUrl("https://news.example.org/protocol-test")).orElseThrow().isPending())
+                .isFalse();
+    }
+
     /** Passes every call through; subclasses add a crash after the real call. */
     private static class DelegatingIndex implements ArticleIndex {
         private final ArticleIndex delegate;

@@ -161,6 +161,11 @@ public final class IngestService {
             }
         }
 
+        if (current.isPresent() && current.get().isPending()) {
+            // The previous version was committed but its event may never have gone out: announce it first, so
+            // every version gets at least one event even when a newer content overtakes a redelivery.
+            emit(current.get(), current.get().pendingEvent(), context);
+        }
         long version = current.map(r -> r.version() + 1).orElse(1L);
         String key = current.map(ArticleRecord::objectKey).orElseGet(() -> allocateKey(fm, id));
         String detailType = current.isPresent() ? ArticleEvent.ARTICLE_UPDATED : ArticleEvent.ARTICLE_STORED;
