@@ -61,6 +61,9 @@ public final class MainContentFinder {
     private static final int MAX_DATE_LINE_WORDS = 9;
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
     private static final int MAX_UI_LINE_CHARS = 60;
+    private static final int MAX_BYLINE_CHARS = 80;
+    private static final Pattern BYLINE = Pattern.compile("(?i)(by|von|par|por|di|door|av)\\s+\\p{Lu}",
+            Pattern.UNICODE_CASE);
     private static final int MAX_UI_LINE_WORDS = 8;
     private static final Pattern UI_LINE = Pattern.compile("(?i)\\bshar(e|ing)\\b|\\bmin(ute)?s? read\\b|"
             + "reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|text size|font size");
@@ -101,6 +104,7 @@ public final class MainContentFinder {
     private final String documentTitle;
     private final Set<List<String>> evidence;
     private Map<Element, Double> scores;
+    private boolean uniqueArticle;
     private TextStats stats;
 
     private MainContentFinder(String title, String documentTitle, Set<List<String>> evidence) {
@@ -155,6 +159,7 @@ public final class MainContentFinder {
         }
         stats = TextStats.of(body);
         scores = new IdentityHashMap<>();
+        uniqueArticle = body.getElementsByTag("article").size() == 1;
         List<Element> candidates = scoreParagraphs(body, pass);
         if (candidates.isEmpty()) {
             return null;
@@ -390,7 +395,7 @@ public final class MainContentFinder {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        if ("articleBody".equals(element.attr("itemprop"))) {
+        if (isDeclaredArticle(element)) {
             score += 25;
         }
         return score + classWeight(element, pass);
@@ -504,7 +509,7 @@ public final class MainContentFinder {
     /** The top candidate and those of its siblings that score close to it or read as prose paragraphs. */
     private List<Element> gatherSiblings(Element top) {
         Element parent = top.parent();
-        if (parent == null) {
+        if (parent == null || isDeclaredArticle(top)) {
             return new ArrayList<>(List.of(top));
         }
         List<Element> chosen = new ArrayList<>();
@@ -530,6 +535,11 @@ public final class MainContentFinder {
             }
         }
         return chosen;
+    }
+
+    /** An element the page marks as its article: the only {@code <article>}, or {@code itemprop=articleBody}. */
+    private boolean isDeclaredArticle(Element element) {
+        return "articleBody".equals(element.attr("itemprop")) || element.nameIs("article") && uniqueArticle;
     }
 
     /** Removes boilerplate inside the chosen content. */
@@ -587,7 +597,8 @@ public final class MainContentFinder {
         }
         int start = 0;
         while (start <= end && (isLinkBlock(blocks.get(start)) || isRepeatedTitle(blocks.get(start))
-                || isUiLine(blocks.get(start)) || start < MAX_LEADING_DATE_LINES && isDateLine(blocks.get(start)))) {
+                || isUiLine(blocks.get(start)) || start < MAX_LEADING_DATE_LINES
+                && (isDateLine(blocks.get(start)) || isBylineLine(blocks.get(start))))) {
             blocks.get(start++).remove();
         }
         // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
@@ -632,6 +643,12 @@ public final class MainContentFinder {
         String text = block.text().strip();
         return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
                 && text.split("\\s+").length <= MAX_DATE_LINE_WORDS;
+    }
+
+    /** A short "By Jane Doe" line. */
+    private static boolean isBylineLine(Element block) {
+        String text = block.text().strip();
+        return text.length() <= MAX_BYLINE_CHARS && BYLINE.matcher(text).lookingAt();
     }
 
     /** Comment counters that close a page (copyright lines stay: wire stories carry them as part of the text). */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -45,8 +44,6 @@ final class EnvironmentFile {
             root = new ObjectMapper().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }
         Map<String, String> env = new LinkedHashMap<>();
         boolean samShape = root.path("Parameters").isObject() || root.path(function).isObject();
@@ -60,8 +57,7 @@ final class EnvironmentFile {
     }
 
     private static void flat(Path file, JsonNode object, Map<String, String> env) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
             if (!e.getValue().isValueNode() || !NAME.matcher(e.getKey()).matches()) {
                 if (e.getValue().isObject()) {
                     continue; // another function's section in the SAM shape

@@ -3,7 +3,6 @@ package newsroom.local.invoke;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +59,7 @@ record FunctionDefinition(String logicalId, String handler, Path jar, int timeou
 
     static List<String> functionIds(JsonNode resources) {
         List<String> ids = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : resources.properties()) {
             if (e.getValue().path("Type").asText().equals(FUNCTION_TYPE)) {
                 ids.add(e.getKey());
             }
@@ -72,8 +70,7 @@ record FunctionDefinition(String logicalId, String handler, Path jar, int timeou
     /** YAML tags are dropped by the reader, so {@code !Ref X} reads as "X": a parameter, a resource, or a literal. */
     private static void addVariables(JsonNode variables, JsonNode parameters, JsonNode resources,
                                      Map<String, String> env) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : variables.properties()) {
             JsonNode value = e.getValue();
             if (!value.isValueNode()) {
                 env.remove(e.getKey());

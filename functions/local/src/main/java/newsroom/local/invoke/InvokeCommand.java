@@ -97,11 +97,23 @@ public final class InvokeCommand {
             return args[i];
         }
 
+        /** template.yaml in the working folder or above, else the one of the checkout this CLI was built in. */
         private static Path findTemplate() {
             for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
                 if (Files.isRegularFile(dir.resolve("template.yaml"))) {
                     return dir.resolve("template.yaml");
                 }
+            }
+            try {
+                // functions/local/target/newsroom-cli.jar (or …/target/classes) → the repository root
+                Path built = Path.of(InvokeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                for (Path dir = built.getParent(); dir != null; dir = dir.getParent()) {
+                    if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                        return dir.resolve("template.yaml");
+                    }
+                }
+            } catch (java.net.URISyntaxException | SecurityException e) {
+                // fall through to the usage error
             }
             throw new IllegalArgumentException("no template.yaml in this folder or above; pass --template FILE");
         }

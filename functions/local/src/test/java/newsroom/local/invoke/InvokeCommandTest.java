@@ -92,7 +92,8 @@ class InvokeCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         Map<?, ?> response = response(run);
         assertThat(response.get("statusCode")).isEqualTo(400);
-        assertThat(JSON.readValue((String) response.get("body"), Map.class)).isEqualTo(Map.of(
+        Map<?, ?> problem = JSON.readValue((String) response.get("body"), Map.class);
+        assertThat(problem).isEqualTo(Map.of(
                 "type", "urn:newsroom:problem:invalid-request", "title", "Invalid request", "status", 400,
                 "detail", "'not-an-id' is not an article id (24 lower-case hex digits)"));
     }
