@@ -194,4 +194,12 @@ class ArticleContentTest {
 
         assertThat(article.text()).isEqualTo(P1 + "\n" + P2 + "\n" + P3);
     }
+
+    @Test
+    void keepsShortOpeningSentencesThatMerelyMentionAYearOrStartWithBy() {
+        ExtractedArticle article = extract("<p>In 2019, the council decided.</p><p>By Tuesday, it was done.</p>"
+                + Pages.paragraphs());
+
+        assertThat(article.text()).startsWith("In 2019, the council decided.\nBy Tuesday, it was done.\n" + P1);
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -70,6 +71,9 @@ public final class EvalExtractionCommand {
             return evaluate(dataset, predictionsFile, peers, out, err);
         } catch (IOException e) {
             err.println("eval-extraction: " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("eval-extraction: " + e.getMessage() + ": " + e.getCause().getMessage());
             return 1;
         }
     }

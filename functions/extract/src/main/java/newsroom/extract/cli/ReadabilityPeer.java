@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +87,7 @@ final class ReadabilityPeer {
         Map<String, String> predictions = new LinkedHashMap<>();
         double totalMs = 0;
         int pages = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("output").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : root.path("output").properties()) {
             predictions.put(entry.getKey(), entry.getValue().path("articleBody").asText(""));
             totalMs += entry.getValue().path("ms").asDouble();
             pages++;

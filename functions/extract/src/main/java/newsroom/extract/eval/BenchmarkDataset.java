@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -46,8 +45,7 @@ public final class BenchmarkDataset {
             throw new IOException(truthFile + ": expected a JSON object of id -> {articleBody, url}");
         }
         Map<String, Page> pages = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
             JsonNode item = entry.getValue();
             pages.put(entry.getKey(), new Page(entry.getKey(), item.path("url").asText(null),
                     item.path("articleBody").asText("")));
@@ -93,8 +91,7 @@ public final class BenchmarkDataset {
         }
         JsonNode items = root.has("output") && root.get("output").isObject() ? root.get("output") : root;
         Map<String, String> predictions = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = items.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : items.properties()) {
             JsonNode body = entry.getValue().path("articleBody");
             predictions.put(entry.getKey(), body.isTextual() ? body.asText() : "");
         }

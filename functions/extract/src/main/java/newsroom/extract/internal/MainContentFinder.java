@@ -642,13 +642,17 @@ public final class MainContentFinder {
     private static boolean isDateLine(Element block) {
         String text = block.text().strip();
         return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
-                && text.split("\\s+").length <= MAX_DATE_LINE_WORDS;
+                && text.split("\\s+").length <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
+    }
+
+    private static boolean endsLikeASentence(String text) {
+        return text.matches("(?s).*[.!?\"\u201d]$");
     }
 
     /** A short "By Jane Doe" line. */
     private static boolean isBylineLine(Element block) {
         String text = block.text().strip();
-        return text.length() <= MAX_BYLINE_CHARS && BYLINE.matcher(text).lookingAt();
+        return text.length() <= MAX_BYLINE_CHARS && BYLINE.matcher(text).lookingAt() && !endsLikeASentence(text);
     }
 
     /** Comment counters that close a page (copyright lines stay: wire stories carry them as part of the text). */

@@ -77,4 +77,15 @@ class EvalExtractionCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(EvalExtractionCommand.USAGE);
     }
+
+    @Test
+    void failsWithAClearMessage_whenAPageFileIsMissing() throws IOException {
+        writeDataset();
+        Files.delete(dataset.resolve("html/page1.html.gz"));
+
+        int exit = run(dataset.toString(), "--out", dataset.resolve("p.json").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("eval-extraction: cannot read page page1: ");
+    }
 }
