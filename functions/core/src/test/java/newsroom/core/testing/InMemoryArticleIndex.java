@@ -1,7 +1,9 @@
 package newsroom.core.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -20,8 +22,9 @@ import newsroom.core.port.ArticleRecord;
 
 /**
  * An {@link ArticleIndex} kept in memory with the port's documented semantics (conditional commit that keeps
- * translations and thumbnails, claims, pending marks, newest-first listing with an opaque cursor). For tests of the
- * services and handlers that use the port; the real adapters are pinned by the port's contract suite.
+ * translations, thumbnails and source URLs, claims, pending marks, late translations of older versions ignored,
+ * newest-first listing by instant with an opaque cursor). For tests of the services and handlers that use the port;
+ * it passes the port's contract suite like the real adapters ({@code InMemoryDoublesContractTest}).
  */
 public final class InMemoryArticleIndex implements ArticleIndex {
 
@@ -46,12 +49,15 @@ public final class InMemoryArticleIndex implements ArticleIndex {
                     + ", expected " + expectedVersion);
         }
         records.put(record.id(), current == null ? record : copy(record, current.translations(),
-                current.translatedVersions(), current.thumbnails(), record.sourceUrls()));
+                current.translatedVersions(), current.thumbnails(), union(current.sourceUrls(), record.sourceUrls())));
     }
 
     @Override
     public synchronized void clearPending(ArticleId id, long version) {
-        update(id, r -> r.version() == version ? r.withPendingEvent(null) : r);
+        ArticleRecord current = records.get(id);
+        if (current != null && current.version() == version && current.isPending()) {
+            records.put(id, current.withPendingEvent(null));
+        }
     }
 
     @Override
@@ -64,8 +70,11 @@ public final class InMemoryArticleIndex implements ArticleIndex {
         update(id, r -> {
             Map<String, String> translations = new HashMap<>(r.translations());
             Map<String, Long> versions = new HashMap<>(r.translatedVersions());
+            if (fromVersion < versions.getOrDefault(language, 0L)) {
+                return r; // a late translation of an older version never replaces a newer one
+            }
             translations.put(language, objectKey);
-            versions.merge(language, fromVersion, Math::max);
+            versions.put(language, fromVersion);
             return copy(r, translations, versions, r.thumbnails(), r.sourceUrls());
         });
     }
@@ -90,6 +99,7 @@ public final class InMemoryArticleIndex implements ArticleIndex {
 
     @Override
     public synchronized Page list(ListQuery query) {
+        Instant since = query.since() == null ? null : instant(query.since());
         List<ArticleRecord> all = new ArrayList<>(records.values());
         all.sort(NEWEST_FIRST);
         ArticleRecord after = query.cursor() == null ? null : decodeCursor(query.cursor());
@@ -97,8 +107,7 @@ public final class InMemoryArticleIndex implements ArticleIndex {
         for (ArticleRecord r : all) {
             if (query.lang() != null && !query.lang().equalsIgnoreCase(r.lang())
                     || query.tag() != null && r.tags().stream().noneMatch(t -> t.equalsIgnoreCase(query.tag()))
-                    || query.since() != null && OffsetDateTime.parse(r.date()).toInstant()
-                    .isBefore(OffsetDateTime.parse(query.since()).toInstant())
+                    || since != null && OffsetDateTime.parse(r.date()).toInstant().isBefore(since)
                     || after != null && NEWEST_FIRST.compare(r, after) <= 0) {
                 continue;
             }
@@ -121,6 +130,20 @@ public final class InMemoryArticleIndex implements ArticleIndex {
             throw new IllegalStateException("no article " + id);
         }
         records.put(id, change.apply(current));
+    }
+
+    private static Instant instant(String since) {
+        try {
+            return OffsetDateTime.parse(since).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("since must be an RFC 3339 date-time, was '" + since + "'");
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static ArticleRecord copy(ArticleRecord r, Map<String, String> translations, Map<String, Long> versions,

@@ -1,5 +1,7 @@
 package newsroom.core.testing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -8,7 +10,8 @@ import newsroom.core.port.ObjectStore;
 
 /**
  * An {@link ObjectStore} kept in memory, for tests of the services and handlers that use the port (it is a
- * collaborator there, never the thing under test). Keys are validated as the port contract requires.
+ * collaborator there, never the thing under test). Keys are validated on put and get as the port contract requires;
+ * every put is logged so tests can assert what was written, and in which order.
  */
 public final class InMemoryObjectStore implements ObjectStore {
 
@@ -17,11 +20,13 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     private final Map<String, StoredObject> objects = new TreeMap<>();
+    private final List<String> putLog = new ArrayList<>();
 
     @Override
     public synchronized void put(String key, byte[] content, String contentType) {
         validate(key);
         objects.put(key, new StoredObject(content.clone(), contentType));
+        putLog.add(key);
     }
 
     @Override
@@ -35,14 +40,28 @@ public final class InMemoryObjectStore implements ObjectStore {
         return "mem://" + key;
     }
 
-    /** Every stored object by key, sorted by key. */
+    /** The object at {@code key}; fails the test when there is none. */
+    public synchronized StoredObject object(String key) {
+        StoredObject object = objects.get(key);
+        if (object == null) {
+            throw new AssertionError("no object at " + key + "; stored: " + objects.keySet());
+        }
+        return object;
+    }
+
+    /** Every stored object by key. */
     public synchronized Map<String, StoredObject> objects() {
         return Map.copyOf(objects);
     }
 
-    /** The stored keys in order. */
-    public synchronized java.util.List<String> keys() {
-        return java.util.List.copyOf(objects.keySet());
+    /** The stored keys, sorted. */
+    public synchronized List<String> keys() {
+        return List.copyOf(objects.keySet());
+    }
+
+    /** Keys of every put, in call order (repeats included). */
+    public synchronized List<String> putLog() {
+        return List.copyOf(putLog);
     }
 
     private static void validate(String key) {

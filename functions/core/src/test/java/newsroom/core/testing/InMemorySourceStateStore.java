@@ -6,7 +6,10 @@ import java.util.Optional;
 
 import newsroom.core.port.SourceStateStore;
 
-/** A {@link SourceStateStore} kept in memory, for tests of pollers that use the port. */
+/**
+ * A {@link SourceStateStore} kept in memory, for tests of pollers that use the port. Like the real adapters it
+ * refuses a state without a source name and passes the port's contract suite.
+ */
 public final class InMemorySourceStateStore implements SourceStateStore {
 
     private final Map<String, SourceState> states = new LinkedHashMap<>();
@@ -18,9 +21,13 @@ public final class InMemorySourceStateStore implements SourceStateStore {
 
     @Override
     public synchronized void save(SourceState state) {
+        if (state.sourceName().isBlank()) {
+            throw new IllegalArgumentException("source name must not be blank");
+        }
         states.put(state.sourceName(), state);
     }
 
+    /** Every saved state by source name. */
     public synchronized Map<String, SourceState> states() {
         return Map.copyOf(states);
     }

@@ -16,9 +16,9 @@ import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.EventPublisher;
 import newsroom.core.port.Translator;
-import newsroom.core.testdoubles.InMemoryArticleIndex;
-import newsroom.core.testdoubles.InMemoryObjectStore;
-import newsroom.core.testdoubles.RecordingEventPublisher;
+import newsroom.core.testing.InMemoryArticleIndex;
+import newsroom.core.testing.InMemoryObjectStore;
+import newsroom.core.testing.RecordingEventPublisher;
 import newsroom.core.translate.TranslationService.Outcome;
 import newsroom.core.translate.TranslationService.Status;
 import org.junit.jupiter.api.BeforeEach;
@@ -277,7 +277,7 @@ class TranslationServiceTest {
     @Test
     void translatesAgainOnRetry_whenTheEventCouldNotBePublished() {
         TranslationService service = service(FakeTranslator.visible(10_000, "fr"));
-        events.refuseNextPublish();
+        events.failNextPublishes(1);
 
         assertThatThrownBy(() -> service.translate(ID.value(), 2, List.of("fr")))
                 .isInstanceOf(EventPublisher.EventPublishException.class);
