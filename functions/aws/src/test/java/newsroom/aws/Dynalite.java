@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import newsroom.core.testing.RepoFiles;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -26,10 +27,10 @@ final class Dynalite implements AutoCloseable {
     }
 
     static Dynalite start() {
-        Path cli = RepoPaths.root().resolve("tools/dynalite/node_modules/dynalite/cli.js");
+        Path cli = RepoFiles.root().resolve("tools/dynalite/node_modules/dynalite/cli.js");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("dynalite is not installed: run 'npm ci --prefix tools/dynalite' in "
-                    + RepoPaths.root() + " (missing " + cli + ")");
+                    + RepoFiles.root() + " (missing " + cli + ")");
         }
         int port = TestAws.freePort();
         return new Dynalite(ChildServer.start("dynalite", List.of("node", cli.toString(), "--host", "127.0.0.1",

@@ -43,6 +43,7 @@ import newsroom.core.observe.Telemetry;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.ObjectStore;
+import newsroom.core.testing.DelegatingIndex;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -304,20 +305,14 @@ class StoreEmitProtocolTest {
         }
     }
 
-    private static final class CrashingIndex implements ArticleIndex {
-        private final ArticleIndex delegate;
+    private static final class CrashingIndex extends DelegatingIndex {
         boolean crashAfterNextCommit;
         boolean crashBeforeNextClearPending;
         /** Runs (once) just before the next commit: another delivery overtaking this one. */
         Runnable beforeNextCommit;
 
         CrashingIndex(ArticleIndex delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<ArticleRecord> find(ArticleId id) {
-            return delegate.find(id);
+            super(delegate);
         }
 
         @Override
@@ -327,7 +322,7 @@ class StoreEmitProtocolTest {
                 beforeNextCommit = null;
                 overtaking.run();
             }
-            delegate.commit(record, expectedVersion);
+            super.commit(record, expectedVersion);
             if (crashAfterNextCommit) {
                 crashAfterNextCommit = false;
                 throw new SimulatedCrash("after the index commit");
@@ -340,32 +335,7 @@ class StoreEmitProtocolTest {
                 crashBeforeNextClearPending = false;
                 throw new SimulatedCrash("after PutEvents, before clearing the pending mark");
             }
-            delegate.clearPending(id, version);
-        }
-
-        @Override
-        public ArticleId claim(String name, ArticleId id) {
-            return delegate.claim(name, id);
-        }
-
-        @Override
-        public void recordTranslation(ArticleId id, String language, long fromVersion, String objectKey) {
-            delegate.recordTranslation(id, language, fromVersion, objectKey);
-        }
-
-        @Override
-        public void recordThumbnails(ArticleId id, String imageUrl, List<String> objectKeys) {
-            delegate.recordThumbnails(id, imageUrl, objectKeys);
-        }
-
-        @Override
-        public void addSourceUrl(ArticleId id, String url) {
-            delegate.addSourceUrl(id, url);
-        }
-
-        @Override
-        public Page list(ListQuery query) {
-            return delegate.list(query);
+            super.clearPending(id, version);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.Fetcher.FetchException;
+import newsroom.core.testing.InMemorySourceStateStore;
 
 /** One poll per source against a loopback site through the real safe fetcher. */
 class SourcePollerTest {
@@ -80,7 +81,7 @@ class SourcePollerTest {
 
         poller.poll(source(Source.Type.FEED, "/feed.xml", 10));
 
-        assertThat(states.states).isEmpty();
+        assertThat(states.states()).isEmpty();
     }
 
     @Test

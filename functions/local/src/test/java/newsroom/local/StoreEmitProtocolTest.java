@@ -28,6 +28,7 @@ import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.EventPublisher;
 import newsroom.core.port.ObjectStore;
+import newsroom.core.testing.DelegatingIndex;
 import newsroom.local.store.EmbeddedArticleIndex;
 import newsroom.local.store.FileObjectStore;
 
@@ -196,54 +197,5 @@ class StoreEmitProtocolTest {
                         org.assertj.core.groups.Tuple.tuple(ArticleEvent.ARTICLE_UPDATED, 2L));
         assertThat(index.find(ArticleId.ofUrl("https://news.example.org/protocol-test")).orElseThrow().isPending())
                 .isFalse();
-    }
-
-    /** Passes every call through; subclasses add a crash after the real call. */
-    private static class DelegatingIndex implements ArticleIndex {
-        private final ArticleIndex delegate;
-
-        DelegatingIndex(ArticleIndex delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<ArticleRecord> find(ArticleId id) {
-            return delegate.find(id);
-        }
-
-        @Override
-        public void commit(ArticleRecord record, long expectedVersion) {
-            delegate.commit(record, expectedVersion);
-        }
-
-        @Override
-        public void clearPending(ArticleId id, long version) {
-            delegate.clearPending(id, version);
-        }
-
-        @Override
-        public ArticleId claim(String name, ArticleId id) {
-            return delegate.claim(name, id);
-        }
-
-        @Override
-        public void recordTranslation(ArticleId id, String language, long fromVersion, String objectKey) {
-            delegate.recordTranslation(id, language, fromVersion, objectKey);
-        }
-
-        @Override
-        public void recordThumbnails(ArticleId id, String imageUrl, List<String> objectKeys) {
-            delegate.recordThumbnails(id, imageUrl, objectKeys);
-        }
-
-        @Override
-        public void addSourceUrl(ArticleId id, String url) {
-            delegate.addSourceUrl(id, url);
-        }
-
-        @Override
-        public Page list(ListQuery query) {
-            return delegate.list(query);
-        }
     }
 }

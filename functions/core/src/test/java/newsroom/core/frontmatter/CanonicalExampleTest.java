@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.model.NormalizedArticle;
 import newsroom.core.model.SourceContext;
+import newsroom.core.testing.RepoFiles;
 
 /** The reference article of the target shape, ingested as a file, comes out exactly as the hand-written expectation. */
 class CanonicalExampleTest {
@@ -21,7 +22,7 @@ class CanonicalExampleTest {
 
     @Test
     void writesTheExampleExactly_withRfc3339DateAndSlugAdded() throws IOException {
-        byte[] input = Files.readAllBytes(SharedData.path("examples/coinlive-apple-alibaba.md"));
+        byte[] input = Files.readAllBytes(RepoFiles.shared("examples/coinlive-apple-alibaba.md"));
 
         NormalizedArticle article = normalizer.normalize(input, context);
 
@@ -30,7 +31,7 @@ class CanonicalExampleTest {
 
     @Test
     void keepsTheExampleBodyByteForByte() throws IOException {
-        String input = Files.readString(SharedData.path("examples/coinlive-apple-alibaba.md"));
+        String input = Files.readString(RepoFiles.shared("examples/coinlive-apple-alibaba.md"));
         String bodyAsWritten = input.substring(input.indexOf("\n---\n") + "\n---\n\n".length());
 
         NormalizedArticle article = normalizer.normalize(input.getBytes(StandardCharsets.UTF_8), context);
@@ -40,7 +41,7 @@ class CanonicalExampleTest {
 
     @Test
     void changesNoByte_whenItsOwnOutputIsNormalizedAgain() throws IOException {
-        String once = normalizer.normalize(Files.readAllBytes(SharedData.path("examples/coinlive-apple-alibaba.md")),
+        String once = normalizer.normalize(Files.readAllBytes(RepoFiles.shared("examples/coinlive-apple-alibaba.md")),
                 context).markdown();
 
         String twice = normalizer.normalize(once.getBytes(StandardCharsets.UTF_8), context).markdown();

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.testing.RepoFiles;
+
 class MarkdownTranslatorTest {
 
     private static final String CODE_BLOCK =
@@ -173,7 +175,7 @@ class MarkdownTranslatorTest {
     }
 
     private static String exampleBody() throws Exception {
-        byte[] file = Files.readAllBytes(SharedData.file("examples/coinlive-apple-alibaba.md"));
+        byte[] file = Files.readAllBytes(RepoFiles.shared("examples/coinlive-apple-alibaba.md"));
         return StoredArticle.parse(file).body();
     }
 

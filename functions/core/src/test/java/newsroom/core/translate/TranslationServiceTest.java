@@ -16,6 +16,7 @@ import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.EventPublisher;
 import newsroom.core.port.Translator;
+import newsroom.core.testing.DelegatingIndex;
 import newsroom.core.testing.InMemoryArticleIndex;
 import newsroom.core.testing.InMemoryObjectStore;
 import newsroom.core.testing.RecordingEventPublisher;

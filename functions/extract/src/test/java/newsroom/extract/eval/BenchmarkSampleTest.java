@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import newsroom.extract.ArticleExtractor;
-import newsroom.extract.SharedData;
+import newsroom.core.testing.RepoFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +19,7 @@ class BenchmarkSampleTest {
 
     @Test
     void extractsSampledBenchmarkPagesWithHighPrecisionAndRecall() throws Exception {
-        BenchmarkDataset dataset = BenchmarkDataset.open(SharedData.benchmark());
+        BenchmarkDataset dataset = BenchmarkDataset.open(RepoFiles.shared("data/article-extraction-benchmark"));
         List<String> ids = List.copyOf(dataset.pages().keySet());
         Map<String, String> truth = new LinkedHashMap<>();
         Map<String, String> predictions = new LinkedHashMap<>();

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import newsroom.extract.SharedData;
+import newsroom.core.testing.RepoFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ExtractionScorerTest {
 
-    private static final Path BENCHMARK = SharedData.benchmark();
+    private static final Path BENCHMARK = RepoFiles.shared("data/article-extraction-benchmark");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({

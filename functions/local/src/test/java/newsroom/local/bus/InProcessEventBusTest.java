@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.observe.Telemetry;
-import newsroom.local.RepoFiles;
+import newsroom.core.testing.RepoFiles;
 
 class InProcessEventBusTest {
 

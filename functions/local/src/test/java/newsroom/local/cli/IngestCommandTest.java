@@ -24,7 +24,7 @@ import newsroom.extract.ArticleExtractor;
 import newsroom.fetch.AddressPolicy;
 import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
-import newsroom.local.RepoFiles;
+import newsroom.core.testing.RepoFiles;
 
 /** The main job, end to end on the embedded default, through the command line's own entry point. */
 class IngestCommandTest {

@@ -1,4 +1,4 @@
-package newsroom.core.translate;
+package newsroom.core.testing;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,12 +7,15 @@ import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
 
-/** Forwards every call; tests override one method to stage a race. */
-class DelegatingIndex implements ArticleIndex {
+/**
+ * An {@link ArticleIndex} that forwards every call to another one; tests subclass it and override a method or two to
+ * stage a race or a crash around the real call.
+ */
+public class DelegatingIndex implements ArticleIndex {
 
     private final ArticleIndex delegate;
 
-    DelegatingIndex(ArticleIndex delegate) {
+    public DelegatingIndex(ArticleIndex delegate) {
         this.delegate = delegate;
     }
 
