@@ -3,7 +3,6 @@ package newsroom.core.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -18,12 +17,13 @@ import java.util.function.UnaryOperator;
 
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
+import newsroom.core.port.ArticleIndex.ListQuery;
 import newsroom.core.port.ArticleRecord;
 
 /**
  * An {@link ArticleIndex} kept in memory with the port's documented semantics (conditional commit that keeps
  * translations, thumbnails and source URLs, claims, pending marks, late translations of older versions ignored,
- * newest-first listing by instant with an opaque cursor). For tests of the services and handlers that use the port;
+ * newest-first listing by instant with an opaque cursor, filters matched as {@link ListQuery} defines them). For tests of the services and handlers that use the port;
  * it passes the port's contract suite like the real adapters ({@code InMemoryDoublesContractTest}).
  */
 public final class InMemoryArticleIndex implements ArticleIndex {
@@ -99,14 +99,16 @@ public final class InMemoryArticleIndex implements ArticleIndex {
 
     @Override
     public synchronized Page list(ListQuery query) {
-        Instant since = query.since() == null ? null : instant(query.since());
+        Instant since = query.sinceInstant();
+        String lang = ListQuery.languageKey(query.lang());
+        String tag = ListQuery.tagKey(query.tag());
         List<ArticleRecord> all = new ArrayList<>(records.values());
         all.sort(NEWEST_FIRST);
         ArticleRecord after = query.cursor() == null ? null : decodeCursor(query.cursor());
         List<ArticleRecord> page = new ArrayList<>();
         for (ArticleRecord r : all) {
-            if (query.lang() != null && !query.lang().equalsIgnoreCase(r.lang())
-                    || query.tag() != null && r.tags().stream().noneMatch(t -> t.equalsIgnoreCase(query.tag()))
+            if (lang != null && !lang.equals(ListQuery.languageKey(r.lang()))
+                    || tag != null && r.tags().stream().noneMatch(t -> tag.equals(ListQuery.tagKey(t)))
                     || since != null && OffsetDateTime.parse(r.date()).toInstant().isBefore(since)
                     || after != null && NEWEST_FIRST.compare(r, after) <= 0) {
                 continue;
@@ -130,14 +132,6 @@ public final class InMemoryArticleIndex implements ArticleIndex {
             throw new IllegalStateException("no article " + id);
         }
         records.put(id, change.apply(current));
-    }
-
-    private static Instant instant(String since) {
-        try {
-            return OffsetDateTime.parse(since).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("since must be an RFC 3339 date-time, was '" + since + "'");
-        }
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,6 +38,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
+import newsroom.core.port.ArticleIndex.ListQuery;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.SourceStateStore;
 
@@ -166,26 +168,21 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
                 throw new UncheckedIOException("cannot list " + articles, e);
             }
         }
-        if (query.since() != null) {
-            try {
-                OffsetDateTime.parse(query.since());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("since must be an RFC 3339 date-time, was '" + query.since() + "'");
-            }
-        }
+        Instant since = query.sinceInstant();
+        String lang = ListQuery.languageKey(query.lang());
+        String tag = ListQuery.tagKey(query.tag());
         all.sort(newestFirst);
         ArticleRecord after = query.cursor() == null ? null : decodeCursor(query.cursor());
         List<ArticleRecord> page = new ArrayList<>();
         boolean more = false;
         for (ArticleRecord r : all) {
-            if (query.lang() != null && !query.lang().equalsIgnoreCase(r.lang())) {
+            if (lang != null && !lang.equals(ListQuery.languageKey(r.lang()))) {
                 continue;
             }
-            if (query.tag() != null && r.tags().stream().noneMatch(t -> t.equalsIgnoreCase(query.tag()))) {
+            if (tag != null && r.tags().stream().noneMatch(t -> tag.equals(ListQuery.tagKey(t)))) {
                 continue;
             }
-            if (query.since() != null && OffsetDateTime.parse(r.date()).toInstant()
-                    .isBefore(OffsetDateTime.parse(query.since()).toInstant())) {
+            if (since != null && OffsetDateTime.parse(r.date()).toInstant().isBefore(since)) {
                 continue;
             }
             if (after != null && newestFirst.compare(r, after) <= 0) {

@@ -304,6 +304,65 @@ public abstract class ArticleIndexContract {
     }
 
     @Test
+    void findsByLanguage_caseInsensitively() {
+        index.commit(article(1, 1, "en-GB", "2025-02-10T10:00:00Z"), 0);
+        index.commit(article(2, 1, "en", "2025-02-11T10:00:00Z"), 0);
+        index.commit(article(3, 1, "en-GB", "2025-02-12T10:00:00Z"), 0);
+
+        assertThat(ids(index.list(new ListQuery("en-gb", null, null, 10, null)))).containsExactly(id(3), id(1));
+    }
+
+    @Test
+    void findsByLanguage_whenQueryIsSpelledWithUnderscore() {
+        index.commit(article(1, 1, "pt-BR", "2025-02-10T10:00:00Z"), 0);
+        index.commit(article(2, 1, "pt", "2025-02-11T10:00:00Z"), 0);
+
+        assertThat(ids(index.list(new ListQuery("PT_br", null, null, 10, null)))).containsExactly(id(1));
+    }
+
+    @Test
+    void findsByCanonicalLanguage_whenStoredTagIsNotCanonical() {
+        index.commit(article(1, 1, "zh_hant_tw", "2025-02-10T10:00:00Z"), 0);
+
+        assertThat(ids(index.list(new ListQuery("zh-Hant-TW", null, null, 10, null)))).containsExactly(id(1));
+        assertThat(index.find(id(1)).orElseThrow().lang()).isEqualTo("zh_hant_tw");
+    }
+
+    @Test
+    void coversEveryMatchOnce_whenLanguageIsSpelledDifferentlyOnTheNextPage() {
+        commitMany(5, i -> "2025-02-1" + i + "T10:00:00Z", i -> "en-GB");
+
+        Page first = index.list(new ListQuery("en-gb", null, null, 3, null));
+        Page second = index.list(new ListQuery("EN-GB", null, null, 3, first.nextCursor()));
+
+        assertThat(ids(first)).containsExactly(id(4), id(3), id(2));
+        assertThat(ids(second)).containsExactly(id(1), id(0));
+        assertThat(second.nextCursor()).isNull();
+    }
+
+    @Test
+    void findsByTag_caseInsensitively() {
+        index.commit(withTags(article(1, 1, "en", "2025-02-10T10:00:00Z"), "AI", "Apple"), 0);
+        index.commit(withTags(article(2, 1, "en", "2025-02-11T10:00:00Z"), "apple-pie"), 0);
+        index.commit(withTags(article(3, 1, "fr", "2025-02-12T10:00:00Z"), "apple"), 0);
+
+        assertThat(ids(index.list(new ListQuery(null, "APPLE", null, 10, null)))).containsExactly(id(3), id(1));
+    }
+
+    @Test
+    void findsByTag_caseInsensitively_whenListingIsPaged() {
+        for (int i = 0; i < 12; i++) {
+            index.commit(withTags(article(i, 1, "en", "2025-03-" + (10 + i) + "T08:00:00Z"),
+                    i % 2 == 0 ? "Climate" : "sport"), 0);
+        }
+
+        List<ArticleRecord> listed = allPages(new ListQuery("en", "climate", null, 2, null));
+
+        assertThat(listed).extracting(ArticleRecord::id)
+                .containsExactly(id(10), id(8), id(6), id(4), id(2), id(0));
+    }
+
+    @Test
     void listsFromSinceInclusive_whenSinceIsGiven() {
         index.commit(article(1, 1, "en", "2025-02-10T10:00:00Z"), 0);
         index.commit(article(2, 1, "en", "2025-02-11T10:00:00Z"), 0);
@@ -311,6 +370,26 @@ public abstract class ArticleIndexContract {
 
         assertThat(ids(index.list(new ListQuery(null, null, "2025-02-11T10:00:00Z", 10, null))))
                 .containsExactly(id(3), id(2));
+    }
+
+    @Test
+    void acceptsDateOnlySince_asStartOfDayUtc() {
+        index.commit(article(1, 1, "en", "2025-02-11T23:59:59.999Z"), 0);
+        index.commit(article(2, 1, "en", "2025-02-12T00:00:00Z"), 0);
+        index.commit(article(3, 1, "en", "2025-02-12T00:30:00+01:00"), 0); // 2025-02-11T23:30Z
+        index.commit(article(4, 1, "en", "2025-02-11T20:00:00-05:00"), 0); // 2025-02-12T01:00Z
+
+        assertThat(ids(index.list(new ListQuery(null, null, "2025-02-12", 10, null))))
+                .containsExactly(id(4), id(2));
+    }
+
+    @Test
+    void comparesSinceAsAnInstant_whenSinceHasAnOffset() {
+        index.commit(article(1, 1, "en", "2025-02-12T08:59:00Z"), 0);
+        index.commit(article(2, 1, "en", "2025-02-12T09:00:00Z"), 0);
+
+        assertThat(ids(index.list(new ListQuery(null, null, "2025-02-12T10:00:00+01:00", 10, null))))
+                .containsExactly(id(2));
     }
 
     @Test
@@ -386,6 +465,27 @@ public abstract class ArticleIndexContract {
         assertThatThrownBy(() -> index.list(new ListQuery(null, null, "yesterday", 10, null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("yesterday");
+    }
+
+    @Test
+    void rejectsSince_whenDateTimeHasNoOffset() {
+        assertThatThrownBy(() -> index.list(new ListQuery(null, null, "2025-02-12T10:00:00", 10, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'2025-02-12T10:00:00'");
+    }
+
+    @Test
+    void rejectsSince_whenDateDoesNotExist() {
+        assertThatThrownBy(() -> index.list(new ListQuery(null, null, "2025-02-30", 10, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'2025-02-30'");
+    }
+
+    @Test
+    void rejectsSince_whenItIsBeyondYear9999() {
+        assertThatThrownBy(() -> index.list(new ListQuery(null, null, "+10000-01-01", 10, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'+10000-01-01'");
     }
 
     // ---- helpers ----
