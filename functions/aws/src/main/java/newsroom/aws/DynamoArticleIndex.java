@@ -25,6 +25,7 @@ import java.util.TreeMap;
 
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
+import newsroom.core.port.ArticleIndex.ListQuery;
 import newsroom.core.port.ArticleRecord;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,6 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@link ArticleIndex} on the single DynamoDB table described in {@code docs/dynamodb.md}: article items
  * ({@code ARTICLE#<id>}), claim items ({@code CLAIM#<name>}) and two listing indexes (by language, and by date for
  * all languages). Every write is one conditional request; no transactions are used.
+ *
+ * <p>{@link #list} follows {@link ListQuery}'s matching rules with keys written at commit: the {@code ByLanguage}
+ * partition is the article's canonical language tag, and {@code tagKeys} holds its tags lower-cased for the tag
+ * filter ({@code contains} is case-sensitive).
  *
  * <p>{@link #commit} is an UpdateItem that SETs every content attribute, so the {@code translations},
  * {@code translatedVersions} and {@code thumbnails} maps recorded earlier survive, and ADDs the record's source URLs
@@ -49,6 +54,8 @@ public final class DynamoArticleIndex implements ArticleIndex {
     static final String CLAIM_SK = "CLAIM";
     static final String LANG_PREFIX = "LANG#";
     static final String ALL_LANGUAGES = "ALL";
+    /** The article's tags lower-cased ({@link ListQuery#tagKey}), for the case-insensitive tag filter. */
+    static final String TAG_KEYS = "tagKeys";
 
     /** Claim names are partition keys: DynamoDB allows 2048 bytes, we stay well below with the prefix. */
     private static final int MAX_CLAIM_NAME_LENGTH = 1024;
@@ -88,6 +95,7 @@ public final class DynamoArticleIndex implements ArticleIndex {
                 .set("lang", s(record.lang()))
                 .set("date", s(record.date()))
                 .set("tags", list(record.tags()))
+                .set(TAG_KEYS, list(record.tags().stream().map(ListQuery::tagKey).distinct().toList()))
                 .set("categories", list(record.categories()))
                 .set("thumbnail", s(record.thumbnail()))
                 .set("canonicalUrl", s(record.canonicalUrl()))
@@ -101,7 +109,7 @@ public final class DynamoArticleIndex implements ArticleIndex {
             u.addToSet("sourceUrls", AttributeValue.fromSs(List.copyOf(record.sourceUrls())));
         }
         String sortKey = record.date() == null ? null : sortKey(record.date(), record.id());
-        u.set(GSI1_PK, record.lang() == null || sortKey == null ? null : s(LANG_PREFIX + record.lang()))
+        u.set(GSI1_PK, record.lang() == null || sortKey == null ? null : s(languagePartition(record.lang())))
                 .set(GSI1_SK, record.lang() == null ? null : s(sortKey))
                 .set(GSI2_PK, sortKey == null ? null : s(ALL_LANGUAGES))
                 .set(GSI2_SK, s(sortKey));
@@ -191,8 +199,8 @@ public final class DynamoArticleIndex implements ArticleIndex {
         String index = byLanguage ? DynamoTableSchema.BY_LANGUAGE_INDEX : DynamoTableSchema.BY_DATE_INDEX;
         String pkName = byLanguage ? GSI1_PK : GSI2_PK;
         String skName = byLanguage ? GSI1_SK : GSI2_SK;
-        String partition = byLanguage ? LANG_PREFIX + query.lang() : ALL_LANGUAGES;
-        String since = query.since() == null ? null : sortableInstant(query.since(), "since");
+        String partition = byLanguage ? languagePartition(query.lang()) : ALL_LANGUAGES;
+        String since = query.since() == null ? null : SORTABLE_UTC.format(query.sinceInstant());
 
         Map<String, String> names = new HashMap<>(Map.of("#pk", pkName));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(partition)));
@@ -204,8 +212,11 @@ public final class DynamoArticleIndex implements ArticleIndex {
         }
         String filter = null;
         if (query.tag() != null) {
-            filter = "contains(#tags, :tag)";
+            // items committed before tagKeys existed keep the old exact-case match until re-committed
+            filter = "contains(#tagKeys, :tagKey) OR (attribute_not_exists(#tagKeys) AND contains(#tags, :tag))";
+            names.put("#tagKeys", TAG_KEYS);
             names.put("#tags", "tags");
+            values.put(":tagKey", s(ListQuery.tagKey(query.tag())));
             values.put(":tag", s(query.tag()));
         }
         Map<String, AttributeValue> startKey = query.cursor() == null ? null
@@ -259,6 +270,11 @@ public final class DynamoArticleIndex implements ArticleIndex {
             }
             // the article exists, so the condition kept a newer entry: nothing to do
         }
+    }
+
+    /** The ByLanguage partition of a language: its {@link ListQuery#languageKey canonical tag}, prefixed. */
+    static String languagePartition(String lang) {
+        return LANG_PREFIX + ListQuery.languageKey(lang);
     }
 
     /** The GSI sort key: the date as a fixed-width UTC instant (sorts as text), then the id for uniqueness. */

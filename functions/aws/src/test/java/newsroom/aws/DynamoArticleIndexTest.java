@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleIndex.ListQuery;
+import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.contract.ArticleIndexContract;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -50,6 +51,27 @@ class DynamoArticleIndexTest extends ArticleIndexContract {
         assertThat(item.get("gsi2pk").s()).isEqualTo("ALL");
         assertThat(item.get("gsi2sk").s()).isEqualTo("2025-02-12T07:10:00.000000000Z#" + id(1));
         assertThat(item.get("translations").m()).isEmpty();
+    }
+
+    @Test
+    void writesCanonicalLanguagePartitionAndLowerCaseTagKeys_whenArticleIsCommitted() {
+        index.commit(withTags(article(1, 1, "en_gb", "2025-02-12T15:10:00Z"), "AI", "Apple", "ai"), 0);
+
+        Map<String, AttributeValue> item = articleItem(1);
+        assertThat(item.get("gsi1pk").s()).isEqualTo("LANG#en-GB");
+        assertThat(item.get("lang").s()).isEqualTo("en_gb");
+        assertThat(item.get("tags").l()).extracting(AttributeValue::s).containsExactly("AI", "Apple", "ai");
+        assertThat(item.get("tagKeys").l()).extracting(AttributeValue::s).containsExactly("ai", "apple");
+    }
+
+    @Test
+    void findsByExactTag_whenItemWasCommittedBeforeTagKeysExisted() {
+        index.commit(withTags(article(1, 1, "en", "2025-02-12T15:10:00Z"), "AI"), 0);
+        dynalite.client().updateItem(b -> b.tableName(table).key(articleKey(1)).updateExpression("REMOVE tagKeys"));
+
+        assertThat(index.list(new ListQuery(null, "AI", null, 10, null)).items())
+                .extracting(ArticleRecord::id).containsExactly(id(1));
+        assertThat(index.list(new ListQuery(null, "ai", null, 10, null)).items()).isEmpty();
     }
 
     @Test
@@ -108,5 +130,13 @@ class DynamoArticleIndexTest extends ArticleIndexContract {
         assertThatThrownBy(() -> index.recordTranslation(id(9), "fr", 1, "content/fr/a.md"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no article " + id(9));
+    }
+
+    private Map<String, AttributeValue> articleItem(int n) {
+        return dynalite.client().getItem(b -> b.tableName(table).key(articleKey(n))).item();
+    }
+
+    private static Map<String, AttributeValue> articleKey(int n) {
+        return Map.of("pk", AttributeValue.fromS("ARTICLE#" + id(n)), "sk", AttributeValue.fromS("ARTICLE"));
     }
 }

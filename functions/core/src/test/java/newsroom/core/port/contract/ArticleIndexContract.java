@@ -508,7 +508,8 @@ public abstract class ArticleIndexContract {
                 r.pendingEvent(), r.translations(), r.translatedVersions(), r.thumbnails(), r.updatedAt());
     }
 
-    private static ArticleRecord withTags(ArticleRecord r, String... tags) {
+    /** {@code r} with these tags instead of its own. */
+    protected static ArticleRecord withTags(ArticleRecord r, String... tags) {
         return new ArticleRecord(r.id(), r.version(), r.contentHash(), r.objectKey(), r.title(), r.slug(), r.lang(),
                 r.date(), List.of(tags), r.categories(), r.thumbnail(), r.canonicalUrl(), r.sourceUrls(),
                 r.fingerprint(), r.pendingEvent(), r.translations(), r.translatedVersions(), r.thumbnails(),
