@@ -3,15 +3,12 @@ package newsroom.ingestapi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -32,6 +29,7 @@ import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.FetchQueue;
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.ObjectStore;
+import newsroom.core.text.LanguageTags;
 
 /**
  * The HTTP API of Newsroom Ingest, independent of API Gateway:
@@ -40,7 +38,9 @@ import newsroom.core.port.ObjectStore;
  *   <li>{@code POST /articles} with {@code Content-Type: text/markdown} → ingested now → 201 (stored or updated),
  *       200 (unchanged), 422 (rejected);</li>
  *   <li>{@code GET /articles/{id}} → the index record, or 404;</li>
- *   <li>{@code GET /articles?lang=&tag=&since=&limit=&cursor=} → one page, newest first.</li>
+ *   <li>{@code GET /articles?lang=&tag=&since=&limit=&cursor=} → one page, newest first, filtered as
+ *       {@link ListQuery} defines ({@code lang} a BCP 47 tag and {@code tag} in any case, {@code since} a date-time
+ *       or a date).</li>
  * </ul>
  * Every error is a problem document with a {@code detail} that says what to change; no stack trace ever leaves.
  * Bodies over {@link #MAX_BODY_BYTES} are refused with 413.
@@ -53,7 +53,6 @@ final class ArticleApi {
     /** Source name of everything that arrives through the API (logs, metrics, events). */
     static final String SOURCE = "api";
 
-    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Set<String> LIST_PARAMETERS = Set.of("lang", "tag", "since", "limit", "cursor");
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build()).build());
@@ -201,8 +200,12 @@ final class ArticleApi {
             }
         }
         String lang = blankToNull(query.get("lang"));
-        if (lang != null && !LANGUAGE.matcher(lang).matches()) {
-            return invalidRequest("lang: '" + lang + "' is not a language tag such as en or pt-BR");
+        if (lang != null) {
+            Optional<String> canonical = LanguageTags.normalize(lang);
+            if (canonical.isEmpty()) {
+                return invalidRequest("lang: '" + lang + "' is not a language tag such as en or pt-BR");
+            }
+            lang = canonical.get();
         }
         String tag = blankToNull(query.get("tag"));
         if (tag != null && tag.length() > 100) {
@@ -211,10 +214,10 @@ final class ArticleApi {
         String since = blankToNull(query.get("since"));
         if (since != null) {
             try {
-                since = OffsetDateTime.parse(since).toString();
-            } catch (DateTimeParseException e) {
+                ListQuery.parseSince(since);
+            } catch (IllegalArgumentException e) {
                 return invalidRequest("since: '" + since + "' is not an RFC 3339 date-time such as "
-                        + "2025-02-12T00:00:00Z");
+                        + "2025-02-12T00:00:00Z or a date such as 2025-02-12");
             }
         }
         int limit = DEFAULT_LIMIT;

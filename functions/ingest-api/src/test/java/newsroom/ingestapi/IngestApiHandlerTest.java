@@ -289,6 +289,33 @@ class IngestApiHandlerTest {
     }
 
     @Test
+    void listsByLanguageAndTag_inAnyCase() throws Exception {
+        index.commit(record("aaaaaaaaaaaaaaaaaaaaaaa1", "en-GB", "2025-02-10T00:00:00Z", List.of("AI")), 0);
+        index.commit(record("aaaaaaaaaaaaaaaaaaaaaaa2", "en", "2025-02-11T00:00:00Z", List.of("AI")), 0);
+        index.commit(record("aaaaaaaaaaaaaaaaaaaaaaa3", "en-GB", "2025-02-12T00:00:00Z", List.of("sport")), 0);
+
+        Map<String, Object> page = body(handler.handleRequest(list(Map.of("lang", "en_gb", "tag", "ai")), null));
+
+        assertThat(ids(page)).containsExactly("aaaaaaaaaaaaaaaaaaaaaaa1");
+    }
+
+    @Test
+    void listsFromMidnightUtc_whenSinceIsADate() throws Exception {
+        index.commit(record("aaaaaaaaaaaaaaaaaaaaaaa1", "en", "2025-02-11T23:59:59Z", List.of("ai")), 0);
+        index.commit(record("aaaaaaaaaaaaaaaaaaaaaaa2", "en", "2025-02-12T00:00:00Z", List.of("ai")), 0);
+
+        Map<String, Object> page = body(handler.handleRequest(list(Map.of("since", "2025-02-12")), null));
+
+        assertThat(ids(page)).containsExactly("aaaaaaaaaaaaaaaaaaaaaaa2");
+    }
+
+    @Test
+    void answers400_whenLangIsNotALanguageTag() throws Exception {
+        assertProblem(handler.handleRequest(list(Map.of("lang", "English")), null), 400, "invalid-request",
+                "Invalid request", "lang: 'English' is not a language tag such as en or pt-BR");
+    }
+
+    @Test
     void answers400_whenLimitIsOutOfRange() throws Exception {
         assertProblem(handler.handleRequest(list(Map.of("limit", "0")), null), 400, "invalid-request",
                 "Invalid request", "limit: '0' must be a whole number from 1 to 100");
@@ -297,7 +324,15 @@ class IngestApiHandlerTest {
     @Test
     void answers400_whenSinceIsNotADateTime() throws Exception {
         assertProblem(handler.handleRequest(list(Map.of("since", "yesterday")), null), 400, "invalid-request",
-                "Invalid request", "since: 'yesterday' is not an RFC 3339 date-time such as 2025-02-12T00:00:00Z");
+                "Invalid request", "since: 'yesterday' is not an RFC 3339 date-time such as 2025-02-12T00:00:00Z"
+                        + " or a date such as 2025-02-12");
+    }
+
+    @Test
+    void answers400_whenSinceIsADateThatDoesNotExist() throws Exception {
+        assertProblem(handler.handleRequest(list(Map.of("since", "2025-02-30")), null), 400, "invalid-request",
+                "Invalid request", "since: '2025-02-30' is not an RFC 3339 date-time such as 2025-02-12T00:00:00Z"
+                        + " or a date such as 2025-02-12");
     }
 
     @Test
