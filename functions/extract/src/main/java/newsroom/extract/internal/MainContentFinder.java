@@ -50,9 +50,12 @@ public final class MainContentFinder {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPTION = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
     private static final int MAX_CAPTION_CHARS = 300;
-    private static final Pattern AD_LABEL = Pattern.compile(
-            "\\s*(advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa])"
-                    + "\\s*", Pattern.CASE_INSENSITIVE);
+    /** Blocks whose whole text is an advertising label, a button caption or a gallery counter. */
+    private static final Pattern UI_LABEL = Pattern.compile(
+            "\\s*(advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa]"
+                    + "|share|tweet|print|email|e-mail|save|follow|subscribe"
+                    + "|((image|photo|picture|slide|foto|bild)\\s*)?\\d+\\s*(of|/|von|de|di)\\s*\\d+)\\s*",
+            Pattern.CASE_INSENSITIVE);
     private static final int MAX_INLINE_LINK_CHARS = 200;
     private static final int MAX_LEAD_IN_CHARS = 30;
     private static final int MIN_TITLE_CHARS = 15;
@@ -716,7 +719,7 @@ public final class MainContentFinder {
 
     /**
      * Image captions and credits outside {@code <figcaption>} (marked by class names), and blocks that are only an
-     * advertising label, are not part of the article's prose.
+     * advertising label, a button caption or a gallery counter, are not part of the article's prose.
      */
     private static void removeCaptionsAndLabels(Element article) {
         for (Element element : article.getAllElements()) {
@@ -726,7 +729,7 @@ public final class MainContentFinder {
             String text = element.text();
             if (CAPTION.matcher(element.className()).find() && text.length() < MAX_CAPTION_CHARS
                     && element.getElementsByTag("p").size() <= 1
-                    || TextWriter.BLOCKS.contains(element.normalName()) && AD_LABEL.matcher(text).matches()) {
+                    || TextWriter.BLOCKS.contains(element.normalName()) && UI_LABEL.matcher(text).matches()) {
                 element.remove();
             }
         }
