@@ -56,7 +56,10 @@ public final class MainContentFinder {
                     + "|share|tweet|print|email|e-mail|save|follow|subscribe"
                     + "|((image|photo|picture|slide|foto|bild)\\s*)?\\d+\\s*(of|/|von|de|di)\\s*\\d+)\\s*",
             Pattern.CASE_INSENSITIVE);
-    private static final int MAX_INLINE_LINK_CHARS = 200;
+    private static final int MAX_INLINE_LINK_CHARS = 400;
+    private static final double INLINE_LINK_DENSITY = 0.7;
+    /** Fewer words than this in a link paragraph make it a source credit or a URL, not a "read more" headline. */
+    private static final int MIN_HEADLINE_WORDS = 4;
     private static final int MAX_LEAD_IN_CHARS = 30;
     private static final int MIN_TITLE_CHARS = 15;
     private static final int MAX_LEADING_DATE_LINES = 3;
@@ -607,7 +610,9 @@ public final class MainContentFinder {
         // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
         for (int i = start; i <= end; i++) {
             Element block = blocks.get(i);
-            if (block.nameIs("p") && isLinkBlock(block) && stats.textLength(block) < MAX_INLINE_LINK_CHARS) {
+            if (block.nameIs("p") && stats.linkDensity(block) > INLINE_LINK_DENSITY
+                    && stats.textLength(block) < MAX_INLINE_LINK_CHARS
+                    && block.text().split("\\s+").length >= MIN_HEADLINE_WORDS) {
                 block.remove();
                 if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
                         && stats.textLength(blocks.get(i - 1)) <= MAX_LEAD_IN_CHARS) {
