@@ -15,6 +15,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds the main content of a page without per-site rules. Blocks of text are scored by length, commas, link density,
@@ -50,6 +52,7 @@ public final class MainContentFinder {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPTION = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
     private static final int MAX_CAPTION_CHARS = 300;
+    private static final int MAX_UI_LABEL_CHARS = 40;
     /** Blocks whose whole text is an advertising label, a button caption or a gallery counter. */
     private static final Pattern UI_LABEL = Pattern.compile(
             "\\s*(advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa]"
@@ -90,6 +93,7 @@ public final class MainContentFinder {
     private static final int ANCESTOR_LEVELS = 5;
     private static final double SPLIT_PART_MIN_PROSE_SHARE = 0.8;
     private static final double LOOSER_PASS_MIN_GAIN = 1.5;
+    private static final int MAX_SPLIT_PARTS = 50;
 
     private enum Pass {
         STRICT(true, true, true), KEEP_UNLIKELY(false, true, true), KEEP_CLASSES(false, false, true),
@@ -111,6 +115,8 @@ public final class MainContentFinder {
     private final Set<List<String>> evidence;
     private Map<Element, Double> scores;
     private boolean uniqueArticle;
+    private Map<Element, Integer> evidenceLength = Map.of();
+    private Set<Element> insideCode = Set.of();
     private TextStats stats;
 
     private MainContentFinder(String title, String documentTitle, Set<List<String>> evidence) {
@@ -135,7 +141,7 @@ public final class MainContentFinder {
             return Optional.empty();
         }
         finder.removeJunk(prepared);
-        wrapLooseText(prepared);
+        wrapLooseText(prepared, TextStats.of(prepared));
         Element best = null;
         int bestProse = 0;
         int bestLength = 0;
@@ -221,25 +227,28 @@ public final class MainContentFinder {
     }
 
     private void stripUnlikely(Element body) {
-        for (Element element : body.getAllElements()) {
-            if (element == body || !isAttached(element, body)) {
-                continue;
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                return node instanceof Element element && element != body && isUnlikely(element)
+                        ? FilterResult.REMOVE : FilterResult.CONTINUE;
             }
-            String tag = element.normalName();
-            if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")
-                    || "articleBody".equals(element.attr("itemprop"))) {
-                continue;
-            }
-            String role = element.attr("role").toLowerCase(Locale.ROOT);
-            boolean boilerplateTag = tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
-                    || tag.equals("header") && element.select("p").size() < 3;
-            String classAndId = element.className() + " " + element.id();
-            boolean unlikelyName = UNLIKELY.matcher(classAndId).find() && !MAYBE_CANDIDATE.matcher(classAndId).find()
-                    && element.closest("table, pre, code") == null;
-            if (boilerplateTag || unlikelyName || UNLIKELY_ROLES.contains(role)) {
-                element.remove();
-            }
+        }, body);
+    }
+
+    private static boolean isUnlikely(Element element) {
+        String tag = element.normalName();
+        if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")
+                || "articleBody".equals(element.attr("itemprop"))) {
+            return false;
         }
+        String role = element.attr("role").toLowerCase(Locale.ROOT);
+        boolean boilerplateTag = tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
+                || tag.equals("header") && element.getElementsByTag("p").size() < 3;
+        String classAndId = element.className() + " " + element.id();
+        boolean unlikelyName = UNLIKELY.matcher(classAndId).find() && !MAYBE_CANDIDATE.matcher(classAndId).find()
+                && element.closest("table, pre, code") == null;
+        return boilerplateTag || unlikelyName || UNLIKELY_ROLES.contains(role);
     }
 
     private static boolean isAttached(Element element, Element root) {
@@ -264,7 +273,7 @@ public final class MainContentFinder {
                 continue;
             }
             double score = 1 + stats.get(block).commas + Math.min(length / 100, 3);
-            if (!evidence.isEmpty() && evidenceShare(block.text()) >= 0.5) {
+            if (!evidence.isEmpty() && stats.get(block).paragraphs <= 1 && evidenceShare(block.text()) >= 0.5) {
                 score = score * 3 + 5;
             }
             Element ancestor = block.parent();
@@ -299,7 +308,7 @@ public final class MainContentFinder {
      * {@code <p>}; in a container with block children, each run of text and inline elements is wrapped in a
      * {@code <p>}, and two consecutive {@code <br>} end a paragraph.
      */
-    private static void wrapLooseText(Element body) {
+    private static void wrapLooseText(Element body, TextStats bodyStats) {
         for (Element element : body.getAllElements()) {
             String tag = element.normalName();
             if (!CONTAINER_TAGS.contains(tag)) {
@@ -311,7 +320,7 @@ public final class MainContentFinder {
                 continue;
             }
             if (!blockChild && RENAMED_TO_P.contains(tag) && !hasBrPair(element)) {
-                if (hasText(element)) {
+                if (bodyStats.textLength(element) > 0) {
                     element.tagName("p");
                 }
                 continue;
@@ -375,15 +384,6 @@ public final class MainContentFinder {
         }
     }
 
-    private static boolean hasText(Element element) {
-        for (org.jsoup.nodes.TextNode text : element.textNodes()) {
-            if (!text.isBlank()) {
-                return true;
-            }
-        }
-        return !element.text().isBlank();
-    }
-
     private static boolean hasBlockChild(Element element) {
         for (Element child : element.children()) {
             if (BLOCK_TAGS.contains(child.normalName()) && !child.normalName().equals("br")) {
@@ -438,15 +438,15 @@ public final class MainContentFinder {
             }
         }
         if (alternatives.size() >= 3) {
+            Map<Element, Integer> containing = new IdentityHashMap<>();
+            for (Element alternative : alternatives) {
+                for (Element up = alternative.parent(); up != null; up = up.parent()) {
+                    containing.merge(up, 1, Integer::sum);
+                }
+            }
             for (Element parent = top.parent(); parent != null && !parent.normalName().equals("body");
                  parent = parent.parent()) {
-                int contained = 0;
-                for (Element alternative : alternatives) {
-                    if (isAttached(alternative, parent)) {
-                        contained++;
-                    }
-                }
-                if (contained >= 3) {
+                if (containing.getOrDefault(parent, 0) >= 3) {
                     top = parent;
                     break;
                 }
@@ -491,6 +491,9 @@ public final class MainContentFinder {
             int total = stats.textLength(cousin);
             if (total > 0 && proseLength(cousin) >= SPLIT_PART_MIN_PROSE_SHARE * total) {
                 parts.add(cousin);
+                if (parts.size() >= MAX_SPLIT_PARTS) {
+                    break;
+                }
             }
         }
         return parts;
@@ -563,19 +566,27 @@ public final class MainContentFinder {
         }
         if (pass.cleanConditionally) {
             stats = TextStats.of(article);
+            measureEvidence(article);
+            insideCode = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Element code : article.select("pre, code")) {
+                if (!insideCode.contains(code)) {
+                    insideCode.addAll(code.getAllElements());
+                }
+            }
             for (String tag : List.of("form", "fieldset", "table", "ul", "ol", "div", "section", "header", "footer",
                     "aside", "figure")) {
                 Elements elements = article.getElementsByTag(tag);
                 for (int i = elements.size() - 1; i >= 0; i--) {
                     Element element = elements.get(i);
-                    if (element != article && isAttached(element, article) && shouldRemove(element, pass)) {
+                    if (element != article && element.parent() != null && shouldRemove(element, pass)) {
                         element.remove();
                     }
                 }
             }
         }
-        for (Element p : article.select("p")) {
-            if (p.text().isBlank() && p.select("img").isEmpty()) {
+        stats = TextStats.of(article);
+        for (Element p : article.getElementsByTag("p")) {
+            if (stats.textLength(p) == 0 && stats.get(p).images == 0) {
                 p.remove();
             }
         }
@@ -683,18 +694,22 @@ public final class MainContentFinder {
      * as inline elements holding an image and several links; prose never does.
      */
     private static void removeHoverCards(Element article) {
-        Elements spans = article.select("p span:has(img)");
-        for (int i = spans.size() - 1; i >= 0; i--) {
-            Element inline = spans.get(i);
-            Element paragraph = inline.closest("p");
-            if (inline.parent() == null || paragraph == null || inline.select("img").isEmpty()
-                    || inline.select("a").size() < 2) {
+        for (Element img : article.getElementsByTag("img")) {
+            Element card = null;
+            for (Element up = img.parent(); up != null && up != article && !up.nameIs("p"); up = up.parent()) {
+                if (up.nameIs("span") && up.getElementsByTag("a").size() >= 2) {
+                    card = up;
+                    break;
+                }
+            }
+            Element paragraph = card == null ? null : card.closest("p");
+            if (paragraph == null || card.parent() == null) {
                 continue;
             }
-            int spanText = inline.text().length();
-            int linkText = inline.select("a").text().length();
-            if (linkText > spanText * 0.8 && paragraph.text().length() - spanText >= 20) {
-                inline.remove();
+            int cardText = card.text().length();
+            int linkText = card.getElementsByTag("a").text().length();
+            if (linkText > cardText * 0.8 && paragraph.text().length() - cardText >= 20) {
+                card.remove();
             }
         }
     }
@@ -726,15 +741,18 @@ public final class MainContentFinder {
      * Image captions and credits outside {@code <figcaption>} (marked by class names), and blocks that are only an
      * advertising label, a button caption or a gallery counter, are not part of the article's prose.
      */
-    private static void removeCaptionsAndLabels(Element article) {
+    private void removeCaptionsAndLabels(Element article) {
+        stats = TextStats.of(article);
         for (Element element : article.getAllElements()) {
             if (element == article || element.parent() == null) {
                 continue;
             }
-            String text = element.text();
-            if (CAPTION.matcher(element.className()).find() && text.length() < MAX_CAPTION_CHARS
-                    && element.getElementsByTag("p").size() <= 1
-                    || TextWriter.BLOCKS.contains(element.normalName()) && UI_LABEL.matcher(text).matches()) {
+            TextStats.Counts counts = stats.get(element);
+            boolean caption = counts.textLength < MAX_CAPTION_CHARS && counts.paragraphs <= 1
+                    && CAPTION.matcher(element.className()).find();
+            boolean label = counts.textLength <= MAX_UI_LABEL_CHARS && TextWriter.BLOCKS.contains(element.normalName())
+                    && UI_LABEL.matcher(element.text()).matches();
+            if (caption || label) {
                 element.remove();
             }
         }
@@ -754,10 +772,7 @@ public final class MainContentFinder {
         if (tag.equals("table") && isDataTable(element)) {
             return false;
         }
-        if (element.closest("pre, code") != null) {
-            return false;
-        }
-        if (c.commas >= 10) {
+        if (c.commas >= 10 || insideCode.contains(element)) {
             return false;
         }
         double linkDensity = stats.linkDensity(element);
@@ -768,7 +783,7 @@ public final class MainContentFinder {
         if (!isList && tag.equals("figure")) {
             return length > 0 && linkDensity > 0.5;
         }
-        boolean hasEvidence = !evidence.isEmpty() && length > 0 && evidenceShare(element.text()) >= 0.6;
+        boolean hasEvidence = length > 0 && evidenceLength.getOrDefault(element, 0) >= length * 0.6;
         if (hasEvidence) {
             return false;
         }
@@ -781,9 +796,25 @@ public final class MainContentFinder {
                 || c.embeds == 1 && length < 75 || c.embeds > 1;
     }
 
+    /** For each element, how much of its text sits in paragraphs that the JSON-LD article body confirms. */
+    private void measureEvidence(Element article) {
+        evidenceLength = new IdentityHashMap<>();
+        if (evidence.isEmpty()) {
+            return;
+        }
+        for (Element p : article.getElementsByTag("p")) {
+            if (stats.get(p).paragraphs <= 1 && evidenceShare(p.text()) >= 0.5) {
+                int length = stats.textLength(p);
+                for (Element up = p; up != null && up != article; up = up.parent()) {
+                    evidenceLength.merge(up, length, Integer::sum);
+                }
+            }
+        }
+    }
+
     /** An embedded quote (a post quoted from a social network): mostly blockquote text, not mostly links. */
     private boolean isQuoteEmbed(Element element, TextStats.Counts counts) {
-        if (counts.textLength == 0 || stats.linkDensity(element) > 0.5) {
+        if (counts.textLength == 0 || counts.quotes == 0 || stats.linkDensity(element) > 0.5) {
             return false;
         }
         int quoted = 0;
