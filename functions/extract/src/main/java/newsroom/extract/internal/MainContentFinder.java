@@ -1,6 +1,7 @@
 package newsroom.extract.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -9,11 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
@@ -90,6 +93,8 @@ public final class MainContentFinder {
     private static final Set<String> CONTAINER_TAGS = Set.of("body", "div", "section", "article", "main", "center",
             "header", "footer", "aside", "blockquote", "td", "th", "li", "font", "span", "form");
     private static final Set<String> RENAMED_TO_P = Set.of("div", "section", "center");
+    /** Shorter blocks are not scored (Readability's threshold). */
+    private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final double SPLIT_PART_MIN_PROSE_SHARE = 0.8;
     private static final double LOOSER_PASS_MIN_GAIN = 1.5;
@@ -263,13 +268,13 @@ public final class MainContentFinder {
     /** Scores text blocks and adds their scores to their ancestors; returns the scored ancestors. */
     private List<Element> scoreParagraphs(Element body, Pass pass) {
         List<Element> candidates = new ArrayList<>();
-        Set<Element> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element block : body.getAllElements()) {
             if (!isParagraphLike(block)) {
                 continue;
             }
             int length = stats.textLength(block);
-            if (length < 25) {
+            if (length < MIN_PARAGRAPH_CHARS) {
                 continue;
             }
             double score = 1 + stats.get(block).commas + Math.min(length / 100, 3);
@@ -332,7 +337,7 @@ public final class MainContentFinder {
     private static void wrapRuns(Element container) {
         List<Node> run = new ArrayList<>();
         for (Node child : new ArrayList<>(container.childNodes())) {
-            boolean phrasing = child instanceof org.jsoup.nodes.TextNode
+            boolean phrasing = child instanceof TextNode
                     || child instanceof Element e && !BLOCK_TAGS.contains(e.normalName());
             boolean paragraphBreak = child instanceof Element e && e.nameIs("br") && nextIsBr(e);
             if (phrasing && !paragraphBreak) {
@@ -359,7 +364,7 @@ public final class MainContentFinder {
 
     private static boolean nextIsBr(Element br) {
         Node next = br.nextSibling();
-        while (next instanceof org.jsoup.nodes.TextNode text && text.isBlank()) {
+        while (next instanceof TextNode text && text.isBlank()) {
             next = next.nextSibling();
         }
         return next instanceof Element e && e.nameIs("br");
@@ -368,7 +373,7 @@ public final class MainContentFinder {
     private static void wrap(List<Node> run) {
         boolean hasContent = false;
         for (Node node : run) {
-            if (node instanceof org.jsoup.nodes.TextNode text ? !text.isBlank()
+            if (node instanceof TextNode text ? !text.isBlank()
                     : node instanceof Element e && !e.nameIs("br")) {
                 hasContent = true;
                 break;
@@ -567,7 +572,7 @@ public final class MainContentFinder {
         if (pass.cleanConditionally) {
             stats = TextStats.of(article);
             measureEvidence(article);
-            insideCode = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            insideCode = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Element code : article.select("pre, code")) {
                 if (!insideCode.contains(code)) {
                     insideCode.addAll(code.getAllElements());
@@ -851,7 +856,7 @@ public final class MainContentFinder {
 
     private static Set<List<String>> shingleSet(String text) {
         List<String> tokens = new ArrayList<>();
-        java.util.regex.Matcher m = TOKEN.matcher(text);
+        Matcher m = TOKEN.matcher(text);
         while (m.find()) {
             tokens.add(m.group());
         }
