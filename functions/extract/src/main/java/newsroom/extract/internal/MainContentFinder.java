@@ -67,6 +67,8 @@ public final class MainContentFinder {
     /** Fewer words than this in a link paragraph make it a source credit or a URL, not a "read more" headline. */
     private static final int MIN_HEADLINE_WORDS = 4;
     private static final int MAX_LEAD_IN_CHARS = 30;
+    private static final int MAX_TRAILING_LEAD_IN_CHARS = 60;
+    private static final double LINK_BLOCK_DENSITY = 0.8;
     private static final int MIN_TITLE_CHARS = 15;
     private static final int MAX_LEADING_DATE_LINES = 3;
     private static final int MAX_DATE_LINE_CHARS = 60;
@@ -595,14 +597,15 @@ public final class MainContentFinder {
                 p.remove();
             }
         }
-        trimLinkBlocksAtEdges(article);
+        trimEdgesAndReadMoreLinks(article);
     }
 
     /**
-     * Removes the run of link-only blocks at the end of the content (related-story lists written as paragraphs) and
-     * the short lead-in line before it ("You may also like..."), and link-only blocks at the start (breadcrumbs).
+     * Trims boilerplate blocks at both edges of the content (related links written as paragraphs and their lead-in,
+     * breadcrumbs, bylines, date lines, a repeated headline, share and comment lines) and "Read more: headline"
+     * paragraphs inside it.
      */
-    private void trimLinkBlocksAtEdges(Element article) {
+    private void trimEdgesAndReadMoreLinks(Element article) {
         stats = TextStats.of(article);
         List<Element> blocks = new ArrayList<>();
         for (Element element : article.getAllElements()) {
@@ -643,7 +646,6 @@ public final class MainContentFinder {
      * with nothing under it, or the lead-in ("You may also like...") of removed links.
      */
     private boolean isTrailingBoilerplate(Element block, boolean followedByRemovedBlock) {
-        String text = block.text().strip();
         return isLinkBlock(block) || isCommentCounter(block) || isUiLine(block)
                 || block.normalName().matches("h[1-6]") || followedByRemovedBlock && isLeadIn(block);
     }
@@ -685,13 +687,14 @@ public final class MainContentFinder {
     }
 
     private boolean isLinkBlock(Element block) {
-        return stats.linkDensity(block) > 0.8;
+        return stats.linkDensity(block) > LINK_BLOCK_DENSITY;
     }
 
-    private boolean isLeadIn(Element block) {
+    /** A short line that announces what follows ("Related:", "You may also like...", "DON'T MISS"). */
+    private static boolean isLeadIn(Element block) {
         String text = block.text().strip();
-        return text.length() < 60 && (text.endsWith(":") || text.endsWith("...") || text.endsWith("\u2026")
-                || !text.matches(".*[.!?\"\u201d]$"));
+        return text.length() < MAX_TRAILING_LEAD_IN_CHARS && (text.endsWith(":") || text.endsWith("...")
+                || text.endsWith("\u2026") || !endsLikeASentence(text));
     }
 
     /**
