@@ -766,6 +766,11 @@ public final class MainContentFinder {
         }
     }
 
+    /**
+     * Readability's conditional cleaning: a container goes when its class says boilerplate, or, unless it has many
+     * commas, holds a data table, code, an embedded quote or text the JSON-LD body confirms, when its shape is not
+     * prose (more images or list items than paragraphs, form inputs, almost no text, too many links, embeds).
+     */
     private boolean shouldRemove(Element element, Pass pass) {
         String tag = element.normalName();
         boolean isList = tag.equals("ul") || tag.equals("ol");
@@ -774,7 +779,7 @@ public final class MainContentFinder {
             return false;
         }
         double weight = classWeight(element, pass);
-        if (weight + (scores.getOrDefault(element, 0.0)) < 0) {
+        if (weight < 0) {
             return true;
         }
         if (tag.equals("table") && isDataTable(element)) {
