@@ -12,7 +12,7 @@ import org.jsoup.nodes.Element;
 final class ClassNameHints {
 
     private static final Pattern UNLIKELY = Pattern.compile(
-            "-ad-|\\bads?\\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|"
+            "-ad-|\\bads?\\b|advert|banner|breadcrumb|combx|comment|community|disqus|extra|"
                     + "footer|gdpr|consent|cookie|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|"
                     + "skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|"
                     + "newsletter|subscri|share|sharing|promo|outbrain|taboola|recommend|most-?(read|popular|viewed)|"
