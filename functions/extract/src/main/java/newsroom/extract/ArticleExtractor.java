@@ -92,15 +92,17 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         PageMetadata metadata = MetadataExtractor.read(document, baseUrl);
         ImageResolver.resolveAll(document, baseUrl);
         String title = metadata.title().map(Field::value).orElse(null);
-        Optional<Element> content = MainContentFinder.find(document, title, metadata.jsonLdArticleBody())
-                .filter(c -> !TextWriter.write(c).isBlank())
-                .or(() -> metadata.jsonLdArticleBody().flatMap(ArticleExtractor::paragraphsOf));
-        String text = content.map(TextWriter::write).orElse("");
+        Element content = MainContentFinder.find(document, title, metadata.jsonLdArticleBody()).orElse(null);
+        String text = content == null ? "" : TextWriter.write(content);
+        if (text.isBlank()) {
+            content = metadata.jsonLdArticleBody().flatMap(ArticleExtractor::paragraphsOf).orElse(null);
+            text = content == null ? "" : TextWriter.write(content);
+        }
         if (text.isBlank()) {
             throw new ArticleRejectedException(Rejection.Code.NO_ARTICLE_CONTENT,
                     "no block of the page looks like article text");
         }
-        String markdown = MarkdownWriter.write(content.get(), baseUrl);
+        String markdown = MarkdownWriter.write(content, baseUrl);
         return new ExtractedArticle(safePageUrl, metadata.title(), metadata.authors(), metadata.published(),
                 metadata.modified(), metadata.language(), metadata.summary(), metadata.canonical(),
                 metadata.siteName(), metadata.section(), metadata.tags(), metadata.leadImage(), metadata.paywalled(),

@@ -202,4 +202,22 @@ class ArticleContentTest {
 
         assertThat(article.text()).startsWith("In 2019, the council decided.\nBy Tuesday, it was done.\n" + P1);
     }
+
+    @Test
+    void marksNestedEmphasisOnce() {
+        ExtractedArticle article = extract("<p>" + P1 + " <b>Very <strong>important</strong></b> news.</p><p>" + P2
+                + "</p><p>" + P3 + "</p>");
+
+        assertThat(article.markdown()).contains(" **Very important** news.");
+    }
+
+    @Test
+    void survivesPathologicallyDeepNesting() {
+        String html = "<html><body>" + "<div><span><b>".repeat(2_000) + "<p>" + P1 + " " + P2 + " " + P3 + "</p>"
+                + "</b></span></div>".repeat(2_000) + "</body></html>";
+
+        ExtractedArticle article = extractor.extractArticle(html, URL);
+
+        assertThat(article.text()).isEqualTo(P1 + " " + P2 + " " + P3);
+    }
 }

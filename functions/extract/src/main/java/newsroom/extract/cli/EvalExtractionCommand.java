@@ -23,7 +23,7 @@ import newsroom.extract.eval.ExtractionScorer;
 /**
  * {@code eval-extraction DATASET_DIR [--out FILE] [--peers]}: extracts every page of a dataset in the
  * article-extraction-benchmark layout, writes the predictions, and prints precision, recall, F1, exact-match accuracy,
- * ms/page and the 10 worst pages. With {@code --peers} it also runs Mozilla Readability on jsdom over the same pages
+ * ms/page (mean and median) and the 10 worst pages. With {@code --peers} it also runs Mozilla Readability on jsdom over the same pages
  * (see {@link ReadabilityPeer}) and prints its figures beside ours. The ground truth is read only to score.
  */
 public final class EvalExtractionCommand {
@@ -96,21 +96,23 @@ public final class EvalExtractionCommand {
         runOurs(extractor, dataset, htmlById, new LinkedHashMap<>(), new ArrayList<>()); // warm-up, untimed
         Map<String, String> predictions = new LinkedHashMap<>();
         List<String> rejected = new ArrayList<>();
-        double ourMs = runOurs(extractor, dataset, htmlById, predictions, rejected) / htmlById.size();
+        PageTimes ourTimes = runOurs(extractor, dataset, htmlById, predictions, rejected);
         writePredictions(predictionsFile, dataset, predictions);
 
         Map<String, String> truth = dataset.truth();
         ExtractionScorer.Summary ours = ExtractionScorer.score(truth, predictions);
-        out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s %9s%n", "extractor", "precision", "recall", "F1",
-                "accuracy", "ms/page");
-        printRow(out, "newsroom (jsoup)", ours, ourMs);
+        out.printf(Locale.ROOT, "%-23s %9s %9s %9s %9s %9s %9s%n", "extractor", "precision", "recall", "F1",
+                "accuracy", "ms/page", "median ms");
+        printRow(out, "newsroom (jsoup)", ours, ourTimes);
         if (peers) {
             Optional<ReadabilityPeer.Result> peer = ReadabilityPeer.run(dataset, err);
             if (peer.isPresent()) {
                 ExtractionScorer.Summary theirs = ExtractionScorer.score(truth, peer.get().predictions());
-                printRow(out, "readability 0.6.0+jsdom", theirs, peer.get().msPerPage());
-                out.printf(Locale.ROOT, "ratio newsroom/readability: F1 %.3f, speed %.1fx faster per page%n",
-                        ours.f1() / theirs.f1(), peer.get().msPerPage() / ourMs);
+                PageTimes theirTimes = peer.get().times();
+                printRow(out, "readability 0.6.0+jsdom", theirs, theirTimes);
+                out.printf(Locale.ROOT, "ratio newsroom/readability: F1 %.3f; speed %.1fx faster per page (mean), "
+                                + "%.1fx (median)%n", ours.f1() / theirs.f1(), theirTimes.mean() / ourTimes.mean(),
+                        theirTimes.median() / ourTimes.median());
             }
         }
         if (!rejected.isEmpty()) {
@@ -126,10 +128,11 @@ public final class EvalExtractionCommand {
         return 0;
     }
 
-    /** Extracts every page; returns the total milliseconds spent inside the extractor. */
-    private static double runOurs(ArticleExtractor extractor, BenchmarkDataset dataset, Map<String, String> htmlById,
-                                  Map<String, String> predictions, List<String> rejected) {
-        long totalNanos = 0;
+    /** Extracts every page; returns the milliseconds spent inside the extractor per page. */
+    private static PageTimes runOurs(ArticleExtractor extractor, BenchmarkDataset dataset,
+                                     Map<String, String> htmlById, Map<String, String> predictions,
+                                     List<String> rejected) {
+        List<Double> millis = new ArrayList<>(htmlById.size());
         for (Map.Entry<String, String> page : htmlById.entrySet()) {
             String url = dataset.pages().get(page.getKey()).url();
             long start = System.nanoTime();
@@ -140,15 +143,15 @@ public final class EvalExtractionCommand {
                 text = "";
                 rejected.add(page.getKey() + " (" + e.rejection().code() + ")");
             }
-            totalNanos += System.nanoTime() - start;
+            millis.add((System.nanoTime() - start) / 1e6);
             predictions.put(page.getKey(), text);
         }
-        return totalNanos / 1e6;
+        return new PageTimes(millis);
     }
 
-    private static void printRow(PrintStream out, String name, ExtractionScorer.Summary summary, double msPerPage) {
-        out.printf(Locale.ROOT, "%-22s %9.4f %9.4f %9.4f %9.4f %9.2f%n", name, summary.precision(), summary.recall(),
-                summary.f1(), summary.accuracy(), msPerPage);
+    private static void printRow(PrintStream out, String name, ExtractionScorer.Summary summary, PageTimes times) {
+        out.printf(Locale.ROOT, "%-23s %9.4f %9.4f %9.4f %9.4f %9.2f %9.2f%n", name, summary.precision(),
+                summary.recall(), summary.f1(), summary.accuracy(), times.mean(), times.median());
     }
 
     private static void writePredictions(Path file, BenchmarkDataset dataset, Map<String, String> predictions)

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,8 @@ import newsroom.extract.eval.BenchmarkDataset;
  */
 final class ReadabilityPeer {
 
-    /** The peer's predictions and its mean milliseconds per page. */
-    record Result(Map<String, String> predictions, double msPerPage) {
+    /** The peer's predictions and its milliseconds per page. */
+    record Result(Map<String, String> predictions, PageTimes times) {
     }
 
     private static final String TOOL_DIR = "tools/readability";
@@ -85,14 +86,12 @@ final class ReadabilityPeer {
 
     private static Result read(JsonNode root) {
         Map<String, String> predictions = new LinkedHashMap<>();
-        double totalMs = 0;
-        int pages = 0;
+        List<Double> millis = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : root.path("output").properties()) {
             predictions.put(entry.getKey(), entry.getValue().path("articleBody").asText(""));
-            totalMs += entry.getValue().path("ms").asDouble();
-            pages++;
+            millis.add(entry.getValue().path("ms").asDouble());
         }
-        return new Result(predictions, pages == 0 ? 0 : totalMs / pages);
+        return new Result(predictions, new PageTimes(millis));
     }
 
     private static Optional<Path> findToolDir() {

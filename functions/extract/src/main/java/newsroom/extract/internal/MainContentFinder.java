@@ -1,20 +1,20 @@
 package newsroom.extract.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds the main content of a page without per-site rules. Blocks of text are scored by length, commas, link density,
@@ -28,62 +28,17 @@ public final class MainContentFinder {
     /** Below this many characters of text a pass is considered to have missed the article. */
     private static final int MIN_ARTICLE_CHARS = 400;
 
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "-ad-|\\bads?\\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|"
-                    + "footer|gdpr|consent|cookie|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|"
-                    + "skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|"
-                    + "newsletter|subscri|share|sharing|promo|outbrain|taboola|recommend|most-?(read|popular|viewed)|"
-                    + "trending|signup|sign-up|widget|toolbar|masthead|navbar|nav-|-nav|byline|dateline|author-bio|"
-                    + "tag-?list|read-?more|more-?stories|teaser|print-only|sr-only|visually-?hidden",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern MAYBE_CANDIDATE = Pattern.compile(
-            "and|article|body|column|content|main|shadow|story|entry|post-?text|text|embed",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|post|text|blog|story|prose|rich-?text",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "-ad-|\\bads?\\b|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|"
-                    + "gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
-                    + "sponsor|shopping|tags|tool|widget|social|newsletter|subscri|recommend|byline|caption|"
-                    + "credit|author|timestamp|dateline",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CAPTION = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
-    private static final int MAX_CAPTION_CHARS = 300;
-    private static final Pattern AD_LABEL = Pattern.compile(
-            "\\s*(advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa])"
-                    + "\\s*", Pattern.CASE_INSENSITIVE);
-    private static final int MAX_INLINE_LINK_CHARS = 200;
-    private static final int MAX_LEAD_IN_CHARS = 30;
-    private static final int MIN_TITLE_CHARS = 15;
-    private static final int MAX_LEADING_DATE_LINES = 3;
-    private static final int MAX_DATE_LINE_CHARS = 60;
-    private static final int MAX_DATE_LINE_WORDS = 9;
-    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
-    private static final int MAX_UI_LINE_CHARS = 60;
-    private static final int MAX_BYLINE_CHARS = 80;
-    private static final Pattern BYLINE = Pattern.compile("(?i)(by|von|par|por|di|door|av)\\s+\\p{Lu}",
-            Pattern.UNICODE_CASE);
-    private static final int MAX_UI_LINE_WORDS = 8;
-    private static final Pattern UI_LINE = Pattern.compile("(?i)\\bshar(e|ing)\\b|\\bmin(ute)?s? read\\b|"
-            + "reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|text size|font size");
-    private static final Pattern COMMENT_COUNTER = Pattern.compile(
-            "(?i)\\d*\\s*comments?");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
     private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "dialog", "link", "meta",
             "map", "audio", "video", "source", "track");
-    private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dd", "div",
-            "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-            "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tr", "td", "th",
-            "tbody", "thead", "br");
-    private static final Set<String> CONTAINER_TAGS = Set.of("body", "div", "section", "article", "main", "center",
-            "header", "footer", "aside", "blockquote", "td", "th", "li", "font", "span", "form");
-    private static final Set<String> RENAMED_TO_P = Set.of("div", "section", "center");
+    /** Shorter blocks are not scored (Readability's threshold). */
+    private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
     private static final double SPLIT_PART_MIN_PROSE_SHARE = 0.8;
     private static final double LOOSER_PASS_MIN_GAIN = 1.5;
+    private static final int MAX_SPLIT_PARTS = 50;
 
     private enum Pass {
         STRICT(true, true, true), KEEP_UNLIKELY(false, true, true), KEEP_CLASSES(false, false, true),
@@ -102,14 +57,14 @@ public final class MainContentFinder {
 
     private final String title;
     private final String documentTitle;
-    private final Set<List<String>> evidence;
+    private final ArticleEvidence evidence;
     private Map<Element, Double> scores;
     private boolean uniqueArticle;
     private TextStats stats;
 
-    private MainContentFinder(String title, String documentTitle, Set<List<String>> evidence) {
-        this.title = title == null ? "" : normalize(title);
-        this.documentTitle = normalize(documentTitle);
+    private MainContentFinder(String title, String documentTitle, ArticleEvidence evidence) {
+        this.title = title;
+        this.documentTitle = documentTitle;
         this.evidence = evidence;
     }
 
@@ -122,14 +77,13 @@ public final class MainContentFinder {
      * @return the content root, or empty when nothing looks like an article
      */
     public static Optional<Element> find(Document document, String title, Optional<String> evidenceBody) {
-        Set<List<String>> evidence = evidenceBody.map(MainContentFinder::shingleSet).orElse(Set.of());
-        MainContentFinder finder = new MainContentFinder(title, document.title(), evidence);
+        MainContentFinder finder = new MainContentFinder(title, document.title(), ArticleEvidence.of(evidenceBody));
         Element prepared = document.body() == null ? null : document.body().clone();
         if (prepared == null) {
             return Optional.empty();
         }
         finder.removeJunk(prepared);
-        wrapLooseText(prepared);
+        LooseTextWrapper.wrapLooseText(prepared);
         Element best = null;
         int bestProse = 0;
         int bestLength = 0;
@@ -179,7 +133,7 @@ public final class MainContentFinder {
                 lastAppended = element;
             }
         }
-        clean(article, pass);
+        new ContentCleaner(title, documentTitle, evidence, pass.weighClasses).clean(article, pass.cleanConditionally);
         return article;
     }
 
@@ -215,25 +169,27 @@ public final class MainContentFinder {
     }
 
     private void stripUnlikely(Element body) {
-        for (Element element : body.getAllElements()) {
-            if (element == body || !isAttached(element, body)) {
-                continue;
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                return node instanceof Element element && element != body && isUnlikely(element)
+                        ? FilterResult.REMOVE : FilterResult.CONTINUE;
             }
-            String tag = element.normalName();
-            if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")
-                    || "articleBody".equals(element.attr("itemprop"))) {
-                continue;
-            }
-            String role = element.attr("role").toLowerCase(Locale.ROOT);
-            boolean boilerplateTag = tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
-                    || tag.equals("header") && element.select("p").size() < 3;
-            String classAndId = element.className() + " " + element.id();
-            boolean unlikelyName = UNLIKELY.matcher(classAndId).find() && !MAYBE_CANDIDATE.matcher(classAndId).find()
-                    && element.closest("table, pre, code") == null;
-            if (boilerplateTag || unlikelyName || UNLIKELY_ROLES.contains(role)) {
-                element.remove();
-            }
+        }, body);
+    }
+
+    private static boolean isUnlikely(Element element) {
+        String tag = element.normalName();
+        if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")
+                || "articleBody".equals(element.attr("itemprop"))) {
+            return false;
         }
+        String role = element.attr("role").toLowerCase(Locale.ROOT);
+        boolean boilerplateTag = tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
+                || tag.equals("header") && element.getElementsByTag("p").size() < 3;
+        String classAndId = element.className() + " " + element.id();
+        boolean unlikelyName = ClassNameHints.isUnlikely(classAndId) && element.closest("table, pre, code") == null;
+        return boilerplateTag || unlikelyName || UNLIKELY_ROLES.contains(role);
     }
 
     private static boolean isAttached(Element element, Element root) {
@@ -248,17 +204,17 @@ public final class MainContentFinder {
     /** Scores text blocks and adds their scores to their ancestors; returns the scored ancestors. */
     private List<Element> scoreParagraphs(Element body, Pass pass) {
         List<Element> candidates = new ArrayList<>();
-        Set<Element> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element block : body.getAllElements()) {
             if (!isParagraphLike(block)) {
                 continue;
             }
             int length = stats.textLength(block);
-            if (length < 25) {
+            if (length < MIN_PARAGRAPH_CHARS) {
                 continue;
             }
             double score = 1 + stats.get(block).commas + Math.min(length / 100, 3);
-            if (!evidence.isEmpty() && evidenceShare(block.text()) >= 0.5) {
+            if (!evidence.isEmpty() && stats.get(block).paragraphs <= 1 && evidence.share(block.text()) >= 0.5) {
                 score = score * 3 + 5;
             }
             Element ancestor = block.parent();
@@ -288,105 +244,6 @@ public final class MainContentFinder {
         return tag.equals("p") || tag.equals("pre") || tag.equals("td") || tag.equals("blockquote");
     }
 
-    /**
-     * Gives loose text a paragraph of its own, as Readability does: a container without block children becomes a
-     * {@code <p>}; in a container with block children, each run of text and inline elements is wrapped in a
-     * {@code <p>}, and two consecutive {@code <br>} end a paragraph.
-     */
-    private static void wrapLooseText(Element body) {
-        for (Element element : body.getAllElements()) {
-            String tag = element.normalName();
-            if (!CONTAINER_TAGS.contains(tag)) {
-                continue;
-            }
-            boolean blockChild = hasBlockChild(element);
-            if (!blockChild && (tag.equals("span") || tag.equals("font") || tag.equals("td") || tag.equals("th")
-                    || tag.equals("li") || tag.equals("blockquote"))) {
-                continue;
-            }
-            if (!blockChild && RENAMED_TO_P.contains(tag) && !hasBrPair(element)) {
-                if (hasText(element)) {
-                    element.tagName("p");
-                }
-                continue;
-            }
-            wrapRuns(element);
-        }
-    }
-
-    private static void wrapRuns(Element container) {
-        List<Node> run = new ArrayList<>();
-        for (Node child : new ArrayList<>(container.childNodes())) {
-            boolean phrasing = child instanceof org.jsoup.nodes.TextNode
-                    || child instanceof Element e && !BLOCK_TAGS.contains(e.normalName());
-            boolean paragraphBreak = child instanceof Element e && e.nameIs("br") && nextIsBr(e);
-            if (phrasing && !paragraphBreak) {
-                run.add(child);
-            } else {
-                wrap(run);
-                run.clear();
-                if (paragraphBreak) {
-                    child.remove();
-                }
-            }
-        }
-        wrap(run);
-    }
-
-    private static boolean hasBrPair(Element element) {
-        for (Element child : element.children()) {
-            if (child.nameIs("br") && nextIsBr(child)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean nextIsBr(Element br) {
-        Node next = br.nextSibling();
-        while (next instanceof org.jsoup.nodes.TextNode text && text.isBlank()) {
-            next = next.nextSibling();
-        }
-        return next instanceof Element e && e.nameIs("br");
-    }
-
-    private static void wrap(List<Node> run) {
-        boolean hasContent = false;
-        for (Node node : run) {
-            if (node instanceof org.jsoup.nodes.TextNode text ? !text.isBlank()
-                    : node instanceof Element e && !e.nameIs("br")) {
-                hasContent = true;
-                break;
-            }
-        }
-        if (!hasContent) {
-            return;
-        }
-        Element paragraph = new Element("p");
-        run.get(0).before(paragraph);
-        for (Node node : run) {
-            paragraph.appendChild(node);
-        }
-    }
-
-    private static boolean hasText(Element element) {
-        for (org.jsoup.nodes.TextNode text : element.textNodes()) {
-            if (!text.isBlank()) {
-                return true;
-            }
-        }
-        return !element.text().isBlank();
-    }
-
-    private static boolean hasBlockChild(Element element) {
-        for (Element child : element.children()) {
-            if (BLOCK_TAGS.contains(child.normalName()) && !child.normalName().equals("br")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private double initialScore(Element element, Pass pass) {
         double score = switch (element.normalName()) {
             case "div", "article", "main" -> 5;
@@ -398,26 +255,7 @@ public final class MainContentFinder {
         if (isDeclaredArticle(element)) {
             score += 25;
         }
-        return score + classWeight(element, pass);
-    }
-
-    private static double classWeight(Element element, Pass pass) {
-        if (!pass.weighClasses) {
-            return 0;
-        }
-        double weight = 0;
-        for (String name : List.of(element.className(), element.id())) {
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (NEGATIVE.matcher(name).find()) {
-                weight -= 25;
-            }
-            if (POSITIVE.matcher(name).find()) {
-                weight += 25;
-            }
-        }
-        return weight;
+        return score + (pass.weighClasses ? ClassNameHints.weight(element) : 0);
     }
 
     private Element chooseTop(List<Element> candidates) {
@@ -432,15 +270,15 @@ public final class MainContentFinder {
             }
         }
         if (alternatives.size() >= 3) {
+            Map<Element, Integer> containing = new IdentityHashMap<>();
+            for (Element alternative : alternatives) {
+                for (Element up = alternative.parent(); up != null; up = up.parent()) {
+                    containing.merge(up, 1, Integer::sum);
+                }
+            }
             for (Element parent = top.parent(); parent != null && !parent.normalName().equals("body");
                  parent = parent.parent()) {
-                int contained = 0;
-                for (Element alternative : alternatives) {
-                    if (isAttached(alternative, parent)) {
-                        contained++;
-                    }
-                }
-                if (contained >= 3) {
+                if (containing.getOrDefault(parent, 0) >= 3) {
                     top = parent;
                     break;
                 }
@@ -485,6 +323,9 @@ public final class MainContentFinder {
             int total = stats.textLength(cousin);
             if (total > 0 && proseLength(cousin) >= SPLIT_PART_MIN_PROSE_SHARE * total) {
                 parts.add(cousin);
+                if (parts.size() >= MAX_SPLIT_PARTS) {
+                    break;
+                }
             }
         }
         return parts;
@@ -540,295 +381,5 @@ public final class MainContentFinder {
     /** An element the page marks as its article: the only {@code <article>}, or {@code itemprop=articleBody}. */
     private boolean isDeclaredArticle(Element element) {
         return "articleBody".equals(element.attr("itemprop")) || element.nameIs("article") && uniqueArticle;
-    }
-
-    /** Removes boilerplate inside the chosen content. */
-    private void clean(Element article, Pass pass) {
-        article.select("h1").remove();
-        removeHoverCards(article);
-        removeMetadataLines(article);
-        removeCaptionsAndLabels(article);
-        stats = TextStats.of(article);
-        for (Element heading : article.select("h2, h3, h4, h5, h6")) {
-            if (classWeight(heading, pass) < 0 || stats.linkDensity(heading) > 0.33
-                    || !title.isEmpty() && normalize(heading.text()).equals(title)) {
-                heading.remove();
-            }
-        }
-        if (pass.cleanConditionally) {
-            stats = TextStats.of(article);
-            for (String tag : List.of("form", "fieldset", "table", "ul", "ol", "div", "section", "header", "footer",
-                    "aside", "figure")) {
-                Elements elements = article.getElementsByTag(tag);
-                for (int i = elements.size() - 1; i >= 0; i--) {
-                    Element element = elements.get(i);
-                    if (element != article && isAttached(element, article) && shouldRemove(element, pass)) {
-                        element.remove();
-                    }
-                }
-            }
-        }
-        for (Element p : article.select("p")) {
-            if (p.text().isBlank() && p.select("img").isEmpty()) {
-                p.remove();
-            }
-        }
-        trimLinkBlocksAtEdges(article);
-    }
-
-    /**
-     * Removes the run of link-only blocks at the end of the content (related-story lists written as paragraphs) and
-     * the short lead-in line before it ("You may also like..."), and link-only blocks at the start (breadcrumbs).
-     */
-    private void trimLinkBlocksAtEdges(Element article) {
-        stats = TextStats.of(article);
-        List<Element> blocks = new ArrayList<>();
-        for (Element element : article.getAllElements()) {
-            if (element != article && TextWriter.BLOCKS.contains(element.normalName()) && !hasBlockChild(element)
-                    && stats.textLength(element) > 0) {
-                blocks.add(element);
-            }
-        }
-        int end = blocks.size() - 1;
-        boolean removedAtEnd = false;
-        while (end >= 0 && isTrailingBoilerplate(blocks.get(end), removedAtEnd)) {
-            blocks.get(end--).remove();
-            removedAtEnd = true;
-        }
-        int start = 0;
-        while (start <= end && (isLinkBlock(blocks.get(start)) || isRepeatedTitle(blocks.get(start))
-                || isUiLine(blocks.get(start)) || start < MAX_LEADING_DATE_LINES
-                && (isDateLine(blocks.get(start)) || isBylineLine(blocks.get(start))))) {
-            blocks.get(start++).remove();
-        }
-        // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
-        for (int i = start; i <= end; i++) {
-            Element block = blocks.get(i);
-            if (block.nameIs("p") && isLinkBlock(block) && stats.textLength(block) < MAX_INLINE_LINK_CHARS) {
-                block.remove();
-                if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
-                        && stats.textLength(blocks.get(i - 1)) <= MAX_LEAD_IN_CHARS) {
-                    blocks.get(i - 1).remove();
-                }
-            }
-        }
-    }
-
-    /**
-     * Whether the last block is boilerplate: a link list item, a comment counter, a share/reading-time line, a heading
-     * with nothing under it, or the lead-in ("You may also like...") of removed links.
-     */
-    private boolean isTrailingBoilerplate(Element block, boolean followedByRemovedBlock) {
-        String text = block.text().strip();
-        return isLinkBlock(block) || isCommentCounter(block) || isUiLine(block)
-                || block.normalName().matches("h[1-6]") || followedByRemovedBlock && isLeadIn(block);
-    }
-
-    /** A short interface line: share prompts, reading time, text size controls. */
-    private static boolean isUiLine(Element block) {
-        String text = block.text().strip();
-        return text.length() <= MAX_UI_LINE_CHARS && text.split("\\s+").length <= MAX_UI_LINE_WORDS
-                && UI_LINE.matcher(text).find();
-    }
-
-    /** The headline repeated as the first block (as the title or the start of the page's {@code <title>}). */
-    private boolean isRepeatedTitle(Element block) {
-        String text = normalize(block.text());
-        return !text.isEmpty() && (text.equals(title) || text.length() >= MIN_TITLE_CHARS
-                && documentTitle.startsWith(text) || text.equals(documentTitle));
-    }
-
-    /** A short line that is mostly a date ("Nov. 20, 2019 5:52 AM EST", "Posted on March 30, 2015 by Admin"). */
-    private static boolean isDateLine(Element block) {
-        String text = block.text().strip();
-        return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
-                && text.split("\\s+").length <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
-    }
-
-    private static boolean endsLikeASentence(String text) {
-        return text.matches("(?s).*[.!?\"\u201d]$");
-    }
-
-    /** A short "By Jane Doe" line. */
-    private static boolean isBylineLine(Element block) {
-        String text = block.text().strip();
-        return text.length() <= MAX_BYLINE_CHARS && BYLINE.matcher(text).lookingAt() && !endsLikeASentence(text);
-    }
-
-    /** Comment counters that close a page (copyright lines stay: wire stories carry them as part of the text). */
-    private static boolean isCommentCounter(Element block) {
-        return COMMENT_COUNTER.matcher(block.text().strip()).matches();
-    }
-
-    private boolean isLinkBlock(Element block) {
-        return stats.linkDensity(block) > 0.8;
-    }
-
-    private boolean isLeadIn(Element block) {
-        String text = block.text().strip();
-        return text.length() < 60 && (text.endsWith(":") || text.endsWith("...") || text.endsWith("\u2026")
-                || !text.matches(".*[.!?\"\u201d]$"));
-    }
-
-    /**
-     * Hover cards (a person's photo and latest headlines shown on mouse-over, hidden by CSS) sit inside paragraphs
-     * as inline elements holding an image and several links; prose never does.
-     */
-    private static void removeHoverCards(Element article) {
-        Elements spans = article.select("p span:has(img)");
-        for (int i = spans.size() - 1; i >= 0; i--) {
-            Element inline = spans.get(i);
-            Element paragraph = inline.closest("p");
-            if (inline.parent() == null || paragraph == null || inline.select("img").isEmpty()
-                    || inline.select("a").size() < 2) {
-                continue;
-            }
-            int spanText = inline.text().length();
-            int linkText = inline.select("a").text().length();
-            if (linkText > spanText * 0.8 && paragraph.text().length() - spanText >= 20) {
-                inline.remove();
-            }
-        }
-    }
-
-    /**
-     * Dates, bylines and tag lists marked up as such (schema.org {@code itemprop}, {@code rel=tag}) are metadata, not
-     * prose; the metadata extractor has already read them.
-     */
-    private void removeMetadataLines(Element article) {
-        for (Element element : article.select("[itemprop~=^(datePublished|dateModified|dateCreated|author|publisher"
-                + "|keywords)$], [rel~=^author$]")) {
-            if (element.parent() != null && element.text().length() < 200) {
-                element.remove();
-            }
-        }
-        stats = TextStats.of(article);
-        for (Element tagLink : article.select("a[rel~=^tag$]")) {
-            Element block = tagLink.parent();
-            while (block != null && block != article && !TextWriter.BLOCKS.contains(block.normalName())) {
-                block = block.parent();
-            }
-            if (block != null && block != article && block.parent() != null && stats.linkDensity(block) > 0.5) {
-                block.remove();
-            }
-        }
-    }
-
-    /**
-     * Image captions and credits outside {@code <figcaption>} (marked by class names), and blocks that are only an
-     * advertising label, are not part of the article's prose.
-     */
-    private static void removeCaptionsAndLabels(Element article) {
-        for (Element element : article.getAllElements()) {
-            if (element == article || element.parent() == null) {
-                continue;
-            }
-            String text = element.text();
-            if (CAPTION.matcher(element.className()).find() && text.length() < MAX_CAPTION_CHARS
-                    && element.getElementsByTag("p").size() <= 1
-                    || TextWriter.BLOCKS.contains(element.normalName()) && AD_LABEL.matcher(text).matches()) {
-                element.remove();
-            }
-        }
-    }
-
-    private boolean shouldRemove(Element element, Pass pass) {
-        String tag = element.normalName();
-        boolean isList = tag.equals("ul") || tag.equals("ol");
-        TextStats.Counts c = stats.get(element);
-        if (isQuoteEmbed(element, c)) {
-            return false;
-        }
-        double weight = classWeight(element, pass);
-        if (weight + (scores.getOrDefault(element, 0.0)) < 0) {
-            return true;
-        }
-        if (tag.equals("table") && isDataTable(element)) {
-            return false;
-        }
-        if (element.closest("pre, code") != null) {
-            return false;
-        }
-        if (c.commas >= 10) {
-            return false;
-        }
-        double linkDensity = stats.linkDensity(element);
-        int paragraphs = c.paragraphs;
-        int images = c.images;
-        int listItems = c.listItems;
-        int length = c.textLength;
-        if (!isList && tag.equals("figure")) {
-            return length > 0 && linkDensity > 0.5;
-        }
-        boolean hasEvidence = !evidence.isEmpty() && length > 0 && evidenceShare(element.text()) >= 0.6;
-        if (hasEvidence) {
-            return false;
-        }
-        return images > 1 && paragraphs * 2 < images && length < 200
-                || !isList && listItems > paragraphs
-                || c.inputs > paragraphs / 3
-                || !isList && length < 25 && (images == 0 || images > 2) && c.headings == 0
-                || weight < 25 && linkDensity > 0.2 + (isList ? 0.2 : 0)
-                || weight >= 25 && linkDensity > 0.5
-                || c.embeds == 1 && length < 75 || c.embeds > 1;
-    }
-
-    /** An embedded quote (a post quoted from a social network): mostly blockquote text, not mostly links. */
-    private boolean isQuoteEmbed(Element element, TextStats.Counts counts) {
-        if (counts.textLength == 0 || stats.linkDensity(element) > 0.5) {
-            return false;
-        }
-        int quoted = 0;
-        for (Element quote : element.getElementsByTag("blockquote")) {
-            if (quote.parent() != null && quote.parent().closest("blockquote") == null) {
-                quoted += stats.textLength(quote);
-            }
-        }
-        return quoted >= counts.textLength * 0.6;
-    }
-
-    private static boolean isDataTable(Element table) {
-        if ("presentation".equals(table.attr("role"))) {
-            return false;
-        }
-        return !table.select("th, caption, thead").isEmpty()
-                || table.select("table").size() == 1 && table.select("tr").size() >= 2
-                && table.selectFirst("tr").select("td, th").size() >= 2 && table.select("tr").size() * 2 < 200;
-    }
-
-    private double evidenceShare(String text) {
-        Set<List<String>> shingles = shingleSet(text);
-        if (shingles.isEmpty()) {
-            return 0;
-        }
-        int found = 0;
-        for (List<String> shingle : shingles) {
-            if (evidence.contains(shingle)) {
-                found++;
-            }
-        }
-        return (double) found / shingles.size();
-    }
-
-    private static Set<List<String>> shingleSet(String text) {
-        List<String> tokens = new ArrayList<>();
-        java.util.regex.Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            tokens.add(m.group());
-        }
-        Set<List<String>> shingles = new HashSet<>();
-        for (int i = 0; i + 4 <= tokens.size(); i++) {
-            shingles.add(List.copyOf(tokens.subList(i, i + 4)));
-        }
-        if (tokens.size() < 4 && !tokens.isEmpty()) {
-            shingles.add(List.copyOf(tokens));
-        }
-        return shingles;
-    }
-
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+");
-
-    private static String normalize(String text) {
-        return text.replaceAll("[\\s\\u00a0]+", " ").strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -226,9 +226,9 @@ public final class MarkdownWriter {
             case "br" -> out.append("\\\n");
             case "img" -> image(element, out);
             case "a" -> link(element, out);
-            case "strong", "b" -> wrap(element, "**", out);
-            case "em", "i", "cite" -> wrap(element, "*", out);
-            case "del", "s", "strike" -> wrap(element, "~~", out);
+            case "strong", "b" -> wrap(element, "**", "strong, b", out);
+            case "em", "i", "cite" -> wrap(element, "*", "em, i, cite", out);
+            case "del", "s", "strike" -> wrap(element, "~~", "del, s, strike", out);
             case "code", "kbd", "samp", "tt" -> inlineCode(element.wholeText(), out);
             default -> {
                 if (isBlock(element)) {
@@ -244,10 +244,11 @@ public final class MarkdownWriter {
         }
     }
 
-    private void wrap(Element element, String marker, StringBuilder out) {
+    /** Emphasis markers around the element's text; none inside an element of the same kind (already marked). */
+    private void wrap(Element element, String marker, String sameKind, StringBuilder out) {
         String inner = inlineOf(element);
         String trimmed = inner.strip();
-        if (trimmed.isEmpty()) {
+        if (trimmed.isEmpty() || element.parent() != null && element.parent().closest(sameKind) != null) {
             out.append(inner);
             return;
         }

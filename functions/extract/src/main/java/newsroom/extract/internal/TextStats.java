@@ -26,6 +26,7 @@ final class TextStats {
         int inputs;
         int embeds;
         int headings;
+        int quotes;
     }
 
     private final Map<Element, Counts> counts = new IdentityHashMap<>();
@@ -96,6 +97,7 @@ final class TextStats {
             case "input", "select", "textarea", "button" -> own.inputs++;
             case "iframe", "embed", "object", "video", "audio" -> own.embeds++;
             case "h1", "h2", "h3", "h4", "h5", "h6" -> own.headings++;
+            case "blockquote" -> own.quotes++;
             default -> {
             }
         }
@@ -111,6 +113,7 @@ final class TextStats {
             up.inputs += own.inputs;
             up.embeds += own.embeds;
             up.headings += own.headings;
+            up.quotes += own.quotes;
         }
     }
 

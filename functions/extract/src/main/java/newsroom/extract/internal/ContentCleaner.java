@@ -1,0 +1,372 @@
+package newsroom.extract.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Cleans the chosen article container of what is not article prose: repeated headline, boilerplate headings, hover
+ * cards, schema.org date/author lines and tag lists, captions and credits, button and advertising labels,
+ * Readability-style conditional removal of non-prose containers, "read more" paragraphs, and boilerplate at the
+ * edges (related links, breadcrumbs, bylines, date lines, share and comment lines). One instance per pass; not
+ * thread-safe.
+ */
+final class ContentCleaner {
+
+    private static final Pattern CAPTION = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
+    private static final int MAX_CAPTION_CHARS = 300;
+    private static final int MAX_UI_LABEL_CHARS = 40;
+    /** Blocks whose whole text is an advertising label, a button caption or a gallery counter. */
+    private static final Pattern UI_LABEL = Pattern.compile(
+            "\\s*(advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa]"
+                    + "|share|tweet|print|email|e-mail|save|follow|subscribe"
+                    + "|((image|photo|picture|slide|foto|bild)\\s*)?\\d+\\s*(of|/|von|de|di)\\s*\\d+)\\s*",
+            Pattern.CASE_INSENSITIVE);
+    private static final int MAX_INLINE_LINK_CHARS = 400;
+    private static final double INLINE_LINK_DENSITY = 0.7;
+    /** Fewer words than this in a link paragraph make it a source credit or a URL, not a "read more" headline. */
+    private static final int MIN_HEADLINE_WORDS = 4;
+    private static final int MAX_LEAD_IN_CHARS = 30;
+    private static final int MAX_TRAILING_LEAD_IN_CHARS = 60;
+    private static final double LINK_BLOCK_DENSITY = 0.8;
+    private static final int MIN_TITLE_CHARS = 15;
+    private static final int MAX_LEADING_DATE_LINES = 3;
+    private static final int MAX_DATE_LINE_CHARS = 60;
+    private static final int MAX_DATE_LINE_WORDS = 9;
+    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+    private static final int MAX_UI_LINE_CHARS = 60;
+    private static final int MAX_BYLINE_CHARS = 80;
+    private static final Pattern BYLINE = Pattern.compile("(?i)(by|von|par|por|di|door|av)\\s+\\p{Lu}",
+            Pattern.UNICODE_CASE);
+    private static final int MAX_UI_LINE_WORDS = 8;
+    private static final Pattern UI_LINE = Pattern.compile("(?i)\\bshar(e|ing)\\b|\\bmin(ute)?s? read\\b|"
+            + "reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|text size|font size");
+    private static final Pattern COMMENT_COUNTER = Pattern.compile(
+            "(?i)\\d*\\s*comments?");
+
+    private final String title;
+    private final String documentTitle;
+    private final ArticleEvidence evidence;
+    private final boolean weighClasses;
+    private Map<Element, Integer> evidenceLength = Map.of();
+    private Set<Element> insideCode = Set.of();
+    private TextStats stats;
+
+    /**
+     * @param title         article title from the metadata (its repetitions are dropped); may be null
+     * @param documentTitle the page's {@code <title>}
+     * @param evidence      the JSON-LD article body, as evidence of which blocks are article text
+     * @param weighClasses  whether class and id names count (off in the loosest passes)
+     */
+    ContentCleaner(String title, String documentTitle, ArticleEvidence evidence, boolean weighClasses) {
+        this.title = title == null ? "" : normalize(title);
+        this.documentTitle = normalize(documentTitle);
+        this.evidence = evidence;
+        this.weighClasses = weighClasses;
+    }
+
+    /** Removes boilerplate inside the chosen content. */
+    void clean(Element article, boolean cleanConditionally) {
+        article.select("h1").remove();
+        removeHoverCards(article);
+        removeMetadataLines(article);
+        removeCaptionsAndLabels(article);
+        stats = TextStats.of(article);
+        for (Element heading : article.select("h2, h3, h4, h5, h6")) {
+            if (classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33
+                    || !title.isEmpty() && normalize(heading.text()).equals(title)) {
+                heading.remove();
+            }
+        }
+        if (cleanConditionally) {
+            stats = TextStats.of(article);
+            measureEvidence(article);
+            insideCode = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Element code : article.select("pre, code")) {
+                if (!insideCode.contains(code)) {
+                    insideCode.addAll(code.getAllElements());
+                }
+            }
+            for (String tag : List.of("form", "fieldset", "table", "ul", "ol", "div", "section", "header", "footer",
+                    "aside", "figure")) {
+                Elements elements = article.getElementsByTag(tag);
+                for (int i = elements.size() - 1; i >= 0; i--) {
+                    Element element = elements.get(i);
+                    if (element != article && element.parent() != null && shouldRemove(element)) {
+                        element.remove();
+                    }
+                }
+            }
+        }
+        stats = TextStats.of(article);
+        for (Element p : article.getElementsByTag("p")) {
+            if (stats.textLength(p) == 0 && stats.get(p).images == 0) {
+                p.remove();
+            }
+        }
+        trimEdgesAndReadMoreLinks(article);
+    }
+
+    /**
+     * Trims boilerplate blocks at both edges of the content (related links written as paragraphs and their lead-in,
+     * breadcrumbs, bylines, date lines, a repeated headline, share and comment lines) and "Read more: headline"
+     * paragraphs inside it.
+     */
+    private void trimEdgesAndReadMoreLinks(Element article) {
+        stats = TextStats.of(article);
+        List<Element> blocks = new ArrayList<>();
+        for (Element element : article.getAllElements()) {
+            if (element != article && TextWriter.BLOCKS.contains(element.normalName()) && !LooseTextWrapper.hasBlockChild(element)
+                    && stats.textLength(element) > 0) {
+                blocks.add(element);
+            }
+        }
+        int end = blocks.size() - 1;
+        boolean removedAtEnd = false;
+        while (end >= 0 && isTrailingBoilerplate(blocks.get(end), removedAtEnd)) {
+            blocks.get(end--).remove();
+            removedAtEnd = true;
+        }
+        int start = 0;
+        while (start <= end && (isLinkBlock(blocks.get(start)) || isRepeatedTitle(blocks.get(start))
+                || isUiLine(blocks.get(start)) || start < MAX_LEADING_DATE_LINES
+                && (isDateLine(blocks.get(start)) || isBylineLine(blocks.get(start))))) {
+            blocks.get(start++).remove();
+        }
+        // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
+        for (int i = start; i <= end; i++) {
+            Element block = blocks.get(i);
+            if (block.nameIs("p") && stats.linkDensity(block) > INLINE_LINK_DENSITY
+                    && stats.textLength(block) < MAX_INLINE_LINK_CHARS
+                    && block.text().split("\\s+").length >= MIN_HEADLINE_WORDS) {
+                block.remove();
+                if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
+                        && stats.textLength(blocks.get(i - 1)) <= MAX_LEAD_IN_CHARS) {
+                    blocks.get(i - 1).remove();
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the last block is boilerplate: a link list item, a comment counter, a share/reading-time line, a heading
+     * with nothing under it, or the lead-in ("You may also like...") of removed links.
+     */
+    private boolean isTrailingBoilerplate(Element block, boolean followedByRemovedBlock) {
+        return isLinkBlock(block) || isCommentCounter(block) || isUiLine(block)
+                || block.normalName().matches("h[1-6]") || followedByRemovedBlock && isLeadIn(block);
+    }
+
+    /** A short interface line: share prompts, reading time, text size controls. */
+    private static boolean isUiLine(Element block) {
+        String text = block.text().strip();
+        return text.length() <= MAX_UI_LINE_CHARS && text.split("\\s+").length <= MAX_UI_LINE_WORDS
+                && UI_LINE.matcher(text).find();
+    }
+
+    /** The headline repeated as the first block (as the title or the start of the page's {@code <title>}). */
+    private boolean isRepeatedTitle(Element block) {
+        String text = normalize(block.text());
+        return !text.isEmpty() && (text.equals(title) || text.length() >= MIN_TITLE_CHARS
+                && documentTitle.startsWith(text) || text.equals(documentTitle));
+    }
+
+    /** A short line that is mostly a date ("Nov. 20, 2019 5:52 AM EST", "Posted on March 30, 2015 by Admin"). */
+    private static boolean isDateLine(Element block) {
+        String text = block.text().strip();
+        return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
+                && text.split("\\s+").length <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
+    }
+
+    private static boolean endsLikeASentence(String text) {
+        return text.matches("(?s).*[.!?\"\u201d]$");
+    }
+
+    /** A short "By Jane Doe" line. */
+    private static boolean isBylineLine(Element block) {
+        String text = block.text().strip();
+        return text.length() <= MAX_BYLINE_CHARS && BYLINE.matcher(text).lookingAt() && !endsLikeASentence(text);
+    }
+
+    /** Comment counters that close a page (copyright lines stay: wire stories carry them as part of the text). */
+    private static boolean isCommentCounter(Element block) {
+        return COMMENT_COUNTER.matcher(block.text().strip()).matches();
+    }
+
+    private boolean isLinkBlock(Element block) {
+        return stats.linkDensity(block) > LINK_BLOCK_DENSITY;
+    }
+
+    /** A short line that announces what follows ("Related:", "You may also like...", "DON'T MISS"). */
+    private static boolean isLeadIn(Element block) {
+        String text = block.text().strip();
+        return text.length() < MAX_TRAILING_LEAD_IN_CHARS && (text.endsWith(":") || text.endsWith("...")
+                || text.endsWith("\u2026") || !endsLikeASentence(text));
+    }
+
+    /**
+     * Hover cards (a person's photo and latest headlines shown on mouse-over, hidden by CSS) sit inside paragraphs
+     * as inline elements holding an image and several links; prose never does.
+     */
+    private static void removeHoverCards(Element article) {
+        for (Element img : article.getElementsByTag("img")) {
+            Element card = null;
+            for (Element up = img.parent(); up != null && up != article && !up.nameIs("p"); up = up.parent()) {
+                if (up.nameIs("span") && up.getElementsByTag("a").size() >= 2) {
+                    card = up;
+                    break;
+                }
+            }
+            Element paragraph = card == null ? null : card.closest("p");
+            if (paragraph == null || card.parent() == null) {
+                continue;
+            }
+            int cardText = card.text().length();
+            int linkText = card.getElementsByTag("a").text().length();
+            if (linkText > cardText * 0.8 && paragraph.text().length() - cardText >= 20) {
+                card.remove();
+            }
+        }
+    }
+
+    /**
+     * Dates, bylines and tag lists marked up as such (schema.org {@code itemprop}, {@code rel=tag}) are metadata, not
+     * prose; the metadata extractor has already read them.
+     */
+    private void removeMetadataLines(Element article) {
+        for (Element element : article.select("[itemprop~=^(datePublished|dateModified|dateCreated|author|publisher"
+                + "|keywords)$], [rel~=^author$]")) {
+            if (element.parent() != null && element.text().length() < 200) {
+                element.remove();
+            }
+        }
+        stats = TextStats.of(article);
+        for (Element tagLink : article.select("a[rel~=^tag$]")) {
+            Element block = tagLink.parent();
+            while (block != null && block != article && !TextWriter.BLOCKS.contains(block.normalName())) {
+                block = block.parent();
+            }
+            if (block != null && block != article && block.parent() != null && stats.linkDensity(block) > 0.5) {
+                block.remove();
+            }
+        }
+    }
+
+    /**
+     * Image captions and credits outside {@code <figcaption>} (marked by class names), and blocks that are only an
+     * advertising label, a button caption or a gallery counter, are not part of the article's prose.
+     */
+    private void removeCaptionsAndLabels(Element article) {
+        stats = TextStats.of(article);
+        for (Element element : article.getAllElements()) {
+            if (element == article || element.parent() == null) {
+                continue;
+            }
+            TextStats.Counts counts = stats.get(element);
+            boolean caption = counts.textLength < MAX_CAPTION_CHARS && counts.paragraphs <= 1
+                    && CAPTION.matcher(element.className()).find();
+            boolean label = counts.textLength <= MAX_UI_LABEL_CHARS && TextWriter.BLOCKS.contains(element.normalName())
+                    && UI_LABEL.matcher(element.text()).matches();
+            if (caption || label) {
+                element.remove();
+            }
+        }
+    }
+
+    /**
+     * Readability's conditional cleaning: a container goes when its class says boilerplate, or, unless it has many
+     * commas, holds a data table, code, an embedded quote or text the JSON-LD body confirms, when its shape is not
+     * prose (more images or list items than paragraphs, form inputs, almost no text, too many links, embeds).
+     */
+    private boolean shouldRemove(Element element) {
+        String tag = element.normalName();
+        boolean isList = tag.equals("ul") || tag.equals("ol");
+        TextStats.Counts c = stats.get(element);
+        if (isQuoteEmbed(element, c)) {
+            return false;
+        }
+        double weight = classWeight(element);
+        if (weight < 0) {
+            return true;
+        }
+        if (tag.equals("table") && isDataTable(element)) {
+            return false;
+        }
+        if (c.commas >= 10 || insideCode.contains(element)) {
+            return false;
+        }
+        double linkDensity = stats.linkDensity(element);
+        int paragraphs = c.paragraphs;
+        int images = c.images;
+        int listItems = c.listItems;
+        int length = c.textLength;
+        if (!isList && tag.equals("figure")) {
+            return length > 0 && linkDensity > 0.5;
+        }
+        boolean hasEvidence = length > 0 && evidenceLength.getOrDefault(element, 0) >= length * 0.6;
+        if (hasEvidence) {
+            return false;
+        }
+        return images > 1 && paragraphs * 2 < images && length < 200
+                || !isList && listItems > paragraphs
+                || c.inputs > paragraphs / 3
+                || !isList && length < 25 && (images == 0 || images > 2) && c.headings == 0
+                || weight < 25 && linkDensity > 0.2 + (isList ? 0.2 : 0)
+                || weight >= 25 && linkDensity > 0.5
+                || c.embeds == 1 && length < 75 || c.embeds > 1;
+    }
+
+    /** For each element, how much of its text sits in paragraphs that the JSON-LD article body confirms. */
+    private void measureEvidence(Element article) {
+        evidenceLength = new IdentityHashMap<>();
+        if (evidence.isEmpty()) {
+            return;
+        }
+        for (Element p : article.getElementsByTag("p")) {
+            if (stats.get(p).paragraphs <= 1 && evidence.share(p.text()) >= 0.5) {
+                int length = stats.textLength(p);
+                for (Element up = p; up != null && up != article; up = up.parent()) {
+                    evidenceLength.merge(up, length, Integer::sum);
+                }
+            }
+        }
+    }
+
+    /** An embedded quote (a post quoted from a social network): mostly blockquote text, not mostly links. */
+    private boolean isQuoteEmbed(Element element, TextStats.Counts counts) {
+        if (counts.textLength == 0 || counts.quotes == 0 || stats.linkDensity(element) > 0.5) {
+            return false;
+        }
+        int quoted = 0;
+        for (Element quote : element.getElementsByTag("blockquote")) {
+            if (quote.parent() != null && quote.parent().closest("blockquote") == null) {
+                quoted += stats.textLength(quote);
+            }
+        }
+        return quoted >= counts.textLength * 0.6;
+    }
+
+    private static boolean isDataTable(Element table) {
+        if ("presentation".equals(table.attr("role"))) {
+            return false;
+        }
+        return !table.select("th, caption, thead").isEmpty()
+                || table.select("table").size() == 1 && table.select("tr").size() >= 2
+                && table.selectFirst("tr").select("td, th").size() >= 2 && table.select("tr").size() * 2 < 200;
+    }
+
+    private static String normalize(String text) {
+        return text.replaceAll("[\\s\\u00a0]+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    private double classWeight(Element element) {
+        return weighClasses ? ClassNameHints.weight(element) : 0;
+    }
+}
