@@ -219,6 +219,62 @@ class IngestCommandTest {
         }
     }
 
+    @Test
+    void pollsASourcesFile_ingestsNewItemsWithTheSourceDefaults_andAsksWithValidatorsNextTime() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        java.util.List<String> conditionalRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.createContext("/robots.txt", exchange -> respond(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n"));
+        server.createContext("/news/", exchange -> respond(exchange, 200, "text/html; charset=utf-8",
+                "<html><head><title>Local story</title><meta property='article:published_time' "
+                        + "content='2099-01-02T10:00:00'></head><body><article><h1>Local story</h1><p>A paragraph long "
+                        + "enough to be taken for the body of a real article, with enough words in it to pass as "
+                        + "prose rather than navigation.</p><p>And a second paragraph with more words.</p></article>"
+                        + "</body></html>"));
+        server.createContext("/feed.xml", exchange -> {
+            if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                conditionalRequests.add("If-None-Match");
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().set("ETag", "\"v1\"");
+            respond(exchange, 200, "application/rss+xml", """
+                    <?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>%1$s/</link>
+                    <item><title>Local story</title><link>%1$s/news/local</link></item>
+                    </channel></rss>""".formatted(base));
+        });
+        server.start();
+        Path sources = work.resolve("sources.yaml");
+        Files.writeString(sources, """
+                sources:
+                  - name: city-desk
+                    type: feed
+                    url: %s/feed.xml
+                    timeZone: Europe/Paris
+                    language: fr
+                    categories: [Ville]
+                """.formatted(base));
+        try {
+            SafeHttpFetcher fetcher = SafeHttpFetcher.builder(FetcherConfig.defaults(Newsroom.DEFAULT_CONTACT_URL)
+                            .withAllowedPorts(java.util.Set.of(server.getAddress().getPort())))
+                    .addressPolicy(AddressPolicy.publicOnly().allowingForTests("127.0.0.1/32"))
+                    .build();
+
+            Result first = ingest(fetcher, "--out", site().toString(), "--sources", sources.toString());
+            Result second = ingest(fetcher, "--out", site().toString(), "--sources", sources.toString());
+
+            assertThat(first.exit()).as(first.out()).isZero();
+            assertThat(first.out()).contains("source city-desk: 1 new item(s)", base + "/news/local: stored -> ");
+            String stored = Files.readString(site().resolve("content/fr/2099/01/local-story.md"));
+            assertThat(stored).contains("date: \"2099-01-02T10:00:00+01:00\"", "  - \"Ville\"", "  - \"fr\"");
+            assertThat(second.out()).contains("source city-desk: not modified since the last poll");
+            assertThat(conditionalRequests).containsExactly("If-None-Match");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
