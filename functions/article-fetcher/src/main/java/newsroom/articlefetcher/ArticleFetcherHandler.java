@@ -44,10 +44,12 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     static final int MAX_DELAY_SECONDS = 900;
 
     /** Variables this function reads besides the AWS resource and site variables of every function: none. */
-    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
+    public static final List<String> FUNCTION_VARIABLES =
+            List.of(ArticleFetcherWiring.SOURCES_KEY, "NEWSROOM_FETCH_CONTACT_URL");
 
     private final ArticleFetchService service;
     private final FetchQueue queue;
+    private final SourceContexts contexts;
     private final SiteConfig site;
     private final Telemetry telemetry;
 
@@ -58,12 +60,14 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     }
 
     private ArticleFetcherHandler(ArticleFetcherWiring wiring) {
-        this(wiring.service(), wiring.queue(), wiring.site(), wiring.telemetry());
+        this(wiring.service(), wiring.queue(), wiring.contexts(), wiring.site(), wiring.telemetry());
     }
 
-    ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SiteConfig site, Telemetry telemetry) {
+    ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
+                          Telemetry telemetry) {
         this.service = Objects.requireNonNull(service, "service");
         this.queue = Objects.requireNonNull(queue, "queue");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.site = Objects.requireNonNull(site, "site");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
@@ -91,8 +95,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
             return true;
         }
         FetchMessage request = decoded.message();
-        SourceContext context = new SourceContext(request.source(), request.url(), null, site.timeZone(),
-                site.defaultLanguage(), List.of(), List.of());
+        SourceContext context = contexts.contextFor(request.source(), request.url());
         try {
             IngestOutcome outcome = service.fetchAndIngest(request.url(), context);
             Map<String, Object> fields = fields(message, request, "status", outcome.status().word());

@@ -5,27 +5,43 @@ import java.util.Map;
 
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
+import newsroom.aws.DynamoArticleIndex;
+import newsroom.aws.EventBridgePublisher;
 import newsroom.aws.S3ObjectStore;
+import newsroom.aws.SqsFetchQueue;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.config.SiteEnvironment;
 import newsroom.core.ingest.ArticleFetchService;
+import newsroom.core.ingest.IngestService;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.FetchQueue;
+import newsroom.extract.ArticleExtractor;
+import newsroom.fetch.FetcherConfig;
+import newsroom.fetch.SafeHttpFetcher;
 
 /**
  * The production object graph of the article fetcher, built once per execution environment from the environment
- * variables (read here, at the edge, and nowhere below).
+ * variables (read here, at the edge, and nowhere below): AWS adapters, the safe fetcher, the Jsoup extractor.
  */
-record ArticleFetcherWiring(ArticleFetchService service, FetchQueue queue, SiteConfig site, Telemetry telemetry) {
+record ArticleFetcherWiring(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
+                            Telemetry telemetry) {
+
+    static final String SOURCES_KEY = "SOURCES_KEY";
 
     static ArticleFetcherWiring fromEnvironment(Map<String, String> env, Clock clock) {
         AwsConfig aws = AwsConfig.fromEnvironment(env);
         SiteConfig site = SiteEnvironment.fromEnvironment(env);
+        FetcherConfig fetching = FetcherConfig.fromMap(env);
         AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = Telemetry.stdout("article-fetcher");
         S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
-        throw new IllegalStateException("production wiring waits for DynamoArticleIndex, EventBridgePublisher, "
-                + "SqsFetchQueue, SafeHttpFetcher and ArticleExtractor (branches aws, fetch, extract); store "
-                + store.locationOf("") + ", clock " + clock + ", site " + site.timeZone() + ", " + telemetry);
+        IngestService ingest = new IngestService(site, store, new DynamoArticleIndex(clients.dynamoDb(),
+                aws.tableName()), new EventBridgePublisher(clients.eventBridge(), aws.eventBusName()),
+                new ArticleExtractor(), telemetry, clock);
+        ArticleFetchService service = new ArticleFetchService(new SafeHttpFetcher(fetching), ingest, telemetry);
+        SourceContexts contexts = new SourcesFileContexts(store, env.getOrDefault(SOURCES_KEY, "config/sources.yaml"),
+                site, telemetry);
+        return new ArticleFetcherWiring(service, new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl()), contexts,
+                site, telemetry);
     }
 }

@@ -41,11 +41,22 @@ class ArticleFetcherHandlerTest {
     private final RecordingFetchQueue queue = new RecordingFetchQueue();
     private final TelemetryLines telemetry = new TelemetryLines("article-fetcher");
 
+    ArticleFetcherHandlerTest() {
+        store.put("config/sources.yaml", String.join("\n",
+                "sources:",
+                "  - name: example-news",
+                "    type: feed",
+                "    url: https://news.example.com/feed.xml",
+                "    timeZone: Europe/Paris",
+                "    categories: [business]",
+                "    tags: [tech]",
+                "").getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/yaml");
+    }
+
     /** Stands in for the Jsoup extractor: the page's title and paragraph, as the real one would give them. */
     private final HtmlArticleExtractor extractor = (html, url) -> new RawArticle(Map.of(
             "title", "Apple and Alibaba team up on AI",
-            "date", "2025-02-12T15:10:00Z",
-            "lang", "en",
+            "date", "2025-02-12 16:10",
             "url", url),
             "Apple will use Alibaba's models for Apple Intelligence in China.");
 
@@ -53,8 +64,9 @@ class ArticleFetcherHandlerTest {
         IngestService ingest = new IngestService(SiteConfig.defaults(), store, index, bus, extractor,
                 telemetry.telemetry(), TelemetryLines.CLOCK);
         ArticleFetchService service = new ArticleFetchService(fetcher, ingest, telemetry.telemetry());
-        ArticleFetcherHandler handler = new ArticleFetcherHandler(service, queue, SiteConfig.defaults(),
-                telemetry.telemetry());
+        ArticleFetcherHandler handler = new ArticleFetcherHandler(service, queue,
+                new SourcesFileContexts(store, "config/sources.yaml", SiteConfig.defaults(), telemetry.telemetry()),
+                SiteConfig.defaults(), telemetry.telemetry());
         SQSEvent event = EventLoader.loadSQSEvent(RepoFiles.event("article-fetcher-sqs.json"));
         return handler.handleRequest(event, null);
     }
@@ -77,7 +89,18 @@ class ArticleFetcherHandlerTest {
         assertThat(bus.detailTypes()).containsExactly("ArticleStored");
         assertThat(bus.published().get(0).detail()).containsEntry("source", "example-news")
                 .containsEntry("url", ARTICLE_URL);
-        assertThat(store.keys()).containsExactly("content/en/2025/02/apple-and-alibaba-team-up-on-ai.md");
+        assertThat(store.keys()).containsExactly("config/sources.yaml",
+                "content/en/2025/02/apple-and-alibaba-team-up-on-ai.md");
+    }
+
+    @Test
+    void appliesTheSourcesTimeZoneAndDefaults_fromTheSourcesFile() {
+        handle(pages().fail(BUSY_URL, new FetchException("HTTP_404", "gone", false, 0)));
+
+        String markdown = new String(store.get("content/en/2025/02/apple-and-alibaba-team-up-on-ai.md").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(markdown).contains("date: \"2025-02-12T16:10:00+01:00\"").contains("- \"business\"")
+                .contains("- \"tech\"");
     }
 
     @Test

@@ -23,7 +23,7 @@ import newsroom.core.observe.Telemetry;
 public final class FeedPollerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
 
     /** Variables this function reads besides the AWS resource and site variables of every function. */
-    public static final List<String> FUNCTION_VARIABLES = List.of(FeedPollerWiring.SOURCES_KEY);
+    public static final List<String> FUNCTION_VARIABLES = List.of(FeedPollerWiring.SOURCES_KEY, "NEWSROOM_FETCH_CONTACT_URL");
 
     private final FeedPollService service;
     private final Telemetry telemetry;

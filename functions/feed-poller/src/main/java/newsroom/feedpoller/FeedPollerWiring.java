@@ -1,12 +1,19 @@
 package newsroom.feedpoller;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
+import newsroom.aws.DynamoSourceStateStore;
 import newsroom.aws.S3ObjectStore;
+import newsroom.aws.SqsFetchQueue;
+import newsroom.core.config.InvalidConfigurationException;
 import newsroom.core.observe.Telemetry;
+import newsroom.discovery.SourcePoller;
+import newsroom.fetch.FetcherConfig;
+import newsroom.fetch.SafeHttpFetcher;
 
 /**
  * The production object graph of the feed poller, built once per execution environment from the environment
@@ -15,14 +22,25 @@ import newsroom.core.observe.Telemetry;
 record FeedPollerWiring(FeedPollService service, Telemetry telemetry) {
 
     static final String SOURCES_KEY = "SOURCES_KEY";
+    /** Feed and sitemap items older than this are not fetched (a backfill beyond it is a deliberate API import). */
+    static final Duration MAX_ITEM_AGE = Duration.ofDays(30);
 
     static FeedPollerWiring fromEnvironment(Map<String, String> env, Clock clock) {
         AwsConfig aws = AwsConfig.fromEnvironment(env);
+        String sourcesKey = env.get(SOURCES_KEY);
+        if (sourcesKey == null || sourcesKey.isBlank()) {
+            throw new InvalidConfigurationException("environment: missing variable " + SOURCES_KEY
+                    + " (the key of the sources file in the content bucket)");
+        }
+        FetcherConfig fetching = FetcherConfig.fromMap(env);
         AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = Telemetry.stdout("feed-poller");
-        S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
-        throw new IllegalStateException("production wiring waits for SourcePoller and the sources file loader "
-                + "(branch fetch), DynamoSourceStateStore and SqsFetchQueue (branch aws); store "
-                + store.locationOf(env.getOrDefault(SOURCES_KEY, "")) + ", clock " + clock + ", " + telemetry);
+        DynamoSourceStateStore states = new DynamoSourceStateStore(clients.dynamoDb(), aws.tableName());
+        SourcePoller poller = new SourcePoller(new SafeHttpFetcher(fetching), states, clock, MAX_ITEM_AGE);
+        Discovery discovery = new SourcesFileDiscovery(new S3ObjectStore(clients.s3(), aws.contentBucket()),
+                sourcesKey.trim(), poller);
+        FeedPollService service = new FeedPollService(discovery, new SqsFetchQueue(clients.sqs(),
+                aws.fetchQueueUrl()), states, telemetry);
+        return new FeedPollerWiring(service, telemetry);
     }
 }

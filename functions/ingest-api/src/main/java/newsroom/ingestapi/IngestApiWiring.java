@@ -2,17 +2,27 @@ package newsroom.ingestapi;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
+import newsroom.aws.DynamoArticleIndex;
+import newsroom.aws.EventBridgePublisher;
 import newsroom.aws.S3ObjectStore;
+import newsroom.aws.SqsFetchQueue;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.config.SiteEnvironment;
+import newsroom.core.ingest.IngestService;
 import newsroom.core.observe.Telemetry;
+import newsroom.core.port.Fetcher.FetchException;
+import newsroom.fetch.AddressPolicy;
+import newsroom.fetch.HostResolver;
+import newsroom.fetch.UrlGuard;
 
 /**
  * The production object graph of the ingest API, built once per execution environment from the environment
- * variables (read here, at the edge, and nowhere below).
+ * variables (read here, at the edge, and nowhere below). Submitted URLs are checked by the fetch module's
+ * {@link UrlGuard} (public addresses, ports 80 and 443), the same guard the fetcher applies again when it fetches.
  */
 record IngestApiWiring(ArticleApi api, SiteConfig site, Telemetry telemetry) {
 
@@ -22,8 +32,20 @@ record IngestApiWiring(ArticleApi api, SiteConfig site, Telemetry telemetry) {
         AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = Telemetry.stdout("ingest-api");
         S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
-        throw new IllegalStateException("production wiring waits for DynamoArticleIndex, EventBridgePublisher, "
-                + "SqsFetchQueue and UrlGuard (branches aws, fetch); store " + store.locationOf("") + ", clock "
-                + clock + ", site " + site.timeZone() + ", " + telemetry);
+        DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
+        IngestService ingest = new IngestService(site, store, index,
+                new EventBridgePublisher(clients.eventBridge(), aws.eventBusName()), null, telemetry, clock);
+        UrlGuard guard = new UrlGuard(HostResolver.system(), AddressPolicy.publicOnly(), java.util.Set.of(80, 443));
+        UrlCheck check = uri -> {
+            try {
+                guard.check(uri);
+                return Optional.empty();
+            } catch (FetchException e) {
+                return Optional.of(e.getMessage());
+            }
+        };
+        ArticleApi api = new ArticleApi(ingest, index, store, new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl()),
+                check, site, telemetry);
+        return new IngestApiWiring(api, site, telemetry);
     }
 }

@@ -15,19 +15,20 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import newsroom.core.model.ArticleId;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.Fetcher.FetchException;
+import newsroom.media.ThumbnailService;
 
 /**
  * ThumbnailFunction: an {@code ArticleStored} / {@code ArticleUpdated} event with a {@code thumbnail} URL (routed
- * by the rule in template.yaml) → {@link ArticleThumbnails} for that article and image. Unusable details and images
+ * by the rule in template.yaml) → {@link ThumbnailService#createThumbnails} for that article and image. Unusable details and images
  * that can never be fetched (not allowed, 404) are logged, counted and dropped; retryable fetch failures and
  * service failures are thrown so Lambda retries the asynchronous invocation, then sends it to the dead-letter queue.
  */
 public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, Resource {
 
-    /** Variables this function reads besides the AWS resource and site variables of every function: none. */
-    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
+    /** Variables this function reads besides the AWS resource and site variables of every function. */
+    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of("NEWSROOM_FETCH_CONTACT_URL");
 
-    private final ArticleThumbnails thumbnails;
+    private final ThumbnailService thumbnails;
     private final Telemetry telemetry;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
@@ -40,7 +41,7 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
         this(wiring.thumbnails(), wiring.telemetry());
     }
 
-    ThumbnailHandler(ArticleThumbnails thumbnails, Telemetry telemetry) {
+    ThumbnailHandler(ThumbnailService thumbnails, Telemetry telemetry) {
         this.thumbnails = Objects.requireNonNull(thumbnails, "thumbnails");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
@@ -67,7 +68,16 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
             return rejected(result, source, "detail.thumbnail is not an http(s) URL: " + image);
         }
         try {
-            result.putAll(thumbnails.create(articleId, imageUrl));
+            ThumbnailService.Result created = thumbnails.createThumbnails(articleId, imageUrl);
+            result.put("status", created.status().name());
+            if (created.reason() != null) {
+                result.put("reason", created.reason().name());
+                result.put("detail", created.detail());
+                telemetry.warn("thumbnail.skipped", Map.of("articleId", articleId, "source", source,
+                        "imageUrl", imageUrl, "reason", created.reason().name(),
+                        "detail", String.valueOf(created.detail())));
+            }
+            result.put("objectKeys", created.objectKeys());
         } catch (FetchException e) {
             telemetry.count("FetchErrors", source);
             if (e.retryable()) {

@@ -3,54 +3,92 @@ package newsroom.thumbnailer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 
+import newsroom.core.model.ArticleId;
+import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.Fetcher.FetchException;
+import newsroom.core.testing.InMemoryArticleIndex;
+import newsroom.core.testing.InMemoryObjectStore;
+import newsroom.core.testing.RecordingEventPublisher;
 import newsroom.core.testing.RepoFiles;
+import newsroom.core.testing.ScriptedFetcher;
 import newsroom.core.testing.TelemetryLines;
+import newsroom.media.ThumbnailService;
 
 class ThumbnailHandlerTest {
 
+    private static final String ID = "3f2a9c1e4b5d6e7f80912a3b";
     private static final String IMAGE = "https://news.example.com/images/apple-alibaba.jpg";
 
-    private final List<String> calls = new ArrayList<>();
+    private final InMemoryObjectStore store = new InMemoryObjectStore();
+    private final InMemoryArticleIndex index = new InMemoryArticleIndex();
+    private final RecordingEventPublisher bus = new RecordingEventPublisher();
     private final TelemetryLines telemetry = new TelemetryLines("thumbnail");
+    private final ScriptedFetcher origin = new ScriptedFetcher();
+
+    private final ThumbnailHandler handler = new ThumbnailHandler(
+            new ThumbnailService(origin, store, index, bus, List.of(320, 640, 1280)), telemetry.telemetry());
+
+    ThumbnailHandlerTest() {
+        index.commit(new ArticleRecord(new ArticleId(ID), 1, "ab".repeat(32),
+                "content/en/2025/02/apple-alibaba-ai-china.md", "Apple and Alibaba", "apple-alibaba-ai-china", "en",
+                "2025-02-12T15:10:00Z", List.of(), List.of(), IMAGE, null, null, null, null, null, null, null,
+                "2025-02-12T15:10:00Z"), 0);
+    }
 
     private static ScheduledEvent sample() {
         return EventLoader.loadScheduledEvent(RepoFiles.event("thumbnail-article-stored.json"));
     }
 
-    private ThumbnailHandler handler(FetchException failure) {
-        return new ThumbnailHandler((id, url) -> {
-            calls.add(id + " " + url);
-            if (failure != null) {
-                throw failure;
-            }
-            return Map.of("status", "CREATED", "thumbnails",
-                    List.of("static/thumbnails/" + id + "/a1b2c3d4e5f6-320.jpg"));
-        }, telemetry.telemetry());
+    private static byte[] jpeg(int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "jpg", out);
+        return out.toByteArray();
     }
 
     @Test
-    void createsThumbnailsOfTheEventsImage() {
-        Map<String, Object> result = handler(null).handleRequest(sample(), null);
+    void storesTheWidthsThatFitTheImage_andEmitsThumbnailsCreated() throws Exception {
+        origin.respond(IMAGE, "image/jpeg", jpeg(800, 600));
 
-        assertThat(calls).containsExactly("3f2a9c1e4b5d6e7f80912a3b " + IMAGE);
-        assertThat(result).isEqualTo(Map.of("status", "CREATED", "thumbnails",
-                List.of("static/thumbnails/3f2a9c1e4b5d6e7f80912a3b/a1b2c3d4e5f6-320.jpg")));
+        Map<String, Object> result = handler.handleRequest(sample(), null);
+
+        assertThat(result.get("status")).isEqualTo("CREATED");
+        @SuppressWarnings("unchecked")
+        List<String> keys = (List<String>) result.get("objectKeys");
+        assertThat(keys).hasSize(2).allMatch(k -> k.startsWith("static/thumbnails/" + ID + "/"))
+                .anyMatch(k -> k.endsWith("-320.jpg")).anyMatch(k -> k.endsWith("-640.jpg"));
+        assertThat(store.keys()).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(bus.detailTypes()).containsExactly("ThumbnailsCreated");
+    }
+
+    @Test
+    void fetchesNothingTwice_whenTheSameEventIsDeliveredAgain() throws Exception {
+        origin.respond(IMAGE, "image/jpeg", jpeg(400, 300));
+        handler.handleRequest(sample(), null);
+
+        Map<String, Object> again = handler.handleRequest(sample(), null);
+
+        assertThat(again.get("status")).isEqualTo("ALREADY_CREATED");
+        assertThat(origin.requested()).hasSize(1);
+        assertThat(bus.detailTypes()).containsExactly("ThumbnailsCreated");
     }
 
     @Test
     void throwsSoLambdaRetries_whenTheImageFetchIsRetryable() {
-        ThumbnailHandler handler = handler(new FetchException("HTTP_503", "busy", true, 30));
+        origin.fail(IMAGE, new FetchException("HTTP_503", "busy", true, 30));
 
         assertThatThrownBy(() -> handler.handleRequest(sample(), null))
                 .isInstanceOf(ThumbnailHandler.RetryLaterException.class)
@@ -59,11 +97,14 @@ class ThumbnailHandlerTest {
     }
 
     @Test
-    void skipsWithTheReason_whenTheImageCanNeverBeFetched() {
-        Map<String, Object> result = handler(new FetchException("URL_NOT_ALLOWED", "private address", false, 0))
-                .handleRequest(sample(), null);
+    void skipsWithTheReason_whenTheImageIsNotAnImage() {
+        origin.respond(IMAGE, "image/jpeg", "<html>not an image</html>".getBytes());
 
-        assertThat(result).isEqualTo(Map.of("status", "SKIPPED", "reason", "URL_NOT_ALLOWED (private address)"));
+        Map<String, Object> result = handler.handleRequest(sample(), null);
+
+        assertThat(result).containsEntry("status", "SKIPPED").containsEntry("reason", "NOT_AN_IMAGE");
+        assertThat(store.keys()).isEmpty();
+        assertThat(bus.published()).isEmpty();
     }
 
     @Test
@@ -73,9 +114,9 @@ class ThumbnailHandlerTest {
         detail.put("thumbnail", "file:///etc/passwd");
         event.setDetail(detail);
 
-        Map<String, Object> result = handler(null).handleRequest(event, null);
+        Map<String, Object> result = handler.handleRequest(event, null);
 
-        assertThat(calls).isEmpty();
+        assertThat(origin.requested()).isEmpty();
         assertThat(result).isEqualTo(Map.of("rejected", "detail.thumbnail is not an http(s) URL: file:///etc/passwd"));
         assertThat(telemetry.metrics()).containsExactly("ArticlesRejected example-news");
     }

@@ -15,10 +15,11 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.prime.SnapStartPriming;
+import newsroom.core.translate.TranslationService;
 
 /**
  * TranslationFunction: an {@code ArticleStored} / {@code ArticleUpdated} event with {@code translationTargets}
- * (routed by the rule in template.yaml) → {@link ArticleTranslations} for that article version. Returns the outcome
+ * (routed by the rule in template.yaml) → {@link TranslationService#translate} for that article version. Returns the outcome
  * per language. An unusable detail is logged, counted (ArticlesRejected) and dropped, since retrying cannot help;
  * service failures are thrown so Lambda retries the asynchronous invocation, then sends it to the dead-letter queue.
  */
@@ -27,7 +28,7 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
     /** Variables this function reads besides the AWS resource and site variables of every function: none. */
     public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
 
-    private final ArticleTranslations translations;
+    private final TranslationService translations;
     private final SiteConfig site;
     private final Telemetry telemetry;
 
@@ -41,7 +42,7 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
         this(wiring.translations(), wiring.site(), wiring.telemetry());
     }
 
-    TranslationHandler(ArticleTranslations translations, SiteConfig site, Telemetry telemetry) {
+    TranslationHandler(TranslationService translations, SiteConfig site, Telemetry telemetry) {
         this.translations = Objects.requireNonNull(translations, "translations");
         this.site = Objects.requireNonNull(site, "site");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
@@ -60,7 +61,13 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
             return result;
         }
         EventDetail detail = checked.detail();
-        Map<String, String> outcomes = translations.translate(detail.articleId(), detail.version(), detail.targets());
+        TranslationService.Result translated = translations.translate(detail.articleId(), detail.version(),
+                detail.targets());
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (TranslationService.Outcome o : translated.outcomes()) {
+            outcomes.put(o.language(), o.status() + (o.objectKey() == null ? "" : " " + o.objectKey())
+                    + (o.reason() == null ? "" : ": " + o.reason()));
+        }
         telemetry.info("translation.done", Map.of("articleId", detail.articleId(), "version", detail.version(),
                 "source", detail.source(), "outcomes", outcomes));
         result.put("articleId", detail.articleId());

@@ -3,7 +3,7 @@ package newsroom.translator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,37 +14,87 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 
 import newsroom.core.config.SiteConfig;
+import newsroom.core.frontmatter.FrontMatterNormalizer;
+import newsroom.core.model.ArticleId;
+import newsroom.core.model.SourceContext;
+import newsroom.core.port.ArticleRecord;
+import newsroom.core.port.Translator;
+import newsroom.core.testing.InMemoryArticleIndex;
+import newsroom.core.testing.InMemoryObjectStore;
+import newsroom.core.testing.RecordingEventPublisher;
 import newsroom.core.testing.RepoFiles;
 import newsroom.core.testing.TelemetryLines;
+import newsroom.core.translate.TranslationService;
 
 class TranslationHandlerTest {
 
-    private final List<String> calls = new ArrayList<>();
+    private static final String ID = "3f2a9c1e4b5d6e7f80912a3b";
+    private static final String KEY = "content/en/2025/02/apple-alibaba-ai-china.md";
+
+    private final InMemoryObjectStore store = new InMemoryObjectStore();
+    private final InMemoryArticleIndex index = new InMemoryArticleIndex();
+    private final RecordingEventPublisher bus = new RecordingEventPublisher();
     private final TelemetryLines telemetry = new TelemetryLines("translation");
 
-    /** Records the call and answers one outcome per language, as the translation service does. */
-    private final ArticleTranslations translations = (id, version, targets) -> {
-        calls.add(id + " v" + version + " " + targets);
-        Map<String, String> outcomes = new LinkedHashMap<>();
-        targets.forEach(t -> outcomes.put(t, "TRANSLATED content/" + t + "/2025/02/apple-alibaba-ai-china.md"));
-        return outcomes;
+    /** Marks what it translated, so the stored result shows exactly which text went through it. */
+    private static final Translator MARKING = new Translator() {
+        @Override
+        public String translate(String text, String sourceLanguage, String targetLanguage) {
+            return "⟦" + targetLanguage + ":" + text + "⟧";
+        }
+
+        @Override
+        public int maxRequestBytes() {
+            return 10_000;
+        }
     };
 
-    private final TranslationHandler handler =
-            new TranslationHandler(translations, SiteConfig.defaults(), telemetry.telemetry());
+    private TranslationHandler handler(Translator translator) {
+        return new TranslationHandler(new TranslationService(store, index, bus, translator), SiteConfig.defaults(),
+                telemetry.telemetry());
+    }
+
+    /** The article the sample event announces: stored and committed as the ingest service does. */
+    TranslationHandlerTest() {
+        byte[] markdown = new FrontMatterNormalizer(SiteConfig.defaults()).normalize(String.join("\n",
+                "---", "title: Apple and Alibaba team up on AI in China", "date: 2025-02-12T15:10:00Z", "lang: en",
+                "slug: apple-alibaba-ai-china", "---", "", "Apple will use Alibaba's models in China.", "")
+                .getBytes(StandardCharsets.UTF_8), new SourceContext("example-news", null, "a.md",
+                java.time.ZoneOffset.UTC, "en", List.of(), List.of())).markdown().getBytes(StandardCharsets.UTF_8);
+        store.put(KEY, markdown, "text/markdown; charset=utf-8");
+        index.commit(new ArticleRecord(new ArticleId(ID), 1, ArticleId.sha256Hex(markdown), KEY,
+                "Apple and Alibaba team up on AI in China", "apple-alibaba-ai-china", "en", "2025-02-12T15:10:00Z",
+                List.of(), List.of(), null, "https://news.example.com/2025/02/apple-alibaba-ai", null, null, null,
+                null, null, null, "2025-02-12T15:10:00Z"), 0);
+    }
 
     private static ScheduledEvent sample() {
         return EventLoader.loadScheduledEvent(RepoFiles.event("translation-article-stored.json"));
     }
 
     @Test
-    void translatesTheStoredVersionIntoEveryTarget() {
-        Map<String, Object> result = handler.handleRequest(sample(), null);
+    void translatesTheStoredVersionIntoEveryTarget_andEmitsArticleTranslated() {
+        Map<String, Object> result = handler(MARKING).handleRequest(sample(), null);
 
-        assertThat(calls).containsExactly("3f2a9c1e4b5d6e7f80912a3b v1 [fr, de]");
-        assertThat(result).isEqualTo(Map.of("articleId", "3f2a9c1e4b5d6e7f80912a3b", "version", 1L,
-                "outcomes", Map.of("fr", "TRANSLATED content/fr/2025/02/apple-alibaba-ai-china.md",
-                        "de", "TRANSLATED content/de/2025/02/apple-alibaba-ai-china.md")));
+        assertThat(result).isEqualTo(Map.of("articleId", ID, "version", 1L, "outcomes", Map.of(
+                "fr", "TRANSLATED content/fr/2025/02/apple-alibaba-ai-china.md",
+                "de", "TRANSLATED content/de/2025/02/apple-alibaba-ai-china.md")));
+        assertThat(bus.detailTypes()).containsExactly("ArticleTranslated", "ArticleTranslated");
+        assertThat(new String(store.get("content/fr/2025/02/apple-alibaba-ai-china.md").orElseThrow(),
+                StandardCharsets.UTF_8)).contains("⟦fr:Apple and Alibaba team up on AI in China⟧");
+    }
+
+    @Test
+    void translatesNothingTwice_whenTheSameEventIsDeliveredAgain() {
+        handler(MARKING).handleRequest(sample(), null);
+
+        Map<String, Object> again = handler(MARKING).handleRequest(sample(), null);
+
+        assertThat(bus.detailTypes()).hasSize(2);
+        @SuppressWarnings("unchecked")
+        Map<String, String> outcomes = (Map<String, String>) again.get("outcomes");
+        assertThat(outcomes.get("fr")).isEqualTo("ALREADY_TRANSLATED content/fr/2025/02/apple-alibaba-ai-china.md: "
+                + "already translated from version 1");
     }
 
     @Test
@@ -54,11 +104,11 @@ class TranslationHandlerTest {
         detail.remove("articleId");
         event.setDetail(detail);
 
-        Map<String, Object> result = handler.handleRequest(event, null);
+        Map<String, Object> result = handler(MARKING).handleRequest(event, null);
 
-        assertThat(calls).isEmpty();
         assertThat(result).isEqualTo(Map.of("rejected", "detail.articleId is not an article id: null"));
         assertThat(telemetry.metrics()).containsExactly("ArticlesRejected example-news");
+        assertThat(bus.published()).isEmpty();
     }
 
     @Test
@@ -68,18 +118,27 @@ class TranslationHandlerTest {
         detail.put("translationTargets", List.of());
         event.setDetail(detail);
 
-        assertThat(handler.handleRequest(event, null))
+        assertThat(handler(MARKING).handleRequest(event, null))
                 .isEqualTo(Map.of("rejected", "detail.translationTargets names no language"));
-        assertThat(calls).isEmpty();
+        assertThat(bus.published()).isEmpty();
     }
 
     @Test
     void letsTheFailurePropagate_soLambdaRetriesTheInvocation() {
-        TranslationHandler failing = new TranslationHandler((id, v, t) -> {
-            throw new IllegalStateException("ThrottlingException from Translate");
-        }, SiteConfig.defaults(), telemetry.telemetry());
+        Translator throttled = new Translator() {
+            @Override
+            public String translate(String text, String sourceLanguage, String targetLanguage) {
+                throw new IllegalStateException("ThrottlingException from Translate");
+            }
 
-        assertThatThrownBy(() -> failing.handleRequest(sample(), null))
+            @Override
+            public int maxRequestBytes() {
+                return 10_000;
+            }
+        };
+
+        assertThatThrownBy(() -> handler(throttled).handleRequest(sample(), null))
                 .isInstanceOf(IllegalStateException.class).hasMessage("ThrottlingException from Translate");
+        assertThat(index.find(new ArticleId(ID)).orElseThrow().translations()).isEmpty();
     }
 }

@@ -54,10 +54,23 @@ final class SamTemplate {
         return ids;
     }
 
-    /** A parameter's default when {@code value} names a parameter, else the value itself. */
+    /** What a deployer passes for the parameters that have no default (deploy --guided asks for them). */
+    private static final Map<String, String> DEPLOYER_VALUES = Map.of("BotContactUrl", "https://newsroom.example/bot");
+
+    /** A parameter's default (or deployer value) when {@code value} names a parameter, else the value itself. */
     String resolve(String value) {
         JsonNode parameter = root.path("Parameters").path(value);
-        return parameter.isMissingNode() ? value : parameter.path("Default").asText();
+        if (parameter.isMissingNode()) {
+            return value;
+        }
+        if (parameter.has("Default")) {
+            return parameter.path("Default").asText();
+        }
+        String given = DEPLOYER_VALUES.get(value);
+        if (given == null) {
+            throw new AssertionError("parameter " + value + " has no default; add a deployer value to the checks");
+        }
+        return given;
     }
 
     /** The environment a function gets: Globals, then its own variables, with parameter references resolved. */

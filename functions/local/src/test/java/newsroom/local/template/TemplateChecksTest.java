@@ -25,8 +25,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import newsroom.articlefetcher.ArticleFetcherHandler;
 import newsroom.aws.AwsConfig;
+import newsroom.aws.DynamoTableSchema;
 import newsroom.core.config.SiteEnvironment;
 import newsroom.core.testing.RepoFiles;
+import newsroom.fetch.FetcherConfig;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
  * Checks template.yaml against the code it deploys: handler classes and their event types, the environment each
@@ -119,6 +122,10 @@ class TemplateChecksTest {
             if (!absent.isEmpty()) {
                 missing.put(function, absent);
             }
+            if (env.containsKey("NEWSROOM_FETCH_CONTACT_URL")) {
+                assertThatCode(() -> FetcherConfig.fromMap(env)).as(function + " fetcher settings")
+                        .doesNotThrowAnyException();
+            }
             Map<String, String> lambda = new HashMap<>(env);
             lambda.put("AWS_REGION", "eu-west-1"); // set by Lambda itself
             assertThatCode(() -> AwsConfig.fromEnvironment(lambda)).as(function).doesNotThrowAnyException();
@@ -187,6 +194,38 @@ class TemplateChecksTest {
                 .isEqualTo(ArticleFetcherHandler.MAX_RECEIVE_COUNT);
         int fetcherTimeout = TEMPLATE.resource("ArticleFetcherFunction").path("Properties").path("Timeout").asInt();
         assertThat(queue.path("VisibilityTimeout").asInt()).isGreaterThanOrEqualTo(6 * fetcherTimeout);
+    }
+
+    @Test
+    void tableHasTheKeysAndIndexesTheDynamoAdaptersUse() {
+        CreateTableRequest expected = DynamoTableSchema.createTableRequest("t");
+        JsonNode table = TEMPLATE.resource("ArticleTable").path("Properties");
+
+        Map<String, String> attributes = new TreeMap<>();
+        table.path("AttributeDefinitions").forEach(a -> attributes.put(a.path("AttributeName").asText(),
+                a.path("AttributeType").asText()));
+        Map<String, String> expectedAttributes = new TreeMap<>();
+        expected.attributeDefinitions().forEach(a -> expectedAttributes.put(a.attributeName(),
+                a.attributeTypeAsString()));
+        assertThat(attributes).isEqualTo(expectedAttributes);
+        assertThat(keys(table.path("KeySchema"))).isEqualTo(expected.keySchema().stream()
+                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
+        Map<String, List<String>> indexes = new TreeMap<>();
+        table.path("GlobalSecondaryIndexes").forEach(i -> indexes.put(i.path("IndexName").asText(),
+                keys(i.path("KeySchema"))));
+        Map<String, List<String>> expectedIndexes = new TreeMap<>();
+        expected.globalSecondaryIndexes().forEach(i -> expectedIndexes.put(i.indexName(), i.keySchema().stream()
+                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList()));
+        assertThat(indexes).isEqualTo(expectedIndexes);
+        assertThat(table.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean())
+                .isTrue();
+    }
+
+    private static List<String> keys(JsonNode schema) {
+        List<String> keys = new ArrayList<>();
+        schema.forEach(k -> keys.add(k.path("AttributeName").asText() + " " + k.path("KeyType").asText()));
+        return keys;
     }
 
     @Test
