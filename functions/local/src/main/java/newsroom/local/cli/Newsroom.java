@@ -11,6 +11,7 @@ import newsroom.extract.cli.EvalExtractionCommand;
 import newsroom.extract.cli.ExtractCommand;
 import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
+import newsroom.local.bench.BenchCommand;
 
 /**
  * The {@code ./newsroom} command line: the product's face on one machine. Each subcommand is a class; this one only
@@ -31,6 +32,7 @@ public final class Newsroom {
             "                        print the article extracted from a page, as JSON",
             "  eval-extraction DATASET_DIR [--peers]",
             "                        score the extractor on a benchmark dataset (and Readability with --peers)",
+            "  bench [--quick]       cold start, warm invocation, extraction and front matter benchmarks",
             "  help                  this text",
             "",
             "Run 'newsroom COMMAND --help' for a command's options.");
@@ -56,6 +58,7 @@ public final class Newsroom {
                         .run(rest, out, err);
                 case "extract" -> ExtractCommand.run(rest, out, err);
                 case "eval-extraction" -> EvalExtractionCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + command + "'\n" + USAGE);
             };
         } catch (UsageException e) {

@@ -1,0 +1,162 @@
+package newsroom.local.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
+
+/**
+ * Builds the jars a benchmark child JVM needs from the classes this program already carries (from its own shaded
+ * jar, or from the Maven classpath in tests): the Lambda runtime (the runtime interface client, its serializer, the
+ * Lambda core interfaces and its native Runtime API client), which Lambda keeps apart from the function in
+ * {@code /var/runtime/lib}; the hello-world deployment jar; and the bench entry points of the priming comparison.
+ */
+final class BenchJars {
+
+    /** Entry-name prefixes of the Lambda Java runtime (RIC 2.x + aws-lambda-java-serialization + core). */
+    static final List<String> RUNTIME_PREFIXES = List.of(
+            "com/amazonaws/services/lambda/runtime/api/",
+            "com/amazonaws/services/lambda/crac/",
+            "com/amazonaws/services/lambda/runtime/serialization/",
+            "com/amazonaws/lambda/thirdparty/",
+            "com/amazonaws/services/lambda/runtime/logging/",
+            "jni/",
+            "software/amazon/awssdk/utilslite/");
+
+    private BenchJars() {
+    }
+
+    /** The Lambda runtime jar: runtime client, serializer, core interfaces, native client libraries. */
+    static Path runtime(Path target) {
+        Set<Path> sources = new LinkedHashSet<>();
+        for (Class<?> anchor : List.of(AWSLambda.class, PojoSerializer.class, RequestHandler.class,
+                SdkInternalThreadLocal.class)) {
+            sources.add(codeSource(anchor));
+        }
+        return write(target, sources, name -> RUNTIME_PREFIXES.stream().anyMatch(name::startsWith)
+                || isCoreInterface(name));
+    }
+
+    /** A jar holding exactly the named classes of this program (no nested classes are copied). */
+    static Path classes(Path target, List<Class<?>> classes) {
+        Set<String> names = new HashSet<>();
+        Set<Path> sources = new LinkedHashSet<>();
+        for (Class<?> type : classes) {
+            names.add(type.getName().replace('.', '/') + ".class");
+            sources.add(codeSource(type));
+        }
+        return write(target, sources, names::contains);
+    }
+
+    /**
+     * Unpacks a deployment jar into {@code dir}, as Lambda unpacks the package into {@code /var/task}: the function's
+     * classes then load from a folder, not from inside a jar.
+     */
+    static Path explode(Path jar, Path dir) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Path root = Files.createDirectories(dir).toRealPath();
+            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+                Path target = root.resolve(entry.getName()).normalize();
+                if (!target.startsWith(root)) {
+                    throw new IllegalStateException(jar + ": entry " + entry.getName() + " escapes the folder");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.getInputStream(entry)) {
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack " + jar + " into " + dir, e);
+        }
+    }
+
+    /** {@code com/amazonaws/services/lambda/runtime/X.class}: Context, RequestHandler, LambdaLogger, … */
+    private static boolean isCoreInterface(String name) {
+        String prefix = "com/amazonaws/services/lambda/runtime/";
+        return name.startsWith(prefix) && name.endsWith(".class") && name.indexOf('/', prefix.length()) < 0;
+    }
+
+    private static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from", e);
+        }
+    }
+
+    private static Path write(Path target, Set<Path> sources, Predicate<String> wanted) {
+        Set<String> written = new HashSet<>();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target))) {
+            for (Path source : sources) {
+                if (Files.isDirectory(source)) {
+                    copyDirectory(source, wanted, written, out);
+                } else {
+                    copyJar(source, wanted, written, out);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        if (written.isEmpty()) {
+            throw new IllegalStateException("no classes found for " + target.getFileName() + " in " + sources);
+        }
+        return target;
+    }
+
+    private static void copyJar(Path jar, Predicate<String> wanted, Set<String> written, JarOutputStream out)
+            throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+                if (!entry.isDirectory() && wanted.test(entry.getName()) && written.add(entry.getName())) {
+                    try (InputStream in = file.getInputStream(entry)) {
+                        put(out, entry.getName(), in);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void copyDirectory(Path root, Predicate<String> wanted, Set<String> written, JarOutputStream out)
+            throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            String name = root.relativize(file).toString().replace('\\', '/');
+            if (wanted.test(name) && written.add(name)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    put(out, name, in);
+                }
+            }
+        }
+    }
+
+    private static void put(JarOutputStream out, String name, InputStream in) throws IOException {
+        out.putNextEntry(new JarEntry(name));
+        in.transferTo(out);
+        out.closeEntry();
+    }
+}
