@@ -186,4 +186,21 @@ class ArticleFetcherHandlerTest {
         assertThat(line).containsEntry("detail", "message body is not JSON");
         assertThat(telemetry.metrics()).contains("ArticlesRejected unknown");
     }
+
+    @Test
+    void primesWithoutWritingAnything_beforeTheSnapStartCheckpoint() {
+        ArticleFetcherHandler handler = new ArticleFetcherHandler(new ArticleFetchService(new ScriptedFetcher(),
+                new IngestService(SiteConfig.defaults(), store, index, bus, extractor, telemetry.telemetry(),
+                        TelemetryLines.CLOCK), telemetry.telemetry()), queue,
+                new SourcesFileContexts(store, "config/sources.yaml", SiteConfig.defaults(), telemetry.telemetry()),
+                SiteConfig.defaults(), telemetry.telemetry());
+
+        handler.beforeCheckpoint(null);
+
+        assertThat(store.keys()).containsExactly("config/sources.yaml");
+        assertThat(index.records()).isEmpty();
+        assertThat(bus.published()).isEmpty();
+        assertThat(queue.requests()).isEmpty();
+        assertThat(telemetry.events()).doesNotContain("priming.incomplete");
+    }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Sleeper sleeper) {
 
-    /** 5 attempts, 100 ms base, 2 s cap: at most about 4 s of waiting, well inside a function's timeout. */
+    /** 5 attempts, 100 ms base, 2 s cap: at most 1.5 s of waiting in all (100 + 200 + 400 + 800 ms ceilings). */
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(2), Sleeper.THREAD);
 

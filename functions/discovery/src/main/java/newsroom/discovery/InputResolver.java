@@ -119,6 +119,10 @@ public final class InputResolver {
         if (root.equals("html")) {
             return fromHtml(input, doc);
         }
+        if (!root.isEmpty() && !root.equals("gzip") && !root.equals("urlset") && !root.equals("sitemapindex")) {
+            throw DiscoveryFailure.UNSUPPORTED_INPUT.exception(doc.finalUri() + ": XML with root <" + root
+                    + "> is neither a feed nor a sitemap");
+        }
         SitemapParser.Result parsed = SitemapParser.parse(doc.body(), doc.contentType(), doc.finalUri());
         if (!parsed.index()) {
             return new Sitemap(input, urls(parsed.items()));

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 import crawlercommons.sitemaps.AbstractSiteMap;
 import crawlercommons.sitemaps.SiteMap;
@@ -22,11 +21,14 @@ import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.url.CanonicalUrls;
+import newsroom.fetch.GzipDecoder;
 
 /**
  * Reads sitemaps with crawler-commons: sitemap indexes, URL sets (plain or gzipped), text URL lists, and Google
  * News sitemaps (publication date used when there is no lastmod). DOCTYPE declarations are refused. Gzipped files
- * are inflated here with a size limit (a gzip bomb stops at it). Only URLs on the sitemap's own site are kept.
+ * are inflated here with a size limit (a gzip bomb stops at it), by the fetch module's loop-based
+ * {@link GzipDecoder} (the JDK's recursion per gzip member can overflow the stack). Only URLs on the sitemap's
+ * own site are kept.
  */
 public final class SitemapParser {
 
@@ -70,7 +72,8 @@ public final class SitemapParser {
             url = sitemapUrl.toURL();
             parsed = parser.parseSiteMap(type, content, url);
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
-            throw DiscoveryFailure.MALFORMED_SITEMAP.exception(sitemapUrl + ": " + FeedParser.firstLine(e.getMessage()));
+            throw DiscoveryFailure.MALFORMED_SITEMAP.exception(sitemapUrl + ": "
+                    + FeedParser.firstLine(e.getMessage()));
         }
         String host = sitemapUrl.getHost();
         if (parsed instanceof SiteMapIndex index) {
@@ -133,7 +136,7 @@ public final class SitemapParser {
     }
 
     private static byte[] gunzip(byte[] body, URI url) throws FetchException {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+        try (InputStream in = new GzipDecoder(new ByteArrayInputStream(body))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[16 * 1024];
             int n;

@@ -86,7 +86,8 @@ public final class SourcesFileLoader {
         try {
             tree = yaml.readValue(in, Object.class);
         } catch (IOException e) {
-            throw new InvalidConfigurationException(origin + ": not valid YAML: " + FeedParser.firstLine(e.getMessage()));
+            throw new InvalidConfigurationException(origin + ": not valid YAML: "
+                    + FeedParser.firstLine(e.getMessage()));
         }
         if (!(tree instanceof Map<?, ?> top) || !top.containsKey("sources")) {
             throw new InvalidConfigurationException(origin + ": expected a mapping with a 'sources' list at the top");

@@ -107,6 +107,20 @@ class SitemapParserTest {
     }
 
     @Test
+    void survivesManyEmptyGzipMembers() throws Exception {
+        ByteArrayOutputStream members = new ByteArrayOutputStream();
+        byte[] empty = gzip(new byte[0]);
+        while (members.size() < 2 * 1024 * 1024) {
+            members.write(empty);
+        }
+        members.write(gzip(utf8(URLSET)));
+
+        SitemapParser.Result r = SitemapParser.parse(members.toByteArray(), "application/gzip", SITEMAP);
+
+        assertThat(r.items()).hasSize(2);
+    }
+
+    @Test
     void neverExpandsExternalEntities() throws Exception {
         String xxe = """
                 <?xml version="1.0"?>

@@ -30,6 +30,9 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
     /** Pages larger than this (UTF-8 bytes) are refused: no news article needs more, and parsing costs memory. */
     public static final int MAX_PAGE_BYTES = 10 * 1024 * 1024;
 
+    /** A JSON-LD article body shorter than this is a teaser, not an article to fall back on. */
+    private static final int MIN_JSON_LD_BODY_CHARS = 200;
+
     /**
      * Extracts the article and maps it to the canonical front-matter names the normalizer accepts: {@code title},
      * {@code date}, {@code lastmod} (RFC 3339), {@code author} (names joined with ", "), {@code lang},
@@ -89,7 +92,9 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         PageMetadata metadata = MetadataExtractor.read(document, baseUrl);
         ImageResolver.resolveAll(document, baseUrl);
         String title = metadata.title().map(Field::value).orElse(null);
-        Optional<Element> content = MainContentFinder.find(document, title, metadata.jsonLdArticleBody());
+        Optional<Element> content = MainContentFinder.find(document, title, metadata.jsonLdArticleBody())
+                .filter(c -> !TextWriter.write(c).isBlank())
+                .or(() -> metadata.jsonLdArticleBody().flatMap(ArticleExtractor::paragraphsOf));
         String text = content.map(TextWriter::write).orElse("");
         if (text.isBlank()) {
             throw new ArticleRejectedException(Rejection.Code.NO_ARTICLE_CONTENT,
@@ -100,6 +105,23 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
                 metadata.modified(), metadata.language(), metadata.summary(), metadata.canonical(),
                 metadata.siteName(), metadata.section(), metadata.tags(), metadata.leadImage(), metadata.paywalled(),
                 markdown, text);
+    }
+
+    /**
+     * Pages rendered by script often ship the article only in JSON-LD; when the page body holds no article, its
+     * {@code articleBody} (one paragraph per line) is the content.
+     */
+    private static Optional<Element> paragraphsOf(String articleBody) {
+        if (articleBody.strip().length() < MIN_JSON_LD_BODY_CHARS) {
+            return Optional.empty();
+        }
+        Element content = new Element("div");
+        for (String line : articleBody.split("\\R")) {
+            if (!line.isBlank()) {
+                content.appendElement("p").text(line.strip());
+            }
+        }
+        return Optional.of(content);
     }
 
     /** The page's {@code <base href>} resolved against the page URL, else the page URL. */

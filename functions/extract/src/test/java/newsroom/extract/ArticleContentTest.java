@@ -137,4 +137,61 @@ class ArticleContentTest {
         assertThat(article.markdown()).doesNotContain("Council expands tram network");
         assertThat(article.markdown()).startsWith(P1 + "\n\n");
     }
+
+    @Test
+    void keepsTheSpaceAfterALinkWhoseTextEndsWithOne() {
+        ExtractedArticle article = extract("<p>" + P1 + " Ask <a href=\"/desk\">the desk </a>today.</p><p>" + P2
+                + "</p><p>" + P3 + "</p>");
+
+        assertThat(article.markdown()).contains("Ask [the desk](https://news.example.com/desk) today.");
+    }
+
+    @Test
+    void splitsBrSeparatedTextIntoParagraphs() {
+        String html = "<html><body><div id=\"menu\"><a href=\"/\">Home</a></div><div class=\"story\">" + P1
+                + "<br><br>" + P2 + "<br><br>" + P3 + "</div></body></html>";
+
+        ExtractedArticle article = extractor.extractArticle(html, URL);
+
+        assertThat(article.text()).isEqualTo(P1 + "\n" + P2 + "\n" + P3);
+        assertThat(article.markdown()).isEqualTo(P1 + "\n\n" + P2 + "\n\n" + P3 + "\n");
+    }
+
+    @Test
+    void keepsAShortArticle_ratherThanTheLongerBoilerplateAroundIt() {
+        String footer = "<div class=\"site-info\"><p>Example News is published by Example Media Group, 1 Main "
+                + "Street, Springfield. Registered in England, company number 0123456, VAT number GB 123 4567 89.</p>"
+                + "<p>Our journalism follows the editors' code of practice; complaints go to the readers' editor, who "
+                + "answers every message within five working days, by email or by post.</p>"
+                + "<p>Subscriptions renew automatically each month until cancelled; prices include VAT and delivery "
+                + "in the country, with reduced prices for students and pensioners.</p></div>";
+        String html = "<html><body><article><h1>Trams</h1><p>" + P1 + "</p><p>" + P2 + "</p></article>" + footer
+                + "</body></html>";
+
+        ExtractedArticle article = extractor.extractArticle(html, URL);
+
+        assertThat(article.text()).isEqualTo(P1 + "\n" + P2);
+    }
+
+    @Test
+    void dropsAReaderCommentSection_evenWithLongComments() {
+        String comments = "<div class=\"comment-list\"><div class=\"comment\"><p>I have lived next to the old "
+                + "depot for thirty years, and I can tell you that the trams were never the problem, the traffic "
+                + "was, and nobody on the council ever wanted to admit it.</p></div><div class=\"comment\"><p>"
+                + "Finally some good news, although I doubt the timeline, because the last project of this kind took "
+                + "twice as long as promised and cost a fortune.</p></div></div>";
+
+        ExtractedArticle article = extract("<div itemprop=\"articleBody\"><div>" + P1 + "</div><div>" + P2
+                + "</div><div>" + P3 + "</div></div>" + comments);
+
+        assertThat(article.text()).isEqualTo(P1 + "\n" + P2 + "\n" + P3);
+    }
+
+    @Test
+    void dropsPlainBylineAndDateLinesAboveTheText() {
+        ExtractedArticle article = extract("<p>By Ana Lima, City Reporter</p><p>Nov. 19, 2019 10:05 AM EST</p>"
+                + Pages.paragraphs());
+
+        assertThat(article.text()).isEqualTo(P1 + "\n" + P2 + "\n" + P3);
+    }
 }

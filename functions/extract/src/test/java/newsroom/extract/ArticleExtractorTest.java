@@ -76,4 +76,20 @@ class ArticleExtractorTest {
                 .isInstanceOfSatisfying(ArticleRejectedException.class, e ->
                         assertThat(e.rejection().code()).isEqualTo(Rejection.Code.TOO_LARGE));
     }
+
+    @Test
+    void takesTheJsonLdArticleBody_whenScriptRendersTheArticleAndThePageHasNone() {
+        String body = Pages.P1 + "\n" + Pages.P2 + "\n" + Pages.P3;
+        String html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+                + "\"Trams\",\"articleBody\":" + jsonString(body) + "}</script></head><body><div id=\"root\"></div>"
+                + "<script src=\"/app.js\"></script></body></html>";
+
+        RawArticle raw = extractor.extract(html, URL);
+
+        assertThat(raw.body()).isEqualTo(Pages.P1 + "\n\n" + Pages.P2 + "\n\n" + Pages.P3 + "\n");
+    }
+
+    private static String jsonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
 }

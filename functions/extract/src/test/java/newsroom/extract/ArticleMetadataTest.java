@@ -136,4 +136,11 @@ class ArticleMetadataTest {
         assertThat(article.canonical()).contains(new Field<>("https://news.example.com/city/tram",
                 "link[rel=canonical]"));
     }
+
+    @Test
+    void keepsThePersonAndDropsTheOutlet_fromAPipeSeparatedByline() {
+        ExtractedArticle article = extract("<meta name=\"author\" content=\"Amy Kuperinsky | NJ Advance Media\">");
+
+        assertThat(article.authors()).contains(new Field<>(List.of("Amy Kuperinsky"), "meta:author"));
+    }
 }

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -230,26 +229,34 @@ final class Http11Client {
                             + " exceeds the limit of " + limit + " bytes");
                 }
                 InputStream framed = framed();
-                InputStream decoded = encoded ? decoder(contentEncoding, framed) : framed;
+                // Compressed bytes are capped too: a stream of empty gzip members inflates to nothing forever.
+                InputStream decoded = encoded
+                        ? decoder(contentEncoding, new WireLimitInputStream(framed, limit + limit / 8 + 65_536))
+                        : framed;
                 ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit, 64 * 1024));
                 byte[] buffer = new byte[16 * 1024];
                 long total = 0;
                 int n;
-                while ((n = decoded.read(buffer)) != -1) {
-                    if (total + n > limit) {
-                        if (truncate) {
-                            out.write(buffer, 0, (int) (limit - total));
-                            return new Body(out.toByteArray(), true);
+                try (decoded) {
+                    while ((n = decoded.read(buffer)) != -1) {
+                        if (total + n > limit) {
+                            if (truncate) {
+                                out.write(buffer, 0, (int) (limit - total));
+                                return new Body(out.toByteArray(), true);
+                            }
+                            throw FetchFailure.TOO_LARGE.exception(what + ": body exceeds the limit of " + limit
+                                    + " bytes" + (encoded ? " after " + contentEncoding + " decompression" : ""));
                         }
-                        throw FetchFailure.TOO_LARGE.exception(what + ": body exceeds the limit of " + limit
-                                + " bytes" + (encoded ? " after " + contentEncoding + " decompression" : ""));
+                        out.write(buffer, 0, n);
+                        total += n;
                     }
-                    out.write(buffer, 0, n);
-                    total += n;
                 }
                 return new Body(out.toByteArray(), false);
             } catch (FetchException e) {
                 throw e;
+            } catch (WireLimitExceeded e) {
+                throw FetchFailure.TOO_LARGE.exception(what + ": compressed body exceeds " + e.getMessage()
+                        + " bytes on the wire");
             } catch (SocketTimeoutException | DeadlineExceeded e) {
                 throw FetchFailure.TIMEOUT.exception(what + ": body not complete before the deadline");
             } catch (java.util.zip.ZipException | MalformedBody | EOFException e) {
@@ -294,7 +301,7 @@ final class Http11Client {
             String coding = contentEncoding.trim().toLowerCase(Locale.ROOT);
             switch (coding) {
                 case "gzip", "x-gzip":
-                    return new GZIPInputStream(in, 8192);
+                    return new GzipDecoder(in);
                 case "deflate":
                     // RFC 9110 deflate is zlib-wrapped; some servers send raw deflate. A zlib header has CM=8.
                     BufferedInputStream buffered = new BufferedInputStream(in, 2);
@@ -302,7 +309,7 @@ final class Http11Client {
                     int first = buffered.read();
                     buffered.reset();
                     boolean zlib = first != -1 && (first & 0x0f) == 8;
-                    return new InflaterInputStream(buffered, new Inflater(!zlib), 8192);
+                    return new OwnedInflaterInputStream(buffered, new Inflater(!zlib));
                 default:
                     throw FetchFailure.BAD_RESPONSE.exception("unsupported Content-Encoding '"
                             + abbreviate(contentEncoding) + "' (we accept gzip and deflate)");
@@ -361,6 +368,59 @@ final class Http11Client {
             int n = super.read(b, off, len);
             if (System.nanoTime() - deadlineNanos > 0) {
                 throw new DeadlineExceeded();
+            }
+            return n;
+        }
+    }
+
+    /** An inflater stream that releases its own native inflater when closed. */
+    private static final class OwnedInflaterInputStream extends InflaterInputStream {
+        OwnedInflaterInputStream(InputStream in, Inflater inflater) {
+            super(in, inflater, 8192);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                inf.end();
+            }
+        }
+    }
+
+    /** Thrown when more compressed bytes arrive than a body of the limit can need. */
+    static final class WireLimitExceeded extends IOException {
+        WireLimitExceeded(long limit) {
+            super(String.valueOf(limit));
+        }
+    }
+
+    /** Counts bytes as they come off the wire and fails beyond {@code limit}. */
+    private static final class WireLimitInputStream extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        WireLimitInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                if (count > limit) {
+                    throw new WireLimitExceeded(limit);
+                }
             }
             return n;
         }

@@ -157,6 +157,77 @@ class SafeHttpFetcherTest {
     }
 
     @Test
+    void stopsAtTheWireLimit_whenCompressedDataInflatesToNothing() throws Exception {
+        fetcher = fetcher(TestFetchers.config(server.port()).withMaxBodyBytes(ContentKind.HTML, 64 * 1024));
+        byte[] emptyMember = gzip(new byte[0]);
+        ByteArrayOutputStream members = new ByteArrayOutputStream();
+        while (members.size() < 512 * 1024) {
+            members.write(emptyMember);
+        }
+        server.on("/empty-members", ex -> {
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            LoopbackHttpServer.respond(ex, 200, "text/html", members.toByteArray());
+        });
+
+        FetchException e = failure(url("/empty-members"), ContentKind.HTML);
+
+        assertThat(e.reason()).isEqualTo("TOO_LARGE");
+        assertThat(e.getMessage()).contains("on the wire");
+    }
+
+    @Test
+    void stopsAtTheWireLimit_whenGzipHoldsEndlessEmptyDeflateBlocks() throws Exception {
+        fetcher = fetcher(TestFetchers.config(server.port()).withMaxBodyBytes(ContentKind.HTML, 64 * 1024));
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        gz.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+        byte[] emptyStoredBlock = {0, 0, 0, (byte) 0xff, (byte) 0xff};
+        while (gz.size() < 512 * 1024) {
+            gz.write(emptyStoredBlock);
+        }
+        server.on("/empty-blocks", ex -> {
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            LoopbackHttpServer.respond(ex, 200, "text/html", gz.toByteArray());
+        });
+
+        FetchException e = failure(url("/empty-blocks"), ContentKind.HTML);
+
+        assertThat(e.reason()).isEqualTo("TOO_LARGE");
+        assertThat(e.getMessage()).contains("on the wire");
+    }
+
+    @Test
+    void decodesConcatenatedGzipMembers() throws Exception {
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.write(gzip("<p>a</p>".getBytes(StandardCharsets.UTF_8)));
+        both.write(gzip("<p>b</p>".getBytes(StandardCharsets.UTF_8)));
+        server.on("/members", ex -> {
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            LoopbackHttpServer.respond(ex, 200, "text/html", both.toByteArray());
+        });
+
+        FetchedResource r = fetcher.fetch(url("/members"), ContentKind.HTML);
+
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("<p>a</p><p>b</p>");
+    }
+
+    @Test
+    void rejectsGzipWithABadChecksum() {
+        byte[] body;
+        try {
+            body = gzip("<p>checked</p>".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        body[body.length - 8] ^= 0x55;
+        server.on("/corrupt", ex -> {
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            LoopbackHttpServer.respond(ex, 200, "text/html", body);
+        });
+
+        assertThat(failure(url("/corrupt"), ContentKind.HTML).reason()).isEqualTo("BAD_RESPONSE");
+    }
+
+    @Test
     void decompressesGzipContentEncoding() throws Exception {
         byte[] body = gzip("<p>compressed</p>".getBytes(StandardCharsets.UTF_8));
         server.on("/gz", ex -> {

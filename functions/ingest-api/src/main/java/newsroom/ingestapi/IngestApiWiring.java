@@ -2,7 +2,6 @@ package newsroom.ingestapi;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
@@ -14,7 +13,6 @@ import newsroom.core.config.SiteConfig;
 import newsroom.core.config.SiteEnvironment;
 import newsroom.core.ingest.IngestService;
 import newsroom.core.observe.Telemetry;
-import newsroom.core.port.Fetcher.FetchException;
 import newsroom.fetch.AddressPolicy;
 import newsroom.fetch.HostResolver;
 import newsroom.fetch.UrlGuard;
@@ -35,15 +33,8 @@ record IngestApiWiring(ArticleApi api, SiteConfig site, Telemetry telemetry) {
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         IngestService ingest = new IngestService(site, store, index,
                 new EventBridgePublisher(clients.eventBridge(), aws.eventBusName()), null, telemetry, clock);
-        UrlGuard guard = new UrlGuard(HostResolver.system(), AddressPolicy.publicOnly(), java.util.Set.of(80, 443));
-        UrlCheck check = uri -> {
-            try {
-                guard.check(uri);
-                return Optional.empty();
-            } catch (FetchException e) {
-                return Optional.of(e.getMessage());
-            }
-        };
+        UrlCheck check = new GuardedUrlCheck(new UrlGuard(HostResolver.system(), AddressPolicy.publicOnly(),
+                java.util.Set.of(80, 443)));
         ArticleApi api = new ArticleApi(ingest, index, store, new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl()),
                 check, site, telemetry);
         return new IngestApiWiring(api, site, telemetry);

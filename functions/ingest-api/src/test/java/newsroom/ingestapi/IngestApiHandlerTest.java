@@ -321,4 +321,15 @@ class IngestApiHandlerTest {
         assertProblem(handler.handleRequest(event, null), 405, "method-not-allowed", "Method not allowed",
                 "DELETE is not allowed on /articles/" + SAMPLE_ID + "; use GET");
     }
+
+    @Test
+    void primesWithoutWritingAnything_beforeTheSnapStartCheckpoint() {
+        handler.beforeCheckpoint(null);
+
+        assertThat(store.keys()).isEmpty();
+        assertThat(index.records()).isEmpty();
+        assertThat(bus.published()).isEmpty();
+        assertThat(queue.requests()).isEmpty();
+        assertThat(telemetry.events()).doesNotContain("priming.incomplete");
+    }
 }

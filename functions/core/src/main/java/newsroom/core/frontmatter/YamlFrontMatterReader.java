@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -123,7 +124,7 @@ final class YamlFrontMatterReader {
             if (Tag.NULL.equals(tag)) {
                 return null;
             } else if (Tag.BOOL.equals(tag)) {
-                return Boolean.valueOf(text.toLowerCase(java.util.Locale.ROOT).equals("true"));
+                return Boolean.valueOf(text.toLowerCase(Locale.ROOT).equals("true"));
             } else if (Tag.INT.equals(tag)) {
                 return integer(text);
             } else if (Tag.FLOAT.equals(tag)) {
@@ -151,7 +152,7 @@ final class YamlFrontMatterReader {
     }
 
     private static Number decimal(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".nan")) {
             return Double.NaN;
         }

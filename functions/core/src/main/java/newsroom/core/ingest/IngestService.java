@@ -29,6 +29,7 @@ import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.EventPublisher;
 import newsroom.core.port.HtmlArticleExtractor;
 import newsroom.core.port.ObjectStore;
+import newsroom.core.url.CanonicalUrls;
 
 /**
  * The ingest pipeline shared by the Lambda handlers and the local CLI: input → normalize → dedup → store the
@@ -106,8 +107,10 @@ public final class IngestService {
 
     private IngestOutcome guarded(SourceContext context, RawSupplier input) {
         NormalizedArticle article;
+        String url;
         try {
             article = normalizer.normalize(input.get(), context);
+            url = canonicalUrl(article.frontMatter());
         } catch (ArticleRejectedException e) {
             Rejection rejection = e.rejection();
             telemetry.warn("article.rejected", Map.of("source", context.name(), "input", inputName(context),
@@ -115,14 +118,13 @@ public final class IngestService {
             telemetry.count("ArticlesRejected", context.name());
             return IngestOutcome.rejected(rejection);
         }
-        return store(article, context);
+        return store(article, url, context);
     }
 
-    private IngestOutcome store(NormalizedArticle article, SourceContext context) {
+    private IngestOutcome store(NormalizedArticle article, String url, SourceContext context) {
         CanonicalFrontMatter fm = article.frontMatter();
         byte[] bytes = article.markdown().getBytes(StandardCharsets.UTF_8);
         String contentHash = ArticleId.sha256Hex(bytes);
-        String url = canonicalUrl(fm);
         ArticleId id = identity(fm, context, url);
         Optional<ArticleRecord> current = index.find(id);
 
@@ -245,11 +247,20 @@ public final class IngestService {
                 .replace("{id}", id.value());
     }
 
+    /**
+     * The identity URL: the fetched URL normalized (tracking parameters dropped), replaced by the page's declared
+     * canonical when that is on the same site; null for articles without any URL.
+     *
+     * @throws ArticleRejectedException INVALID_URL for a URL that is not absolute http(s)
+     */
     private static String canonicalUrl(CanonicalFrontMatter fm) {
         if (fm.source() == null) {
             return null;
         }
-        return fm.source().canonical() != null ? fm.source().canonical() : fm.source().url();
+        if (fm.source().url() != null) {
+            return CanonicalUrls.canonicalize(fm.source().url(), fm.source().canonical());
+        }
+        return fm.source().canonical() == null ? null : CanonicalUrls.normalize(fm.source().canonical());
     }
 
     private static String sourceUrl(CanonicalFrontMatter fm, String canonical) {

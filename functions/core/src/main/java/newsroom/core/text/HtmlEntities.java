@@ -39,8 +39,8 @@ public final class HtmlEntities {
         for (int i = 0; i < text.length(); i++) {
             out.append(text.charAt(i));
             while (out.length() > 0 && out.charAt(out.length() - 1) == ';') {
-                int amp = out.lastIndexOf("&", out.length() - 2);
-                if (amp < 0 || out.length() - amp > MAX_REFERENCE_LENGTH) {
+                int amp = lastAmpersandWithinReach(out);
+                if (amp < 0) {
                     break;
                 }
                 reference.reset(out.subSequence(amp, out.length()));
@@ -52,6 +52,17 @@ public final class HtmlEntities {
             }
         }
         return out.toString();
+    }
+
+    /** The '&' that could open a reference ending at the last character, looking back no further than the longest one. */
+    private static int lastAmpersandWithinReach(StringBuilder out) {
+        int stop = Math.max(0, out.length() - MAX_REFERENCE_LENGTH);
+        for (int i = out.length() - 2; i >= stop; i--) {
+            if (out.charAt(i) == '&') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String replacement(Matcher m) {

@@ -1,6 +1,5 @@
 package newsroom.core.translate;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -63,19 +62,27 @@ final class ChunkPlanner {
     private List<List<Segment>> pack(List<Segment> segments, int level) {
         List<List<Segment>> groups = new ArrayList<>();
         List<Segment> current = new ArrayList<>();
+        long currentBytes = 0;
+        int currentPlaceholders = 0;
         for (List<Segment> unit : split(segments, level)) {
-            List<Segment> candidate = new ArrayList<>(current);
-            candidate.addAll(unit);
-            if (fits(candidate)) {
-                current = candidate;
+            long unitBytes = requestBytes(unit, currentPlaceholders);
+            if (currentBytes + unitBytes <= maxBytes) {
+                current.addAll(unit);
+                currentBytes += unitBytes;
+                currentPlaceholders += placeholders(unit);
                 continue;
             }
             if (!current.isEmpty()) {
                 groups.add(current);
                 current = new ArrayList<>();
             }
-            if (fits(unit)) {
+            unitBytes = requestBytes(unit, 0);
+            currentBytes = 0;
+            currentPlaceholders = 0;
+            if (unitBytes <= maxBytes) {
                 current.addAll(unit);
+                currentBytes = unitBytes;
+                currentPlaceholders = placeholders(unit);
             } else if (level == BYTES) {
                 throw new IllegalStateException("a piece of " + unit + " does not fit in " + maxBytes + " bytes");
             } else {
@@ -88,8 +95,25 @@ final class ChunkPlanner {
         return groups;
     }
 
-    private boolean fits(List<Segment> segments) {
-        return new Chunk(segments).request().getBytes(StandardCharsets.UTF_8).length <= maxBytes;
+    private static int placeholders(List<Segment> segments) {
+        return (int) segments.stream().filter(s -> !s.isText()).count();
+    }
+
+    /**
+     * The UTF-8 size these segments add to a request whose next placeholder is {@code firstPlaceholder}: the same
+     * count as {@link Chunk#request()} produces, without building the string.
+     */
+    private static long requestBytes(List<Segment> segments, int firstPlaceholder) {
+        long bytes = 0;
+        int placeholder = firstPlaceholder;
+        for (Segment segment : segments) {
+            if (segment.isText()) {
+                bytes += segment.text().codePoints().map(ChunkPlanner::utf8Length).sum();
+            } else {
+                bytes += 2 + String.valueOf(placeholder++).length() + (segment.breaksLine() ? 2 : 0);
+            }
+        }
+        return bytes;
     }
 
     /** The units of one level: each a run of segments that must stay together at that level. */

@@ -31,6 +31,7 @@ final class MarkdownSegmenter {
     private static final Pattern HTML_BLOCK = Pattern.compile("^ {0,3}</?[A-Za-z][A-Za-z0-9-]*(?:[\\s/>]|$)");
     private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^ {0,3}\\[[^\\]]+]:\\s*\\S");
     private static final Pattern RULE = Pattern.compile("^ {0,3}(?:(?:[-*_][ \\t]*){3,}|=+[ \\t]*|-{2,}[ \\t]*)$");
+    private static final Pattern SHORTCODE_CLOSE = Pattern.compile("[%>]}}");
     private static final Pattern TABLE_DELIMITER =
             Pattern.compile("^[ \\t]*\\|?[ \\t]*:?-+:?[ \\t]*(?:\\|[ \\t]*:?-+:?[ \\t]*)+\\|?[ \\t]*$");
     private static final Pattern LINE_PREFIX = Pattern.compile(
@@ -74,6 +75,8 @@ final class MarkdownSegmenter {
                 end = firstLineMatching(lines, i, Pattern.compile("-->")) + 1;
             } else if (HTML_BLOCK.matcher(content).find()) {
                 end = nextBlankLine(lines, i);
+            } else if (opensShortcode(content)) {
+                end = firstLineMatching(lines, i + 1, SHORTCODE_CLOSE) + 1;
             } else if (REFERENCE_DEFINITION.matcher(content).find() || RULE.matcher(content).find()
                     || TABLE_DELIMITER.matcher(content).find()) {
                 end = i + 1;
@@ -106,6 +109,13 @@ final class MarkdownSegmenter {
         }
         out.add(content.substring(position, end), Segment.Kind.TEXT);
         out.add(line.substring(end), Segment.Kind.LINE);
+    }
+
+    /** True when the line opens a Hugo shortcode it does not close (its parameters go on over the next lines). */
+    private static boolean opensShortcode(String line) {
+        int open = Math.max(line.lastIndexOf("{{<"), line.lastIndexOf("{{%"));
+        int close = Math.max(line.lastIndexOf(">}}"), line.lastIndexOf("%}}"));
+        return open >= 0 && open > close;
     }
 
     private static List<String> splitLines(String text) {

@@ -19,7 +19,7 @@ record Segment(String text, Kind kind) {
         INLINE,
         /** Line structure: line end, the next line's indentation and block markers (>, -, 1., #). */
         LINE,
-        /** Paragraph structure: blank lines and whole protected blocks (fenced or indented code, HTML, tables' rules). */
+        /** Paragraph structure: blank lines and whole protected blocks (code, HTML, table rules). */
         BLOCK
     }
 

@@ -105,13 +105,13 @@ public final class TranslationService {
 
     private Outcome translateInto(String language, Source source) {
         ArticleRecord record = source.record;
+        if (language == null || !LANGUAGE.matcher(language).matches()) {
+            return skipped(language, "skipped: '" + language + "' is not a BCP 47 language tag");
+        }
         Long translatedFrom = record.translatedVersions().get(language);
         if (translatedFrom != null && translatedFrom >= source.version) {
             return new Outcome(language, Status.ALREADY_TRANSLATED,
                     "already translated from version " + translatedFrom, record.translations().get(language));
-        }
-        if (language == null || !LANGUAGE.matcher(language).matches()) {
-            return skipped(language, "skipped: '" + language + "' is not a BCP 47 language tag");
         }
         if (language.equals(record.lang())) {
             return skipped(language, "skipped: the article is already in " + language);
@@ -131,7 +131,8 @@ public final class TranslationService {
         }
         String key = translatedKey(record.objectKey(), record.lang(), language);
         try {
-            store.put(key, translated(article, record, source.version, language).toBytes(), "text/markdown; charset=utf-8");
+            byte[] translation = translated(article, record, source.version, language).toBytes();
+            store.put(key, translation, "text/markdown; charset=utf-8");
         } catch (UnsupportedLanguagePairException e) {
             return skipped(language, "skipped: " + e.getMessage());
         }

@@ -110,6 +110,14 @@ class MarkdownSegmenterTest {
     }
 
     @Test
+    void protectsAShortcodeWhoseParametersSpanLines() {
+        assertThat(segmenter.segment("Look:\n{{< figure src=\"/a.png\"\n    title=\"Sunset\" >}}\nNice."))
+                .containsExactly(
+                        text("Look:"), block("\n{{< figure src=\"/a.png\"\n    title=\"Sunset\" >}}\n"),
+                        text("Nice."));
+    }
+
+    @Test
     void protectsTableDelimiterRowsAndCellPipes() {
         assertThat(segmenter.segment("| Name | Price |\n|---|---:|\n| Apple | 3 |"))
                 .containsExactly(

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class MarkdownTranslatorTest {
 
-    private static final String CODE_BLOCK = "```python\ndef greet(name):\n    return f\"Hello, {name}. Welcome!\"\n```";
+    private static final String CODE_BLOCK =
+            "```python\ndef greet(name):\n    return f\"Hello, {name}. Welcome!\"\n```";
 
     @Test
     void wrapsOnlyProse_leavingCodeLinksEntitiesAndShortcodesAsTheyAre() {
@@ -115,7 +116,8 @@ class MarkdownTranslatorTest {
 
         assertThat(out).isEqualTo(paragraph);
         assertThat(identity.requests())
-                .containsExactly("One sentence that is not very short.", "Another sentence follows here. And a third one.");
+                .containsExactly("One sentence that is not very short.",
+                        "Another sentence follows here. And a third one.");
     }
 
     @Test
@@ -159,7 +161,7 @@ class MarkdownTranslatorTest {
         String translated = new MarkdownTranslator(FakeTranslator.visible(10_000, "fr")).translate(body, "en", "fr");
 
         assertThat(translated).startsWith("\n⟦fr:Alibaba Group’s Stock Surged After Partnership Reports⟧\n"
-                + "======================================================\n\n⟦fr:Alibaba Group’s stock climbed 8.6%");
+                + "=".repeat(54) + "\n\n⟦fr:Alibaba Group’s stock climbed 8.6%");
         Matcher url = Pattern.compile("https?://[^\\s)]+").matcher(body);
         int urls = 0;
         while (url.find()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -349,6 +350,15 @@ class TranslationServiceTest {
         assertThat(result.outcomes()).containsExactly(
                 new Outcome("../fr", Status.SKIPPED, "skipped: '../fr' is not a BCP 47 language tag", null));
         assertThat(store.keys()).containsExactly(KEY);
+    }
+
+    @Test
+    void skipsAMissingTarget() {
+        var result = service(FakeTranslator.visible(10_000, "x")).translate(ID.value(), 2, Arrays.asList("fr", null));
+
+        assertThat(result.outcomes()).containsExactly(
+                new Outcome("fr", Status.TRANSLATED, null, FR_KEY),
+                new Outcome(null, Status.SKIPPED, "skipped: 'null' is not a BCP 47 language tag", null));
     }
 
     @Test

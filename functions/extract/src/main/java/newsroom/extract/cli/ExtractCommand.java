@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.Optional;
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;
@@ -96,7 +95,7 @@ public final class ExtractCommand {
     private static void put(ObjectMapper json, ObjectNode metadata, String name, Optional<? extends Field<?>> field) {
         field.ifPresent(f -> {
             ObjectNode node = metadata.putObject(name);
-            node.set("value", json.valueToTree(f.value() instanceof List<?> list ? list : f.value()));
+            node.set("value", json.valueToTree(f.value()));
             node.put("origin", f.origin());
         });
     }

@@ -48,13 +48,32 @@ public final class MainContentFinder {
                     + "sponsor|shopping|tags|tool|widget|social|newsletter|subscri|recommend|byline|caption|"
                     + "credit|author|timestamp|dateline",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CAPTION = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
+    private static final int MAX_CAPTION_CHARS = 300;
+    private static final Pattern AD_LABEL = Pattern.compile(
+            "\\s*(advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa])"
+                    + "\\s*", Pattern.CASE_INSENSITIVE);
+    private static final int MAX_INLINE_LINK_CHARS = 200;
+    private static final int MAX_LEAD_IN_CHARS = 30;
+    private static final int MIN_TITLE_CHARS = 15;
+    private static final int MAX_LEADING_DATE_LINES = 3;
+    private static final int MAX_DATE_LINE_CHARS = 60;
+    private static final int MAX_DATE_LINE_WORDS = 9;
+    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+    private static final int MAX_UI_LINE_CHARS = 60;
+    private static final int MAX_BYLINE_CHARS = 80;
+    private static final Pattern BYLINE = Pattern.compile("(?i)(by|von|par|por|di|door|av)\\s+\\p{Lu}",
+            Pattern.UNICODE_CASE);
+    private static final int MAX_UI_LINE_WORDS = 8;
+    private static final Pattern UI_LINE = Pattern.compile("(?i)\\bshar(e|ing)\\b|\\bmin(ute)?s? read\\b|"
+            + "reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|text size|font size");
+    private static final Pattern COMMENT_COUNTER = Pattern.compile(
+            "(?i)\\d*\\s*comments?");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
     private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "dialog", "link", "meta",
-            "map", "audio", "video", "source", "track", "form-control", "head");
-    private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote", "li", "dd", "h2", "h3",
-            "h4", "h5", "h6");
+            "map", "audio", "video", "source", "track");
     private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dd", "div",
             "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
             "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tr", "td", "th",
@@ -63,7 +82,7 @@ public final class MainContentFinder {
             "header", "footer", "aside", "blockquote", "td", "th", "li", "font", "span", "form");
     private static final Set<String> RENAMED_TO_P = Set.of("div", "section", "center");
     private static final int ANCESTOR_LEVELS = 5;
-    private static final double WIDEN_MIN_PROSE_SHARE = 0.8;
+    private static final double SPLIT_PART_MIN_PROSE_SHARE = 0.8;
     private static final double LOOSER_PASS_MIN_GAIN = 1.5;
 
     private enum Pass {
@@ -82,12 +101,15 @@ public final class MainContentFinder {
     }
 
     private final String title;
+    private final String documentTitle;
     private final Set<List<String>> evidence;
     private Map<Element, Double> scores;
+    private boolean uniqueArticle;
     private TextStats stats;
 
-    private MainContentFinder(String title, Set<List<String>> evidence) {
+    private MainContentFinder(String title, String documentTitle, Set<List<String>> evidence) {
         this.title = title == null ? "" : normalize(title);
+        this.documentTitle = normalize(documentTitle);
         this.evidence = evidence;
     }
 
@@ -101,7 +123,7 @@ public final class MainContentFinder {
      */
     public static Optional<Element> find(Document document, String title, Optional<String> evidenceBody) {
         Set<List<String>> evidence = evidenceBody.map(MainContentFinder::shingleSet).orElse(Set.of());
-        MainContentFinder finder = new MainContentFinder(title, evidence);
+        MainContentFinder finder = new MainContentFinder(title, document.title(), evidence);
         Element prepared = document.body() == null ? null : document.body().clone();
         if (prepared == null) {
             return Optional.empty();
@@ -137,6 +159,7 @@ public final class MainContentFinder {
         }
         stats = TextStats.of(body);
         scores = new IdentityHashMap<>();
+        uniqueArticle = body.getElementsByTag("article").size() == 1;
         List<Element> candidates = scoreParagraphs(body, pass);
         if (candidates.isEmpty()) {
             return null;
@@ -170,7 +193,7 @@ public final class MainContentFinder {
         });
         comments.forEach(Node::remove);
         for (Element element : body.getAllElements()) {
-            if (element == body || element.parent() == null && element != body) {
+            if (element == body || element.parent() == null) {
                 continue;
             }
             if (JUNK_TAGS.contains(element.normalName()) || isHidden(element)) {
@@ -372,7 +395,7 @@ public final class MainContentFinder {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        if ("articleBody".equals(element.attr("itemprop"))) {
+        if (isDeclaredArticle(element)) {
             score += 25;
         }
         return score + classWeight(element, pass);
@@ -401,7 +424,6 @@ public final class MainContentFinder {
         List<Element> ranked = new ArrayList<>(candidates);
         ranked.sort(Comparator.comparingDouble((Element e) -> scores.get(e)).reversed());
         Element top = ranked.get(0);
-        if (System.getProperty("dbg") != null) for (int i = 0; i < Math.min(8, ranked.size()); i++) System.err.println("DBG cand " + scores.get(ranked.get(i)) + " " + ranked.get(i).normalName() + "." + ranked.get(i).className() + "#" + ranked.get(i).id() + " ld=" + stats.linkDensity(ranked.get(i)));
         double topScore = scores.get(top);
         List<Element> alternatives = new ArrayList<>();
         for (int i = 1; i < Math.min(5, ranked.size()); i++) {
@@ -442,7 +464,6 @@ public final class MainContentFinder {
         while (top.parent() != null && !top.parent().normalName().equals("body") && top.parent().childrenSize() == 1) {
             top = top.parent();
         }
-        if (System.getProperty("dbg") != null) System.err.println("DBG top " + top.normalName() + "." + top.className() + "#" + top.id());
         return top;
     }
 
@@ -462,7 +483,7 @@ public final class MainContentFinder {
                 continue;
             }
             int total = stats.textLength(cousin);
-            if (total > 0 && proseLength(cousin) >= WIDEN_MIN_PROSE_SHARE * total) {
+            if (total > 0 && proseLength(cousin) >= SPLIT_PART_MIN_PROSE_SHARE * total) {
                 parts.add(cousin);
             }
         }
@@ -488,7 +509,7 @@ public final class MainContentFinder {
     /** The top candidate and those of its siblings that score close to it or read as prose paragraphs. */
     private List<Element> gatherSiblings(Element top) {
         Element parent = top.parent();
-        if (parent == null) {
+        if (parent == null || isDeclaredArticle(top)) {
             return new ArrayList<>(List.of(top));
         }
         List<Element> chosen = new ArrayList<>();
@@ -516,11 +537,17 @@ public final class MainContentFinder {
         return chosen;
     }
 
+    /** An element the page marks as its article: the only {@code <article>}, or {@code itemprop=articleBody}. */
+    private boolean isDeclaredArticle(Element element) {
+        return "articleBody".equals(element.attr("itemprop")) || element.nameIs("article") && uniqueArticle;
+    }
+
     /** Removes boilerplate inside the chosen content. */
     private void clean(Element article, Pass pass) {
         article.select("h1").remove();
         removeHoverCards(article);
         removeMetadataLines(article);
+        removeCaptionsAndLabels(article);
         stats = TextStats.of(article);
         for (Element heading : article.select("h2, h3, h4, h5, h6")) {
             if (classWeight(heading, pass) < 0 || stats.linkDensity(heading) > 0.33
@@ -563,17 +590,70 @@ public final class MainContentFinder {
             }
         }
         int end = blocks.size() - 1;
-        int removedAtEnd = 0;
-        while (end >= 0 && isLinkBlock(blocks.get(end))) {
+        boolean removedAtEnd = false;
+        while (end >= 0 && isTrailingBoilerplate(blocks.get(end), removedAtEnd)) {
             blocks.get(end--).remove();
-            removedAtEnd++;
+            removedAtEnd = true;
         }
-        if (removedAtEnd >= 2 && end >= 0 && isLeadIn(blocks.get(end))) {
-            blocks.get(end--).remove();
+        int start = 0;
+        while (start <= end && (isLinkBlock(blocks.get(start)) || isRepeatedTitle(blocks.get(start))
+                || isUiLine(blocks.get(start)) || start < MAX_LEADING_DATE_LINES
+                && (isDateLine(blocks.get(start)) || isBylineLine(blocks.get(start))))) {
+            blocks.get(start++).remove();
         }
-        for (int start = 0; start <= end && isLinkBlock(blocks.get(start)); start++) {
-            blocks.get(start).remove();
+        // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
+        for (int i = start; i <= end; i++) {
+            Element block = blocks.get(i);
+            if (block.nameIs("p") && isLinkBlock(block) && stats.textLength(block) < MAX_INLINE_LINK_CHARS) {
+                block.remove();
+                if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
+                        && stats.textLength(blocks.get(i - 1)) <= MAX_LEAD_IN_CHARS) {
+                    blocks.get(i - 1).remove();
+                }
+            }
         }
+    }
+
+    /**
+     * Whether the last block is boilerplate: a link list item, a comment counter, a share/reading-time line, a heading
+     * with nothing under it, or the lead-in ("You may also like...") of removed links.
+     */
+    private boolean isTrailingBoilerplate(Element block, boolean followedByRemovedBlock) {
+        String text = block.text().strip();
+        return isLinkBlock(block) || isCommentCounter(block) || isUiLine(block)
+                || block.normalName().matches("h[1-6]") || followedByRemovedBlock && isLeadIn(block);
+    }
+
+    /** A short interface line: share prompts, reading time, text size controls. */
+    private static boolean isUiLine(Element block) {
+        String text = block.text().strip();
+        return text.length() <= MAX_UI_LINE_CHARS && text.split("\\s+").length <= MAX_UI_LINE_WORDS
+                && UI_LINE.matcher(text).find();
+    }
+
+    /** The headline repeated as the first block (as the title or the start of the page's {@code <title>}). */
+    private boolean isRepeatedTitle(Element block) {
+        String text = normalize(block.text());
+        return !text.isEmpty() && (text.equals(title) || text.length() >= MIN_TITLE_CHARS
+                && documentTitle.startsWith(text) || text.equals(documentTitle));
+    }
+
+    /** A short line that is mostly a date ("Nov. 20, 2019 5:52 AM EST", "Posted on March 30, 2015 by Admin"). */
+    private static boolean isDateLine(Element block) {
+        String text = block.text().strip();
+        return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
+                && text.split("\\s+").length <= MAX_DATE_LINE_WORDS;
+    }
+
+    /** A short "By Jane Doe" line. */
+    private static boolean isBylineLine(Element block) {
+        String text = block.text().strip();
+        return text.length() <= MAX_BYLINE_CHARS && BYLINE.matcher(text).lookingAt();
+    }
+
+    /** Comment counters that close a page (copyright lines stay: wire stories carry them as part of the text). */
+    private static boolean isCommentCounter(Element block) {
+        return COMMENT_COUNTER.matcher(block.text().strip()).matches();
     }
 
     private boolean isLinkBlock(Element block) {
@@ -626,6 +706,24 @@ public final class MainContentFinder {
             }
             if (block != null && block != article && block.parent() != null && stats.linkDensity(block) > 0.5) {
                 block.remove();
+            }
+        }
+    }
+
+    /**
+     * Image captions and credits outside {@code <figcaption>} (marked by class names), and blocks that are only an
+     * advertising label, are not part of the article's prose.
+     */
+    private static void removeCaptionsAndLabels(Element article) {
+        for (Element element : article.getAllElements()) {
+            if (element == article || element.parent() == null) {
+                continue;
+            }
+            String text = element.text();
+            if (CAPTION.matcher(element.className()).find() && text.length() < MAX_CAPTION_CHARS
+                    && element.getElementsByTag("p").size() <= 1
+                    || TextWriter.BLOCKS.contains(element.normalName()) && AD_LABEL.matcher(text).matches()) {
+                element.remove();
             }
         }
     }

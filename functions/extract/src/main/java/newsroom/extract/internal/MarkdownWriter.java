@@ -276,16 +276,24 @@ public final class MarkdownWriter {
     }
 
     private void link(Element a, StringBuilder out) {
-        String inner = tidyInline(inlineOf(a)).replace("\n", " ");
+        String raw = inlineOf(a);
+        String inner = tidyInline(raw).replace("\n", " ");
         var url = UrlResolver.resolveLink(baseUrl, a.attr("href"));
         if (inner.isEmpty()) {
+            out.append(raw.isEmpty() ? "" : " ");
             return;
+        }
+        if (Character.isWhitespace(raw.charAt(0))) {
+            out.append(' ');
         }
         if (url.isEmpty()) {
             out.append(inner);
-            return;
+        } else {
+            out.append('[').append(inner).append("](").append(destination(url.get())).append(')');
         }
-        out.append('[').append(inner).append("](").append(destination(url.get())).append(')');
+        if (Character.isWhitespace(raw.charAt(raw.length() - 1))) {
+            out.append(' ');
+        }
     }
 
     private void image(Element img, StringBuilder out) {

@@ -274,7 +274,9 @@ public final class MetadataExtractor {
     private List<String> names(List<String> raw) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         for (String value : raw) {
-            for (String part : value.split("\\s*(?:,|;|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b)\\s*")) {
+            // "Name | Outlet" and "Name - Outlet" bylines name the outlet after the separator
+            String people = value.split("\\s+[|\\u2013\\u2014]\\s+|\\s+-\\s+", 2)[0];
+            for (String part : people.split("\\s*(?:,|;|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b)\\s*")) {
                 String name = cleanText(BYLINE_PREFIX.matcher(part).replaceFirst(""));
                 if (!name.isEmpty() && name.length() <= MAX_NAME_CHARS && !name.contains("://")
                         && !name.startsWith("@") && name.chars().anyMatch(Character::isLetter)) {

@@ -12,6 +12,7 @@ import newsroom.extract.cli.ExtractCommand;
 import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
 import newsroom.local.bench.BenchCommand;
+import newsroom.local.invoke.InvokeCommand;
 
 /**
  * The {@code ./newsroom} command line: the product's face on one machine. Each subcommand is a class; this one only
@@ -33,6 +34,8 @@ public final class Newsroom {
             "  eval-extraction DATASET_DIR [--peers]",
             "                        score the extractor on a benchmark dataset (and Readability with --peers)",
             "  bench [--quick]       cold start, warm invocation, extraction and front matter benchmarks",
+            "  invoke FUNCTION EVENT.json [--env FILE]",
+            "                        run one Lambda function of template.yaml locally with an event (no Docker)",
             "  help                  this text",
             "",
             "Run 'newsroom COMMAND --help' for a command's options.");
@@ -59,6 +62,7 @@ public final class Newsroom {
                 case "extract" -> ExtractCommand.run(rest, out, err);
                 case "eval-extraction" -> EvalExtractionCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
+                case "invoke" -> helpOr(rest, InvokeCommand.USAGE, out) ? 0 : InvokeCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + command + "'\n" + USAGE);
             };
         } catch (UsageException e) {

@@ -89,7 +89,8 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
             ArticleRecord merged = current.map(c -> new ArticleRecord(record.id(), record.version(),
                     record.contentHash(), record.objectKey(), record.title(), record.slug(), record.lang(),
                     record.date(), record.tags(), record.categories(), record.thumbnail(), record.canonicalUrl(),
-                    record.sourceUrls(), record.fingerprint(), record.pendingEvent(), c.translations(),
+                    union(c.sourceUrls(), record.sourceUrls()), record.fingerprint(), record.pendingEvent(),
+                    c.translations(),
                     c.translatedVersions(), c.thumbnails(), record.updatedAt())).orElse(record);
             write(articleFile(record.id()), merged);
             return null;
@@ -98,7 +99,11 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
 
     @Override
     public void clearPending(ArticleId id, long version) {
-        update(id, r -> r.version() == version ? r.withPendingEvent(null) : r);
+        locked(() -> {
+            find(id).filter(r -> r.version() == version && r.isPending())
+                    .ifPresent(r -> write(articleFile(id), r.withPendingEvent(null)));
+            return null;
+        });
     }
 
     @Override
@@ -119,8 +124,11 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
         update(id, r -> {
             Map<String, String> translations = new HashMap<>(r.translations());
             Map<String, Long> versions = new HashMap<>(r.translatedVersions());
+            if (fromVersion < versions.getOrDefault(language, 0L)) {
+                return r; // a late translation of an older version never replaces a newer one
+            }
             translations.put(language, objectKey);
-            versions.put(language, Math.max(fromVersion, versions.getOrDefault(language, 0L)));
+            versions.put(language, fromVersion);
             return copy(r, translations, versions, r.thumbnails(), r.sourceUrls());
         });
     }
@@ -158,6 +166,13 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
                 throw new UncheckedIOException("cannot list " + articles, e);
             }
         }
+        if (query.since() != null) {
+            try {
+                OffsetDateTime.parse(query.since());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("since must be an RFC 3339 date-time, was '" + query.since() + "'");
+            }
+        }
         all.sort(newestFirst);
         ArticleRecord after = query.cursor() == null ? null : decodeCursor(query.cursor());
         List<ArticleRecord> page = new ArrayList<>();
@@ -193,6 +208,9 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
 
     @Override
     public void save(SourceState state) {
+        if (state.sourceName().isBlank()) {
+            throw new IllegalArgumentException("a source state needs a source name");
+        }
         locked(() -> {
             write(sourceFile(state.sourceName()), state);
             return null;
@@ -225,6 +243,12 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
             }
             return null;
         });
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static ArticleRecord copy(ArticleRecord r, Map<String, String> translations, Map<String, Long> versions,

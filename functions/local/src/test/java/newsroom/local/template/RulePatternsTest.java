@@ -49,11 +49,11 @@ class RulePatternsTest {
     private final RecordingEventPublisher bus = new RecordingEventPublisher();
 
     private static Machine rules() throws Exception {
-        Machine machine = new Machine();
+        Machine machine = Machine.builder().build();
         JsonNode resources = SamTemplate.load(RepoFiles.template()).root.path("Resources");
-        for (var resource : (Iterable<Map.Entry<String, JsonNode>>) resources::fields) {
-            for (var event : (Iterable<Map.Entry<String, JsonNode>>) resource.getValue().path("Properties")
-                    .path("Events")::fields) {
+        for (Map.Entry<String, JsonNode> resource : resources.properties()) {
+            for (Map.Entry<String, JsonNode> event : resource.getValue().path("Properties").path("Events")
+                    .properties()) {
                 if (event.getValue().path("Type").asText().equals("EventBridgeRule")) {
                     machine.addRule(resource.getKey(), event.getValue().path("Properties").path("Pattern").toString());
                 }

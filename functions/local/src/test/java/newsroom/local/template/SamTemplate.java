@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,7 @@ final class SamTemplate {
     /** Logical ids of the resources of that type, in template order. */
     List<String> resourcesOfType(String type) {
         List<String> ids = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.path("Resources").properties()) {
             if (e.getValue().path("Type").asText().equals(type)) {
                 ids.add(e.getKey());
             }
@@ -82,8 +80,7 @@ final class SamTemplate {
     }
 
     private void addVariables(JsonNode variables, Map<String, String> env) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : variables.properties()) {
             env.put(e.getKey(), resolve(e.getValue().asText()));
         }
     }

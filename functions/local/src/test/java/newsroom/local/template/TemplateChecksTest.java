@@ -21,6 +21,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import newsroom.articlefetcher.ArticleFetcherHandler;
@@ -104,6 +105,42 @@ class TemplateChecksTest {
 
     private static Class<?> rawType(Type type) {
         return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+    }
+
+    @Test
+    void everyFunctionHasSampleEventsThatLambdaDeserializesIntoItsEventType() throws Exception {
+        Map<String, List<String>> samples = new TreeMap<>();
+        try (var files = Files.list(RepoFiles.root().resolve("events"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                String name = file.getFileName().toString();
+                String function = functions().stream().filter(f -> name.startsWith(kebab(f) + "-")).findFirst()
+                        .orElseThrow(() -> new AssertionError("events/" + name + " names no function"));
+                Class<?> type = rawType(requestType(handlerClass(function)));
+                Object event;
+                try (var in = Files.newInputStream(file)) {
+                    event = type.equals(Map.class) ? new com.fasterxml.jackson.databind.ObjectMapper().readValue(in,
+                            Map.class) : LambdaEventSerializers.serializerFor(type, getClass().getClassLoader())
+                            .fromJson(in);
+                }
+                assertThat(event).as(name).isInstanceOf(type);
+                if (event instanceof SQSEvent sqs) {
+                    assertThat(sqs.getRecords()).as(name).isNotEmpty().allMatch(r -> r.getMessageId() != null);
+                } else if (event instanceof APIGatewayV2HTTPEvent http) {
+                    assertThat(http.getRequestContext().getHttp().getMethod()).as(name).isNotBlank();
+                } else if (event instanceof ScheduledEvent scheduled) {
+                    assertThat(scheduled.getDetailType()).as(name).isNotBlank();
+                    assertThat(scheduled.getDetail()).as(name).containsKey("articleId");
+                }
+                samples.computeIfAbsent(function, f -> new ArrayList<>()).add(name);
+            }
+        }
+        assertThat(samples).containsOnlyKeys(functions());
+    }
+
+    /** FeedPollerFunction → feed-poller: the prefix of the function's files in events/. */
+    private static String kebab(String logicalId) {
+        return logicalId.replaceFirst("Function$", "").replaceAll("([a-z])([A-Z])", "$1-$2")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     @Test

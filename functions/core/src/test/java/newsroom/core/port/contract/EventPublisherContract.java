@@ -64,14 +64,14 @@ public abstract class EventPublisherContract {
     @Test
     void deliversEveryEventOnce_whenOneCallCarriesMoreThanABatch() {
         List<ArticleEvent> events = new ArrayList<>();
-        for (int i = 0; i < 23; i++) {
+        for (int i = 0; i < 12; i++) { // two PutEvents calls on a bus that takes ten entries per call
             events.add(ArticleEvent.of(i % 2 == 0 ? ArticleEvent.ARTICLE_STORED : ArticleEvent.ARTICLE_UPDATED,
                     Map.of("articleId", String.format("%024x", i), "version", i + 1)));
         }
 
         publisher.publish(events);
 
-        assertThat(delivered(23)).containsExactlyInAnyOrderElementsOf(events);
+        assertThat(delivered(12)).containsExactlyInAnyOrderElementsOf(events);
     }
 
     @Test

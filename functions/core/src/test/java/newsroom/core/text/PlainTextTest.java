@@ -1,0 +1,36 @@
+package newsroom.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+class PlainTextTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "&lt;b&gt;Bold&lt;/b&gt; news      | Bold news",
+            "AT&amp;amp;T                      | AT&T",
+            "It&#8217;s &#x1F600; &copy;        | It’s 😀 ©",
+            "a<script>alert(1)</script>b      | ab",
+            "<style>p{}</style>Title<br/>Two  | TitleTwo",
+            "\"  spaced \t out\u00a0\u200b here \" | spaced out here",
+            "<scr<b></b>ipt>x</script>y       | xy",
+            "5 < 6 and 7 > 3                  | 5 < 6 and 7 > 3",
+            "&unknown; &amp                   | &unknown; &amp",
+            "<!-- hidden -->shown             | shown",
+    })
+    void cleansMarkupEntitiesAndWhitespace(String given, String plain) {
+        assertThat(PlainText.clean(given)).isEqualTo(plain);
+    }
+
+    @Property(tries = 500)
+    void isAFixedPoint(@ForAll String text) {
+        String clean = PlainText.clean(text);
+
+        assertThat(PlainText.clean(clean)).isEqualTo(clean);
+    }
+}

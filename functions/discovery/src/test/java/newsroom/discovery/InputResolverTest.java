@@ -1,0 +1,110 @@
+package newsroom.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import newsroom.core.port.Fetcher.FetchException;
+
+class InputResolverTest {
+
+    private TestWeb web;
+    private InputResolver resolver;
+
+    @BeforeEach
+    void start() throws Exception {
+        web = new TestWeb();
+        resolver = new InputResolver(web.fetcher(), 100);
+    }
+
+    @AfterEach
+    void stop() {
+        web.close();
+    }
+
+    private static final String RSS = "<rss version=\"2.0\"><channel><title>N</title>"
+            + "<item><link>https://site.test/a</link></item><item><link>https://site.test/b</link></item>"
+            + "</channel></rss>";
+
+    @Test
+    void resolvesAFeedToItsItemUrls() throws Exception {
+        web.serve("/feed.xml", "application/rss+xml", RSS);
+
+        InputResolver.Resolution r = resolver.resolve(web.url("/feed.xml"));
+
+        assertThat(r).isEqualTo(new InputResolver.Feed(web.url("/feed.xml"), web.url("/feed.xml"),
+                java.util.List.of("https://site.test/a", "https://site.test/b")));
+    }
+
+    @Test
+    void resolvesAFeedAtAnUnusualPath_byItsContentType() throws Exception {
+        web.serve("/latest", "application/rss+xml", RSS);
+
+        InputResolver.Resolution r = resolver.resolve(web.url("/latest"));
+
+        assertThat(r).isInstanceOf(InputResolver.Feed.class);
+        assertThat(((InputResolver.Feed) r).itemUrls()).hasSize(2);
+    }
+
+    @Test
+    void resolvesASitemapToItsUrls() throws Exception {
+        web.serve("/sitemap.xml", "application/xml", """
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/s1</loc></url></urlset>"""
+                .formatted(web.base()));
+
+        InputResolver.Resolution r = resolver.resolve(web.url("/sitemap.xml"));
+
+        assertThat(r).isEqualTo(new InputResolver.Sitemap(web.url("/sitemap.xml"),
+                java.util.List.of(web.base() + "/s1")));
+    }
+
+    @Test
+    void resolvesAHomepageToTheItemsOfItsFeed() throws Exception {
+        web.serve("/", "text/html", "<html><head><meta property=\"og:type\" content=\"website\">"
+                + "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss\"></head></html>")
+                .serve("/rss", "application/rss+xml", RSS);
+
+        InputResolver.Resolution r = resolver.resolve(web.url("/"));
+
+        assertThat(r).isEqualTo(new InputResolver.Homepage(web.url("/"), web.url("/rss"),
+                java.util.List.of("https://site.test/a", "https://site.test/b")));
+    }
+
+    @Test
+    void returnsTheFetchedArticlePage_withoutFetchingItTwice() throws Exception {
+        String html = "<html><head><meta property=\"og:type\" content=\"article\">"
+                + "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss\"></head><body>story</body></html>";
+        web.serve("/2025/story", "text/html; charset=utf-8", html);
+
+        InputResolver.Resolution r = resolver.resolve(web.url("/2025/story"));
+
+        assertThat(r).isInstanceOf(InputResolver.ArticlePage.class);
+        assertThat(new String(((InputResolver.ArticlePage) r).page().body(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(html);
+        assertThat(web.hits("/2025/story")).isEqualTo(1);
+        assertThat(web.hits("/rss")).isZero();
+    }
+
+    @Test
+    void passesOnTheFetchRefusal_forAnInternalUrl() {
+        FetchException e = catchThrowableOfType(() -> resolver.resolve(URI.create("http://169.254.169.254/latest/")),
+                FetchException.class);
+
+        assertThat(e.reason()).isEqualTo("URL_NOT_ALLOWED");
+    }
+
+    @Test
+    void rejectsXmlThatIsNeitherFeedNorSitemap() {
+        web.serve("/data.xml", "application/xml", "<catalog><book/></catalog>");
+
+        FetchException e = catchThrowableOfType(() -> resolver.resolve(web.url("/data.xml")), FetchException.class);
+
+        assertThat(e.reason()).isEqualTo("UNSUPPORTED_INPUT");
+        assertThat(e.getMessage()).contains("XML with root <catalog> is neither a feed nor a sitemap");
+    }
+}

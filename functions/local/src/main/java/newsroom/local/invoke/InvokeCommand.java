@@ -1,0 +1,261 @@
+package newsroom.local.invoke;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code newsroom invoke FUNCTION EVENT.json [--env FILE] [--template FILE]}: runs one function of template.yaml
+ * with an event, without Docker, through the real Lambda runtime interface client. It starts a Lambda Runtime API on
+ * a loopback port ({@link LocalRuntimeApi}), launches a JVM with the function's shaded jar and the RIC
+ * ({@value RuntimeClasspath#MAIN_CLASS}) with the handler as argument, feeds it the event, prints the function's
+ * response on standard output (its logs go to standard error), and stops the JVM.
+ *
+ * <p>The function's environment: the template's variables that need no deployed stack (literals and parameter
+ * defaults), a region, then {@code --env FILE} (JSON, the {@code sam local invoke --env-vars} shape, or KEY=VALUE
+ * lines) — where the stack's resource names and {@code AWS_ENDPOINT_URL…} for local endpoints go. Exit status: 0
+ * response, 1 function or initialization error or timeout, 2 usage.
+ */
+public final class InvokeCommand {
+
+    public static final String USAGE = String.join("\n",
+            "usage: newsroom invoke FUNCTION EVENT.json [--env FILE] [--template FILE]",
+            "  FUNCTION    a function's logical id in template.yaml, e.g. IngestApiFunction",
+            "  EVENT.json  the event, e.g. events/ingest-api-get-article.json",
+            "  --env       environment: JSON {\"NAME\": \"value\"}, the sam --env-vars shape, or KEY=VALUE lines",
+            "  --template  the SAM template (default: template.yaml in this folder or above)",
+            "The function's jar must be built: mvn -q -DskipTests package (./newsroom does it).");
+
+    /** Seconds the child JVM may take to start and initialize the handler, on top of the function's timeout. */
+    static final int INIT_ALLOWANCE_SECONDS = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private InvokeCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Request request;
+        try {
+            request = Request.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("newsroom invoke: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            return invoke(request, out, err);
+        } catch (IllegalArgumentException e) {
+            err.println("newsroom invoke: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("newsroom invoke: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private record Request(String function, Path event, Path env, Path template) {
+        static Request parse(String[] args) {
+            List<String> positional = new ArrayList<>();
+            Path env = null;
+            Path template = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--env" -> env = Path.of(value(args, ++i, "--env"));
+                    case "--template" -> template = Path.of(value(args, ++i, "--template"));
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        }
+                        positional.add(args[i]);
+                    }
+                }
+            }
+            if (positional.size() != 2) {
+                throw new IllegalArgumentException("expected FUNCTION and EVENT.json, got " + positional);
+            }
+            return new Request(positional.get(0), Path.of(positional.get(1)), env,
+                    template != null ? template : findTemplate());
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        /** template.yaml in the working folder or above, else the one of the checkout this CLI was built in. */
+        private static Path findTemplate() {
+            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                    return dir.resolve("template.yaml");
+                }
+            }
+            try {
+                // functions/local/target/newsroom-cli.jar (or …/target/classes) → the repository root
+                Path built = Path.of(InvokeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                for (Path dir = built.getParent(); dir != null; dir = dir.getParent()) {
+                    if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                        return dir.resolve("template.yaml");
+                    }
+                }
+            } catch (java.net.URISyntaxException | SecurityException e) {
+                // fall through to the usage error
+            }
+            throw new IllegalArgumentException("no template.yaml in this folder or above; pass --template FILE");
+        }
+    }
+
+    private static int invoke(Request request, PrintStream out, PrintStream err) throws IOException {
+        FunctionDefinition function = FunctionDefinition.read(request.template(), request.function());
+        if (!Files.isRegularFile(function.jar())) {
+            throw new IllegalArgumentException(function.jar() + " does not exist; build it first: mvn -q -DskipTests"
+                    + " package (or run through ./newsroom, which builds)");
+        }
+        if (!Files.isRegularFile(request.event())) {
+            throw new IllegalArgumentException("no such event file: " + request.event());
+        }
+        byte[] event = Files.readAllBytes(request.event());
+        try {
+            JSON.readTree(event);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(request.event() + " is not JSON: " + e.getMessage());
+        }
+        Map<String, String> env = environment(function, request);
+        String requestId = UUID.randomUUID().toString();
+        String arn = "arn:aws:lambda:" + env.get("AWS_REGION") + ":000000000000:function:" + function.logicalId();
+        try (LocalRuntimeApi api = new LocalRuntimeApi(event, requestId, arn, function.timeoutSeconds() * 1000L,
+                Clock.systemUTC())) {
+            env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+            Process child = start(function, env);
+            Thread logs = pipe(child.getInputStream(), err);
+            Thread errors = pipe(child.getErrorStream(), err);
+            try {
+                LocalRuntimeApi.Outcome outcome = api.outcome().get(function.timeoutSeconds()
+                        + INIT_ALLOWANCE_SECONDS, TimeUnit.SECONDS);
+                return report(outcome, out, err);
+            } catch (TimeoutException e) {
+                err.println("newsroom invoke: " + function.logicalId() + " did not answer within "
+                        + function.timeoutSeconds() + " s (+" + INIT_ALLOWANCE_SECONDS + " s to start)");
+                return 1;
+            } catch (ExecutionException e) {
+                err.println("newsroom invoke: " + e.getCause().getMessage());
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            } finally {
+                stop(child);
+                join(logs);
+                join(errors);
+            }
+        }
+    }
+
+    private static Map<String, String> environment(FunctionDefinition function, Request request) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String inherited : List.of("PATH", "HOME", "LANG", "TMPDIR")) {
+            String value = System.getenv(inherited);
+            if (value != null) {
+                env.put(inherited, value);
+            }
+        }
+        env.putAll(function.environment());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.logicalId());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+        env.put("_HANDLER", function.handler());
+        if (request.env() != null) {
+            env.putAll(EnvironmentFile.read(request.env(), function.logicalId()));
+        }
+        return env;
+    }
+
+    private static Process start(FunctionDefinition function, Map<String, String> env) throws IOException {
+        List<String> classpath = new ArrayList<>();
+        classpath.add(function.jar().toString());
+        RuntimeClasspath.locate().forEach(p -> classpath.add(p.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + Math.max(128, function.memoryMb() * 3 / 4) + "m");
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, classpath));
+        command.add(RuntimeClasspath.MAIN_CLASS);
+        command.add(function.handler());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static int report(LocalRuntimeApi.Outcome outcome, PrintStream out, PrintStream err) {
+        switch (outcome.kind()) {
+            case RESPONSE -> {
+                out.println(outcome.body());
+                return 0;
+            }
+            case FUNCTION_ERROR -> {
+                err.println("newsroom invoke: the function failed"
+                        + (outcome.errorType() == null ? "" : " (" + outcome.errorType() + ")"));
+                out.println(outcome.body());
+                return 1;
+            }
+            default -> {
+                err.println("newsroom invoke: the function could not start"
+                        + (outcome.errorType() == null ? "" : " (" + outcome.errorType() + ")"));
+                out.println(outcome.body());
+                return 1;
+            }
+        }
+    }
+
+    private static Thread pipe(InputStream from, PrintStream to) {
+        Thread thread = new Thread(() -> {
+            try (InputStream in = from) {
+                in.transferTo(to);
+            } catch (IOException e) {
+                to.println("newsroom invoke: function output lost: " + e.getMessage());
+            }
+        }, "invoke-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void stop(Process child) {
+        child.destroy();
+        try {
+            if (!child.waitFor(5, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
