@@ -22,7 +22,7 @@ public final class BenchCommand {
 
     public static final String USAGE = String.join("\n",
             "usage: newsroom bench [--quick] [--no-cold] [--no-peer] [--keep DIR] [--dataset DIR] [--repo DIR]",
-            "  --quick        fewer rounds (3) and invocations: under two minutes on two cores",
+            "  --quick        fewer rounds (3), invocations and Readability pages (every 4th): under two minutes",
             "  --no-cold      skip cold start, warm invocation and priming (they need the built function jars)",
             "  --no-peer      skip Mozilla Readability (needs Node.js 20.19+ and npm)",
             "  --keep DIR     keep each function process's output and loaded-class list (with uptimes) in DIR",
@@ -35,10 +35,10 @@ public final class BenchCommand {
     static final long JAR_TARGET_BYTES = 10L * 1024 * 1024;
 
     /** Rounds and sizes of one benchmark run. */
-    record Plan(int coldRounds, int warmInvocations, int extractionRounds, int peerRounds, int frontMatterRounds,
-                int frontMatterIterations) {
-        static final Plan QUICK = new Plan(3, 10, 3, 1, 3, 200);
-        static final Plan FULL = new Plan(7, 30, 7, 3, 7, 1000);
+    record Plan(int coldRounds, int warmInvocations, int extractionRounds, int peerRounds, int peerStep,
+                int frontMatterRounds, int frontMatterIterations) {
+        static final Plan QUICK = new Plan(3, 10, 3, 1, 4, 3, 200);
+        static final Plan FULL = new Plan(7, 30, 7, 3, 1, 7, 1000);
     }
 
     private BenchCommand() {
@@ -100,7 +100,7 @@ public final class BenchCommand {
             ColdStartBench.Figures figures = cold
                     ? new ColdStartBench(repo, work, err).run(plan.coldRounds(), plan.warmInvocations()) : null;
             ExtractionBench.Result extraction = new ExtractionBench(dataset, repo, err)
-                    .run(plan.extractionRounds(), peer ? plan.peerRounds() : 0);
+                    .run(plan.extractionRounds(), peer ? plan.peerRounds() : 0, plan.peerStep());
             FrontMatterBench.Result frontMatter = new FrontMatterBench(FrontMatterBench.corpusFiles(repo, shared), err)
                     .run(plan.frontMatterRounds(), plan.frontMatterIterations());
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -16,43 +16,12 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-
-import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
-
 /**
- * Builds the jars a benchmark child JVM needs from the classes this program already carries (from its own shaded
- * jar, or from the Maven classpath in tests): the Lambda runtime (the runtime interface client, its serializer, the
- * Lambda core interfaces and its native Runtime API client), which Lambda keeps apart from the function in
- * {@code /var/runtime/lib}; the hello-world deployment jar; and the bench entry points of the priming comparison.
+ * Prepares what a benchmark child JVM loads besides the Lambda runtime: the hello-world deployment jar and the bench
+ * entry points of the priming comparison, cut from the classes this program carries (its own shaded jar, or the
+ * Maven classpath in tests), and each deployment jar unpacked as Lambda unpacks it into {@code /var/task}.
  */
 final class BenchJars {
-
-    /** Entry-name prefixes of the Lambda Java runtime (RIC 2.x + aws-lambda-java-serialization + core). */
-    static final List<String> RUNTIME_PREFIXES = List.of(
-            "com/amazonaws/services/lambda/runtime/api/",
-            "com/amazonaws/services/lambda/crac/",
-            "com/amazonaws/services/lambda/runtime/serialization/",
-            "com/amazonaws/lambda/thirdparty/",
-            "com/amazonaws/services/lambda/runtime/logging/",
-            "jni/",
-            "software/amazon/awssdk/utilslite/");
-
-    private BenchJars() {
-    }
-
-    /** The Lambda runtime jar: runtime client, serializer, core interfaces, native client libraries. */
-    static Path runtime(Path target) {
-        Set<Path> sources = new LinkedHashSet<>();
-        for (Class<?> anchor : List.of(AWSLambda.class, PojoSerializer.class, RequestHandler.class,
-                SdkInternalThreadLocal.class)) {
-            sources.add(codeSource(anchor));
-        }
-        return write(target, sources, name -> RUNTIME_PREFIXES.stream().anyMatch(name::startsWith)
-                || isCoreInterface(name));
-    }
 
     /** A jar holding exactly the named classes of this program (no nested classes are copied). */
     static Path classes(Path target, List<Class<?>> classes) {
@@ -90,12 +59,6 @@ final class BenchJars {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + jar + " into " + dir, e);
         }
-    }
-
-    /** {@code com/amazonaws/services/lambda/runtime/X.class}: Context, RequestHandler, LambdaLogger, … */
-    private static boolean isCoreInterface(String name) {
-        String prefix = "com/amazonaws/services/lambda/runtime/";
-        return name.startsWith(prefix) && name.endsWith(".class") && name.indexOf('/', prefix.length()) < 0;
     }
 
     private static Path codeSource(Class<?> type) {

@@ -52,6 +52,12 @@ public final class BenchRuntimeApi implements AutoCloseable {
 
     private static final Pending CLOSED = new Pending("", new byte[0], new CompletableFuture<>(), new long[1]);
 
+    static {
+        // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK: ~40 ms per exchange,
+        // which would be measured as function time. Read once, when the first HttpServer of this JVM starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "bench-runtime-api");

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import newsroom.local.invoke.RuntimeClasspath;
+
 /**
  * Cold start, warm invocation and SnapStart priming of the five functions, each against a hello-world handler
  * started the same way in the same round. Each function's deployment jar runs in a fresh JVM under the real runtime
@@ -91,7 +93,7 @@ final class ColdStartBench {
                         + "(mvn -q -DskipTests package, or any ./newsroom command after a source change)");
             }
         }
-        Path runtime = BenchJars.runtime(workDir.resolve("lambda-runtime.jar"));
+        List<Path> runtime = RuntimeClasspath.locate();
         Path hello = BenchJars.classes(workDir.resolve("hello-world.jar"), List.of(HelloHandler.class));
         Path entryPoints = BenchJars.classes(workDir.resolve("bench-entry-points.jar"), List.of(Priming.class,
                 PrimedIngestApi.class, PrimedFeedPoller.class, PrimedArticleFetcher.class, PrimedTranslator.class,
@@ -114,7 +116,7 @@ final class ColdStartBench {
                 boolean timed = round > 0;
                 String tag = timed ? "round " + round + "/" + rounds : "untimed round (class count)";
                 progress.println("  cold start: " + tag);
-                LambdaChild.Run helloRun = launcher.run("hello-" + round, List.of(runtime, helloTask),
+                LambdaChild.Run helloRun = launcher.run("hello-" + round, classpath(runtime, helloTask),
                         HelloHandler.class.getName(), environment, helloEvent, warmInvocations, !timed);
                 if (timed) {
                     hellos.add(helloRun.coldMillis());
@@ -125,7 +127,7 @@ final class ColdStartBench {
                 }
                 for (Function function : functions) {
                     Series s = series.computeIfAbsent(function.name(), n -> new Series());
-                    List<Path> classpath = List.of(runtime, tasks.get(function.name()));
+                    List<Path> classpath = classpath(runtime, tasks.get(function.name()));
                     LambdaChild.Run run = launcher.run(function.name() + "-" + round, classpath, function.handler(),
                             environment, function.event(), warmInvocations, !timed);
                     if (!timed) {
@@ -137,7 +139,7 @@ final class ColdStartBench {
                     s.warm.add(Stats.median(run.warmMillis()));
                     s.rss.add(run.peakRssKb() / 1024.0);
                     s.unprimed.add(run.firstMillis());
-                    List<Path> withEntryPoints = List.of(runtime, tasks.get(function.name()), entryPoints);
+                    List<Path> withEntryPoints = classpath(runtime, tasks.get(function.name()), entryPoints);
                     Map<String, String> primed = new LinkedHashMap<>(environment);
                     primed.put(Priming.VARIABLE, "true");
                     int before = aws.calls().size();
@@ -186,6 +188,13 @@ final class ColdStartBench {
         String firstAnswer = "";
         int primingCalls;
         int primingWrites;
+    }
+
+    /** The runtime client's jars first (Lambda's /var/runtime/lib), then the function's classes (/var/task). */
+    private static List<Path> classpath(List<Path> runtime, Path... task) {
+        List<Path> classpath = new ArrayList<>(runtime);
+        classpath.addAll(List.of(task));
+        return classpath;
     }
 
     Path deploymentJar(Function function) {

@@ -27,9 +27,13 @@ import newsroom.extract.eval.BenchmarkDataset;
  */
 final class ExtractionBench {
 
-    /** Pages per second per round; {@code readability} is empty when node could not run it. */
-    record Result(int pages, int rejected, List<Double> jsoupParse, List<Double> extractor,
-                  List<Double> extractorInPeerRounds, List<Double> readability, String peerNote) {
+    /**
+     * Pages per second per round. Readability runs on {@code peerPages} of the pages (every n-th, for time), and
+     * {@code extractorOnPeerPages} times our extractor on those same pages in the same rounds, for the ratio;
+     * {@code readability} is empty when node could not run it.
+     */
+    record Result(int pages, int rejected, List<Double> jsoupParse, List<Double> extractor, int peerPages,
+                  List<Double> extractorOnPeerPages, List<Double> readability, String peerNote) {
     }
 
     private record Page(String url, String html, Path file) {
@@ -52,8 +56,9 @@ final class ExtractionBench {
     /**
      * @param rounds     timed rounds of the Java passes (after two untimed passes each)
      * @param peerRounds rounds that also run Readability (each a node process: one untimed and one timed pass)
+     * @param peerStep   Readability gets every {@code peerStep}-th page (1: all)
      */
-    Result run(int rounds, int peerRounds) throws IOException {
+    Result run(int rounds, int peerRounds, int peerStep) throws IOException {
         BenchmarkDataset data = BenchmarkDataset.open(dataset);
         List<Page> pages = new ArrayList<>();
         for (BenchmarkDataset.Page page : data.pages().values()) {
@@ -65,6 +70,10 @@ final class ExtractionBench {
             extractAll(extractor, pages);
         }
         int rejected = extractAll(extractor, pages).rejected();
+        List<Page> peerPages = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i += peerStep) {
+            peerPages.add(pages.get(i));
+        }
         List<Double> parse = new ArrayList<>();
         List<Double> extract = new ArrayList<>();
         List<Double> extractInPeerRounds = new ArrayList<>();
@@ -73,19 +82,19 @@ final class ExtractionBench {
         for (int round = 1; round <= rounds; round++) {
             progress.println("  extraction: round " + round + "/" + rounds);
             parse.add(parseAll(pages));
-            double ours = extractAll(extractor, pages).pagesPerSecond();
-            extract.add(ours);
+            extract.add(extractAll(extractor, pages).pagesPerSecond());
             if (round <= peerRounds && peerNote.isEmpty()) {
-                Optional<Double> theirs = readability(pages);
+                Optional<Double> theirs = readability(peerPages);
                 if (theirs.isPresent()) {
                     peer.add(theirs.get());
-                    extractInPeerRounds.add(ours);
+                    extractInPeerRounds.add(extractAll(extractor, peerPages).pagesPerSecond());
                 } else {
                     peerNote = lastPeerProblem;
                 }
             }
         }
-        return new Result(pages.size(), rejected, parse, extract, extractInPeerRounds, peer, peerNote);
+        return new Result(pages.size(), rejected, parse, extract, peerPages.size(), extractInPeerRounds, peer,
+                peerNote);
     }
 
     private static double parseAll(List<Page> pages) {

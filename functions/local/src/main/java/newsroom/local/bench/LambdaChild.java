@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import newsroom.local.invoke.RuntimeClasspath;
+
 /**
  * Starts one Lambda execution environment the way Lambda starts a Java 17 function: a fresh JVM with the managed
  * runtime's flags, the runtime interface client as main class, the handler as its argument and
@@ -27,7 +29,6 @@ final class LambdaChild {
             "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
     /** What template.yaml sets in JAVA_TOOL_OPTIONS for every function (Lambda's java17 default too). */
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-    static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final long TIMEOUT_SECONDS = 90;
 
     /**
@@ -78,7 +79,7 @@ final class LambdaChild {
         }
         command.add("-classpath");
         command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-        command.add(MAIN_CLASS);
+        command.add(RuntimeClasspath.MAIN_CLASS);
         command.add(handler);
         try (BenchRuntimeApi api = new BenchRuntimeApi("arn:aws:lambda:eu-west-1:000000000000:function:" + label)) {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

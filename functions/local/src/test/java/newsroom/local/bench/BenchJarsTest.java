@@ -1,6 +1,7 @@
 package newsroom.local.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -23,30 +24,35 @@ class BenchJarsTest {
     }
 
     @Test
-    void runtimeJarHoldsTheRuntimeClientItsSerializerTheCoreInterfacesAndTheNativeClient() throws Exception {
-        List<String> names = entries(BenchJars.runtime(dir.resolve("runtime.jar")));
-
-        assertThat(names).contains(
-                "com/amazonaws/services/lambda/runtime/api/client/AWSLambda.class",
-                "com/amazonaws/services/lambda/runtime/serialization/PojoSerializer.class",
-                "com/amazonaws/services/lambda/runtime/RequestHandler.class",
-                "software/amazon/awssdk/utilslite/SdkInternalThreadLocal.class",
-                "jni/libaws-lambda-jni.linux-x86_64.so");
-    }
-
-    @Test
-    void runtimeJarLeavesTheFunctionsLibrariesToTheDeploymentJar() throws Exception {
-        List<String> names = entries(BenchJars.runtime(dir.resolve("runtime.jar")));
-
-        assertThat(names).noneMatch(n -> n.startsWith("com/amazonaws/services/lambda/runtime/events/"));
-        assertThat(names).noneMatch(n -> n.startsWith("newsroom/"));
-        assertThat(names).noneMatch(n -> n.startsWith("com/fasterxml/"));
-    }
-
-    @Test
     void classesJarHoldsExactlyTheNamedClasses() throws Exception {
         List<String> names = entries(BenchJars.classes(dir.resolve("hello.jar"), List.of(HelloHandler.class)));
 
         assertThat(names).containsExactly("newsroom/local/bench/HelloHandler.class");
+    }
+
+    @Test
+    void explodeUnpacksEveryEntryIntoTheFolder() throws Exception {
+        Path jar = BenchJars.classes(dir.resolve("two.jar"), List.of(HelloHandler.class, Priming.class));
+
+        Path task = BenchJars.explode(jar, dir.resolve("task"));
+
+        assertThat(task.resolve("newsroom/local/bench/HelloHandler.class")).isRegularFile()
+                .hasSameBinaryContentAs(Path.of(HelloHandler.class.getProtectionDomain().getCodeSource()
+                        .getLocation().toURI()).resolve("newsroom/local/bench/HelloHandler.class"));
+        assertThat(task.resolve("newsroom/local/bench/Priming.class")).isRegularFile();
+    }
+
+    @Test
+    void explodeRefusesAnEntryThatEscapesTheFolder() throws Exception {
+        Path jar = dir.resolve("evil.jar");
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("../escaped.class"));
+            out.write(1);
+            out.closeEntry();
+        }
+
+        assertThatThrownBy(() -> BenchJars.explode(jar, dir.resolve("task")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("escapes the folder");
+        assertThat(dir.resolve("escaped.class")).doesNotExist();
     }
 }
