@@ -36,7 +36,7 @@ final class BenchReport {
         line("### Cold start, warm invocation, SnapStart priming (%d rounds, %d warm invocations each)",
                 plan.coldRounds(), plan.warmInvocations());
         line("");
-        line("Fresh JVM per start, Lambda java17 flags (%s, JAVA_TOOL_OPTIONS %s), deployment jar unpacked "
+        line("Fresh JVM per start, Lambda Java runtime flags (%s, JAVA_TOOL_OPTIONS %s), deployment jar unpacked "
                         + "as in /var/task, runtime interface client against a loopback Runtime API, SDK against a loopback stub. Cold = process start to first "
                         + "answer. Warm = event delivered to answer, later events in the same JVM. First (unprimed / "
                         + "primed) = the first event alone, after init without / with the SnapStart hook.",
@@ -57,6 +57,26 @@ final class BenchReport {
                     r.primingWrites());
         }
         line("");
+        ColdStartBench.Experiments experiments = figures.experiments();
+        ColdStartBench.Result api = figures.functions().get(0);
+        line("Experiments on ingest-api (typed handler as deployed: %.2f× hello-world):",
+                Stats.medianRatio(api.coldMillis(), api.helloMillis()));
+        line("- behind a RequestStreamHandler reading the event with the function's own Jackson (StreamIngestApi): "
+                        + "cold %.0f ms, %.2f× hello-world; first answer `%s`",
+                Stats.median(experiments.streamColdMillis()),
+                Stats.medianRatio(experiments.streamColdMillis(), hello.coldMillis()),
+                experiments.streamFirstAnswer().replace('`', '\''));
+        if (experiments.appCdsColdMillis().isEmpty()) {
+            line("- with an AppCDS archive: not measured (the training start left no archive)");
+        } else {
+            line("- with an AppCDS archive of its classes (-XX:SharedArchiveFile, archive from an untimed training "
+                            + "start; the jar on the classpath, as /var/task/lib/*.jar, since CDS does not archive "
+                            + "classes from folders): cold %.0f ms, %.2f× hello-world; answer `%s`",
+                    Stats.median(experiments.appCdsColdMillis()),
+                    Stats.medianRatio(experiments.appCdsColdMillis(), hello.coldMillis()),
+                    experiments.appCdsFirstAnswer().replace('`', '\''));
+        }
+        line("");
         line("First answers (untimed round):");
         for (ColdStartBench.Result r : figures.functions()) {
             line("- %s: `%s`", r.name(), r.firstAnswer().replace('`', '\''));
@@ -75,7 +95,7 @@ final class BenchReport {
         if (r.readability().isEmpty()) {
             line("| Readability 0.6.0 + jsdom | not run | %s |", r.peerNote().isEmpty() ? "--no-peer" : r.peerNote());
         } else {
-            line("| Readability 0.6.0 + jsdom (%d runs, %d pages) | %.1f | ArticleExtractor is %.1f× faster "
+            line("| Readability 0.6.0 + jsdom (runs: %d, pages: %d) | %.1f | ArticleExtractor is %.1f× faster "
                             + "(%.1f pages/s on the same pages) |", r.readability().size(), r.peerPages(),
                     Stats.median(r.readability()), Stats.medianRatio(r.extractorOnPeerPages(), r.readability()),
                     Stats.median(r.extractorOnPeerPages()));

@@ -41,8 +41,16 @@ final class ColdStartBench {
                     List<Double> peakRssMb) {
     }
 
+    /**
+     * Experiments on the ingest API: behind {@link StreamIngestApi} (cold start per round, first answer), and with an
+     * AppCDS archive of its classes made by an untimed training start (cold start per round; empty if no archive).
+     */
+    record Experiments(List<Double> streamColdMillis, String streamFirstAnswer, List<Double> appCdsColdMillis,
+                       String appCdsFirstAnswer) {
+    }
+
     /** Everything one run measured. */
-    record Figures(Baseline hello, List<Result> functions) {
+    record Figures(Baseline hello, List<Result> functions, Experiments experiments) {
     }
 
     static final String BUCKET = "bench-content";
@@ -79,7 +87,8 @@ final class ColdStartBench {
 
     /**
      * Runs an untimed round (page cache, class counts, first answers), then the timed rounds. In each round the
-     * hello-world handler starts first, then each function cold (then warm), then primed.
+     * hello-world handler starts first, then the ingest API experiments (behind a stream handler; with AppCDS),
+     * then each function cold (then warm), then primed.
      *
      * @param rounds          timed rounds (after one untimed round that also counts classes)
      * @param warmInvocations events sent to each environment after its first one
@@ -97,7 +106,7 @@ final class ColdStartBench {
         Path hello = BenchJars.classes(workDir.resolve("hello-world.jar"), List.of(HelloHandler.class));
         Path entryPoints = BenchJars.classes(workDir.resolve("bench-entry-points.jar"), List.of(Priming.class,
                 PrimedIngestApi.class, PrimedFeedPoller.class, PrimedArticleFetcher.class, PrimedTranslator.class,
-                PrimedThumbnailer.class));
+                PrimedThumbnailer.class, StreamIngestApi.class));
         Path helloTask = BenchJars.explode(hello, workDir.resolve("task-hello-world"));
         Map<String, Path> tasks = new LinkedHashMap<>();
         for (Function function : functions) {
@@ -109,6 +118,11 @@ final class ColdStartBench {
         List<Double> hellos = new ArrayList<>();
         List<Double> helloRss = new ArrayList<>();
         List<Double> helloWarm = new ArrayList<>();
+        List<Double> streamApi = new ArrayList<>();
+        List<Double> cdsApi = new ArrayList<>();
+        String cdsAnswer = "";
+        Path archive = workDir.resolve("ingest-api.jsa");
+        String streamAnswer = "";
         int helloClasses = -1;
         try (AwsStub aws = new AwsStub(Map.of(BUCKET + "/" + SOURCES_KEY, sourcesFile()))) {
             Map<String, String> environment = environment(aws);
@@ -124,6 +138,27 @@ final class ColdStartBench {
                     helloWarm.add(Stats.median(helloRun.warmMillis()));
                 } else {
                     helloClasses = helloRun.classesLoaded();
+                }
+                LambdaChild.Run stream = launcher.run("ingest-api-stream-" + round, classpath(runtime,
+                        tasks.get("ingest-api"), entryPoints), StreamIngestApi.class.getName(), environment,
+                        functions.get(0).event(), 0, false);
+                if (timed) {
+                    streamApi.add(stream.coldMillis());
+                } else {
+                    streamAnswer = describe(stream.firstOutcome());
+                }
+                Function api = functions.get(0);
+                if (!timed) {
+                    // CDS archives classes from jars only: this variant deploys the jar as /var/task/lib/*.jar
+                    launcher.run("ingest-api-cds-training", classpath(runtime, deploymentJar(api)),
+                            api.handler(), environment, api.event(), warmInvocations, false,
+                            List.of("-XX:ArchiveClassesAtExit=" + archive));
+                } else if (Files.isRegularFile(archive)) {
+                    LambdaChild.Run cds = launcher.run("ingest-api-cds-" + round, classpath(runtime,
+                            deploymentJar(api)), api.handler(), environment, api.event(), 0, false,
+                            List.of("-XX:SharedArchiveFile=" + archive));
+                    cdsApi.add(cds.coldMillis());
+                    cdsAnswer = describe(cds.firstOutcome());
                 }
                 for (Function function : functions) {
                     Series s = series.computeIfAbsent(function.name(), n -> new Series());
@@ -156,7 +191,8 @@ final class ColdStartBench {
             results.add(new Result(function.name(), Files.size(deploymentJar(function)), s.cold, hellos, s.warm,
                     s.unprimed, s.primed, s.classes, s.rss, s.firstAnswer, s.primingCalls, s.primingWrites));
         }
-        return new Figures(new Baseline(Files.size(hello), hellos, helloWarm, helloClasses, helloRss), results);
+        return new Figures(new Baseline(Files.size(hello), hellos, helloWarm, helloClasses, helloRss), results,
+                new Experiments(streamApi, streamAnswer, cdsApi, cdsAnswer));
     }
 
     /** Calls made between the primed child's start and its first event: its init plus its priming hook. */

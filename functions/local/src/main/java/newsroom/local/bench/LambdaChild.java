@@ -17,17 +17,17 @@ import java.util.stream.Stream;
 import newsroom.local.invoke.RuntimeClasspath;
 
 /**
- * Starts one Lambda execution environment the way Lambda starts a Java 17 function: a fresh JVM with the managed
+ * Starts one Lambda execution environment the way Lambda starts a Java function: a fresh JVM with the managed
  * runtime's flags, the runtime interface client as main class, the handler as its argument and
  * {@code AWS_LAMBDA_RUNTIME_API} pointing at a {@link BenchRuntimeApi}; then feeds it one cold event and some warm
  * ones and reads its peak RSS before stopping it.
  */
 final class LambdaChild {
 
-    /** JVM options of the Lambda java17 runtime's launcher at 1024 MB (heap about 85 % of memory). */
+    /** JVM options of Lambda's Java runtime launcher at 1024 MB, template.yaml's default (heap ~85 % of memory). */
     static final List<String> LAMBDA_JVM_OPTIONS = List.of("-XX:MaxHeapSize=870m", "-XX:+UseSerialGC",
             "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
-    /** What template.yaml sets in JAVA_TOOL_OPTIONS for every function (Lambda's java17 default too). */
+    /** What template.yaml sets in JAVA_TOOL_OPTIONS for every function. */
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     private static final long TIMEOUT_SECONDS = 90;
 
@@ -69,11 +69,18 @@ final class LambdaChild {
      */
     Run run(String label, List<Path> classpath, String handler, Map<String, String> environment, byte[] event,
             int warmInvocations, boolean countClasses) {
+        return run(label, classpath, handler, environment, event, warmInvocations, countClasses, List.of());
+    }
+
+    /** As {@link #run(String, List, String, Map, byte[], int, boolean)}, with JVM options added after Lambda's. */
+    Run run(String label, List<Path> classpath, String handler, Map<String, String> environment, byte[] event,
+            int warmInvocations, boolean countClasses, List<String> extraJvmOptions) {
         Path log = workDir.resolve(label + ".log");
         Path classLog = workDir.resolve(label + ".classes");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(LAMBDA_JVM_OPTIONS);
+        command.addAll(extraJvmOptions);
         if (countClasses) {
             command.add("-Xlog:class+load=info:file=" + classLog + ":uptime");
         }
