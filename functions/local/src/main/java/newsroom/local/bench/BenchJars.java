@@ -62,9 +62,13 @@ final class BenchJars {
     }
 
     private static Path codeSource(Class<?> type) {
+        java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from");
+        }
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | NullPointerException e) {
+            return Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from", e);
         }
     }

@@ -2,9 +2,9 @@ package newsroom.local.bench;
 
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
 import newsroom.thumbnailer.ThumbnailHandler;
 
