@@ -16,9 +16,9 @@ import java.util.stream.Stream;
  * absent (tests, an IDE) they are the jars this JVM loaded the same classes from. The function's own classes never
  * come from here: its shaded jar goes first and the folder holds nothing else.
  */
-final class RuntimeClasspath {
+public final class RuntimeClasspath {
 
-    static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    public static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** One class of each jar the RIC needs: the client, its serialization library, lambda-core, utils-lite. */
     private static final List<String> MARKERS = List.of(MAIN_CLASS,
             "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
@@ -28,7 +28,8 @@ final class RuntimeClasspath {
     private RuntimeClasspath() {
     }
 
-    static List<Path> locate() {
+    /** The runtime client's jars, for the child JVM's classpath before the function's own classes. */
+    public static List<Path> locate() {
         Path cliJar = codeSource(RuntimeClasspath.class);
         Path copied = cliJar.getParent().resolve("lambda-runtime");
         if (Files.isDirectory(copied)) {

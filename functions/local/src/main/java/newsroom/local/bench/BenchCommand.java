@@ -1,0 +1,174 @@
+package newsroom.local.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./newsroom bench [--quick]}: cold start, warm invocation and SnapStart priming of every function against a
+ * hello-world handler; extraction throughput against Jsoup parse-only and Readability; front matter normalizations
+ * per second. Prints Markdown tables with medians of the timed rounds and ratios taken pair by pair within a round
+ * (see {@link Stats}), then the targets met or missed. {@code --quick} finishes in under two minutes on two cores.
+ */
+public final class BenchCommand {
+
+    public static final String USAGE = String.join("\n",
+            "usage: newsroom bench [--quick] [--no-cold] [--no-peer] [--keep DIR] [--dataset DIR] [--repo DIR]",
+            "  --quick        fewer rounds (3), invocations and Readability pages (every 4th): under two minutes",
+            "  --no-cold      skip cold start, warm invocation and priming (they need the built function jars)",
+            "  --no-peer      skip Mozilla Readability (needs Node.js 20.19+ and npm)",
+            "  --keep DIR     keep each function process's output and loaded-class list (with uptimes) in DIR",
+            "  --dataset DIR  the article-extraction-benchmark folder (default: shared/data/... beside the repository)",
+            "  --repo DIR     the repository (default: found from the working directory or this program's jar)");
+
+    static final double COLD_START_TARGET = 2.5;
+    static final double PARSE_SHARE_TARGET = 0.40;
+    static final double PEER_SPEEDUP_TARGET = 3.0;
+    static final long JAR_TARGET_BYTES = 10L * 1024 * 1024;
+
+    /** Rounds and sizes of one benchmark run. */
+    record Plan(int coldRounds, int warmInvocations, int extractionRounds, int peerRounds, int peerStep,
+                int frontMatterRounds, int frontMatterIterations) {
+        static final Plan QUICK = new Plan(3, 10, 3, 1, 4, 3, 200);
+        static final Plan FULL = new Plan(7, 30, 7, 3, 1, 7, 1000);
+    }
+
+    private BenchCommand() {
+    }
+
+    /** Runs the benchmark; 0 when it ran (targets missed are reported, not failed), 1 on failure, 2 on usage. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Plan plan = Plan.FULL;
+        boolean cold = true;
+        boolean peer = true;
+        Path dataset = null;
+        Path repo = null;
+        Path keep = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> plan = Plan.QUICK;
+                case "--no-cold" -> cold = false;
+                case "--no-peer" -> peer = false;
+                case "--dataset", "--repo", "--keep" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("newsroom: " + args[i] + " needs a value\n" + USAGE);
+                        return 2;
+                    }
+                    Path value = Path.of(args[i + 1]).toAbsolutePath().normalize();
+                    switch (args[i]) {
+                        case "--dataset" -> dataset = value;
+                        case "--repo" -> repo = value;
+                        default -> keep = value;
+                    }
+                    i++;
+                }
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    return 0;
+                }
+                default -> {
+                    err.println("newsroom: bench: unknown argument '" + args[i] + "'\n" + USAGE);
+                    return 2;
+                }
+            }
+        }
+        try {
+            Path root = repo != null ? repo : findRepo();
+            Path shared = findShared(root);
+            Path data = dataset != null ? dataset : shared.resolve("data").resolve("article-extraction-benchmark");
+            return measure(plan, cold, peer, root, shared, data, keep, out, err);
+        } catch (IOException | RuntimeException e) {
+            err.println("newsroom: bench failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int measure(Plan plan, boolean cold, boolean peer, Path repo, Path shared, Path dataset,
+                               Path keep, PrintStream out, PrintStream err) throws IOException {
+        long started = System.nanoTime();
+        Path work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("newsroom-bench");
+        try {
+            err.println("newsroom bench: " + (plan == Plan.QUICK ? "quick" : "full") + " run, repository " + repo);
+            ColdStartBench.Figures figures = cold
+                    ? new ColdStartBench(repo, work, err).run(plan.coldRounds(), plan.warmInvocations()) : null;
+            ExtractionBench.Result extraction = new ExtractionBench(dataset, repo, err)
+                    .run(plan.extractionRounds(), peer ? plan.peerRounds() : 0, plan.peerStep());
+            FrontMatterBench.Result frontMatter = new FrontMatterBench(FrontMatterBench.corpusFiles(repo, shared), err)
+                    .run(plan.frontMatterRounds(), plan.frontMatterIterations());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            new BenchReport(out).print(plan, machine(), figures, extraction, frontMatter, seconds);
+            return 0;
+        } finally {
+            if (keep == null) {
+                deleteTree(work);
+            } else {
+                err.println("newsroom bench: function logs and class lists kept in " + keep);
+            }
+        }
+    }
+
+    /** nproc, CPU model, Java and OS, as one line. */
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (IOException e) {
+            // not Linux: leave the model unknown
+        }
+        return String.format(Locale.ROOT, "%d CPUs (nproc), %s, Java %s (%s), %s %s",
+                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    /** The repository: the first folder holding template.yaml and functions/ above the working directory or jar. */
+    static Path findRepo() {
+        List<Path> starts = new ArrayList<>();
+        starts.add(Path.of("").toAbsolutePath());
+        try {
+            starts.add(Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | SecurityException e) {
+            // the working directory is enough
+        }
+        for (Path start : starts) {
+            for (Path dir = start; dir != null; dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("functions"))) {
+                    return dir;
+                }
+            }
+        }
+        throw new IllegalStateException("cannot find the repository (template.yaml and functions/) above "
+                + starts + "; pass --repo DIR");
+    }
+
+    /**
+     * The shared data folder: the first {@code shared/} beside the repository or one of its parents; when there is
+     * none, the (missing) one beside the repository, so that what needs it fails naming that path.
+     */
+    static Path findShared(Path repo) {
+        for (Path dir = repo; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling("shared");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return repo.resolveSibling("shared");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
