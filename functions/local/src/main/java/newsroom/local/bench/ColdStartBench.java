@@ -238,7 +238,8 @@ final class ColdStartBench {
                 .resolve(function.module() + ".jar");
     }
 
-    private Map<String, String> environment(AwsStub aws) {
+    /** The environment of every function in the bench: AWS resources named, the SDK pointed at {@code aws}. */
+    Map<String, String> environment(AwsStub aws) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HOME", workDir.toString());
         env.put("TZ", "UTC");
