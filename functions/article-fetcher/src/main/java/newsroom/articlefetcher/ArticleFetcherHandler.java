@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 
+import newsroom.aws.AwsPriming;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.ArticleFetchService;
 import newsroom.core.ingest.IngestOutcome;
@@ -51,6 +52,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     private final FetchQueue queue;
     private final SourceContexts contexts;
     private final SiteConfig site;
+    private final AwsPriming priming;
     private final Telemetry telemetry;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
@@ -60,11 +62,17 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     }
 
     private ArticleFetcherHandler(ArticleFetcherWiring wiring) {
-        this(wiring.service(), wiring.queue(), wiring.contexts(), wiring.site(), wiring.telemetry());
+        this(wiring.service(), wiring.queue(), wiring.contexts(), wiring.site(), wiring.priming(), wiring.telemetry());
     }
 
     ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
                           Telemetry telemetry) {
+        this(service, queue, contexts, site, AwsPriming.none(), telemetry);
+    }
+
+    ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
+                          AwsPriming priming, Telemetry telemetry) {
+        this.priming = Objects.requireNonNull(priming, "priming");
         this.service = Objects.requireNonNull(service, "service");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
@@ -166,7 +174,10 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
         return fields;
     }
 
-    /** SnapStart: warm the front matter pipeline and JSON; touches no AWS resource. */
+    /**
+     * SnapStart: warm the front matter pipeline, JSON, and the request path of every SDK client with reads and
+     * dry runs only ({@link AwsPriming}); nothing is fetched, stored, published or queued.
+     */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
@@ -175,6 +186,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
             telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
         }
         FetchMessage.decode("{\"url\":\"https://example.com/a\",\"source\":\"priming\"}");
+        priming.run(telemetry);
     }
 
     @Override

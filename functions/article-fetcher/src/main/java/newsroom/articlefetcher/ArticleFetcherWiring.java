@@ -5,6 +5,7 @@ import java.util.Map;
 
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
+import newsroom.aws.AwsPriming;
 import newsroom.aws.DynamoArticleIndex;
 import newsroom.aws.EventBridgePublisher;
 import newsroom.aws.S3ObjectStore;
@@ -24,7 +25,7 @@ import newsroom.fetch.SafeHttpFetcher;
  * variables (read here, at the edge, and nowhere below): AWS adapters, the safe fetcher, the Jsoup extractor.
  */
 record ArticleFetcherWiring(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
-                            Telemetry telemetry) {
+                            AwsPriming priming, Telemetry telemetry) {
 
     static final String SOURCES_KEY = "SOURCES_KEY";
 
@@ -35,13 +36,15 @@ record ArticleFetcherWiring(ArticleFetchService service, FetchQueue queue, Sourc
         AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = Telemetry.stdout("article-fetcher");
         S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
-        IngestService ingest = new IngestService(site, store, new DynamoArticleIndex(clients.dynamoDb(),
-                aws.tableName()), new EventBridgePublisher(clients.eventBridge(), aws.eventBusName()),
-                new ArticleExtractor(), telemetry, clock);
+        DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
+        EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
+        IngestService ingest = new IngestService(site, store, index, events, new ArticleExtractor(), telemetry, clock);
         ArticleFetchService service = new ArticleFetchService(new SafeHttpFetcher(fetching), ingest, telemetry);
         SourceContexts contexts = new SourcesFileContexts(store, env.getOrDefault(SOURCES_KEY, "config/sources.yaml"),
                 site, telemetry);
-        return new ArticleFetcherWiring(service, new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl()), contexts,
-                site, telemetry);
+        SqsFetchQueue queue = new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl());
+        AwsPriming priming = AwsPriming.builder().headObject(store, "content/" + AwsPriming.SENTINEL_OBJECT)
+                .getItem(index).putEventsDryRun(events).queueAttributes(queue).build();
+        return new ArticleFetcherWiring(service, queue, contexts, site, priming, telemetry);
     }
 }

@@ -55,6 +55,20 @@ public final class AmazonTranslateTranslator implements Translator {
         }
     }
 
+    /** SnapStart priming: a {@code TranslateText} request marshalled and signed, then stopped before transmission. */
+    void primeDryRun() {
+        try {
+            translate.translateText(b -> b.text("priming").sourceLanguageCode("en").targetLanguageCode("de")
+                    .overrideConfiguration(DryRun::apply));
+        } catch (RuntimeException e) {
+            if (!DryRun.stopped(e)) {
+                throw e;
+            }
+            return;
+        }
+        throw new IllegalStateException("the TranslateText dry run was not stopped before transmission");
+    }
+
     @Override
     public int maxRequestBytes() {
         return MAX_REQUEST_BYTES;

@@ -21,6 +21,8 @@ public final class DynamoSourceStateStore implements SourceStateStore {
 
     static final String SOURCE_PREFIX = "SOURCE#";
     static final String SOURCE_SK = "SOURCE";
+    /** SnapStart priming reads this key (inside {@code SOURCE#}, the only keys the poller's role may read). */
+    static final String PRIMING_PK = SOURCE_PREFIX + "PRIMING#sentinel";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -65,6 +67,12 @@ public final class DynamoSourceStateStore implements SourceStateStore {
             item.put("lastPolled", AttributeValue.fromS(state.lastPolled()));
         }
         dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** SnapStart priming: a {@code GetItem} of {@link #PRIMING_PK}, read-only; it finds nothing. */
+    void primeGetItem() {
+        dynamo.getItem(b -> b.tableName(table).key(Map.of(PK, AttributeValue.fromS(PRIMING_PK),
+                SK, AttributeValue.fromS(SOURCE_SK))));
     }
 
     private static Map<String, AttributeValue> key(String sourceName) {

@@ -79,6 +79,25 @@ public final class EventBridgePublisher implements EventPublisher {
         }
     }
 
+    /**
+     * SnapStart priming: a {@code PutEvents} request marshalled and signed, then stopped before transmission
+     * ({@link DryRun}). Belt and braces: the entry names a bus that does not exist, which the function's role may
+     * not put to, so even a request that got out would publish nothing.
+     */
+    void primeDryRun() {
+        PutEventsRequestEntry entry = PutEventsRequestEntry.builder().eventBusName(busName + "-priming-dry-run")
+                .source("newsroom.priming").detailType("PrimingDryRun").detail("{\"priming\":true}").build();
+        try {
+            eventBridge.putEvents(b -> b.entries(entry).overrideConfiguration(DryRun::apply));
+        } catch (RuntimeException e) {
+            if (!DryRun.stopped(e)) {
+                throw e;
+            }
+            return;
+        }
+        throw new IllegalStateException("the PutEvents dry run was not stopped before transmission");
+    }
+
     /** Sends one batch, resending its transient failures; returns the entries that were never accepted. */
     private List<String> send(List<Entry> batch) {
         List<Entry> pending = batch;

@@ -67,6 +67,11 @@ public final class S3ObjectStore implements ObjectStore {
         return "s3://" + bucket + "/" + ObjectKeys.requireValid(key);
     }
 
+    /** SnapStart priming: a HEAD of {@code key}, read-only; 404 is the expected answer. */
+    void primeHead(String key) {
+        storedSha256(ObjectKeys.requireValid(key));
+    }
+
     private Optional<String> storedSha256(String key) {
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));

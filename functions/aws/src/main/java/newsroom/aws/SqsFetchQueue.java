@@ -17,6 +17,7 @@ import newsroom.core.port.FetchQueue;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -50,6 +51,12 @@ public final class SqsFetchQueue implements FetchQueue {
         this.sqs = Objects.requireNonNull(sqs, "sqs");
         this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
         this.retry = Objects.requireNonNull(retry, "retry");
+    }
+
+    /** SnapStart priming: {@code GetQueueAttributes} (the approximate message count) of the queue, read-only. */
+    void primeGetQueueAttributes() {
+        sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 
     /**

@@ -21,8 +21,12 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FakeAwsEndpoint implements AutoCloseable {
 
-    /** One request as received: the operation header ({@code X-Amz-Target}), the path, and the body bytes. */
-    record Request(int number, String target, String path, Map<String, List<String>> headers, byte[] body) {
+    /**
+     * One request as received: the operation header ({@code X-Amz-Target}), the path, the headers, the body bytes and
+     * the HTTP method.
+     */
+    record Request(int number, String target, String path, Map<String, List<String>> headers, byte[] body,
+                   String method) {
     }
 
     /** One scripted answer. */
@@ -59,7 +63,8 @@ final class FakeAwsEndpoint implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             Request request = new Request(requests.size() + 1, exchange.getRequestHeaders().getFirst("X-Amz-Target"),
-                    exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), in.readAllBytes());
+                    exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), in.readAllBytes(),
+                    exchange.getRequestMethod());
             requests.add(request);
             Response response = responder.apply(request);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());

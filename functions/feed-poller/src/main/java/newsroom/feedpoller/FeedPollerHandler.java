@@ -12,6 +12,7 @@ import org.crac.Resource;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
+import newsroom.aws.AwsPriming;
 import newsroom.core.observe.Telemetry;
 
 /**
@@ -26,6 +27,7 @@ public final class FeedPollerHandler implements RequestHandler<Map<String, Objec
     public static final List<String> FUNCTION_VARIABLES = List.of(FeedPollerWiring.SOURCES_KEY, "NEWSROOM_FETCH_CONTACT_URL");
 
     private final FeedPollService service;
+    private final AwsPriming priming;
     private final Telemetry telemetry;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
@@ -35,11 +37,16 @@ public final class FeedPollerHandler implements RequestHandler<Map<String, Objec
     }
 
     private FeedPollerHandler(FeedPollerWiring wiring) {
-        this(wiring.service(), wiring.telemetry());
+        this(wiring.service(), wiring.priming(), wiring.telemetry());
     }
 
     FeedPollerHandler(FeedPollService service, Telemetry telemetry) {
+        this(service, AwsPriming.none(), telemetry);
+    }
+
+    FeedPollerHandler(FeedPollService service, AwsPriming priming, Telemetry telemetry) {
         this.service = Objects.requireNonNull(service, "service");
+        this.priming = Objects.requireNonNull(priming, "priming");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
@@ -55,9 +62,13 @@ public final class FeedPollerHandler implements RequestHandler<Map<String, Objec
         return result;
     }
 
-    /** SnapStart: nothing to warm beyond class loading; polling writes to the queue, so it is never run here. */
+    /**
+     * SnapStart: warm the request path of the S3, DynamoDB and SQS clients with one read each ({@link AwsPriming});
+     * polling itself writes to the queue, so it is never run here.
+     */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        priming.run(telemetry);
         telemetry.info("priming.done", Map.of());
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
+import newsroom.aws.AwsPriming;
 import newsroom.aws.DynamoSourceStateStore;
 import newsroom.aws.S3ObjectStore;
 import newsroom.aws.SqsFetchQueue;
@@ -19,7 +20,7 @@ import newsroom.fetch.SafeHttpFetcher;
  * The production object graph of the feed poller, built once per execution environment from the environment
  * variables (read here, at the edge, and nowhere below). {@code SOURCES_KEY} names the sources file in the bucket.
  */
-record FeedPollerWiring(FeedPollService service, Telemetry telemetry) {
+record FeedPollerWiring(FeedPollService service, AwsPriming priming, Telemetry telemetry) {
 
     static final String SOURCES_KEY = "SOURCES_KEY";
     /** Feed and sitemap items older than this are not fetched (a backfill beyond it is a deliberate API import). */
@@ -37,10 +38,13 @@ record FeedPollerWiring(FeedPollService service, Telemetry telemetry) {
         Telemetry telemetry = Telemetry.stdout("feed-poller");
         DynamoSourceStateStore states = new DynamoSourceStateStore(clients.dynamoDb(), aws.tableName());
         SourcePoller poller = new SourcePoller(new SafeHttpFetcher(fetching), states, clock, MAX_ITEM_AGE);
-        Discovery discovery = new SourcesFileDiscovery(new S3ObjectStore(clients.s3(), aws.contentBucket()),
-                sourcesKey.trim(), poller);
-        FeedPollService service = new FeedPollService(discovery, new SqsFetchQueue(clients.sqs(),
-                aws.fetchQueueUrl()), states, telemetry);
-        return new FeedPollerWiring(service, telemetry);
+        S3ObjectStore bucket = new S3ObjectStore(clients.s3(), aws.contentBucket());
+        Discovery discovery = new SourcesFileDiscovery(bucket, sourcesKey.trim(), poller);
+        SqsFetchQueue queue = new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl());
+        FeedPollService service = new FeedPollService(discovery, queue, states, telemetry);
+        // the role may read the sources file and nothing else in the bucket: HEAD that file, not a sentinel
+        AwsPriming priming = AwsPriming.builder().headObject(bucket, sourcesKey.trim()).getItem(states)
+                .queueAttributes(queue).build();
+        return new FeedPollerWiring(service, priming, telemetry);
     }
 }

@@ -18,6 +18,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import newsroom.aws.AwsPriming;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.prime.SnapStartPriming;
 
@@ -37,6 +38,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final ArticleApi api;
     private final Telemetry telemetry;
     private final newsroom.core.config.SiteConfig site;
+    private final AwsPriming priming;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public IngestApiHandler() {
@@ -45,10 +47,15 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private IngestApiHandler(IngestApiWiring wiring) {
-        this(wiring.api(), wiring.site(), wiring.telemetry());
+        this(wiring.api(), wiring.site(), wiring.priming(), wiring.telemetry());
     }
 
     IngestApiHandler(ArticleApi api, newsroom.core.config.SiteConfig site, Telemetry telemetry) {
+        this(api, site, AwsPriming.none(), telemetry);
+    }
+
+    IngestApiHandler(ArticleApi api, newsroom.core.config.SiteConfig site, AwsPriming priming, Telemetry telemetry) {
+        this.priming = Objects.requireNonNull(priming, "priming");
         this.api = Objects.requireNonNull(api, "api");
         this.site = Objects.requireNonNull(site, "site");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
@@ -120,7 +127,10 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .build();
     }
 
-    /** SnapStart: warm the front matter pipeline and JSON; touches no AWS resource. */
+    /**
+     * SnapStart: warm the front matter pipeline, JSON, and the request path of every SDK client with reads and
+     * dry runs only ({@link AwsPriming}); nothing is stored, published or queued.
+     */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
@@ -129,6 +139,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
         }
         SnapStartPriming.jsonRoundTrip(JSON);
+        priming.run(telemetry);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
+import newsroom.aws.AwsPriming;
 import newsroom.aws.DynamoArticleIndex;
 import newsroom.aws.EventBridgePublisher;
 import newsroom.aws.S3ObjectStore;
@@ -22,7 +23,7 @@ import newsroom.fetch.UrlGuard;
  * variables (read here, at the edge, and nowhere below). Submitted URLs are checked by the fetch module's
  * {@link UrlGuard} (public addresses, ports 80 and 443), the same guard the fetcher applies again when it fetches.
  */
-record IngestApiWiring(ArticleApi api, SiteConfig site, Telemetry telemetry) {
+record IngestApiWiring(ArticleApi api, SiteConfig site, AwsPriming priming, Telemetry telemetry) {
 
     static IngestApiWiring fromEnvironment(Map<String, String> env, Clock clock) {
         AwsConfig aws = AwsConfig.fromEnvironment(env);
@@ -31,12 +32,14 @@ record IngestApiWiring(ArticleApi api, SiteConfig site, Telemetry telemetry) {
         Telemetry telemetry = Telemetry.stdout("ingest-api");
         S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
-        IngestService ingest = new IngestService(site, store, index,
-                new EventBridgePublisher(clients.eventBridge(), aws.eventBusName()), null, telemetry, clock);
+        EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
+        IngestService ingest = new IngestService(site, store, index, events, null, telemetry, clock);
         UrlCheck check = new GuardedUrlCheck(new UrlGuard(HostResolver.system(), AddressPolicy.publicOnly(),
                 java.util.Set.of(80, 443)));
-        ArticleApi api = new ArticleApi(ingest, index, store, new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl()),
-                check, site, telemetry);
-        return new IngestApiWiring(api, site, telemetry);
+        SqsFetchQueue queue = new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl());
+        ArticleApi api = new ArticleApi(ingest, index, store, queue, check, site, telemetry);
+        AwsPriming priming = AwsPriming.builder().headObject(store, "content/" + AwsPriming.SENTINEL_OBJECT)
+                .getItem(index).putEventsDryRun(events).queueAttributes(queue).build();
+        return new IngestApiWiring(api, site, priming, telemetry);
     }
 }

@@ -12,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
+import newsroom.aws.AwsPriming;
 import newsroom.core.model.ArticleId;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.Fetcher.FetchException;
@@ -29,6 +30,7 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
     public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of("NEWSROOM_FETCH_CONTACT_URL");
 
     private final ThumbnailService thumbnails;
+    private final AwsPriming priming;
     private final Telemetry telemetry;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
@@ -38,10 +40,15 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
     }
 
     private ThumbnailHandler(ThumbnailWiring wiring) {
-        this(wiring.thumbnails(), wiring.telemetry());
+        this(wiring.thumbnails(), wiring.priming(), wiring.telemetry());
     }
 
     ThumbnailHandler(ThumbnailService thumbnails, Telemetry telemetry) {
+        this(thumbnails, AwsPriming.none(), telemetry);
+    }
+
+    ThumbnailHandler(ThumbnailService thumbnails, AwsPriming priming, Telemetry telemetry) {
+        this.priming = Objects.requireNonNull(priming, "priming");
         this.thumbnails = Objects.requireNonNull(thumbnails, "thumbnails");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
@@ -103,11 +110,15 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
         return result;
     }
 
-    /** SnapStart: load the image codecs; no fetch, no store. */
+    /**
+     * SnapStart: load the image codecs and warm the request path of every SDK client with reads and dry runs only
+     * ({@link AwsPriming}); no fetch, no store.
+     */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         javax.imageio.ImageIO.getReaderFormatNames();
         javax.imageio.ImageIO.getWriterFormatNames();
+        priming.run(telemetry);
     }
 
     @Override

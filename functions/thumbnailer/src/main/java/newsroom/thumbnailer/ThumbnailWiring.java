@@ -5,6 +5,7 @@ import java.util.Map;
 
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
+import newsroom.aws.AwsPriming;
 import newsroom.aws.DynamoArticleIndex;
 import newsroom.aws.EventBridgePublisher;
 import newsroom.aws.S3ObjectStore;
@@ -19,7 +20,7 @@ import newsroom.media.ThumbnailService;
  * The production object graph of the thumbnail function, built once per execution environment from the
  * environment variables (read here, at the edge, and nowhere below). Images are fetched through the safe fetcher.
  */
-record ThumbnailWiring(ThumbnailService thumbnails, Telemetry telemetry) {
+record ThumbnailWiring(ThumbnailService thumbnails, AwsPriming priming, Telemetry telemetry) {
 
     static ThumbnailWiring fromEnvironment(Map<String, String> env, Clock clock) {
         AwsConfig aws = AwsConfig.fromEnvironment(env);
@@ -27,10 +28,15 @@ record ThumbnailWiring(ThumbnailService thumbnails, Telemetry telemetry) {
         FetcherConfig fetching = FetcherConfig.fromMap(env);
         AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = new Telemetry("thumbnail", System.out::println, clock);
-        ThumbnailService service = new ThumbnailService(new SafeHttpFetcher(fetching),
-                new S3ObjectStore(clients.s3(), aws.contentBucket()),
-                new DynamoArticleIndex(clients.dynamoDb(), aws.tableName()),
-                new EventBridgePublisher(clients.eventBridge(), aws.eventBusName()), site.thumbnailWidths());
-        return new ThumbnailWiring(service, telemetry);
+        S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
+        DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
+        EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
+        ThumbnailService service = new ThumbnailService(new SafeHttpFetcher(fetching), store, index, events,
+                site.thumbnailWidths());
+        // the role reads only under static/thumbnails/ (HEAD before each put)
+        AwsPriming priming = AwsPriming.builder()
+                .headObject(store, "static/thumbnails/" + AwsPriming.SENTINEL_OBJECT)
+                .getItem(index).putEventsDryRun(events).build();
+        return new ThumbnailWiring(service, priming, telemetry);
     }
 }

@@ -12,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
+import newsroom.aws.AwsPriming;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.prime.SnapStartPriming;
@@ -30,6 +31,7 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
 
     private final TranslationService translations;
     private final SiteConfig site;
+    private final AwsPriming priming;
     private final Telemetry telemetry;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
@@ -39,10 +41,15 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
     }
 
     private TranslationHandler(TranslationWiring wiring) {
-        this(wiring.translations(), wiring.site(), wiring.telemetry());
+        this(wiring.translations(), wiring.site(), wiring.priming(), wiring.telemetry());
     }
 
     TranslationHandler(TranslationService translations, SiteConfig site, Telemetry telemetry) {
+        this(translations, site, AwsPriming.none(), telemetry);
+    }
+
+    TranslationHandler(TranslationService translations, SiteConfig site, AwsPriming priming, Telemetry telemetry) {
+        this.priming = Objects.requireNonNull(priming, "priming");
         this.translations = Objects.requireNonNull(translations, "translations");
         this.site = Objects.requireNonNull(site, "site");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
@@ -76,7 +83,10 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
         return result;
     }
 
-    /** SnapStart: warm the front matter pipeline; calls neither Translate nor any store. */
+    /**
+     * SnapStart: warm the front matter pipeline and the request path of every SDK client with reads and dry runs
+     * only ({@link AwsPriming}): Translate is never called, nothing is stored or published.
+     */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
@@ -84,6 +94,7 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
         } catch (RuntimeException e) {
             telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
         }
+        priming.run(telemetry);
     }
 
     @Override

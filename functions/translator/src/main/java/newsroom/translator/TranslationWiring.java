@@ -6,6 +6,7 @@ import java.util.Map;
 import newsroom.aws.AmazonTranslateTranslator;
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
+import newsroom.aws.AwsPriming;
 import newsroom.aws.DynamoArticleIndex;
 import newsroom.aws.EventBridgePublisher;
 import newsroom.aws.S3ObjectStore;
@@ -18,17 +19,20 @@ import newsroom.core.translate.TranslationService;
  * The production object graph of the translation function, built once per execution environment from the
  * environment variables (read here, at the edge, and nowhere below).
  */
-record TranslationWiring(TranslationService translations, SiteConfig site, Telemetry telemetry) {
+record TranslationWiring(TranslationService translations, SiteConfig site, AwsPriming priming, Telemetry telemetry) {
 
     static TranslationWiring fromEnvironment(Map<String, String> env, Clock clock) {
         AwsConfig aws = AwsConfig.fromEnvironment(env);
         SiteConfig site = SiteEnvironment.fromEnvironment(env);
         AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = new Telemetry("translation", System.out::println, clock);
-        TranslationService service = new TranslationService(new S3ObjectStore(clients.s3(), aws.contentBucket()),
-                new DynamoArticleIndex(clients.dynamoDb(), aws.tableName()),
-                new EventBridgePublisher(clients.eventBridge(), aws.eventBusName()),
-                new AmazonTranslateTranslator(clients.translate()));
-        return new TranslationWiring(service, site, telemetry);
+        S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
+        DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
+        EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
+        AmazonTranslateTranslator translator = new AmazonTranslateTranslator(clients.translate());
+        TranslationService service = new TranslationService(store, index, events, translator);
+        AwsPriming priming = AwsPriming.builder().headObject(store, "content/" + AwsPriming.SENTINEL_OBJECT)
+                .getItem(index).putEventsDryRun(events).translateDryRun(translator).build();
+        return new TranslationWiring(service, site, priming, telemetry);
     }
 }

@@ -43,7 +43,7 @@ final class BenchReport {
                 String.join(" ", LambdaChild.LAMBDA_JVM_OPTIONS), LambdaChild.JAVA_TOOL_OPTIONS);
         line("");
         line("| function | cold ms | × hello | classes | jar MB | peak RSS MB | warm ms | first unprimed ms "
-                + "| first primed ms | priming speed-up | AWS calls in init+priming (writes) |");
+                + "| first primed ms | priming speed-up | AWS calls in init+priming per start (writes, all starts) |");
         line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         line("| hello-world | %.0f | 1.00 | %d | %.3f | %.0f | %.2f | | | | |", Stats.median(hello.coldMillis()),
                 hello.classesLoaded(), mb(hello.jarBytes()), Stats.median(hello.peakRssMb()),
