@@ -67,7 +67,7 @@ final class TextStats {
         boolean space = true;
         for (int i = 0; i < whole.length(); i++) {
             char c = whole.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if (isSpace(c)) {
                 if (!space) {
                     length++;
                     space = true;
@@ -85,6 +85,14 @@ final class TextStats {
             own.textLength += length;
             own.commas += commas;
         }
+    }
+
+    /** {@link Character#isWhitespace} or a no-break space; printable ASCII is decided without the lookup. */
+    private static boolean isSpace(char c) {
+        if (c < 0x80) {
+            return c <= ' ' && Character.isWhitespace(c);
+        }
+        return c == '\u00a0' || Character.isWhitespace(c);
     }
 
     private void finish(Element element) {
