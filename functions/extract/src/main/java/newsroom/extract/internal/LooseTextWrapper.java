@@ -27,7 +27,6 @@ final class LooseTextWrapper {
      * {@code <p>}, and two consecutive {@code <br>} end a paragraph.
      */
     static void wrapLooseText(Element body) {
-        TextStats bodyStats = TextStats.of(body);
         for (Element element : body.getAllElements()) {
             String tag = element.normalName();
             if (!CONTAINER_TAGS.contains(tag)) {
@@ -39,7 +38,7 @@ final class LooseTextWrapper {
                 continue;
             }
             if (!blockChild && RENAMED_TO_P.contains(tag) && !hasBrPair(element)) {
-                if (bodyStats.textLength(element) > 0) {
+                if (TextStats.hasText(element)) {
                     element.tagName("p");
                 }
                 continue;

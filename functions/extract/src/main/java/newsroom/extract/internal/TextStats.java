@@ -87,6 +87,32 @@ final class TextStats {
         }
     }
 
+    /**
+     * Whether {@code element} holds any visible text, that is whether {@link #textLength} of it would be above 0;
+     * stops at the first text character instead of measuring the whole subtree.
+     */
+    static boolean hasText(Element element) {
+        for (Node node = element.firstChild(); node != null && node != element; ) {
+            if (node instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    if (!isSpace(whole.charAt(i))) {
+                        return true;
+                    }
+                }
+            }
+            if (node.childNodeSize() > 0) {
+                node = node.childNode(0);
+                continue;
+            }
+            while (node != element && node.nextSibling() == null) {
+                node = node.parentNode();
+            }
+            node = node == element ? null : node.nextSibling();
+        }
+        return false;
+    }
+
     /** {@link Character#isWhitespace} or a no-break space; printable ASCII is decided without the lookup. */
     private static boolean isSpace(char c) {
         if (c < 0x80) {
