@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Cleans the chosen article container of what is not article prose: repeated headline, boilerplate headings, hover
@@ -20,6 +22,10 @@ import org.jsoup.select.Elements;
  */
 final class ContentCleaner {
 
+    /** CSS queries, parsed once. */
+    private static final Evaluator METADATA_MARKUP = Selector.evaluatorOf(
+            "[itemprop~=^(datePublished|dateModified|dateCreated|author|publisher|keywords)$], [rel~=^author$]");
+    private static final Evaluator TAG_LINKS = Selector.evaluatorOf("a[rel~=^tag$]");
     private static final Pattern CAPTION = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
     private static final int MAX_CAPTION_CHARS = 300;
     private static final int MAX_UI_LABEL_CHARS = 40;
@@ -241,14 +247,13 @@ final class ContentCleaner {
      * prose; the metadata extractor has already read them.
      */
     private void removeMetadataLines(Element article) {
-        for (Element element : article.select("[itemprop~=^(datePublished|dateModified|dateCreated|author|publisher"
-                + "|keywords)$], [rel~=^author$]")) {
+        for (Element element : article.select(METADATA_MARKUP)) {
             if (element.parent() != null && element.text().length() < 200) {
                 element.remove();
             }
         }
         stats = TextStats.of(article);
-        for (Element tagLink : article.select("a[rel~=^tag$]")) {
+        for (Element tagLink : article.select(TAG_LINKS)) {
             Element block = tagLink.parent();
             while (block != null && block != article && !TextWriter.BLOCKS.contains(block.normalName())) {
                 block = block.parent();

@@ -13,8 +13,10 @@ import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Selector;
 
 /**
  * Finds the main content of a page without per-site rules. Blocks of text are scored by length, commas, link density,
@@ -33,6 +35,8 @@ public final class MainContentFinder {
     private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "dialog", "link", "meta",
             "map", "audio", "video", "source", "track");
+    /** Containers whose class names describe their layout, not boilerplate (parsed once). */
+    private static final Evaluator PREFORMATTED = Selector.evaluatorOf("table, pre, code");
     /** Shorter blocks are not scored (Readability's threshold). */
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
@@ -188,7 +192,7 @@ public final class MainContentFinder {
         boolean boilerplateTag = tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
                 || tag.equals("header") && element.getElementsByTag("p").size() < 3;
         String classAndId = element.className() + " " + element.id();
-        boolean unlikelyName = ClassNameHints.isUnlikely(classAndId) && element.closest("table, pre, code") == null;
+        boolean unlikelyName = ClassNameHints.isUnlikely(classAndId) && element.closest(PREFORMATTED) == null;
         return boilerplateTag || unlikelyName || UNLIKELY_ROLES.contains(role);
     }
 

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Renders extracted content as CommonMark/GFM without any raw HTML: headings, paragraphs, nested lists, block quotes,
@@ -18,6 +20,10 @@ public final class MarkdownWriter {
 
     private static final Pattern LINE_START_SYNTAX = Pattern.compile(
             "(?m)^(\\s{0,3})(#{1,6}(?=\\s|$)|[-+=](?=\\s|$)|-{3,}\\s*$|=+\\s*$|(\\d{1,9})([.)])(?=\\s|$))");
+    /** Elements of each kind of emphasis (parsed once). */
+    private static final Evaluator STRONG = Selector.evaluatorOf("strong, b");
+    private static final Evaluator EMPHASIS = Selector.evaluatorOf("em, i, cite");
+    private static final Evaluator STRUCK = Selector.evaluatorOf("del, s, strike");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
     private static final Pattern LANGUAGE_CLASS = Pattern.compile("(?:^|\\s)(?:language|lang)-([A-Za-z0-9_+#.-]{1,30})");
 
@@ -226,9 +232,9 @@ public final class MarkdownWriter {
             case "br" -> out.append("\\\n");
             case "img" -> image(element, out);
             case "a" -> link(element, out);
-            case "strong", "b" -> wrap(element, "**", "strong, b", out);
-            case "em", "i", "cite" -> wrap(element, "*", "em, i, cite", out);
-            case "del", "s", "strike" -> wrap(element, "~~", "del, s, strike", out);
+            case "strong", "b" -> wrap(element, "**", STRONG, out);
+            case "em", "i", "cite" -> wrap(element, "*", EMPHASIS, out);
+            case "del", "s", "strike" -> wrap(element, "~~", STRUCK, out);
             case "code", "kbd", "samp", "tt" -> inlineCode(element.wholeText(), out);
             default -> {
                 if (isBlock(element)) {
@@ -245,7 +251,7 @@ public final class MarkdownWriter {
     }
 
     /** Emphasis markers around the element's text; none inside an element of the same kind (already marked). */
-    private void wrap(Element element, String marker, String sameKind, StringBuilder out) {
+    private void wrap(Element element, String marker, Evaluator sameKind, StringBuilder out) {
         String inner = inlineOf(element);
         String trimmed = inner.strip();
         if (trimmed.isEmpty() || element.parent() != null && element.parent().closest(sameKind) != null) {

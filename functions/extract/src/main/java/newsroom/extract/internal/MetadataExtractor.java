@@ -14,6 +14,8 @@ import newsroom.extract.ArticleDate;
 import newsroom.extract.Field;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Reads article metadata from a parsed page. Precedence per field: JSON-LD article object, then OpenGraph / Twitter /
@@ -25,6 +27,15 @@ public final class MetadataExtractor {
 
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;|]\\s*");
     private static final Pattern BYLINE_PREFIX = Pattern.compile("(?i)^\\s*(by|von|par|por|di|door|av)\\s+");
+    /** CSS queries, parsed once. */
+    private static final Evaluator META_CONTENT = Selector.evaluatorOf("meta[content]");
+    private static final Evaluator BYLINES = Selector.evaluatorOf(
+            "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name])),"
+                    + " [class~=(?i)^(byline|author|author-name|byline__name)$]");
+    private static final Evaluator PUBLISHED_TIMES = Selector.evaluatorOf(
+            "time[itemprop=datePublished][datetime], time[pubdate][datetime], time[datetime]");
+    private static final Evaluator MODIFIED_TIMES = Selector.evaluatorOf("time[itemprop=dateModified][datetime]");
+    private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
     private static final int MAX_NAME_CHARS = 100;
 
     private final Document document;
@@ -35,7 +46,7 @@ public final class MetadataExtractor {
     private MetadataExtractor(Document document, String baseUrl) {
         this.document = document;
         this.baseUrl = baseUrl;
-        for (Element element : document.select("meta[content]")) {
+        for (Element element : document.select(META_CONTENT)) {
             String key = firstNonBlank(element.attr("property"), element.attr("name"), element.attr("itemprop"),
                     element.attr("http-equiv"));
             String content = element.attr("content").strip();
@@ -83,9 +94,7 @@ public final class MetadataExtractor {
             }
         }
         List<String> bylines = new ArrayList<>();
-        for (Element element : document.select(
-                "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name])),"
-                        + " [class~=(?i)^(byline|author|author-name|byline__name)$]")) {
+        for (Element element : document.select(BYLINES)) {
             bylines.add(BYLINE_PREFIX.matcher(element.text()).replaceFirst(""));
         }
         List<String> names = names(bylines);
@@ -113,9 +122,7 @@ public final class MetadataExtractor {
                 }
             }
         }
-        String selector = published ? "time[itemprop=datePublished][datetime], time[pubdate][datetime], time[datetime]"
-                : "time[itemprop=dateModified][datetime]";
-        for (Element time : document.select(selector)) {
+        for (Element time : document.select(published ? PUBLISHED_TIMES : MODIFIED_TIMES)) {
             Optional<ArticleDate> date = DateParser.parse(time.attr("datetime"));
             if (date.isPresent()) {
                 return Optional.of(new Field<>(date.get(), "time[datetime]"));
@@ -138,7 +145,7 @@ public final class MetadataExtractor {
     }
 
     private Optional<Field<String>> canonical() {
-        Element link = document.selectFirst("link[rel~=(?i)^canonical$][href]");
+        Element link = document.selectFirst(CANONICAL_LINK);
         if (link != null) {
             Optional<String> url = UrlResolver.resolveHttp(baseUrl, link.attr("href"));
             if (url.isPresent()) {
