@@ -92,7 +92,8 @@ public final class MainContentFinder {
         int bestProse = 0;
         int bestLength = 0;
         for (Pass pass : Pass.values()) {
-            Element content = finder.extract(prepared.clone(), pass);
+            // only stripping unlikely elements changes the tree: the other passes read the prepared body as it is
+            Element content = finder.extract(pass.stripUnlikely ? prepared.clone() : prepared, pass);
             if (content == null) {
                 continue;
             }
@@ -111,6 +112,10 @@ public final class MainContentFinder {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * Runs one pass over {@code body}: removes unlikely elements from it when the pass strips them (and changes
+     * nothing else in it), scores it, and returns a cleaned copy of the chosen content, or null without candidates.
+     */
     private Element extract(Element body, Pass pass) {
         if (pass.stripUnlikely) {
             stripUnlikely(body);
