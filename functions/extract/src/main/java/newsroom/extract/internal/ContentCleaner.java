@@ -64,6 +64,8 @@ final class ContentCleaner {
     private Map<Element, Integer> evidenceLength = Map.of();
     private Set<Element> insideCode = Set.of();
     private TextStats stats;
+    /** Whether elements were removed since {@link #stats} was taken (it is a snapshot). */
+    private boolean treeChanged = true;
 
     /**
      * @param title         article title from the metadata (its repetitions are dropped); may be null
@@ -81,18 +83,20 @@ final class ContentCleaner {
     /** Removes boilerplate inside the chosen content. */
     void clean(Element article, boolean cleanConditionally) {
         article.select("h1").remove();
+        treeChanged = true;
         removeHoverCards(article);
         removeMetadataLines(article);
         removeCaptionsAndLabels(article);
-        stats = TextStats.of(article);
+        measure(article);
         for (Element heading : article.select("h2, h3, h4, h5, h6")) {
             if (classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33
                     || !title.isEmpty() && normalize(heading.text()).equals(title)) {
                 heading.remove();
+                treeChanged = true;
             }
         }
         if (cleanConditionally) {
-            stats = TextStats.of(article);
+            measure(article);
             measureEvidence(article);
             insideCode = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Element code : article.select("pre, code")) {
@@ -107,17 +111,27 @@ final class ContentCleaner {
                     Element element = elements.get(i);
                     if (element != article && element.parent() != null && shouldRemove(element)) {
                         element.remove();
+                        treeChanged = true;
                     }
                 }
             }
         }
-        stats = TextStats.of(article);
+        measure(article);
         for (Element p : article.getElementsByTag("p")) {
             if (stats.textLength(p) == 0 && stats.get(p).images == 0) {
                 p.remove();
+                treeChanged = true;
             }
         }
         trimEdgesAndReadMoreLinks(article);
+    }
+
+    /** Takes the text statistics of {@code article} again, unless nothing was removed since they were taken. */
+    private void measure(Element article) {
+        if (treeChanged || stats == null) {
+            stats = TextStats.of(article);
+            treeChanged = false;
+        }
     }
 
     /**
@@ -126,7 +140,7 @@ final class ContentCleaner {
      * paragraphs inside it.
      */
     private void trimEdgesAndReadMoreLinks(Element article) {
-        stats = TextStats.of(article);
+        measure(article);
         List<Element> blocks = new ArrayList<>();
         for (Element element : article.getAllElements()) {
             if (element != article && TextWriter.BLOCKS.contains(element.normalName()) && !LooseTextWrapper.hasBlockChild(element)
@@ -138,6 +152,7 @@ final class ContentCleaner {
         boolean removedAtEnd = false;
         while (end >= 0 && isTrailingBoilerplate(blocks.get(end), removedAtEnd)) {
             blocks.get(end--).remove();
+            treeChanged = true;
             removedAtEnd = true;
         }
         int start = 0;
@@ -145,6 +160,7 @@ final class ContentCleaner {
                 || isUiLine(blocks.get(start)) || start < MAX_LEADING_DATE_LINES
                 && (isDateLine(blocks.get(start)) || isBylineLine(blocks.get(start))))) {
             blocks.get(start++).remove();
+            treeChanged = true;
         }
         // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
         for (int i = start; i <= end; i++) {
@@ -153,9 +169,11 @@ final class ContentCleaner {
                     && stats.textLength(block) < MAX_INLINE_LINK_CHARS
                     && block.text().split("\\s+").length >= MIN_HEADLINE_WORDS) {
                 block.remove();
+                treeChanged = true;
                 if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
                         && stats.textLength(blocks.get(i - 1)) <= MAX_LEAD_IN_CHARS) {
                     blocks.get(i - 1).remove();
+                    treeChanged = true;
                 }
             }
         }
@@ -221,7 +239,7 @@ final class ContentCleaner {
      * Hover cards (a person's photo and latest headlines shown on mouse-over, hidden by CSS) sit inside paragraphs
      * as inline elements holding an image and several links; prose never does.
      */
-    private static void removeHoverCards(Element article) {
+    private void removeHoverCards(Element article) {
         for (Element img : article.getElementsByTag("img")) {
             Element card = null;
             for (Element up = img.parent(); up != null && up != article && !up.nameIs("p"); up = up.parent()) {
@@ -238,6 +256,7 @@ final class ContentCleaner {
             int linkText = card.getElementsByTag("a").text().length();
             if (linkText > cardText * 0.8 && paragraph.text().length() - cardText >= 20) {
                 card.remove();
+                treeChanged = true;
             }
         }
     }
@@ -250,9 +269,10 @@ final class ContentCleaner {
         for (Element element : article.select(METADATA_MARKUP)) {
             if (element.parent() != null && element.text().length() < 200) {
                 element.remove();
+                treeChanged = true;
             }
         }
-        stats = TextStats.of(article);
+        measure(article);
         for (Element tagLink : article.select(TAG_LINKS)) {
             Element block = tagLink.parent();
             while (block != null && block != article && !TextWriter.BLOCKS.contains(block.normalName())) {
@@ -260,6 +280,7 @@ final class ContentCleaner {
             }
             if (block != null && block != article && block.parent() != null && stats.linkDensity(block) > 0.5) {
                 block.remove();
+                treeChanged = true;
             }
         }
     }
@@ -269,7 +290,7 @@ final class ContentCleaner {
      * advertising label, a button caption or a gallery counter, are not part of the article's prose.
      */
     private void removeCaptionsAndLabels(Element article) {
-        stats = TextStats.of(article);
+        measure(article);
         for (Element element : article.getAllElements()) {
             if (element == article || element.parent() == null) {
                 continue;
@@ -281,6 +302,7 @@ final class ContentCleaner {
                     && UI_LABEL.matcher(element.text()).matches();
             if (caption || label) {
                 element.remove();
+                treeChanged = true;
             }
         }
     }
