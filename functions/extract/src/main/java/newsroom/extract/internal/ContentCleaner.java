@@ -26,6 +26,11 @@ final class ContentCleaner {
     private static final Evaluator METADATA_MARKUP = Selector.evaluatorOf(
             "[itemprop~=^(datePublished|dateModified|dateCreated|author|publisher|keywords)$], [rel~=^author$]");
     private static final Evaluator TAG_LINKS = Selector.evaluatorOf("a[rel~=^tag$]");
+    /** Regular expressions of the hot paths, compiled once ({@code String.split}/{@code matches} compile per call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00a0]+");
+    private static final Pattern HEADING_TAG = Pattern.compile("h[1-6]");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?s).*[.!?\"\u201d]$");
     private static final Pattern CAPTION = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
     private static final int MAX_CAPTION_CHARS = 300;
     private static final int MAX_UI_LABEL_CHARS = 40;
@@ -167,7 +172,7 @@ final class ContentCleaner {
             Element block = blocks.get(i);
             if (block.nameIs("p") && stats.linkDensity(block) > INLINE_LINK_DENSITY
                     && stats.textLength(block) < MAX_INLINE_LINK_CHARS
-                    && block.text().split("\\s+").length >= MIN_HEADLINE_WORDS) {
+                    && WHITESPACE.split(block.text()).length >= MIN_HEADLINE_WORDS) {
                 block.remove();
                 treeChanged = true;
                 if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
@@ -185,13 +190,13 @@ final class ContentCleaner {
      */
     private boolean isTrailingBoilerplate(Element block, boolean followedByRemovedBlock) {
         return isLinkBlock(block) || isCommentCounter(block) || isUiLine(block)
-                || block.normalName().matches("h[1-6]") || followedByRemovedBlock && isLeadIn(block);
+                || HEADING_TAG.matcher(block.normalName()).matches() || followedByRemovedBlock && isLeadIn(block);
     }
 
     /** A short interface line: share prompts, reading time, text size controls. */
     private static boolean isUiLine(Element block) {
         String text = block.text().strip();
-        return text.length() <= MAX_UI_LINE_CHARS && text.split("\\s+").length <= MAX_UI_LINE_WORDS
+        return text.length() <= MAX_UI_LINE_CHARS && WHITESPACE.split(text).length <= MAX_UI_LINE_WORDS
                 && UI_LINE.matcher(text).find();
     }
 
@@ -206,11 +211,11 @@ final class ContentCleaner {
     private static boolean isDateLine(Element block) {
         String text = block.text().strip();
         return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
-                && text.split("\\s+").length <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
+                && WHITESPACE.split(text).length <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
     }
 
     private static boolean endsLikeASentence(String text) {
-        return text.matches("(?s).*[.!?\"\u201d]$");
+        return SENTENCE_END.matcher(text).matches();
     }
 
     /** A short "By Jane Doe" line. */
@@ -390,7 +395,7 @@ final class ContentCleaner {
     }
 
     private static String normalize(String text) {
-        return text.replaceAll("[\\s\\u00a0]+", " ").strip().toLowerCase(Locale.ROOT);
+        return WHITESPACE_RUN.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 
     private double classWeight(Element element) {

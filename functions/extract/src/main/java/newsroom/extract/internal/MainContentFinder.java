@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -37,6 +38,8 @@ public final class MainContentFinder {
             "map", "audio", "video", "source", "track");
     /** Containers whose class names describe their layout, not boilerplate (parsed once). */
     private static final Evaluator PREFORMATTED = Selector.evaluatorOf("table, pre, code");
+    /** Text holding a full stop followed by a space or the end. */
+    private static final Pattern SENTENCE_STOP = Pattern.compile(".*\\.( |$).*");
     /** Shorter blocks are not scored (Readability's threshold). */
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
@@ -377,7 +380,7 @@ public final class MainContentFinder {
                     int length = stats.textLength(sibling);
                     double density = stats.linkDensity(sibling);
                     append = length > 80 && density < 0.25
-                            || length > 0 && length <= 80 && density == 0 && sibling.text().matches(".*\\.( |$).*");
+                            || length > 0 && length <= 80 && density == 0 && SENTENCE_STOP.matcher(sibling.text()).matches();
                 }
             }
             if (append) {

@@ -20,6 +20,11 @@ public final class MarkdownWriter {
 
     private static final Pattern LINE_START_SYNTAX = Pattern.compile(
             "(?m)^(\\s{0,3})(#{1,6}(?=\\s|$)|[-+=](?=\\s|$)|-{3,}\\s*$|=+\\s*$|(\\d{1,9})([.)])(?=\\s|$))");
+    /** Regular expressions of the hot paths, compiled once ({@code String.replaceAll} compiles on every call). */
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00a0]+");
+    private static final Pattern SPACE_RUN = Pattern.compile("[ \\t\\u00a0]+");
+    private static final Pattern ENTITY_NAME = Pattern.compile("#?[A-Za-z0-9]+");
+    private static final Pattern BACKTICKS = Pattern.compile("`+");
     /** Elements of each kind of emphasis (parsed once). */
     private static final Evaluator STRONG = Selector.evaluatorOf("strong, b");
     private static final Evaluator EMPHASIS = Selector.evaluatorOf("em, i, cite");
@@ -150,7 +155,7 @@ public final class MarkdownWriter {
             return;
         }
         int longestRun = 0;
-        Matcher ticks = Pattern.compile("`+").matcher(code);
+        Matcher ticks = BACKTICKS.matcher(code);
         while (ticks.find()) {
             longestRun = Math.max(longestRun, ticks.group().length());
         }
@@ -222,7 +227,7 @@ public final class MarkdownWriter {
 
     private void inline(Node node, StringBuilder out) {
         if (node instanceof TextNode text) {
-            out.append(escape(text.getWholeText().replaceAll("[\\s\\u00a0]+", " ")));
+            out.append(escape(WHITESPACE_RUN.matcher(text.getWholeText()).replaceAll(" ")));
             return;
         }
         if (!(node instanceof Element element)) {
@@ -268,12 +273,12 @@ public final class MarkdownWriter {
     }
 
     private static void inlineCode(String code, StringBuilder out) {
-        String text = code.replaceAll("[\\s\\u00a0]+", " ");
+        String text = WHITESPACE_RUN.matcher(code).replaceAll(" ");
         if (text.isBlank()) {
             return;
         }
         int longestRun = 0;
-        Matcher ticks = Pattern.compile("`+").matcher(text);
+        Matcher ticks = BACKTICKS.matcher(text);
         while (ticks.find()) {
             longestRun = Math.max(longestRun, ticks.group().length());
         }
@@ -308,7 +313,7 @@ public final class MarkdownWriter {
         if (url.isEmpty()) {
             return;
         }
-        String alt = escape(img.attr("alt").replaceAll("[\\s\\u00a0]+", " ").strip());
+        String alt = escape(WHITESPACE_RUN.matcher(img.attr("alt")).replaceAll(" ").strip());
         out.append("![").append(alt).append("](").append(destination(url.get())).append(')');
     }
 
@@ -335,7 +340,7 @@ public final class MarkdownWriter {
     private static boolean isEntityStart(String text, int ampersand) {
         int semicolon = text.indexOf(';', ampersand);
         return semicolon > ampersand + 1 && semicolon - ampersand <= 32
-                && text.substring(ampersand + 1, semicolon).matches("#?[A-Za-z0-9]+");
+                && ENTITY_NAME.matcher(text.substring(ampersand + 1, semicolon)).matches();
     }
 
     private static String escapeLineStarts(String text) {
@@ -356,7 +361,7 @@ public final class MarkdownWriter {
 
     /** Collapses spaces, trims each line of an inline run, drops empty lines and a hard break with nothing after. */
     private static String tidyInline(String text) {
-        String collapsed = text.replaceAll("[ \\t\\u00a0]+", " ");
+        String collapsed = SPACE_RUN.matcher(text).replaceAll(" ");
         List<String> lines = new ArrayList<>();
         for (String line : collapsed.split("\n")) {
             String stripped = line.strip();

@@ -36,6 +36,11 @@ public final class MetadataExtractor {
             "time[itemprop=datePublished][datetime], time[pubdate][datetime], time[datetime]");
     private static final Evaluator MODIFIED_TIMES = Selector.evaluatorOf("time[itemprop=dateModified][datetime]");
     private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
+    /** Regular expressions of the hot paths, compiled once ({@code String.split} compiles on every call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NAME_LIST_END = Pattern.compile("\\s+[|\\u2013\\u2014]\\s+|\\s+-\\s+");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile(
+            "\\s*(?:,|;|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b)\\s*");
     private static final int MAX_NAME_CHARS = 100;
 
     private final Document document;
@@ -273,8 +278,11 @@ public final class MetadataExtractor {
     }
 
     private String cleanText(String value) {
-        return value == null ? "" : org.jsoup.parser.Parser.unescapeEntities(value, false)
-                .replaceAll("\\s+", " ").strip();
+        if (value == null) {
+            return "";
+        }
+        String unescaped = org.jsoup.parser.Parser.unescapeEntities(value, false);
+        return WHITESPACE.matcher(unescaped).replaceAll(" ").strip();
     }
 
     /** Distinct person-like names: no URLs, no overlong strings, "A and B" split. */
@@ -282,8 +290,8 @@ public final class MetadataExtractor {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         for (String value : raw) {
             // "Name | Outlet" and "Name - Outlet" bylines name the outlet after the separator
-            String people = value.split("\\s+[|\\u2013\\u2014]\\s+|\\s+-\\s+", 2)[0];
-            for (String part : people.split("\\s*(?:,|;|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b)\\s*")) {
+            String people = NAME_LIST_END.split(value, 2)[0];
+            for (String part : NAME_SEPARATOR.split(people)) {
                 String name = cleanText(BYLINE_PREFIX.matcher(part).replaceFirst(""));
                 if (!name.isEmpty() && name.length() <= MAX_NAME_CHARS && !name.contains("://")
                         && !name.startsWith("@") && name.chars().anyMatch(Character::isLetter)) {
