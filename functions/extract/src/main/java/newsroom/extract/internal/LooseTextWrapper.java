@@ -67,8 +67,8 @@ final class LooseTextWrapper {
     }
 
     private static boolean hasBrPair(Element element) {
-        for (Element child : element.children()) {
-            if (child.nameIs("br") && nextIsBr(child)) {
+        for (Node node : element.childNodes()) {
+            if (node instanceof Element child && child.nameIs("br") && nextIsBr(child)) {
                 return true;
             }
         }
@@ -103,8 +103,10 @@ final class LooseTextWrapper {
     }
 
     static boolean hasBlockChild(Element element) {
-        for (Element child : element.children()) {
-            if (BLOCK_TAGS.contains(child.normalName()) && !child.normalName().equals("br")) {
+        // child nodes, not children(): that copies the list of child elements on every call
+        for (Node node : element.childNodes()) {
+            if (node instanceof Element child && BLOCK_TAGS.contains(child.normalName())
+                    && !child.normalName().equals("br")) {
                 return true;
             }
         }
