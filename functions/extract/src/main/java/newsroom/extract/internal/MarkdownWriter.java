@@ -21,8 +21,6 @@ public final class MarkdownWriter {
     private static final Pattern LINE_START_SYNTAX = Pattern.compile(
             "(?m)^(\\s{0,3})(#{1,6}(?=\\s|$)|[-+=](?=\\s|$)|-{3,}\\s*$|=+\\s*$|(\\d{1,9})([.)])(?=\\s|$))");
     /** Regular expressions of the hot paths, compiled once ({@code String.replaceAll} compiles on every call). */
-    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00a0]+");
-    private static final Pattern SPACE_RUN = Pattern.compile("[ \\t\\u00a0]+");
     private static final Pattern ENTITY_NAME = Pattern.compile("#?[A-Za-z0-9]+");
     private static final Pattern BACKTICKS = Pattern.compile("`+");
     /** Elements of each kind of emphasis (parsed once). */
@@ -227,7 +225,7 @@ public final class MarkdownWriter {
 
     private void inline(Node node, StringBuilder out) {
         if (node instanceof TextNode text) {
-            out.append(escape(WHITESPACE_RUN.matcher(text.getWholeText()).replaceAll(" ")));
+            out.append(escape(collapseRuns(text.getWholeText(), true)));
             return;
         }
         if (!(node instanceof Element element)) {
@@ -273,7 +271,7 @@ public final class MarkdownWriter {
     }
 
     private static void inlineCode(String code, StringBuilder out) {
-        String text = WHITESPACE_RUN.matcher(code).replaceAll(" ");
+        String text = collapseRuns(code, true);
         if (text.isBlank()) {
             return;
         }
@@ -313,7 +311,7 @@ public final class MarkdownWriter {
         if (url.isEmpty()) {
             return;
         }
-        String alt = escape(WHITESPACE_RUN.matcher(img.attr("alt")).replaceAll(" ").strip());
+        String alt = escape(collapseRuns(img.attr("alt"), true).strip());
         out.append("![").append(alt).append("](").append(destination(url.get())).append(')');
     }
 
@@ -359,9 +357,45 @@ public final class MarkdownWriter {
         return out.toString();
     }
 
+    /**
+     * Each run of spaces, tabs and no-break spaces (and, with {@code lineBreaks}, of {@code \n}, {@code \r}, form
+     * feeds and vertical tabs: the regex {@code [\s\u00a0]}) replaced by one space; the text itself when nothing changes.
+     */
+    static String collapseRuns(String text, boolean lineBreaks) {
+        StringBuilder out = null;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!isRunChar(c, lineBreaks)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < text.length() && isRunChar(text.charAt(end), lineBreaks)) {
+                end++;
+            }
+            if (out == null && (end - i > 1 || c != ' ')) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(' ');
+            }
+            i = end;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isRunChar(char c, boolean lineBreaks) {
+        return c == ' ' || c == '\t' || c == '\u00a0'
+                || lineBreaks && (c == '\n' || c == '\r' || c == '\f' || c == '\u000B');
+    }
+
     /** Collapses spaces, trims each line of an inline run, drops empty lines and a hard break with nothing after. */
     private static String tidyInline(String text) {
-        String collapsed = SPACE_RUN.matcher(text).replaceAll(" ");
+        String collapsed = collapseRuns(text, false);
         List<String> lines = new ArrayList<>();
         for (String line : collapsed.split("\n")) {
             String stripped = line.strip();
