@@ -1,8 +1,10 @@
 package newsroom.extract.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -11,13 +13,15 @@ import java.util.regex.Pattern;
 /**
  * The JSON-LD {@code articleBody} as evidence: which blocks of the page carry the article's text. Compared by
  * 4-token shingles, so markup, spacing and punctuation differences do not matter. The text itself is never copied
- * into the output from here.
+ * into the output from here. One instance per page and thread: it remembers the shares it has computed.
  */
 final class ArticleEvidence {
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+");
 
     private final Set<List<String>> shingles;
+    /** {@link #share} by text: the passes and the cleaner ask again about the same blocks. */
+    private final Map<String, Double> shares = new HashMap<>();
 
     private ArticleEvidence(Set<List<String>> shingles) {
         this.shingles = shingles;
@@ -35,6 +39,10 @@ final class ArticleEvidence {
 
     /** Share of the text's distinct 4-token shingles that occur in the article body; 0 for text without tokens. */
     double share(String text) {
+        return shares.computeIfAbsent(text, this::measureShare);
+    }
+
+    private double measureShare(String text) {
         Set<List<String>> textShingles = shingleSet(text);
         if (textShingles.isEmpty()) {
             return 0;

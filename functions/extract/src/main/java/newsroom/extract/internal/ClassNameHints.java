@@ -1,5 +1,6 @@
 package newsroom.extract.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -8,36 +9,44 @@ import org.jsoup.nodes.Element;
  * Generic vocabularies of class and id names: words that mark boilerplate (share, social, related, newsletter,
  * comment, promo, advert, sidebar …) and words that mark content (article, body, content, story, entry, text …).
  * No site's own class names belong here.
+ *
+ * <p>Most words match anywhere in a name, ASCII case-insensitively (what a {@code CASE_INSENSITIVE} regex of
+ * alternatives would find); they are looked up by the name's characters in a table of words by first letter
+ * instead of trying one long alternation at every position. The two word-bounded forms ({@code ad}/{@code ads} and
+ * {@code hid}) keep a small regex, run only when the name holds the letters at all.
  */
 final class ClassNameHints {
 
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "-ad-|\\bads?\\b|advert|banner|breadcrumb|combx|comment|community|disqus|extra|"
-                    + "footer|gdpr|consent|cookie|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|"
-                    + "skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|"
-                    + "newsletter|subscri|share|sharing|promo|outbrain|taboola|recommend|most-?(read|popular|viewed)|"
-                    + "trending|signup|sign-up|widget|toolbar|masthead|navbar|nav-|-nav|byline|dateline|author-bio|"
-                    + "tag-?list|read-?more|more-?stories|teaser|print-only|sr-only|visually-?hidden",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern MAYBE_CANDIDATE = Pattern.compile(
-            "and|article|body|column|content|main|shadow|story|entry|post-?text|text|embed",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|post|text|blog|story|prose|rich-?text",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "-ad-|\\bads?\\b|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|"
-                    + "gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
-                    + "sponsor|shopping|tags|tool|widget|social|newsletter|subscri|recommend|byline|caption|"
-                    + "credit|author|timestamp|dateline",
-            Pattern.CASE_INSENSITIVE);
+    private static final Words UNLIKELY = new Words("-ad-", "advert", "banner", "breadcrumb", "combx", "comment",
+            "community", "disqus", "extra", "footer", "gdpr", "consent", "cookie", "header", "legends", "menu",
+            "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+            "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "modal", "newsletter", "subscri",
+            "share", "sharing", "promo", "outbrain", "taboola", "recommend", "most-read", "mostread", "most-popular",
+            "mostpopular", "most-viewed", "mostviewed", "trending", "signup", "sign-up", "widget", "toolbar",
+            "masthead", "navbar", "nav-", "-nav", "byline", "dateline", "author-bio", "tag-list", "taglist",
+            "read-more", "readmore", "more-stories", "morestories", "teaser", "print-only", "sr-only",
+            "visually-hidden", "visuallyhidden");
+    private static final Words MAYBE_CANDIDATE = new Words("and", "article", "body", "column", "content", "main",
+            "shadow", "story", "entry", "post-text", "posttext", "text", "embed");
+    private static final Words POSITIVE = new Words("article", "body", "content", "entry", "hentry", "h-entry", "main",
+            "post", "text", "blog", "story", "prose", "rich-text", "richtext");
+    private static final Words NEGATIVE = new Words("-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+            "foot", "footer", "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
+            "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "social",
+            "newsletter", "subscri", "recommend", "byline", "caption", "credit", "author", "timestamp", "dateline");
+
+    /** The word-bounded forms, with the letters that must be present for them to match. */
+    private static final Words AD_LETTERS = new Words("ad");
+    private static final Pattern AD = Pattern.compile("\\bads?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Words HID_LETTERS = new Words("hid");
+    private static final Pattern HID = Pattern.compile("^hid$| hid$| hid |^hid ", Pattern.CASE_INSENSITIVE);
 
     private ClassNameHints() {
     }
 
     /** Whether class and id names say boilerplate and nothing says content. */
     static boolean isUnlikely(String classAndId) {
-        return UNLIKELY.matcher(classAndId).find() && !MAYBE_CANDIDATE.matcher(classAndId).find();
+        return (UNLIKELY.foundIn(classAndId) || hasAd(classAndId)) && !MAYBE_CANDIDATE.foundIn(classAndId);
     }
 
     /** +25 for each of class and id that names content, −25 for each that names boilerplate. */
@@ -47,13 +56,69 @@ final class ClassNameHints {
             if (name.isEmpty()) {
                 continue;
             }
-            if (NEGATIVE.matcher(name).find()) {
+            if (NEGATIVE.foundIn(name) || hasAd(name)
+                    || HID_LETTERS.foundIn(name) && HID.matcher(name).find()) {
                 weight -= 25;
             }
-            if (POSITIVE.matcher(name).find()) {
+            if (POSITIVE.foundIn(name)) {
                 weight += 25;
             }
         }
         return weight;
+    }
+
+    private static boolean hasAd(String name) {
+        return AD_LETTERS.foundIn(name) && AD.matcher(name).find();
+    }
+
+    /** A set of lower-case ASCII words, found anywhere in a text with ASCII letters compared case-insensitively. */
+    private static final class Words {
+        private final String[][] byFirstChar = new String[128][];
+
+        Words(String... words) {
+            List<List<String>> lists = new ArrayList<>();
+            for (int c = 0; c < 128; c++) {
+                lists.add(new ArrayList<>());
+            }
+            for (String word : words) {
+                lists.get(word.charAt(0)).add(word);
+            }
+            for (int c = 0; c < 128; c++) {
+                if (!lists.get(c).isEmpty()) {
+                    byFirstChar[c] = lists.get(c).toArray(String[]::new);
+                }
+            }
+        }
+
+        boolean foundIn(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = lower(text.charAt(i));
+                String[] candidates = c < 128 ? byFirstChar[c] : null;
+                if (candidates != null) {
+                    for (String word : candidates) {
+                        if (startsAt(text, i, word)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean startsAt(String text, int offset, String word) {
+            if (offset + word.length() > text.length()) {
+                return false;
+            }
+            for (int j = 1; j < word.length(); j++) {
+                if (lower(text.charAt(offset + j)) != word.charAt(j)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static char lower(char c) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
     }
 }

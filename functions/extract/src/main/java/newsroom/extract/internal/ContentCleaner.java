@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Cleans the chosen article container of what is not article prose: repeated headline, boilerplate headings, hover
@@ -20,6 +22,15 @@ import org.jsoup.select.Elements;
  */
 final class ContentCleaner {
 
+    /** CSS queries, parsed once. */
+    private static final Evaluator METADATA_MARKUP = Selector.evaluatorOf(
+            "[itemprop~=^(datePublished|dateModified|dateCreated|author|publisher|keywords)$], [rel~=^author$]");
+    private static final Evaluator TAG_LINKS = Selector.evaluatorOf("a[rel~=^tag$]");
+    /** Regular expressions of the hot paths, compiled once ({@code String.split}/{@code matches} compile per call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00a0]+");
+    private static final Pattern HEADING_TAG = Pattern.compile("h[1-6]");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?s).*[.!?\"\u201d]$");
     private static final Pattern CAPTION = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
     private static final int MAX_CAPTION_CHARS = 300;
     private static final int MAX_UI_LABEL_CHARS = 40;
@@ -58,6 +69,8 @@ final class ContentCleaner {
     private Map<Element, Integer> evidenceLength = Map.of();
     private Set<Element> insideCode = Set.of();
     private TextStats stats;
+    /** Whether elements were removed since {@link #stats} was taken (it is a snapshot). */
+    private boolean treeChanged = true;
 
     /**
      * @param title         article title from the metadata (its repetitions are dropped); may be null
@@ -75,18 +88,20 @@ final class ContentCleaner {
     /** Removes boilerplate inside the chosen content. */
     void clean(Element article, boolean cleanConditionally) {
         article.select("h1").remove();
+        treeChanged = true;
         removeHoverCards(article);
         removeMetadataLines(article);
         removeCaptionsAndLabels(article);
-        stats = TextStats.of(article);
+        measure(article);
         for (Element heading : article.select("h2, h3, h4, h5, h6")) {
             if (classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33
                     || !title.isEmpty() && normalize(heading.text()).equals(title)) {
                 heading.remove();
+                treeChanged = true;
             }
         }
         if (cleanConditionally) {
-            stats = TextStats.of(article);
+            measure(article);
             measureEvidence(article);
             insideCode = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Element code : article.select("pre, code")) {
@@ -101,17 +116,27 @@ final class ContentCleaner {
                     Element element = elements.get(i);
                     if (element != article && element.parent() != null && shouldRemove(element)) {
                         element.remove();
+                        treeChanged = true;
                     }
                 }
             }
         }
-        stats = TextStats.of(article);
+        measure(article);
         for (Element p : article.getElementsByTag("p")) {
             if (stats.textLength(p) == 0 && stats.get(p).images == 0) {
                 p.remove();
+                treeChanged = true;
             }
         }
         trimEdgesAndReadMoreLinks(article);
+    }
+
+    /** Takes the text statistics of {@code article} again, unless nothing was removed since they were taken. */
+    private void measure(Element article) {
+        if (treeChanged || stats == null) {
+            stats = TextStats.of(article);
+            treeChanged = false;
+        }
     }
 
     /**
@@ -120,7 +145,7 @@ final class ContentCleaner {
      * paragraphs inside it.
      */
     private void trimEdgesAndReadMoreLinks(Element article) {
-        stats = TextStats.of(article);
+        measure(article);
         List<Element> blocks = new ArrayList<>();
         for (Element element : article.getAllElements()) {
             if (element != article && TextWriter.BLOCKS.contains(element.normalName()) && !LooseTextWrapper.hasBlockChild(element)
@@ -132,6 +157,7 @@ final class ContentCleaner {
         boolean removedAtEnd = false;
         while (end >= 0 && isTrailingBoilerplate(blocks.get(end), removedAtEnd)) {
             blocks.get(end--).remove();
+            treeChanged = true;
             removedAtEnd = true;
         }
         int start = 0;
@@ -139,17 +165,20 @@ final class ContentCleaner {
                 || isUiLine(blocks.get(start)) || start < MAX_LEADING_DATE_LINES
                 && (isDateLine(blocks.get(start)) || isBylineLine(blocks.get(start))))) {
             blocks.get(start++).remove();
+            treeChanged = true;
         }
         // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
         for (int i = start; i <= end; i++) {
             Element block = blocks.get(i);
             if (block.nameIs("p") && stats.linkDensity(block) > INLINE_LINK_DENSITY
                     && stats.textLength(block) < MAX_INLINE_LINK_CHARS
-                    && block.text().split("\\s+").length >= MIN_HEADLINE_WORDS) {
+                    && WHITESPACE.split(block.text()).length >= MIN_HEADLINE_WORDS) {
                 block.remove();
+                treeChanged = true;
                 if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
                         && stats.textLength(blocks.get(i - 1)) <= MAX_LEAD_IN_CHARS) {
                     blocks.get(i - 1).remove();
+                    treeChanged = true;
                 }
             }
         }
@@ -161,13 +190,13 @@ final class ContentCleaner {
      */
     private boolean isTrailingBoilerplate(Element block, boolean followedByRemovedBlock) {
         return isLinkBlock(block) || isCommentCounter(block) || isUiLine(block)
-                || block.normalName().matches("h[1-6]") || followedByRemovedBlock && isLeadIn(block);
+                || HEADING_TAG.matcher(block.normalName()).matches() || followedByRemovedBlock && isLeadIn(block);
     }
 
     /** A short interface line: share prompts, reading time, text size controls. */
     private static boolean isUiLine(Element block) {
         String text = block.text().strip();
-        return text.length() <= MAX_UI_LINE_CHARS && text.split("\\s+").length <= MAX_UI_LINE_WORDS
+        return text.length() <= MAX_UI_LINE_CHARS && WHITESPACE.split(text).length <= MAX_UI_LINE_WORDS
                 && UI_LINE.matcher(text).find();
     }
 
@@ -182,11 +211,11 @@ final class ContentCleaner {
     private static boolean isDateLine(Element block) {
         String text = block.text().strip();
         return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
-                && text.split("\\s+").length <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
+                && WHITESPACE.split(text).length <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
     }
 
     private static boolean endsLikeASentence(String text) {
-        return text.matches("(?s).*[.!?\"\u201d]$");
+        return SENTENCE_END.matcher(text).matches();
     }
 
     /** A short "By Jane Doe" line. */
@@ -215,7 +244,7 @@ final class ContentCleaner {
      * Hover cards (a person's photo and latest headlines shown on mouse-over, hidden by CSS) sit inside paragraphs
      * as inline elements holding an image and several links; prose never does.
      */
-    private static void removeHoverCards(Element article) {
+    private void removeHoverCards(Element article) {
         for (Element img : article.getElementsByTag("img")) {
             Element card = null;
             for (Element up = img.parent(); up != null && up != article && !up.nameIs("p"); up = up.parent()) {
@@ -232,6 +261,7 @@ final class ContentCleaner {
             int linkText = card.getElementsByTag("a").text().length();
             if (linkText > cardText * 0.8 && paragraph.text().length() - cardText >= 20) {
                 card.remove();
+                treeChanged = true;
             }
         }
     }
@@ -241,20 +271,21 @@ final class ContentCleaner {
      * prose; the metadata extractor has already read them.
      */
     private void removeMetadataLines(Element article) {
-        for (Element element : article.select("[itemprop~=^(datePublished|dateModified|dateCreated|author|publisher"
-                + "|keywords)$], [rel~=^author$]")) {
+        for (Element element : article.select(METADATA_MARKUP)) {
             if (element.parent() != null && element.text().length() < 200) {
                 element.remove();
+                treeChanged = true;
             }
         }
-        stats = TextStats.of(article);
-        for (Element tagLink : article.select("a[rel~=^tag$]")) {
+        measure(article);
+        for (Element tagLink : article.select(TAG_LINKS)) {
             Element block = tagLink.parent();
             while (block != null && block != article && !TextWriter.BLOCKS.contains(block.normalName())) {
                 block = block.parent();
             }
             if (block != null && block != article && block.parent() != null && stats.linkDensity(block) > 0.5) {
                 block.remove();
+                treeChanged = true;
             }
         }
     }
@@ -264,7 +295,7 @@ final class ContentCleaner {
      * advertising label, a button caption or a gallery counter, are not part of the article's prose.
      */
     private void removeCaptionsAndLabels(Element article) {
-        stats = TextStats.of(article);
+        measure(article);
         for (Element element : article.getAllElements()) {
             if (element == article || element.parent() == null) {
                 continue;
@@ -276,6 +307,7 @@ final class ContentCleaner {
                     && UI_LABEL.matcher(element.text()).matches();
             if (caption || label) {
                 element.remove();
+                treeChanged = true;
             }
         }
     }
@@ -363,7 +395,7 @@ final class ContentCleaner {
     }
 
     private static String normalize(String text) {
-        return text.replaceAll("[\\s\\u00a0]+", " ").strip().toLowerCase(Locale.ROOT);
+        return WHITESPACE_RUN.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 
     private double classWeight(Element element) {

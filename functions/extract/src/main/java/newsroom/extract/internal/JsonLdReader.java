@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Finds the article object among a page's JSON-LD blocks. Tolerant: lenient JSON (comments, trailing commas,
@@ -21,6 +23,7 @@ import org.jsoup.nodes.Element;
  */
 public final class JsonLdReader {
 
+    private static final Evaluator LD_JSON_SCRIPTS = Selector.evaluatorOf("script[type~=(?i)application/ld\\+json]");
     private static final int MAX_BLOCK_CHARS = 2_000_000;
     private static final int MAX_DEPTH = 8;
     private static final int MAX_NESTING = 64;
@@ -43,7 +46,7 @@ public final class JsonLdReader {
     /** The best article object of the page (the first one that has a headline or body), if any. */
     public static Optional<ArticleNode> findArticle(Document document) {
         List<ArticleNode> articles = new ArrayList<>();
-        for (Element script : document.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : document.select(LD_JSON_SCRIPTS)) {
             String data = script.data();
             if (data.isBlank() || data.length() > MAX_BLOCK_CHARS) {
                 continue;

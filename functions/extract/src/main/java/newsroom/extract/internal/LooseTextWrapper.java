@@ -27,7 +27,6 @@ final class LooseTextWrapper {
      * {@code <p>}, and two consecutive {@code <br>} end a paragraph.
      */
     static void wrapLooseText(Element body) {
-        TextStats bodyStats = TextStats.of(body);
         for (Element element : body.getAllElements()) {
             String tag = element.normalName();
             if (!CONTAINER_TAGS.contains(tag)) {
@@ -39,7 +38,7 @@ final class LooseTextWrapper {
                 continue;
             }
             if (!blockChild && RENAMED_TO_P.contains(tag) && !hasBrPair(element)) {
-                if (bodyStats.textLength(element) > 0) {
+                if (TextStats.hasText(element)) {
                     element.tagName("p");
                 }
                 continue;
@@ -68,8 +67,8 @@ final class LooseTextWrapper {
     }
 
     private static boolean hasBrPair(Element element) {
-        for (Element child : element.children()) {
-            if (child.nameIs("br") && nextIsBr(child)) {
+        for (Node node : element.childNodes()) {
+            if (node instanceof Element child && child.nameIs("br") && nextIsBr(child)) {
                 return true;
             }
         }
@@ -104,8 +103,10 @@ final class LooseTextWrapper {
     }
 
     static boolean hasBlockChild(Element element) {
-        for (Element child : element.children()) {
-            if (BLOCK_TAGS.contains(child.normalName()) && !child.normalName().equals("br")) {
+        // child nodes, not children(): that copies the list of child elements on every call
+        for (Node node : element.childNodes()) {
+            if (node instanceof Element child && BLOCK_TAGS.contains(child.normalName())
+                    && !child.normalName().equals("br")) {
                 return true;
             }
         }

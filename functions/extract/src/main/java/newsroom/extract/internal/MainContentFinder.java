@@ -9,12 +9,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Selector;
 
 /**
  * Finds the main content of a page without per-site rules. Blocks of text are scored by length, commas, link density,
@@ -33,6 +36,10 @@ public final class MainContentFinder {
     private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "dialog", "link", "meta",
             "map", "audio", "video", "source", "track");
+    /** Containers whose class names describe their layout, not boilerplate (parsed once). */
+    private static final Evaluator PREFORMATTED = Selector.evaluatorOf("table, pre, code");
+    /** Text holding a full stop followed by a space or the end. */
+    private static final Pattern SENTENCE_STOP = Pattern.compile(".*\\.( |$).*");
     /** Shorter blocks are not scored (Readability's threshold). */
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ANCESTOR_LEVELS = 5;
@@ -88,7 +95,8 @@ public final class MainContentFinder {
         int bestProse = 0;
         int bestLength = 0;
         for (Pass pass : Pass.values()) {
-            Element content = finder.extract(prepared.clone(), pass);
+            // only stripping unlikely elements changes the tree: the other passes read the prepared body as it is
+            Element content = finder.extract(pass.stripUnlikely ? prepared.clone() : prepared, pass);
             if (content == null) {
                 continue;
             }
@@ -107,6 +115,10 @@ public final class MainContentFinder {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * Runs one pass over {@code body}: removes unlikely elements from it when the pass strips them (and changes
+     * nothing else in it), scores it, and returns a cleaned copy of the chosen content, or null without candidates.
+     */
     private Element extract(Element body, Pass pass) {
         if (pass.stripUnlikely) {
             stripUnlikely(body);
@@ -188,7 +200,7 @@ public final class MainContentFinder {
         boolean boilerplateTag = tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
                 || tag.equals("header") && element.getElementsByTag("p").size() < 3;
         String classAndId = element.className() + " " + element.id();
-        boolean unlikelyName = ClassNameHints.isUnlikely(classAndId) && element.closest("table, pre, code") == null;
+        boolean unlikelyName = ClassNameHints.isUnlikely(classAndId) && element.closest(PREFORMATTED) == null;
         return boilerplateTag || unlikelyName || UNLIKELY_ROLES.contains(role);
     }
 
@@ -368,7 +380,7 @@ public final class MainContentFinder {
                     int length = stats.textLength(sibling);
                     double density = stats.linkDensity(sibling);
                     append = length > 80 && density < 0.25
-                            || length > 0 && length <= 80 && density == 0 && sibling.text().matches(".*\\.( |$).*");
+                            || length > 0 && length <= 80 && density == 0 && SENTENCE_STOP.matcher(sibling.text()).matches();
                 }
             }
             if (append) {

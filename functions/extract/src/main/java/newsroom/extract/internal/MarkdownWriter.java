@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Renders extracted content as CommonMark/GFM without any raw HTML: headings, paragraphs, nested lists, block quotes,
@@ -18,6 +20,13 @@ public final class MarkdownWriter {
 
     private static final Pattern LINE_START_SYNTAX = Pattern.compile(
             "(?m)^(\\s{0,3})(#{1,6}(?=\\s|$)|[-+=](?=\\s|$)|-{3,}\\s*$|=+\\s*$|(\\d{1,9})([.)])(?=\\s|$))");
+    /** Regular expressions of the hot paths, compiled once ({@code String.replaceAll} compiles on every call). */
+    private static final Pattern ENTITY_NAME = Pattern.compile("#?[A-Za-z0-9]+");
+    private static final Pattern BACKTICKS = Pattern.compile("`+");
+    /** Elements of each kind of emphasis (parsed once). */
+    private static final Evaluator STRONG = Selector.evaluatorOf("strong, b");
+    private static final Evaluator EMPHASIS = Selector.evaluatorOf("em, i, cite");
+    private static final Evaluator STRUCK = Selector.evaluatorOf("del, s, strike");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
     private static final Pattern LANGUAGE_CLASS = Pattern.compile("(?:^|\\s)(?:language|lang)-([A-Za-z0-9_+#.-]{1,30})");
 
@@ -144,7 +153,7 @@ public final class MarkdownWriter {
             return;
         }
         int longestRun = 0;
-        Matcher ticks = Pattern.compile("`+").matcher(code);
+        Matcher ticks = BACKTICKS.matcher(code);
         while (ticks.find()) {
             longestRun = Math.max(longestRun, ticks.group().length());
         }
@@ -216,7 +225,7 @@ public final class MarkdownWriter {
 
     private void inline(Node node, StringBuilder out) {
         if (node instanceof TextNode text) {
-            out.append(escape(text.getWholeText().replaceAll("[\\s\\u00a0]+", " ")));
+            out.append(escape(collapseRuns(text.getWholeText(), true)));
             return;
         }
         if (!(node instanceof Element element)) {
@@ -226,9 +235,9 @@ public final class MarkdownWriter {
             case "br" -> out.append("\\\n");
             case "img" -> image(element, out);
             case "a" -> link(element, out);
-            case "strong", "b" -> wrap(element, "**", "strong, b", out);
-            case "em", "i", "cite" -> wrap(element, "*", "em, i, cite", out);
-            case "del", "s", "strike" -> wrap(element, "~~", "del, s, strike", out);
+            case "strong", "b" -> wrap(element, "**", STRONG, out);
+            case "em", "i", "cite" -> wrap(element, "*", EMPHASIS, out);
+            case "del", "s", "strike" -> wrap(element, "~~", STRUCK, out);
             case "code", "kbd", "samp", "tt" -> inlineCode(element.wholeText(), out);
             default -> {
                 if (isBlock(element)) {
@@ -245,7 +254,7 @@ public final class MarkdownWriter {
     }
 
     /** Emphasis markers around the element's text; none inside an element of the same kind (already marked). */
-    private void wrap(Element element, String marker, String sameKind, StringBuilder out) {
+    private void wrap(Element element, String marker, Evaluator sameKind, StringBuilder out) {
         String inner = inlineOf(element);
         String trimmed = inner.strip();
         if (trimmed.isEmpty() || element.parent() != null && element.parent().closest(sameKind) != null) {
@@ -262,12 +271,12 @@ public final class MarkdownWriter {
     }
 
     private static void inlineCode(String code, StringBuilder out) {
-        String text = code.replaceAll("[\\s\\u00a0]+", " ");
+        String text = collapseRuns(code, true);
         if (text.isBlank()) {
             return;
         }
         int longestRun = 0;
-        Matcher ticks = Pattern.compile("`+").matcher(text);
+        Matcher ticks = BACKTICKS.matcher(text);
         while (ticks.find()) {
             longestRun = Math.max(longestRun, ticks.group().length());
         }
@@ -302,7 +311,7 @@ public final class MarkdownWriter {
         if (url.isEmpty()) {
             return;
         }
-        String alt = escape(img.attr("alt").replaceAll("[\\s\\u00a0]+", " ").strip());
+        String alt = escape(collapseRuns(img.attr("alt"), true).strip());
         out.append("![").append(alt).append("](").append(destination(url.get())).append(')');
     }
 
@@ -329,7 +338,7 @@ public final class MarkdownWriter {
     private static boolean isEntityStart(String text, int ampersand) {
         int semicolon = text.indexOf(';', ampersand);
         return semicolon > ampersand + 1 && semicolon - ampersand <= 32
-                && text.substring(ampersand + 1, semicolon).matches("#?[A-Za-z0-9]+");
+                && ENTITY_NAME.matcher(text.substring(ampersand + 1, semicolon)).matches();
     }
 
     private static String escapeLineStarts(String text) {
@@ -348,9 +357,45 @@ public final class MarkdownWriter {
         return out.toString();
     }
 
+    /**
+     * Each run of spaces, tabs and no-break spaces (and, with {@code lineBreaks}, of {@code \n}, {@code \r}, form
+     * feeds and vertical tabs: the regex {@code [\s\u00a0]}) replaced by one space; the text itself when nothing changes.
+     */
+    static String collapseRuns(String text, boolean lineBreaks) {
+        StringBuilder out = null;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!isRunChar(c, lineBreaks)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < text.length() && isRunChar(text.charAt(end), lineBreaks)) {
+                end++;
+            }
+            if (out == null && (end - i > 1 || c != ' ')) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(' ');
+            }
+            i = end;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isRunChar(char c, boolean lineBreaks) {
+        return c == ' ' || c == '\t' || c == '\u00a0'
+                || lineBreaks && (c == '\n' || c == '\r' || c == '\f' || c == '\u000B');
+    }
+
     /** Collapses spaces, trims each line of an inline run, drops empty lines and a hard break with nothing after. */
     private static String tidyInline(String text) {
-        String collapsed = text.replaceAll("[ \\t\\u00a0]+", " ");
+        String collapsed = collapseRuns(text, false);
         List<String> lines = new ArrayList<>();
         for (String line : collapsed.split("\n")) {
             String stripped = line.strip();

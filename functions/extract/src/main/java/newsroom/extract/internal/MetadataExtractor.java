@@ -14,6 +14,8 @@ import newsroom.extract.ArticleDate;
 import newsroom.extract.Field;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Reads article metadata from a parsed page. Precedence per field: JSON-LD article object, then OpenGraph / Twitter /
@@ -25,6 +27,20 @@ public final class MetadataExtractor {
 
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;|]\\s*");
     private static final Pattern BYLINE_PREFIX = Pattern.compile("(?i)^\\s*(by|von|par|por|di|door|av)\\s+");
+    /** CSS queries, parsed once. */
+    private static final Evaluator META_CONTENT = Selector.evaluatorOf("meta[content]");
+    private static final Evaluator BYLINES = Selector.evaluatorOf(
+            "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name])),"
+                    + " [class~=(?i)^(byline|author|author-name|byline__name)$]");
+    private static final Evaluator PUBLISHED_TIMES = Selector.evaluatorOf(
+            "time[itemprop=datePublished][datetime], time[pubdate][datetime], time[datetime]");
+    private static final Evaluator MODIFIED_TIMES = Selector.evaluatorOf("time[itemprop=dateModified][datetime]");
+    private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
+    /** Regular expressions of the hot paths, compiled once ({@code String.split} compiles on every call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NAME_LIST_END = Pattern.compile("\\s+[|\\u2013\\u2014]\\s+|\\s+-\\s+");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile(
+            "\\s*(?:,|;|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b)\\s*");
     private static final int MAX_NAME_CHARS = 100;
 
     private final Document document;
@@ -35,7 +51,7 @@ public final class MetadataExtractor {
     private MetadataExtractor(Document document, String baseUrl) {
         this.document = document;
         this.baseUrl = baseUrl;
-        for (Element element : document.select("meta[content]")) {
+        for (Element element : document.select(META_CONTENT)) {
             String key = firstNonBlank(element.attr("property"), element.attr("name"), element.attr("itemprop"),
                     element.attr("http-equiv"));
             String content = element.attr("content").strip();
@@ -83,9 +99,7 @@ public final class MetadataExtractor {
             }
         }
         List<String> bylines = new ArrayList<>();
-        for (Element element : document.select(
-                "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name])),"
-                        + " [class~=(?i)^(byline|author|author-name|byline__name)$]")) {
+        for (Element element : document.select(BYLINES)) {
             bylines.add(BYLINE_PREFIX.matcher(element.text()).replaceFirst(""));
         }
         List<String> names = names(bylines);
@@ -113,9 +127,7 @@ public final class MetadataExtractor {
                 }
             }
         }
-        String selector = published ? "time[itemprop=datePublished][datetime], time[pubdate][datetime], time[datetime]"
-                : "time[itemprop=dateModified][datetime]";
-        for (Element time : document.select(selector)) {
+        for (Element time : document.select(published ? PUBLISHED_TIMES : MODIFIED_TIMES)) {
             Optional<ArticleDate> date = DateParser.parse(time.attr("datetime"));
             if (date.isPresent()) {
                 return Optional.of(new Field<>(date.get(), "time[datetime]"));
@@ -138,7 +150,7 @@ public final class MetadataExtractor {
     }
 
     private Optional<Field<String>> canonical() {
-        Element link = document.selectFirst("link[rel~=(?i)^canonical$][href]");
+        Element link = document.selectFirst(CANONICAL_LINK);
         if (link != null) {
             Optional<String> url = UrlResolver.resolveHttp(baseUrl, link.attr("href"));
             if (url.isPresent()) {
@@ -266,8 +278,11 @@ public final class MetadataExtractor {
     }
 
     private String cleanText(String value) {
-        return value == null ? "" : org.jsoup.parser.Parser.unescapeEntities(value, false)
-                .replaceAll("\\s+", " ").strip();
+        if (value == null) {
+            return "";
+        }
+        String unescaped = org.jsoup.parser.Parser.unescapeEntities(value, false);
+        return WHITESPACE.matcher(unescaped).replaceAll(" ").strip();
     }
 
     /** Distinct person-like names: no URLs, no overlong strings, "A and B" split. */
@@ -275,8 +290,8 @@ public final class MetadataExtractor {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         for (String value : raw) {
             // "Name | Outlet" and "Name - Outlet" bylines name the outlet after the separator
-            String people = value.split("\\s+[|\\u2013\\u2014]\\s+|\\s+-\\s+", 2)[0];
-            for (String part : people.split("\\s*(?:,|;|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b)\\s*")) {
+            String people = NAME_LIST_END.split(value, 2)[0];
+            for (String part : NAME_SEPARATOR.split(people)) {
                 String name = cleanText(BYLINE_PREFIX.matcher(part).replaceFirst(""));
                 if (!name.isEmpty() && name.length() <= MAX_NAME_CHARS && !name.contains("://")
                         && !name.startsWith("@") && name.chars().anyMatch(Character::isLetter)) {

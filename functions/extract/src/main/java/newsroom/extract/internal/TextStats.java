@@ -67,7 +67,7 @@ final class TextStats {
         boolean space = true;
         for (int i = 0; i < whole.length(); i++) {
             char c = whole.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if (isSpace(c)) {
                 if (!space) {
                     length++;
                     space = true;
@@ -85,6 +85,40 @@ final class TextStats {
             own.textLength += length;
             own.commas += commas;
         }
+    }
+
+    /**
+     * Whether {@code element} holds any visible text, that is whether {@link #textLength} of it would be above 0;
+     * stops at the first text character instead of measuring the whole subtree.
+     */
+    static boolean hasText(Element element) {
+        for (Node node = element.firstChild(); node != null && node != element; ) {
+            if (node instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    if (!isSpace(whole.charAt(i))) {
+                        return true;
+                    }
+                }
+            }
+            if (node.childNodeSize() > 0) {
+                node = node.childNode(0);
+                continue;
+            }
+            while (node != element && node.nextSibling() == null) {
+                node = node.parentNode();
+            }
+            node = node == element ? null : node.nextSibling();
+        }
+        return false;
+    }
+
+    /** {@link Character#isWhitespace} or a no-break space; printable ASCII is decided without the lookup. */
+    private static boolean isSpace(char c) {
+        if (c < 0x80) {
+            return c <= ' ' && Character.isWhitespace(c);
+        }
+        return c == '\u00a0' || Character.isWhitespace(c);
     }
 
     private void finish(Element element) {
