@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import newsroom.local.invoke.RuntimeClasspath;
+import newsroom.local.runtime.LocalRuntimeApi;
 
 /**
  * Cold start, warm invocation and SnapStart priming of the five functions, each against a hello-world handler
@@ -214,7 +215,7 @@ final class ColdStartBench {
         s.primingCalls = Math.max(s.primingCalls, made);
     }
 
-    private static String describe(BenchRuntimeApi.Outcome outcome) {
+    private static String describe(LocalRuntimeApi.Outcome outcome) {
         String body = outcome.body().length() > 160 ? outcome.body().substring(0, 160) + "…" : outcome.body();
         return outcome.kind() + " " + body;
     }

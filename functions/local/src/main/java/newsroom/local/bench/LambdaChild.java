@@ -15,11 +15,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import newsroom.local.invoke.RuntimeClasspath;
+import newsroom.local.runtime.LocalRuntimeApi;
 
 /**
  * Starts one Lambda execution environment the way Lambda starts a Java function: a fresh JVM with the managed
  * runtime's flags, the runtime interface client as main class, the handler as its argument and
- * {@code AWS_LAMBDA_RUNTIME_API} pointing at a {@link BenchRuntimeApi}; then feeds it one cold event and some warm
+ * {@code AWS_LAMBDA_RUNTIME_API} pointing at a {@link LocalRuntimeApi}; then feeds it one cold event and some warm
  * ones and reads its peak RSS before stopping it.
  */
 final class LambdaChild {
@@ -42,7 +43,7 @@ final class LambdaChild {
      * @param firstOutcome   the answer to the first event
      */
     record Run(double coldMillis, double firstMillis, List<Double> warmMillis, long peakRssKb, int classesLoaded,
-               BenchRuntimeApi.Outcome firstOutcome) {
+               LocalRuntimeApi.Outcome firstOutcome) {
     }
 
     /** Thrown when the environment fails to start or to answer; the message names the child's log. */
@@ -88,7 +89,7 @@ final class LambdaChild {
         command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         command.add(RuntimeClasspath.MAIN_CLASS);
         command.add(handler);
-        try (BenchRuntimeApi api = new BenchRuntimeApi("arn:aws:lambda:eu-west-1:000000000000:function:" + label)) {
+        try (LocalRuntimeApi api = new LocalRuntimeApi("arn:aws:lambda:eu-west-1:000000000000:function:" + label)) {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().clear();
@@ -99,8 +100,8 @@ final class LambdaChild {
             long start = System.nanoTime();
             Process process = builder.start();
             try {
-                BenchRuntimeApi.Outcome outcome = await(first, process, log);
-                if (outcome.kind() == BenchRuntimeApi.Outcome.Kind.INIT_ERROR) {
+                LocalRuntimeApi.Outcome outcome = await(first, process, log);
+                if (outcome.kind() == LocalRuntimeApi.Outcome.Kind.INIT_ERROR) {
                     throw new ChildFailedException(label + ": init failed: " + outcome.body() + " (log " + log + ")",
                             null);
                 }
@@ -119,7 +120,7 @@ final class LambdaChild {
         }
     }
 
-    private static BenchRuntimeApi.Outcome await(java.util.concurrent.CompletableFuture<BenchRuntimeApi.Outcome> f,
+    private static LocalRuntimeApi.Outcome await(java.util.concurrent.CompletableFuture<LocalRuntimeApi.Outcome> f,
                                                  Process process, Path log) {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);

@@ -5,17 +5,19 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import newsroom.local.runtime.LocalRuntimeApi;
 
 /**
  * {@code newsroom invoke FUNCTION EVENT.json [--env FILE] [--template FILE]}: runs one function of template.yaml
@@ -135,16 +137,15 @@ public final class InvokeCommand {
             throw new IllegalArgumentException(request.event() + " is not JSON: " + e.getMessage());
         }
         Map<String, String> env = environment(function, request);
-        String requestId = UUID.randomUUID().toString();
         String arn = "arn:aws:lambda:" + env.get("AWS_REGION") + ":000000000000:function:" + function.logicalId();
-        try (LocalRuntimeApi api = new LocalRuntimeApi(event, requestId, arn, function.timeoutSeconds() * 1000L,
-                Clock.systemUTC())) {
+        try (LocalRuntimeApi api = new LocalRuntimeApi(arn, Duration.ofSeconds(function.timeoutSeconds()))) {
+            CompletableFuture<LocalRuntimeApi.Outcome> answer = api.submit(event);
             env.put("AWS_LAMBDA_RUNTIME_API", api.address());
             Process child = start(function, env);
             Thread logs = pipe(child.getInputStream(), err);
             Thread errors = pipe(child.getErrorStream(), err);
             try {
-                LocalRuntimeApi.Outcome outcome = api.outcome().get(function.timeoutSeconds()
+                LocalRuntimeApi.Outcome outcome = answer.get(function.timeoutSeconds()
                         + INIT_ALLOWANCE_SECONDS, TimeUnit.SECONDS);
                 return report(outcome, out, err);
             } catch (TimeoutException e) {

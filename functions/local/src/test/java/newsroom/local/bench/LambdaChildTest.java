@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import newsroom.local.invoke.RuntimeClasspath;
+import newsroom.local.runtime.LocalRuntimeApi;
 
-/** The harness end to end: a child JVM under the real runtime interface client, talking to BenchRuntimeApi. */
+/** The harness end to end: a child JVM under the real runtime interface client, talking to LocalRuntimeApi. */
 class LambdaChildTest {
 
     @TempDir
@@ -35,7 +36,7 @@ class LambdaChildTest {
         LambdaChild.Run run = launcher().run("hello", helloClasspath(), HelloHandler.class.getName(),
                 Map.of("HOME", dir.toString()), "{\"name\":\"bench\"}".getBytes(StandardCharsets.UTF_8), 2, true);
 
-        assertThat(run.firstOutcome().kind()).isEqualTo(BenchRuntimeApi.Outcome.Kind.RESPONSE);
+        assertThat(run.firstOutcome().kind()).isEqualTo(LocalRuntimeApi.Outcome.Kind.RESPONSE);
         assertThat(run.firstOutcome().body()).isEqualTo("\"hello bench\"");
         assertThat(run.warmMillis()).hasSize(2);
         assertThat(run.coldMillis()).isGreaterThan(run.firstMillis());
@@ -48,7 +49,7 @@ class LambdaChildTest {
         LambdaChild.Run run = launcher().run("missing", helloClasspath(), "newsroom.local.bench.NoSuchHandler",
                 Map.of("HOME", dir.toString()), "{}".getBytes(StandardCharsets.UTF_8), 0, false);
 
-        assertThat(run.firstOutcome().kind()).isEqualTo(BenchRuntimeApi.Outcome.Kind.FUNCTION_ERROR);
+        assertThat(run.firstOutcome().kind()).isEqualTo(LocalRuntimeApi.Outcome.Kind.FUNCTION_ERROR);
         assertThat(run.firstOutcome().body()).contains("newsroom.local.bench.NoSuchHandler");
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import newsroom.local.invoke.RuntimeClasspath;
+import newsroom.local.runtime.LocalRuntimeApi;
 
 /**
  * Each production handler's SnapStart hook, run as the bench runs it ({@code Primed*} entry point, real runtime
@@ -55,7 +56,7 @@ class PrimingReadsOnlyTest {
                     .run(name, classpath(), function.primedEntryPoint().getName(), environment, function.event(), 0,
                             false);
 
-            assertThat(run.firstOutcome().kind()).isEqualTo(BenchRuntimeApi.Outcome.Kind.RESPONSE);
+            assertThat(run.firstOutcome().kind()).isEqualTo(LocalRuntimeApi.Outcome.Kind.RESPONSE);
             long firstDelivered = run.firstOutcome().deliveredNanos();
             List<AwsStub.Call> priming = aws.calls().stream().filter(c -> c.nanos() < firstDelivered).toList();
             assertThat(priming).noneMatch(AwsStub.Call::isWrite);

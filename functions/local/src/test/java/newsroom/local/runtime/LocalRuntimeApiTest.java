@@ -1,4 +1,4 @@
-package newsroom.local.bench;
+package newsroom.local.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,19 +8,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Speaks the Lambda Runtime API to {@link BenchRuntimeApi} as the runtime interface client does. */
-class BenchRuntimeApiTest {
+/**
+ * Speaks the Lambda Runtime API to {@link LocalRuntimeApi} as the runtime interface client does: the behaviours
+ * {@code ./newsroom bench} relies on (a sequence of events, timestamps) and those {@code ./newsroom invoke} relies on
+ * (the function's timeout as deadline, the response size limit, TCP_NODELAY, an idle {@code next} after the event).
+ */
+class LocalRuntimeApiTest {
 
     private static final String ARN = "arn:aws:lambda:eu-west-1:000000000000:function:bench";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private BenchRuntimeApi api;
+    private LocalRuntimeApi api;
 
     @AfterEach
     void stop() {
@@ -29,8 +34,8 @@ class BenchRuntimeApiTest {
         }
     }
 
-    private BenchRuntimeApi start() throws Exception {
-        api = new BenchRuntimeApi(ARN);
+    private LocalRuntimeApi start() throws Exception {
+        api = new LocalRuntimeApi(ARN);
         return api;
     }
 
@@ -73,14 +78,14 @@ class BenchRuntimeApiTest {
 
     @Test
     void responseCompletesThatInvocation_withItsBodyAndTimes() throws Exception {
-        CompletableFuture<BenchRuntimeApi.Outcome> outcome = start().submit("{}".getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<LocalRuntimeApi.Outcome> outcome = start().submit("{}".getBytes(StandardCharsets.UTF_8));
         String id = get("invocation/next").headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
 
         HttpResponse<String> accepted = post("invocation/" + id + "/response", "\"done\"");
 
         assertThat(accepted.statusCode()).isEqualTo(202);
-        BenchRuntimeApi.Outcome answered = outcome.get(5, TimeUnit.SECONDS);
-        assertThat(answered.kind()).isEqualTo(BenchRuntimeApi.Outcome.Kind.RESPONSE);
+        LocalRuntimeApi.Outcome answered = outcome.get(5, TimeUnit.SECONDS);
+        assertThat(answered.kind()).isEqualTo(LocalRuntimeApi.Outcome.Kind.RESPONSE);
         assertThat(answered.body()).isEqualTo("\"done\"");
         assertThat(answered.answeredNanos()).isGreaterThanOrEqualTo(answered.deliveredNanos());
         assertThat(answered.deliveredNanos()).isPositive();
@@ -115,7 +120,7 @@ class BenchRuntimeApiTest {
 
     @Test
     void errorCompletesThatInvocationAsAFunctionError_withItsErrorType() throws Exception {
-        CompletableFuture<BenchRuntimeApi.Outcome> outcome = start().submit("{}".getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<LocalRuntimeApi.Outcome> outcome = start().submit("{}".getBytes(StandardCharsets.UTF_8));
         String id = get("invocation/next").headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
 
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri("invocation/" + id + "/error"))
@@ -124,19 +129,19 @@ class BenchRuntimeApiTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(accepted.statusCode()).isEqualTo(202);
-        BenchRuntimeApi.Outcome failed = outcome.get(5, TimeUnit.SECONDS);
-        assertThat(failed.kind()).isEqualTo(BenchRuntimeApi.Outcome.Kind.FUNCTION_ERROR);
+        LocalRuntimeApi.Outcome failed = outcome.get(5, TimeUnit.SECONDS);
+        assertThat(failed.kind()).isEqualTo(LocalRuntimeApi.Outcome.Kind.FUNCTION_ERROR);
         assertThat(failed.errorType()).isEqualTo("Runtime.Bench");
         assertThat(failed.body()).isEqualTo("{\"errorMessage\":\"boom\"}");
     }
 
     @Test
     void initErrorFailsPendingAndLaterInvocations() throws Exception {
-        CompletableFuture<BenchRuntimeApi.Outcome> pending = start().submit("{}".getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<LocalRuntimeApi.Outcome> pending = start().submit("{}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(post("init/error", "{\"errorMessage\":\"no config\"}").statusCode()).isEqualTo(202);
 
-        assertThat(pending.get(5, TimeUnit.SECONDS).kind()).isEqualTo(BenchRuntimeApi.Outcome.Kind.INIT_ERROR);
+        assertThat(pending.get(5, TimeUnit.SECONDS).kind()).isEqualTo(LocalRuntimeApi.Outcome.Kind.INIT_ERROR);
         assertThat(api.submit("{}".getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS).body())
                 .isEqualTo("{\"errorMessage\":\"no config\"}");
     }
@@ -159,5 +164,84 @@ class BenchRuntimeApiTest {
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("unknown runtime API call GET telemetry");
+    }
+
+    @Test
+    void deadlineIsDeliveryTimePlusTheGivenTimeout() throws Exception {
+        api = new LocalRuntimeApi(ARN, Duration.ofSeconds(3));
+        api.submit("{}".getBytes(StandardCharsets.UTF_8));
+        long before = System.currentTimeMillis();
+
+        long deadline = Long.parseLong(get("invocation/next").headers().firstValue("Lambda-Runtime-Deadline-Ms")
+                .orElseThrow());
+
+        assertThat(deadline).isBetween(before + 3_000, System.currentTimeMillis() + 3_000);
+    }
+
+    @Test
+    void defaultTimeoutIsTwoMinutes() throws Exception {
+        start().submit("{}".getBytes(StandardCharsets.UTF_8));
+        long before = System.currentTimeMillis();
+
+        long deadline = Long.parseLong(get("invocation/next").headers().firstValue("Lambda-Runtime-Deadline-Ms")
+                .orElseThrow());
+
+        assertThat(deadline).isBetween(before + 120_000, System.currentTimeMillis() + 120_000);
+    }
+
+    @Test
+    void aResponseOverTheSizeLimit_isRefusedAndEndsTheInvocationAsResponseSizeTooLarge() throws Exception {
+        CompletableFuture<LocalRuntimeApi.Outcome> outcome = start().submit("{}".getBytes(StandardCharsets.UTF_8));
+        String id = get("invocation/next").headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        byte[] tooLarge = new byte[LocalRuntimeApi.MAX_BODY_BYTES + 1];
+        Arrays.fill(tooLarge, (byte) 'x');
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("invocation/" + id + "/response"))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofByteArray(tooLarge)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        LocalRuntimeApi.Outcome failed = outcome.get(5, TimeUnit.SECONDS);
+        assertThat(failed.kind()).isEqualTo(LocalRuntimeApi.Outcome.Kind.FUNCTION_ERROR);
+        assertThat(failed.errorType()).isEqualTo("ResponseSizeTooLarge");
+        assertThat(failed.body()).contains("ResponseSizeTooLarge");
+    }
+
+    @Test
+    void aResponseOfExactlyTheSizeLimit_isAccepted() throws Exception {
+        CompletableFuture<LocalRuntimeApi.Outcome> outcome = start().submit("{}".getBytes(StandardCharsets.UTF_8));
+        String id = get("invocation/next").headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        byte[] limit = new byte[LocalRuntimeApi.MAX_BODY_BYTES];
+        Arrays.fill(limit, (byte) 'x');
+
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri("invocation/" + id + "/response"))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofByteArray(limit)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(outcome.get(5, TimeUnit.SECONDS).body()).hasSize(LocalRuntimeApi.MAX_BODY_BYTES);
+    }
+
+    @Test
+    void aSecondNext_waitsLikeAnIdleEnvironment_untilClosed() throws Exception {
+        start().submit("{}".getBytes(StandardCharsets.UTF_8));
+        get("invocation/next");
+        CompletableFuture<HttpResponse<String>> idle = http.sendAsync(HttpRequest.newBuilder(
+                uri("invocation/next")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(100);
+        assertThat(idle).isNotDone();
+
+        api.close();
+
+        // no event: the call fails or ends without a 200 once the API stops
+        assertThat(idle.handle((response, failure) -> response == null ? -1 : response.statusCode())
+                .get(5, TimeUnit.SECONDS)).isNotEqualTo(200);
+    }
+
+    @Test
+    void turnsOnTcpNoDelay_forTheJdkHttpServer() throws Exception {
+        start();
+
+        assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
     }
 }

@@ -1,4 +1,4 @@
-package newsroom.local.bench;
+package newsroom.local.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,20 +22,38 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A Lambda Runtime API (2018-06-01) on a free loopback port that feeds one execution environment a sequence of
- * events, as Lambda does: each {@code GET /runtime/invocation/next} takes the next submitted event (waiting while
- * there is none) and answers it with Content-Type and the Lambda-Runtime-Aws-Request-Id, -Deadline-Ms,
- * -Invoked-Function-Arn and -Trace-Id headers; {@code POST …/{id}/response} and {@code …/{id}/error} complete that
- * invocation's {@link Outcome} with the {@link System#nanoTime()} of delivery and answer; {@code /init/error} fails
- * every pending and later invocation. The benchmark needs several invocations per process (cold, then warm), which
- * the one-shot API of {@code ./newsroom invoke} does not serve.
+ * The one loopback Lambda Runtime API (2018-06-01) of this module, used by {@code ./newsroom invoke} (one event) and
+ * {@code ./newsroom bench} (a cold event then warm ones in the same process). It listens on 127.0.0.1 at a free port
+ * ({@link #address()}, the value of AWS_LAMBDA_RUNTIME_API) and feeds one execution environment the submitted events
+ * in order, as Lambda does.
+ *
+ * <p>Contract:
+ * <ul>
+ * <li>{@code GET /2018-06-01/runtime/invocation/next} takes the next {@linkplain #submit submitted} event, waiting
+ * while there is none (as an idle environment does; it gets no event once the API is closed), and answers 200 with
+ * the event as body, Content-Type application/json and the Lambda-Runtime-Aws-Request-Id (a fresh UUID per event),
+ * Lambda-Runtime-Deadline-Ms (now + the timeout), Lambda-Runtime-Invoked-Function-Arn and Lambda-Runtime-Trace-Id
+ * headers.</li>
+ * <li>{@code POST …/invocation/{id}/response} and {@code …/invocation/{id}/error} answer 202 and complete that
+ * invocation's {@link Outcome} (RESPONSE or FUNCTION_ERROR, with the body and the
+ * Lambda-Runtime-Function-Error-Type header) with the {@link System#nanoTime()} of delivery and answer. An id not
+ * in flight is refused with 400 InvalidRequestID; a body over {@value #MAX_BODY_BYTES} bytes with 413, and the
+ * invocation ends as a FUNCTION_ERROR of type ResponseSizeTooLarge.</li>
+ * <li>{@code POST /2018-06-01/runtime/init/error} answers 202 and fails every pending and later invocation with an
+ * INIT_ERROR outcome.</li>
+ * <li>Any other call is a 404 naming it.</li>
+ * </ul>
+ *
+ * <p>The server sets TCP_NODELAY (see the static initializer): without it each exchange costs ~40 ms of delayed
+ * ACK, which {@code invoke} would add to every call and {@code bench} would measure as function time.
  */
-public final class BenchRuntimeApi implements AutoCloseable {
+public final class LocalRuntimeApi implements AutoCloseable {
 
     static final String PREFIX = "/2018-06-01/runtime/";
-    /** Largest response or error body read, as Lambda's synchronous response limit. */
-    static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
-    private static final long DEADLINE_MILLIS = 120_000;
+    /** Largest response or error body accepted, as Lambda's synchronous response limit. */
+    public static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
+    /** The invocation timeout when none is given (the benchmark's). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     /** How one invocation ended, with the nanoTime its event left and its answer arrived (0 when never sent). */
     public record Outcome(Kind kind, String body, String errorType, long deliveredNanos, long answeredNanos) {
@@ -54,24 +73,32 @@ public final class BenchRuntimeApi implements AutoCloseable {
 
     static {
         // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK: ~40 ms per exchange,
-        // which would be measured as function time. Read once, when the first HttpServer of this JVM starts.
+        // added to every invoke and measured as function time by bench. The JDK reads this property once, when the
+        // first HttpServer of the JVM is created; this initializer runs before the constructor creates ours.
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "bench-runtime-api");
+        Thread t = new Thread(r, "local-runtime-api");
         t.setDaemon(true);
         return t;
     });
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
     private final String functionArn;
+    private final long timeoutMillis;
     private volatile Outcome initError;
 
-    /** Starts listening on 127.0.0.1 at a free port. */
-    public BenchRuntimeApi(String functionArn) throws IOException {
+    /** Starts listening on 127.0.0.1 at a free port, with the {@linkplain #DEFAULT_TIMEOUT default timeout}. */
+    public LocalRuntimeApi(String functionArn) throws IOException {
+        this(functionArn, DEFAULT_TIMEOUT);
+    }
+
+    /** Starts listening on 127.0.0.1 at a free port; each event's deadline is its delivery time plus timeout. */
+    public LocalRuntimeApi(String functionArn, Duration timeout) throws IOException {
         this.functionArn = Objects.requireNonNull(functionArn, "functionArn");
+        this.timeoutMillis = Objects.requireNonNull(timeout, "timeout").toMillis();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(executor);
         server.createContext(PREFIX, this::handle);
@@ -132,7 +159,7 @@ public final class BenchRuntimeApi implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", pending.requestId());
         exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms",
-                Long.toString(System.currentTimeMillis() + DEADLINE_MILLIS));
+                Long.toString(System.currentTimeMillis() + timeoutMillis));
         exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id",
                 "Root=1-00000000-000000000000000000000000;Parent=0000000000000000;Sampled=0");
@@ -151,7 +178,19 @@ public final class BenchRuntimeApi implements AutoCloseable {
                     + "\",\"errorType\":\"InvalidRequestID\"}");
             return;
         }
-        byte[] body = readBody(exchange);
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            pending.outcome().complete(new Outcome(Outcome.Kind.FUNCTION_ERROR,
+                    "{\"errorMessage\":\"response larger than " + MAX_BODY_BYTES
+                            + " bytes\",\"errorType\":\"ResponseSizeTooLarge\"}",
+                    "ResponseSizeTooLarge", pending.delivered()[0], answered));
+            reply(exchange, 413,
+                    "{\"errorMessage\":\"payload too large\",\"errorType\":\"RequestEntityTooLarge\"}");
+            return;
+        }
         String errorType = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
         pending.outcome().complete(new Outcome(kind, new String(body, StandardCharsets.UTF_8), errorType,
                 pending.delivered()[0], answered));
