@@ -1,5 +1,7 @@
 package newsroom.core.port;
 
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,5 +66,52 @@ public record ArticleRecord(
         return new ArticleRecord(id, version, contentHash, objectKey, title, slug, lang, date, tags, categories,
                 thumbnail, canonicalUrl, sourceUrls, fingerprint, detailType, translations, translatedVersions,
                 thumbnails, updatedAt);
+    }
+
+    /**
+     * This record committed over {@code current}: the content fields are this record's, while what downstream
+     * functions recorded (translations, thumbnails) is kept and the source URLs are the union of both
+     * ({@link ArticleIndex#commit}'s contract).
+     */
+    public ArticleRecord committedOver(ArticleRecord current) {
+        Set<String> urls = new LinkedHashSet<>(current.sourceUrls);
+        urls.addAll(sourceUrls);
+        return with(current.translations, current.translatedVersions, current.thumbnails, urls);
+    }
+
+    /**
+     * With a translation into {@code language} made from {@code fromVersion}; unchanged when a newer version's
+     * translation is already recorded (a late translation of an older version never replaces it).
+     */
+    public ArticleRecord withTranslation(String language, long fromVersion, String translationKey) {
+        if (fromVersion < translatedVersions.getOrDefault(language, 0L)) {
+            return this;
+        }
+        Map<String, String> keys = new HashMap<>(translations);
+        Map<String, Long> versions = new HashMap<>(translatedVersions);
+        keys.put(language, translationKey);
+        versions.put(language, fromVersion);
+        return with(keys, versions, thumbnails, sourceUrls);
+    }
+
+    /** With the thumbnail keys made from {@code imageUrl} (replacing any recorded for that image). */
+    public ArticleRecord withThumbnails(String imageUrl, List<String> objectKeys) {
+        Map<String, List<String>> all = new HashMap<>(thumbnails);
+        all.put(imageUrl, List.copyOf(objectKeys));
+        return with(translations, translatedVersions, all, sourceUrls);
+    }
+
+    /** With one more URL this content was seen under. */
+    public ArticleRecord withSourceUrl(String url) {
+        Set<String> urls = new LinkedHashSet<>(sourceUrls);
+        urls.add(url);
+        return with(translations, translatedVersions, thumbnails, urls);
+    }
+
+    private ArticleRecord with(Map<String, String> newTranslations, Map<String, Long> newTranslatedVersions,
+                               Map<String, List<String>> newThumbnails, Set<String> newSourceUrls) {
+        return new ArticleRecord(id, version, contentHash, objectKey, title, slug, lang, date, tags, categories,
+                thumbnail, canonicalUrl, newSourceUrls, fingerprint, pendingEvent, newTranslations,
+                newTranslatedVersions, newThumbnails, updatedAt);
     }
 }

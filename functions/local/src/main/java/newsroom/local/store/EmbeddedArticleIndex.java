@@ -10,18 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -38,6 +31,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
+import newsroom.core.port.ArticleListing;
 import newsroom.core.port.ArticleIndex.ListQuery;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.SourceStateStore;
@@ -88,12 +82,7 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
                 throw new ConcurrentUpdateException("article " + record.id() + " is at version " + stored
                         + ", expected " + expectedVersion);
             }
-            ArticleRecord merged = current.map(c -> new ArticleRecord(record.id(), record.version(),
-                    record.contentHash(), record.objectKey(), record.title(), record.slug(), record.lang(),
-                    record.date(), record.tags(), record.categories(), record.thumbnail(), record.canonicalUrl(),
-                    union(c.sourceUrls(), record.sourceUrls()), record.fingerprint(), record.pendingEvent(),
-                    c.translations(),
-                    c.translatedVersions(), c.thumbnails(), record.updatedAt())).orElse(record);
+            ArticleRecord merged = current.map(record::committedOver).orElse(record);
             write(articleFile(record.id()), merged);
             return null;
         });
@@ -123,79 +112,33 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
 
     @Override
     public void recordTranslation(ArticleId id, String language, long fromVersion, String objectKey) {
-        update(id, r -> {
-            Map<String, String> translations = new HashMap<>(r.translations());
-            Map<String, Long> versions = new HashMap<>(r.translatedVersions());
-            if (fromVersion < versions.getOrDefault(language, 0L)) {
-                return r; // a late translation of an older version never replaces a newer one
-            }
-            translations.put(language, objectKey);
-            versions.put(language, fromVersion);
-            return copy(r, translations, versions, r.thumbnails(), r.sourceUrls());
-        });
+        update(id, r -> r.withTranslation(language, fromVersion, objectKey));
     }
 
     @Override
     public void recordThumbnails(ArticleId id, String imageUrl, List<String> objectKeys) {
-        update(id, r -> {
-            Map<String, List<String>> thumbnails = new HashMap<>(r.thumbnails());
-            thumbnails.put(imageUrl, List.copyOf(objectKeys));
-            return copy(r, r.translations(), r.translatedVersions(), thumbnails, r.sourceUrls());
-        });
+        update(id, r -> r.withThumbnails(imageUrl, objectKeys));
     }
 
     @Override
     public void addSourceUrl(ArticleId id, String url) {
-        update(id, r -> {
-            Set<String> urls = new LinkedHashSet<>(r.sourceUrls());
-            urls.add(url);
-            return copy(r, r.translations(), r.translatedVersions(), r.thumbnails(), urls);
-        });
+        update(id, r -> r.withSourceUrl(url));
     }
 
+    /** Reads every record (a folder scan: fine for one newsroom's archive on one machine) and pages them. */
     @Override
     public Page list(ListQuery query) {
-        Comparator<ArticleRecord> newestFirst = Comparator
-                .comparing((ArticleRecord r) -> OffsetDateTime.parse(r.date()).toInstant()).reversed()
-                .thenComparing(r -> r.id().value());
         List<ArticleRecord> all = new ArrayList<>();
         Path articles = dir.resolve("articles");
         if (Files.isDirectory(articles)) {
             try (Stream<Path> files = Files.list(articles)) {
-                files.filter(p -> p.toString().endsWith(".json")).sorted()
+                files.filter(p -> p.toString().endsWith(".json"))
                         .forEach(p -> read(p, ArticleRecord.class).ifPresent(all::add));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + articles, e);
             }
         }
-        Instant since = query.sinceInstant();
-        String lang = ListQuery.languageKey(query.lang());
-        String tag = ListQuery.tagKey(query.tag());
-        all.sort(newestFirst);
-        ArticleRecord after = query.cursor() == null ? null : decodeCursor(query.cursor());
-        List<ArticleRecord> page = new ArrayList<>();
-        boolean more = false;
-        for (ArticleRecord r : all) {
-            if (lang != null && !lang.equals(ListQuery.languageKey(r.lang()))) {
-                continue;
-            }
-            if (tag != null && r.tags().stream().noneMatch(t -> tag.equals(ListQuery.tagKey(t)))) {
-                continue;
-            }
-            if (since != null && OffsetDateTime.parse(r.date()).toInstant().isBefore(since)) {
-                continue;
-            }
-            if (after != null && newestFirst.compare(r, after) <= 0) {
-                continue;
-            }
-            if (page.size() == query.limit()) {
-                more = true;
-                break;
-            }
-            page.add(r);
-        }
-        String next = more ? encodeCursor(page.get(page.size() - 1)) : null;
-        return new Page(page, next);
+        return ArticleListing.page(all, query);
     }
 
     @Override
@@ -214,23 +157,6 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
         });
     }
 
-    private static String encodeCursor(ArticleRecord last) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.date() + "|" + last.id().value()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The cursor names the last item of the previous page (date and id); a stale one still pages correctly. */
-    private ArticleRecord decodeCursor(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            OffsetDateTime.parse(parts[0]);
-            return new ArticleRecord(new ArticleId(parts[1]), 0, "", "-", "", "", "", parts[0], null, null, null,
-                    null, null, null, null, null, null, null, null);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("invalid cursor: use the nextCursor of a previous page");
-        }
-    }
-
     private void update(ArticleId id, UnaryOperator<ArticleRecord> change) {
         locked(() -> {
             ArticleRecord current = find(id).orElseThrow(() -> new IllegalStateException("no article " + id));
@@ -240,19 +166,6 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
             }
             return null;
         });
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    private static ArticleRecord copy(ArticleRecord r, Map<String, String> translations, Map<String, Long> versions,
-                                      Map<String, List<String>> thumbnails, Set<String> urls) {
-        return new ArticleRecord(r.id(), r.version(), r.contentHash(), r.objectKey(), r.title(), r.slug(), r.lang(),
-                r.date(), r.tags(), r.categories(), r.thumbnail(), r.canonicalUrl(), urls, r.fingerprint(),
-                r.pendingEvent(), translations, versions, thumbnails, r.updatedAt());
     }
 
     private Path articleFile(ArticleId id) {
