@@ -107,7 +107,7 @@ public final class InvokeCommand {
                 }
             }
             try {
-                // functions/local/target/newsroom-cli.jar (or …/target/classes) → the repository root
+                // tools/cli/target/newsroom-cli.jar (or …/target/classes) → the repository root
                 Path built = Path.of(InvokeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                 for (Path dir = built.getParent(); dir != null; dir = dir.getParent()) {
                     if (Files.isRegularFile(dir.resolve("template.yaml"))) {

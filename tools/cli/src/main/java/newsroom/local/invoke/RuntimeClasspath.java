@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Where the Lambda runtime interface client (RIC) and its dependencies are, for the child JVM's classpath. The
- * build copies them to {@code functions/local/target/lambda-runtime/} beside the CLI jar; when that folder is
+ * build copies them to {@code tools/cli/target/lambda-runtime/} beside the CLI jar; when that folder is
  * absent (tests, an IDE) they are the jars this JVM loaded the same classes from. The function's own classes never
  * come from here: its shaded jar goes first and the folder holds nothing else.
  */
