@@ -9,6 +9,7 @@ import newsroom.core.config.InvalidConfigurationException;
 import newsroom.extract.ArticleExtractor;
 import newsroom.extract.cli.EvalExtractionCommand;
 import newsroom.extract.cli.ExtractCommand;
+import newsroom.local.eval.EvalMetadataCommand;
 import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
 import newsroom.local.bench.BenchCommand;
@@ -33,6 +34,8 @@ public final class Newsroom {
             "                        print the article extracted from a page, as JSON",
             "  eval-extraction DATASET_DIR [--peers]",
             "                        score the extractor on a benchmark dataset (and Readability with --peers)",
+            "  eval-metadata DATASET_DIR [--peers] [--json FILE] [--worst N]",
+            "                        score title, author and date extraction on a labelled dataset (and metascraper)",
             "  bench [--quick]       cold start, warm invocation, extraction and front matter benchmarks",
             "  invoke FUNCTION EVENT.json [--env FILE]",
             "                        run one Lambda function of template.yaml locally with an event (no Docker)",
@@ -61,6 +64,7 @@ public final class Newsroom {
                         .run(rest, out, err);
                 case "extract" -> ExtractCommand.run(rest, out, err);
                 case "eval-extraction" -> EvalExtractionCommand.run(rest, out, err);
+                case "eval-metadata" -> EvalMetadataCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "invoke" -> helpOr(rest, InvokeCommand.USAGE, out) ? 0 : InvokeCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + command + "'\n" + USAGE);
