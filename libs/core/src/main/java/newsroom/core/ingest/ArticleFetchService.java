@@ -46,11 +46,23 @@ public final class ArticleFetchService {
             if (e.retryable()) {
                 throw e;
             }
-            Rejection.Code code = "URL_NOT_ALLOWED".equals(e.reason())
-                    ? Rejection.Code.URL_NOT_ALLOWED : Rejection.Code.FETCH_FAILED;
-            return IngestOutcome.rejected(new Rejection(code, e.getMessage()));
+            return IngestOutcome.rejected(rejectionOf(e));
         }
         return ingestPage(page, context);
+    }
+
+    /**
+     * The rejection for a permanent fetch failure, its code said once: {@code URL_NOT_ALLOWED (detail)},
+     * {@code UNSUPPORTED_INPUT (detail)}, or {@code FETCH_FAILED (REASON: detail)} for the other fetch reasons.
+     */
+    public static Rejection rejectionOf(FetchException e) {
+        if ("URL_NOT_ALLOWED".equals(e.reason())) {
+            return new Rejection(Rejection.Code.URL_NOT_ALLOWED, e.detail());
+        }
+        if ("UNSUPPORTED_INPUT".equals(e.reason())) {
+            return new Rejection(Rejection.Code.UNSUPPORTED_INPUT, e.detail());
+        }
+        return new Rejection(Rejection.Code.FETCH_FAILED, e.reason() + ": " + e.detail());
     }
 
     /** Ingests a page that was already fetched (e.g. by URL classification), without fetching it again. */

@@ -234,9 +234,7 @@ public final class IngestCommand {
             if (e.retryable()) {
                 fail(name, e.getMessage() + "; try again later");
             } else {
-                Rejection.Code code = "URL_NOT_ALLOWED".equals(e.reason())
-                        ? Rejection.Code.URL_NOT_ALLOWED : Rejection.Code.FETCH_FAILED;
-                report(name, IngestOutcome.rejected(new Rejection(code, e.getMessage())));
+                report(name, IngestOutcome.rejected(ArticleFetchService.rejectionOf(e)));
             }
         }
 
