@@ -39,7 +39,12 @@ record ArticleFetcherWiring(ArticleFetchService service, FetchQueue queue, Sourc
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
         IngestService ingest = new IngestService(site, store, index, events, new ArticleExtractor(), telemetry, clock);
-        ArticleFetchService service = new ArticleFetchService(new SafeHttpFetcher(fetching), ingest, telemetry);
+        SafeHttpFetcher fetcher = new SafeHttpFetcher(fetching);
+        if (!fetcher.allowedNetworks().isEmpty()) {
+            telemetry.info("fetch.allowed-networks", Map.of("variable", FetcherConfig.ALLOWED_NETWORKS,
+                    "networks", fetcher.allowedNetworks().stream().map(Object::toString).toList()));
+        }
+        ArticleFetchService service = new ArticleFetchService(fetcher, ingest, telemetry);
         SourceContexts contexts = new SourcesFileContexts(store, env.getOrDefault(SOURCES_KEY, "config/sources.yaml"),
                 site, telemetry);
         SqsFetchQueue queue = new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl());

@@ -283,7 +283,11 @@ final class Http11Client {
                     }
                 }
                 if (limit < 0) {
-                    decider.limitFor(out.toByteArray());
+                    // The whole body was shorter than the head: decide now, and hold it to the decided limit.
+                    limit = Math.min(maxLimit, decider.limitFor(out.toByteArray()));
+                    if (total > limit) {
+                        throw tooLarge(what, limit, encoded, contentEncoding);
+                    }
                 }
                 return new Body(out.toByteArray(), false);
             } catch (FetchException e) {

@@ -102,6 +102,20 @@ class ClassifiedFetchTest {
     }
 
     @Test
+    void holdsABodyShorterThanTheSniffedBytes_toItsKindsLimit() {
+        fetcher = SafeHttpFetcher.builder(TestFetchers.config(server.port()).withMaxBodyBytes(ContentKind.HTML, 100))
+                .resolver(TestFetchers.resolver(Map.of("news.test", "127.0.0.1")))
+                .addressPolicy(TestFetchers.loopbackForTests())
+                .build();
+        server.serve("/short", 200, "text/html", "<html><body>" + "<p>x</p>".repeat(50) + "</body></html>");
+
+        FetchException e = failure("/short");
+
+        assertThat(e.reason()).isEqualTo("TOO_LARGE");
+        assertThat(e.detail()).contains("limit of 100 bytes");
+    }
+
+    @Test
     void decidesEachKindFromTypeAndFirstBytes() throws Exception {
         server.serve("/page", 200, "text/html; charset=utf-8", "<!doctype html><html><p>hi</p></html>");
         server.serve("/feed-as-html", 200, "text/html", "<?xml version=\"1.0\"?><rss version=\"2.0\"></rss>");

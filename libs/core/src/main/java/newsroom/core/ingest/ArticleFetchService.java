@@ -2,6 +2,7 @@ package newsroom.core.ingest;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,6 +31,15 @@ public final class ArticleFetchService {
     }
 
     public IngestOutcome fetchAndIngest(String url, SourceContext context) throws FetchException {
+        return fetchAndIngest(url, context, null);
+    }
+
+    /**
+     * Like {@link #fetchAndIngest(String, SourceContext)}, with the whole fetch (robots.txt, politeness wait,
+     * attempts, backoff) bounded by {@code fetchBudget}; null for the fetcher's own per-attempt limits only.
+     */
+    public IngestOutcome fetchAndIngest(String url, SourceContext context, Duration fetchBudget)
+            throws FetchException {
         URI uri;
         try {
             uri = new URI(url);
@@ -38,7 +48,8 @@ public final class ArticleFetchService {
         }
         FetchedResource page;
         try {
-            page = fetcher.fetch(uri, Fetcher.ContentKind.HTML);
+            page = fetchBudget == null ? fetcher.fetch(uri, Fetcher.ContentKind.HTML)
+                    : fetcher.fetch(uri, Fetcher.ContentKind.HTML, Map.of(), fetchBudget);
         } catch (FetchException e) {
             telemetry.warn("fetch.failed", Map.of("source", context.name(), "url", url, "reason", e.reason(),
                     "retryable", e.retryable()));
