@@ -40,10 +40,7 @@ record ArticleFetcherWiring(ArticleFetchService service, FetchQueue queue, Sourc
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
         IngestService ingest = new IngestService(site, store, index, events, new ArticleExtractor(), telemetry, clock);
         SafeHttpFetcher fetcher = new SafeHttpFetcher(fetching);
-        if (!fetcher.allowedNetworks().isEmpty()) {
-            telemetry.info("fetch.allowed-networks", Map.of("variable", FetcherConfig.ALLOWED_NETWORKS,
-                    "networks", fetcher.allowedNetworks().stream().map(Object::toString).toList()));
-        }
+        fetcher.announceAllowedNetworks(telemetry);
         ArticleFetchService service = new ArticleFetchService(fetcher, ingest, telemetry);
         SourceContexts contexts = new SourcesFileContexts(store, env.getOrDefault(SOURCES_KEY, "config/sources.yaml"),
                 site, telemetry);

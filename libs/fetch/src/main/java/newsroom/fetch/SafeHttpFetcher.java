@@ -20,6 +20,7 @@ import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLSocketFactory;
 
 import crawlercommons.robots.BaseRobotRules;
+import newsroom.core.observe.Telemetry;
 import newsroom.core.port.Fetcher;
 
 /**
@@ -76,6 +77,14 @@ public final class SafeHttpFetcher implements Fetcher {
     /** The private-network allow-list in force (empty by default), for the log line at start. */
     public List<AllowedNetwork> allowedNetworks() {
         return config.allowedNetworks();
+    }
+
+    /** Logs {@code fetch.allowed-networks} with the allow-list when one is set (call once, at start). */
+    public void announceAllowedNetworks(Telemetry telemetry) {
+        if (!config.allowedNetworks().isEmpty()) {
+            telemetry.info("fetch.allowed-networks", Map.of("variable", FetcherConfig.ALLOWED_NETWORKS,
+                    "networks", config.allowedNetworks().stream().map(AllowedNetwork::toString).toList()));
+        }
     }
 
     @Override

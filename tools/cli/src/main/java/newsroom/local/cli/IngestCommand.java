@@ -104,9 +104,8 @@ public final class IngestCommand {
 
         Path site = Path.of(arguments.option("--out", "site"));
         LocalPipeline pipeline = new LocalPipeline(site, config, extractor, TemplateRules.bundled(), clock);
-        if (fetcher instanceof SafeHttpFetcher safe && !safe.allowedNetworks().isEmpty()) {
-            pipeline.telemetry().info("fetch.allowed-networks", Map.of("networks",
-                    safe.allowedNetworks().stream().map(Object::toString).toList()));
+        if (fetcher instanceof SafeHttpFetcher safe) {
+            safe.announceAllowedNetworks(pipeline.telemetry());
         }
         Downstream downstream = Downstream.bind(pipeline, fetcher);
         Run run = new Run(pipeline, fetcher, out, err, inputs.size());
