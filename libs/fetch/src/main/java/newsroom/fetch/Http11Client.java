@@ -251,12 +251,12 @@ final class Http11Client {
                 ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(maxLimit, 64 * 1024));
                 byte[] buffer = new byte[16 * 1024];
                 long total = 0;
-                long limit = -1;
+                // -1 until the head is in and the decider has set the limit (at once when no head is wanted)
+                long limit = headBytes == 0 ? Math.min(maxLimit, decider.limitFor(new byte[0])) : -1;
                 int n;
                 try (decoded) {
                     while (true) {
-                        int want = limit < 0 ? (int) Math.max(1, Math.min(buffer.length, headBytes - total))
-                                : buffer.length;
+                        int want = limit < 0 ? (int) Math.min(buffer.length, headBytes - total) : buffer.length;
                         n = decoded.read(buffer, 0, want);
                         if (n == -1) {
                             break;
