@@ -149,6 +149,11 @@ class LoopbackOriginIngestTest {
                 .contains("title: \"Harbour lighthouse\"", "A second paragraph about the lighthouse");
         assertThat(requests).contains("/img/ferries.png", "/img/tides.png", "/img/lighthouse.png", "/img/quay.png");
         assertThat(result.out()).contains("ThumbnailFunction").doesNotContain("failed:");
+        try (Stream<Path> thumbnails = Files.walk(site().resolve("static/thumbnails"))) {
+            // 400×300 images: the 320 px variant only (never upscaled), one per article
+            assertThat(thumbnails.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                    .hasSize(4).allMatch(name -> name.endsWith("-320.jpg"));
+        }
         assertThat(Files.readString(site().resolve(".newsroom/log.jsonl"))).contains("\"fetch.allowed-networks\"");
     }
 
