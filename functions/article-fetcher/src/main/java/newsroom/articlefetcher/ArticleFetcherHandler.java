@@ -1,11 +1,13 @@
 package newsroom.articlefetcher;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.crac.Core;
 import org.crac.Resource;
@@ -28,8 +30,12 @@ import newsroom.core.prime.SnapStartPriming;
 
 /**
  * ArticleFetcherFunction: one fetch-queue message ({@code {"url","source"}}) → {@link ArticleFetchService}
- * (fetch → extract → normalize → store → emit). Reports partial batch failures (ReportBatchItemFailures):
+ * (fetch → extract → normalize → store → emit). Each message gets one deadline from the invocation's remaining time
+ * ({@link MessageBudget}); a message that could not finish before the Lambda timeout is not started. Reports partial
+ * batch failures (ReportBatchItemFailures):
  * <ul>
+ *   <li>a message not started for lack of time: reported as failed (SQS delivers it again), logged
+ *       {@code message.not-started}, or {@code message.dead-lettered} on its last receive;</li>
  *   <li>stored / updated / unchanged, or a permanent rejection (logged and counted, never retried): acknowledged;</li>
  *   <li>a retryable fetch failure with Retry-After: the URL is re-queued with that delay and the original is
  *       acknowledged; without Retry-After, or when re-queueing fails: reported as failed so SQS redelivers;</li>
@@ -48,12 +54,22 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     public static final List<String> FUNCTION_VARIABLES =
             List.of(ArticleFetcherWiring.SOURCES_KEY, "NEWSROOM_FETCH_CONTACT_URL");
 
+    /**
+     * The Lambda timeout a batch of this size needs so that every message of it can run to its own deadline:
+     * {@code batchSize × 25 s + 2 s} with the production {@link MessageBudget} (template.yaml is checked against it).
+     */
+    public static Duration timeoutNeededFor(int batchSize) {
+        MessageBudget b = MessageBudget.DEFAULT;
+        return b.maxPerMessage().multipliedBy(batchSize).plus(b.safetyMargin());
+    }
+
     private final ArticleFetchService service;
     private final FetchQueue queue;
     private final SourceContexts contexts;
     private final SiteConfig site;
     private final AwsPriming priming;
     private final Telemetry telemetry;
+    private final MessageBudget budget;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public ArticleFetcherHandler() {
@@ -72,6 +88,12 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
 
     ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
                           AwsPriming priming, Telemetry telemetry) {
+        this(service, queue, contexts, site, priming, telemetry, MessageBudget.DEFAULT);
+    }
+
+    ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
+                          AwsPriming priming, Telemetry telemetry, MessageBudget budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.priming = Objects.requireNonNull(priming, "priming");
         this.service = Objects.requireNonNull(service, "service");
         this.queue = Objects.requireNonNull(queue, "queue");
@@ -85,7 +107,11 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : records) {
-            if (!process(message)) {
+            long remaining = context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
+            Optional<Duration> fetchBudget = budget.fetchBudget(remaining);
+            boolean done = fetchBudget.isPresent() ? process(message, fetchBudget.get())
+                    : notStarted(message, remaining);
+            if (!done) {
                 failures.add(SQSBatchResponse.BatchItemFailure.builder()
                         .withItemIdentifier(message.getMessageId()).build());
             }
@@ -93,8 +119,21 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
+    /** Too little time left: SQS delivers the message again, to an invocation that has the time. */
+    private boolean notStarted(SQSEvent.SQSMessage message, long remainingMillis) {
+        FetchMessage request = FetchMessage.decode(message.getBody()).message();
+        String reason = "NOT_STARTED (" + remainingMillis + " ms left in this invocation; a message needs "
+                + budget.minimumToStart().toMillis() + " ms)";
+        if (receiveCount(message) < MAX_RECEIVE_COUNT) {
+            telemetry.warn("message.not-started", fields(message, request, "reason", reason,
+                    "receiveCount", receiveCount(message)));
+            return false;
+        }
+        return failed(message, request, reason);
+    }
+
     /** @return true when the message is done with (acknowledge), false to have SQS deliver it again */
-    private boolean process(SQSEvent.SQSMessage message) {
+    private boolean process(SQSEvent.SQSMessage message, Duration fetchBudget) {
         FetchMessage.Decoded decoded = FetchMessage.decode(message.getBody());
         if (decoded.message() == null) {
             telemetry.warn("message.rejected", fields(message, null, "reason", "INVALID_MESSAGE",
@@ -105,7 +144,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
         FetchMessage request = decoded.message();
         SourceContext context = contexts.contextFor(request.source(), request.url());
         try {
-            IngestOutcome outcome = service.fetchAndIngest(request.url(), context);
+            IngestOutcome outcome = service.fetchAndIngest(request.url(), context, fetchBudget);
             Map<String, Object> fields = fields(message, request, "status", outcome.status().word());
             if (outcome.id() != null) {
                 fields.put("articleId", outcome.id().value());
@@ -146,7 +185,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
         telemetry.error(lastAttempt ? "message.dead-lettered" : "message.failed",
                 fields(message, request, "reason", reason, "receiveCount", receives));
         if (lastAttempt) {
-            telemetry.count("DlqSends", request.source());
+            telemetry.count("DlqSends", request == null ? "unknown" : request.source());
         }
         return false;
     }

@@ -39,7 +39,9 @@ record ArticleFetcherWiring(ArticleFetchService service, FetchQueue queue, Sourc
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
         IngestService ingest = new IngestService(site, store, index, events, new ArticleExtractor(), telemetry, clock);
-        ArticleFetchService service = new ArticleFetchService(new SafeHttpFetcher(fetching), ingest, telemetry);
+        SafeHttpFetcher fetcher = new SafeHttpFetcher(fetching);
+        fetcher.announceAllowedNetworks(telemetry);
+        ArticleFetchService service = new ArticleFetchService(fetcher, ingest, telemetry);
         SourceContexts contexts = new SourcesFileContexts(store, env.getOrDefault(SOURCES_KEY, "config/sources.yaml"),
                 site, telemetry);
         SqsFetchQueue queue = new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl());

@@ -37,7 +37,9 @@ record FeedPollerWiring(FeedPollService service, AwsPriming priming, Telemetry t
         AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = Telemetry.stdout("feed-poller");
         DynamoSourceStateStore states = new DynamoSourceStateStore(clients.dynamoDb(), aws.tableName());
-        SourcePoller poller = new SourcePoller(new SafeHttpFetcher(fetching), states, clock, MAX_ITEM_AGE);
+        SafeHttpFetcher fetcher = new SafeHttpFetcher(fetching);
+        fetcher.announceAllowedNetworks(telemetry);
+        SourcePoller poller = new SourcePoller(fetcher, states, clock, MAX_ITEM_AGE);
         S3ObjectStore bucket = new S3ObjectStore(clients.s3(), aws.contentBucket());
         Discovery discovery = new SourcesFileDiscovery(bucket, sourcesKey.trim(), poller);
         SqsFetchQueue queue = new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl());

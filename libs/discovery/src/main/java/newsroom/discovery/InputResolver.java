@@ -1,13 +1,11 @@
 package newsroom.discovery;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import org.jsoup.nodes.Document;
 
@@ -15,16 +13,15 @@ import newsroom.core.port.Fetcher;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.port.Fetcher.FetchedResource;
+import newsroom.fetch.DocumentKinds;
 
 /**
- * Says what a URL given by a user is, fetching it once (twice only when its type was guessed wrong from the URL):
+ * Says what a URL given by a user is, fetching it once (its media type and first bytes decide):
  * a feed (its item URLs), a sitemap (its URLs; an index yields its child sitemaps' URLs), a homepage (an HTML page
  * that advertises a feed and is not itself an article: the feed's item URLs), or an article page (the fetched
  * resource itself, so it is not fetched twice).
  */
 public final class InputResolver {
-
-    private static final Pattern ROOT_ELEMENT = Pattern.compile("<([A-Za-z][\\w.:-]*)");
 
     private final Fetcher fetcher;
     private final int maxItems;
@@ -69,29 +66,20 @@ public final class InputResolver {
     public record ArticlePage(URI input, FetchedResource page) implements Resolution {
     }
 
+    /** What a user-given URL may be; the response decides which, once. */
+    private static final Set<ContentKind> DOCUMENTS = EnumSet.of(ContentKind.HTML, ContentKind.FEED,
+            ContentKind.SITEMAP);
+
     /**
-     * @throws FetchException the fetch failure (URL_NOT_ALLOWED, TOO_LARGE, …) or a {@link DiscoveryFailure}
+     * Fetches the URL once; its media type and first bytes decide whether it is an HTML page, a feed or a sitemap
+     * ({@link Fetcher#fetchClassified}), each within its own size limit.
+     *
+     * @throws FetchException the fetch failure (URL_NOT_ALLOWED, TOO_LARGE, UNSUPPORTED_CONTENT_TYPE with the real
+     *                        reason, …) or a {@link DiscoveryFailure}
      */
     public Resolution resolve(URI input) throws FetchException {
-        boolean xmlFirst = looksLikeXmlDocument(input);
-        if (xmlFirst) {
-            try {
-                return fromXml(input, fetcher.fetch(input, ContentKind.SITEMAP));
-            } catch (FetchException e) {
-                if (!isWrongType(e)) {
-                    throw e;
-                }
-                return fromHtml(input, fetcher.fetch(input, ContentKind.HTML));
-            }
-        }
-        try {
-            return fromHtml(input, fetcher.fetch(input, ContentKind.HTML));
-        } catch (FetchException e) {
-            if (!isWrongType(e)) {
-                throw e;
-            }
-            return fromXml(input, fetcher.fetch(input, ContentKind.SITEMAP));
-        }
+        FetchedResource doc = fetcher.fetchClassified(input, DOCUMENTS);
+        return doc.kind() == ContentKind.HTML ? fromHtml(input, doc) : fromXml(input, doc);
     }
 
     private Resolution fromHtml(URI input, FetchedResource page) throws FetchException {
@@ -109,17 +97,15 @@ public final class InputResolver {
                 SourcePoller.contentTypeWithCharset(feed), feed.finalUri())));
     }
 
-    /** Fetched as SITEMAP (accepts XML, gzip and text): decide by the root element. */
+    /** A FEED or SITEMAP (XML, gzip or a text URL list): the feed parser or the sitemap parser reads it. */
     private Resolution fromXml(URI input, FetchedResource doc) throws FetchException {
-        String root = rootElement(doc.body());
-        if (root.equals("rss") || root.equals("feed") || root.endsWith("rdf")) {
+        if (doc.kind() == ContentKind.FEED) {
             return new Feed(input, doc.finalUri(), urls(FeedParser.parse(doc.body(),
                     SourcePoller.contentTypeWithCharset(doc), doc.finalUri())));
         }
-        if (root.equals("html")) {
-            return fromHtml(input, doc);
-        }
-        if (!root.isEmpty() && !root.equals("gzip") && !root.equals("urlset") && !root.equals("sitemapindex")) {
+        String root = DocumentKinds.rootElement(doc.body());
+        boolean gzip = doc.body().length >= 2 && (doc.body()[0] & 0xff) == 0x1f && (doc.body()[1] & 0xff) == 0x8b;
+        if (!gzip && !root.isEmpty() && !root.equals("urlset") && !root.equals("sitemapindex")) {
             throw DiscoveryFailure.UNSUPPORTED_INPUT.exception(doc.finalUri() + ": XML with root <" + root
                     + "> is neither a feed nor a sitemap");
         }
@@ -140,33 +126,5 @@ public final class InputResolver {
 
     private List<String> urls(List<DiscoveredItem> items) {
         return items.stream().map(DiscoveredItem::url).distinct().limit(maxItems).toList();
-    }
-
-    private static boolean isWrongType(FetchException e) {
-        return e.reason().equals("UNSUPPORTED_CONTENT_TYPE");
-    }
-
-    /** URL paths that usually name feeds or sitemaps. */
-    private static boolean looksLikeXmlDocument(URI uri) {
-        String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
-        return path.endsWith(".xml") || path.endsWith(".rss") || path.endsWith(".atom") || path.endsWith(".rdf")
-                || path.endsWith(".gz") || path.endsWith("/feed") || path.endsWith("/feed/") || path.endsWith("/rss")
-                || path.contains("sitemap");
-    }
-
-    /** Local name of the first element, lower case ("" when none is found in the first 4 KiB). */
-    static String rootElement(byte[] body) {
-        if (body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
-            return "gzip";
-        }
-        String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1);
-        head = head.replaceAll("(?s)<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>", "");
-        Matcher m = ROOT_ELEMENT.matcher(head);
-        if (!m.find()) {
-            return "";
-        }
-        String name = m.group(1).toLowerCase(Locale.ROOT);
-        int colon = name.indexOf(':');
-        return colon < 0 ? name : name.substring(colon + 1);
     }
 }

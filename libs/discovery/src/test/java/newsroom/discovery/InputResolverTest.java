@@ -107,4 +107,30 @@ class InputResolverTest {
         assertThat(e.reason()).isEqualTo("UNSUPPORTED_INPUT");
         assertThat(e.getMessage()).contains("XML with root <catalog> is neither a feed nor a sitemap");
     }
+
+    @Test
+    void refusesAnHtmlPageServedAsTextPlain_inOneGet_withTheRealReason() {
+        String page = "<html><head><meta property=\"og:type\" content=\"article\"></head><body>"
+                + "<p>words</p>".repeat(700_000) + "</body></html>";
+        web.serve("/story", "text/plain", page);
+
+        FetchException e = catchThrowableOfType(() -> resolver.resolve(web.url("/story")), FetchException.class);
+
+        assertThat(e.reason()).isEqualTo("UNSUPPORTED_CONTENT_TYPE");
+        assertThat(e.detail()).isEqualTo(web.url("/story") + ": text/plain that is not a list of URLs (it starts "
+                + "with <html>)");
+        assertThat(web.hits("/story")).isEqualTo(1);
+    }
+
+    @Test
+    void readsAFeedServedAsHtml_andATextUrlList_fromOneGetEach() throws Exception {
+        web.serve("/news", "text/html", RSS);
+        web.serve("/urls", "text/plain", web.base() + "/s1\n" + web.base() + "/s2\n");
+
+        assertThat(resolver.resolve(web.url("/news"))).isInstanceOf(InputResolver.Feed.class);
+        assertThat(resolver.resolve(web.url("/urls"))).isEqualTo(new InputResolver.Sitemap(web.url("/urls"),
+                java.util.List.of(web.base() + "/s1", web.base() + "/s2")));
+        assertThat(web.hits("/news")).isEqualTo(1);
+        assertThat(web.hits("/urls")).isEqualTo(1);
+    }
 }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Decides which resolved addresses the fetcher may connect to. {@link #publicOnly()} (the production default)
@@ -15,8 +16,12 @@ import java.util.Optional;
  * IPv4-compatible ({@code ::/96}), NAT64 ({@code 64:ff9b::/96}, {@code 64:ff9b:1::/48}) and 6to4 ({@code 2002::/16})
  * are refused outright, since they can tunnel to any IPv4 address.
  *
- * <p>Tests reach their own loopback servers only through {@link #allowingForTests}, which must be called explicitly;
- * nothing in production code (no flag, no environment variable) turns it on.
+ * <p>An operator can open chosen special-purpose blocks with an explicit allow-list ({@link #allowingNetworks},
+ * from {@code NEWSROOM_FETCH_ALLOWED_NETWORKS} or the site config; empty by default). The cloud metadata and
+ * credential endpoints (169.254.169.254, 169.254.170.2, fd00:ec2::254) and the Lambda Runtime API address
+ * ({@link #refusingRuntimeApi}) stay refused whatever the list (or a test allowance) says.
+ *
+ * <p>Tests reach their own loopback servers only through {@link #allowingForTests}, which must be called explicitly.
  */
 public final class AddressPolicy {
 
@@ -56,15 +61,55 @@ public final class AddressPolicy {
             block("fe80::/10", "link-local"),
             block("ff00::/8", "multicast"));
 
-    private final List<Cidr> testAllowances;
+    /** Never reachable, whatever an allow-list says: where cloud credentials are handed out. */
+    private static final List<Block> NEVER_ALLOWED = List.of(
+            block("169.254.169.254/32", "cloud metadata endpoint"),
+            block("169.254.170.2/32", "container credentials endpoint"),
+            block("fd00:ec2::254/128", "cloud metadata endpoint"));
 
-    private AddressPolicy(List<Cidr> testAllowances) {
+    private final List<Cidr> testAllowances;
+    private final List<AllowedNetwork> allowedNetworks;
+    private final List<Block> neverAllowed;
+
+    private AddressPolicy(List<Cidr> testAllowances, List<AllowedNetwork> allowedNetworks, List<Block> neverAllowed) {
         this.testAllowances = List.copyOf(testAllowances);
+        this.allowedNetworks = List.copyOf(allowedNetworks);
+        this.neverAllowed = List.copyOf(neverAllowed);
     }
 
     /** Public unicast addresses only: the production policy. */
     public static AddressPolicy publicOnly() {
-        return new AddressPolicy(List.of());
+        return new AddressPolicy(List.of(), List.of(), NEVER_ALLOWED);
+    }
+
+    /** A copy that also lets the operator's allow-list through (never the metadata or runtime endpoints). */
+    public AddressPolicy allowingNetworks(List<AllowedNetwork> networks) {
+        List<AllowedNetwork> all = new ArrayList<>(allowedNetworks);
+        all.addAll(networks);
+        return new AddressPolicy(testAllowances, all, neverAllowed);
+    }
+
+    /**
+     * A copy that also refuses the Lambda Runtime API's address (the host of {@code AWS_LAMBDA_RUNTIME_API}, an IP
+     * literal) on every port, whatever the allow-list says.
+     *
+     * @throws IllegalArgumentException when the host is not an IP literal
+     */
+    public AddressPolicy refusingRuntimeApi(String host) {
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        List<Block> blocks = new ArrayList<>(neverAllowed);
+        blocks.add(new Block(Cidr.parse(literal + (literal.contains(":") ? "/128" : "/32")), "Lambda Runtime API"));
+        return new AddressPolicy(testAllowances, allowedNetworks, blocks);
+    }
+
+    /** The operator's allow-list, for logging at start. */
+    public List<AllowedNetwork> allowedNetworks() {
+        return allowedNetworks;
+    }
+
+    /** True when some allow-list entry names this port explicitly (so a URL may use it). */
+    public boolean listsPort(int port) {
+        return allowedNetworks.stream().anyMatch(n -> n.listsPort(port));
     }
 
     /**
@@ -76,29 +121,62 @@ public final class AddressPolicy {
         for (String c : cidrs) {
             allowed.add(Cidr.parse(c));
         }
-        return new AddressPolicy(allowed);
+        return new AddressPolicy(allowed, allowedNetworks, neverAllowed);
     }
 
     /**
-     * Why the address may not be connected to, as "a private address 10.0.0.1", or empty when it is allowed.
+     * Why the address may not be connected to on one of the fetcher's allowed ports, as "a private address
+     * 10.0.0.1", or empty when it is allowed.
      */
     public Optional<String> refusal(InetAddress address) {
+        return refusal(address, 0, true);
+    }
+
+    /**
+     * Why the address may not be connected to on this port, or empty when it is allowed.
+     *
+     * @param standardPort whether the port is one of the fetcher's allowed ports; other ports are reachable only
+     *                     on allow-list entries that name them
+     */
+    public Optional<String> refusal(InetAddress address, int port, boolean standardPort) {
         byte[] bytes = address.getAddress();
         if (isIpv4Mapped(bytes)) {
-            return refusal(ipv4(bytes, 12));
+            return refusal(ipv4(bytes, 12), port, standardPort);
+        }
+        String text = address instanceof Inet4Address ? address.getHostAddress() : ipv6Text(bytes);
+        for (Block b : neverAllowed) {
+            if (b.cidr().contains(bytes)) {
+                return Optional.of("the " + b.kind() + " " + text + ", which is never allowed");
+            }
         }
         for (Cidr allowed : testAllowances) {
             if (allowed.contains(bytes)) {
                 return Optional.empty();
             }
         }
-        for (Block b : SPECIAL_PURPOSE) {
-            if (b.cidr().contains(bytes)) {
-                String text = address instanceof Inet4Address ? address.getHostAddress() : ipv6Text(bytes);
-                return Optional.of(article(b.kind()) + " " + b.kind() + " address " + text);
+        for (AllowedNetwork network : allowedNetworks) {
+            if (network.allows(bytes, port, standardPort)) {
+                return Optional.empty();
             }
         }
+        for (Block b : SPECIAL_PURPOSE) {
+            if (b.cidr().contains(bytes)) {
+                return Optional.of(article(b.kind()) + " " + b.kind() + " address " + text + portNote(bytes, port));
+            }
+        }
+        if (!standardPort) {
+            return Optional.of("the public address " + text + " on port " + port + ", which is allowed only on "
+                    + allowedNetworks.stream().filter(n -> n.listsPort(port)).map(AllowedNetwork::toString)
+                    .collect(Collectors.joining(", ")));
+        }
         return Optional.empty();
+    }
+
+    /** When an allow-list entry holds the address but not on this port, say so. */
+    private String portNote(byte[] bytes, int port) {
+        String entries = allowedNetworks.stream().filter(n -> n.cidr().contains(bytes))
+                .map(AllowedNetwork::toString).collect(Collectors.joining(", "));
+        return entries.isEmpty() ? "" : " (allowed networks " + entries + " do not allow port " + port + ")";
     }
 
     /** True when {@link #refusal} is empty. */

@@ -9,8 +9,10 @@ import newsroom.core.port.Fetcher.FetchException;
 public enum FetchFailure {
     /** Scheme, port, user info, host syntax, or a resolved address is not allowed (SSRF guard). */
     URL_NOT_ALLOWED(false),
-    /** The host name does not resolve. */
+    /** The host name does not exist (NXDOMAIN), still after the bounded retries. */
     UNKNOWN_HOST(false),
+    /** The resolver failed for now (SERVFAIL, timeout), still after the bounded retries: try again later. */
+    DNS_UNAVAILABLE(true),
     /** TCP connect failed or the connection was reset (after the bounded retries). */
     CONNECT_FAILED(true),
     /** TLS handshake failed, including a certificate that does not match the host name. */

@@ -2,7 +2,9 @@ package newsroom.fetch;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,11 +31,14 @@ import newsroom.core.port.Fetcher.ContentKind;
  * @param backoffMax         cap of one backoff wait
  * @param robotsCacheTtl     how long a host's robots.txt is trusted before it is fetched again (conditionally)
  * @param defaultRetryAfter  postponement reported for a 429 that carries no usable Retry-After
+ * @param allowedNetworks    special-purpose blocks the operator opened explicitly (empty by default)
+ * @param runtimeApiHost     host of {@code AWS_LAMBDA_RUNTIME_API} (refused on every port), or null outside Lambda
  */
 public record FetcherConfig(String userAgent, String robotsAgentName, Duration connectTimeout, Duration totalDeadline,
                             Map<ContentKind, Long> maxBodyBytes, Set<Integer> allowedPorts, Duration perHostDelay,
                             Duration maxPolitenessWait, int maxRedirects, int maxAttempts, Duration backoffBase,
-                            Duration backoffMax, Duration robotsCacheTtl, Duration defaultRetryAfter) {
+                            Duration backoffMax, Duration robotsCacheTtl, Duration defaultRetryAfter,
+                            List<AllowedNetwork> allowedNetworks, String runtimeApiHost) {
 
     /** Product token and version in the default User-Agent. */
     public static final String BOT_NAME = "NewsroomIngest";
@@ -63,6 +68,7 @@ public record FetcherConfig(String userAgent, String robotsAgentName, Duration c
         }
         maxBodyBytes = Map.copyOf(limits);
         allowedPorts = Set.copyOf(allowedPorts);
+        allowedNetworks = List.copyOf(allowedNetworks);
         for (int port : allowedPorts) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("not a TCP port: " + port);
@@ -89,7 +95,7 @@ public record FetcherConfig(String userAgent, String robotsAgentName, Duration c
                         ContentKind.ROBOTS, 500L << 10,
                         ContentKind.IMAGE, 20L << 20),
                 Set.of(80, 443), Duration.ofSeconds(1), Duration.ofSeconds(30), 5, 3, Duration.ofMillis(500),
-                Duration.ofSeconds(10), Duration.ofHours(24), Duration.ofSeconds(60));
+                Duration.ofSeconds(10), Duration.ofHours(24), Duration.ofSeconds(60), List.of(), null);
     }
 
     /**
@@ -102,7 +108,20 @@ public record FetcherConfig(String userAgent, String robotsAgentName, Duration c
      * @throws InvalidConfigurationException naming the variable and what was expected
      */
     public static FetcherConfig fromMap(Map<String, String> variables) {
+        return fromMap(variables, null);
+    }
+
+    /**
+     * Like {@link #fromMap(Map)}, but {@code NEWSROOM_FETCH_CONTACT_URL} may be absent: then {@code fallbackContact}
+     * is used (the CLI's project page). Every other variable is read either way. Also reads
+     * {@code NEWSROOM_FETCH_ALLOWED_NETWORKS} (comma-separated {@link AllowedNetwork} entries) and the host of
+     * {@code AWS_LAMBDA_RUNTIME_API}, which is refused on every port.
+     */
+    public static FetcherConfig fromMap(Map<String, String> variables, String fallbackContact) {
         String contact = variables.get("NEWSROOM_FETCH_CONTACT_URL");
+        if ((contact == null || contact.isBlank()) && fallbackContact != null) {
+            contact = fallbackContact;
+        }
         if (contact == null || contact.isBlank()) {
             throw new InvalidConfigurationException("NEWSROOM_FETCH_CONTACT_URL is required: an http(s) URL that says"
                     + " who runs the bot (sent in the User-Agent)");
@@ -138,24 +157,63 @@ public record FetcherConfig(String userAgent, String robotsAgentName, Duration c
                     millis(variables, "NEWSROOM_FETCH_MAX_WAIT_MS", d.maxPolitenessWait()),
                     d.maxRedirects(),
                     (int) number(variables, "NEWSROOM_FETCH_MAX_ATTEMPTS", d.maxAttempts(), 1, 10),
-                    d.backoffBase(), d.backoffMax(), d.robotsCacheTtl(), d.defaultRetryAfter());
+                    d.backoffBase(), d.backoffMax(), d.robotsCacheTtl(), d.defaultRetryAfter(),
+                    networks(variables.get(ALLOWED_NETWORKS)), runtimeApiHost(variables.get("AWS_LAMBDA_RUNTIME_API")));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("fetcher configuration: " + e.getMessage());
         }
+    }
+
+    /** The variable holding the private-network allow-list. */
+    public static final String ALLOWED_NETWORKS = "NEWSROOM_FETCH_ALLOWED_NETWORKS";
+
+    private static List<AllowedNetwork> networks(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        try {
+            return AllowedNetwork.parseAll(List.of(raw));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(ALLOWED_NETWORKS + ": " + e.getMessage());
+        }
+    }
+
+    /** Host part of {@code host:port} / {@code [v6]:port}; null when absent; must be an IP literal. */
+    private static String runtimeApiHost(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.trim();
+        String host = value.startsWith("[") ? value.substring(1, Math.max(1, value.indexOf(']')))
+                : value.contains(":") ? value.substring(0, value.lastIndexOf(':')) : value;
+        if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            throw new InvalidConfigurationException("AWS_LAMBDA_RUNTIME_API: expected an IP address and port, was '"
+                    + value + "'");
+        }
+        return host;
+    }
+
+    /** A copy whose allow-list also holds these entries (e.g. the site config's {@code fetchAllowedNetworks}). */
+    public FetcherConfig withAllowedNetworks(List<AllowedNetwork> more) {
+        List<AllowedNetwork> all = new ArrayList<>(allowedNetworks);
+        all.addAll(more);
+        return new FetcherConfig(userAgent, robotsAgentName, connectTimeout, totalDeadline, maxBodyBytes, allowedPorts,
+                perHostDelay, maxPolitenessWait, maxRedirects, maxAttempts, backoffBase, backoffMax, robotsCacheTtl,
+                defaultRetryAfter, all, runtimeApiHost);
     }
 
     /** A copy with other per-host politeness settings. */
     public FetcherConfig withPoliteness(Duration hostDelay, Duration maxWait) {
         return new FetcherConfig(userAgent, robotsAgentName, connectTimeout, totalDeadline, maxBodyBytes, allowedPorts,
                 hostDelay, maxWait, maxRedirects, maxAttempts, backoffBase, backoffMax, robotsCacheTtl,
-                defaultRetryAfter);
+                defaultRetryAfter, allowedNetworks, runtimeApiHost);
     }
 
     /** A copy with other timeouts. */
     public FetcherConfig withTimeouts(Duration connect, Duration deadline) {
         return new FetcherConfig(userAgent, robotsAgentName, connect, deadline, maxBodyBytes, allowedPorts,
                 perHostDelay, maxPolitenessWait, maxRedirects, maxAttempts, backoffBase, backoffMax, robotsCacheTtl,
-                defaultRetryAfter);
+                defaultRetryAfter, allowedNetworks, runtimeApiHost);
     }
 
     /** A copy with another body limit for one kind. */
@@ -164,14 +222,14 @@ public record FetcherConfig(String userAgent, String robotsAgentName, Duration c
         limits.put(kind, limit);
         return new FetcherConfig(userAgent, robotsAgentName, connectTimeout, totalDeadline, limits, allowedPorts,
                 perHostDelay, maxPolitenessWait, maxRedirects, maxAttempts, backoffBase, backoffMax, robotsCacheTtl,
-                defaultRetryAfter);
+                defaultRetryAfter, allowedNetworks, runtimeApiHost);
     }
 
     /** A copy allowing other explicit ports (tests use the ephemeral port of their loopback server). */
     public FetcherConfig withAllowedPorts(Set<Integer> ports) {
         return new FetcherConfig(userAgent, robotsAgentName, connectTimeout, totalDeadline, maxBodyBytes, ports,
                 perHostDelay, maxPolitenessWait, maxRedirects, maxAttempts, backoffBase, backoffMax, robotsCacheTtl,
-                defaultRetryAfter);
+                defaultRetryAfter, allowedNetworks, runtimeApiHost);
     }
 
     /** The limit for one kind. */

@@ -40,6 +40,18 @@ final class HostPoliteness {
     }
 
     Permit acquire(String host, Duration minDelay) throws FetchException {
+        return acquire(host, minDelay, maxWait);
+    }
+
+    /**
+     * Waits for the host's turn, but never longer than {@code limit} (nor the configured maximum): the caller's
+     * remaining time budget. A longer wait fails at once with HOST_BUSY and the time to come back.
+     */
+    Permit acquire(String host, Duration minDelay, Duration limit) throws FetchException {
+        Duration maxWait = limit.compareTo(this.maxWait) < 0 ? limit : this.maxWait;
+        if (maxWait.isNegative()) {
+            maxWait = Duration.ZERO;
+        }
         Slot slot = slots.computeIfAbsent(host, h -> new Slot());
         try {
             if (!slot.lock.tryLock(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -214,41 +214,79 @@ final class Http11Client {
             return values == null || values.isEmpty() ? null : values.get(0);
         }
 
+        /** Decides the body limit from the first bytes (or throws to refuse the body). */
+        @FunctionalInterface
+        interface LimitDecider {
+            long limitFor(byte[] head) throws FetchException;
+        }
+
         /**
          * Reads the body, decoded from its transfer and content encodings, up to {@code limit} bytes counted after
          * decompression. When more arrives: TOO_LARGE, or, with {@code truncate}, the first {@code limit} bytes.
          */
         Body readBody(long limit, boolean truncate, String what) throws FetchException {
+            return readBody(limit, 0, head -> limit, truncate, what);
+        }
+
+        /**
+         * Reads the body; once {@code headBytes} decoded bytes (or the whole, shorter body) are in, {@code decider}
+         * sets the limit for the rest, which must not exceed {@code maxLimit} (used for the Content-Length check).
+         */
+        Body readBody(long maxLimit, int headBytes, LimitDecider decider, boolean truncate, String what)
+                throws FetchException {
             try {
                 String contentEncoding = header("content-encoding");
                 boolean encoded = contentEncoding != null && !contentEncoding.equalsIgnoreCase("identity");
                 String length = header("content-length");
                 if (!encoded && !truncate && length != null && length.matches("[0-9]{1,18}")
-                        && Long.parseLong(length) > limit) {
+                        && Long.parseLong(length) > maxLimit) {
                     throw FetchFailure.TOO_LARGE.exception(what + ": Content-Length " + length
-                            + " exceeds the limit of " + limit + " bytes");
+                            + " exceeds the limit of " + maxLimit + " bytes");
                 }
                 InputStream framed = framed();
                 // Compressed bytes are capped too: a stream of empty gzip members inflates to nothing forever.
                 InputStream decoded = encoded
-                        ? decoder(contentEncoding, new WireLimitInputStream(framed, limit + limit / 8 + 65_536))
+                        ? decoder(contentEncoding, new WireLimitInputStream(framed, maxLimit + maxLimit / 8 + 65_536))
                         : framed;
-                ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit, 64 * 1024));
+                ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(maxLimit, 64 * 1024));
                 byte[] buffer = new byte[16 * 1024];
                 long total = 0;
+                // -1 until the head is in and the decider has set the limit (at once when no head is wanted)
+                long limit = headBytes == 0 ? Math.min(maxLimit, decider.limitFor(new byte[0])) : -1;
                 int n;
                 try (decoded) {
-                    while ((n = decoded.read(buffer)) != -1) {
-                        if (total + n > limit) {
+                    while (true) {
+                        int want = limit < 0 ? (int) Math.min(buffer.length, headBytes - total) : buffer.length;
+                        n = decoded.read(buffer, 0, want);
+                        if (n == -1) {
+                            break;
+                        }
+                        if (limit < 0 && total + n >= headBytes) {
+                            out.write(buffer, 0, n);
+                            total += n;
+                            limit = Math.min(maxLimit, decider.limitFor(out.toByteArray()));
+                            if (total > limit) {
+                                throw tooLarge(what, limit, encoded, contentEncoding);
+                            }
+                            continue;
+                        }
+                        long effective = limit < 0 ? maxLimit : limit;
+                        if (total + n > effective) {
                             if (truncate) {
-                                out.write(buffer, 0, (int) (limit - total));
+                                out.write(buffer, 0, (int) (effective - total));
                                 return new Body(out.toByteArray(), true);
                             }
-                            throw FetchFailure.TOO_LARGE.exception(what + ": body exceeds the limit of " + limit
-                                    + " bytes" + (encoded ? " after " + contentEncoding + " decompression" : ""));
+                            throw tooLarge(what, effective, encoded, contentEncoding);
                         }
                         out.write(buffer, 0, n);
                         total += n;
+                    }
+                }
+                if (limit < 0) {
+                    // The whole body was shorter than the head: decide now, and hold it to the decided limit.
+                    limit = Math.min(maxLimit, decider.limitFor(out.toByteArray()));
+                    if (total > limit) {
+                        throw tooLarge(what, limit, encoded, contentEncoding);
                     }
                 }
                 return new Body(out.toByteArray(), false);
@@ -266,6 +304,11 @@ final class Http11Client {
                 throw FetchFailure.CONNECT_FAILED.exception(what + ": connection failed while reading the body ("
                         + e.getClass().getSimpleName() + ")");
             }
+        }
+
+        private static FetchException tooLarge(String what, long limit, boolean encoded, String contentEncoding) {
+            return FetchFailure.TOO_LARGE.exception(what + ": body exceeds the limit of " + limit
+                    + " bytes" + (encoded ? " after " + contentEncoding + " decompression" : ""));
         }
 
         private InputStream framed() throws FetchException {

@@ -27,11 +27,14 @@ final class RobotsTxtCache {
 
     /** How long an unreachable robots.txt blocks the host before we ask again. */
     static final Duration FAILURE_TTL = Duration.ofMinutes(1);
+    /** A TIMEOUT this close to the caller's deadline was the caller's budget running out (reads end ~1 ms early). */
+    private static final Duration BUDGET_SLACK = Duration.ofMillis(50);
 
     /** Fetches a robots.txt URL through the safe fetcher (guard, redirects, limits), without a robots check. */
     @FunctionalInterface
     interface RobotsFetch {
-        FetchedResource fetch(URI robotsUrl, Map<String, String> validators) throws FetchException;
+        FetchedResource fetch(URI robotsUrl, Map<String, String> validators, long deadlineNanos)
+                throws FetchException;
     }
 
     /** Cached rules, or the failure to report until {@code expires}. */
@@ -60,18 +63,20 @@ final class RobotsTxtCache {
     }
 
     /**
-     * The rules for the target's origin, fetched if absent or expired.
+     * The rules for the target's origin, fetched if absent or expired, within the caller's deadline.
      *
+     * @param deadlineNanos {@link System#nanoTime()} by which the caller must be done; a robots.txt fetch cut short
+     *                      by it is reported as a retryable TIMEOUT and not remembered for the origin
      * @throws FetchException ROBOTS_UNAVAILABLE (retryable) while robots.txt cannot be reached
      */
-    BaseRobotRules rulesFor(CheckedTarget target) throws FetchException {
+    BaseRobotRules rulesFor(CheckedTarget target, long deadlineNanos) throws FetchException {
         String origin = target.origin();
         Entry entry = entries.get(origin);
         if (entry == null || !clock.instant().isBefore(entry.expires())) {
             synchronized (locks.computeIfAbsent(origin, o -> new Object())) {
                 entry = entries.get(origin);
                 if (entry == null || !clock.instant().isBefore(entry.expires())) {
-                    entry = load(origin, entry);
+                    entry = load(origin, entry, deadlineNanos);
                     entries.put(origin, entry);
                 }
             }
@@ -80,7 +85,7 @@ final class RobotsTxtCache {
         if (failure != null) {
             if (!failure.retryable()) {
                 // The same permanent problem (TLS, bad HTTP) would hit the page itself: report it as it is.
-                throw new FetchException(failure.reason(), origin + "/robots.txt: " + failure.getMessage(), false, 0);
+                throw new FetchException(failure.reason(), origin + "/robots.txt: " + failure.detail(), false, 0);
             }
             long seconds = Math.max(1, Duration.between(clock.instant(), entry.expires()).toSeconds());
             throw FetchFailure.ROBOTS_UNAVAILABLE.exception(origin + "/robots.txt: " + failure.getMessage(), seconds);
@@ -88,13 +93,13 @@ final class RobotsTxtCache {
         return entry.rules();
     }
 
-    private Entry load(String origin, Entry previous) {
+    private Entry load(String origin, Entry previous, long deadlineNanos) throws FetchException {
         URI robotsUrl = URI.create(origin + "/robots.txt");
         Map<String, String> validators = previous == null || previous.failure() != null ? Map.of()
                 : previous.validators();
         Instant now = clock.instant();
         try {
-            FetchedResource r = fetch.fetch(robotsUrl, validators);
+            FetchedResource r = fetch.fetch(robotsUrl, validators, deadlineNanos);
             if (r.notModified() && previous != null) {
                 return new Entry(previous.rules(), now.plus(ttl), r.validators(), null);
             }
@@ -102,6 +107,11 @@ final class RobotsTxtCache {
                     r.contentType() == null ? "text/plain" : r.contentType(), List.of(agentName));
             return new Entry(rules, now.plus(ttl), r.validators(), null);
         } catch (FetchException e) {
+            if (FetchFailure.TIMEOUT.name().equals(e.reason())
+                    && deadlineNanos - System.nanoTime() < BUDGET_SLACK.toNanos()) {
+                // Our own budget ran out, which says nothing about the origin: nothing to remember.
+                throw FetchFailure.TIMEOUT.exception(robotsUrl + ": the time budget ran out while fetching it");
+            }
             if (UNAVAILABLE.contains(e.reason())) {
                 return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), now.plus(ttl), Map.of(), null);
             }

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +20,7 @@ import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLSocketFactory;
 
 import crawlercommons.robots.BaseRobotRules;
+import newsroom.core.observe.Telemetry;
 import newsroom.core.port.Fetcher;
 
 /**
@@ -51,14 +54,19 @@ public final class SafeHttpFetcher implements Fetcher {
 
     private SafeHttpFetcher(Builder b) {
         this.config = b.config;
-        this.guard = new UrlGuard(b.resolver, b.policy, b.config.allowedPorts());
+        AddressPolicy policy = b.policy.allowingNetworks(b.config.allowedNetworks());
+        if (b.config.runtimeApiHost() != null) {
+            policy = policy.refusingRuntimeApi(b.config.runtimeApiHost());
+        }
+        this.guard = new UrlGuard(b.resolver, policy, b.config.allowedPorts());
         this.http = new Http11Client(b.tlsFactory, b.config.connectTimeout());
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.random = b.random;
         this.politeness = new HostPoliteness(b.clock, b.sleeper, b.config.maxPolitenessWait());
         this.robots = new RobotsTxtCache(b.config.robotsAgentName(), b.config.robotsCacheTtl(), b.clock,
-                (url, validators) -> fetchWithRetries(url, ContentKind.ROBOTS, validators, false));
+                (url, validators, deadline) -> fetchWithRetries(new Request(url, EnumSet.of(ContentKind.ROBOTS),
+                        validators, false, deadline)));
     }
 
     /** Starts a builder; everything but the configuration has a production default. */
@@ -66,37 +74,97 @@ public final class SafeHttpFetcher implements Fetcher {
         return new Builder(config);
     }
 
-    @Override
-    public FetchedResource fetch(URI uri, ContentKind kind, Map<String, String> validators) throws FetchException {
-        Objects.requireNonNull(uri, "uri");
-        Objects.requireNonNull(kind, "kind");
-        return fetchWithRetries(uri, kind, validators == null ? Map.of() : validators, kind != ContentKind.ROBOTS);
+    /** The private-network allow-list in force (empty by default), for the log line at start. */
+    public List<AllowedNetwork> allowedNetworks() {
+        return config.allowedNetworks();
     }
 
-    private FetchedResource fetchWithRetries(URI uri, ContentKind kind, Map<String, String> validators,
-                                             boolean obeyRobots) throws FetchException {
+    /** Logs {@code fetch.allowed-networks} with the allow-list when one is set (call once, at start). */
+    public void announceAllowedNetworks(Telemetry telemetry) {
+        if (!config.allowedNetworks().isEmpty()) {
+            telemetry.info("fetch.allowed-networks", Map.of("variable", FetcherConfig.ALLOWED_NETWORKS,
+                    "networks", config.allowedNetworks().stream().map(AllowedNetwork::toString).toList()));
+        }
+    }
+
+    @Override
+    public FetchedResource fetch(URI uri, ContentKind kind, Map<String, String> validators) throws FetchException {
+        return fetch(uri, kind, validators, NO_BUDGET);
+    }
+
+    @Override
+    public FetchedResource fetch(URI uri, ContentKind kind, Map<String, String> validators, Duration budget)
+            throws FetchException {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(kind, "kind");
+        return fetchWithRetries(new Request(uri, EnumSet.of(kind), validators == null ? Map.of() : validators,
+                kind != ContentKind.ROBOTS, deadlineFor(budget)));
+    }
+
+    @Override
+    public FetchedResource fetchClassified(URI uri, Set<ContentKind> kinds) throws FetchException {
+        Objects.requireNonNull(uri, "uri");
+        if (kinds.isEmpty() || kinds.contains(ContentKind.ROBOTS)) {
+            throw new IllegalArgumentException("kinds must be among HTML, FEED, SITEMAP, IMAGE: " + kinds);
+        }
+        return fetchWithRetries(new Request(uri, EnumSet.copyOf(kinds), Map.of(), true, deadlineFor(NO_BUDGET)));
+    }
+
+    /** Far enough away to never bind: each attempt's own deadline rules. */
+    private static final Duration NO_BUDGET = Duration.ofDays(1);
+
+    private static long deadlineFor(Duration budget) {
+        return System.nanoTime() + Math.max(0, Math.min(budget.toNanos(), NO_BUDGET.toNanos()));
+    }
+
+    /**
+     * One call: the acceptable kinds (one, or several for {@link #fetchClassified}), whether robots.txt is obeyed,
+     * and the {@link System#nanoTime()} by which everything must be done.
+     */
+    private record Request(URI uri, Set<ContentKind> kinds, Map<String, String> validators, boolean obeyRobots,
+                           long deadlineNanos) {
+    }
+
+    /** Failures worth another attempt in-process: the next one may well succeed. */
+    private static final Set<String> TRANSIENT = Set.of(FetchFailure.CONNECT_FAILED.name(),
+            FetchFailure.SERVER_ERROR.name(), FetchFailure.DNS_UNAVAILABLE.name(), FetchFailure.UNKNOWN_HOST.name());
+
+    private FetchedResource fetchWithRetries(Request request) throws FetchException {
         for (int attempt = 1; ; attempt++) {
+            if (remaining(request).isZero()) {
+                throw FetchFailure.TIMEOUT.exception(request.uri() + ": the time budget ran out before attempt "
+                        + attempt);
+            }
             try {
-                return fetchFollowingRedirects(uri, kind, validators, obeyRobots);
+                return fetchFollowingRedirects(request);
             } catch (FetchException e) {
-                boolean transient_ = e.reason().equals(FetchFailure.CONNECT_FAILED.name())
-                        || e.reason().equals(FetchFailure.SERVER_ERROR.name());
-                if (!transient_) {
+                if (!TRANSIENT.contains(e.reason())) {
                     throw e;
                 }
+                // NXDOMAIN is final only when it is still the answer after the retries.
+                boolean retryable = !e.reason().equals(FetchFailure.UNKNOWN_HOST.name());
                 Duration backoff = backoff(attempt);
                 if (attempt >= config.maxAttempts()) {
-                    throw new FetchException(e.reason(), detailOf(e) + "; gave up after " + attempt + " attempts",
-                            true, Math.max(1, backoff.toSeconds()));
+                    throw new FetchException(e.reason(), e.detail() + "; gave up after " + attempt + " attempts",
+                            retryable, retryable ? Math.max(1, backoff.toSeconds()) : 0);
+                }
+                if (backoff.compareTo(remaining(request)) >= 0) {
+                    throw new FetchException(e.reason(), e.detail() + "; no time left for attempt " + (attempt + 1),
+                            retryable, retryable ? Math.max(1, backoff.toSeconds()) : 0);
                 }
                 try {
                     sleeper.sleep(backoff);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    throw FetchFailure.INTERRUPTED.exception("interrupted during backoff for " + uri);
+                    throw FetchFailure.INTERRUPTED.exception("interrupted during backoff for " + request.uri());
                 }
             }
         }
+    }
+
+    private static Duration remaining(Request request) {
+        long left = request.deadlineNanos() - System.nanoTime();
+        return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
 
     /** Exponential backoff with "equal jitter": half the step fixed, half random, capped. */
@@ -107,10 +175,12 @@ public final class SafeHttpFetcher implements Fetcher {
         return Duration.ofMillis(half + (half > 0 ? random.nextLong(half + 1) : 0));
     }
 
-    private FetchedResource fetchFollowingRedirects(URI requested, ContentKind kind, Map<String, String> validators,
-                                                    boolean obeyRobots) throws FetchException {
-        long deadline = System.nanoTime() + config.totalDeadline().toNanos();
+    private FetchedResource fetchFollowingRedirects(Request request) throws FetchException {
+        // The attempt's deadline starts once the first politeness wait is over; the call's budget bounds both.
+        long deadline = 0;
+        boolean started = false;
         Set<URI> visited = new HashSet<>();
+        URI requested = request.uri();
         URI current = requested;
         for (int hop = 0; ; hop++) {
             CheckedTarget target = guard.check(current);
@@ -118,8 +188,8 @@ public final class SafeHttpFetcher implements Fetcher {
                 throw FetchFailure.REDIRECT_LOOP.exception(requested + " redirects back to " + target.uri());
             }
             Duration hostDelay = config.perHostDelay();
-            if (obeyRobots) {
-                BaseRobotRules rules = robots.rulesFor(target);
+            if (request.obeyRobots()) {
+                BaseRobotRules rules = robots.rulesFor(target, request.deadlineNanos());
                 if (!rules.isAllowed(target.uri().toString())) {
                     throw FetchFailure.ROBOTS_DISALLOWED.exception(target.uri() + " is disallowed by "
                             + target.origin() + "/robots.txt for " + config.robotsAgentName());
@@ -128,38 +198,66 @@ public final class SafeHttpFetcher implements Fetcher {
                     hostDelay = max(hostDelay, Duration.ofMillis(rules.getCrawlDelay()));
                 }
             }
-            try (HostPoliteness.Permit permit = politeness.acquire(target.host(), hostDelay);
-                 Http11Client.Response response = http.get(target, requestHeaders(kind, validators), deadline)) {
-                int status = response.status;
-                if (isRedirect(status)) {
-                    if (hop >= config.maxRedirects()) {
-                        throw FetchFailure.TOO_MANY_REDIRECTS.exception(requested + " redirected more than "
-                                + config.maxRedirects() + " times");
+            Duration left = Duration.ofNanos(Math.max(0, request.deadlineNanos() - System.nanoTime()));
+            try (HostPoliteness.Permit permit = politeness.acquire(target.host(), hostDelay, left)) {
+                if (!started) {
+                    long attemptDeadline = System.nanoTime() + config.totalDeadline().toNanos();
+                    deadline = attemptDeadline - request.deadlineNanos() > 0 ? request.deadlineNanos()
+                            : attemptDeadline;
+                    started = true;
+                }
+                try (Http11Client.Response response = http.get(target, requestHeaders(request.kinds(),
+                        request.validators()), deadline)) {
+                    int status = response.status;
+                    if (isRedirect(status)) {
+                        if (hop >= config.maxRedirects()) {
+                            throw FetchFailure.TOO_MANY_REDIRECTS.exception(requested + " redirected more than "
+                                    + config.maxRedirects() + " times");
+                        }
+                        current = redirectTarget(target, response.header("location"));
+                        continue;
                     }
-                    current = redirectTarget(target, response.header("location"));
-                    continue;
+                    if (status == 304) {
+                        return new FetchedResource(requested, target.uri(), 304, null, null, new byte[0], true,
+                                validatorsOf(response, request.validators()), singleKind(request));
+                    }
+                    failOnErrorStatus(target, response);
+                    return success(requested, target, request.kinds(), response);
                 }
-                if (status == 304) {
-                    return new FetchedResource(requested, target.uri(), 304, null, null, new byte[0], true,
-                            validatorsOf(response, validators));
-                }
-                failOnErrorStatus(target, response);
-                return success(requested, target, kind, response);
             }
         }
     }
 
-    private FetchedResource success(URI requested, CheckedTarget target, ContentKind kind,
+    private static ContentKind singleKind(Request request) {
+        return request.kinds().size() == 1 ? request.kinds().iterator().next() : null;
+    }
+
+    private FetchedResource success(URI requested, CheckedTarget target, Set<ContentKind> kinds,
                                     Http11Client.Response response) throws FetchException {
         String contentType = response.header("content-type");
         String mediaType = ContentTypes.mediaType(contentType);
-        if (!ContentTypes.allowed(kind, mediaType)) {
-            throw FetchFailure.UNSUPPORTED_CONTENT_TYPE.exception(target.uri() + ": content type '"
-                    + (mediaType.isEmpty() ? "(none)" : mediaType) + "' is not accepted for " + kind);
+        String where = target.uri().toString();
+        ContentKind[] decided = new ContentKind[1];
+        Http11Client.Body body;
+        if (kinds.size() == 1) {
+            ContentKind kind = kinds.iterator().next();
+            if (!ContentTypes.allowed(kind, mediaType)) {
+                throw FetchFailure.UNSUPPORTED_CONTENT_TYPE.exception(where + ": content type '"
+                        + (mediaType.isEmpty() ? "(none)" : mediaType) + "' is not accepted for " + kind);
+            }
+            decided[0] = kind;
+            // RFC 9309 lets a crawler parse only the first 500 KiB of robots.txt: truncation there is expected.
+            boolean truncate = kind == ContentKind.ROBOTS;
+            body = response.readBody(config.maxBodyBytes(kind), truncate, where);
+        } else {
+            // One GET: the type and the first bytes decide the kind once, and that kind's limit holds the rest.
+            long maxLimit = kinds.stream().mapToLong(config::maxBodyBytes).max().orElseThrow();
+            body = response.readBody(maxLimit, DocumentKinds.SNIFF_BYTES, head -> {
+                decided[0] = DocumentKinds.classify(mediaType, head, kinds, where);
+                return config.maxBodyBytes(decided[0]);
+            }, false, where);
         }
-        // RFC 9309 lets a crawler parse only the first 500 KiB of robots.txt: truncation there is expected.
-        boolean truncate = kind == ContentKind.ROBOTS;
-        Http11Client.Body body = response.readBody(config.maxBodyBytes(kind), truncate, target.uri().toString());
+        ContentKind kind = decided[0];
         if (body.truncated()) {
             LOG.log(Level.INFO, "{0}: truncated to {1} bytes", target.uri(), config.maxBodyBytes(kind));
         }
@@ -173,7 +271,7 @@ public final class SafeHttpFetcher implements Fetcher {
             charset = detection.charset().name();
         }
         return new FetchedResource(requested, target.uri(), response.status, mediaType.isEmpty() ? null : mediaType,
-                charset, body.bytes(), false, validatorsOf(response, Map.of()));
+                charset, body.bytes(), false, validatorsOf(response, Map.of()), kind);
     }
 
     private void failOnErrorStatus(CheckedTarget target, Http11Client.Response response) throws FetchException {
@@ -220,10 +318,12 @@ public final class SafeHttpFetcher implements Fetcher {
         }
     }
 
-    private Map<String, String> requestHeaders(ContentKind kind, Map<String, String> validators) {
+    private Map<String, String> requestHeaders(Set<ContentKind> kinds, Map<String, String> validators) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", config.userAgent());
-        headers.put("Accept", switch (kind) {
+        headers.put("Accept", kinds.size() > 1 ? "text/html, application/xhtml+xml, application/rss+xml, "
+                + "application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
+                : switch (kinds.iterator().next()) {
             case HTML -> "text/html, application/xhtml+xml;q=0.9";
             case FEED -> "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
                     + "application/xml;q=0.8, text/xml;q=0.8";
@@ -266,12 +366,6 @@ public final class SafeHttpFetcher implements Fetcher {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private static String detailOf(FetchException e) {
-        String message = e.getMessage();
-        int open = message.indexOf('(');
-        return open < 0 ? message : message.substring(open + 1, message.length() - 1);
     }
 
     /**

@@ -34,7 +34,8 @@ public final class UrlGuard {
     }
 
     /**
-     * @throws FetchException URL_NOT_ALLOWED with the reason, or UNKNOWN_HOST when the name does not resolve
+     * @throws FetchException URL_NOT_ALLOWED with the reason, UNKNOWN_HOST when the name does not exist, or
+     *                        DNS_UNAVAILABLE (retryable) when the resolver failed for now
      */
     public CheckedTarget check(URI uri) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -73,7 +74,8 @@ public final class UrlGuard {
             rawPort = colon < 0 ? null : authority.substring(colon + 1);
         }
         int port = port(rawPort, https);
-        if (!allowedPorts.contains(port)) {
+        boolean standardPort = allowedPorts.contains(port);
+        if (!standardPort && !policy.listsPort(port)) {
             throw refused("port " + port + " is not allowed (allowed: " + allowedPorts.stream().sorted().toList() + ")");
         }
         InetAddress literal;
@@ -97,22 +99,26 @@ public final class UrlGuard {
         } catch (URISyntaxException e) {
             throw refused("URL cannot be normalized: " + e.getReason());
         }
-        InetAddress address = literal != null ? checkOne(literal, host) : resolveAndCheck(host);
+        InetAddress address = literal != null ? checkOne(literal, host, port, standardPort)
+                : resolveAndCheck(host, port, standardPort);
         return new CheckedTarget(normalized, https, host, port, address, requestTarget);
     }
 
-    private InetAddress checkOne(InetAddress address, String host) throws FetchException {
-        Optional<String> refusal = policy.refusal(address);
+    private InetAddress checkOne(InetAddress address, String host, int port, boolean standardPort)
+            throws FetchException {
+        Optional<String> refusal = policy.refusal(address, port, standardPort);
         if (refusal.isPresent()) {
             throw refused(host + " is " + refusal.get());
         }
         return address;
     }
 
-    private InetAddress resolveAndCheck(String host) throws FetchException {
+    private InetAddress resolveAndCheck(String host, int port, boolean standardPort) throws FetchException {
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(host);
+        } catch (HostResolver.TemporaryFailure e) {
+            throw FetchFailure.DNS_UNAVAILABLE.exception(host + ": the resolver failed (" + e.getMessage() + ")");
         } catch (UnknownHostException e) {
             throw FetchFailure.UNKNOWN_HOST.exception(host + " does not resolve");
         }
@@ -120,7 +126,7 @@ public final class UrlGuard {
             throw FetchFailure.UNKNOWN_HOST.exception(host + " has no addresses");
         }
         for (InetAddress a : addresses) {
-            Optional<String> refusal = policy.refusal(a);
+            Optional<String> refusal = policy.refusal(a, port, standardPort);
             if (refusal.isPresent()) {
                 throw refused(host + " resolves to " + refusal.get());
             }

@@ -209,8 +209,8 @@ class SsrfProtectionTest {
     @Test
     void namesTheLinkLocalMetadataAddress_inTheRefusalDetail() {
         assertThatThrownBy(() -> fetcher.fetch(URI.create("http://0xa9fea9fe/"), ContentKind.HTML))
-                .hasMessage("URL_NOT_ALLOWED (169.254.169.254 is a link-local (cloud metadata) address "
-                        + "169.254.169.254)");
+                .hasMessage("URL_NOT_ALLOWED (169.254.169.254 is the cloud metadata endpoint 169.254.169.254, "
+                        + "which is never allowed)");
     }
 
     @Test

@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param pathPattern      object key of an article; placeholders {lang} {yyyy} {mm} {dd} {slug} {id}
  * @param themeDefaults    values of the theme flags (menu, lead, comments, authorbox, pager, toc, mathjax, sidebar,
  *                         widgets) for articles that do not set them
+ * @param fetchAllowedNetworks private networks the fetcher may reach ({@code CIDR[:port[-port]]} entries, parsed
+ *                         and checked by the fetcher's configuration at start); empty by default
  */
 public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
-                         List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults) {
+                         List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults,
+                         List<String> fetchAllowedNetworks) {
 
     /** Names of the theme flags, in output order. */
     public static final List<String> THEME_FLAGS =
@@ -36,6 +39,13 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
         targetLanguages = List.copyOf(targetLanguages);
         thumbnailWidths = List.copyOf(thumbnailWidths);
         themeDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(themeDefaults));
+        fetchAllowedNetworks = List.copyOf(fetchAllowedNetworks);
+    }
+
+    /** A configuration without a private-network allow-list. */
+    public SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
+                      List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults) {
+        this(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults, List.of());
     }
 
     /** The documented defaults: the theme flags of the reference example, UTC, English, no translation. */
@@ -54,6 +64,7 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
     }
 
     public SiteConfig withTargetLanguages(List<String> languages) {
-        return new SiteConfig(timeZone, defaultLanguage, languages, thumbnailWidths, pathPattern, themeDefaults);
+        return new SiteConfig(timeZone, defaultLanguage, languages, thumbnailWidths, pathPattern, themeDefaults,
+                fetchAllowedNetworks);
     }
 }

@@ -30,12 +30,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * thumbnailWidths: [320, 640, 1280] # default
  * pathPattern: "content/{lang}/{yyyy}/{mm}/{slug}.md"
  * themeDefaults: { sidebar: left }  # merged over the example's values
+ * fetchAllowedNetworks: ["10.20.0.0/16", "127.0.0.1/32:8080"]  # default none (public addresses only)
  * </pre>
  */
 public final class SiteConfigLoader {
 
     private static final Set<String> KEYS =
-            Set.of("timeZone", "defaultLanguage", "targetLanguages", "thumbnailWidths", "pathPattern", "themeDefaults");
+            Set.of("timeZone", "defaultLanguage", "targetLanguages", "thumbnailWidths", "pathPattern", "themeDefaults",
+                    "fetchAllowedNetworks");
+    /** The shape of an allow-list entry; the fetcher's configuration checks the address and prefix themselves. */
+    private static final Pattern NETWORK = Pattern.compile("[0-9A-Fa-f:.]+/[0-9]{1,3}(:[0-9]{1,5}(-[0-9]{1,5})?)?");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("lang", "yyyy", "mm", "dd", "slug", "id");
@@ -120,7 +124,16 @@ public final class SiteConfigLoader {
                 theme.put(flag, e.getValue());
             }
         }
-        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme);
+        List<String> networks = new ArrayList<>();
+        for (Object n : list(values.get("fetchAllowedNetworks"), origin, "fetchAllowedNetworks")) {
+            String entry = String.valueOf(n).trim();
+            if (!NETWORK.matcher(entry).matches()) {
+                throw new InvalidConfigurationException(origin + ": key 'fetchAllowedNetworks': '" + n
+                        + "' is not a CIDR block with an optional port (e.g. 10.20.0.0/16 or 127.0.0.1/32:8080)");
+            }
+            networks.add(entry);
+        }
+        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme, networks);
     }
 
     private static void validatePattern(String pattern, String origin) {

@@ -2,6 +2,7 @@ package newsroom.core.ingest;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,6 +31,15 @@ public final class ArticleFetchService {
     }
 
     public IngestOutcome fetchAndIngest(String url, SourceContext context) throws FetchException {
+        return fetchAndIngest(url, context, null);
+    }
+
+    /**
+     * Like {@link #fetchAndIngest(String, SourceContext)}, with the whole fetch (robots.txt, politeness wait,
+     * attempts, backoff) bounded by {@code fetchBudget}; null for the fetcher's own per-attempt limits only.
+     */
+    public IngestOutcome fetchAndIngest(String url, SourceContext context, Duration fetchBudget)
+            throws FetchException {
         URI uri;
         try {
             uri = new URI(url);
@@ -38,7 +48,8 @@ public final class ArticleFetchService {
         }
         FetchedResource page;
         try {
-            page = fetcher.fetch(uri, Fetcher.ContentKind.HTML);
+            page = fetchBudget == null ? fetcher.fetch(uri, Fetcher.ContentKind.HTML)
+                    : fetcher.fetch(uri, Fetcher.ContentKind.HTML, Map.of(), fetchBudget);
         } catch (FetchException e) {
             telemetry.warn("fetch.failed", Map.of("source", context.name(), "url", url, "reason", e.reason(),
                     "retryable", e.retryable()));
@@ -46,11 +57,23 @@ public final class ArticleFetchService {
             if (e.retryable()) {
                 throw e;
             }
-            Rejection.Code code = "URL_NOT_ALLOWED".equals(e.reason())
-                    ? Rejection.Code.URL_NOT_ALLOWED : Rejection.Code.FETCH_FAILED;
-            return IngestOutcome.rejected(new Rejection(code, e.getMessage()));
+            return IngestOutcome.rejected(rejectionOf(e));
         }
         return ingestPage(page, context);
+    }
+
+    /**
+     * The rejection for a permanent fetch failure, its code said once: {@code URL_NOT_ALLOWED (detail)},
+     * {@code UNSUPPORTED_INPUT (detail)}, or {@code FETCH_FAILED (REASON: detail)} for the other fetch reasons.
+     */
+    public static Rejection rejectionOf(FetchException e) {
+        if ("URL_NOT_ALLOWED".equals(e.reason())) {
+            return new Rejection(Rejection.Code.URL_NOT_ALLOWED, e.detail());
+        }
+        if ("UNSUPPORTED_INPUT".equals(e.reason())) {
+            return new Rejection(Rejection.Code.UNSUPPORTED_INPUT, e.detail());
+        }
+        return new Rejection(Rejection.Code.FETCH_FAILED, e.reason() + ": " + e.detail());
     }
 
     /** Ingests a page that was already fetched (e.g. by URL classification), without fetching it again. */

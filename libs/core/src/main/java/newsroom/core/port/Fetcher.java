@@ -1,8 +1,10 @@
 package newsroom.core.port;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Every outbound HTTP request goes through this port: pages, feeds, sitemaps, robots.txt, images. The production
@@ -22,6 +24,29 @@ public interface Fetcher {
         return fetch(uri, kind, Map.of());
     }
 
+    /**
+     * Like {@link #fetch(URI, ContentKind, Map)}, but everything the call does (robots.txt, politeness wait,
+     * attempts, backoff, redirects, reading the body) ends within {@code budget}; what cannot finish in time fails
+     * with a retryable TIMEOUT or HOST_BUSY. The production adapter honours it; test doubles may ignore it.
+     */
+    default FetchedResource fetch(URI uri, ContentKind kind, Map<String, String> validators, Duration budget)
+            throws FetchException {
+        return fetch(uri, kind, validators);
+    }
+
+    /**
+     * One GET for a URL whose kind is not known in advance (a URL a user typed): the response's media type and its
+     * first bytes decide, once, which of {@code kinds} it is, and the body is held to that kind's limit.
+     * {@link FetchedResource#kind()} says what was decided. A response that is none of them fails with
+     * UNSUPPORTED_CONTENT_TYPE, naming its type and what its first bytes are.
+     */
+    default FetchedResource fetchClassified(URI uri, Set<ContentKind> kinds) throws FetchException {
+        if (kinds.size() == 1) {
+            return fetch(uri, kinds.iterator().next());
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot classify responses");
+    }
+
     /** What we expect; decides allowed content types and the body limit. */
     enum ContentKind { HTML, FEED, SITEMAP, ROBOTS, IMAGE }
 
@@ -31,31 +56,46 @@ public interface Fetcher {
      * @param finalUri   after redirects
      * @param charset    name of the charset the body is in (from BOM, header, or meta), or null for binary content
      * @param validators ETag / Last-Modified to send next time
+     * @param kind       what the body was accepted as (for {@link #fetchClassified}, the decided kind), or null
+     *                   when the adapter does not say
      */
     record FetchedResource(URI requestedUri, URI finalUri, int status, String contentType, String charset,
-                           byte[] body, boolean notModified, Map<String, String> validators) {
+                           byte[] body, boolean notModified, Map<String, String> validators, ContentKind kind) {
         public FetchedResource {
             Objects.requireNonNull(finalUri, "finalUri");
             Objects.requireNonNull(body, "body");
             validators = Map.copyOf(validators == null ? Map.of() : validators);
+        }
+
+        /** A resource whose kind is not stated. */
+        public FetchedResource(URI requestedUri, URI finalUri, int status, String contentType, String charset,
+                               byte[] body, boolean notModified, Map<String, String> validators) {
+            this(requestedUri, finalUri, status, contentType, charset, body, notModified, validators, null);
         }
     }
 
     /** A fetch that did not produce a usable body. {@code reason} is a stable code such as URL_NOT_ALLOWED. */
     class FetchException extends Exception {
         private final String reason;
+        private final String detail;
         private final boolean retryable;
         private final long retryAfterSeconds;
 
         public FetchException(String reason, String detail, boolean retryable, long retryAfterSeconds) {
             super(reason + " (" + detail + ")");
             this.reason = reason;
+            this.detail = detail;
             this.retryable = retryable;
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
         public String reason() {
             return reason;
+        }
+
+        /** What happened, for people, without the reason code (the message is {@code reason (detail)}). */
+        public String detail() {
+            return detail;
         }
 
         public boolean retryable() {

@@ -33,6 +33,7 @@ import newsroom.discovery.InputResolver;
 import newsroom.discovery.Source;
 import newsroom.discovery.SourcePoller;
 import newsroom.discovery.SourcesFileLoader;
+import newsroom.fetch.SafeHttpFetcher;
 import newsroom.local.LocalPipeline;
 import newsroom.local.bus.InProcessEventBus;
 import newsroom.local.bus.TemplateRules;
@@ -60,16 +61,30 @@ public final class IngestCommand {
     /** Feed items older than this are skipped when polling sources. */
     private static final Duration MAX_ITEM_AGE = Duration.ofDays(30);
 
+    /** Builds the fetcher once the site configuration (which may add private networks) is read. */
+    @FunctionalInterface
+    public interface FetcherFactory {
+        /** @throws InvalidConfigurationException naming the setting whose value is bad */
+        Fetcher create(SiteConfig site);
+    }
+
     private final HtmlArticleExtractor extractor;
-    private final Fetcher fetcher;
+    private final FetcherFactory fetchers;
     private final Clock clock;
 
     /**
      * @param fetcher every outbound request (pages, feeds, images) goes through it
      */
     public IngestCommand(HtmlArticleExtractor extractor, Fetcher fetcher, Clock clock) {
+        this(extractor, site -> fetcher, clock);
+    }
+
+    /**
+     * @param fetchers builds the fetcher every outbound request goes through, from the site configuration
+     */
+    public IngestCommand(HtmlArticleExtractor extractor, FetcherFactory fetchers, Clock clock) {
         this.extractor = extractor;
-        this.fetcher = fetcher;
+        this.fetchers = fetchers;
         this.clock = clock;
     }
 
@@ -80,6 +95,7 @@ public final class IngestCommand {
             throw new UsageException("no INPUT given\n" + USAGE);
         }
         SiteConfig config = loadConfig(arguments.option("--config", null));
+        Fetcher fetcher = fetchers.create(config);
         List<Source> sources = sourcesFile == null ? List.of() : loadSources(sourcesFile);
         List<Object> inputs = new ArrayList<>();
         for (String input : arguments.positional()) {
@@ -88,9 +104,11 @@ public final class IngestCommand {
 
         Path site = Path.of(arguments.option("--out", "site"));
         LocalPipeline pipeline = new LocalPipeline(site, config, extractor, TemplateRules.bundled(), clock);
+        if (fetcher instanceof SafeHttpFetcher safe) {
+            safe.announceAllowedNetworks(pipeline.telemetry());
+        }
         Downstream downstream = Downstream.bind(pipeline, fetcher);
-        Run run = new Run(pipeline, new ArticleFetchService(fetcher, pipeline.ingest(), pipeline.telemetry()), out, err,
-                inputs.size());
+        Run run = new Run(pipeline, fetcher, out, err, inputs.size());
         for (Object input : inputs) {
             if (input instanceof Path file) {
                 run.file(file);
@@ -119,15 +137,17 @@ public final class IngestCommand {
     /** The state of one run: counters, output, and how each kind of input is ingested. */
     private final class Run {
         private final LocalPipeline pipeline;
+        private final Fetcher fetcher;
         private final ArticleFetchService fetchService;
         private final PrintStream out;
         private final Progress progress;
         private final Map<IngestOutcome.Status, Integer> counts = new EnumMap<>(IngestOutcome.Status.class);
         private int failures;
 
-        Run(LocalPipeline pipeline, ArticleFetchService fetchService, PrintStream out, PrintStream err, int total) {
+        Run(LocalPipeline pipeline, Fetcher fetcher, PrintStream out, PrintStream err, int total) {
             this.pipeline = pipeline;
-            this.fetchService = fetchService;
+            this.fetcher = fetcher;
+            this.fetchService = new ArticleFetchService(fetcher, pipeline.ingest(), pipeline.telemetry());
             this.out = out;
             this.progress = new Progress(total, err);
         }
@@ -234,9 +254,7 @@ public final class IngestCommand {
             if (e.retryable()) {
                 fail(name, e.getMessage() + "; try again later");
             } else {
-                Rejection.Code code = "URL_NOT_ALLOWED".equals(e.reason())
-                        ? Rejection.Code.URL_NOT_ALLOWED : Rejection.Code.FETCH_FAILED;
-                report(name, IngestOutcome.rejected(new Rejection(code, e.getMessage())));
+                report(name, IngestOutcome.rejected(ArticleFetchService.rejectionOf(e)));
             }
         }
 

@@ -4,15 +4,18 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import newsroom.core.config.InvalidConfigurationException;
+import newsroom.core.config.SiteConfig;
 import newsroom.extract.ArticleExtractor;
 import newsroom.extract.cli.EvalExtractionCommand;
 import newsroom.extract.cli.ExtractCommand;
-import newsroom.local.eval.EvalMetadataCommand;
+import newsroom.fetch.AllowedNetwork;
 import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
 import newsroom.local.bench.BenchCommand;
+import newsroom.local.eval.EvalMetadataCommand;
 import newsroom.local.invoke.InvokeCommand;
 
 /**
@@ -60,8 +63,8 @@ public final class Newsroom {
         try {
             return switch (command) {
                 case "ingest" -> helpOr(rest, IngestCommand.USAGE, out) ? 0
-                        : new IngestCommand(new ArticleExtractor(), fetcher(environment), Clock.systemUTC())
-                        .run(rest, out, err);
+                        : new IngestCommand(new ArticleExtractor(), site -> fetcher(environment, site, err),
+                        Clock.systemUTC()).run(rest, out, err);
                 case "extract" -> ExtractCommand.run(rest, out, err);
                 case "eval-extraction" -> EvalExtractionCommand.run(rest, out, err);
                 case "eval-metadata" -> EvalMetadataCommand.run(rest, out, err);
@@ -81,12 +84,28 @@ public final class Newsroom {
         }
     }
 
-    /** The production fetcher: public addresses only, robots.txt, politeness. Environment read once, here. */
-    static SafeHttpFetcher fetcher(Map<String, String> environment) {
-        if (environment.containsKey("NEWSROOM_FETCH_CONTACT_URL")) {
-            return new SafeHttpFetcher(FetcherConfig.fromMap(environment));
+    /**
+     * The production fetcher: public addresses only (plus the private networks the operator lists), robots.txt,
+     * politeness. Every {@code NEWSROOM_FETCH_*} variable is read, here and once; without
+     * {@code NEWSROOM_FETCH_CONTACT_URL} the project page is the contact. The allow-list is the union of
+     * {@code NEWSROOM_FETCH_ALLOWED_NETWORKS} and the site config's {@code fetchAllowedNetworks}, and is printed when
+     * set.
+     *
+     * @throws InvalidConfigurationException naming the variable or the config key whose value is bad
+     */
+    static SafeHttpFetcher fetcher(Map<String, String> environment, SiteConfig site, PrintStream err) {
+        FetcherConfig config = FetcherConfig.fromMap(environment, DEFAULT_CONTACT_URL);
+        try {
+            config = config.withAllowedNetworks(AllowedNetwork.parseAll(site.fetchAllowedNetworks()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("key 'fetchAllowedNetworks': " + e.getMessage());
         }
-        return new SafeHttpFetcher(FetcherConfig.defaults(DEFAULT_CONTACT_URL));
+        if (!config.allowedNetworks().isEmpty()) {
+            err.println("newsroom: fetching may reach these private networks: " + config.allowedNetworks().stream()
+                    .map(Object::toString).collect(Collectors.joining(", "))
+                    + " (NEWSROOM_FETCH_ALLOWED_NETWORKS, fetchAllowedNetworks)");
+        }
+        return new SafeHttpFetcher(config);
     }
 
     private static boolean helpOr(String[] args, String usage, PrintStream out) {
