@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param pathPattern      object key of an article; placeholders {lang} {yyyy} {mm} {dd} {slug} {id}
  * @param themeDefaults    values of the theme flags (menu, lead, comments, authorbox, pager, toc, mathjax, sidebar,
  *                         widgets) for articles that do not set them
+ * @param languages        the languages the site publishes in (its Hugo languages); an article's language is mapped
+ *                         onto them by {@link SiteLanguages}; empty: each language becomes its primary subtag
  */
 public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
-                         List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults) {
+                         List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults,
+                         List<String> languages) {
 
     /** Names of the theme flags, in output order. */
     public static final List<String> THEME_FLAGS =
@@ -36,6 +39,18 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
         targetLanguages = List.copyOf(targetLanguages);
         thumbnailWidths = List.copyOf(thumbnailWidths);
         themeDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(themeDefaults));
+        languages = List.copyOf(languages);
+    }
+
+    /** A site that lists no languages (each article's language becomes its primary subtag). */
+    public SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
+                      List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults) {
+        this(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults, List.of());
+    }
+
+    /** How article languages map onto this site's language folders. */
+    public SiteLanguages siteLanguages() {
+        return SiteLanguages.of(languages);
     }
 
     /** The documented defaults: the theme flags of the reference example, UTC, English, no translation. */
@@ -54,6 +69,7 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
     }
 
     public SiteConfig withTargetLanguages(List<String> languages) {
-        return new SiteConfig(timeZone, defaultLanguage, languages, thumbnailWidths, pathPattern, themeDefaults);
+        return new SiteConfig(timeZone, defaultLanguage, languages, thumbnailWidths, pathPattern, themeDefaults,
+                this.languages);
     }
 }
