@@ -10,6 +10,7 @@ import newsroom.core.model.RawArticle;
 import newsroom.core.model.Rejection;
 import newsroom.core.port.HtmlArticleExtractor;
 import newsroom.extract.internal.ImageResolver;
+import newsroom.extract.internal.LanguageCheck;
 import newsroom.extract.internal.MainContentFinder;
 import newsroom.extract.internal.MarkdownWriter;
 import newsroom.extract.internal.MetadataExtractor;
@@ -104,7 +105,8 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         }
         String markdown = MarkdownWriter.write(content, baseUrl);
         return new ExtractedArticle(safePageUrl, metadata.title(), metadata.authors(), metadata.published(),
-                metadata.modified(), metadata.language(), metadata.summary(), metadata.canonical(),
+                metadata.modified(), LanguageCheck.check(metadata.language(), text), metadata.summary(),
+                metadata.canonical(),
                 metadata.siteName(), metadata.section(), metadata.tags(), metadata.leadImage(), metadata.paywalled(),
                 markdown, text);
     }
