@@ -112,6 +112,18 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
     }
 
     /**
+     * Extracts a small built-in page once, so that the parser, the content finder and the language detector's
+     * profiles (the costly part: see docs/extraction.md, Language) are loaded — for SnapStart priming. Touches
+     * nothing outside this JVM.
+     */
+    public static void warmUp() {
+        String paragraph = "<p>The harbour authority said on Tuesday that two solar ferries would enter service in"
+                + " the spring, after a winter of trials in the bay, and that the fare would not change.</p>";
+        new ArticleExtractor().extractArticle("<html lang=\"en\"><head><title>Priming</title></head><body><article>"
+                + "<h1>Priming</h1>" + paragraph.repeat(3) + "</article></body></html>", "https://example.com/a");
+    }
+
+    /**
      * Pages rendered by script often ship the article only in JSON-LD; when the page body holds no article, its
      * {@code articleBody} (one paragraph per line) is the content.
      */
