@@ -27,6 +27,7 @@ import newsroom.core.port.FetchQueue;
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.prime.SnapStartPriming;
+import newsroom.extract.ArticleExtractor;
 
 /**
  * ArticleFetcherFunction: one fetch-queue message ({@code {"url","source"}}) → {@link ArticleFetchService}
@@ -214,13 +215,15 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     }
 
     /**
-     * SnapStart: warm the front matter pipeline, JSON, and the request path of every SDK client with reads and
-     * dry runs only ({@link AwsPriming}); nothing is fetched, stored, published or queued.
+     * SnapStart: warm the front matter pipeline, the extractor (and its language profiles), JSON, and the request
+     * path of every SDK client with reads and dry runs only ({@link AwsPriming}); nothing is fetched, stored,
+     * published or queued.
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
             SnapStartPriming.frontMatterRoundTrip(site);
+            ArticleExtractor.warmUp();
         } catch (RuntimeException e) {
             telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
         }

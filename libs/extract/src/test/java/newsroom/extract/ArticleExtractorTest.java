@@ -44,11 +44,11 @@ class ArticleExtractorTest {
     }
 
     @Test
-    void leavesOutPaywalledAndAbsentFields_whenThePageSaysNothing() {
+    void leavesOutPaywalledAndAbsentFields_whenThePageSaysNothing_exceptTheLanguageItsTextIsIn() {
         RawArticle raw = extractor.extract("<html><body><article>" + Pages.paragraphs() + "</article></body></html>",
                 null);
 
-        assertThat(raw.fields()).isEmpty();
+        assertThat(raw.fields()).containsExactly(Map.entry("lang", "en"));
     }
 
     @Test

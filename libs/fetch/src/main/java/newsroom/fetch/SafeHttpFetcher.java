@@ -22,6 +22,7 @@ import javax.net.ssl.SSLSocketFactory;
 import crawlercommons.robots.BaseRobotRules;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.Fetcher;
+import newsroom.core.text.CharsetDetector;
 
 /**
  * The production {@link Fetcher}: every outbound request of the product goes through it. Per request it checks
@@ -265,8 +266,8 @@ public final class SafeHttpFetcher implements Fetcher {
         if (ContentTypes.isText(kind, mediaType)) {
             boolean markup = kind != ContentKind.ROBOTS;
             CharsetDetector.Detection detection = CharsetDetector.detect(body.bytes(), contentType, markup);
-            if (detection.problem() != null) {
-                LOG.log(Level.WARNING, "{0}: {1}", target.uri(), detection.problem());
+            if (detection.warning() != null) {
+                LOG.log(Level.WARNING, "{0}: {1}", target.uri(), detection.warning());
             }
             charset = detection.charset().name();
         }

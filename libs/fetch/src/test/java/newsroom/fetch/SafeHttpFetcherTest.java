@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.ingest.HtmlDecoding;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.port.Fetcher.FetchedResource;
@@ -296,6 +297,17 @@ class SafeHttpFetcherTest {
         server.serve("/meta", 200, "text/html", "<html><head><meta charset=\"Shift_JIS\"></head></html>");
 
         assertThat(fetcher.fetch(url("/meta"), ContentKind.HTML).charset()).isEqualTo("Shift_JIS");
+    }
+
+    @Test
+    void decodesUtf8_whenALatin1HeaderMislabelsAUtf8PageThatDeclaresUtf8() throws Exception {
+        server.serve("/mislabelled", 200, "text/html; charset=ISO-8859-1",
+                "<html><head><meta charset=\"utf-8\"><title>Zürich</title></head></html>");
+
+        FetchedResource page = fetcher.fetch(url("/mislabelled"), ContentKind.HTML);
+
+        assertThat(page.charset()).isEqualTo("UTF-8");
+        assertThat(HtmlDecoding.decode(page.body(), page.charset())).contains("<title>Zürich</title>");
     }
 
     @Test

@@ -21,10 +21,12 @@ import java.util.Objects;
  *                         widgets) for articles that do not set them
  * @param fetchAllowedNetworks private networks the fetcher may reach ({@code CIDR[:port[-port]]} entries, parsed
  *                         and checked by the fetcher's configuration at start); empty by default
+ * @param languages        the languages the site publishes in (its Hugo languages); an article's language is mapped
+ *                         onto them by {@link SiteLanguages}; empty: each language becomes its primary subtag
  */
 public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
                          List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults,
-                         List<String> fetchAllowedNetworks) {
+                         List<String> fetchAllowedNetworks, List<String> languages) {
 
     /** Names of the theme flags, in output order. */
     public static final List<String> THEME_FLAGS =
@@ -40,12 +42,19 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
         thumbnailWidths = List.copyOf(thumbnailWidths);
         themeDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(themeDefaults));
         fetchAllowedNetworks = List.copyOf(fetchAllowedNetworks);
+        languages = List.copyOf(languages);
     }
 
-    /** A configuration without a private-network allow-list. */
+    /** A configuration without a private-network allow-list that lists no languages. */
     public SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
                       List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults) {
-        this(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults, List.of());
+        this(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults, List.of(),
+                List.of());
+    }
+
+    /** How article languages map onto this site's language folders. */
+    public SiteLanguages siteLanguages() {
+        return SiteLanguages.of(languages);
     }
 
     /** The documented defaults: the theme flags of the reference example, UTC, English, no translation. */
@@ -65,6 +74,6 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
 
     public SiteConfig withTargetLanguages(List<String> languages) {
         return new SiteConfig(timeZone, defaultLanguage, languages, thumbnailWidths, pathPattern, themeDefaults,
-                fetchAllowedNetworks);
+                fetchAllowedNetworks, this.languages);
     }
 }

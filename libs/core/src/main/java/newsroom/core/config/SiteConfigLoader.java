@@ -25,7 +25,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *
  * <pre>
  * timeZone: Europe/Paris            # default UTC
- * defaultLanguage: en               # default en
+ * languages: [en, fr]               # the site's languages; default none (each article's primary subtag)
+ * defaultLanguage: en               # default the first of languages, else en
  * targetLanguages: [fr, de]         # default none
  * thumbnailWidths: [320, 640, 1280] # default
  * pathPattern: "content/{lang}/{yyyy}/{mm}/{slug}.md"
@@ -37,7 +38,7 @@ public final class SiteConfigLoader {
 
     private static final Set<String> KEYS =
             Set.of("timeZone", "defaultLanguage", "targetLanguages", "thumbnailWidths", "pathPattern", "themeDefaults",
-                    "fetchAllowedNetworks");
+                    "fetchAllowedNetworks", "languages");
     /** The shape of an allow-list entry; the fetcher's configuration checks the address and prefix themselves. */
     private static final Pattern NETWORK = Pattern.compile("[0-9A-Fa-f:.]+/[0-9]{1,3}(:[0-9]{1,5}(-[0-9]{1,5})?)?");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
@@ -87,11 +88,23 @@ public final class SiteConfigLoader {
                         + values.get("timeZone") + " (use an IANA name such as Europe/Paris, or UTC)");
             }
         }
-        String defaultLanguage = values.get("defaultLanguage") == null ? d.defaultLanguage()
-                : language(values.get("defaultLanguage"), origin, "defaultLanguage");
+        List<String> languages = new ArrayList<>();
+        for (Object l : list(values.get("languages"), origin, "languages")) {
+            String tag = language(l, origin, "languages");
+            if (!languages.contains(tag)) {
+                languages.add(tag);
+            }
+        }
+        SiteLanguages siteLanguages = SiteLanguages.of(languages);
+        String defaultLanguage = values.get("defaultLanguage") != null
+                ? language(values.get("defaultLanguage"), origin, "defaultLanguage")
+                : languages.isEmpty() ? d.defaultLanguage() : languages.get(0);
+        requireListed(siteLanguages, defaultLanguage, origin, "defaultLanguage");
         List<String> targets = new ArrayList<>();
         for (Object t : list(values.get("targetLanguages"), origin, "targetLanguages")) {
-            targets.add(language(t, origin, "targetLanguages"));
+            String target = language(t, origin, "targetLanguages");
+            requireListed(siteLanguages, target, origin, "targetLanguages");
+            targets.add(target);
         }
         List<Integer> widths = new ArrayList<>();
         Object rawWidths = values.get("thumbnailWidths");
@@ -133,7 +146,15 @@ public final class SiteConfigLoader {
             }
             networks.add(entry);
         }
-        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme, networks);
+        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme, networks, languages);
+    }
+
+    /** A default or target language the site does not publish in would land in a folder Hugo does not render. */
+    private static void requireListed(SiteLanguages site, String tag, String origin, String key) {
+        if (!site.covers(tag)) {
+            throw new InvalidConfigurationException(origin + ": key '" + key + "': '" + tag
+                    + "' is not one of the site's languages " + site.listed() + " (key 'languages')");
+        }
     }
 
     private static void validatePattern(String pattern, String origin) {

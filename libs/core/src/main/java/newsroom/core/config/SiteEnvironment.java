@@ -11,7 +11,7 @@ import java.util.Map;
  * validated by {@link SiteConfigLoader}, so a bad value fails at start with the variable named.
  *
  * <pre>
- * SITE_TIME_ZONE=Europe/Paris  DEFAULT_LANGUAGE=en  TARGET_LANGUAGES=fr,de
+ * SITE_TIME_ZONE=Europe/Paris  SITE_LANGUAGES=en,fr  DEFAULT_LANGUAGE=en  TARGET_LANGUAGES=fr
  * THUMBNAIL_WIDTHS=320,640,1280  PATH_PATTERN=content/{lang}/{yyyy}/{mm}/{slug}.md
  * </pre>
  */
@@ -23,11 +23,13 @@ public final class SiteEnvironment {
             "DEFAULT_LANGUAGE", "defaultLanguage",
             "TARGET_LANGUAGES", "targetLanguages",
             "THUMBNAIL_WIDTHS", "thumbnailWidths",
-            "PATH_PATTERN", "pathPattern");
+            "PATH_PATTERN", "pathPattern",
+            "SITE_LANGUAGES", "languages");
 
     /** Every variable this class reads, for the template checks. */
     public static final List<String> VARIABLES =
-            List.of("SITE_TIME_ZONE", "DEFAULT_LANGUAGE", "TARGET_LANGUAGES", "THUMBNAIL_WIDTHS", "PATH_PATTERN");
+            List.of("SITE_TIME_ZONE", "DEFAULT_LANGUAGE", "TARGET_LANGUAGES", "THUMBNAIL_WIDTHS", "PATH_PATTERN",
+                    "SITE_LANGUAGES");
 
     private SiteEnvironment() {
     }

@@ -198,7 +198,8 @@ public final class FrontMatterNormalizer {
         return terms;
     }
 
-    private static String language(InputFields fields, SourceContext context) {
+    /** The article's language, mapped onto the site's languages ({@link SiteConfig#siteLanguages()}). */
+    private String language(InputFields fields, SourceContext context) {
         Field winner = pick(fields, fields.take(LANGUAGE_KEYS), value -> InputFields.isScalar(value)
                 || value instanceof List<?> list && !list.isEmpty() && InputFields.isScalar(list.get(0)));
         if (winner == null) {
@@ -206,7 +207,8 @@ public final class FrontMatterNormalizer {
                 throw new ArticleRejectedException(Rejection.Code.INVALID_LANGUAGE, "the article names no language"
                         + " (lang, language, locale or inLanguage) and source '" + context.name() + "' has no default");
             }
-            return languageTag(context.defaultLanguage(), "the default language of source '" + context.name() + "'");
+            return siteLanguage(context.defaultLanguage(),
+                    "the default language of source '" + context.name() + "'");
         }
         Object tag = winner.value();
         if (winner.value() instanceof List<?> list) {
@@ -215,7 +217,11 @@ public final class FrontMatterNormalizer {
                 fields.toParams(winner, new ArrayList<>(list.subList(1, list.size())));
             }
         }
-        return languageTag(String.valueOf(tag), "key '" + winner.key() + "'");
+        return siteLanguage(String.valueOf(tag), "key '" + winner.key() + "'");
+    }
+
+    private String siteLanguage(String text, String where) {
+        return config.siteLanguages().map(languageTag(text, where));
     }
 
     private static String languageTag(String text, String where) {
@@ -233,12 +239,12 @@ public final class FrontMatterNormalizer {
                     : field.value() == null ? List.of() : List.of(String.valueOf(field.value()).split(","));
             for (Object item : given) {
                 if (item != null && !String.valueOf(item).isBlank()) {
-                    languages.add(languageTag(String.valueOf(item), "key '" + field.key() + "'"));
+                    languages.add(siteLanguage(String.valueOf(item), "key '" + field.key() + "'"));
                 }
             }
         }
         for (String target : config.targetLanguages()) {
-            languages.add(LanguageTags.normalize(target).orElse(target));
+            languages.add(config.siteLanguages().map(LanguageTags.normalize(target).orElse(target)));
         }
         return List.copyOf(languages);
     }

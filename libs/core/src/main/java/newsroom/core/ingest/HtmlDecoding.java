@@ -3,38 +3,44 @@ package newsroom.core.ingest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import newsroom.core.text.CharsetDetector;
 
 /**
- * Decodes HTML bytes whose charset no HTTP header told us (local files): BOM first, then a {@code <meta charset>}
- * or http-equiv declaration in the first 2 KiB, else UTF-8. Unknown charset names fall back to UTF-8.
+ * Decodes HTML bytes to text with the one charset decision of {@link CharsetDetector}: local files (no header) go
+ * through the whole decision — BOM, {@code <meta charset>} / http-equiv prescan, detection — and fetched pages use
+ * the charset the fetcher chose with the same class. A byte order mark is never part of the text.
  */
 public final class HtmlDecoding {
-
-    private static final Pattern META_CHARSET =
-            Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
 
     private HtmlDecoding() {
     }
 
-    public static String decode(byte[] bytes, String declaredCharset) {
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-        }
-        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
-        }
-        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
-        }
-        Charset charset = charsetOrNull(declaredCharset);
+    /**
+     * @param bytes         the page as stored or received
+     * @param chosenCharset the charset the fetcher chose ({@code FetchedResource.charset()}), or null for a local
+     *                      file; an unknown name is treated as null
+     */
+    public static String decode(byte[] bytes, String chosenCharset) {
+        Charset charset = charsetOrNull(chosenCharset);
         if (charset == null) {
-            String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1);
-            Matcher m = META_CHARSET.matcher(head);
-            charset = m.find() ? charsetOrNull(m.group(1)) : null;
+            charset = CharsetDetector.detect(bytes, null, true).charset();
         }
-        return new String(bytes, charset == null ? StandardCharsets.UTF_8 : charset);
+        int skip = bomLength(bytes, charset);
+        return new String(bytes, skip, bytes.length - skip, charset);
+    }
+
+    private static int bomLength(byte[] b, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8) && b.length >= 3 && (b[0] & 0xFF) == 0xEF
+                && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return 3;
+        }
+        boolean utf16 = charset.equals(StandardCharsets.UTF_16BE) || charset.equals(StandardCharsets.UTF_16LE);
+        if (utf16 && b.length >= 2 && ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF
+                || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE)) {
+            return 2;
+        }
+        return 0;
     }
 
     private static Charset charsetOrNull(String name) {

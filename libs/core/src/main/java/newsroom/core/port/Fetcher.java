@@ -54,7 +54,8 @@ public interface Fetcher {
      * A fetched response. {@code notModified} is true for a 304 (then {@code body} is empty).
      *
      * @param finalUri   after redirects
-     * @param charset    name of the charset the body is in (from BOM, header, or meta), or null for binary content
+     * @param charset    name of the charset the body is in ({@code newsroom.core.text.CharsetDetector}: BOM, header,
+     *                   meta, detection), or null for binary content
      * @param validators ETag / Last-Modified to send next time
      * @param kind       what the body was accepted as (for {@link #fetchClassified}, the decided kind), or null
      *                   when the adapter does not say

@@ -25,6 +25,14 @@ class SiteEnvironmentTest {
     }
 
     @Test
+    void readsTheSiteLanguages_andDefaultsToTheFirst() {
+        SiteConfig config = SiteEnvironment.fromEnvironment(Map.of("SITE_LANGUAGES", "fr, en_gb, fr"));
+
+        assertThat(config.languages()).containsExactly("fr", "en-GB");
+        assertThat(config.defaultLanguage()).isEqualTo("fr");
+    }
+
+    @Test
     void keepsTheDefaults_forAbsentOrBlankVariables() {
         assertThat(SiteEnvironment.fromEnvironment(Map.of("TARGET_LANGUAGES", "")))
                 .isEqualTo(SiteConfig.defaults().withTargetLanguages(List.of()));
@@ -44,6 +52,6 @@ class SiteEnvironmentTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("environment: key 'timeZone': not a time zone: Mars/Olympus")
                 .hasMessageEndingWith("(variables: SITE_TIME_ZONE, DEFAULT_LANGUAGE, TARGET_LANGUAGES, "
-                        + "THUMBNAIL_WIDTHS, PATH_PATTERN)");
+                        + "THUMBNAIL_WIDTHS, PATH_PATTERN, SITE_LANGUAGES)");
     }
 }

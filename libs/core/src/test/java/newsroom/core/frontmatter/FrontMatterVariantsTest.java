@@ -365,7 +365,8 @@ class FrontMatterVariantsTest {
                         slug: "defaults"
                         ---
                         """),
-                Arguments.of("language with underscore and lower-case region", NO_THEME, FILE, """
+                Arguments.of("language with underscore and region: a site that lists no languages stores the primary subtag",
+                        NO_THEME, FILE, """
                         ---
                         title: Locale
                         date: 2025-02-12
@@ -378,14 +379,14 @@ class FrontMatterVariantsTest {
                         summary: ""
                         categories: []
                         lang:
-                          - "en-US"
+                          - "en"
                         translations:
-                          - "en-US"
+                          - "en"
                         tags: []
                         slug: "locale"
                         ---
                         """),
-                Arguments.of("locale with script and region", NO_THEME, FILE, """
+                Arguments.of("locale with script and region: the primary subtag too", NO_THEME, FILE, """
                         ---
                         title: 繁體中文標題
                         date: 2025-02-12
@@ -398,14 +399,15 @@ class FrontMatterVariantsTest {
                         summary: ""
                         categories: []
                         lang:
-                          - "zh-Hant-TW"
+                          - "zh"
                         translations:
-                          - "zh-Hant-TW"
+                          - "zh"
                         tags: []
                         slug: "繁體中文標題"
                         ---
                         """),
-                Arguments.of("inLanguage list: the first is the language, the rest kept in params", TRANSLATED, FILE, """
+                Arguments.of("inLanguage list: the first is the language, the rest kept in params; de_CH maps to de",
+                        TRANSLATED, FILE, """
                         ---
                         title: Langues
                         date: 2025-02-12
@@ -422,7 +424,6 @@ class FrontMatterVariantsTest {
                           - "fr"
                         translations:
                           - "fr"
-                          - "de-CH"
                           - "de"
                         tags: []
                         slug: "langues"

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
+import newsroom.core.ingest.HtmlDecoding;
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;
 import newsroom.extract.ExtractedArticle;
@@ -57,7 +57,7 @@ public final class ExtractCommand {
                         + " bytes)");
                 return 1;
             }
-            String html = Files.readString(file, StandardCharsets.UTF_8);
+            String html = HtmlDecoding.decode(Files.readAllBytes(file), null);
             ExtractedArticle article = new ArticleExtractor().extractArticle(html, url);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out.println(json.writeValueAsString(toJson(json, article)));

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import newsroom.core.ingest.HtmlDecoding;
 
 /**
  * A dataset in the article-extraction-benchmark layout: {@code ground-truth.json} (id to {@code {articleBody, url}})
@@ -70,10 +70,10 @@ public final class BenchmarkDataset {
         return directory.resolve("html").resolve(id + ".html.gz");
     }
 
-    /** The page's HTML, decompressed and decoded as UTF-8 (the benchmark stores UTF-8). */
+    /** The page's HTML, decompressed and decoded as a local file is ({@link HtmlDecoding}: BOM, meta, detection). */
     public String html(String id) {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(htmlFile(id)))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return HtmlDecoding.decode(in.readAllBytes(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read page " + id, e);
         }

@@ -136,12 +136,18 @@ public final class MetadataExtractor {
         return Optional.empty();
     }
 
+    /** What the page declares, in this order; {@link LanguageCheck} takes the first well-formed tag. */
     private Optional<Field<String>> language() {
-        return ld("inLanguage", this::cleanText)
-                .or(() -> meta("og:locale", "dc.language", "content-language", "language").map(f ->
-                        new Field<>(f.value().replace('_', '-'), f.origin())))
-                .or(() -> Optional.of(document.selectFirst("html")).map(h -> h.attr("lang").strip())
-                        .filter(l -> !l.isEmpty()).map(l -> new Field<>(l, "html[lang]")));
+        List<Field<String>> declared = new ArrayList<>();
+        ld("inLanguage", this::cleanText).ifPresent(declared::add);
+        for (String key : List.of("og:locale", "dc.language", "content-language", "language")) {
+            meta.getOrDefault(key, List.of()).forEach(value -> declared.add(new Field<>(value, "meta:" + key)));
+        }
+        Element html = document.selectFirst("html");
+        if (html != null && !html.attr("lang").isBlank()) {
+            declared.add(new Field<>(html.attr("lang"), "html[lang]"));
+        }
+        return LanguageCheck.firstDeclared(declared);
     }
 
     private Optional<Field<String>> summary() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
@@ -16,11 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import newsroom.core.ingest.HtmlDecoding;
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;
 import newsroom.extract.ExtractedArticle;
 import newsroom.extract.Field;
-import newsroom.fetch.CharsetDetector;
 
 /**
  * {@code eval-metadata DATASET_DIR [--peers] [--json FILE] [--worst N]}: runs the extractor that {@code ingest} uses
@@ -130,10 +129,9 @@ public final class EvalMetadataCommand {
         return 0;
     }
 
-    /** The page's text: BOM, then a {@code <meta charset>} / http-equiv declaration, else UTF-8. */
+    /** The page's text, decoded as {@code ingest} decodes a local file ({@link HtmlDecoding}). */
     static String decode(byte[] bytes) {
-        Charset charset = CharsetDetector.detect(bytes, null, true).charset();
-        return new String(bytes, charset);
+        return HtmlDecoding.decode(bytes, null);
     }
 
     static Ours extract(ArticleExtractor extractor, String html, String url) {
