@@ -103,7 +103,8 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
             return true;
         }
         FetchMessage request = decoded.message();
-        SourceContext context = contexts.contextFor(request.source(), request.url());
+        SourceContext context = contexts.contextFor(request.source(), request.url())
+                .withDateHints(request.dateHints());
         try {
             IngestOutcome outcome = service.fetchAndIngest(request.url(), context);
             Map<String, Object> fields = fields(message, request, "status", outcome.status().word());
@@ -132,7 +133,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
         }
         int delay = (int) Math.min(MAX_DELAY_SECONDS, e.retryAfterSeconds());
         try {
-            queue.enqueue(List.of(new FetchRequest(request.url(), request.source(), delay)));
+            queue.enqueue(List.of(request.toRequest(delay)));
         } catch (RuntimeException enqueueFailure) {
             return failed(message, request, e.getMessage() + "; re-queueing failed: " + enqueueFailure.getMessage());
         }

@@ -19,9 +19,32 @@ import java.util.Objects;
  * @param pathPattern      object key of an article; placeholders {lang} {yyyy} {mm} {dd} {slug} {id}
  * @param themeDefaults    values of the theme flags (menu, lead, comments, authorbox, pager, toc, mathjax, sidebar,
  *                         widgets) for articles that do not set them
+ * @param frontMatter      the date fallback, summary and tag rules ({@link FrontMatterRules})
  */
 public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
-                         List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults) {
+                         List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults,
+                         FrontMatterRules frontMatter) {
+
+    /**
+     * How front matter is completed and bounded (keys {@code missingDate}, {@code summaryMaxChars}, {@code maxTags}).
+     *
+     * @param missingDate     what to do with an article whose page states no usable date
+     * @param summaryMaxChars longest summary written for a web page or built from a body, in code points
+     * @param maxTags         most tags kept (the first ones, in priority order)
+     */
+    public record FrontMatterRules(MissingDate missingDate, int summaryMaxChars, int maxTags) {
+        public static final int DEFAULT_SUMMARY_MAX_CHARS = 300;
+        public static final int DEFAULT_MAX_TAGS = 10;
+        public static final FrontMatterRules DEFAULTS =
+                new FrontMatterRules(MissingDate.FALLBACK, DEFAULT_SUMMARY_MAX_CHARS, DEFAULT_MAX_TAGS);
+
+        public FrontMatterRules {
+            Objects.requireNonNull(missingDate, "missingDate");
+        }
+    }
+
+    /** {@code fallback}: date the article from its feed, sitemap, URL, Last-Modified or first sighting; {@code reject}: refuse it. */
+    public enum MissingDate { FALLBACK, REJECT }
 
     /** Names of the theme flags, in output order. */
     public static final List<String> THEME_FLAGS =
@@ -36,6 +59,14 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
         targetLanguages = List.copyOf(targetLanguages);
         thumbnailWidths = List.copyOf(thumbnailWidths);
         themeDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(themeDefaults));
+        frontMatter = frontMatter == null ? FrontMatterRules.DEFAULTS : frontMatter;
+    }
+
+    /** A configuration with the default front-matter rules. */
+    public SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
+                      List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults) {
+        this(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults,
+                FrontMatterRules.DEFAULTS);
     }
 
     /** The documented defaults: the theme flags of the reference example, UTC, English, no translation. */
@@ -54,6 +85,12 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
     }
 
     public SiteConfig withTargetLanguages(List<String> languages) {
-        return new SiteConfig(timeZone, defaultLanguage, languages, thumbnailWidths, pathPattern, themeDefaults);
+        return new SiteConfig(timeZone, defaultLanguage, languages, thumbnailWidths, pathPattern, themeDefaults,
+                frontMatter);
+    }
+
+    public SiteConfig withFrontMatter(FrontMatterRules rules) {
+        return new SiteConfig(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults,
+                rules);
     }
 }

@@ -30,12 +30,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * thumbnailWidths: [320, 640, 1280] # default
  * pathPattern: "content/{lang}/{yyyy}/{mm}/{slug}.md"
  * themeDefaults: { sidebar: left }  # merged over the example's values
+ * missingDate: fallback             # or reject; default fallback
+ * summaryMaxChars: 300              # default 300
+ * maxTags: 10                       # default 10
  * </pre>
  */
 public final class SiteConfigLoader {
 
     private static final Set<String> KEYS =
-            Set.of("timeZone", "defaultLanguage", "targetLanguages", "thumbnailWidths", "pathPattern", "themeDefaults");
+            Set.of("timeZone", "defaultLanguage", "targetLanguages", "thumbnailWidths", "pathPattern", "themeDefaults",
+                    "missingDate", "summaryMaxChars", "maxTags");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("lang", "yyyy", "mm", "dd", "slug", "id");
@@ -120,7 +124,41 @@ public final class SiteConfigLoader {
                 theme.put(flag, e.getValue());
             }
         }
-        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme);
+        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme, frontMatterRules(values, origin));
+    }
+
+    /** The keys of {@link SiteConfig.FrontMatterRules}: missingDate, summaryMaxChars, maxTags. */
+    private static SiteConfig.FrontMatterRules frontMatterRules(Map<String, Object> values, String origin) {
+        SiteConfig.FrontMatterRules d = SiteConfig.FrontMatterRules.DEFAULTS;
+        SiteConfig.MissingDate missingDate = d.missingDate();
+        Object rawMissingDate = values.get("missingDate");
+        if (rawMissingDate != null) {
+            String word = String.valueOf(rawMissingDate).trim();
+            if (!word.equals("fallback") && !word.equals("reject")) {
+                throw new InvalidConfigurationException(origin + ": key 'missingDate': '" + rawMissingDate
+                        + "' is neither fallback nor reject");
+            }
+            missingDate = SiteConfig.MissingDate.valueOf(word.toUpperCase(Locale.ROOT));
+        }
+        return new SiteConfig.FrontMatterRules(missingDate,
+                count(values.get("summaryMaxChars"), d.summaryMaxChars(), 50, 5000, origin, "summaryMaxChars"),
+                count(values.get("maxTags"), d.maxTags(), 1, 1000, origin, "maxTags"));
+    }
+
+    private static int count(Object value, int fallback, int min, int max, String origin, String key) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = value instanceof Integer i ? i : Integer.parseInt(String.valueOf(value).trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigurationException(origin + ": key '" + key + "': " + value
+                + " is not a whole number between " + min + " and " + max);
     }
 
     private static void validatePattern(String pattern, String origin) {
