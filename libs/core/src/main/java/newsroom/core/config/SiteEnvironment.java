@@ -13,6 +13,7 @@ import java.util.Map;
  * <pre>
  * SITE_TIME_ZONE=Europe/Paris  DEFAULT_LANGUAGE=en  TARGET_LANGUAGES=fr,de
  * THUMBNAIL_WIDTHS=320,640,1280  PATH_PATTERN=content/{lang}/{yyyy}/{mm}/{slug}.md
+ * MISSING_DATE=fallback  SUMMARY_MAX_CHARS=300  MAX_TAGS=10
  * </pre>
  */
 public final class SiteEnvironment {
@@ -23,11 +24,13 @@ public final class SiteEnvironment {
             "DEFAULT_LANGUAGE", "defaultLanguage",
             "TARGET_LANGUAGES", "targetLanguages",
             "THUMBNAIL_WIDTHS", "thumbnailWidths",
-            "PATH_PATTERN", "pathPattern");
+            "PATH_PATTERN", "pathPattern",
+            "MISSING_DATE", "missingDate", "SUMMARY_MAX_CHARS", "summaryMaxChars", "MAX_TAGS", "maxTags");
 
     /** Every variable this class reads, for the template checks. */
     public static final List<String> VARIABLES =
-            List.of("SITE_TIME_ZONE", "DEFAULT_LANGUAGE", "TARGET_LANGUAGES", "THUMBNAIL_WIDTHS", "PATH_PATTERN");
+            List.of("SITE_TIME_ZONE", "DEFAULT_LANGUAGE", "TARGET_LANGUAGES", "THUMBNAIL_WIDTHS", "PATH_PATTERN",
+                    "MISSING_DATE", "SUMMARY_MAX_CHARS", "MAX_TAGS");
 
     private SiteEnvironment() {
     }

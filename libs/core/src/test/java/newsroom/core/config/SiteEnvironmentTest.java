@@ -25,6 +25,15 @@ class SiteEnvironmentTest {
     }
 
     @Test
+    void readsTheFrontMatterRules() {
+        SiteConfig config = SiteEnvironment.fromEnvironment(Map.of("MISSING_DATE", "reject",
+                "SUMMARY_MAX_CHARS", "250", "MAX_TAGS", "8"));
+
+        assertThat(config.frontMatter()).isEqualTo(new SiteConfig.FrontMatterRules(SiteConfig.MissingDate.REJECT,
+                250, 8));
+    }
+
+    @Test
     void keepsTheDefaults_forAbsentOrBlankVariables() {
         assertThat(SiteEnvironment.fromEnvironment(Map.of("TARGET_LANGUAGES", "")))
                 .isEqualTo(SiteConfig.defaults().withTargetLanguages(List.of()));
