@@ -53,6 +53,6 @@ class SiteEnvironmentTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("environment: key 'timeZone': not a time zone: Mars/Olympus")
                 .hasMessageEndingWith("(variables: SITE_TIME_ZONE, DEFAULT_LANGUAGE, TARGET_LANGUAGES, "
-                        + "THUMBNAIL_WIDTHS, PATH_PATTERN)");
+                        + "THUMBNAIL_WIDTHS, PATH_PATTERN, MISSING_DATE, SUMMARY_MAX_CHARS, MAX_TAGS)");
     }
 }
