@@ -39,8 +39,10 @@ import newsroom.core.text.Tags;
  * Maps any source's front matter onto the canonical shape ({@link newsroom.core.model.CanonicalFrontMatter}) and
  * writes the stored Markdown. Deterministic and idempotent: normalizing its own output changes no byte.
  * Keys are matched case-insensitively; aliases, priorities and defaults are listed in {@code docs/front-matter.md}.
- * Nothing the input carries is dropped: values that lose to a higher-priority key, and keys we do not map, go to
- * {@code params}; empty values (null, blank, empty list) of mapped keys count as absent. Thread-safe.
+ * Nothing the input carries is dropped (except, with a warning in {@link NormalizedArticle#warnings()}, dates that
+ * are not plausible and URL-named fields that are not absolute http(s) URLs): values that lose to a higher-priority
+ * key, and keys we do not map, go to {@code params}; empty values (null, blank, empty list) of mapped keys count as
+ * absent. Deterministic for a given input, context and clock. Thread-safe.
  */
 public final class FrontMatterNormalizer {
 
