@@ -143,7 +143,8 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
             return true;
         }
         FetchMessage request = decoded.message();
-        SourceContext context = contexts.contextFor(request.source(), request.url());
+        SourceContext context = contexts.contextFor(request.source(), request.url())
+                .withDateHints(request.dateHints());
         try {
             IngestOutcome outcome = service.fetchAndIngest(request.url(), context, fetchBudget);
             Map<String, Object> fields = fields(message, request, "status", outcome.status().word());
@@ -172,7 +173,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
         }
         int delay = (int) Math.min(MAX_DELAY_SECONDS, e.retryAfterSeconds());
         try {
-            queue.enqueue(List.of(new FetchRequest(request.url(), request.source(), delay)));
+            queue.enqueue(List.of(request.toRequest(delay)));
         } catch (RuntimeException enqueueFailure) {
             return failed(message, request, e.getMessage() + "; re-queueing failed: " + enqueueFailure.getMessage());
         }

@@ -1,20 +1,37 @@
 package newsroom.articlefetcher;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonFactory;
 
+import newsroom.core.model.DateHints;
+import newsroom.core.port.FetchQueue.FetchRequest;
+
 /**
- * The body of one fetch-queue message, {@code {"url": "...", "source": "..."}}, as {@code SqsFetchQueue} writes it.
- * Decoding never throws: a body that is not such a message yields a {@link Decoded} with the reason.
+ * The body of one fetch-queue message, {@code {"url": "...", "source": "..."}} with, when the feed or sitemap dated
+ * the URL, {@code "listedDate": "2020-06-04T08:00:00Z", "listedIn": "feed"}, as {@code SqsFetchQueue} writes it.
+ * Decoding never throws: a body that is not such a message yields a {@link Decoded} with the reason; a listed date
+ * that cannot be read is ignored (the article is then dated like one without it).
  *
- * @param url    the article URL to fetch
- * @param source the source name that discovered it ("api" for the HTTP API)
+ * @param url       the article URL to fetch
+ * @param source    the source name that discovered it ("api" for the HTTP API)
+ * @param dateHints the listed date, or {@link DateHints#NONE}
  */
-record FetchMessage(String url, String source) {
+record FetchMessage(String url, String source, DateHints dateHints) {
+
+    FetchMessage(String url, String source) {
+        this(url, source, DateHints.NONE);
+    }
+
+    /** The message as a queue request again (to re-queue it later), keeping its listed date. */
+    FetchRequest toRequest(int delaySeconds) {
+        return new FetchRequest(url, source, delaySeconds, dateHints.listed(), dateHints.listedIn());
+    }
 
     /** Largest body accepted; a fetch request is a URL and a name. */
     static final int MAX_BODY_CHARS = 16 * 1024;
@@ -50,6 +67,20 @@ record FetchMessage(String url, String source) {
         JsonNode source = node.get("source");
         String sourceName = source != null && source.isTextual() && !source.asText().isBlank()
                 ? source.asText() : "unknown";
-        return new Decoded(new FetchMessage(url.asText().trim(), sourceName), null);
+        return new Decoded(new FetchMessage(url.asText().trim(), sourceName, listed(node)), null);
+    }
+
+    private static DateHints listed(JsonNode node) {
+        JsonNode date = node.get("listedDate");
+        JsonNode in = node.get("listedIn");
+        DateHints.ListedIn listedIn = in != null && in.isTextual() ? DateHints.ListedIn.fromWord(in.asText()) : null;
+        if (date == null || !date.isTextual() || listedIn == null) {
+            return DateHints.NONE;
+        }
+        try {
+            return DateHints.listed(Instant.parse(date.asText()), listedIn);
+        } catch (DateTimeParseException e) {
+            return DateHints.NONE;
+        }
     }
 }

@@ -61,14 +61,84 @@ class ArticleFetcherHandlerTest {
             "Apple will use Alibaba's models for Apple Intelligence in China.");
 
     private SQSBatchResponse handle(Fetcher fetcher) {
-        IngestService ingest = new IngestService(SiteConfig.defaults(), store, index, bus, extractor,
+        return handle(fetcher, extractor, EventLoader.loadSQSEvent(RepoFiles.event("article-fetcher-sqs.json")));
+    }
+
+    private SQSBatchResponse handle(Fetcher fetcher, HtmlArticleExtractor pageExtractor, SQSEvent event) {
+        IngestService ingest = new IngestService(SiteConfig.defaults(), store, index, bus, pageExtractor,
                 telemetry.telemetry(), TelemetryLines.CLOCK);
         ArticleFetchService service = new ArticleFetchService(fetcher, ingest, telemetry.telemetry());
         ArticleFetcherHandler handler = new ArticleFetcherHandler(service, queue,
                 new SourcesFileContexts(store, "config/sources.yaml", SiteConfig.defaults(), telemetry.telemetry()),
                 SiteConfig.defaults(), telemetry.telemetry());
-        SQSEvent event = EventLoader.loadSQSEvent(RepoFiles.event("article-fetcher-sqs.json"));
         return handler.handleRequest(event, null);
+    }
+
+    /** A page that states no date, as the extractor gives it. */
+    private final HtmlArticleExtractor undated = (html, url) -> new RawArticle(Map.of(
+            "title", "Undated story", "source", Map.of("url", url)), "A paragraph without any date.");
+
+    private static SQSEvent oneMessage(String body) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(FIRST);
+        message.setBody(body);
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        return event;
+    }
+
+    private String storedMarkdown() {
+        String key = store.keys().stream().filter(k -> k.startsWith("content/")).findFirst().orElseThrow();
+        return new String(store.get(key).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void datesAnUndatedPage_byTheFeedEntryDateCarriedInTheMessage() {
+        String body = "{\"url\":\"" + BUSY_URL + "\",\"source\":\"example-news\","
+                + "\"listedDate\":\"2020-06-04T07:47:00Z\",\"listedIn\":\"feed\"}";
+
+        SQSBatchResponse response = handle(new ScriptedFetcher().respondHtml(BUSY_URL, "<p>x</p>"), undated,
+                oneMessage(body));
+
+        assertThat(failedIds(response)).isEmpty();
+        assertThat(storedMarkdown()).contains("date: \"2020-06-04T09:47:00+02:00\"")
+                .contains("dateSource: \"feed\"");
+    }
+
+    @Test
+    void datesAnUndatedPage_byItsHttpLastModified_whenNothingElseDatesIt() {
+        SQSBatchResponse response = handle(new ScriptedFetcher().respondHtml(BUSY_URL, "<p>x</p>",
+                        Map.of("Last-Modified", "Wed, 12 Feb 2025 15:10:00 GMT")), undated,
+                oneMessage("{\"url\":\"" + BUSY_URL + "\",\"source\":\"busy-origin\"}"));
+
+        assertThat(failedIds(response)).isEmpty();
+        assertThat(storedMarkdown()).contains("date: \"2025-02-12T15:10:00Z\"")
+                .contains("dateSource: \"http-last-modified\"");
+    }
+
+    @Test
+    void keepsTheListedDate_whenItRequeuesAMessage() {
+        String body = "{\"url\":\"" + BUSY_URL + "\",\"source\":\"busy-origin\","
+                + "\"listedDate\":\"2020-06-04T07:47:00Z\",\"listedIn\":\"sitemap\"}";
+
+        handle(new ScriptedFetcher().fail(BUSY_URL, new FetchException("HTTP_429", "slow down", true, 60)), undated,
+                oneMessage(body));
+
+        assertThat(queue.requests()).containsExactly(new FetchRequest(BUSY_URL, "busy-origin", 60,
+                java.time.Instant.parse("2020-06-04T07:47:00Z"), newsroom.core.model.DateHints.ListedIn.SITEMAP));
+    }
+
+    @Test
+    void ignoresAListedDateItCannotRead_andStillIngests() {
+        String body = "{\"url\":\"" + BUSY_URL + "\",\"source\":\"busy-origin\","
+                + "\"listedDate\":\"yesterday\",\"listedIn\":\"feed\"}";
+
+        SQSBatchResponse response = handle(new ScriptedFetcher().respondHtml(BUSY_URL, "<p>x</p>"), undated,
+                oneMessage(body));
+
+        assertThat(failedIds(response)).isEmpty();
+        assertThat(storedMarkdown()).contains("dateSource: \"first-seen\"");
     }
 
     private static List<String> failedIds(SQSBatchResponse response) {

@@ -74,8 +74,10 @@ class SourcesFileDiscoveryTest {
         handler.handleRequest(scheduleEvent(), null);
 
         assertThat(queue.requests()).containsExactly(
-                new FetchRequest("https://news.example.com/2025/02/two", "example-news", 0),
-                new FetchRequest("https://news.example.com/2025/02/one", "example-news", 0));
+                new FetchRequest("https://news.example.com/2025/02/two", "example-news", 0,
+                        java.time.Instant.parse("2025-02-12T09:00:00Z"), newsroom.core.model.DateHints.ListedIn.FEED),
+                new FetchRequest("https://news.example.com/2025/02/one", "example-news", 0,
+                        java.time.Instant.parse("2025-02-11T08:00:00Z"), newsroom.core.model.DateHints.ListedIn.FEED));
     }
 
     @Test

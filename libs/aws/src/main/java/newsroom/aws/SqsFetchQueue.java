@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * {@link FetchQueue} on the SQS fetch queue. Sends SendMessageBatch calls of at most {@value #MAX_ENTRIES_PER_CALL}
- * messages (and at most {@value #MAX_BATCH_BYTES} bytes of bodies); each body is {@code {"url":…,"source":…}}.
+ * messages (and at most {@value #MAX_BATCH_BYTES} bytes of bodies); each body is {@code {"url":…,"source":…}}, plus
+ * {@code "listedDate"} (ISO instant) and {@code "listedIn"} ({@code feed}/{@code sitemap}) when the feed or sitemap
+ * dated the URL.
  * A delay is sent as {@code DelaySeconds}, capped at SQS's maximum of {@value #MAX_DELAY_SECONDS} (a longer
  * Retry-After is honoured by the consumer, which checks politeness again). Entries SQS rejects without blaming the
  * sender are resent with the {@link RetryPolicy}; the rest, and any still failing, are reported in one
@@ -166,6 +168,10 @@ public final class SqsFetchQueue implements FetchQueue {
         ObjectNode body = JSON.createObjectNode();
         body.put("url", request.url());
         body.put("source", request.source());
+        if (request.listedDate() != null) {
+            body.put("listedDate", request.listedDate().toString());
+            body.put("listedIn", request.listedIn().word());
+        }
         return body.toString();
     }
 

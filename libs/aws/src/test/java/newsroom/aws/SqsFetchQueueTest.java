@@ -66,7 +66,11 @@ class SqsFetchQueueTest extends FetchQueueContract {
     private static FetchRequest toRequest(String body) {
         try {
             JsonNode json = JSON.readTree(body);
-            return new FetchRequest(json.get("url").asText(), json.get("source").asText(), 0);
+            JsonNode listedDate = json.get("listedDate");
+            return listedDate == null ? new FetchRequest(json.get("url").asText(), json.get("source").asText(), 0)
+                    : new FetchRequest(json.get("url").asText(), json.get("source").asText(), 0,
+                    java.time.Instant.parse(listedDate.asText()),
+                    newsroom.core.model.DateHints.ListedIn.fromWord(json.get("listedIn").asText()));
         } catch (IOException e) {
             throw new IllegalStateException("not a fetch request body: " + body, e);
         }

@@ -1,9 +1,12 @@
 package newsroom.discovery;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -41,24 +44,29 @@ public final class InputResolver {
         URI input();
     }
 
-    /** A feed: its entries' URLs, in feed order. */
-    public record Feed(URI input, URI feedUrl, List<String> itemUrls) implements Resolution {
+    /** A feed: its entries' URLs, in feed order, and the date each entry gives (URLs without one are absent). */
+    public record Feed(URI input, URI feedUrl, List<String> itemUrls, Map<String, Instant> listedDates)
+            implements Resolution {
         public Feed {
             itemUrls = List.copyOf(itemUrls);
+            listedDates = Map.copyOf(listedDates);
         }
     }
 
-    /** A sitemap: its URLs (for an index, the URLs of its first child sitemaps). */
-    public record Sitemap(URI input, List<String> urls) implements Resolution {
+    /** A sitemap: its URLs (for an index, the URLs of its first child sitemaps) and their dates (news date first). */
+    public record Sitemap(URI input, List<String> urls, Map<String, Instant> listedDates) implements Resolution {
         public Sitemap {
             urls = List.copyOf(urls);
+            listedDates = Map.copyOf(listedDates);
         }
     }
 
-    /** A homepage advertising a feed: the feed's item URLs. */
-    public record Homepage(URI input, URI feedUrl, List<String> itemUrls) implements Resolution {
+    /** A homepage advertising a feed: the feed's item URLs and their dates. */
+    public record Homepage(URI input, URI feedUrl, List<String> itemUrls, Map<String, Instant> listedDates)
+            implements Resolution {
         public Homepage {
             itemUrls = List.copyOf(itemUrls);
+            listedDates = Map.copyOf(listedDates);
         }
     }
 
@@ -93,15 +101,17 @@ public final class InputResolver {
         }
         URI feedUrl = URI.create(feeds.get(0));
         FetchedResource feed = fetcher.fetch(feedUrl, ContentKind.FEED);
-        return new Homepage(input, feedUrl, urls(FeedParser.parse(feed.body(),
-                SourcePoller.contentTypeWithCharset(feed), feed.finalUri())));
+        List<DiscoveredItem> items = FeedParser.parse(feed.body(), SourcePoller.contentTypeWithCharset(feed),
+                feed.finalUri());
+        return new Homepage(input, feedUrl, urls(items), dates(items));
     }
 
     /** A FEED or SITEMAP (XML, gzip or a text URL list): the feed parser or the sitemap parser reads it. */
     private Resolution fromXml(URI input, FetchedResource doc) throws FetchException {
         if (doc.kind() == ContentKind.FEED) {
-            return new Feed(input, doc.finalUri(), urls(FeedParser.parse(doc.body(),
-                    SourcePoller.contentTypeWithCharset(doc), doc.finalUri())));
+            List<DiscoveredItem> items = FeedParser.parse(doc.body(), SourcePoller.contentTypeWithCharset(doc),
+                    doc.finalUri());
+            return new Feed(input, doc.finalUri(), urls(items), dates(items));
         }
         String root = DocumentKinds.rootElement(doc.body());
         boolean gzip = doc.body().length >= 2 && (doc.body()[0] & 0xff) == 0x1f && (doc.body()[1] & 0xff) == 0x8b;
@@ -111,7 +121,7 @@ public final class InputResolver {
         }
         SitemapParser.Result parsed = SitemapParser.parse(doc.body(), doc.contentType(), doc.finalUri());
         if (!parsed.index()) {
-            return new Sitemap(input, urls(parsed.items()));
+            return new Sitemap(input, urls(parsed.items()), dates(parsed.items()));
         }
         List<DiscoveredItem> items = new ArrayList<>();
         for (DiscoveredItem child : parsed.sitemaps()) {
@@ -121,10 +131,22 @@ public final class InputResolver {
             FetchedResource c = fetcher.fetch(URI.create(child.url()), ContentKind.SITEMAP);
             items.addAll(SitemapParser.parse(c.body(), c.contentType(), c.finalUri()).items());
         }
-        return new Sitemap(input, urls(items));
+        return new Sitemap(input, urls(items), dates(items));
     }
 
     private List<String> urls(List<DiscoveredItem> items) {
         return items.stream().map(DiscoveredItem::url).distinct().limit(maxItems).toList();
     }
+
+    /** Each dated item's first date, by URL. */
+    private static Map<String, Instant> dates(List<DiscoveredItem> items) {
+        Map<String, Instant> dates = new HashMap<>();
+        for (DiscoveredItem item : items) {
+            if (item.published() != null) {
+                dates.putIfAbsent(item.url(), item.published());
+            }
+        }
+        return dates;
+    }
+
 }

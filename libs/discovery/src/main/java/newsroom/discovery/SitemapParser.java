@@ -98,10 +98,8 @@ public final class SitemapParser {
         return new Result(false, List.of(), items);
     }
 
+    /** The news sitemap's publication date when given (it is the article's date), else {@code lastmod}. */
     private static java.time.Instant date(SiteMapURL u) {
-        if (u.getLastModified() != null) {
-            return u.getLastModified().toInstant();
-        }
         ExtensionMetadata[] news = u.getAttributesForExtension(Extension.NEWS);
         if (news != null) {
             for (ExtensionMetadata m : news) {
@@ -110,7 +108,7 @@ public final class SitemapParser {
                 }
             }
         }
-        return null;
+        return u.getLastModified() == null ? null : u.getLastModified().toInstant();
     }
 
     private static boolean onSite(String sitemapHost, String url) {

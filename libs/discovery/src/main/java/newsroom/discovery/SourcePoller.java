@@ -17,6 +17,7 @@ import java.util.Set;
 import org.jsoup.nodes.Document;
 
 import newsroom.core.model.ArticleRejectedException;
+import newsroom.core.model.DateHints;
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.Fetcher;
 import newsroom.core.port.Fetcher.ContentKind;
@@ -101,7 +102,8 @@ public final class SourcePoller {
         List<FetchRequest> requests = new ArrayList<>();
         List<String> newSeen = new ArrayList<>();
         for (DiscoveredItem item : chosen) {
-            requests.add(new FetchRequest(item.url(), source.name(), 0));
+            requests.add(new FetchRequest(item.url(), source.name(), 0, item.published(),
+                    item.published() == null ? null : listedIn(source)));
             newSeen.add(item.url());
         }
         for (String old : previous.seenUrls()) {
@@ -112,6 +114,11 @@ public final class SourcePoller {
         }
         SourceState state = new SourceState(source.name(), validators, newSeen, now.toString());
         return new PollResult(requests, state, unchanged);
+    }
+
+    /** Where the items of a source are listed with their dates: its sitemap, or its (or its homepage's) feed. */
+    static DateHints.ListedIn listedIn(Source source) {
+        return source.type() == Source.Type.SITEMAP ? DateHints.ListedIn.SITEMAP : DateHints.ListedIn.FEED;
     }
 
     /** The URL the fetcher will be given and the seen list remembers: canonical form, or null if invalid. */

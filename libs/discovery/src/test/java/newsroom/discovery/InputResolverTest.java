@@ -38,7 +38,35 @@ class InputResolverTest {
         InputResolver.Resolution r = resolver.resolve(web.url("/feed.xml"));
 
         assertThat(r).isEqualTo(new InputResolver.Feed(web.url("/feed.xml"), web.url("/feed.xml"),
-                java.util.List.of("https://site.test/a", "https://site.test/b")));
+                java.util.List.of("https://site.test/a", "https://site.test/b"), java.util.Map.of()));
+    }
+
+    @Test
+    void carriesTheDateOfEachFeedEntry_forArticlesWhosePageStatesNone() throws Exception {
+        web.serve("/feed.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>N</title>"
+                + "<item><link>https://site.test/a</link><pubDate>Thu, 04 Jun 2020 07:47:00 GMT</pubDate></item>"
+                + "<item><link>https://site.test/b</link></item></channel></rss>");
+
+        InputResolver.Feed feed = (InputResolver.Feed) resolver.resolve(web.url("/feed.xml"));
+
+        assertThat(feed.listedDates()).isEqualTo(java.util.Map.of("https://site.test/a",
+                java.time.Instant.parse("2020-06-04T07:47:00Z")));
+    }
+
+    @Test
+    void carriesTheNewsSitemapsPublicationDate_beforeItsLastmod() throws Exception {
+        web.serve("/sitemap.xml", "application/xml", """
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+                        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+                <url><loc>%s/s1</loc><lastmod>2020-06-09T10:00:00Z</lastmod>
+                <news:news><news:publication><news:name>N</news:name><news:language>en</news:language>
+                </news:publication><news:publication_date>2020-06-04T08:00:00Z</news:publication_date>
+                <news:title>T</news:title></news:news></url></urlset>""".formatted(web.base()));
+
+        InputResolver.Sitemap sitemap = (InputResolver.Sitemap) resolver.resolve(web.url("/sitemap.xml"));
+
+        assertThat(sitemap.listedDates()).isEqualTo(java.util.Map.of(web.base() + "/s1",
+                java.time.Instant.parse("2020-06-04T08:00:00Z")));
     }
 
     @Test
@@ -60,7 +88,7 @@ class InputResolverTest {
         InputResolver.Resolution r = resolver.resolve(web.url("/sitemap.xml"));
 
         assertThat(r).isEqualTo(new InputResolver.Sitemap(web.url("/sitemap.xml"),
-                java.util.List.of(web.base() + "/s1")));
+                java.util.List.of(web.base() + "/s1"), java.util.Map.of()));
     }
 
     @Test
@@ -72,7 +100,7 @@ class InputResolverTest {
         InputResolver.Resolution r = resolver.resolve(web.url("/"));
 
         assertThat(r).isEqualTo(new InputResolver.Homepage(web.url("/"), web.url("/rss"),
-                java.util.List.of("https://site.test/a", "https://site.test/b")));
+                java.util.List.of("https://site.test/a", "https://site.test/b"), java.util.Map.of()));
     }
 
     @Test
@@ -129,7 +157,7 @@ class InputResolverTest {
 
         assertThat(resolver.resolve(web.url("/news"))).isInstanceOf(InputResolver.Feed.class);
         assertThat(resolver.resolve(web.url("/urls"))).isEqualTo(new InputResolver.Sitemap(web.url("/urls"),
-                java.util.List.of(web.base() + "/s1", web.base() + "/s2")));
+                java.util.List.of(web.base() + "/s1", web.base() + "/s2"), java.util.Map.of()));
         assertThat(web.hits("/news")).isEqualTo(1);
         assertThat(web.hits("/urls")).isEqualTo(1);
     }

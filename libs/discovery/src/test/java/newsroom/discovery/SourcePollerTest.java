@@ -66,8 +66,11 @@ class SourcePollerTest {
 
         SourcePoller.PollResult r = poller.poll(source(Source.Type.FEED, "/feed.xml", 2));
 
-        assertThat(r.requests()).containsExactly(new FetchRequest("https://site.test/b", "news", 0),
-                new FetchRequest("https://site.test/a", "news", 0));
+        assertThat(r.requests()).containsExactly(
+                new FetchRequest("https://site.test/b", "news", 0, java.time.Instant.parse("2025-02-13T11:00:00Z"),
+                        newsroom.core.model.DateHints.ListedIn.FEED),
+                new FetchRequest("https://site.test/a", "news", 0, java.time.Instant.parse("2025-02-13T08:00:00Z"),
+                        newsroom.core.model.DateHints.ListedIn.FEED));
         assertThat(r.newState().seenUrls()).containsExactly("https://site.test/b", "https://site.test/a");
         assertThat(r.newState().validators()).containsEntry(web.url("/feed.xml").toString(),
                 java.util.Map.of("ETag", "\"v1\""));
@@ -128,6 +131,8 @@ class SourcePollerTest {
         SourcePoller.PollResult r = poller.poll(source(Source.Type.SITEMAP, "/sitemap.xml", 10));
 
         assertThat(urls(r)).containsExactly(web.base() + "/fresh");
+        assertThat(r.requests().get(0).dateHints()).isEqualTo(newsroom.core.model.DateHints.listed(
+                java.time.Instant.parse("2025-02-13T09:00:00Z"), newsroom.core.model.DateHints.ListedIn.SITEMAP));
         assertThat(web.hits("/sitemap-2019.xml")).isZero();
     }
 

@@ -23,10 +23,33 @@ import java.util.Objects;
  *                         and checked by the fetcher's configuration at start); empty by default
  * @param languages        the languages the site publishes in (its Hugo languages); an article's language is mapped
  *                         onto them by {@link SiteLanguages}; empty: each language becomes its primary subtag
+ * @param frontMatter      the date fallback, summary and tag rules ({@link FrontMatterRules})
  */
 public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
                          List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults,
-                         List<String> fetchAllowedNetworks, List<String> languages) {
+                         List<String> fetchAllowedNetworks, List<String> languages,
+                         FrontMatterRules frontMatter) {
+
+    /**
+     * How front matter is completed and bounded (keys {@code missingDate}, {@code summaryMaxChars}, {@code maxTags}).
+     *
+     * @param missingDate     what to do with an article whose page states no usable date
+     * @param summaryMaxChars longest summary written for a web page or built from a body, in code points
+     * @param maxTags         most tags kept (the first ones, in priority order)
+     */
+    public record FrontMatterRules(MissingDate missingDate, int summaryMaxChars, int maxTags) {
+        public static final int DEFAULT_SUMMARY_MAX_CHARS = 300;
+        public static final int DEFAULT_MAX_TAGS = 10;
+        public static final FrontMatterRules DEFAULTS =
+                new FrontMatterRules(MissingDate.FALLBACK, DEFAULT_SUMMARY_MAX_CHARS, DEFAULT_MAX_TAGS);
+
+        public FrontMatterRules {
+            Objects.requireNonNull(missingDate, "missingDate");
+        }
+    }
+
+    /** {@code fallback}: date the article from its feed, sitemap, URL, Last-Modified or first sighting; {@code reject}: refuse it. */
+    public enum MissingDate { FALLBACK, REJECT }
 
     /** Names of the theme flags, in output order. */
     public static final List<String> THEME_FLAGS =
@@ -43,13 +66,14 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
         themeDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(themeDefaults));
         fetchAllowedNetworks = List.copyOf(fetchAllowedNetworks);
         languages = List.copyOf(languages);
+        frontMatter = frontMatter == null ? FrontMatterRules.DEFAULTS : frontMatter;
     }
 
-    /** A configuration without a private-network allow-list that lists no languages. */
+    /** A configuration without a private-network allow-list, listing no languages, with the default front-matter rules. */
     public SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
                       List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults) {
         this(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults, List.of(),
-                List.of());
+                List.of(), FrontMatterRules.DEFAULTS);
     }
 
     /** How article languages map onto this site's language folders. */
@@ -74,6 +98,11 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
 
     public SiteConfig withTargetLanguages(List<String> languages) {
         return new SiteConfig(timeZone, defaultLanguage, languages, thumbnailWidths, pathPattern, themeDefaults,
-                fetchAllowedNetworks, this.languages);
+                fetchAllowedNetworks, this.languages, frontMatter);
+    }
+
+    public SiteConfig withFrontMatter(FrontMatterRules rules) {
+        return new SiteConfig(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults,
+                fetchAllowedNetworks, languages, rules);
     }
 }

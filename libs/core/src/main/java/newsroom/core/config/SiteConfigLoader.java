@@ -32,13 +32,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * pathPattern: "content/{lang}/{yyyy}/{mm}/{slug}.md"
  * themeDefaults: { sidebar: left }  # merged over the example's values
  * fetchAllowedNetworks: ["10.20.0.0/16", "127.0.0.1/32:8080"]  # default none (public addresses only)
+ * missingDate: fallback             # or reject; default fallback
+ * summaryMaxChars: 300              # default 300
+ * maxTags: 10                       # default 10
  * </pre>
  */
 public final class SiteConfigLoader {
 
     private static final Set<String> KEYS =
             Set.of("timeZone", "defaultLanguage", "targetLanguages", "thumbnailWidths", "pathPattern", "themeDefaults",
-                    "fetchAllowedNetworks", "languages");
+                    "fetchAllowedNetworks", "languages", "missingDate", "summaryMaxChars", "maxTags");
     /** The shape of an allow-list entry; the fetcher's configuration checks the address and prefix themselves. */
     private static final Pattern NETWORK = Pattern.compile("[0-9A-Fa-f:.]+/[0-9]{1,3}(:[0-9]{1,5}(-[0-9]{1,5})?)?");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
@@ -146,7 +149,8 @@ public final class SiteConfigLoader {
             }
             networks.add(entry);
         }
-        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme, networks, languages);
+        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme, networks, languages,
+                frontMatterRules(values, origin));
     }
 
     /** A default or target language the site does not publish in would land in a folder Hugo does not render. */
@@ -155,6 +159,40 @@ public final class SiteConfigLoader {
             throw new InvalidConfigurationException(origin + ": key '" + key + "': '" + tag
                     + "' is not one of the site's languages " + site.listed() + " (key 'languages')");
         }
+    }
+
+    /** The keys of {@link SiteConfig.FrontMatterRules}: missingDate, summaryMaxChars, maxTags. */
+    private static SiteConfig.FrontMatterRules frontMatterRules(Map<String, Object> values, String origin) {
+        SiteConfig.FrontMatterRules d = SiteConfig.FrontMatterRules.DEFAULTS;
+        SiteConfig.MissingDate missingDate = d.missingDate();
+        Object rawMissingDate = values.get("missingDate");
+        if (rawMissingDate != null) {
+            String word = String.valueOf(rawMissingDate).trim();
+            if (!word.equals("fallback") && !word.equals("reject")) {
+                throw new InvalidConfigurationException(origin + ": key 'missingDate': '" + rawMissingDate
+                        + "' is neither fallback nor reject");
+            }
+            missingDate = SiteConfig.MissingDate.valueOf(word.toUpperCase(Locale.ROOT));
+        }
+        return new SiteConfig.FrontMatterRules(missingDate,
+                count(values.get("summaryMaxChars"), d.summaryMaxChars(), 50, 5000, origin, "summaryMaxChars"),
+                count(values.get("maxTags"), d.maxTags(), 1, 1000, origin, "maxTags"));
+    }
+
+    private static int count(Object value, int fallback, int min, int max, String origin, String key) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = value instanceof Integer i ? i : Integer.parseInt(String.valueOf(value).trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigurationException(origin + ": key '" + key + "': " + value
+                + " is not a whole number between " + min + " and " + max);
     }
 
     private static void validatePattern(String pattern, String origin) {

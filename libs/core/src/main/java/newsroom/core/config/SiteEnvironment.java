@@ -13,6 +13,7 @@ import java.util.Map;
  * <pre>
  * SITE_TIME_ZONE=Europe/Paris  SITE_LANGUAGES=en,fr  DEFAULT_LANGUAGE=en  TARGET_LANGUAGES=fr
  * THUMBNAIL_WIDTHS=320,640,1280  PATH_PATTERN=content/{lang}/{yyyy}/{mm}/{slug}.md
+ * MISSING_DATE=fallback  SUMMARY_MAX_CHARS=300  MAX_TAGS=10
  * </pre>
  */
 public final class SiteEnvironment {
@@ -24,12 +25,13 @@ public final class SiteEnvironment {
             "TARGET_LANGUAGES", "targetLanguages",
             "THUMBNAIL_WIDTHS", "thumbnailWidths",
             "PATH_PATTERN", "pathPattern",
-            "SITE_LANGUAGES", "languages");
+            "SITE_LANGUAGES", "languages",
+            "MISSING_DATE", "missingDate", "SUMMARY_MAX_CHARS", "summaryMaxChars", "MAX_TAGS", "maxTags");
 
     /** Every variable this class reads, for the template checks. */
     public static final List<String> VARIABLES =
             List.of("SITE_TIME_ZONE", "DEFAULT_LANGUAGE", "TARGET_LANGUAGES", "THUMBNAIL_WIDTHS", "PATH_PATTERN",
-                    "SITE_LANGUAGES");
+                    "SITE_LANGUAGES", "MISSING_DATE", "SUMMARY_MAX_CHARS", "MAX_TAGS");
 
     private SiteEnvironment() {
     }

@@ -60,7 +60,64 @@ public final class DateParser {
             Map.entry("MST", ZoneOffset.ofHours(-7)), Map.entry("MDT", ZoneOffset.ofHours(-6)),
             Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)));
 
+    /** The earliest date taken as an article's date; earlier ones are CMS placeholders (epoch 0) or typos. */
+    public static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1990-01-01T00:00:00Z");
+    /** How far after now a date may lie (time zones, clocks a little ahead); later ones are placeholders. */
+    public static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
+
+    /** Dates in a URL path: {@code /2020/06/04/}, {@code /2020/6/4}, {@code /2020-06-04-slug}, {@code /20200604/}. */
+    private static final Pattern URL_YMD = Pattern.compile(
+            "/((?:19|20)\\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\\d|3[01])(?=[/_.-]|$)");
+    private static final Pattern URL_COMPACT = Pattern.compile(
+            "/((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?=[/_.-]|$)");
+    /** Year and month only ({@code /2020/06/slug}): the first of the month. */
+    private static final Pattern URL_YM = Pattern.compile("/((?:19|20)\\d{2})/(0?[1-9]|1[0-2])/");
+
     private DateParser() {
+    }
+
+    /**
+     * Why {@code date} cannot be an article's date, or null when it can: before {@link #EARLIEST_PLAUSIBLE} (epoch 0,
+     * 1970-01-01 and other placeholders) or more than {@link #FUTURE_TOLERANCE} after {@code now} (9999-12-31).
+     */
+    public static String implausibility(OffsetDateTime date, Instant now) {
+        if (date.toInstant().isBefore(EARLIEST_PLAUSIBLE)) {
+            return "it is before 1990, which no news article online is (a placeholder such as epoch 0?)";
+        }
+        if (date.toInstant().isAfter(now.plus(FUTURE_TOLERANCE))) {
+            return "it is more than a day after now (" + format(now.atOffset(ZoneOffset.UTC)) + ")";
+        }
+        return null;
+    }
+
+    /**
+     * The date written in a URL's path ({@code /2020/06/04/}, {@code /2020-06-04-title}, {@code /20200604/}; else
+     * {@code /2020/06/} as the first of the month), at the start of that day in {@code zone}; empty when the path
+     * holds none. The host and the query are not read.
+     */
+    public static Optional<OffsetDateTime> fromUrlPath(String url, ZoneId zone) {
+        String path;
+        try {
+            path = url == null ? null : new java.net.URI(url).getRawPath();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+        if (path == null || path.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Pattern pattern : List.of(URL_YMD, URL_COMPACT, URL_YM)) {
+            Matcher m = pattern.matcher(path);
+            if (m.find()) {
+                try {
+                    LocalDate day = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                            m.groupCount() >= 3 ? Integer.parseInt(m.group(3)) : 1);
+                    return Optional.of(day.atStartOfDay(zone).toOffsetDateTime());
+                } catch (DateTimeException e) {
+                    // 2021/02/30: not a day; try the next form
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

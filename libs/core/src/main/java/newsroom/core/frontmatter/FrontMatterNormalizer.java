@@ -2,6 +2,8 @@ package newsroom.core.frontmatter;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -19,7 +22,9 @@ import newsroom.core.config.SiteConfig;
 import newsroom.core.frontmatter.InputFields.Field;
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.CanonicalFrontMatter;
+import newsroom.core.model.DateHints;
 import newsroom.core.model.NormalizedArticle;
+import newsroom.core.model.NormalizedArticle.Warning;
 import newsroom.core.model.RawArticle;
 import newsroom.core.model.Rejection;
 import newsroom.core.model.SourceContext;
@@ -28,13 +33,16 @@ import newsroom.core.text.MarkdownSanitizer;
 import newsroom.core.text.PlainText;
 import newsroom.core.text.Slugger;
 import newsroom.core.text.SummaryBuilder;
+import newsroom.core.text.Tags;
 
 /**
  * Maps any source's front matter onto the canonical shape ({@link newsroom.core.model.CanonicalFrontMatter}) and
  * writes the stored Markdown. Deterministic and idempotent: normalizing its own output changes no byte.
  * Keys are matched case-insensitively; aliases, priorities and defaults are listed in {@code docs/front-matter.md}.
- * Nothing the input carries is dropped: values that lose to a higher-priority key, and keys we do not map, go to
- * {@code params}; empty values (null, blank, empty list) of mapped keys count as absent. Thread-safe.
+ * Nothing the input carries is dropped (except, with a warning in {@link NormalizedArticle#warnings()}, dates that
+ * are not plausible and URL-named fields that are not absolute http(s) URLs): values that lose to a higher-priority
+ * key, and keys we do not map, go to {@code params}; empty values (null, blank, empty list) of mapped keys count as
+ * absent. Deterministic for a given input, context and clock. Thread-safe.
  */
 public final class FrontMatterNormalizer {
 
@@ -56,32 +64,74 @@ public final class FrontMatterNormalizer {
 
     private static final Pattern LEADING_BLANK_LINES = Pattern.compile("^(?:[ \\t]*\\n)+");
 
+    /** The key under {@code params} that says where the date came from ({@code page}, {@code feed}, …). */
+    static final String DATE_SOURCE_KEY = "dateSource";
+    /** What the HTML extractor reads a page's date from, for a rejection that tells a user where to look. */
+    static final String PAGE_DATE_PLACES = "JSON-LD datePublished/dateCreated, <meta property=\"article:published_time\">,"
+            + " <meta itemprop=\"datePublished\">, Dublin Core <meta name=\"dc.date\">, <time datetime> and the"
+            + " byline";
+
+    /** What the input is; decides the rules that differ between text a person wrote and metadata read off a page. */
+    public enum InputKind {
+        /**
+         * A file or message with front matter (Markdown, the ingest API, a stored article): its summary is kept as
+         * written, and Hugo's {@code description}/{@code images} are written only when the input had them.
+         */
+        FRONT_MATTER,
+        /**
+         * Metadata an extractor read off a web page: its summary is shortened to {@code summaryMaxChars}, Hugo's
+         * {@code description} and {@code images} are written, {@code params.dateSource} is always written, and a
+         * missing date is explained in HTML terms.
+         */
+        WEB_PAGE
+    }
+
     private final SiteConfig config;
+    private final Clock clock;
 
     public FrontMatterNormalizer(SiteConfig config) {
-        this.config = config;
+        this(config, Clock.systemUTC());
+    }
+
+    /** @param clock "now", for the plausibility of dates and as the first-seen time when the context has none */
+    public FrontMatterNormalizer(SiteConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** @throws ArticleRejectedException when a required field is missing or invalid */
     public NormalizedArticle normalize(RawArticle raw, SourceContext context) {
+        return normalize(raw, context, InputKind.FRONT_MATTER);
+    }
+
+    /** @throws ArticleRejectedException when a required field is missing or invalid */
+    public NormalizedArticle normalize(RawArticle raw, SourceContext context, InputKind kind) {
         InputFields fields = new InputFields(raw.fields());
         String body = body(raw.body());
+        List<Warning> warnings = new ArrayList<>();
 
         String title = title(fields);
-        OffsetDateTime date = date(fields, context);
-        String lastmod = lastmod(fields, context, date);
-        String summary = summary(fields, body);
+        CanonicalFrontMatter.Source source = source(fields, context);
+        Dated dated = date(fields, context, source, kind, warnings);
+        String lastmod = lastmod(fields, context, dated.date(), warnings);
+        Summary summary = summary(fields, body, kind);
         List<String> categories = terms(fields, CATEGORY_KEYS, context.defaultCategories());
-        List<String> tags = terms(fields, TAG_KEYS, context.defaultTags());
+        List<String> tags = Tags.useful(terms(fields, TAG_KEYS, context.defaultTags()),
+                config.frontMatter().maxTags());
         String language = language(fields, context);
         List<String> translations = translations(fields, language);
-        CanonicalFrontMatter.Source source = source(fields, context);
-        String thumbnail = thumbnail(fields, source == null ? null : source.url());
+        Thumbnail thumbnail = thumbnail(fields, source == null ? null : source.url());
         String author = author(fields);
         String slug = slug(fields, title);
         Map<String, Object> theme = themeFlags(fields);
         Map<String, Object> inputParams = inputParams(fields);
         Map<String, Object> hugo = new LinkedHashMap<>();
+        if ((kind == InputKind.WEB_PAGE || summary.mirrored()) && !summary.text().isEmpty()) {
+            hugo.put("description", summary.text());
+        }
+        if ((kind == InputKind.WEB_PAGE || thumbnail.mirrored()) && thumbnail.url() != null) {
+            hugo.put("images", List.of(thumbnail.url()));
+        }
         for (Field field : fields.takeRest()) {
             if (HUGO_KEYS.contains(field.lowerKey())) {
                 hugo.put(field.key(), field.value());
@@ -89,13 +139,17 @@ public final class FrontMatterNormalizer {
                 fields.toParams(field);
             }
         }
+        Map<String, Object> params = UrlFields.checked(fields.params(inputParams), "params", warnings);
+        if (dated.source() != null && (!dated.source().equals("page") || !params.containsKey(DATE_SOURCE_KEY))) {
+            params.put(DATE_SOURCE_KEY, dated.source());
+        }
 
-        CanonicalFrontMatter frontMatter = new CanonicalFrontMatter(title, DateParser.format(date), summary,
-                categories, List.of(language), translations, tags, theme.get("menu"), thumbnail, theme.get("lead"),
-                theme.get("comments"), theme.get("authorbox"), theme.get("pager"), theme.get("toc"),
+        CanonicalFrontMatter frontMatter = new CanonicalFrontMatter(title, DateParser.format(dated.date()),
+                summary.text(), categories, List.of(language), translations, tags, theme.get("menu"), thumbnail.url(),
+                theme.get("lead"), theme.get("comments"), theme.get("authorbox"), theme.get("pager"), theme.get("toc"),
                 theme.get("mathjax"), theme.get("sidebar"), theme.get("widgets"), slug, lastmod, author, source, hugo,
-                fields.params(inputParams));
-        return new NormalizedArticle(frontMatter, body, FrontMatterWriter.write(frontMatter, body));
+                params);
+        return new NormalizedArticle(frontMatter, body, FrontMatterWriter.write(frontMatter, body), warnings);
     }
 
     /** Parses a Markdown file with front matter, then normalizes it. */
@@ -123,20 +177,86 @@ public final class FrontMatterNormalizer {
         return title;
     }
 
-    private static OffsetDateTime date(InputFields fields, SourceContext context) {
-        Field winner = pick(fields, fields.take(DATE_KEYS), value -> true);
-        if (winner == null) {
-            throw new ArticleRejectedException(Rejection.Code.MISSING_DATE,
-                    "the front matter has no date (looked for date, pubDate, published, publishDate, created)");
-        }
-        return DateParser.parse(winner.value(), context.timeZone()).orElseThrow(() -> new ArticleRejectedException(
-                Rejection.Code.INVALID_DATE, "key '" + winner.key() + "': \"" + shorten(String.valueOf(winner.value()))
-                + "\" is not a date in a known form (such as 2025-02-12T15:10:00Z, 2025-02-12 15:10:00,"
-                + " Wed, 12 Feb 2025 15:10:00 GMT or Feb 12, 2025)"));
+    /** The article's date and where it came from ({@code page}, {@code feed}, …; null: the input's own, not a page). */
+    private record Dated(OffsetDateTime date, String source) {
     }
 
-    /** The lastmod in RFC 3339, or null when absent, equal to the date, or unreadable (then kept in params). */
-    private static String lastmod(InputFields fields, SourceContext context, OffsetDateTime date) {
+    /**
+     * The input's own date when it states a plausible one; else, unless the site's {@code missingDate} is
+     * {@code reject}, the first plausible of: the date the feed or sitemap listed, the date in the URL path, HTTP
+     * {@code Last-Modified}, the time the article was first seen. An implausible date is refused with a warning.
+     * An unreadable date in front matter is refused (INVALID_DATE); on a web page it is refused with a warning.
+     */
+    private Dated date(InputFields fields, SourceContext context, CanonicalFrontMatter.Source source, InputKind kind,
+                       List<Warning> warnings) {
+        Instant now = clock.instant();
+        boolean reject = config.frontMatter().missingDate() == SiteConfig.MissingDate.REJECT;
+        String ownSource = kind == InputKind.WEB_PAGE ? "page" : null;
+        Field winner = pick(fields, fields.take(DATE_KEYS), value -> true);
+        if (winner == null && reject) {
+            throw new ArticleRejectedException(Rejection.Code.MISSING_DATE, kind == InputKind.WEB_PAGE
+                    ? "the page states no publication date (looked at " + PAGE_DATE_PLACES + "); the site's"
+                    + " missingDate is reject, so it is not dated from its feed, URL or fetch"
+                    : "the front matter has no date (looked for date, pubDate, published, publishDate, created)");
+        }
+        if (winner != null) {
+            String where = "key '" + winner.key() + "': \"" + shorten(String.valueOf(winner.value())) + "\"";
+            Optional<OffsetDateTime> parsed = DateParser.parse(winner.value(), context.timeZone());
+            if (parsed.isEmpty()) {
+                String problem = where + " is not a date in a known form (such as 2025-02-12T15:10:00Z,"
+                        + " 2025-02-12 15:10:00, Wed, 12 Feb 2025 15:10:00 GMT or Feb 12, 2025)";
+                if (kind == InputKind.FRONT_MATTER || reject) {
+                    throw new ArticleRejectedException(Rejection.Code.INVALID_DATE, problem);
+                }
+                warnings.add(new Warning(winner.key(), problem + "; not used"));
+            } else {
+                String implausible = DateParser.implausibility(parsed.get(), now);
+                if (implausible == null) {
+                    return new Dated(parsed.get(), ownSource);
+                }
+                String problem = where + " is not a plausible publication date: " + implausible;
+                if (reject) {
+                    throw new ArticleRejectedException(Rejection.Code.INVALID_DATE, problem);
+                }
+                warnings.add(new Warning(winner.key(), problem + "; not used"));
+            }
+        }
+        return fallbackDate(context, source, now);
+    }
+
+    /** The first plausible date known from outside the input; the first-seen time always is one. */
+    private static Dated fallbackDate(SourceContext context, CanonicalFrontMatter.Source source, Instant now) {
+        DateHints hints = context.dateHints();
+        if (hints.listed() != null && DateParser.implausibility(at(hints.listed(), context), now) == null) {
+            return new Dated(at(hints.listed(), context), hints.listedIn().word());
+        }
+        List<String> urls = new ArrayList<>();
+        if (source != null) {
+            urls.add(source.url());
+            urls.add(source.canonical());
+        }
+        urls.add(context.url());
+        for (String url : urls) {
+            Optional<OffsetDateTime> fromUrl = DateParser.fromUrlPath(url, context.timeZone());
+            if (fromUrl.isPresent() && DateParser.implausibility(fromUrl.get(), now) == null) {
+                return new Dated(fromUrl.get(), "url");
+            }
+        }
+        if (hints.lastModified() != null && DateParser.implausibility(at(hints.lastModified(), context), now) == null) {
+            return new Dated(at(hints.lastModified(), context), "http-last-modified");
+        }
+        return new Dated(at(hints.firstSeen() == null ? now : hints.firstSeen(), context), "first-seen");
+    }
+
+    private static OffsetDateTime at(Instant instant, SourceContext context) {
+        return DateParser.parse(instant, context.timeZone()).orElseThrow();
+    }
+
+    /**
+     * The lastmod in RFC 3339, or null when absent, equal to the date, unreadable (then kept in params) or
+     * implausible (then refused with a warning).
+     */
+    private String lastmod(InputFields fields, SourceContext context, OffsetDateTime date, List<Warning> warnings) {
         Field winner = pick(fields, fields.take(LASTMOD_KEYS), value -> true);
         if (winner == null) {
             return null;
@@ -146,13 +266,57 @@ public final class FrontMatterNormalizer {
             fields.toParams(winner);
             return null;
         }
+        String implausible = DateParser.implausibility(lastmod.get(), clock.instant());
+        if (implausible != null) {
+            warnings.add(new Warning(winner.key(), "key '" + winner.key() + "': \""
+                    + shorten(String.valueOf(winner.value())) + "\" is not a plausible date: " + implausible
+                    + "; dropped"));
+            return null;
+        }
         return lastmod.get().toInstant().equals(date.toInstant()) ? null : DateParser.format(lastmod.get());
     }
 
-    private static String summary(InputFields fields, String body) {
-        Field winner = pick(fields, fields.take(SUMMARY_KEYS),
-                value -> InputFields.isScalar(value) && !PlainText.clean(String.valueOf(value)).isEmpty());
-        return winner == null ? SummaryBuilder.fromMarkdown(body) : PlainText.clean(String.valueOf(winner.value()));
+    /**
+     * The summary, and whether the input also carried it as {@code description} (Hugo's key, written beside it by
+     * an earlier normalization): that copy is not a competing value and is written again rather than sent to params.
+     */
+    private record Summary(String text, boolean mirrored) {
+    }
+
+    /**
+     * The first non-empty of summary, description, excerpt, subtitle, cleaned; a web page's is shortened to
+     * {@code summaryMaxChars}. Without one, built from the body within {@code summaryMaxChars}.
+     */
+    private Summary summary(InputFields fields, String body, InputKind kind) {
+        int max = config.frontMatter().summaryMaxChars();
+        List<Field> candidates = fields.take(SUMMARY_KEYS);
+        Field winner = null;
+        for (Field field : candidates) {
+            if (InputFields.isScalar(field.value()) && !PlainText.clean(String.valueOf(field.value())).isEmpty()) {
+                winner = field;
+                break;
+            }
+        }
+        String text;
+        if (winner == null) {
+            text = SummaryBuilder.fromMarkdown(body, max);
+        } else {
+            String given = PlainText.clean(String.valueOf(winner.value()));
+            text = kind == InputKind.WEB_PAGE ? SummaryBuilder.shorten(given, max) : given;
+        }
+        boolean mirrored = false;
+        for (Field field : candidates) {
+            if (field == winner) {
+                continue;
+            }
+            if (!mirrored && winner != null && field.lowerKey().equals("description")
+                    && InputFields.isScalar(field.value()) && PlainText.clean(String.valueOf(field.value())).equals(text)) {
+                mirrored = true;
+            } else {
+                fields.toParamsUnlessEmpty(field);
+            }
+        }
+        return new Summary(text, mirrored);
     }
 
     /**
@@ -308,13 +472,27 @@ public final class FrontMatterNormalizer {
     }
 
     /**
-     * The first thumbnail candidate that resolves to an absolute http(s) URL (relative ones against the source URL).
-     * Candidates that do not, and those that lose, go to params with their original value; the unused rest of an
-     * {@code images} list or a {@code cover} map goes to params too.
+     * The thumbnail URL (null when none), and whether the input also carried it as {@code images: [url]} (Hugo's
+     * key, written beside it by an earlier normalization): that copy is written again rather than sent to params.
      */
-    private static String thumbnail(InputFields fields, String baseUrl) {
+    private record Thumbnail(String url, boolean mirrored) {
+    }
+
+    /**
+     * The first thumbnail candidate that resolves to an absolute http(s) URL (relative ones against the source URL).
+     * Candidates that do not, and those that lose, go to params with their original value (where the URL check
+     * drops the ones that are not absolute http(s) URLs); the unused rest of an {@code images} list or a
+     * {@code cover} map goes to params too.
+     */
+    private static Thumbnail thumbnail(InputFields fields, String baseUrl) {
         String thumbnail = null;
+        boolean mirrored = false;
         for (Field field : fields.take(THUMBNAIL_KEYS)) {
+            if (thumbnail != null && !mirrored && field.lowerKey().equals("images")
+                    && field.value() instanceof List<?> list && list.size() == 1 && thumbnail.equals(list.get(0))) {
+                mirrored = true;
+                continue;
+            }
             ImageCandidate candidate = thumbnail == null ? ImageCandidate.of(field) : null;
             String resolved = candidate == null ? null : resolveHttpUrl(candidate.url(), baseUrl);
             if (resolved == null) {
@@ -326,7 +504,7 @@ public final class FrontMatterNormalizer {
                 fields.toParams(field, candidate.rest());
             }
         }
-        return thumbnail;
+        return new Thumbnail(thumbnail, mirrored);
     }
 
     /** An image URL found in a thumbnail field and what is left of the field's value without it. */
@@ -379,14 +557,7 @@ public final class FrontMatterNormalizer {
     }
 
     private static boolean isHttpUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme();
-            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return UrlFields.isHttpUrl(text);
     }
 
     /** A string; a list joined with ", "; a map's {@code name}. Values that lose information also go to params. */

@@ -3,9 +3,13 @@ package newsroom.core.ingest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 
+import newsroom.core.frontmatter.DateParser;
 import newsroom.core.model.Rejection;
 import newsroom.core.model.SourceContext;
 import newsroom.core.observe.Telemetry;
@@ -79,9 +83,19 @@ public final class ArticleFetchService {
     /** Ingests a page that was already fetched (e.g. by URL classification), without fetching it again. */
     public IngestOutcome ingestPage(FetchedResource page, SourceContext context) {
         String html = HtmlDecoding.decode(page.body(), page.charset());
-        String finalUrl = page.finalUri().toString();
-        SourceContext pageContext = new SourceContext(context.name(), finalUrl, context.path(), context.timeZone(),
-                context.defaultLanguage(), context.defaultCategories(), context.defaultTags());
+        SourceContext pageContext = context.withUrl(page.finalUri().toString())
+                .withDateHints(context.dateHints().withLastModified(lastModified(page)));
         return ingest.ingestHtml(html, pageContext);
+    }
+
+    /** The response's {@code Last-Modified} (kept among the validators), or null when absent or unreadable. */
+    private static Instant lastModified(FetchedResource page) {
+        for (Map.Entry<String, String> validator : page.validators().entrySet()) {
+            if (validator.getKey().equalsIgnoreCase("Last-Modified")) {
+                return DateParser.parse(validator.getValue(), ZoneOffset.UTC).map(OffsetDateTime::toInstant)
+                        .orElse(null);
+            }
+        }
+        return null;
     }
 }

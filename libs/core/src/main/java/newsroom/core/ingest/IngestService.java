@@ -2,6 +2,7 @@ package newsroom.core.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import java.util.Set;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.frontmatter.FrontMatterNormalizer;
+import newsroom.core.frontmatter.FrontMatterNormalizer.InputKind;
 import newsroom.core.frontmatter.FrontMatterParser;
 import newsroom.core.model.ArticleId;
 import newsroom.core.model.ArticleRejectedException;
@@ -52,6 +54,8 @@ import newsroom.core.url.CanonicalUrls;
 public final class IngestService {
 
     private static final String MARKDOWN_TYPE = "text/markdown; charset=utf-8";
+    private static final String DATE_SOURCE = "dateSource";
+    private static final String FIRST_SEEN = "first-seen";
     /** Bodies shorter than this are too generic to prove two URLs carry the same story. */
     private static final int MIN_FINGERPRINT_CHARS = 200;
 
@@ -71,7 +75,7 @@ public final class IngestService {
     public IngestService(SiteConfig config, ObjectStore store, ArticleIndex index, EventPublisher publisher,
                          HtmlArticleExtractor extractor, Telemetry telemetry, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.normalizer = new FrontMatterNormalizer(config);
+        this.normalizer = new FrontMatterNormalizer(config, Objects.requireNonNull(clock, "clock"));
         this.store = Objects.requireNonNull(store, "store");
         this.index = Objects.requireNonNull(index, "index");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -82,12 +86,12 @@ public final class IngestService {
 
     /** A Markdown file with front matter (YAML, TOML or JSON). */
     public IngestOutcome ingestMarkdown(byte[] file, SourceContext context) {
-        return guarded(context, () -> parser.parse(file));
+        return guarded(context, InputKind.FRONT_MATTER, () -> parser.parse(file));
     }
 
     /** A web page (decoded); the article is extracted, then ingested like any other input. */
     public IngestOutcome ingestHtml(String html, SourceContext context) {
-        return guarded(context, () -> {
+        return guarded(context, InputKind.WEB_PAGE, () -> {
             if (extractor == null) {
                 throw new ArticleRejectedException(Rejection.Code.UNSUPPORTED_INPUT,
                         "HTML input is not supported by this function");
@@ -98,19 +102,25 @@ public final class IngestService {
 
     /** An already parsed article (e.g. from a feed item or the API). */
     public IngestOutcome ingest(RawArticle raw, SourceContext context) {
-        return guarded(context, () -> raw);
+        return guarded(context, InputKind.FRONT_MATTER, () -> raw);
     }
 
     private interface RawSupplier {
         RawArticle get();
     }
 
-    private IngestOutcome guarded(SourceContext context, RawSupplier input) {
+    private IngestOutcome guarded(SourceContext context, InputKind kind, RawSupplier input) {
         NormalizedArticle article;
         String url;
         try {
-            article = normalizer.normalize(input.get(), context);
+            RawArticle raw = input.get();
+            SourceContext seen = context.dateHints().firstSeen() != null ? context
+                    : context.withDateHints(context.dateHints().withFirstSeen(clock.instant()));
+            article = normalizer.normalize(raw, seen, kind);
             url = canonicalUrl(article.frontMatter());
+            if (FIRST_SEEN.equals(article.frontMatter().params().get(DATE_SOURCE))) {
+                article = withStoredFirstSeen(raw, seen, kind, article, url);
+            }
         } catch (ArticleRejectedException e) {
             Rejection rejection = e.rejection();
             telemetry.warn("article.rejected", Map.of("source", context.name(), "input", inputName(context),
@@ -118,7 +128,25 @@ public final class IngestService {
             telemetry.count("ArticlesRejected", context.name());
             return IngestOutcome.rejected(rejection);
         }
+        for (NormalizedArticle.Warning warning : article.warnings()) {
+            telemetry.warn("frontmatter.value-dropped", Map.of("source", context.name(), "input", inputName(context),
+                    "field", warning.field(), "detail", warning.detail()));
+        }
         return store(article, url, context);
+    }
+
+    /**
+     * An article dated by when it was first seen keeps that date: when the index already holds it, the date
+     * stored then is the first-seen time (so ingesting the same page again changes nothing).
+     */
+    private NormalizedArticle withStoredFirstSeen(RawArticle raw, SourceContext context, InputKind kind,
+                                                  NormalizedArticle article, String url) {
+        Optional<ArticleRecord> stored = index.find(identity(article.frontMatter(), context, url));
+        if (stored.isEmpty() || stored.get().date() == null) {
+            return article;
+        }
+        Instant firstSeen = OffsetDateTime.parse(stored.get().date()).toInstant();
+        return normalizer.normalize(raw, context.withDateHints(context.dateHints().withFirstSeen(firstSeen)), kind);
     }
 
     private IngestOutcome store(NormalizedArticle article, String url, SourceContext context) {

@@ -15,14 +15,23 @@ import java.util.Objects;
  * @param defaultLanguage   BCP 47 tag used when the article names none, or null to require one from the input
  * @param defaultCategories categories added when the article has none
  * @param defaultTags       tags added when the article has none
+ * @param dateHints         dates known from outside the page (feed entry, sitemap, HTTP, first seen), used only
+ *                          when the article states no date of its own
  */
 public record SourceContext(String name, String url, String path, ZoneId timeZone, String defaultLanguage,
-                            List<String> defaultCategories, List<String> defaultTags) {
+                            List<String> defaultCategories, List<String> defaultTags, DateHints dateHints) {
     public SourceContext {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(timeZone, "timeZone");
         defaultCategories = List.copyOf(defaultCategories == null ? List.of() : defaultCategories);
         defaultTags = List.copyOf(defaultTags == null ? List.of() : defaultTags);
+        dateHints = dateHints == null ? DateHints.NONE : dateHints;
+    }
+
+    /** A context without date hints. */
+    public SourceContext(String name, String url, String path, ZoneId timeZone, String defaultLanguage,
+                         List<String> defaultCategories, List<String> defaultTags) {
+        this(name, url, path, timeZone, defaultLanguage, defaultCategories, defaultTags, DateHints.NONE);
     }
 
     /** A file given on the command line: UTC, English unless the article says otherwise. */
@@ -35,6 +44,16 @@ public record SourceContext(String name, String url, String path, ZoneId timeZon
     }
 
     public SourceContext withTimeZone(ZoneId zone) {
-        return new SourceContext(name, url, path, zone, defaultLanguage, defaultCategories, defaultTags);
+        return new SourceContext(name, url, path, zone, defaultLanguage, defaultCategories, defaultTags, dateHints);
+    }
+
+    public SourceContext withDateHints(DateHints hints) {
+        return new SourceContext(name, url, path, timeZone, defaultLanguage, defaultCategories, defaultTags, hints);
+    }
+
+    /** The same context for the page at {@code pageUrl} (e.g. after redirects). */
+    public SourceContext withUrl(String pageUrl) {
+        return new SourceContext(name, pageUrl, path, timeZone, defaultLanguage, defaultCategories, defaultTags,
+                dateHints);
     }
 }

@@ -62,6 +62,19 @@ final class HtmlMarkup {
         }
     }
 
+    /** Elements that start a new line of text: their tags separate the words on either side. */
+    private static final Set<String> BLOCK_ELEMENTS = Set.of("address", "article", "aside", "blockquote", "br",
+            "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2",
+            "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+            "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul");
+    private static final Pattern TAG_NAME = Pattern.compile("</?([A-Za-z][A-Za-z0-9-]*)");
+
+    /** True when {@code tag} (a match of {@link #TAG}) opens or closes a block element or is a {@code <br>}. */
+    static boolean separatesText(String tag) {
+        Matcher name = TAG_NAME.matcher(tag);
+        return name.lookingAt() && BLOCK_ELEMENTS.contains(name.group(1).toLowerCase(Locale.ROOT));
+    }
+
     static boolean removedWithContent(String elementName) {
         return ELEMENTS_REMOVED_WITH_CONTENT.contains(elementName.toLowerCase(Locale.ROOT));
     }

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a short field that may carry markup (a title, a summary, an author) into one line of plain text: character
- * references decoded, HTML tags removed (script, style and the other active elements with their content),
+ * references decoded, HTML tags removed (script, style and the other active elements with their content; a block
+ * element's tag or a {@code <br>} leaves a space, so {@code <h2>Reports</h2><p>Alibaba} reads "Reports Alibaba"),
  * whitespace of any kind collapsed to single spaces, ends trimmed. The result is a fixed point:
  * {@code clean(clean(x)).equals(clean(x))}, so doubly escaped feed titles come out right and normalizing twice
  * changes nothing.
@@ -64,6 +65,9 @@ public final class PlainText {
                 }
                 tag.region(i, text.length());
                 if (tag.lookingAt()) {
+                    if (HtmlMarkup.separatesText(tag.group())) {
+                        out.append(' ');
+                    }
                     i = tag.end();
                     continue;
                 }

@@ -8,16 +8,13 @@ import java.util.regex.Pattern;
 /**
  * Builds an article summary from the first paragraphs of its Markdown body, as plain text: heading markers,
  * block-quote and list markers, emphasis and code backticks removed, links replaced by their text, images and
- * fenced code dropped, HTML cleaned by {@link PlainText}. The summary is cut at a word boundary so that, with the
- * trailing {@code …}, it has at most {@value #MAX_LENGTH} code points.
+ * fenced code dropped, HTML cleaned by {@link PlainText}; paragraphs joined with a space. The summary is shortened by
+ * {@link #shorten} to at most {@value #MAX_LENGTH} code points (or the length asked for).
  */
 public final class SummaryBuilder {
 
     /** Longest summary, in code points, including the ellipsis. */
     public static final int MAX_LENGTH = 300;
-
-    /** Raw text gathered before inline markup is removed; generous, since markup and cutting shrink it. */
-    private static final int RAW_TEXT_BUDGET = 8 * MAX_LENGTH;
 
     private static final Pattern FENCE_OPEN = Pattern.compile(" {0,3}(`{3,}|~{3,}).*");
     private static final Pattern FENCE_CLOSE = Pattern.compile(" {0,3}(`{3,}|~{3,})[ \\t]*");
@@ -44,18 +41,52 @@ public final class SummaryBuilder {
 
     /** The summary of a Markdown body; empty when the body has no text. */
     public static String fromMarkdown(String markdown) {
-        List<String> paragraphs = paragraphs(markdown);
+        return fromMarkdown(markdown, MAX_LENGTH);
+    }
+
+    /** The summary of a Markdown body in at most {@code maxLength} code points; empty when the body has no text. */
+    public static String fromMarkdown(String markdown, int maxLength) {
+        List<String> paragraphs = paragraphs(markdown, 8 * maxLength);
         StringBuilder text = new StringBuilder();
         for (String paragraph : paragraphs) {
             String plain = inlineToPlainText(paragraph);
             if (!plain.isEmpty()) {
                 text.append(text.length() == 0 ? "" : " ").append(plain);
             }
-            if (text.length() > MAX_LENGTH) {
+            if (text.length() > maxLength) {
                 break;
             }
         }
-        return cut(PlainText.clean(text.toString()), MAX_LENGTH);
+        return shorten(PlainText.clean(text.toString()), maxLength);
+    }
+
+    /** A sentence end at or after this share of the limit is a better place to stop than a word boundary. */
+    private static final double MIN_SENTENCE_SHARE = 0.5;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'”’»)]*(?=\\s)");
+
+    /**
+     * {@code text} when it has at most {@code maxLength} code points; else its longest prefix ending a sentence
+     * ({@code .}, {@code !}, {@code ?} before a space) when that keeps at least half the limit, else its longest
+     * prefix ending at a word boundary followed by {@code …}. Never longer than {@code maxLength}; applying it twice
+     * changes nothing.
+     */
+    public static String shorten(String text, int maxLength) {
+        if (text.codePointCount(0, text.length()) <= maxLength) {
+            return text;
+        }
+        int limit = text.offsetByCodePoints(0, maxLength);
+        Matcher sentence = SENTENCE_END.matcher(text);
+        sentence.region(0, Math.min(text.length(), limit + 1));
+        int sentenceEnd = -1;
+        while (sentence.find()) {
+            if (sentence.end() <= limit) {
+                sentenceEnd = sentence.end();
+            }
+        }
+        if (sentenceEnd > 0 && text.codePointCount(0, sentenceEnd) >= maxLength * MIN_SENTENCE_SHARE) {
+            return text.substring(0, sentenceEnd);
+        }
+        return cut(text, maxLength);
     }
 
     /**
@@ -72,7 +103,7 @@ public final class SummaryBuilder {
         return TRAILING_PUNCTUATION.matcher(head).replaceAll("") + "…";
     }
 
-    private static List<String> paragraphs(String markdown) {
+    private static List<String> paragraphs(String markdown, int rawTextBudget) {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int rawLength = 0;
@@ -90,31 +121,31 @@ public final class SummaryBuilder {
             Matcher heading = ATX_HEADING.matcher(line);
             if (open.matches()) {
                 fence = open.group(1);
-                flush(current, paragraphs);
+                flush(current, paragraphs, rawTextBudget);
             } else if (line.isBlank() || THEMATIC_BREAK.matcher(line).matches() && current.length() == 0
                     || SETEXT_UNDERLINE.matcher(line).matches() && current.length() > 0) {
-                flush(current, paragraphs);
+                flush(current, paragraphs, rawTextBudget);
             } else if (heading.matches()) {
-                flush(current, paragraphs);
+                flush(current, paragraphs, rawTextBudget);
                 current.append(heading.group(1) == null ? "" : heading.group(1));
-                flush(current, paragraphs);
+                flush(current, paragraphs, rawTextBudget);
             } else if (!REFERENCE_DEFINITION.matcher(line).matches() && !TABLE_DELIMITER_ROW.matcher(line).matches()) {
                 String content = CONTAINER_MARKERS.matcher(line).replaceFirst("").strip();
                 current.append(current.length() == 0 ? "" : " ").append(content);
                 rawLength += content.length();
             }
-            if (rawLength > RAW_TEXT_BUDGET) {
+            if (rawLength > rawTextBudget) {
                 break;
             }
         }
-        flush(current, paragraphs);
+        flush(current, paragraphs, rawTextBudget);
         return paragraphs;
     }
 
-    private static void flush(StringBuilder current, List<String> paragraphs) {
+    private static void flush(StringBuilder current, List<String> paragraphs, int rawTextBudget) {
         if (!current.toString().isBlank()) {
             String paragraph = current.toString();
-            paragraphs.add(paragraph.length() > RAW_TEXT_BUDGET ? paragraph.substring(0, RAW_TEXT_BUDGET) : paragraph);
+            paragraphs.add(paragraph.length() > rawTextBudget ? paragraph.substring(0, rawTextBudget) : paragraph);
         }
         current.setLength(0);
     }

@@ -33,6 +33,15 @@ class SiteEnvironmentTest {
     }
 
     @Test
+    void readsTheFrontMatterRules() {
+        SiteConfig config = SiteEnvironment.fromEnvironment(Map.of("MISSING_DATE", "reject",
+                "SUMMARY_MAX_CHARS", "250", "MAX_TAGS", "8"));
+
+        assertThat(config.frontMatter()).isEqualTo(new SiteConfig.FrontMatterRules(SiteConfig.MissingDate.REJECT,
+                250, 8));
+    }
+
+    @Test
     void keepsTheDefaults_forAbsentOrBlankVariables() {
         assertThat(SiteEnvironment.fromEnvironment(Map.of("TARGET_LANGUAGES", "")))
                 .isEqualTo(SiteConfig.defaults().withTargetLanguages(List.of()));
@@ -52,6 +61,6 @@ class SiteEnvironmentTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("environment: key 'timeZone': not a time zone: Mars/Olympus")
                 .hasMessageEndingWith("(variables: SITE_TIME_ZONE, DEFAULT_LANGUAGE, TARGET_LANGUAGES, "
-                        + "THUMBNAIL_WIDTHS, PATH_PATTERN, SITE_LANGUAGES)");
+                        + "THUMBNAIL_WIDTHS, PATH_PATTERN, SITE_LANGUAGES, MISSING_DATE, SUMMARY_MAX_CHARS, MAX_TAGS)");
     }
 }

@@ -243,8 +243,14 @@ class FrontMatterRejectionTest {
     }
 
     @Test
-    void rejectsMissingDate() {
-        assertThat(rejection("---\ntitle: No date\n---\n")).isEqualTo(new Rejection(Rejection.Code.MISSING_DATE,
+    void rejectsMissingDate_whenTheSiteChoosesRejectOverFallback() {
+        FrontMatterNormalizer strict = new FrontMatterNormalizer(SiteConfig.defaults().withFrontMatter(
+                new SiteConfig.FrontMatterRules(SiteConfig.MissingDate.REJECT, 300, 10)));
+
+        ArticleRejectedException e = catchThrowableOfType(ArticleRejectedException.class, () -> strict.normalize(
+                "---\ntitle: No date\n---\n".getBytes(StandardCharsets.UTF_8), SourceContext.ofFile("bad.md")));
+
+        assertThat(e.rejection()).isEqualTo(new Rejection(Rejection.Code.MISSING_DATE,
                 "the front matter has no date (looked for date, pubDate, published, publishDate, created)"));
     }
 

@@ -509,7 +509,7 @@ class FrontMatterVariantsTest {
                             alt: "A cover"
                         ---
                         """),
-                Arguments.of("unusable thumbnails (javascript:, relative without a base) kept in params, featured_image"
+                Arguments.of("unusable thumbnails (javascript:, relative without a base) dropped, featured_image"
                         + " used", NO_THEME, FILE, """
                         ---
                         title: Unsafe image
@@ -531,9 +531,6 @@ class FrontMatterVariantsTest {
                         tags: []
                         thumbnail: "http://cdn.example.com/ok.png"
                         slug: "unsafe-image"
-                        params:
-                          thumbnail: "javascript:alert(1)"
-                          image: "/relative.png"
                         ---
                         """),
                 Arguments.of("source map, canonical alias and link loser", NO_THEME, WEB, """

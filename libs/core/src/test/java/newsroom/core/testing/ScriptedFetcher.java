@@ -31,6 +31,14 @@ public final class ScriptedFetcher implements Fetcher {
         return respond(url, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Answers {@code url} with 200 and the page, and these validators (ETag, Last-Modified) as the response's. */
+    public ScriptedFetcher respondHtml(String url, String html, Map<String, String> validators) {
+        URI uri = URI.create(url);
+        answers.put(uri, new FetchedResource(uri, uri, 200, "text/html; charset=utf-8", "UTF-8",
+                html.getBytes(StandardCharsets.UTF_8), false, validators));
+        return this;
+    }
+
     /** Answers {@code url} by throwing the exception. */
     public ScriptedFetcher fail(String url, FetchException failure) {
         answers.put(URI.create(url), failure);

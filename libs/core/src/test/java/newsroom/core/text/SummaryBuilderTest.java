@@ -45,4 +45,46 @@ class SummaryBuilderTest {
     void leavesShortTextAlone() {
         assertThat(SummaryBuilder.cut("short text", 300)).isEqualTo("short text");
     }
+
+    @Test
+    void endsAtTheLastSentenceThatFits_whenItKeepsAtLeastHalfTheLimit() {
+        String text = "First sentence is here. Second one follows it. Third sentence runs on and on past the limit.";
+
+        assertThat(SummaryBuilder.shorten(text, 60)).isEqualTo("First sentence is here. Second one follows it.");
+    }
+
+    @Test
+    void endsAtAWordWithAnEllipsis_whenTheOnlySentenceEndIsTooEarly() {
+        String text = "Short. Then a very long sentence without any full stop that goes on well past the limit";
+
+        assertThat(SummaryBuilder.shorten(text, 40)).isEqualTo("Short. Then a very long sentence…");
+    }
+
+    @Test
+    void keepsTextThatFits_andIsAFixedPoint() {
+        String text = "One sentence. ".repeat(40).strip();
+
+        String once = SummaryBuilder.shorten(text, 300);
+
+        assertThat(once.codePointCount(0, once.length())).isLessThanOrEqualTo(300);
+        assertThat(SummaryBuilder.shorten(once, 300)).isEqualTo(once);
+        assertThat(SummaryBuilder.shorten("Fits.", 300)).isEqualTo("Fits.");
+    }
+
+    @Test
+    void buildsFromTheBodyWithinTheConfiguredLength() {
+        String summary = SummaryBuilder.fromMarkdown("word ".repeat(100), 50);
+
+        assertThat(summary).isEqualTo("word ".repeat(9) + "word…");
+    }
+
+    @Test
+    void neverGluesAHeadingToTheParagraphAfterIt() {
+        String body = "Alibaba Group’s Stock Surged After Partnership Reports\n"
+                + "======================================================\n\n"
+                + "Alibaba Group’s stock climbed 8.6% after reports.\n\n<h2>Apple Chose Alibaba</h2><p>Apple’s AI</p>\n";
+
+        assertThat(SummaryBuilder.fromMarkdown(body)).isEqualTo("Alibaba Group’s Stock Surged After Partnership"
+                + " Reports Alibaba Group’s stock climbed 8.6% after reports. Apple Chose Alibaba Apple’s AI");
+    }
 }

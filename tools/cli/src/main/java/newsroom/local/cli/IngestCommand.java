@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import newsroom.core.config.SiteConfigLoader;
 import newsroom.core.ingest.ArticleFetchService;
 import newsroom.core.ingest.HtmlDecoding;
 import newsroom.core.ingest.IngestOutcome;
+import newsroom.core.model.DateHints;
 import newsroom.core.model.Rejection;
 import newsroom.core.model.SourceContext;
 import newsroom.core.port.FetchQueue.FetchRequest;
@@ -175,11 +177,11 @@ public final class IngestCommand {
             if (resolution instanceof InputResolver.ArticlePage page) {
                 report(name, fetchService.ingestPage(page.page(), context));
             } else if (resolution instanceof InputResolver.Feed feed) {
-                items(feed.itemUrls(), "cli");
+                items(feed.itemUrls(), feed.listedDates(), DateHints.ListedIn.FEED);
             } else if (resolution instanceof InputResolver.Homepage homepage) {
-                items(homepage.itemUrls(), "cli");
+                items(homepage.itemUrls(), homepage.listedDates(), DateHints.ListedIn.FEED);
             } else if (resolution instanceof InputResolver.Sitemap sitemap) {
-                items(sitemap.urls(), "cli");
+                items(sitemap.urls(), sitemap.listedDates(), DateHints.ListedIn.SITEMAP);
             }
         }
 
@@ -198,15 +200,18 @@ public final class IngestCommand {
             out.println("source " + source.name() + ": " + (poll.unchanged() ? "not modified since the last poll"
                     : poll.requests().size() + " new item(s)"));
             for (FetchRequest request : poll.requests()) {
-                article(request.url(), source.contextFor(request.url(), pipeline.config().defaultLanguage()));
+                article(request.url(), source.contextFor(request.url(), pipeline.config().defaultLanguage())
+                        .withDateHints(request.dateHints()));
             }
             pipeline.index().save(poll.newState());
         }
 
-        private void items(List<String> urls, String sourceName) {
+        /** The items of a feed or sitemap named on the command line, each with the date the document gave it. */
+        private void items(List<String> urls, Map<String, Instant> listedDates, DateHints.ListedIn listedIn) {
             for (String item : urls) {
-                article(item, new SourceContext(sourceName, item, null, pipeline.config().timeZone(),
-                        pipeline.config().defaultLanguage(), List.of(), List.of()));
+                article(item, new SourceContext("cli", item, null, pipeline.config().timeZone(),
+                        pipeline.config().defaultLanguage(), List.of(), List.of(),
+                        DateHints.listed(listedDates.get(item), listedIn)));
             }
         }
 

@@ -139,12 +139,12 @@ class IngestCommandTest {
         Path bad = work.resolve("in/bad.md");
         Files.createDirectories(good.getParent());
         Files.writeString(good, "---\ntitle: Good\ndate: 2025-01-01\n---\nBody.\n");
-        Files.writeString(bad, "---\ntitle: No date here\n---\nBody.\n");
+        Files.writeString(bad, "---\ntitle: Unreadable date\ndate: someday\n---\nBody.\n");
 
         Result result = ingest("--out", site().toString(), work.resolve("in").toString());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).containsPattern("bad\\.md: rejected: MISSING_DATE \\(.+\\)");
+        assertThat(result.out()).containsPattern("bad\\.md: rejected: INVALID_DATE \\(.+\\)");
         assertThat(result.out()).contains("good.md: stored");
         assertThat(result.out()).containsPattern("rejected\\s+1");
         try (var files = Files.walk(site().resolve("content"))) {
@@ -220,6 +220,42 @@ class IngestCommandTest {
     }
 
     @Test
+    void datesTheUndatedItemsOfAFeed_byTheirEntryDate_andTheRestByTheUrl() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/robots.txt", exchange -> respond(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n"));
+        server.createContext("/news/", exchange -> respond(exchange, 200, "text/html; charset=utf-8",
+                "<html lang=en><head><title>Undated " + exchange.getRequestURI().getPath().length() + "</title></head>"
+                        + "<body><article><h1>Undated " + exchange.getRequestURI().getPath().length() + "</h1>"
+                        + "<p>A paragraph long enough to be taken for the body of a"
+                        + " real article, with enough words in it to pass as prose rather than navigation "
+                        + exchange.getRequestURI().getPath() + ".</p><p>And a second paragraph with more words.</p>"
+                        + "</article></body></html>"));
+        server.createContext("/feed.xml", exchange -> respond(exchange, 200, "application/rss+xml", """
+                <?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>%1$s/</link>
+                <item><title>A</title><link>%1$s/news/a</link><pubDate>Thu, 20 Feb 2025 07:47:00 GMT</pubDate></item>
+                <item><title>B</title><link>%1$s/news/2025/01/15/b</link></item>
+                </channel></rss>""".formatted(base)));
+        server.start();
+        try {
+            SafeHttpFetcher fetcher = SafeHttpFetcher.builder(FetcherConfig.defaults(Newsroom.DEFAULT_CONTACT_URL)
+                            .withAllowedPorts(java.util.Set.of(server.getAddress().getPort())))
+                    .addressPolicy(AddressPolicy.publicOnly().allowingForTests("127.0.0.1/32"))
+                    .build();
+
+            Result result = ingest(fetcher, "--out", site().toString(), base + "/feed.xml");
+
+            assertThat(result.exit()).as(result.out()).isZero();
+            String fromFeed = Files.readString(site().resolve("content/en/2025/02/undated-7.md"));
+            assertThat(fromFeed).contains("date: \"2025-02-20T07:47:00Z\"", "dateSource: \"feed\"");
+            String fromUrl = Files.readString(site().resolve("content/en/2025/01/undated-18.md"));
+            assertThat(fromUrl).contains("date: \"2025-01-15T00:00:00Z\"", "dateSource: \"url\"");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void pollsASourcesFile_ingestsNewItemsWithTheSourceDefaults_andAsksWithValidatorsNextTime() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -227,7 +263,7 @@ class IngestCommandTest {
         server.createContext("/robots.txt", exchange -> respond(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n"));
         server.createContext("/news/", exchange -> respond(exchange, 200, "text/html; charset=utf-8",
                 "<html><head><title>Local story</title><meta property='article:published_time' "
-                        + "content='2099-01-02T10:00:00'></head><body><article><h1>Local story</h1><p>A paragraph long "
+                        + "content='2025-02-27T10:00:00'></head><body><article><h1>Local story</h1><p>A paragraph long "
                         + "enough to be taken for the body of a real article, with enough words in it to pass as "
                         + "prose rather than navigation.</p><p>And a second paragraph with more words.</p></article>"
                         + "</body></html>"));
@@ -266,8 +302,8 @@ class IngestCommandTest {
 
             assertThat(first.exit()).as(first.out()).isZero();
             assertThat(first.out()).contains("source city-desk: 1 new item(s)", base + "/news/local: stored -> ");
-            String stored = Files.readString(site().resolve("content/fr/2099/01/local-story.md"));
-            assertThat(stored).contains("date: \"2099-01-02T10:00:00+01:00\"", "  - \"Ville\"", "  - \"fr\"");
+            String stored = Files.readString(site().resolve("content/fr/2025/02/local-story.md"));
+            assertThat(stored).contains("date: \"2025-02-27T10:00:00+01:00\"", "  - \"Ville\"", "  - \"fr\"");
             assertThat(second.out()).contains("source city-desk: not modified since the last poll");
             assertThat(conditionalRequests).containsExactly("If-None-Match");
         } finally {

@@ -44,6 +44,16 @@ public abstract class FetchQueueContract {
     }
 
     @Test
+    void deliversTheListedDate_withWhereItWasListed() {
+        FetchRequest dated = new FetchRequest("https://news.example/story", "wire", 0,
+                java.time.Instant.parse("2020-06-04T07:47:00Z"), newsroom.core.model.DateHints.ListedIn.SITEMAP);
+
+        queue.enqueue(List.of(dated));
+
+        assertThat(received(1)).containsExactly(dated);
+    }
+
+    @Test
     void deliversEveryRequestOnce_whenOneCallCarriesMoreThanABatch() {
         List<FetchRequest> requests = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
