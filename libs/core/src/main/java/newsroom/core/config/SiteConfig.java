@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param pathPattern      object key of an article; placeholders {lang} {yyyy} {mm} {dd} {slug} {id}
  * @param themeDefaults    values of the theme flags (menu, lead, comments, authorbox, pager, toc, mathjax, sidebar,
  *                         widgets) for articles that do not set them
+ * @param thumbnails       linking of the variants from the front matter, the main width, the smallest image
  */
 public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
-                         List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults) {
+                         List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults,
+                         ThumbnailSettings thumbnails) {
 
     /** Names of the theme flags, in output order. */
     public static final List<String> THEME_FLAGS =
@@ -36,6 +38,14 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
         targetLanguages = List.copyOf(targetLanguages);
         thumbnailWidths = List.copyOf(thumbnailWidths);
         themeDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(themeDefaults));
+        Objects.requireNonNull(thumbnails, "thumbnails");
+    }
+
+    /** With the default {@link ThumbnailSettings}. */
+    public SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
+                      List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults) {
+        this(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults,
+                ThumbnailSettings.defaults());
     }
 
     /** The documented defaults: the theme flags of the reference example, UTC, English, no translation. */
@@ -54,6 +64,12 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
     }
 
     public SiteConfig withTargetLanguages(List<String> languages) {
-        return new SiteConfig(timeZone, defaultLanguage, languages, thumbnailWidths, pathPattern, themeDefaults);
+        return new SiteConfig(timeZone, defaultLanguage, languages, thumbnailWidths, pathPattern, themeDefaults,
+                thumbnails);
+    }
+
+    public SiteConfig withThumbnails(ThumbnailSettings settings) {
+        return new SiteConfig(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults,
+                settings);
     }
 }

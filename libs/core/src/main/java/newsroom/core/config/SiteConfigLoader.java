@@ -30,12 +30,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * thumbnailWidths: [320, 640, 1280] # default
  * pathPattern: "content/{lang}/{yyyy}/{mm}/{slug}.md"
  * themeDefaults: { sidebar: left }  # merged over the example's values
+ * thumbnails: { link: true, mainWidth: 640, minSize: 100 } # defaults; link: false keeps hotlinking
  * </pre>
  */
 public final class SiteConfigLoader {
 
     private static final Set<String> KEYS =
-            Set.of("timeZone", "defaultLanguage", "targetLanguages", "thumbnailWidths", "pathPattern", "themeDefaults");
+            Set.of("timeZone", "defaultLanguage", "targetLanguages", "thumbnailWidths", "pathPattern", "themeDefaults",
+                    "thumbnails");
+    private static final Set<String> THUMBNAIL_KEYS = Set.of("link", "mainWidth", "minSize");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("lang", "yyyy", "mm", "dd", "slug", "id");
@@ -120,7 +123,54 @@ public final class SiteConfigLoader {
                 theme.put(flag, e.getValue());
             }
         }
-        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme);
+        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme,
+                thumbnails(values.get("thumbnails"), origin));
+    }
+
+    private static ThumbnailSettings thumbnails(Object raw, String origin) {
+        ThumbnailSettings d = ThumbnailSettings.defaults();
+        if (raw == null) {
+            return d;
+        }
+        if (!(raw instanceof Map<?, ?> m)) {
+            throw new InvalidConfigurationException(origin + ": key 'thumbnails': expected a mapping such as "
+                    + "{link: false}");
+        }
+        for (Object key : m.keySet()) {
+            if (!THUMBNAIL_KEYS.contains(String.valueOf(key))) {
+                throw new InvalidConfigurationException(origin + ": key 'thumbnails." + key + "': unknown (known: "
+                        + String.join(", ", THUMBNAIL_KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        boolean link = d.link();
+        Object rawLink = m.get("link");
+        if (rawLink != null) {
+            if (rawLink instanceof Boolean b) {
+                link = b;
+            } else if (rawLink.equals("true") || rawLink.equals("false")) {
+                link = Boolean.parseBoolean((String) rawLink);
+            } else {
+                throw new InvalidConfigurationException(origin + ": key 'thumbnails.link': " + rawLink
+                        + " is not true or false");
+            }
+        }
+        return new ThumbnailSettings(link, pixels(m.get("mainWidth"), d.mainWidth(), origin, "thumbnails.mainWidth"),
+                pixels(m.get("minSize"), d.minSide(), origin, "thumbnails.minSize"));
+    }
+
+    private static int pixels(Object raw, int fallback, String origin, String key) {
+        if (raw == null) {
+            return fallback;
+        }
+        Object value = raw;
+        if (raw instanceof String text && text.matches("[0-9]{1,4}")) {
+            value = Integer.parseInt(text);
+        }
+        if (!(value instanceof Integer i) || i < 1 || i > 4096) {
+            throw new InvalidConfigurationException(origin + ": key '" + key + "': " + raw
+                    + " is not a number of pixels between 1 and 4096");
+        }
+        return i;
     }
 
     private static void validatePattern(String pattern, String origin) {
