@@ -85,6 +85,9 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
                         "detail", String.valueOf(created.detail())));
             }
             result.put("objectKeys", created.objectKeys());
+            Map<String, String> linked = new LinkedHashMap<>();
+            created.linked().forEach(f -> linked.put(f.objectKey(), f.status().name()));
+            result.put("linked", linked);
         } catch (FetchException e) {
             telemetry.count("FetchErrors", source);
             if (e.retryable()) {
@@ -99,7 +102,7 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
             return result;
         }
         telemetry.info("thumbnail.done", Map.of("articleId", articleId, "source", source, "imageUrl", imageUrl,
-                "status", String.valueOf(result.get("status"))));
+                "status", String.valueOf(result.get("status")), "linked", String.valueOf(result.get("linked"))));
         return result;
     }
 

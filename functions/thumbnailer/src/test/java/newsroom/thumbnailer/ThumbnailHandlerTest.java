@@ -108,6 +108,19 @@ class ThumbnailHandlerTest {
     }
 
     @Test
+    void makesNoThumbnailAndEmitsNothing_forATrackingPixel() throws Exception {
+        origin.respond(IMAGE, "image/jpeg", jpeg(1, 1));
+
+        Map<String, Object> result = handler.handleRequest(sample(), null);
+
+        assertThat(result).containsEntry("status", "SKIPPED").containsEntry("reason", "TOO_SMALL");
+        assertThat(store.keys()).isEmpty();
+        assertThat(bus.published()).isEmpty();
+        assertThat(telemetry.parsed()).anyMatch(line -> "thumbnail.skipped".equals(line.get("event"))
+                && "TOO_SMALL".equals(line.get("reason")));
+    }
+
+    @Test
     void dropsAndCountsTheEvent_whenTheThumbnailIsNotAnHttpUrl() {
         ScheduledEvent event = sample();
         Map<String, Object> detail = new LinkedHashMap<>(event.getDetail());

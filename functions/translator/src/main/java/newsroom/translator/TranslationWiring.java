@@ -12,6 +12,7 @@ import newsroom.aws.EventBridgePublisher;
 import newsroom.aws.S3ObjectStore;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.config.SiteEnvironment;
+import newsroom.core.link.ArticleLinker;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.translate.TranslationService;
 
@@ -30,7 +31,8 @@ record TranslationWiring(TranslationService translations, SiteConfig site, AwsPr
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
         AmazonTranslateTranslator translator = new AmazonTranslateTranslator(clients.translate());
-        TranslationService service = new TranslationService(store, index, events, translator);
+        TranslationService service = new TranslationService(store, index, events, translator,
+                ArticleLinker.forSite(store, index, site.thumbnails()));
         AwsPriming priming = AwsPriming.builder().headObject(store, "content/" + AwsPriming.SENTINEL_OBJECT)
                 .getItem(index).putEventsDryRun(events).translateDryRun(translator).build();
         return new TranslationWiring(service, site, priming, telemetry);

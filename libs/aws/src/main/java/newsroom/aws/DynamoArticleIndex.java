@@ -152,6 +152,23 @@ public final class DynamoArticleIndex implements ArticleIndex {
     }
 
     @Override
+    public void relink(ArticleId id, long version, String expectedHash, String linkedHash) {
+        DynamoUpdate u = new DynamoUpdate().set("contentHash", s(linkedHash));
+        String condition = u.name("version") + " = " + u.value(n(version)) + " AND " + u.name("contentHash")
+                + " = " + u.value(s(expectedHash));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(articleKey(id))
+                    .updateExpression(u.expression())
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(u.names())
+                    .expressionAttributeValues(u.valuesOrNull()));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException("article " + id + " is no longer at version " + version
+                    + " with content hash " + expectedHash);
+        }
+    }
+
+    @Override
     public ArticleId claim(String name, ArticleId id) {
         if (name == null || name.isBlank() || name.length() > MAX_CLAIM_NAME_LENGTH) {
             throw new IllegalArgumentException("claim name must be 1.." + MAX_CLAIM_NAME_LENGTH + " characters");

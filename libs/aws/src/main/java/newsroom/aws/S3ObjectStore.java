@@ -23,6 +23,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * redelivered message adds no noncurrent version and no S3 notification. Different bytes overwrite (an updated
  * article keeps its key for life); the index's conditional commit, not S3, decides which version is current, so
  * no {@code If-None-Match} is sent (it would make updates fail). A single PUT is atomic in S3.
+ *
+ * <p>{@link #putIfMatch} sends {@code If-Match} with the ETag {@link #getTagged} read (S3 conditional writes):
+ * 412 Precondition Failed (the object was overwritten since) and 404 are "did not write", 409
+ * ConditionalRequestConflict (a concurrent conditional write) is thrown for a retry.
  */
 public final class S3ObjectStore implements ObjectStore {
 
@@ -59,6 +63,36 @@ public final class S3ObjectStore implements ObjectStore {
             return Optional.of(bytes.asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Tagged> getTagged(String key) {
+        ObjectKeys.requireValid(key);
+        try {
+            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            return Optional.of(new Tagged(bytes.asByteArray(), bytes.response().eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean putIfMatch(String key, byte[] content, String contentType, String tag) {
+        ObjectKeys.requireValid(key);
+        Objects.requireNonNull(tag, "tag");
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).ifMatch(tag)
+                            .metadata(Map.of(SHA256_METADATA, ArticleId.sha256Hex(content))),
+                    RequestBody.fromBytes(content));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -36,6 +36,8 @@ import newsroom.aws.FakeAwsEndpoint.Response;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.IngestOutcome;
 import newsroom.core.ingest.IngestService;
+import newsroom.core.link.ArticleLinker;
+import newsroom.core.link.ThumbnailLinks;
 import newsroom.core.model.ArticleId;
 import newsroom.core.model.RawArticle;
 import newsroom.core.model.SourceContext;
@@ -184,6 +186,73 @@ class StoreEmitProtocolTest {
         assertConverged(List.of(first, second), 2);
     }
 
+    // ---- the linking step of the thumbnail function (docs/downstream.md, "Linking the variants") ----
+
+    private static final String IMAGE = "https://cdn.harbour.example/ferry.webp";
+    private static final List<String> VARIANTS = List.of("static/thumbnails/" + ID.value() + "/0123456789ab-320.jpg",
+            "static/thumbnails/" + ID.value() + "/0123456789ab-640.jpg");
+
+    /** Where the thumbnail function dies inside its linking step. */
+    enum LinkCrashPoint { AFTER_RELINK_COMMIT, AFTER_CONDITIONAL_PUT }
+
+    @ParameterizedTest
+    @EnumSource(LinkCrashPoint.class)
+    void linksTheArticleOnce_whenTheLinkingStepIsRedeliveredAfterACrash(LinkCrashPoint crash) {
+        RawArticle article = withImage(article("The harbour authority has signed a contract for six ferries."));
+        assertThat(deliver(article).status()).isEqualTo(IngestOutcome.Status.STORED);
+        index.recordThumbnails(ID, IMAGE, VARIANTS);
+        ArticleLinker linker = new ArticleLinker(store, index, new ThumbnailLinks(640));
+        switch (crash) {
+            case AFTER_RELINK_COMMIT -> index.crashAfterNextRelink = true;
+            case AFTER_CONDITIONAL_PUT -> store.crashAfterNextPutIfMatch = true;
+        }
+
+        assertThatThrownBy(() -> linker.linkArticle(ID)).isInstanceOf(SimulatedCrash.class);
+        linker.linkArticle(ID);
+
+        ArticleRecord record = index.find(ID).orElseThrow();
+        byte[] stored = store.get(record.objectKey()).orElseThrow();
+        assertThat(record.version()).as("linking makes no version").isEqualTo(1);
+        assertThat(ArticleId.sha256Hex(stored)).as("the stored file is the one the index names")
+                .isEqualTo(record.contentHash());
+        assertThat(new String(stored, UTF_8)).contains("thumbnail: \"/thumbnails/" + ID.value() + "/0123456789ab-640.jpg\"")
+                .contains("originalImage: \"" + IMAGE + "\"");
+        assertThat(s3.listObjectVersions(b -> b.bucket(bucket).prefix(record.objectKey())).versions())
+                .as("the stored article and its linked rewrite").hasSize(2);
+        assertThat(accepted).as("linking emits nothing").hasSize(1);
+
+        assertThat(linker.linkArticle(ID).files()).extracting(ArticleLinker.FileOutcome::status)
+                .containsExactly(ArticleLinker.FileStatus.UNCHANGED);
+        assertThat(deliver(article).status()).isEqualTo(IngestOutcome.Status.UNCHANGED);
+        assertThat(s3.listObjectVersions(b -> b.bucket(bucket).prefix(record.objectKey())).versions()).hasSize(2);
+    }
+
+    @Test
+    void keepsTheUpdate_whenAContentUpdateIsStoredWhileTheArticleIsBeingLinked() {
+        RawArticle first = withImage(article("The harbour authority has signed a contract for six ferries."));
+        RawArticle second = withImage(article("The harbour authority has signed a contract for eight ferries."));
+        deliver(first);
+        index.recordThumbnails(ID, IMAGE, VARIANTS);
+        // S3 If-Match refuses the linker's stale rewrite once the update's put changed the object's ETag
+        store.beforeNextPutIfMatch = () -> assertThat(deliver(second).status()).isEqualTo(IngestOutcome.Status.UPDATED);
+
+        ArticleLinker.Result result = new ArticleLinker(store, index, new ThumbnailLinks(640)).linkArticle(ID);
+
+        assertThat(result.files()).extracting(ArticleLinker.FileOutcome::status)
+                .containsExactly(ArticleLinker.FileStatus.CHANGED_MEANWHILE);
+        ArticleRecord record = index.find(ID).orElseThrow();
+        String stored = new String(store.get(record.objectKey()).orElseThrow(), UTF_8);
+        assertThat(record.version()).isEqualTo(2);
+        assertThat(stored).contains("eight ferries").contains("originalImage: \"" + IMAGE + "\"");
+        assertThat(ArticleId.sha256Hex(stored.getBytes(UTF_8))).isEqualTo(record.contentHash());
+    }
+
+    private static RawArticle withImage(RawArticle article) {
+        Map<String, Object> fields = new HashMap<>(article.fields());
+        fields.put("image", IMAGE);
+        return new RawArticle(fields, article.body());
+    }
+
     // ---- the invariants ----
 
     private void assertConverged(List<RawArticle> contents, long expectedVersion) {
@@ -280,6 +349,9 @@ class StoreEmitProtocolTest {
     private static final class CrashingStore implements ObjectStore {
         private final ObjectStore delegate;
         boolean crashAfterNextPut;
+        boolean crashAfterNextPutIfMatch;
+        /** Runs (once) just before the next conditional put: a content update racing with the linking. */
+        Runnable beforeNextPutIfMatch;
 
         CrashingStore(ObjectStore delegate) {
             this.delegate = delegate;
@@ -300,12 +372,33 @@ class StoreEmitProtocolTest {
         }
 
         @Override
+        public Optional<Tagged> getTagged(String key) {
+            return delegate.getTagged(key);
+        }
+
+        @Override
+        public boolean putIfMatch(String key, byte[] content, String contentType, String tag) {
+            if (beforeNextPutIfMatch != null) {
+                Runnable overtaking = beforeNextPutIfMatch;
+                beforeNextPutIfMatch = null;
+                overtaking.run();
+            }
+            boolean written = delegate.putIfMatch(key, content, contentType, tag);
+            if (crashAfterNextPutIfMatch) {
+                crashAfterNextPutIfMatch = false;
+                throw new SimulatedCrash("after the conditional S3 put of the linked file");
+            }
+            return written;
+        }
+
+        @Override
         public String locationOf(String key) {
             return delegate.locationOf(key);
         }
     }
 
     private static final class CrashingIndex extends DelegatingIndex {
+        boolean crashAfterNextRelink;
         boolean crashAfterNextCommit;
         boolean crashBeforeNextClearPending;
         /** Runs (once) just before the next commit: another delivery overtaking this one. */
@@ -326,6 +419,15 @@ class StoreEmitProtocolTest {
             if (crashAfterNextCommit) {
                 crashAfterNextCommit = false;
                 throw new SimulatedCrash("after the index commit");
+            }
+        }
+
+        @Override
+        public void relink(ArticleId id, long version, String expectedHash, String linkedHash) {
+            super.relink(id, version, expectedHash, linkedHash);
+            if (crashAfterNextRelink) {
+                crashAfterNextRelink = false;
+                throw new SimulatedCrash("after the relink commit");
             }
         }
 

@@ -13,7 +13,7 @@ enum ImageFormat {
     JPEG("JPEG", "jpeg"),
     PNG("PNG", "png"),
     GIF("GIF", "gif"),
-    WEBP("WebP", null),
+    WEBP("WebP", "webp"),
     AVIF("AVIF", null),
     HEIC("HEIC", null),
     BMP("BMP", null),
@@ -32,7 +32,7 @@ enum ImageFormat {
         return displayName;
     }
 
-    /** The ImageIO format name of a format the JDK decodes; null for the others. */
+    /** The ImageIO format name of a format we decode (the JDK's, or TwelveMonkeys' WebP); null for the others. */
     String imageIoName() {
         return imageIoName;
     }
@@ -43,13 +43,15 @@ enum ImageFormat {
 
     /**
      * Whether the bytes end the way a complete file of this format ends (JPEG's EOI marker, PNG's IEND chunk, GIF's
-     * trailer). Used to tell a cut-off download from corrupt data when a decode fails; true for other formats.
+     * trailer, WebP's RIFF length covering the file). Used to tell a cut-off download from corrupt data when a
+     * decode fails; true for other formats.
      */
     boolean looksComplete(byte[] bytes) {
         return switch (this) {
             case JPEG -> endsWith(bytes, 0xFF, 0xD9);
             case PNG -> endsWith(bytes, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82);
             case GIF -> endsWith(bytes, 0x3B);
+            case WEBP -> bytes.length >= 12 && bytes.length >= 8 + riffLength(bytes);
             default -> true;
         };
     }
@@ -88,6 +90,11 @@ enum ImageFormat {
             return Optional.of(SVG);
         }
         return Optional.empty();
+    }
+
+    /** The little-endian chunk length of a RIFF header (bytes after the first 8). */
+    private static long riffLength(byte[] bytes) {
+        return (bytes[4] & 0xFFL) | (bytes[5] & 0xFFL) << 8 | (bytes[6] & 0xFFL) << 16 | (bytes[7] & 0xFFL) << 24;
     }
 
     private static boolean startsWith(byte[] bytes, int offset, int... expected) {

@@ -13,7 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import newsroom.core.config.ThumbnailSettings;
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.link.ArticleLinker;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
@@ -23,14 +25,17 @@ import newsroom.core.port.ObjectStore;
 
 /**
  * Makes the thumbnails of an article's image: fetches it through the {@link Fetcher} (kind IMAGE), checks format
- * and header dimensions before decoding ({@link ImageDecoder}), stores one JPEG per configured width (never
- * upscaled; at least one variant) at {@code static/thumbnails/<articleId>/<sha256(imageUrl)[0..12]>-<width>.jpg},
- * emits {@code ThumbnailsCreated} and records the keys in the {@link ArticleIndex}. Never writes the article.
+ * and header dimensions before decoding ({@link ImageDecoder}), stores one JPEG (PNG when the image has
+ * transparency) per configured width (never upscaled; at least one variant) at
+ * {@code static/thumbnails/<articleId>/<sha256(imageUrl)[0..12]>-<width>.jpg}, emits {@code ThumbnailsCreated},
+ * records the keys in the {@link ArticleIndex}, and finally links them from the article and its translations
+ * ({@link ArticleLinker}; not when the site keeps hotlinking). Never makes a new version of the article.
  *
  * <p>Idempotent for at-least-once delivery: an (article, image URL) pair the index already records is not fetched
- * again. The order is store, emit, record, so a crash repeats an event rather than losing one.
+ * again (only linked). The order is store, emit, record, link, so a crash repeats an event rather than losing one.
  *
- * <p>Errors: an image that can never be used (not an image, unsupported format, truncated, too large, undecodable),
+ * <p>Errors: an image that can never be used (not an image, unsupported format, truncated, too large, too small,
+ * undecodable),
  * a refused URL and an unknown article are {@link Status#SKIPPED} results with a {@link SkipReason}: nothing
  * stored, nothing emitted, not worth a retry. Retryable fetch failures are thrown; store and bus failures pass
  * through; the platform retries both.
@@ -45,12 +50,23 @@ public final class ThumbnailService {
     private final ArticleIndex index;
     private final EventPublisher events;
     private final List<Integer> widths;
-    private final ImageDecoder decoder = new ImageDecoder();
+    private final ImageDecoder decoder;
     private final ThumbnailRenderer renderer = new ThumbnailRenderer();
+    /** null when the site keeps hotlinking */
+    private final ArticleLinker linker;
 
-    /** @param widths the variant widths in pixels (SiteConfig.thumbnailWidths); at least one, all positive */
+    /** With the default {@link ThumbnailSettings} (linked, 640-px main width, 100-px smallest side). */
     public ThumbnailService(Fetcher fetcher, ObjectStore store, ArticleIndex index, EventPublisher events,
                             List<Integer> widths) {
+        this(fetcher, store, index, events, widths, ThumbnailSettings.defaults());
+    }
+
+    /**
+     * @param widths   the variant widths in pixels (SiteConfig.thumbnailWidths); at least one, all positive
+     * @param settings linking, main width and smallest accepted side (SiteConfig.thumbnails)
+     */
+    public ThumbnailService(Fetcher fetcher, ObjectStore store, ArticleIndex index, EventPublisher events,
+                            List<Integer> widths, ThumbnailSettings settings) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.store = Objects.requireNonNull(store, "store");
         this.index = Objects.requireNonNull(index, "index");
@@ -60,6 +76,8 @@ public final class ThumbnailService {
                     + widths);
         }
         this.widths = List.copyOf(new TreeSet<>(widths));
+        this.decoder = new ImageDecoder(settings.minSide());
+        this.linker = ArticleLinker.forSite(store, index, settings);
     }
 
     /** What a call did. */
@@ -68,7 +86,7 @@ public final class ThumbnailService {
     /** Why an image was skipped; stable codes for logs and metrics. */
     public enum SkipReason {
         INVALID_REQUEST, ARTICLE_NOT_FOUND, FETCH_REFUSED, NOT_AN_IMAGE, UNSUPPORTED_FORMAT, TRUNCATED,
-        DIMENSIONS_TOO_LARGE, DECODE_FAILED
+        DIMENSIONS_TOO_LARGE, TOO_SMALL, DECODE_FAILED
     }
 
     /** One stored variant. */
@@ -80,17 +98,20 @@ public final class ThumbnailService {
      * @param detail     a sentence for people: what exactly was wrong, or null
      * @param created    the variants made by this call (empty unless CREATED)
      * @param objectKeys the keys of the image's thumbnails (made now or earlier); empty when SKIPPED
+     * @param linked     what the linking step did to the article's file and each translation's (empty when SKIPPED
+     *                   or when the site does not link)
      */
     public record Result(Status status, SkipReason reason, String detail, List<Thumbnail> created,
-                         List<String> objectKeys) {
+                         List<String> objectKeys, List<ArticleLinker.FileOutcome> linked) {
         public Result {
             Objects.requireNonNull(status, "status");
             created = List.copyOf(created);
             objectKeys = List.copyOf(objectKeys);
+            linked = List.copyOf(linked);
         }
 
         static Result skipped(SkipReason reason, String detail) {
-            return new Result(Status.SKIPPED, reason, detail, List.of(), List.of());
+            return new Result(Status.SKIPPED, reason, detail, List.of(), List.of(), List.of());
         }
     }
 
@@ -114,7 +135,8 @@ public final class ThumbnailService {
         }
         List<String> existing = record.get().thumbnails().get(imageUrl);
         if (existing != null) {
-            return new Result(Status.ALREADY_CREATED, null, "already created", List.of(), existing);
+            // a redelivery, or a new version of the article: (re)link it with the variants made before
+            return new Result(Status.ALREADY_CREATED, null, "already created", List.of(), existing, link(id));
         }
         byte[] image;
         try {
@@ -129,13 +151,18 @@ public final class ThumbnailService {
             return Result.skipped(e.reason(), e.getMessage());
         }
         for (Variant variant : variants) {
-            store.put(variant.thumbnail().objectKey(), variant.jpeg(), "image/jpeg");
+            store.put(variant.thumbnail().objectKey(), variant.bytes(), variant.contentType());
         }
         List<Thumbnail> thumbnails = variants.stream().map(Variant::thumbnail).toList();
         events.publish(List.of(ArticleEvent.of(ArticleEvent.THUMBNAILS_CREATED, detail(id, imageUrl, thumbnails))));
         List<String> keys = thumbnails.stream().map(Thumbnail::objectKey).toList();
         index.recordThumbnails(id, imageUrl, keys);
-        return new Result(Status.CREATED, null, null, thumbnails, keys);
+        return new Result(Status.CREATED, null, null, thumbnails, keys, link(id));
+    }
+
+    /** The linking step, after the keys are recorded (so a translator recording later sees them). */
+    private List<ArticleLinker.FileOutcome> link(ArticleId id) {
+        return linker == null ? List.of() : linker.linkArticle(id).files();
     }
 
     /** The widths to make from an image {@code originalWidth} wide: the configured ones that are not larger. */
@@ -166,7 +193,7 @@ public final class ThumbnailService {
     }
 
     /** A thumbnail and its encoded bytes, before storing. */
-    private record Variant(Thumbnail thumbnail, byte[] jpeg) {
+    private record Variant(Thumbnail thumbnail, byte[] bytes, String contentType) {
     }
 
     private List<Variant> render(byte[] image, String keyBase) throws UnusableImageException {
@@ -174,12 +201,13 @@ public final class ThumbnailService {
             List<Integer> planned = widthsFor(original);
             return planned.get(planned.size() - 1);
         });
-        BufferedImage opaque = ThumbnailRenderer.opaque(decoded.pixels());
+        BufferedImage pixels = decoded.pixels();
+        ThumbnailRenderer.Output output = ThumbnailRenderer.outputFor(pixels);
         List<Variant> variants = new ArrayList<>();
         for (int width : widthsFor(decoded.originalWidth())) {
-            ThumbnailRenderer.Rendered rendered = renderer.render(opaque, Math.min(width, opaque.getWidth()));
-            variants.add(new Variant(new Thumbnail(rendered.width(), rendered.height(), keyBase + "-" + width + ".jpg"),
-                    rendered.jpeg()));
+            ThumbnailRenderer.Rendered rendered = renderer.render(pixels, Math.min(width, pixels.getWidth()), output);
+            variants.add(new Variant(new Thumbnail(rendered.width(), rendered.height(),
+                    keyBase + "-" + width + "." + output.extension), rendered.bytes(), output.contentType));
         }
         return variants;
     }

@@ -51,9 +51,17 @@ class ImageFormatTest {
     }
 
     @Test
-    void decodesOnlyTheFormatsTheJdkReads() {
+    void decodesTheJdkFormatsAndWebp() {
         assertThat(Arrays.stream(ImageFormat.values()).filter(ImageFormat::isDecodable))
-                .containsExactly(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF);
+                .containsExactly(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP);
+    }
+
+    @Test
+    void tellsACompleteWebpByItsRiffLength() {
+        byte[] webp = TestImages.fixture("lossy.webp");
+
+        assertThat(ImageFormat.WEBP.looksComplete(webp)).isTrue();
+        assertThat(ImageFormat.WEBP.looksComplete(Arrays.copyOf(webp, webp.length - 1))).isFalse();
     }
 
     private static byte[] bytes(String s) {

@@ -119,14 +119,77 @@ class ThumbnailServiceTest {
     }
 
     @Test
-    void flattensTransparencyOntoWhite() throws Exception {
+    void keepsTransparencyThatMatters_inAPng() throws Exception {
         fetcher.answering(IMAGE, TestImages.halfTransparentPng(400, 200));
 
-        service.createThumbnails(ID.value(), IMAGE);
+        Result result = service.createThumbnails(ID.value(), IMAGE);
 
-        BufferedImage thumbnail = TestImages.decode(store.object(BASE + "-320.jpg").content());
-        assertThat(brightness(thumbnail.getRGB(40, 80))).isGreaterThan(240);
-        assertThat(brightness(thumbnail.getRGB(280, 80))).isLessThan(15);
+        assertThat(result.created()).containsExactly(new Thumbnail(320, 160, BASE + "-320.png"));
+        assertThat(store.object(BASE + "-320.png").contentType()).isEqualTo("image/png");
+        BufferedImage thumbnail = TestImages.decode(store.object(BASE + "-320.png").content());
+        assertThat(thumbnail.getRGB(40, 80) >>> 24).as("transparent half").isZero();
+        assertThat(thumbnail.getRGB(280, 80)).as("opaque black half").isEqualTo(0xFF000000);
+    }
+
+    @Test
+    void writesJpeg_whenAnImageWithAnAlphaChannelIsFullyOpaque() throws Exception {
+        fetcher.answering(IMAGE, TestImages.encoded("png", 400, 200)); // ARGB, every pixel opaque
+
+        Result result = service.createThumbnails(ID.value(), IMAGE);
+
+        assertThat(result.created()).containsExactly(new Thumbnail(320, 160, BASE + "-320.jpg"));
+        assertThat(brightness(TestImages.decode(store.object(BASE + "-320.jpg").content()).getRGB(5, 5)))
+                .isGreaterThan(0);
+    }
+
+    @Test
+    void makesJpegVariantsOfAWebp() throws Exception {
+        fetcher.answering(IMAGE, TestImages.fixture("lossy.webp"));
+
+        Result result = service.createThumbnails(ID.value(), IMAGE);
+
+        assertThat(result.created()).containsExactly(new Thumbnail(320, 240, BASE + "-320.jpg"));
+        assertThat(sizeOf(BASE + "-320.jpg")).isEqualTo("320x240");
+    }
+
+    @Test
+    void makesUprightVariantsWithoutAnyMetadata_fromAnOrientedJpeg() throws Exception {
+        byte[] photo = TestImages.withExifOrientation(TestImages.quadrantJpeg(1000, 500), 8);
+        fetcher.answering(IMAGE, photo);
+
+        Result result = service.createThumbnails(ID.value(), IMAGE);
+
+        assertThat(result.created()).containsExactly(new Thumbnail(320, 640, BASE + "-320.jpg"));
+        byte[] jpeg = store.object(BASE + "-320.jpg").content();
+        assertThat(sizeOf(BASE + "-320.jpg")).isEqualTo("320x640");
+        assertThat(jpegMarkers(jpeg)).as("segments before the image data").doesNotContain(0xE1, 0xE2, 0xED, 0xFE)
+                .contains(0xDB, 0xC0, 0xC4, 0xDA);
+        assertThat(new String(jpeg, StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+    }
+
+    @Test
+    void skipsATrackingPixel_storingAndEmittingNothing() throws Exception {
+        fetcher.answering(IMAGE, TestImages.encoded("gif", 1, 1));
+
+        Result result = service.createThumbnails(ID.value(), IMAGE);
+
+        assertThat(result.status()).isEqualTo(Status.SKIPPED);
+        assertThat(result.reason()).isEqualTo(SkipReason.TOO_SMALL);
+        assertThat(result.detail()).isEqualTo(
+                "the image is 1x1 pixels; thumbnails are made from images at least 100 pixels on each side");
+        assertNothingStoredOrEmitted();
+        assertThat(index.find(ID).orElseThrow().thumbnails()).isEmpty();
+    }
+
+    @Test
+    void takesTheMinimumSideFromTheSiteSettings() throws Exception {
+        ThumbnailService lenient = new ThumbnailService(fetcher, store, index, events, List.of(320),
+                new newsroom.core.config.ThumbnailSettings(true, 640, 16));
+        fetcher.answering(IMAGE, TestImages.encoded("gif", 40, 10));
+
+        assertThat(lenient.createThumbnails(ID.value(), IMAGE).reason()).isEqualTo(SkipReason.TOO_SMALL);
+        fetcher.answering(IMAGE, TestImages.encoded("gif", 40, 40));
+        assertThat(lenient.createThumbnails(ID.value(), IMAGE).status()).isEqualTo(Status.CREATED);
     }
 
     @Test
@@ -223,13 +286,13 @@ class ThumbnailServiceTest {
     }
 
     @Test
-    void skipsWebpAsUnsupported() throws Exception {
-        fetcher.answering(IMAGE, TestImages.webpHeader());
+    void skipsAvifAsUnsupported() throws Exception {
+        fetcher.answering(IMAGE, "\0\0\0\u001cftypavif\0\0\0\0avifmif1".getBytes(StandardCharsets.ISO_8859_1));
 
         Result result = service.createThumbnails(ID.value(), IMAGE);
 
         assertThat(result).isEqualTo(Result.skipped(SkipReason.UNSUPPORTED_FORMAT,
-                "unsupported format WebP (thumbnails are made from JPEG, PNG and GIF)"));
+                "unsupported format AVIF (thumbnails are made from JPEG, PNG, GIF and WebP)"));
         assertNothingStoredOrEmitted();
     }
 
@@ -297,6 +360,21 @@ class ThumbnailServiceTest {
         v.put("height", height);
         v.put("objectKey", key);
         return v;
+    }
+
+    /** The markers of the segments before the entropy-coded data, up to and including SOS. */
+    private static List<Integer> jpegMarkers(byte[] jpeg) {
+        List<Integer> markers = new java.util.ArrayList<>();
+        int i = 2;
+        while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
+            int marker = jpeg[i + 1] & 0xFF;
+            markers.add(marker);
+            if (marker == 0xDA) {
+                break;
+            }
+            i += 2 + (((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF));
+        }
+        return markers;
     }
 
     private static int brightness(int rgb) {

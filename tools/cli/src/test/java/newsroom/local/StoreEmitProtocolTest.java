@@ -96,6 +96,16 @@ class StoreEmitProtocolTest {
             }
 
             @Override
+            public Optional<Tagged> getTagged(String key) {
+                return store.getTagged(key);
+            }
+
+            @Override
+            public boolean putIfMatch(String key, byte[] content, String contentType, String tag) {
+                return store.putIfMatch(key, content, contentType, tag);
+            }
+
+            @Override
             public String locationOf(String key) {
                 return store.locationOf(key);
             }

@@ -24,11 +24,12 @@ import java.util.Objects;
  * @param languages        the languages the site publishes in (its Hugo languages); an article's language is mapped
  *                         onto them by {@link SiteLanguages}; empty: each language becomes its primary subtag
  * @param frontMatter      the date fallback, summary and tag rules ({@link FrontMatterRules})
+ * @param thumbnails       linking of the variants from the front matter, the main width, the smallest image
  */
 public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
                          List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults,
                          List<String> fetchAllowedNetworks, List<String> languages,
-                         FrontMatterRules frontMatter) {
+                         FrontMatterRules frontMatter, ThumbnailSettings thumbnails) {
 
     /**
      * How front matter is completed and bounded (keys {@code missingDate}, {@code summaryMaxChars}, {@code maxTags}).
@@ -67,13 +68,14 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
         fetchAllowedNetworks = List.copyOf(fetchAllowedNetworks);
         languages = List.copyOf(languages);
         frontMatter = frontMatter == null ? FrontMatterRules.DEFAULTS : frontMatter;
+        thumbnails = thumbnails == null ? ThumbnailSettings.defaults() : thumbnails;
     }
 
-    /** A configuration without a private-network allow-list, listing no languages, with the default front-matter rules. */
+    /** A configuration without a private-network allow-list, listing no languages, with the default front-matter rules and thumbnail settings. */
     public SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> targetLanguages,
                       List<Integer> thumbnailWidths, String pathPattern, Map<String, Object> themeDefaults) {
         this(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults, List.of(),
-                List.of(), FrontMatterRules.DEFAULTS);
+                List.of(), FrontMatterRules.DEFAULTS, ThumbnailSettings.defaults());
     }
 
     /** How article languages map onto this site's language folders. */
@@ -98,11 +100,21 @@ public record SiteConfig(ZoneId timeZone, String defaultLanguage, List<String> t
 
     public SiteConfig withTargetLanguages(List<String> languages) {
         return new SiteConfig(timeZone, defaultLanguage, languages, thumbnailWidths, pathPattern, themeDefaults,
-                fetchAllowedNetworks, this.languages, frontMatter);
+                fetchAllowedNetworks, this.languages, frontMatter, thumbnails);
+    }
+
+    public SiteConfig withLanguages(List<String> siteLanguages) {
+        return new SiteConfig(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults,
+                fetchAllowedNetworks, siteLanguages, frontMatter, thumbnails);
     }
 
     public SiteConfig withFrontMatter(FrontMatterRules rules) {
         return new SiteConfig(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults,
-                fetchAllowedNetworks, languages, rules);
+                fetchAllowedNetworks, languages, rules, thumbnails);
+    }
+
+    public SiteConfig withThumbnails(ThumbnailSettings settings) {
+        return new SiteConfig(timeZone, defaultLanguage, targetLanguages, thumbnailWidths, pathPattern, themeDefaults,
+                fetchAllowedNetworks, languages, frontMatter, settings);
     }
 }

@@ -35,15 +35,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * missingDate: fallback             # or reject; default fallback
  * summaryMaxChars: 300              # default 300
  * maxTags: 10                       # default 10
+ * thumbnails: { link: true, mainWidth: 640, minSize: 100 } # defaults; link: false keeps hotlinking
  * </pre>
  */
 public final class SiteConfigLoader {
 
     private static final Set<String> KEYS =
             Set.of("timeZone", "defaultLanguage", "targetLanguages", "thumbnailWidths", "pathPattern", "themeDefaults",
-                    "fetchAllowedNetworks", "languages", "missingDate", "summaryMaxChars", "maxTags");
+                    "fetchAllowedNetworks", "languages", "missingDate", "summaryMaxChars", "maxTags", "thumbnails");
     /** The shape of an allow-list entry; the fetcher's configuration checks the address and prefix themselves. */
     private static final Pattern NETWORK = Pattern.compile("[0-9A-Fa-f:.]+/[0-9]{1,3}(:[0-9]{1,5}(-[0-9]{1,5})?)?");
+    private static final Set<String> THUMBNAIL_KEYS = Set.of("link", "mainWidth", "minSize");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("lang", "yyyy", "mm", "dd", "slug", "id");
@@ -150,7 +152,7 @@ public final class SiteConfigLoader {
             networks.add(entry);
         }
         return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme, networks, languages,
-                frontMatterRules(values, origin));
+                frontMatterRules(values, origin), thumbnails(values.get("thumbnails"), origin));
     }
 
     /** A default or target language the site does not publish in would land in a folder Hugo does not render. */
@@ -193,6 +195,52 @@ public final class SiteConfigLoader {
         }
         throw new InvalidConfigurationException(origin + ": key '" + key + "': " + value
                 + " is not a whole number between " + min + " and " + max);
+    }
+
+    private static ThumbnailSettings thumbnails(Object raw, String origin) {
+        ThumbnailSettings d = ThumbnailSettings.defaults();
+        if (raw == null) {
+            return d;
+        }
+        if (!(raw instanceof Map<?, ?> m)) {
+            throw new InvalidConfigurationException(origin + ": key 'thumbnails': expected a mapping such as "
+                    + "{link: false}");
+        }
+        for (Object key : m.keySet()) {
+            if (!THUMBNAIL_KEYS.contains(String.valueOf(key))) {
+                throw new InvalidConfigurationException(origin + ": key 'thumbnails." + key + "': unknown (known: "
+                        + String.join(", ", THUMBNAIL_KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        boolean link = d.link();
+        Object rawLink = m.get("link");
+        if (rawLink != null) {
+            if (rawLink instanceof Boolean b) {
+                link = b;
+            } else if (rawLink.equals("true") || rawLink.equals("false")) {
+                link = Boolean.parseBoolean((String) rawLink);
+            } else {
+                throw new InvalidConfigurationException(origin + ": key 'thumbnails.link': " + rawLink
+                        + " is not true or false");
+            }
+        }
+        return new ThumbnailSettings(link, pixels(m.get("mainWidth"), d.mainWidth(), origin, "thumbnails.mainWidth"),
+                pixels(m.get("minSize"), d.minSide(), origin, "thumbnails.minSize"));
+    }
+
+    private static int pixels(Object raw, int fallback, String origin, String key) {
+        if (raw == null) {
+            return fallback;
+        }
+        Object value = raw;
+        if (raw instanceof String text && text.matches("[0-9]{1,4}")) {
+            value = Integer.parseInt(text);
+        }
+        if (!(value instanceof Integer i) || i < 1 || i > 4096) {
+            throw new InvalidConfigurationException(origin + ": key '" + key + "': " + raw
+                    + " is not a number of pixels between 1 and 4096");
+        }
+        return i;
     }
 
     private static void validatePattern(String pattern, String origin) {

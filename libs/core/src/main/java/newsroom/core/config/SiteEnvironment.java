@@ -31,7 +31,14 @@ public final class SiteEnvironment {
     /** Every variable this class reads, for the template checks. */
     public static final List<String> VARIABLES =
             List.of("SITE_TIME_ZONE", "DEFAULT_LANGUAGE", "TARGET_LANGUAGES", "THUMBNAIL_WIDTHS", "PATH_PATTERN",
-                    "SITE_LANGUAGES", "MISSING_DATE", "SUMMARY_MAX_CHARS", "MAX_TAGS");
+                    "SITE_LANGUAGES", "MISSING_DATE", "SUMMARY_MAX_CHARS", "MAX_TAGS",
+                    "THUMBNAIL_LINK", "THUMBNAIL_MAIN_WIDTH", "THUMBNAIL_MIN_SIZE");
+
+    /** Variable name to the key it sets under the {@code thumbnails} mapping. */
+    private static final Map<String, String> THUMBNAIL_KEYS = Map.of(
+            "THUMBNAIL_LINK", "link",
+            "THUMBNAIL_MAIN_WIDTH", "mainWidth",
+            "THUMBNAIL_MIN_SIZE", "minSize");
 
     private SiteEnvironment() {
     }
@@ -42,6 +49,13 @@ public final class SiteEnvironment {
         for (String variable : VARIABLES) {
             String value = env.get(variable);
             if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (THUMBNAIL_KEYS.containsKey(variable)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> thumbnails = (Map<String, Object>) values.computeIfAbsent("thumbnails",
+                        k -> new LinkedHashMap<String, Object>());
+                thumbnails.put(THUMBNAIL_KEYS.get(variable), value.trim());
                 continue;
             }
             values.put(KEYS.get(variable), variable.equals("THUMBNAIL_WIDTHS") ? widths(value) : value.trim());

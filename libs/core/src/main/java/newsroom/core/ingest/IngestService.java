@@ -18,6 +18,8 @@ import newsroom.core.event.ArticleEvent;
 import newsroom.core.frontmatter.FrontMatterNormalizer;
 import newsroom.core.frontmatter.FrontMatterNormalizer.InputKind;
 import newsroom.core.frontmatter.FrontMatterParser;
+import newsroom.core.link.ThumbnailLinks;
+import newsroom.core.translate.StoredArticle;
 import newsroom.core.model.ArticleId;
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.CanonicalFrontMatter;
@@ -48,6 +50,10 @@ import newsroom.core.url.CanonicalUrls;
  * A redelivered input whose content equals the committed version re-publishes when the mark is still there, and
  * does nothing when it is not. Unchanged input stores nothing and emits nothing.
  *
+ * <p>When the index records thumbnails for the article's image (and the site links them), the stored Markdown is
+ * the normalized Markdown with {@link ThumbnailLinks} applied, and the content hash is that file's; input whose
+ * normalized Markdown hashes to the current version, linked or not yet linked, is unchanged.
+ *
  * <p>Rejections (bad input) are returned as outcomes; infrastructure failures are thrown so the caller (or the
  * platform) retries.
  */
@@ -68,6 +74,8 @@ public final class IngestService {
     private final HtmlArticleExtractor extractor;
     private final Telemetry telemetry;
     private final Clock clock;
+    /** null when the site keeps hotlinking ({@code thumbnails: {link: false}}) */
+    private final ThumbnailLinks links;
 
     /**
      * @param extractor for HTML inputs; null when this deployment takes no HTML (HTML inputs are then rejected)
@@ -82,6 +90,7 @@ public final class IngestService {
         this.extractor = extractor;
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.links = config.thumbnails().link() ? new ThumbnailLinks(config.thumbnails().mainWidth()) : null;
     }
 
     /** A Markdown file with front matter (YAML, TOML or JSON). */
@@ -151,12 +160,16 @@ public final class IngestService {
 
     private IngestOutcome store(NormalizedArticle article, String url, SourceContext context) {
         CanonicalFrontMatter fm = article.frontMatter();
-        byte[] bytes = article.markdown().getBytes(StandardCharsets.UTF_8);
-        String contentHash = ArticleId.sha256Hex(bytes);
+        byte[] canonical = article.markdown().getBytes(StandardCharsets.UTF_8);
         ArticleId id = identity(fm, context, url);
         Optional<ArticleRecord> current = index.find(id);
+        // thumbnails made for an earlier version are linked right away, so an update never unlinks the article
+        byte[] bytes = current.map(r -> linked(canonical, r)).orElse(canonical);
+        String contentHash = ArticleId.sha256Hex(bytes);
 
-        if (current.isPresent() && current.get().contentHash().equals(contentHash)) {
+        if (current.isPresent() && (current.get().contentHash().equals(contentHash)
+                || current.get().contentHash().equals(ArticleId.sha256Hex(canonical)))) {
+            // the same content, linked or (linking still to come) not
             ArticleRecord record = current.get();
             if (record.isPending()) {
                 // An earlier attempt committed this version but may not have published: finish its job.
@@ -210,6 +223,20 @@ public final class IngestService {
         emit(record, detailType, context);
         return outcome(current.isPresent() ? IngestOutcome.Status.UPDATED : IngestOutcome.Status.STORED, record,
                 article);
+    }
+
+    /** The Markdown with the thumbnails {@code record} holds for its image linked, when the site links them. */
+    private byte[] linked(byte[] markdown, ArticleRecord record) {
+        if (links == null || record.thumbnails().isEmpty()) {
+            return markdown;
+        }
+        try {
+            return links.link(markdown, record.thumbnails());
+        } catch (StoredArticle.UnreadableArticleException e) {
+            // cannot happen for the normalizer's own output; storing it unlinked beats failing the article
+            telemetry.warn("article.link-skipped", Map.of("articleId", record.id().value(), "reason", e.getMessage()));
+            return markdown;
+        }
     }
 
     private void emit(ArticleRecord record, String detailType, SourceContext context) {

@@ -20,6 +20,9 @@ import newsroom.core.text.LanguageTags;
  *   <li>{@link #commit} is a conditional write: it succeeds only if the stored version equals
  *       {@code expectedVersion} (0 = the article must not exist yet), else throws {@link ConcurrentUpdateException}.
  *       It replaces the content fields; translations and thumbnails recorded for the article are kept.</li>
+ *   <li>{@link #relink} replaces only the content hash of the current version, and only when the record is still at
+ *       {@code version} with {@code expectedHash}; else throws {@link ConcurrentUpdateException}. The version, the
+ *       pending mark and everything else are kept: the same content, with thumbnail links, is no new version.</li>
  *   <li>{@link #clearPending} clears the pending-event mark only when the stored version is still {@code version}.</li>
  *   <li>{@link #claim} atomically binds a unique name (an object key, a content fingerprint) to one article and
  *       returns the owner: the caller's id if it was free or already its own, else the other article's id.</li>
@@ -36,6 +39,15 @@ public interface ArticleIndex {
     void commit(ArticleRecord record, long expectedVersion) throws ConcurrentUpdateException;
 
     void clearPending(ArticleId id, long version);
+
+    /**
+     * The stored file of {@code version} is about to be rewritten with thumbnail links (same content, other bytes):
+     * records their hash, conditionally on the record still being at {@code version} with {@code expectedHash}.
+     *
+     * @throws ConcurrentUpdateException when the record moved on (a new version, or another relink)
+     */
+    void relink(ArticleId id, long version, String expectedHash, String linkedHash)
+            throws ConcurrentUpdateException;
 
     ArticleId claim(String name, ArticleId id);
 

@@ -101,6 +101,13 @@ public record ArticleRecord(
         return with(translations, translatedVersions, all, sourceUrls);
     }
 
+    /** The same version with its stored file's hash replaced (the file rewritten with thumbnail links). */
+    public ArticleRecord withContentHash(String hash) {
+        return new ArticleRecord(id, version, hash, objectKey, title, slug, lang, date, tags, categories,
+                thumbnail, canonicalUrl, sourceUrls, fingerprint, pendingEvent, translations, translatedVersions,
+                thumbnails, updatedAt);
+    }
+
     /** With one more URL this content was seen under. */
     public ArticleRecord withSourceUrl(String url) {
         Set<String> urls = new LinkedHashSet<>(sourceUrls);

@@ -18,14 +18,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 /**
- * A stored article as the translation service reads and writes it: YAML front matter as an ordered map, and the
+ * A stored article as the translation service and the thumbnail linking read and write it: YAML front matter as an ordered map, and the
  * Markdown body exactly as stored. Writing uses the canonical YAML style of the normalizer's output (strings
  * double-quoted, list items indented {@code   - "x"}, no line splitting), so unchanged keys come out as they went in.
  *
  * @param frontMatter keys in file order; values are String, Number, Boolean, List, Map or null
  * @param body        everything after the closing {@code ---} line
  */
-record StoredArticle(Map<String, Object> frontMatter, String body) {
+public record StoredArticle(Map<String, Object> frontMatter, String body) {
 
     /** Same bound as the front matter parser: canonical front matter is a few KiB. */
     static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
@@ -42,20 +42,20 @@ record StoredArticle(Map<String, Object> frontMatter, String body) {
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build());
 
-    StoredArticle {
+    public StoredArticle {
         Objects.requireNonNull(frontMatter, "frontMatter");
         Objects.requireNonNull(body, "body");
     }
 
     /** The stored file is not an article this service can read; retrying will not change that. */
-    static final class UnreadableArticleException extends RuntimeException {
+    public static final class UnreadableArticleException extends RuntimeException {
         UnreadableArticleException(String message) {
             super(message, null, false, false);
         }
     }
 
     /** @throws UnreadableArticleException when the bytes are not UTF-8 Markdown with a YAML front matter mapping */
-    static StoredArticle parse(byte[] file) {
+    public static StoredArticle parse(byte[] file) {
         String text = decodeUtf8(file);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -85,7 +85,7 @@ record StoredArticle(Map<String, Object> frontMatter, String body) {
     }
 
     /** The file: {@code ---}, the front matter in canonical YAML style, {@code ---}, the body. */
-    byte[] toBytes() {
+    public byte[] toBytes() {
         try {
             String yaml = WRITER.writeValueAsString(frontMatter);
             return ("---\n" + yaml + "---\n" + body).getBytes(StandardCharsets.UTF_8);

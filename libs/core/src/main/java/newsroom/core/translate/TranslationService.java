@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.link.ArticleLinker;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
@@ -43,13 +44,25 @@ public final class TranslationService {
     private final ArticleIndex index;
     private final EventPublisher events;
     private final MarkdownTranslator translator;
+    private final ArticleLinker linker;
 
-    /** @param translator the translation engine, or null when none is configured (every language is then skipped) */
+    /** Without thumbnail linking. @param translator the engine, or null when none is configured */
     public TranslationService(ObjectStore store, ArticleIndex index, EventPublisher events, Translator translator) {
+        this(store, index, events, translator, null);
+    }
+
+    /**
+     * @param translator the translation engine, or null when none is configured (every language is then skipped)
+     * @param linker     links each translation to the thumbnails recorded for the article's image; null when the
+     *                   site keeps hotlinking
+     */
+    public TranslationService(ObjectStore store, ArticleIndex index, EventPublisher events, Translator translator,
+                              ArticleLinker linker) {
         this.store = Objects.requireNonNull(store, "store");
         this.index = Objects.requireNonNull(index, "index");
         this.events = Objects.requireNonNull(events, "events");
         this.translator = translator == null ? null : new MarkdownTranslator(translator);
+        this.linker = linker;
     }
 
     /** What happened to each requested language. */
@@ -95,7 +108,7 @@ public final class TranslationService {
             throw new ArticleIndex.ConcurrentUpdateException("the index has version " + record.version()
                     + " of article " + articleId + ", the event announced version " + version);
         }
-        Source source = new Source(record, version);
+        Source source = new Source(record, version, linker);
         List<Outcome> outcomes = new ArrayList<>();
         for (String language : languages) {
             outcomes.add(translateInto(language, source));
@@ -144,6 +157,10 @@ public final class TranslationService {
         detail.put("objectKey", key);
         events.publish(List.of(ArticleEvent.of(ArticleEvent.ARTICLE_TRANSLATED, detail)));
         index.recordTranslation(record.id(), language, source.version, key);
+        if (linker != null) {
+            // thumbnails recorded while we translated: their linking step may not have seen this translation yet
+            linker.linkTranslation(record.id(), key);
+        }
         return new Outcome(language, Status.TRANSLATED, null, key);
     }
 
@@ -173,7 +190,9 @@ public final class TranslationService {
         translatedFrom.put("lang", from);
         params.put("translatedFrom", translatedFrom);
         frontMatter.put("params", params); // last, as in the canonical field order
-        return new StoredArticle(frontMatter, translator.translate(source.body(), from, language));
+        Map<String, Object> linked = linker == null ? frontMatter
+                : linker.links().linked(frontMatter, record.thumbnails()).orElse(frontMatter);
+        return new StoredArticle(linked, translator.translate(source.body(), from, language));
     }
 
     /** The source's list with the translation's own language first. */
@@ -226,15 +245,18 @@ public final class TranslationService {
     private static final class Source {
         private ArticleRecord record;
         private final long version;
+        private final ArticleLinker linker;
         private StoredArticle article;
 
-        Source(ArticleRecord record, long version) {
+        Source(ArticleRecord record, long version, ArticleLinker linker) {
             this.record = record;
             this.version = version;
+            this.linker = linker;
         }
 
         /**
-         * The stored article, checked against the record's content hash. Empty when the article moved on to a newer
+         * The stored article, checked against the record's content hash (or, with linking, the hash its linked form
+         * has: the record was relinked and the file is about to be rewritten). Empty when the article moved on to a newer
          * version meanwhile ({@link #record} then holds the newer record).
          */
         Optional<StoredArticle> article(ObjectStore store, ArticleIndex index) {
@@ -244,7 +266,9 @@ public final class TranslationService {
             byte[] bytes = store.get(record.objectKey()).orElseThrow(() ->
                     new StoredArticle.UnreadableArticleException("the stored article is missing at "
                             + record.objectKey()));
-            if (!ArticleId.sha256Hex(bytes).equals(record.contentHash())) {
+            boolean matches = linker == null ? ArticleId.sha256Hex(bytes).equals(record.contentHash())
+                    : linker.isContentOf(bytes, record);
+            if (!matches) {
                 ArticleRecord current = index.find(record.id()).orElse(record);
                 if (current.version() > version) {
                     record = current;

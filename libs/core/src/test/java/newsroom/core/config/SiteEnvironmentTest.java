@@ -61,6 +61,32 @@ class SiteEnvironmentTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("environment: key 'timeZone': not a time zone: Mars/Olympus")
                 .hasMessageEndingWith("(variables: SITE_TIME_ZONE, DEFAULT_LANGUAGE, TARGET_LANGUAGES, "
-                        + "THUMBNAIL_WIDTHS, PATH_PATTERN, SITE_LANGUAGES, MISSING_DATE, SUMMARY_MAX_CHARS, MAX_TAGS)");
+                        + "THUMBNAIL_WIDTHS, PATH_PATTERN, SITE_LANGUAGES, MISSING_DATE, SUMMARY_MAX_CHARS, MAX_TAGS, "
+                        + "THUMBNAIL_LINK, THUMBNAIL_MAIN_WIDTH, THUMBNAIL_MIN_SIZE)");
+    }
+
+    @Test
+    void readsTheThumbnailSettings() {
+        SiteConfig config = SiteEnvironment.fromEnvironment(Map.of("THUMBNAIL_LINK", "false",
+                "THUMBNAIL_MAIN_WIDTH", "800", "THUMBNAIL_MIN_SIZE", "64"));
+
+        assertThat(config.thumbnails()).isEqualTo(new ThumbnailSettings(false, 800, 64));
+        assertThat(SiteEnvironment.fromEnvironment(Map.of()).thumbnails()).isEqualTo(ThumbnailSettings.defaults());
+    }
+
+    @Test
+    void namesTheThumbnailKey_whenItsValueIsUnusable() {
+        assertThatThrownBy(() -> SiteEnvironment.fromEnvironment(Map.of("THUMBNAIL_LINK", "sometimes")))
+                .hasMessageStartingWith("environment: key 'thumbnails.link': sometimes is not true or false");
+        assertThatThrownBy(() -> SiteEnvironment.fromEnvironment(Map.of("THUMBNAIL_MIN_SIZE", "0")))
+                .hasMessageStartingWith("environment: key 'thumbnails.minSize': 0 is not a number of pixels");
+    }
+
+    @Test
+    void readsTheThumbnailsMappingOfTheSiteFile_refusingUnknownKeys() {
+        assertThat(SiteConfigLoader.fromMap(Map.of("thumbnails", Map.of("link", false)), "site.yaml").thumbnails())
+                .isEqualTo(new ThumbnailSettings(false, 640, 100));
+        assertThatThrownBy(() -> SiteConfigLoader.fromMap(Map.of("thumbnails", Map.of("lnk", false)), "site.yaml"))
+                .hasMessageStartingWith("site.yaml: key 'thumbnails.lnk': unknown (known: link, mainWidth, minSize)");
     }
 }

@@ -19,7 +19,7 @@ class FrontMatterLanguageTest {
 
     private static CanonicalFrontMatter normalize(List<String> siteLanguages, List<String> targets, Object lang) {
         SiteConfig site = new SiteConfig(ZoneOffset.UTC, siteLanguages.isEmpty() ? "en" : siteLanguages.get(0),
-                targets, List.of(320), SiteConfig.DEFAULT_PATH_PATTERN, Map.of(), List.of(), siteLanguages, SiteConfig.FrontMatterRules.DEFAULTS);
+                targets, List.of(320), SiteConfig.DEFAULT_PATH_PATTERN, Map.of()).withLanguages(siteLanguages);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("title", "T");
         fields.put("date", "2025-02-12");

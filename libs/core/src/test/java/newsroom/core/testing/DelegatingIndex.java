@@ -35,6 +35,11 @@ public class DelegatingIndex implements ArticleIndex {
     }
 
     @Override
+    public void relink(ArticleId id, long version, String expectedHash, String linkedHash) {
+        delegate.relink(id, version, expectedHash, linkedHash);
+    }
+
+    @Override
     public ArticleId claim(String name, ArticleId id) {
         return delegate.claim(name, id);
     }

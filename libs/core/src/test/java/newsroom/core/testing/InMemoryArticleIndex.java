@@ -49,6 +49,16 @@ public final class InMemoryArticleIndex implements ArticleIndex {
     }
 
     @Override
+    public synchronized void relink(ArticleId id, long version, String expectedHash, String linkedHash) {
+        ArticleRecord current = records.get(id);
+        if (current == null || current.version() != version || !current.contentHash().equals(expectedHash)) {
+            throw new ConcurrentUpdateException("article " + id + " is not at version " + version
+                    + " with the expected content hash");
+        }
+        records.put(id, current.withContentHash(linkedHash));
+    }
+
+    @Override
     public synchronized ArticleId claim(String name, ArticleId id) {
         return claims.computeIfAbsent(name, n -> id);
     }

@@ -35,6 +35,25 @@ public final class InMemoryObjectStore implements ObjectStore {
         return Optional.ofNullable(objects.get(key)).map(o -> o.content().clone());
     }
 
+    /** The tag is the SHA-256 of the bytes, like the embedded store's. */
+    @Override
+    public synchronized Optional<Tagged> getTagged(String key) {
+        validate(key);
+        return Optional.ofNullable(objects.get(key))
+                .map(o -> new Tagged(o.content().clone(), newsroom.core.model.ArticleId.sha256Hex(o.content())));
+    }
+
+    @Override
+    public synchronized boolean putIfMatch(String key, byte[] content, String contentType, String tag) {
+        validate(key);
+        StoredObject current = objects.get(key);
+        if (current == null || !newsroom.core.model.ArticleId.sha256Hex(current.content()).equals(tag)) {
+            return false;
+        }
+        put(key, content, contentType);
+        return true;
+    }
+
     @Override
     public String locationOf(String key) {
         return "mem://" + key;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.link.ArticleLinker;
 import newsroom.core.port.Fetcher;
 import newsroom.core.translate.TranslationService;
 import newsroom.local.LocalPipeline;
@@ -28,9 +29,10 @@ final class Downstream {
     static Downstream bind(LocalPipeline pipeline, Fetcher fetcher) {
         Downstream downstream = new Downstream();
         // No Translator runs locally: Amazon Translate needs an AWS account. The service records a visible skip.
-        TranslationService translation = new TranslationService(pipeline.store(), pipeline.index(), pipeline.bus(), null);
+        TranslationService translation = new TranslationService(pipeline.store(), pipeline.index(), pipeline.bus(),
+                null, ArticleLinker.forSite(pipeline.store(), pipeline.index(), pipeline.config().thumbnails()));
         ThumbnailService thumbnails = new ThumbnailService(fetcher, pipeline.store(), pipeline.index(), pipeline.bus(),
-                pipeline.config().thumbnailWidths());
+                pipeline.config().thumbnailWidths(), pipeline.config().thumbnails());
         pipeline.bus().subscribe("TranslationFunction", event -> {
             TranslationService.Result result = translation.translate(event.articleId(), version(event),
                     stringList(event.detail().get("translationTargets")));

@@ -98,6 +98,20 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
     }
 
     @Override
+    public void relink(ArticleId id, long version, String expectedHash, String linkedHash) {
+        locked(() -> {
+            ArticleRecord current = find(id).orElseThrow(() -> new ConcurrentUpdateException("article " + id
+                    + " is not in the index"));
+            if (current.version() != version || !current.contentHash().equals(expectedHash)) {
+                throw new ConcurrentUpdateException("article " + id + " is at version " + current.version()
+                        + " with another content hash; expected version " + version);
+            }
+            write(articleFile(id), current.withContentHash(linkedHash));
+            return null;
+        });
+    }
+
+    @Override
     public ArticleId claim(String name, ArticleId id) {
         Path file = dir.resolve("claims").resolve(ArticleId.sha256Hex(name.getBytes(StandardCharsets.UTF_8)) + ".json");
         return locked(() -> {

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
+import newsroom.core.model.ArticleId;
 import newsroom.core.port.ObjectStore;
 
 /**
  * The local object store: each key is a file under the site folder, so with the default path pattern the result is
- * a Hugo-ready tree ({@code content/<lang>/<yyyy>/<mm>/<slug>.md}). Writes are atomic (temp file + rename).
+ * a Hugo-ready tree ({@code content/<lang>/<yyyy>/<mm>/<slug>.md}). Writes are atomic (temp file + rename). The
+ * tag of an object is the SHA-256 of its bytes; {@link #putIfMatch} compares and writes under a lock shared by
+ * every store of the process (the CLI is the only writer of its site folder).
  */
 public final class FileObjectStore implements ObjectStore {
 
@@ -22,9 +25,33 @@ public final class FileObjectStore implements ObjectStore {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     }
 
+    /** Serializes puts with compare-and-set, so no put slips between a putIfMatch's compare and its write. */
+    private static final Object WRITES = new Object();
+
     @Override
     public void put(String key, byte[] content, String contentType) {
-        AtomicFiles.write(resolve(key), content);
+        Path path = resolve(key);
+        synchronized (WRITES) {
+            AtomicFiles.write(path, content);
+        }
+    }
+
+    @Override
+    public Optional<Tagged> getTagged(String key) {
+        return get(key).map(bytes -> new Tagged(bytes, ArticleId.sha256Hex(bytes)));
+    }
+
+    @Override
+    public boolean putIfMatch(String key, byte[] content, String contentType, String tag) {
+        Path path = resolve(key);
+        synchronized (WRITES) {
+            Optional<byte[]> current = get(key);
+            if (current.isEmpty() || !ArticleId.sha256Hex(current.get()).equals(tag)) {
+                return false;
+            }
+            AtomicFiles.write(path, content);
+            return true;
+        }
     }
 
     @Override

@@ -144,6 +144,37 @@ public abstract class ArticleIndexContract {
     }
 
     @Test
+    void replacesOnlyTheContentHash_whenRelinkedAtTheCurrentVersionAndHash() {
+        ArticleRecord committed = article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleStored");
+        index.commit(committed, 0);
+        index.recordThumbnails(id(1), "https://img.example/a.jpg", List.of("static/thumbnails/a-320.jpg"));
+
+        index.relink(id(1), 1, committed.contentHash(), "f".repeat(64));
+
+        ArticleRecord relinked = index.find(id(1)).orElseThrow();
+        assertThat(relinked.contentHash()).isEqualTo("f".repeat(64));
+        assertThat(relinked.version()).isEqualTo(1);
+        assertThat(relinked.pendingEvent()).isEqualTo("ArticleStored");
+        assertThat(relinked.thumbnails()).containsKey("https://img.example/a.jpg");
+    }
+
+    @Test
+    void refusesRelink_whenTheVersionOrTheHashMovedOn() {
+        ArticleRecord first = article(1, 1, "en", "2025-02-12T15:10:00Z");
+        index.commit(first, 0);
+        index.commit(article(1, 2, "en", "2025-02-12T15:10:00Z"), 1);
+
+        assertThatThrownBy(() -> index.relink(id(1), 1, first.contentHash(), "f".repeat(64)))
+                .isInstanceOf(ArticleIndex.ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> index.relink(id(1), 2, "e".repeat(64), "f".repeat(64)))
+                .isInstanceOf(ArticleIndex.ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> index.relink(id(2), 1, first.contentHash(), "f".repeat(64)))
+                .isInstanceOf(ArticleIndex.ConcurrentUpdateException.class);
+        assertThat(index.find(id(1)).orElseThrow().contentHash()).isEqualTo(first.contentHash());
+        assertThat(index.find(id(2))).isEmpty();
+    }
+
+    @Test
     void keepsPendingMark_whenVersionIsNoLongerCurrent() {
         index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleStored"), 0);
         index.commit(article(1, 2, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleUpdated"), 1);

@@ -41,6 +41,37 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
+    void replacesTheObject_whenItStillHasTheTagRead() {
+        store.put(KEY, "first".getBytes(UTF_8), MARKDOWN);
+        ObjectStore.Tagged read = store.getTagged(KEY).orElseThrow();
+
+        assertThat(new String(read.content(), UTF_8)).isEqualTo("first");
+        assertThat(store.putIfMatch(KEY, "linked".getBytes(UTF_8), MARKDOWN, read.tag())).isTrue();
+        assertThat(new String(store.get(KEY).orElseThrow(), UTF_8)).isEqualTo("linked");
+    }
+
+    @Test
+    void writesNothing_whenTheObjectChangedSinceItsTagWasRead() {
+        store.put(KEY, "first".getBytes(UTF_8), MARKDOWN);
+        String tag = store.getTagged(KEY).orElseThrow().tag();
+        store.put(KEY, "second".getBytes(UTF_8), MARKDOWN);
+
+        assertThat(store.putIfMatch(KEY, "stale".getBytes(UTF_8), MARKDOWN, tag)).isFalse();
+        assertThat(new String(store.get(KEY).orElseThrow(), UTF_8)).isEqualTo("second");
+        assertThat(store.getTagged(KEY).orElseThrow().tag()).isNotEqualTo(tag);
+    }
+
+    @Test
+    void writesNothing_whenTheObjectIsGone() {
+        store.put(KEY, "first".getBytes(UTF_8), MARKDOWN);
+        String tag = store.getTagged(KEY).orElseThrow().tag();
+
+        assertThat(store.putIfMatch("content/en/other.md", "x".getBytes(UTF_8), MARKDOWN, tag)).isFalse();
+        assertThat(store.get("content/en/other.md")).isEmpty();
+        assertThat(store.getTagged("content/en/other.md")).isEmpty();
+    }
+
+    @Test
     void returnsEmpty_whenKeyWasNeverWritten() {
         assertThat(store.get("content/en/2025/02/never-written.md")).isEmpty();
     }
