@@ -19,6 +19,8 @@ import newsroom.extract.internal.UrlResolver;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Extracts the article of a web page with Jsoup, without per-site rules: metadata (with the origin of each value),
@@ -43,6 +45,9 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
      * no walk over the tree recurses or climbs further (jsoup's own default, stated here as part of the contract).
      */
     public static final int MAX_DEPTH = 512;
+
+    /** {@code base[href]}, parsed once (jsoup parses a query string on every call). */
+    private static final Evaluator BASE_HREF = Selector.evaluatorOf("base[href]");
 
     /** A JSON-LD article body shorter than this is a teaser, not an article to fall back on. */
     private static final int MIN_JSON_LD_BODY_CHARS = 200;
@@ -160,7 +165,7 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
 
     /** The page's {@code <base href>} resolved against the page URL, else the page URL. */
     private static String baseUrl(Document document, String pageUrl) {
-        Element base = document.selectFirst("base[href]");
+        Element base = document.selectFirst(BASE_HREF);
         if (base == null) {
             return pageUrl;
         }

@@ -56,8 +56,20 @@ final class LooseTextWrapper {
     private static void wrapRuns(Element container) {
         List<Node> children = new ArrayList<>(container.childNodes());
         boolean[] paragraphBreak = new boolean[children.size()];
+        boolean changes = false;
+        boolean runHasContent = false;
         for (int i = 0; i < children.size(); i++) {
-            paragraphBreak[i] = children.get(i) instanceof Element e && e.nameIs("br") && nextIsBr(e);
+            Node child = children.get(i);
+            paragraphBreak[i] = child instanceof Element e && e.nameIs("br") && nextIsBr(e);
+            if (isPhrasing(child) && !paragraphBreak[i]) {
+                runHasContent |= isContent(child);
+            } else {
+                changes |= runHasContent || paragraphBreak[i];
+                runHasContent = false;
+            }
+        }
+        if (!changes && !runHasContent) {
+            return;
         }
         // detached first: moving a node out of a parent costs a re-index of that parent's children
         container.empty();
@@ -65,9 +77,7 @@ final class LooseTextWrapper {
         List<Node> run = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
             Node child = children.get(i);
-            boolean phrasing = child instanceof TextNode
-                    || child instanceof Element e && !BLOCK_TAGS.contains(e.normalName());
-            if (phrasing && !paragraphBreak[i]) {
+            if (isPhrasing(child) && !paragraphBreak[i]) {
                 run.add(child);
                 continue;
             }
@@ -84,8 +94,7 @@ final class LooseTextWrapper {
     private static void flush(List<Node> run, List<Node> rebuilt) {
         boolean hasContent = false;
         for (Node node : run) {
-            if (node instanceof TextNode text ? !text.isBlank()
-                    : node instanceof Element e && !e.nameIs("br")) {
+            if (isContent(node)) {
                 hasContent = true;
                 break;
             }
@@ -96,6 +105,15 @@ final class LooseTextWrapper {
             rebuilt.addAll(run);
         }
         run.clear();
+    }
+
+    private static boolean isPhrasing(Node node) {
+        return node instanceof TextNode || node instanceof Element e && !BLOCK_TAGS.contains(e.normalName());
+    }
+
+    /** What makes a run worth a paragraph: text that is not blank, or an element other than {@code <br>}. */
+    private static boolean isContent(Node node) {
+        return node instanceof TextNode text ? !text.isBlank() : node instanceof Element e && !e.nameIs("br");
     }
 
     private static boolean hasBrPair(Element element) {
