@@ -17,9 +17,11 @@ import newsroom.extract.internal.MetadataExtractor;
 import newsroom.extract.internal.PageMetadata;
 import newsroom.extract.internal.TextWriter;
 import newsroom.extract.internal.UrlResolver;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Extracts the article of a web page with Jsoup, without per-site rules: metadata (with the origin of each value),
@@ -31,6 +33,23 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
     /** Pages larger than this (UTF-8 bytes) are refused: no news article needs more, and parsing costs memory. */
     public static final int MAX_PAGE_BYTES = 10 * 1024 * 1024;
 
+    /**
+     * Pages with more start tags than this are refused before parsing ({@code PAGE_TOO_COMPLEX}): a parsed element
+     * costs a few hundred bytes, and this keeps the tree of any page in a few tens of MB. Counted as {@code <}
+     * followed by a letter, an upper bound of the elements (markup-like text in scripts counts too); news articles
+     * have a few thousand (at most 1,737 on the 181 benchmark pages).
+     */
+    public static final int MAX_START_TAGS = 50_000;
+
+    /**
+     * Elements are nested at most this deep; the parser puts deeper ones beside the last element at this depth, so
+     * no walk over the tree recurses or climbs further (jsoup's own default, stated here as part of the contract).
+     */
+    public static final int MAX_DEPTH = 512;
+
+    /** {@code base[href]}, parsed once (jsoup parses a query string on every call). */
+    private static final Evaluator BASE_HREF = Selector.evaluatorOf("base[href]");
+
     /** A JSON-LD article body shorter than this is a teaser, not an article to fall back on. */
     private static final int MIN_JSON_LD_BODY_CHARS = 200;
 
@@ -40,8 +59,9 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
      * {@code summary}, {@code tags}, {@code categories}, {@code thumbnail}, {@code source} ({@code url},
      * {@code canonical}), {@code site_name}, and {@code paywalled: true} only when detected; the body is Markdown.
      *
-     * @throws ArticleRejectedException TOO_LARGE over {@value #MAX_PAGE_BYTES} bytes, NO_ARTICLE_CONTENT when the page
-     *                                  holds nothing that looks like an article, EMPTY_INPUT for a blank page
+     * @throws ArticleRejectedException TOO_LARGE over {@value #MAX_PAGE_BYTES} bytes, PAGE_TOO_COMPLEX over
+     *                                  {@value #MAX_START_TAGS} start tags, NO_ARTICLE_CONTENT when the page holds
+     *                                  nothing that looks like an article, EMPTY_INPUT for a blank page
      */
     @Override
     public RawArticle extract(String html, String pageUrl) {
@@ -87,8 +107,25 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
             throw new ArticleRejectedException(Rejection.Code.TOO_LARGE,
                     "the page is over " + MAX_PAGE_BYTES + " bytes");
         }
+        if (!hasAtMostStartTags(html, MAX_START_TAGS)) {
+            throw new ArticleRejectedException(Rejection.Code.PAGE_TOO_COMPLEX,
+                    "the page has over " + MAX_START_TAGS + " start tags");
+        }
+        try {
+            return extractChecked(html, pageUrl);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // last line of defence, not the plan: the limits above keep every page well inside a 256 MB heap and
+            // every walk iterative; if one still runs out, the page is refused and the tree is garbage already
+            throw new ArticleRejectedException(Rejection.Code.PAGE_TOO_COMPLEX,
+                    "the page needs more " + (e instanceof StackOverflowError ? "stack" : "memory")
+                            + " than extraction allows");
+        }
+    }
+
+    private ExtractedArticle extractChecked(String html, String pageUrl) {
         String safePageUrl = pageUrl == null ? null : UrlResolver.resolveHttp(null, pageUrl).orElse(null);
-        Document document = Jsoup.parse(html, safePageUrl == null ? "" : safePageUrl);
+        Document document = Parser.htmlParser().setMaxDepth(MAX_DEPTH)
+                .parseInput(html, safePageUrl == null ? "" : safePageUrl);
         String baseUrl = baseUrl(document, safePageUrl);
         PageMetadata metadata = MetadataExtractor.read(document, baseUrl);
         ImageResolver.resolveAll(document, baseUrl);
@@ -142,11 +179,23 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
 
     /** The page's {@code <base href>} resolved against the page URL, else the page URL. */
     private static String baseUrl(Document document, String pageUrl) {
-        Element base = document.selectFirst("base[href]");
+        Element base = document.selectFirst(BASE_HREF);
         if (base == null) {
             return pageUrl;
         }
         return UrlResolver.resolveHttp(pageUrl, base.attr("href")).orElse(pageUrl);
+    }
+
+    /** Whether {@code html} has at most {@code limit} {@code <} followed by an ASCII letter; stops past the limit. */
+    static boolean hasAtMostStartTags(String html, int limit) {
+        int count = 0;
+        for (int i = html.indexOf('<'); i >= 0 && i + 1 < html.length(); i = html.indexOf('<', i + 1)) {
+            char next = html.charAt(i + 1);
+            if ((next | 0x20) >= 'a' && (next | 0x20) <= 'z' && ++count > limit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long utf8Length(String text) {

@@ -111,23 +111,28 @@ final class ContentCleaner {
             }
             for (String tag : List.of("form", "fieldset", "table", "ul", "ol", "div", "section", "header", "footer",
                     "aside", "figure")) {
+                // removed in one batch per tag: jsoup re-indexes the siblings on every single removal
                 Elements elements = article.getElementsByTag(tag);
+                List<Element> removed = new ArrayList<>();
                 for (int i = elements.size() - 1; i >= 0; i--) {
                     Element element = elements.get(i);
                     if (element != article && element.parent() != null && shouldRemove(element)) {
-                        element.remove();
-                        treeChanged = true;
+                        removed.add(element);
                     }
                 }
+                Nodes.removeAll(removed);
+                treeChanged |= !removed.isEmpty();
             }
         }
         measure(article);
+        List<Element> empty = new ArrayList<>();
         for (Element p : article.getElementsByTag("p")) {
             if (stats.textLength(p) == 0 && stats.get(p).images == 0) {
-                p.remove();
-                treeChanged = true;
+                empty.add(p);
             }
         }
+        Nodes.removeAll(empty);
+        treeChanged |= !empty.isEmpty();
         trimEdgesAndReadMoreLinks(article);
     }
 

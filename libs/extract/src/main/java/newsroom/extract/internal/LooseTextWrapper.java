@@ -27,6 +27,8 @@ final class LooseTextWrapper {
      * {@code <p>}, and two consecutive {@code <br>} end a paragraph.
      */
     static void wrapLooseText(Element body) {
+        // taken before any change: wrapping and renaming move no text in or out of an element present now
+        Set<Element> withText = TextStats.elementsWithText(body);
         for (Element element : body.getAllElements()) {
             String tag = element.normalName();
             if (!CONTAINER_TAGS.contains(tag)) {
@@ -38,7 +40,7 @@ final class LooseTextWrapper {
                 continue;
             }
             if (!blockChild && RENAMED_TO_P.contains(tag) && !hasBrPair(element)) {
-                if (TextStats.hasText(element)) {
+                if (withText.contains(element)) {
                     element.tagName("p");
                 }
                 continue;
@@ -47,23 +49,71 @@ final class LooseTextWrapper {
         }
     }
 
+    /**
+     * Rebuilds the child list of {@code container} in one pass, in time linear in its children: inserting each
+     * paragraph with {@code before} would make jsoup re-index the following siblings every time (quadratic).
+     */
     private static void wrapRuns(Element container) {
-        List<Node> run = new ArrayList<>();
-        for (Node child : new ArrayList<>(container.childNodes())) {
-            boolean phrasing = child instanceof TextNode
-                    || child instanceof Element e && !BLOCK_TAGS.contains(e.normalName());
-            boolean paragraphBreak = child instanceof Element e && e.nameIs("br") && nextIsBr(e);
-            if (phrasing && !paragraphBreak) {
-                run.add(child);
+        List<Node> children = new ArrayList<>(container.childNodes());
+        boolean[] paragraphBreak = new boolean[children.size()];
+        boolean changes = false;
+        boolean runHasContent = false;
+        for (int i = 0; i < children.size(); i++) {
+            Node child = children.get(i);
+            paragraphBreak[i] = child instanceof Element e && e.nameIs("br") && nextIsBr(e);
+            if (isPhrasing(child) && !paragraphBreak[i]) {
+                runHasContent |= isContent(child);
             } else {
-                wrap(run);
-                run.clear();
-                if (paragraphBreak) {
-                    child.remove();
-                }
+                changes |= runHasContent || paragraphBreak[i];
+                runHasContent = false;
             }
         }
-        wrap(run);
+        if (!changes && !runHasContent) {
+            return;
+        }
+        // detached first: moving a node out of a parent costs a re-index of that parent's children
+        container.empty();
+        List<Node> rebuilt = new ArrayList<>(children.size());
+        List<Node> run = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            Node child = children.get(i);
+            if (isPhrasing(child) && !paragraphBreak[i]) {
+                run.add(child);
+                continue;
+            }
+            flush(run, rebuilt);
+            if (!paragraphBreak[i]) {
+                rebuilt.add(child);
+            }
+        }
+        flush(run, rebuilt);
+        container.appendChildren(rebuilt);
+    }
+
+    /** Moves the detached nodes of {@code run} to {@code rebuilt}, in a new paragraph when they hold content. */
+    private static void flush(List<Node> run, List<Node> rebuilt) {
+        boolean hasContent = false;
+        for (Node node : run) {
+            if (isContent(node)) {
+                hasContent = true;
+                break;
+            }
+        }
+        if (hasContent) {
+            rebuilt.add(new Element("p").appendChildren(run));
+        } else {
+            rebuilt.addAll(run);
+        }
+        run.clear();
+    }
+
+    private static boolean isPhrasing(Node node) {
+        return node instanceof TextNode || node instanceof Element e && !BLOCK_TAGS.contains(e.normalName());
+    }
+
+    /** What makes a run worth a paragraph: text that is not blank, or an element other than {@code <br>}. */
+    private static boolean isContent(Node node) {
+        return node instanceof TextNode text ? !text.isBlank() : node instanceof Element e && !e.nameIs("br");
     }
 
     private static boolean hasBrPair(Element element) {
@@ -81,25 +131,6 @@ final class LooseTextWrapper {
             next = next.nextSibling();
         }
         return next instanceof Element e && e.nameIs("br");
-    }
-
-    private static void wrap(List<Node> run) {
-        boolean hasContent = false;
-        for (Node node : run) {
-            if (node instanceof TextNode text ? !text.isBlank()
-                    : node instanceof Element e && !e.nameIs("br")) {
-                hasContent = true;
-                break;
-            }
-        }
-        if (!hasContent) {
-            return;
-        }
-        Element paragraph = new Element("p");
-        run.get(0).before(paragraph);
-        for (Node node : run) {
-            paragraph.appendChild(node);
-        }
     }
 
     static boolean hasBlockChild(Element element) {

@@ -1,8 +1,10 @@
 package newsroom.extract.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +70,10 @@ public final class MainContentFinder {
     private Map<Element, Double> scores;
     private boolean uniqueArticle;
     private TextStats stats;
+    /** Elements the current pass reads as absent (the unlikely subtrees of the strict pass); never modified. */
+    private Set<Element> excluded = Set.of();
+    /** Elements with an excluded descendant: their jsoup text is not their text in the current pass. */
+    private Set<Element> aboveExcluded = Set.of();
 
     private MainContentFinder(String title, String documentTitle, ArticleEvidence evidence) {
         this.title = title;
@@ -76,8 +82,11 @@ public final class MainContentFinder {
     }
 
     /**
-     * Finds the article content of {@code document}, which must already have its images resolved. The document is
-     * not modified; the returned element is a detached, cleaned copy.
+     * Finds the article content of {@code document}, which must already have its images resolved. The document's
+     * body is changed in place and must not be used for anything else afterwards: junk (scripts, hidden elements,
+     * comments) is removed and loose text wrapped in paragraphs. The passes only read it: the strict pass reads the
+     * unlikely subtrees as absent instead of removing them from a copy, so the page is never copied whole; the
+     * returned element is a detached, cleaned copy of the chosen part only.
      *
      * @param title        article title (its repetition as a heading is dropped); may be null
      * @param evidenceBody JSON-LD {@code articleBody}, used only as evidence of where the article is
@@ -85,7 +94,7 @@ public final class MainContentFinder {
      */
     public static Optional<Element> find(Document document, String title, Optional<String> evidenceBody) {
         MainContentFinder finder = new MainContentFinder(title, document.title(), ArticleEvidence.of(evidenceBody));
-        Element prepared = document.body() == null ? null : document.body().clone();
+        Element prepared = document.body();
         if (prepared == null) {
             return Optional.empty();
         }
@@ -95,8 +104,7 @@ public final class MainContentFinder {
         int bestProse = 0;
         int bestLength = 0;
         for (Pass pass : Pass.values()) {
-            // only stripping unlikely elements changes the tree: the other passes read the prepared body as it is
-            Element content = finder.extract(pass.stripUnlikely ? prepared.clone() : prepared, pass);
+            Element content = finder.extract(prepared, pass);
             if (content == null) {
                 continue;
             }
@@ -116,32 +124,32 @@ public final class MainContentFinder {
     }
 
     /**
-     * Runs one pass over {@code body}: removes unlikely elements from it when the pass strips them (and changes
-     * nothing else in it), scores it, and returns a cleaned copy of the chosen content, or null without candidates.
+     * Runs one pass over {@code body} without changing it: reads the unlikely subtrees as absent when the pass strips
+     * them, scores the rest, and returns a cleaned copy of the chosen content, or null without candidates.
      */
     private Element extract(Element body, Pass pass) {
-        if (pass.stripUnlikely) {
-            stripUnlikely(body);
-        }
-        stats = TextStats.of(body);
+        excluded = pass.stripUnlikely ? unlikelySubtrees(body) : Set.of();
+        aboveExcluded = ancestorsOf(excluded);
+        stats = TextStats.of(body, excluded);
         scores = new IdentityHashMap<>();
-        uniqueArticle = body.getElementsByTag("article").size() == 1;
+        int articles = 0;
+        for (Element element : body.getElementsByTag("article")) {
+            articles += excluded.contains(element) ? 0 : 1;
+        }
+        uniqueArticle = articles == 1;
         List<Element> candidates = scoreParagraphs(body, pass);
         if (candidates.isEmpty()) {
             return null;
         }
         Element top = chooseTop(candidates);
-        List<Element> chosen = gatherSiblings(top);
-        for (Element part : splitBodyParts(top, body)) {
-            if (!chosen.contains(part)) {
-                chosen.add(part);
-            }
-        }
+        Set<Element> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
+        chosen.addAll(gatherSiblings(top));
+        chosen.addAll(splitBodyParts(top, body));
         Element article = new Element("div");
         Element lastAppended = null;
         for (Element element : body.getAllElements()) {
             if (chosen.contains(element) && (lastAppended == null || !isAttached(element, lastAppended))) {
-                article.appendChild(element.clone());
+                article.appendChild(copyOf(element));
                 lastAppended = element;
             }
         }
@@ -149,23 +157,24 @@ public final class MainContentFinder {
         return article;
     }
 
-    /** Removes elements that never hold article text: scripts, styles, forms controls, hidden elements, comments. */
+    /**
+     * Removes what never holds article text: scripts, styles, form controls, hidden elements, comments. Found in one
+     * pass (nothing inside a removed element is looked at) and removed in one batch.
+     */
     private void removeJunk(Element body) {
-        List<Node> comments = new ArrayList<>();
-        body.forEachNode(node -> {
-            if (node instanceof Comment) {
-                comments.add(node);
+        List<Node> junk = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Comment || node instanceof Element element && element != body
+                        && (JUNK_TAGS.contains(element.normalName()) || isHidden(element))) {
+                    junk.add(node);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
             }
-        });
-        comments.forEach(Node::remove);
-        for (Element element : body.getAllElements()) {
-            if (element == body || element.parent() == null) {
-                continue;
-            }
-            if (JUNK_TAGS.contains(element.normalName()) || isHidden(element)) {
-                element.remove();
-            }
-        }
+        }, body);
+        Nodes.removeAll(junk);
     }
 
     private static boolean isHidden(Element element) {
@@ -180,14 +189,81 @@ public final class MainContentFinder {
         return compact.contains("display:none") || compact.contains("visibility:hidden");
     }
 
-    private void stripUnlikely(Element body) {
+    /**
+     * Every element inside an unlikely subtree (its root included), outermost first: what the strict pass reads as
+     * absent. Elements inside an unlikely one are not asked, as if it had been removed.
+     */
+    private static Set<Element> unlikelySubtrees(Element body) {
+        Set<Element> unlikely = Collections.newSetFromMap(new IdentityHashMap<>());
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                return node instanceof Element element && element != body && isUnlikely(element)
-                        ? FilterResult.REMOVE : FilterResult.CONTINUE;
+                if (node instanceof Element element && element != body && isUnlikely(element)) {
+                    unlikely.addAll(element.getAllElements());
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
             }
         }, body);
+        return unlikely;
+    }
+
+    /** The ancestors of the elements of {@code elements}, found in time linear in their number and depth. */
+    private static Set<Element> ancestorsOf(Set<Element> elements) {
+        if (elements.isEmpty()) {
+            return Set.of();
+        }
+        Set<Element> ancestors = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element element : elements) {
+            for (Element up = element.parent(); up != null && !elements.contains(up) && ancestors.add(up);
+                 up = up.parent()) {
+                // climbing stops where an earlier climb passed
+            }
+        }
+        return ancestors;
+    }
+
+    /** A detached deep copy of {@code element} without its excluded descendants; iterative, whatever the depth. */
+    private Element copyOf(Element element) {
+        if (!aboveExcluded.contains(element)) {
+            return element.clone();
+        }
+        Element root = element.shallowClone();
+        Deque<Element[]> pending = new ArrayDeque<>();
+        pending.push(new Element[] {element, root});
+        while (!pending.isEmpty()) {
+            Element[] pair = pending.pop();
+            for (Node child : pair[0].childNodes()) {
+                if (child instanceof Element childElement) {
+                    if (excluded.contains(childElement)) {
+                        continue;
+                    }
+                    Element copy = childElement.shallowClone();
+                    pair[1].appendChild(copy);
+                    pending.push(new Element[] {childElement, copy});
+                } else {
+                    pair[1].appendChild(child.shallowClone());
+                }
+            }
+        }
+        return root;
+    }
+
+    /** The text of {@code element} as the current pass sees it (without excluded descendants). */
+    private String textOf(Element element) {
+        return aboveExcluded.contains(element) ? copyOf(element).text() : element.text();
+    }
+
+    /** Number of child elements that the current pass sees. */
+    private int visibleChildren(Element element) {
+        if (!aboveExcluded.contains(element)) {
+            return element.childrenSize();
+        }
+        int count = 0;
+        for (Element child : element.children()) {
+            count += excluded.contains(child) ? 0 : 1;
+        }
+        return count;
     }
 
     private static boolean isUnlikely(Element element) {
@@ -218,7 +294,7 @@ public final class MainContentFinder {
         List<Element> candidates = new ArrayList<>();
         Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element block : body.getAllElements()) {
-            if (!isParagraphLike(block)) {
+            if (!isParagraphLike(block) || excluded.contains(block)) {
                 continue;
             }
             int length = stats.textLength(block);
@@ -226,7 +302,7 @@ public final class MainContentFinder {
                 continue;
             }
             double score = 1 + stats.get(block).commas + Math.min(length / 100, 3);
-            if (!evidence.isEmpty() && stats.get(block).paragraphs <= 1 && evidence.share(block.text()) >= 0.5) {
+            if (!evidence.isEmpty() && stats.get(block).paragraphs <= 1 && evidence.share(textOf(block)) >= 0.5) {
                 score = score * 3 + 5;
             }
             Element ancestor = block.parent();
@@ -311,7 +387,7 @@ public final class MainContentFinder {
             }
             lastScore = parentScore;
         }
-        while (top.parent() != null && !top.parent().normalName().equals("body") && top.parent().childrenSize() == 1) {
+        while (top.parent() != null && !top.parent().normalName().equals("body") && visibleChildren(top.parent()) == 1) {
             top = top.parent();
         }
         return top;
@@ -328,7 +404,7 @@ public final class MainContentFinder {
             return parts;
         }
         for (Element cousin : body.getElementsByClass(className.strip().split("\\s+")[0])) {
-            if (cousin == top || !cousin.normalName().equals(top.normalName())
+            if (cousin == top || excluded.contains(cousin) || !cousin.normalName().equals(top.normalName())
                     || !cousin.className().equals(className) || isAttached(cousin, top) || isAttached(top, cousin)) {
                 continue;
             }
@@ -369,6 +445,9 @@ public final class MainContentFinder {
         double topScore = scores.getOrDefault(top, 0.0);
         double threshold = Math.max(10, topScore * 0.2);
         for (Element sibling : parent.children()) {
+            if (excluded.contains(sibling)) {
+                continue;
+            }
             boolean append = sibling == top;
             if (!append) {
                 double bonus = !top.className().isEmpty() && top.className().equals(sibling.className())
@@ -380,7 +459,7 @@ public final class MainContentFinder {
                     int length = stats.textLength(sibling);
                     double density = stats.linkDensity(sibling);
                     append = length > 80 && density < 0.25
-                            || length > 0 && length <= 80 && density == 0 && SENTENCE_STOP.matcher(sibling.text()).matches();
+                            || length > 0 && length <= 80 && density == 0 && SENTENCE_STOP.matcher(textOf(sibling)).matches();
                 }
             }
             if (append) {

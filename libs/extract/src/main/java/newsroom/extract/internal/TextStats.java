@@ -1,10 +1,13 @@
 package newsroom.extract.internal;
 
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -35,22 +38,35 @@ final class TextStats {
     }
 
     static TextStats of(Element root) {
+        return of(root, Set.of());
+    }
+
+    /**
+     * The measures of {@code root} as if the subtrees rooted at the elements of {@code skipped} were not there
+     * (they get no measures of their own either).
+     */
+    static TextStats of(Element root, Set<Element> skipped) {
         TextStats stats = new TextStats();
-        NodeTraversor.traverse(new NodeVisitor() {
+        NodeTraversor.filter(new NodeFilter() {
             @Override
-            public void head(Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
                 if (node instanceof Element element) {
+                    if (skipped.contains(element)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
                     stats.counts.put(element, new Counts());
                 }
+                return FilterResult.CONTINUE;
             }
 
             @Override
-            public void tail(Node node, int depth) {
+            public FilterResult tail(Node node, int depth) {
                 if (node instanceof TextNode text) {
                     stats.addText(text);
                 } else if (node instanceof Element element) {
                     stats.finish(element);
                 }
+                return FilterResult.CONTINUE;
             }
         }, root);
         return stats;
@@ -88,27 +104,35 @@ final class TextStats {
     }
 
     /**
-     * Whether {@code element} holds any visible text, that is whether {@link #textLength} of it would be above 0;
-     * stops at the first text character instead of measuring the whole subtree.
+     * The elements under {@code root} (and {@code root} itself) that hold visible text, that is whose
+     * {@link #textLength} would be above 0; one pass over the subtree, so asking about every element costs no more
+     * than asking about one.
      */
-    static boolean hasText(Element element) {
-        for (Node node = element.firstChild(); node != null && node != element; ) {
-            if (node instanceof TextNode text) {
-                String whole = text.getWholeText();
-                for (int i = 0; i < whole.length(); i++) {
-                    if (!isSpace(whole.charAt(i))) {
-                        return true;
-                    }
+    static Set<Element> elementsWithText(Element root) {
+        Set<Element> withText = Collections.newSetFromMap(new IdentityHashMap<>());
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                Element parent = node.parentElement();
+                if (parent != null && node != root && (node instanceof TextNode text && isVisible(text)
+                        || node instanceof Element element && withText.contains(element))) {
+                    withText.add(parent);
                 }
             }
-            if (node.childNodeSize() > 0) {
-                node = node.childNode(0);
-                continue;
+        }, root);
+        return withText;
+    }
+
+    private static boolean isVisible(TextNode text) {
+        String whole = text.getWholeText();
+        for (int i = 0; i < whole.length(); i++) {
+            if (!isSpace(whole.charAt(i))) {
+                return true;
             }
-            while (node != element && node.nextSibling() == null) {
-                node = node.parentNode();
-            }
-            node = node == element ? null : node.nextSibling();
         }
         return false;
     }

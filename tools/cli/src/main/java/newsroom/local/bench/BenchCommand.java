@@ -22,17 +22,22 @@ public final class BenchCommand {
 
     public static final String USAGE = String.join("\n",
             "usage: newsroom bench [--quick] [--no-cold] [--no-peer] [--keep DIR] [--dataset DIR] [--repo DIR]",
+            "       newsroom bench --pathological",
             "  --quick        fewer rounds (3), invocations and Readability pages (every 4th): under two minutes",
             "  --no-cold      skip cold start, warm invocation and priming (they need the built function jars)",
             "  --no-peer      skip Mozilla Readability (needs Node.js 20.19+ and npm)",
             "  --keep DIR     keep each function process's output and loaded-class list (with uptimes) in DIR",
             "  --dataset DIR  the article-extraction-benchmark folder (default: shared/data/... beside the repository)",
-            "  --repo DIR     the repository (default: found from the working directory or this program's jar)");
+            "  --repo DIR     the repository (default: found from the working directory or this program's jar)",
+            "  --pathological only the hostile-page table: eight generated families at 1x, 2x, 4x, 8x size, each",
+            "                 family in a fresh JVM with -Xmx256m (about two minutes on two cores)");
 
     static final double COLD_START_TARGET = 2.5;
     static final double PARSE_SHARE_TARGET = 0.40;
     static final double PEER_SPEEDUP_TARGET = 3.0;
     static final long JAR_TARGET_BYTES = 10L * 1024 * 1024;
+    /** Timed runs per hostile page (after one untimed run). */
+    static final int PATHOLOGICAL_ROUNDS = 5;
 
     /** Rounds and sizes of one benchmark run. */
     record Plan(int coldRounds, int warmInvocations, int extractionRounds, int peerRounds, int peerStep,
@@ -52,9 +57,11 @@ public final class BenchCommand {
         Path dataset = null;
         Path repo = null;
         Path keep = null;
+        boolean pathological = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> plan = Plan.QUICK;
+                case "--pathological" -> pathological = true;
                 case "--no-cold" -> cold = false;
                 case "--no-peer" -> peer = false;
                 case "--dataset", "--repo", "--keep" -> {
@@ -79,6 +86,9 @@ public final class BenchCommand {
                     return 2;
                 }
             }
+        }
+        if (pathological) {
+            return measurePathological(out, err);
         }
         try {
             Path root = repo != null ? repo : findRepo();
@@ -112,6 +122,20 @@ public final class BenchCommand {
             } else {
                 err.println("newsroom bench: function logs and class lists kept in " + keep);
             }
+        }
+    }
+
+    private static int measurePathological(PrintStream out, PrintStream err) {
+        long started = System.nanoTime();
+        try {
+            err.println("newsroom bench: hostile pages, " + PATHOLOGICAL_ROUNDS + " timed runs per page");
+            List<PathologicalBench.Row> rows = new PathologicalBench(err).run(PATHOLOGICAL_ROUNDS);
+            new BenchReport(out).pathological(machine(), PATHOLOGICAL_ROUNDS, rows,
+                    (System.nanoTime() - started) / 1e9);
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("newsroom bench failed: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -1,6 +1,7 @@
 package newsroom.local.bench;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -145,6 +146,64 @@ final class BenchReport {
             verdict("extraction ≥ 3× Readability", speedup >= BenchCommand.PEER_SPEEDUP_TARGET,
                     String.format(Locale.ROOT, "%.1f×", speedup));
         }
+    }
+
+    /**
+     * The hostile-page table: per family and scale the outcome, median CPU and wall time, worst wall time, heap peak
+     * and allocation, and the ratios of CPU time and allocation to the previous (half) size; then the targets: every
+     * page ends within 5 s (worst wall time) with an article or a code inside the heap, and CPU time grows at most
+     * 2.5× per doubling where both sizes were extracted (a page refused before parsing costs a scan of its bytes).
+     */
+    void pathological(String machine, int rounds, List<PathologicalBench.Row> rows, double seconds) {
+        line("## Newsroom Ingest benchmark: hostile pages (./newsroom bench --pathological)");
+        line("");
+        line("Machine: %s. Wall time %.0f s. Each family in a fresh JVM with %s; per page one untimed run, then %d "
+                + "timed runs. CPU = the extracting thread's CPU time (median), wall = elapsed time (median, max). "
+                + "Heap peak = heap pools' peak use during the timed runs (live data and not yet collected garbage); "
+                + "allocated = bytes allocated by one extraction. Growth = ratio to the previous (half) size.",
+                machine, seconds,
+                PathologicalBench.HEAP, rounds);
+        line("");
+        line("| family | scale | size | page KB | outcome | CPU ms | wall ms | max wall ms | CPU growth | heap peak MB "
+                + "| allocated MB | allocation growth |");
+        line("|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        double worstMillis = 0;
+        double worstGrowth = 0;
+        String worstGrowthAt = "none";
+        boolean allClear = true;
+        PathologicalBench.Row previous = null;
+        for (PathologicalBench.Row row : rows) {
+            boolean samefamily = previous != null && previous.family() == row.family();
+            double growth = samefamily && previous.medianCpuMillis() > 0
+                    ? row.medianCpuMillis() / previous.medianCpuMillis() : Double.NaN;
+            double allocationGrowth = samefamily && previous.allocatedMb() > 0
+                    ? row.allocatedMb() / previous.allocatedMb() : Double.NaN;
+            line("| %s | %d× | %,d %s | %.0f | %s | %.1f | %.1f | %.1f | %s | %.0f | %.1f | %s |", row.family(),
+                    row.scale(), row.units(), row.family().unitName(), row.chars() / 1024.0, row.outcome(),
+                    row.medianCpuMillis(), row.medianMillis(), row.maxMillis(), ratio(growth), row.peakHeapMb(),
+                    row.allocatedMb(), ratio(allocationGrowth));
+            worstMillis = Math.max(worstMillis, row.maxMillis());
+            allClear &= row.clearOutcome();
+            if (samefamily && previous.extracted() && row.extracted() && growth > worstGrowth) {
+                worstGrowth = growth;
+                worstGrowthAt = row.family() + " " + previous.scale() + "×→" + row.scale() + "×";
+            }
+            previous = row;
+        }
+        line("");
+        line("### Targets");
+        line("");
+        verdict("every hostile page ends in an article or a rejection code (nothing thrown escapes)", allClear,
+                rows.stream().filter(r -> !r.clearOutcome()).map(r -> r.family() + " " + r.scale() + "×: "
+                        + r.outcome()).findFirst().orElse("all " + rows.size() + " pages"));
+        verdict("every hostile page within 5 s", worstMillis <= 5000,
+                String.format(Locale.ROOT, "slowest run %.0f ms", worstMillis));
+        verdict("CPU time ≤ 2.5× per doubling (pages extracted at both sizes)", worstGrowth <= 2.5,
+                String.format(Locale.ROOT, "worst %.2f× at %s", worstGrowth, worstGrowthAt));
+    }
+
+    private static String ratio(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.2f×", value);
     }
 
     private void verdict(String target, boolean met, String measured) {
