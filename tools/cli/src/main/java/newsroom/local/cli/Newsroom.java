@@ -21,7 +21,7 @@ import newsroom.local.invoke.InvokeCommand;
 public final class Newsroom {
 
     /** Sent in the User-Agent of the local fetcher unless NEWSROOM_FETCH_CONTACT_URL names the operator's page. */
-    static final String DEFAULT_CONTACT_URL = "https://github.com/newsroom-ingest/newsroom-ingest";
+    public static final String DEFAULT_CONTACT_URL = "https://github.com/newsroom-ingest/newsroom-ingest";
 
     static final String USAGE = String.join("\n",
             "usage: newsroom COMMAND [ARGS]",
@@ -34,8 +34,8 @@ public final class Newsroom {
             "  eval-extraction DATASET_DIR [--peers]",
             "                        score the extractor on a benchmark dataset (and Readability with --peers)",
             "  bench [--quick]       cold start, warm invocation, extraction and front matter benchmarks",
-            "  invoke FUNCTION EVENT.json [--env FILE]",
-            "                        run one Lambda function of template.yaml locally with an event (no Docker)",
+            "  invoke FUNCTION EVENT.json [--out DIR | --env FILE]",
+            "                        run one Lambda function of template.yaml with an event, no Docker (on ./site, or --env endpoints)",
             "  help                  this text",
             "",
             "Run 'newsroom COMMAND --help' for a command's options.");
@@ -78,7 +78,7 @@ public final class Newsroom {
     }
 
     /** The production fetcher: public addresses only, robots.txt, politeness. Environment read once, here. */
-    static SafeHttpFetcher fetcher(Map<String, String> environment) {
+    public static SafeHttpFetcher fetcher(Map<String, String> environment) {
         if (environment.containsKey("NEWSROOM_FETCH_CONTACT_URL")) {
             return new SafeHttpFetcher(FetcherConfig.fromMap(environment));
         }

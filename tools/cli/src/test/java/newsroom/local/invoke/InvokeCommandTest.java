@@ -116,8 +116,11 @@ class InvokeCommandTest {
     void reportsTheInitializationError_whenTheEnvironmentLacksTheStacksResources() throws Exception {
         requireJar();
 
-        Run run = invoke("IngestApiFunction", RepoFiles.event("ingest-api-get-article.json"),
-                "--template", RepoFiles.template().toString());
+        Path partial = dir.resolve("partial-env.json");
+        Files.writeString(partial, "{\"Parameters\": {\"AWS_ENDPOINT_URL\": \"http://127.0.0.1:9\"}}");
+
+        Run run = invoke("IngestApiFunction", RepoFiles.event("ingest-api-get-article.json"), "--env",
+                partial.toString(), "--template", RepoFiles.template().toString());
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("the function could not start");
