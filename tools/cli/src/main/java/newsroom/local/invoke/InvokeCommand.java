@@ -113,32 +113,36 @@ public final class InvokeCommand {
             return args[i];
         }
 
-        /** template.yaml in the working folder or above, else the one of the checkout this CLI was built in. */
         private static Path findTemplate() {
-            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            return defaultTemplate();
+        }
+    }
+
+    /** template.yaml in the working folder or above, else the one of the checkout this CLI was built in. */
+    public static Path defaultTemplate() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir.resolve("template.yaml");
+            }
+        }
+        try {
+            // tools/cli/target/newsroom-cli.jar (or …/target/classes) → the repository root
+            Path built = Path.of(InvokeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path dir = built.getParent(); dir != null; dir = dir.getParent()) {
                 if (Files.isRegularFile(dir.resolve("template.yaml"))) {
                     return dir.resolve("template.yaml");
                 }
             }
-            try {
-                // tools/cli/target/newsroom-cli.jar (or …/target/classes) → the repository root
-                Path built = Path.of(InvokeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                for (Path dir = built.getParent(); dir != null; dir = dir.getParent()) {
-                    if (Files.isRegularFile(dir.resolve("template.yaml"))) {
-                        return dir.resolve("template.yaml");
-                    }
-                }
-            } catch (java.net.URISyntaxException | SecurityException e) {
-                // fall through to the usage error
-            }
-            throw new IllegalArgumentException("no template.yaml in this folder or above; pass --template FILE");
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            // fall through to the usage error
         }
+        throw new IllegalArgumentException("no template.yaml in this folder or above; pass --template FILE");
     }
 
     private static int invoke(Request request, PrintStream out, PrintStream err) throws IOException {
         FunctionDefinition function = FunctionDefinition.read(request.template(), request.function());
-        if (request.env() != null && !Files.isRegularFile(function.jar())) {
-            throw new IllegalArgumentException(function.jar() + " does not exist; build it first: mvn -q -DskipTests"
+        if (request.env() != null && !Files.exists(function.code())) {
+            throw new IllegalArgumentException(function.code() + " does not exist; build it first: mvn -q -DskipTests"
                     + " package (or run through ./newsroom, which builds)");
         }
         if (!Files.isRegularFile(request.event())) {
@@ -212,7 +216,7 @@ public final class InvokeCommand {
     }
 
     /**
-     * The function's jar after the runtime client with {@code --env}; else this CLI's own classpath (which holds
+     * The function's code (jar, or {@code sam build} folder) before the runtime client with {@code --env}; else this CLI's own classpath (which holds
      * every function's classes and the embedded adapters) with the {@code Embedded…Handler} twin of the handler.
      */
     private static Process start(FunctionDefinition function, Request request, Map<String, String> env)
@@ -220,7 +224,7 @@ public final class InvokeCommand {
         List<String> classpath = new ArrayList<>();
         String handler = function.handler();
         if (request.env() != null) {
-            classpath.add(function.jar().toString());
+            function.classpath().forEach(p -> classpath.add(p.toString()));
             RuntimeClasspath.locate().forEach(p -> classpath.add(p.toString()));
         } else {
             classpath.add(System.getProperty("java.class.path"));
