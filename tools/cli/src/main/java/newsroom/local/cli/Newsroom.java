@@ -12,6 +12,7 @@ import newsroom.extract.cli.ExtractCommand;
 import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
 import newsroom.local.bench.BenchCommand;
+import newsroom.local.emulate.LocalAwsCommand;
 import newsroom.local.invoke.InvokeCommand;
 
 /**
@@ -36,6 +37,8 @@ public final class Newsroom {
             "  bench [--quick]       cold start, warm invocation, extraction and front matter benchmarks",
             "  invoke FUNCTION EVENT.json [--out DIR | --env FILE]",
             "                        run one Lambda function of template.yaml with an event, no Docker (on ./site, or --env endpoints)",
+            "  local-aws [--env-file FILE] [--stack NAME]",
+            "                        start moto and dynalite with the stack's resources; write local-env.json",
             "  help                  this text",
             "",
             "Run 'newsroom COMMAND --help' for a command's options.");
@@ -63,6 +66,8 @@ public final class Newsroom {
                 case "eval-extraction" -> EvalExtractionCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "invoke" -> helpOr(rest, InvokeCommand.USAGE, out) ? 0 : InvokeCommand.run(rest, out, err);
+                case "local-aws" -> helpOr(rest, LocalAwsCommand.USAGE, out) ? 0 : LocalAwsCommand.run(rest, out,
+                        err, LocalAwsCommand.defaultTemplate(), LocalAwsCommand::untilInterrupted);
                 default -> throw new UsageException("unknown command '" + command + "'\n" + USAGE);
             };
         } catch (UsageException e) {
