@@ -90,6 +90,7 @@ class InvokeCommandTest {
                 .toString(), "--env", envFile.toString(), "--template", RepoFiles.template().toString());
 
         assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err()).as("cold-start noise").doesNotContain("SLF4J", "Picked up JAVA_TOOL_OPTIONS");
         Map<?, ?> response = response(run);
         assertThat(response.get("statusCode")).isEqualTo(400);
         Map<?, ?> problem = JSON.readValue((String) response.get("body"), Map.class);
