@@ -35,7 +35,7 @@ record FeedPollerWiring(FeedPollService service, AwsPriming priming, Telemetry t
         }
         FetcherConfig fetching = FetcherConfig.fromMap(env);
         AwsClients clients = AwsClients.forLambda(aws);
-        Telemetry telemetry = Telemetry.stdout("feed-poller");
+        Telemetry telemetry = Telemetry.lambda("feed-poller", env);
         DynamoSourceStateStore states = new DynamoSourceStateStore(clients.dynamoDb(), aws.tableName());
         SourcePoller poller = new SourcePoller(new SafeHttpFetcher(fetching), states, clock, MAX_ITEM_AGE);
         S3ObjectStore bucket = new S3ObjectStore(clients.s3(), aws.contentBucket());

@@ -29,7 +29,7 @@ record IngestApiWiring(ArticleApi api, SiteConfig site, AwsPriming priming, Tele
         AwsConfig aws = AwsConfig.fromEnvironment(env);
         SiteConfig site = SiteEnvironment.fromEnvironment(env);
         AwsClients clients = AwsClients.forLambda(aws);
-        Telemetry telemetry = Telemetry.stdout("ingest-api");
+        Telemetry telemetry = Telemetry.lambda("ingest-api", env);
         S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());

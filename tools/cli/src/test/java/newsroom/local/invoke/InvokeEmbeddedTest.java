@@ -93,6 +93,8 @@ class InvokeEmbeddedTest {
         assertThat(site.resolve("content/en/2025/02/apple-alibaba-ai-china.md")).exists()
                 .content().contains("title: \"Apple and Alibaba team up on AI in China\"");
         assertThat(Files.readString(site.resolve(".newsroom/events.jsonl"))).contains("\"detail-type\":\"ArticleStored\"");
+        assertThat(run.err()).as("log lines of the invocation").contains("\"awsRequestId\":\"", "\"coldStart\":true",
+                "\"functionVersion\":\"$LATEST\"");
 
         Run again = invokeEmbedded("IngestApiFunction", Path.of(RepoFiles.event("ingest-api-post-markdown.json")));
         assertThat(JSON.readTree(again.out()).path("statusCode").asInt()).as(again.out()).isEqualTo(200);
