@@ -34,7 +34,7 @@ record ArticleFetcherWiring(ArticleFetchService service, FetchQueue queue, Sourc
         SiteConfig site = SiteEnvironment.fromEnvironment(env);
         FetcherConfig fetching = FetcherConfig.fromMap(env);
         AwsClients clients = AwsClients.forLambda(aws);
-        Telemetry telemetry = Telemetry.stdout("article-fetcher");
+        Telemetry telemetry = Telemetry.lambda("article-fetcher", env);
         S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());

@@ -76,7 +76,7 @@ final class FeedPollService {
                 states.save(poll.newState());
             } catch (RuntimeException e) {
                 telemetry.error("source.enqueue-failed", Map.of("source", source,
-                        "requests", poll.requests().size(), "detail", String.valueOf(e.getMessage())));
+                        "requests", poll.requests().size(), "detail", String.valueOf(e.getMessage())), e);
                 failed.put(source, e.getMessage());
                 infrastructure.add(source);
                 continue;

@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 import newsroom.aws.AwsPriming;
+import newsroom.aws.LambdaInvocation;
 import newsroom.core.observe.Telemetry;
 
 /**
@@ -52,6 +53,7 @@ public final class FeedPollerHandler implements RequestHandler<Map<String, Objec
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        LambdaInvocation.begin(telemetry, context);
         FeedPollService.Summary summary = service.pollAll();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("queued", summary.queued());

@@ -35,7 +35,7 @@ record FeedPollerWiring(FeedPollService service, AwsPriming priming, Telemetry t
         }
         FetcherConfig fetching = FetcherConfig.fromMap(env);
         AwsClients clients = AwsClients.forLambda(aws);
-        Telemetry telemetry = Telemetry.stdout("feed-poller");
+        Telemetry telemetry = Telemetry.lambda("feed-poller", env);
         DynamoSourceStateStore states = new DynamoSourceStateStore(clients.dynamoDb(), aws.tableName());
         SafeHttpFetcher fetcher = new SafeHttpFetcher(fetching);
         fetcher.announceAllowedNetworks(telemetry);

@@ -103,7 +103,7 @@ final class ArticleApi {
                     "the article changed while this request was processed; send it again");
         } catch (RuntimeException e) {
             telemetry.error("api.failed", Map.of("method", request.method(), "path", path,
-                    "error", e.getClass().getName(), "detail", String.valueOf(e.getMessage())));
+                    "detail", String.valueOf(e.getMessage())), e);
             return ApiResponse.problem(500, "internal-error", "Internal error",
                     "the request could not be completed; it is safe to send it again");
         }

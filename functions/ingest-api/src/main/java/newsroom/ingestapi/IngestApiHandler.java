@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import newsroom.aws.AwsPriming;
+import newsroom.aws.LambdaInvocation;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.prime.SnapStartPriming;
 
@@ -63,6 +64,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        LambdaInvocation.begin(telemetry, context);
         ApiResponse response = decode(event);
         return encode(response);
     }
@@ -112,7 +114,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         try {
             body = JSON.writeValueAsString(response.body());
         } catch (JsonProcessingException e) {
-            telemetry.error("api.unserializable", Map.of("status", response.status()));
+            telemetry.error("api.unserializable", Map.of("status", response.status()), e);
             return APIGatewayV2HTTPResponse.builder().withStatusCode(500)
                     .withHeaders(Map.of("content-type", ApiResponse.PROBLEM_JSON))
                     .withBody("{\"type\":\"" + ApiResponse.PROBLEM_TYPE + "internal-error\",\"title\":"

@@ -29,17 +29,22 @@ record IngestApiWiring(ArticleApi api, SiteConfig site, AwsPriming priming, Tele
         AwsConfig aws = AwsConfig.fromEnvironment(env);
         SiteConfig site = SiteEnvironment.fromEnvironment(env);
         AwsClients clients = AwsClients.forLambda(aws);
-        Telemetry telemetry = Telemetry.stdout("ingest-api");
+        Telemetry telemetry = Telemetry.lambda("ingest-api", env);
         S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
         IngestService ingest = new IngestService(site, store, index, events, null, telemetry, clock);
-        UrlCheck check = new GuardedUrlCheck(new UrlGuard(HostResolver.system(), AddressPolicy.publicOnly(),
-                java.util.Set.of(80, 443)));
+        UrlCheck check = publicUrlCheck();
         SqsFetchQueue queue = new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl());
         ArticleApi api = new ArticleApi(ingest, index, store, queue, check, site, telemetry);
         AwsPriming priming = AwsPriming.builder().headObject(store, "content/" + AwsPriming.SENTINEL_OBJECT)
                 .getItem(index).putEventsDryRun(events).queueAttributes(queue).build();
         return new IngestApiWiring(api, site, priming, telemetry);
+    }
+
+    /** The check of submitted URLs: public addresses on ports 80 and 443 (the local runner uses it too). */
+    static UrlCheck publicUrlCheck() {
+        return new GuardedUrlCheck(new UrlGuard(HostResolver.system(), AddressPolicy.publicOnly(),
+                java.util.Set.of(80, 443)));
     }
 }

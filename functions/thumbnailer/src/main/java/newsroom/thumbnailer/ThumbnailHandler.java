@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
 import newsroom.aws.AwsPriming;
+import newsroom.aws.LambdaInvocation;
 import newsroom.core.model.ArticleId;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.Fetcher.FetchException;
@@ -62,6 +63,7 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        LambdaInvocation.begin(telemetry, context);
         Map<String, Object> detail = event == null || event.getDetail() == null ? Map.of() : event.getDetail();
         String source = detail.get("source") == null ? "unknown" : detail.get("source").toString();
         Object id = detail.get("articleId");

@@ -27,7 +27,7 @@ record ThumbnailWiring(ThumbnailService thumbnails, AwsPriming priming, Telemetr
         SiteConfig site = SiteEnvironment.fromEnvironment(env);
         FetcherConfig fetching = FetcherConfig.fromMap(env);
         AwsClients clients = AwsClients.forLambda(aws);
-        Telemetry telemetry = new Telemetry("thumbnail", System.out::println, clock);
+        Telemetry telemetry = Telemetry.lambda("thumbnail", env);
         S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());

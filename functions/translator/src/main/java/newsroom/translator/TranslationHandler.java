@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
 import newsroom.aws.AwsPriming;
+import newsroom.aws.LambdaInvocation;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.prime.SnapStartPriming;
@@ -57,6 +58,7 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        LambdaInvocation.begin(telemetry, context);
         EventDetail.Checked checked = EventDetail.check(event == null ? null : event.getDetail());
         Map<String, Object> result = new LinkedHashMap<>();
         if (checked.detail() == null) {

@@ -26,7 +26,7 @@ record TranslationWiring(TranslationService translations, SiteConfig site, AwsPr
         AwsConfig aws = AwsConfig.fromEnvironment(env);
         SiteConfig site = SiteEnvironment.fromEnvironment(env);
         AwsClients clients = AwsClients.forLambda(aws);
-        Telemetry telemetry = new Telemetry("translation", System.out::println, clock);
+        Telemetry telemetry = Telemetry.lambda("translation", env);
         S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());

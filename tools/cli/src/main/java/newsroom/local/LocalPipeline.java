@@ -39,10 +39,21 @@ public final class LocalPipeline {
      */
     public LocalPipeline(Path site, SiteConfig config, HtmlArticleExtractor extractor, List<TemplateRules.Rule> rules,
                          Clock clock) {
+        this(site, config, extractor, rules, clock, new Telemetry("newsroom-cli",
+                fileSink(site.toAbsolutePath().normalize().resolve(".newsroom").resolve("log.jsonl")), clock));
+    }
+
+    /**
+     * @param extractor the HTML extractor, or null to reject HTML inputs
+     * @param telemetry where the services log (the CLI keeps {@code .newsroom/log.jsonl}; an invoked function,
+     *                  standard output, as on Lambda)
+     */
+    public LocalPipeline(Path site, SiteConfig config, HtmlArticleExtractor extractor, List<TemplateRules.Rule> rules,
+                         Clock clock, Telemetry telemetry) {
         this.site = Objects.requireNonNull(site, "site").toAbsolutePath().normalize();
         this.config = Objects.requireNonNull(config, "config");
         Path state = this.site.resolve(".newsroom");
-        this.telemetry = new Telemetry("newsroom-cli", fileSink(state.resolve("log.jsonl")), clock);
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.store = new FileObjectStore(this.site);
         this.index = new EmbeddedArticleIndex(state.resolve("index"));
         this.bus = new InProcessEventBus(rules, state, telemetry, clock);

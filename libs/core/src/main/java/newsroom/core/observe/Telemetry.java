@@ -17,6 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>The sink is given once at the edge: stdout on Lambda (with the JSON log format each line is kept as is), a log
  * file for the CLI, a list in tests.
+ *
+ * <p>On Lambda, a handler calls {@link #beginInvocation} first: every line of that invocation then carries
+ * {@code awsRequestId}, {@code functionVersion}, {@code coldStart} and {@code xrayTraceId}. Lambda runs one
+ * invocation at a time per execution environment, so the identifiers are per instance, not per thread. Metric
+ * lines carry the {@code level} Lambda's log-level filtering lets through (a line without one counts as INFO and
+ * would be dropped under {@code ApplicationLogLevel: WARN}).
  */
 public final class Telemetry {
 
@@ -25,19 +31,88 @@ public final class Telemetry {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Lambda's application log levels, most detailed first ({@code AWS_LAMBDA_LOG_LEVEL}). */
+    public static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
+    /** Frames kept per throwable of a logged cause chain. */
+    static final int MAX_FRAMES = 30;
+
     private final Consumer<String> sink;
     private final Clock clock;
     private final String service;
+    private final String metricLevel;
+    private volatile Map<String, Object> invocation = Map.of();
+    private volatile boolean invokedBefore;
 
     public Telemetry(String service, Consumer<String> sink, Clock clock) {
+        this(service, sink, clock, "INFO");
+    }
+
+    /**
+     * @param metricLevel the level of metric lines: the function's application log level, so filtering never drops
+     *                    them; one of {@link #LEVELS}
+     */
+    public Telemetry(String service, Consumer<String> sink, Clock clock, String metricLevel) {
         this.service = Objects.requireNonNull(service, "service");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (!LEVELS.contains(metricLevel)) {
+            throw new IllegalArgumentException("metric level " + metricLevel + " is not one of " + LEVELS);
+        }
+        this.metricLevel = metricLevel;
     }
 
     /** Writes to standard output: what Lambda captures. */
     public static Telemetry stdout(String service) {
         return new Telemetry(service, System.out::println, Clock.systemUTC());
+    }
+
+    /**
+     * Standard output, with metric lines at the function's application log level ({@code AWS_LAMBDA_LOG_LEVEL},
+     * which Lambda sets from {@code LoggingConfig.ApplicationLogLevel}; INFO when absent or unknown).
+     */
+    public static Telemetry lambda(String service, Map<String, String> env) {
+        return new Telemetry(service, System.out::println, Clock.systemUTC(), applicationLogLevel(env));
+    }
+
+    /** {@code AWS_LAMBDA_LOG_LEVEL} as one of {@link #LEVELS}; INFO when absent or unknown (Lambda's default). */
+    static String applicationLogLevel(Map<String, String> env) {
+        String level = env.getOrDefault("AWS_LAMBDA_LOG_LEVEL", "INFO").trim().toUpperCase(java.util.Locale.ROOT);
+        return LEVELS.contains(level) ? level : "INFO";
+    }
+
+    /**
+     * Starts an invocation: the lines that follow carry its identifiers (null ones are left out) and
+     * {@code coldStart}, true for the first invocation this instance sees (after a SnapStart restore too).
+     *
+     * @param traceHeader the X-Ray trace header ({@code Root=1-…;Parent=…;Sampled=0}) or null; its Root is logged
+     */
+    public void beginInvocation(String awsRequestId, String functionVersion, String traceHeader) {
+        Map<String, Object> ids = new LinkedHashMap<>();
+        if (awsRequestId != null) {
+            ids.put("awsRequestId", awsRequestId);
+        }
+        if (functionVersion != null) {
+            ids.put("functionVersion", functionVersion);
+        }
+        ids.put("coldStart", !invokedBefore);
+        invokedBefore = true;
+        String traceId = traceRoot(traceHeader);
+        if (traceId != null) {
+            ids.put("xrayTraceId", traceId);
+        }
+        invocation = java.util.Collections.unmodifiableMap(ids);
+    }
+
+    private static String traceRoot(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        for (String part : header.split(";")) {
+            if (part.startsWith("Root=")) {
+                return part.substring("Root=".length());
+            }
+        }
+        return header.contains("=") ? null : header;
     }
 
     /** Discards everything (for callers that report results themselves). */
@@ -57,11 +132,45 @@ public final class Telemetry {
         log("ERROR", event, fields);
     }
 
+    /** An error with its cause: type, message and stack trace go in the same JSON line (never to stderr). */
+    public void error(String event, Map<String, ?> fields, Throwable cause) {
+        Map<String, Object> withCause = new LinkedHashMap<>(fields);
+        if (cause != null) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("type", cause.getClass().getName());
+            error.put("message", String.valueOf(cause.getMessage()));
+            error.put("stackTrace", stackTrace(cause));
+            withCause.put("error", error);
+        }
+        log("ERROR", event, withCause);
+    }
+
+    /**
+     * The trace as {@code printStackTrace} writes it, but at most {@value #MAX_FRAMES} frames per throwable so
+     * that every cause of the chain fits in one log line.
+     */
+    static String stackTrace(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            text.append(t == error ? "" : "Caused by: ").append(t).append('\n');
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
+                text.append("\tat ").append(frames[i]).append('\n');
+            }
+            if (frames.length > MAX_FRAMES) {
+                text.append("\t... ").append(frames.length - MAX_FRAMES).append(" more\n");
+            }
+        }
+        return text.toString();
+    }
+
     private void log(String level, String event, Map<String, ?> fields) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", clock.instant().toString());
         line.put("level", level);
         line.put("service", service);
+        line.putAll(invocation);
         line.put("event", event);
         line.putAll(fields);
         sink.accept(toJson(line));
@@ -80,6 +189,8 @@ public final class Telemetry {
                 "Metrics", List.of(Map.of("Name", metric, "Unit", "Count")))));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", aws);
+        line.put("level", metricLevel);
+        line.putAll(invocation);
         line.put("Service", service);
         line.put("Source", source == null ? "unknown" : source);
         line.put(metric, 1);

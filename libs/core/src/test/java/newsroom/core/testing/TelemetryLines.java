@@ -62,10 +62,11 @@ public final class TelemetryLines {
     public List<String> metrics() {
         List<String> result = new ArrayList<>();
         for (Map<String, Object> m : parsed()) {
-            if (m.containsKey("_aws")) {
-                for (String key : m.keySet()) {
-                    if (!key.equals("_aws") && !key.equals("Service") && !key.equals("Source")) {
-                        result.add(key + " " + m.get("Source"));
+            if (m.get("_aws") instanceof Map<?, ?> aws && aws.get("CloudWatchMetrics") instanceof List<?> directives) {
+                // the metrics an EMF line declares; its other keys are dimensions and properties (level, ids)
+                for (Object directive : directives) {
+                    for (Object metric : (List<?>) ((Map<?, ?>) directive).get("Metrics")) {
+                        result.add(((Map<?, ?>) metric).get("Name") + " " + m.get("Source"));
                     }
                 }
             }

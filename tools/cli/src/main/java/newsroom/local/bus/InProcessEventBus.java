@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,10 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import newsroom.core.event.ArticleEvent;
@@ -120,14 +123,80 @@ public final class InProcessEventBus implements EventPublisher {
         }
     }
 
+    /**
+     * Replays the event log the way an EventBridge replay from the bus's archive does (docs/sam.md: Replaying
+     * events): each recorded event whose {@code time} is in {@code [from, to)}, oldest first, is delivered again to
+     * the functions of the given rules (e.g. {@code ThumbnailFunction.ArticleWithImage}; all rules when empty) whose
+     * pattern matches it. Replayed events are not appended to the event log again; what their targets emit is.
+     *
+     * @return how many recorded events matched one of the rules and were delivered
+     * @throws IllegalArgumentException naming a rule the template does not have
+     */
+    public int replay(Instant from, Instant to, Set<String> rules) {
+        for (String rule : rules) {
+            if (!targetOfRule.containsKey(rule)) {
+                throw new IllegalArgumentException("no rule " + rule + " in template.yaml (rules: "
+                        + String.join(", ", targetOfRule.keySet()) + ")");
+            }
+        }
+        if (eventLog == null || !Files.isRegularFile(eventLog)) {
+            return 0;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(eventLog, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + eventLog, e);
+        }
+        int replayed = 0;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            ArticleEvent event;
+            Instant time;
+            try {
+                JsonNode recorded = JSON.readTree(line);
+                time = Instant.parse(recorded.path("time").asText());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> detail = JSON.convertValue(recorded.path("detail"), Map.class);
+                event = new ArticleEvent(recorded.path("source").asText(), recorded.path("detail-type").asText(),
+                        detail);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException(eventLog + " has a line that is not a recorded event: " + line, e);
+            }
+            if (time.isBefore(from) || !time.isBefore(to)) {
+                continue;
+            }
+            delivering = true; // what the targets publish is delivered after this event, as in publish
+            try {
+                if (deliver(event, rules) > 0) {
+                    replayed++;
+                }
+                while (!queue.isEmpty()) {
+                    deliver(queue.poll());
+                }
+            } finally {
+                delivering = false;
+            }
+        }
+        return replayed;
+    }
+
     private void deliver(ArticleEvent event) {
+        deliver(event, Set.of());
+    }
+
+    /** @return how many rules matched (among {@code onlyRules}, or all when empty) */
+    private int deliver(ArticleEvent event, Set<String> onlyRules) {
         List<String> matched;
         try {
             matched = machine.rulesForJSONEvent(JSON.writeValueAsString(envelope(event)));
         } catch (Exception e) {
             throw new IllegalStateException("cannot match event " + event.detailType(), e);
         }
-        for (String rule : matched.stream().sorted().toList()) {
+        matched = matched.stream().filter(r -> onlyRules.isEmpty() || onlyRules.contains(r)).sorted().toList();
+        for (String rule : matched) {
             String function = targetOfRule.get(rule);
             Consumer<ArticleEvent> target = functions.get(function);
             if (target == null) {
@@ -150,6 +219,7 @@ public final class InProcessEventBus implements EventPublisher {
                 telemetry.count("DlqSends", function);
             }
         }
+        return matched.size();
     }
 
     /** The event as EventBridge delivers it to targets (the shape rules match against). */

@@ -16,6 +16,7 @@ import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
 import newsroom.local.bench.BenchCommand;
 import newsroom.local.eval.EvalMetadataCommand;
+import newsroom.local.emulate.LocalAwsCommand;
 import newsroom.local.invoke.InvokeCommand;
 
 /**
@@ -25,7 +26,7 @@ import newsroom.local.invoke.InvokeCommand;
 public final class Newsroom {
 
     /** Sent in the User-Agent of the local fetcher unless NEWSROOM_FETCH_CONTACT_URL names the operator's page. */
-    static final String DEFAULT_CONTACT_URL = "https://github.com/newsroom-ingest/newsroom-ingest";
+    public static final String DEFAULT_CONTACT_URL = "https://github.com/newsroom-ingest/newsroom-ingest";
 
     static final String USAGE = String.join("\n",
             "usage: newsroom COMMAND [ARGS]",
@@ -40,8 +41,10 @@ public final class Newsroom {
             "  eval-metadata DATASET_DIR [--peers] [--json FILE] [--worst N]",
             "                        score title, author and date extraction on a labelled dataset (and metascraper)",
             "  bench [--quick]       cold start, warm invocation, extraction and front matter benchmarks",
-            "  invoke FUNCTION EVENT.json [--env FILE]",
-            "                        run one Lambda function of template.yaml locally with an event (no Docker)",
+            "  invoke FUNCTION EVENT.json [--out DIR | --env FILE]",
+            "                        run one Lambda function of template.yaml with an event, no Docker (on ./site, or --env endpoints)",
+            "  local-aws [--env-file FILE] [--stack NAME]",
+            "                        start moto and dynalite with the stack's resources; write local-env.json",
             "  help                  this text",
             "",
             "Run 'newsroom COMMAND --help' for a command's options.");
@@ -70,6 +73,8 @@ public final class Newsroom {
                 case "eval-metadata" -> EvalMetadataCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "invoke" -> helpOr(rest, InvokeCommand.USAGE, out) ? 0 : InvokeCommand.run(rest, out, err);
+                case "local-aws" -> helpOr(rest, LocalAwsCommand.USAGE, out) ? 0 : LocalAwsCommand.run(rest, out,
+                        err, LocalAwsCommand.defaultTemplate(), LocalAwsCommand::untilInterrupted);
                 default -> throw new UsageException("unknown command '" + command + "'\n" + USAGE);
             };
         } catch (UsageException e) {
@@ -93,7 +98,7 @@ public final class Newsroom {
      *
      * @throws InvalidConfigurationException naming the variable or the config key whose value is bad
      */
-    static SafeHttpFetcher fetcher(Map<String, String> environment, SiteConfig site, PrintStream err) {
+    public static SafeHttpFetcher fetcher(Map<String, String> environment, SiteConfig site, PrintStream err) {
         FetcherConfig config = FetcherConfig.fromMap(environment, DEFAULT_CONTACT_URL);
         try {
             config = config.withAllowedNetworks(AllowedNetwork.parseAll(site.fetchAllowedNetworks()));

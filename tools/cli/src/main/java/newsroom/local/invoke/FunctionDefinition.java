@@ -18,9 +18,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * references to parameters with a default). Variables that reference stack resources ({@code !Ref ContentBucket})
  * are left out: the caller supplies them (e.g. {@code --env}).
  *
- * @param jar absolute path of the function's shaded jar (CodeUri resolved against the template's folder)
+ * @param code absolute path of the function's code (CodeUri resolved against the template's folder): the shaded jar
+ *             {@code mvn package} makes, or a folder laid out as Lambda unpacks a .zip (what {@code sam build}
+ *             writes under {@code .aws-sam/build/<LogicalId>}: classes at the root, dependency jars in {@code lib/})
  */
-record FunctionDefinition(String logicalId, String handler, Path jar, int timeoutSeconds, int memoryMb,
+record FunctionDefinition(String logicalId, String handler, Path code, int timeoutSeconds, int memoryMb,
                           Map<String, String> environment) {
 
     static final String FUNCTION_TYPE = "AWS::Serverless::Function";
@@ -55,6 +57,24 @@ record FunctionDefinition(String logicalId, String handler, Path jar, int timeou
         addVariables(properties.path("Environment").path("Variables"), root.path("Parameters"), resources, env);
         Path base = template.toAbsolutePath().getParent();
         return new FunctionDefinition(logicalId, handler, base.resolve(codeUri).normalize(), timeout, memory, env);
+    }
+
+    /** The class path Lambda's Java runtime builds from the code: a jar; or a folder, then its {@code lib/*.jar}. */
+    List<Path> classpath() {
+        if (!java.nio.file.Files.isDirectory(code)) {
+            return List.of(code);
+        }
+        List<Path> paths = new ArrayList<>();
+        paths.add(code);
+        Path lib = code.resolve("lib");
+        if (java.nio.file.Files.isDirectory(lib)) {
+            try (java.util.stream.Stream<Path> jars = java.nio.file.Files.list(lib)) {
+                jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(paths::add);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot list " + lib + ": " + e.getMessage());
+            }
+        }
+        return paths;
     }
 
     static List<String> functionIds(JsonNode resources) {

@@ -20,26 +20,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import newsroom.local.runtime.LocalRuntimeApi;
 
 /**
- * {@code newsroom invoke FUNCTION EVENT.json [--env FILE] [--template FILE]}: runs one function of template.yaml
- * with an event, without Docker, through the real Lambda runtime interface client. It starts a Lambda Runtime API on
- * a loopback port ({@link LocalRuntimeApi}), launches a JVM with the function's shaded jar and the RIC
+ * {@code newsroom invoke FUNCTION EVENT.json [--out DIR | --env FILE] [--template FILE]}: runs one function of
+ * template.yaml with an event, without Docker, through the real Lambda runtime interface client. It starts a Lambda
+ * Runtime API on a loopback port ({@link LocalRuntimeApi}), launches a JVM running the RIC
  * ({@value RuntimeClasspath#MAIN_CLASS}) with the handler as argument, feeds it the event, prints the function's
  * response on standard output (its logs go to standard error), and stops the JVM.
  *
- * <p>The function's environment: the template's variables that need no deployed stack (literals and parameter
- * defaults), a region, then {@code --env FILE} (JSON, the {@code sam local invoke --env-vars} shape, or KEY=VALUE
- * lines) — where the stack's resource names and {@code AWS_ENDPOINT_URL…} for local endpoints go. Exit status: 0
- * response, 1 function or initialization error or timeout, 2 usage.
+ * <p>Two targets. Without {@code --env}, the <em>embedded default</em>: the handler class is the function's own,
+ * built by its {@code Embedded…Handler} twin (same package, this module) on the site folder of {@code newsroom
+ * ingest} ({@code --out}, default {@code site}), so every file in {@code events/} runs with no setup. With
+ * {@code --env FILE} (JSON, the {@code sam local invoke --env-vars} shape, or KEY=VALUE lines; where the stack's
+ * resource names and {@code AWS_ENDPOINT_URL…} go), the function's shaded jar runs with its production wiring
+ * against real or emulated AWS endpoints. Either way the environment starts from the template's variables that need
+ * no deployed stack (literals and parameter defaults) and a region. Exit status: 0 response, 1 function or
+ * initialization error or timeout, 2 usage.
  */
 public final class InvokeCommand {
 
     public static final String USAGE = String.join("\n",
-            "usage: newsroom invoke FUNCTION EVENT.json [--env FILE] [--template FILE]",
+            "usage: newsroom invoke FUNCTION EVENT.json [--out DIR | --env FILE] [--template FILE]",
             "  FUNCTION    a function's logical id in template.yaml, e.g. IngestApiFunction",
             "  EVENT.json  the event, e.g. events/ingest-api-get-article.json",
-            "  --env       environment: JSON {\"NAME\": \"value\"}, the sam --env-vars shape, or KEY=VALUE lines",
+            "  --out       the site folder of the embedded default (default ./site, as for ingest)",
+            "  --env       run the function's jar on AWS or emulators (./newsroom local-aws writes one):",
+            "              JSON {\"NAME\": \"value\"}, the sam --env-vars shape, or KEY=VALUE lines",
             "  --template  the SAM template (default: template.yaml in this folder or above)",
-            "The function's jar must be built: mvn -q -DskipTests package (./newsroom does it).");
+            "With --env the function's jar must be built: mvn -q -DskipTests package (./newsroom does it).");
 
     /** Seconds the child JVM may take to start and initialize the handler, on top of the function's timeout. */
     static final int INIT_ALLOWANCE_SECONDS = 20;
@@ -68,14 +74,17 @@ public final class InvokeCommand {
         }
     }
 
-    private record Request(String function, Path event, Path env, Path template) {
+    /** @param out the site folder of the embedded default; null with {@code env} */
+    private record Request(String function, Path event, Path env, Path out, Path template) {
         static Request parse(String[] args) {
             List<String> positional = new ArrayList<>();
             Path env = null;
+            Path out = null;
             Path template = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--env" -> env = Path.of(value(args, ++i, "--env"));
+                    case "--out" -> out = Path.of(value(args, ++i, "--out"));
                     case "--template" -> template = Path.of(value(args, ++i, "--template"));
                     default -> {
                         if (args[i].startsWith("--")) {
@@ -88,7 +97,12 @@ public final class InvokeCommand {
             if (positional.size() != 2) {
                 throw new IllegalArgumentException("expected FUNCTION and EVENT.json, got " + positional);
             }
+            if (env != null && out != null) {
+                throw new IllegalArgumentException("--out (embedded default) and --env (AWS endpoints) exclude"
+                        + " each other");
+            }
             return new Request(positional.get(0), Path.of(positional.get(1)), env,
+                    env == null ? (out != null ? out : Path.of("site")) : null,
                     template != null ? template : findTemplate());
         }
 
@@ -99,32 +113,36 @@ public final class InvokeCommand {
             return args[i];
         }
 
-        /** template.yaml in the working folder or above, else the one of the checkout this CLI was built in. */
         private static Path findTemplate() {
-            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            return defaultTemplate();
+        }
+    }
+
+    /** template.yaml in the working folder or above, else the one of the checkout this CLI was built in. */
+    public static Path defaultTemplate() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir.resolve("template.yaml");
+            }
+        }
+        try {
+            // tools/cli/target/newsroom-cli.jar (or …/target/classes) → the repository root
+            Path built = Path.of(InvokeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path dir = built.getParent(); dir != null; dir = dir.getParent()) {
                 if (Files.isRegularFile(dir.resolve("template.yaml"))) {
                     return dir.resolve("template.yaml");
                 }
             }
-            try {
-                // tools/cli/target/newsroom-cli.jar (or …/target/classes) → the repository root
-                Path built = Path.of(InvokeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                for (Path dir = built.getParent(); dir != null; dir = dir.getParent()) {
-                    if (Files.isRegularFile(dir.resolve("template.yaml"))) {
-                        return dir.resolve("template.yaml");
-                    }
-                }
-            } catch (java.net.URISyntaxException | SecurityException e) {
-                // fall through to the usage error
-            }
-            throw new IllegalArgumentException("no template.yaml in this folder or above; pass --template FILE");
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            // fall through to the usage error
         }
+        throw new IllegalArgumentException("no template.yaml in this folder or above; pass --template FILE");
     }
 
     private static int invoke(Request request, PrintStream out, PrintStream err) throws IOException {
         FunctionDefinition function = FunctionDefinition.read(request.template(), request.function());
-        if (!Files.isRegularFile(function.jar())) {
-            throw new IllegalArgumentException(function.jar() + " does not exist; build it first: mvn -q -DskipTests"
+        if (request.env() != null && !Files.exists(function.code())) {
+            throw new IllegalArgumentException(function.code() + " does not exist; build it first: mvn -q -DskipTests"
                     + " package (or run through ./newsroom, which builds)");
         }
         if (!Files.isRegularFile(request.event())) {
@@ -141,13 +159,19 @@ public final class InvokeCommand {
         try (LocalRuntimeApi api = new LocalRuntimeApi(arn, Duration.ofSeconds(function.timeoutSeconds()))) {
             CompletableFuture<LocalRuntimeApi.Outcome> answer = api.submit(event);
             env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-            Process child = start(function, env);
+            Process child = start(function, request, env);
             Thread logs = pipe(child.getInputStream(), err);
             Thread errors = pipe(child.getErrorStream(), err);
             try {
                 LocalRuntimeApi.Outcome outcome = answer.get(function.timeoutSeconds()
                         + INIT_ALLOWANCE_SECONDS, TimeUnit.SECONDS);
-                return report(outcome, out, err);
+                int status = report(outcome, out, err);
+                if (request.out() != null) {
+                    err.println("newsroom invoke: embedded default in " + request.out() + " (events: "
+                            + request.out().resolve(".newsroom/events.jsonl") + ", fetch queue: "
+                            + request.out().resolve(".newsroom/fetch-queue.jsonl") + ")");
+                }
+                return status;
             } catch (TimeoutException e) {
                 err.println("newsroom invoke: " + function.logicalId() + " did not answer within "
                         + function.timeoutSeconds() + " s (+" + INIT_ALLOWANCE_SECONDS + " s to start)");
@@ -185,25 +209,53 @@ public final class InvokeCommand {
         env.put("_HANDLER", function.handler());
         if (request.env() != null) {
             env.putAll(EnvironmentFile.read(request.env(), function.logicalId()));
+        } else {
+            env.put(EmbeddedSite.SITE_VARIABLE, request.out().toAbsolutePath().normalize().toString());
         }
         return env;
     }
 
-    private static Process start(FunctionDefinition function, Map<String, String> env) throws IOException {
+    /**
+     * The function's code (jar, or {@code sam build} folder) before the runtime client with {@code --env}; else this CLI's own classpath (which holds
+     * every function's classes and the embedded adapters) with the {@code Embedded…Handler} twin of the handler.
+     */
+    private static Process start(FunctionDefinition function, Request request, Map<String, String> env)
+            throws IOException {
         List<String> classpath = new ArrayList<>();
-        classpath.add(function.jar().toString());
-        RuntimeClasspath.locate().forEach(p -> classpath.add(p.toString()));
+        String handler = function.handler();
+        if (request.env() != null) {
+            function.classpath().forEach(p -> classpath.add(p.toString()));
+            RuntimeClasspath.locate().forEach(p -> classpath.add(p.toString()));
+        } else {
+            classpath.add(System.getProperty("java.class.path"));
+            handler = embeddedHandler(function.handler());
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + Math.max(128, function.memoryMb() * 3 / 4) + "m");
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, classpath));
         command.add(RuntimeClasspath.MAIN_CLASS);
-        command.add(function.handler());
+        command.add(handler);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /** {@code pkg.FooHandler::handleRequest} → {@code pkg.EmbeddedFooHandler::handleRequest}, which must exist. */
+    static String embeddedHandler(String handler) {
+        int method = handler.indexOf("::");
+        String type = method < 0 ? handler : handler.substring(0, method);
+        int dot = type.lastIndexOf('.');
+        String embedded = type.substring(0, dot + 1) + "Embedded" + type.substring(dot + 1);
+        try {
+            Class.forName(embedded, false, InvokeCommand.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException(handler + " has no embedded twin (" + embedded + "); run it on AWS"
+                    + " endpoints with --env FILE");
+        }
+        return method < 0 ? embedded : embedded + handler.substring(method);
     }
 
     private static int report(LocalRuntimeApi.Outcome outcome, PrintStream out, PrintStream err) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,5 +137,47 @@ class InProcessEventBusTest {
         InProcessEventBus bus = new InProcessEventBus(rules, null, Telemetry.silent(), clock);
         assertThatThrownBy(() -> bus.subscribe("NoSuchFunction", e -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NoSuchFunction");
+    }
+
+    @Test
+    void replaysArchivedEventsToTheNamedRule_withoutRecordingThemAgain() throws IOException {
+        List<String> received = new ArrayList<>();
+        InProcessEventBus bus = new InProcessEventBus(rules, logs, Telemetry.silent(), clock)
+                .subscribe("TranslationFunction", e -> received.add("translate " + e.detail().get("version")))
+                .subscribe("ThumbnailFunction", e -> received.add("thumbnail " + e.detail().get("version")));
+        bus.publish(List.of(stored(Map.of("thumbnail", "https://img.example/a.jpg", "translationTargets",
+                List.of("fr")))));
+        bus.publish(List.of(stored(Map.of("version", 2))));
+        received.clear();
+
+        int replayed = bus.replay(Instant.parse("2025-02-12T00:00:00Z"), Instant.parse("2025-02-13T00:00:00Z"),
+                Set.of("ThumbnailFunction.ArticleWithImage"));
+
+        assertThat(replayed).isEqualTo(1);
+        assertThat(received).containsExactly("thumbnail 1");
+        assertThat(Files.readAllLines(logs.resolve("events.jsonl"))).hasSize(2);
+        assertThat(bus.replay(Instant.parse("2025-02-13T00:00:00Z"), Instant.parse("2025-02-14T00:00:00Z"),
+                Set.of())).isZero();
+    }
+
+    @Test
+    void replayReachesTranslationOnlyForEventsThatCarriedTargets_notLanguagesAddedLater() {
+        List<String> received = new ArrayList<>();
+        InProcessEventBus bus = new InProcessEventBus(rules, logs, Telemetry.silent(), clock)
+                .subscribe("TranslationFunction", e -> received.add("translate " + e.articleId()));
+        bus.publish(List.of(stored(Map.of())));
+
+        int replayed = bus.replay(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), Set.of());
+
+        assertThat(replayed).isZero();
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void refusesToReplayToARuleTheTemplateDoesNotHave() {
+        InProcessEventBus bus = new InProcessEventBus(rules, logs, Telemetry.silent(), clock);
+
+        assertThatThrownBy(() -> bus.replay(Instant.EPOCH, Instant.EPOCH, Set.of("NoSuchRule")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no rule NoSuchRule in template.yaml");
     }
 }

@@ -90,6 +90,7 @@ class InvokeCommandTest {
                 .toString(), "--env", envFile.toString(), "--template", RepoFiles.template().toString());
 
         assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err()).as("cold-start noise").doesNotContain("SLF4J", "Picked up JAVA_TOOL_OPTIONS");
         Map<?, ?> response = response(run);
         assertThat(response.get("statusCode")).isEqualTo(400);
         Map<?, ?> problem = JSON.readValue((String) response.get("body"), Map.class);
@@ -116,8 +117,11 @@ class InvokeCommandTest {
     void reportsTheInitializationError_whenTheEnvironmentLacksTheStacksResources() throws Exception {
         requireJar();
 
-        Run run = invoke("IngestApiFunction", RepoFiles.event("ingest-api-get-article.json"),
-                "--template", RepoFiles.template().toString());
+        Path partial = dir.resolve("partial-env.json");
+        Files.writeString(partial, "{\"Parameters\": {\"AWS_ENDPOINT_URL\": \"http://127.0.0.1:9\"}}");
+
+        Run run = invoke("IngestApiFunction", RepoFiles.event("ingest-api-get-article.json"), "--env",
+                partial.toString(), "--template", RepoFiles.template().toString());
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("the function could not start");

@@ -97,7 +97,8 @@ final class SamTemplate {
         for (String integration : resourcesOfType("AWS::ApiGatewayV2::Integration")) {
             JsonNode properties = resource(integration).path("Properties");
             String uri = properties.path("IntegrationUri").asText();
-            if (uri.equals(function) || uri.startsWith(function + ".")) {
+            if (uri.equals(function) || uri.startsWith(function + ".")
+                    || uri.contains(":function:${" + function + "}")) {
                 triggers.add("HttpApiV2:" + properties.path("PayloadFormatVersion").asText());
             }
         }
