@@ -101,7 +101,8 @@ class ThumbnailedSiteTest {
         Map<String, Object> article = frontMatter(site.resolve(record.objectKey()));
         assertThat(article.get("thumbnail")).isEqualTo(variant);
         assertThat(article.get("images")).isEqualTo(List.of(variant));
-        assertThat(article.get("params")).isEqualTo(Map.of("originalImage", base + "/img/ferry.webp"));
+        assertThat(article.get("params")).isEqualTo(Map.of("dateSource", "page",
+                "originalImage", base + "/img/ferry.webp"));
         assertThat(record.version()).isEqualTo(1);
 
         // a translation made after the thumbnails (the CLI runs no translator: the service is called directly)
