@@ -11,13 +11,11 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import newsroom.extract.ArticleDate;
@@ -48,16 +46,15 @@ public final class DateParser {
 
     /** Month names and common abbreviations (lower case) of the languages above, to the month number. */
     private static final Map<String, Integer> MONTHS = months();
-    private static final String MONTH = MONTHS.keySet().stream()
-            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-            .map(Pattern::quote).collect(Collectors.joining("|"));
+    /** A word where a month name may stand; looked up in {@link #MONTHS} (faster than an alternation of names). */
+    private static final String WORD = "\\p{L}{3,12}";
     /** A time after a date: {@code 07:47 PM EST}, {@code 10.19 Uhr}, {@code a las 21:25}, {@code 2:00 a. m.}. */
     private static final String TIME = "(?:\\s*(?:,|-|\u2013|\u2014|\\||/|um|at|à|a las|às|alle|om|o|godz\\.?)?\\s*"
             + "(?<hh>\\d{1,2})[:.h](?<mm>\\d{2})(?::(?<ss>\\d{2}))?(?!\\d)"
             + "(?:\\s*(?<ampm>[ap]\\.?\\s?m\\b\\.?))?(?:\\s*uhr\\b)?(?:\\s*(?<tz>[a-z]{3,4})\\b)?)?";
     private static final Pattern TEXT_DATE = Pattern.compile("(?<![\\p{L}\\d])(?:"
-            + "(?<d1>\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?<m1>" + MONTH + ")\\.?,?\\s*(?:de\\s+)?(?<y1>\\d{4})"
-            + "|(?<m2>" + MONTH + ")\\.?\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>\\d{4})"
+            + "(?<d1>\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?<m1>" + WORD + ")\\.?,?\\s*(?:de\\s+)?(?<y1>\\d{4})"
+            + "|(?<m2>" + WORD + ")\\.?\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>\\d{4})"
             + "|(?<a3>\\d{1,2})(?<s3>[./])\\s?(?<b3>\\d{1,2})\\k<s3>\\s?(?<y3>\\d{4}|\\d{2})"
             + "|(?<y4>\\d{4})(?<s4>[-/.])(?<m4>\\d{1,2})\\k<s4>(?<d4>\\d{1,2})"
             + ")(?![\\p{L}\\d])" + TIME, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -89,8 +86,15 @@ public final class DateParser {
     public static List<TextDate> findInText(CharSequence text, boolean dayFirst, int max) {
         List<TextDate> out = new ArrayList<>();
         Matcher m = TEXT_DATE.matcher(text);
-        while (out.size() < max && m.find()) {
-            toDate(m, dayFirst).ifPresent(d -> out.add(new TextDate(d, m.start(), m.end())));
+        int from = 0;
+        while (out.size() < max && from < text.length() && m.find(from)) {
+            Optional<ArticleDate> date = toDate(m, dayFirst);
+            if (date.isPresent()) {
+                out.add(new TextDate(date.get(), m.start(), m.end()));
+                from = m.end();
+            } else {
+                from = m.start() + 1; // a word that is no month may hide a date that starts inside the match
+            }
         }
         return out;
     }
@@ -129,11 +133,11 @@ public final class DateParser {
             int day;
             if (m.group("y1") != null) {
                 year = Integer.parseInt(m.group("y1"));
-                month = MONTHS.get(m.group("m1").toLowerCase(Locale.ROOT));
+                month = MONTHS.getOrDefault(m.group("m1").toLowerCase(Locale.ROOT), 0);
                 day = Integer.parseInt(m.group("d1"));
             } else if (m.group("y2") != null) {
                 year = Integer.parseInt(m.group("y2"));
-                month = MONTHS.get(m.group("m2").toLowerCase(Locale.ROOT));
+                month = MONTHS.getOrDefault(m.group("m2").toLowerCase(Locale.ROOT), 0);
                 day = Integer.parseInt(m.group("d2"));
             } else if (m.group("y3") != null) {
                 String y = m.group("y3");
@@ -150,6 +154,9 @@ public final class DateParser {
                 year = Integer.parseInt(m.group("y4"));
                 month = Integer.parseInt(m.group("m4"));
                 day = Integer.parseInt(m.group("d4"));
+            }
+            if (month == 0) {
+                return Optional.empty();
             }
             LocalDate date = LocalDate.of(year, month, day);
             if (m.group("hh") == null) {
@@ -171,7 +178,7 @@ public final class DateParser {
             Integer zone = m.group("tz") == null ? null : ZONES.get(m.group("tz").toLowerCase(Locale.ROOT));
             return Optional.of(zone == null ? new ArticleDate(dateTime, null)
                     : ArticleDate.of(OffsetDateTime.of(dateTime, ZoneOffset.ofHours(zone))));
-        } catch (DateTimeException | NumberFormatException | NullPointerException e) {
+        } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }
     }

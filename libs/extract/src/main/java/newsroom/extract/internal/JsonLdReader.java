@@ -60,8 +60,13 @@ public final class JsonLdReader {
      * {@code @graph} members and objects nested in any property (at most {@value #MAX_DEPTH} levels deep).
      */
     public static List<TypedNode> findAll(Document document) {
+        return findAll(document.select(LD_JSON_SCRIPTS));
+    }
+
+    /** As {@link #findAll(Document)}, over JSON-LD script elements the caller already found. */
+    public static List<TypedNode> findAll(List<Element> scripts) {
         List<TypedNode> out = new ArrayList<>();
-        for (Element script : document.select(LD_JSON_SCRIPTS)) {
+        for (Element script : scripts) {
             String data = script.data();
             if (data.isBlank() || data.length() > MAX_BLOCK_CHARS) {
                 continue;
@@ -73,6 +78,12 @@ public final class JsonLdReader {
             }
         }
         return out;
+    }
+
+    /** Whether the element is a {@code <script type="application/ld+json">}. */
+    public static boolean isJsonLd(Element element) {
+        return element.normalName().equals("script")
+                && element.attr("type").toLowerCase(Locale.ROOT).contains("application/ld+json");
     }
 
     private static void collectAll(JsonNode node, boolean nested, List<TypedNode> out, int depth) {

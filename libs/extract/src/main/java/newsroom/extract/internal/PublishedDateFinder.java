@@ -18,10 +18,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.Selector;
 
 /**
  * Finds a page's publication and modification dates. It collects candidates from every place a page states a date,
@@ -44,7 +42,7 @@ import org.jsoup.select.Selector;
  */
 public final class PublishedDateFinder {
 
-    /** Characters of headline-area text read after the headline starts and kept from before it. */
+    /** Characters of headline-area text read from the headline on, and just before it. */
     private static final int TEXT_AFTER_HEADLINE = 1200;
     private static final int TEXT_BEFORE_HEADLINE = 250;
     private static final int EARLIEST_YEAR = 1990;
@@ -53,16 +51,15 @@ public final class PublishedDateFinder {
     private static final int DATELINE_CHARS = 24;
     private static final int SHOWN_CLUSTER_CHARS = 80;
     private static final int NEAR_HEADLINE_CHARS = 300;
+    private static final int MAX_TIMES = 8;
 
-    private static final Evaluator ATTRIBUTE_DATES = Selector.evaluatorOf(
-            "[itemprop~=(?i)(^|\\s)date(published|created|modified)(\\s|$)]:not(meta),"
-                    + " [property~=(?i)(^|\\s)(dc|dcterms):(date|created|issued|modified)(\\s|$)]:not(meta)");
-    private static final Evaluator HEADLINES = Selector.evaluatorOf("h1");
+    private static final Pattern ATTRIBUTE_DATE = Pattern.compile(
+            "(?i)(?:^|\\s)(?:date(?:published|created|modified)|(?:dc|dcterms):(?:date|created|issued|modified))"
+                    + "(?:\\s|$)");
     /** Class or id names of blocks whose dates are not the article's. */
-    private static final Pattern ASIDE = Pattern.compile(
-            "(?i)comment|related|sidebar|widget|teaser|recommend|popular|trending|newsletter|share|social|"
-                    + "breadcrumb|menu|navigation|cookie|consent|archive|calendar|more-|weitere|footer|reply|"
-                    + "replies|respon");
+    private static final List<String> ASIDE_WORDS = List.of("comment", "related", "sidebar", "widget", "teaser",
+            "recommend", "popular", "trending", "newsletter", "share", "social", "breadcrumb", "menu", "navigation",
+            "cookie", "consent", "archive", "calendar", "more-", "weitere", "footer", "reply", "replies", "respon");
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|[-_]|\\.html?|$)");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]");
@@ -83,6 +80,10 @@ public final class PublishedDateFinder {
     private final List<Candidate> published = new ArrayList<>();
     private final List<Candidate> modified = new ArrayList<>();
     private final List<Candidate> times = new ArrayList<>();
+    private final List<Element> headlines = new ArrayList<>();
+    private final List<Element> allTimes = new ArrayList<>();
+    private final List<Element> dateAttributes = new ArrayList<>();
+    private final List<Element> jsonLdScripts = new ArrayList<>();
 
     private PublishedDateFinder(Document document, Map<String, List<String>> meta, String pageUrl, Clock clock) {
         this.document = document;
@@ -103,6 +104,7 @@ public final class PublishedDateFinder {
     }
 
     private Dates find() {
+        scanElements();
         collectJsonLd();
         collectMeta();
         collectAttributes();
@@ -179,7 +181,7 @@ public final class PublishedDateFinder {
     // ---- JSON-LD
 
     private void collectJsonLd() {
-        for (JsonLdReader.TypedNode node : JsonLdReader.findAll(document)) {
+        for (JsonLdReader.TypedNode node : JsonLdReader.findAll(jsonLdScripts)) {
             int rank = node.articleType() ? 0 : node.nested() ? 40 : 20;
             String type = node.type().isEmpty() ? "Thing" : node.type();
             add(published, node.node(), "datePublished", type, rank);
@@ -218,8 +220,37 @@ public final class PublishedDateFinder {
         }
     }
 
+    /** One pass over the page's elements: headlines, {@code <time>} and microdata/RDFa date attributes. */
+    private void scanElements() {
+        for (Element element : document.getAllElements()) {
+            switch (element.normalName()) {
+                case "h1" -> headlines.add(element);
+                case "time" -> {
+                    if (allTimes.size() < 4 * MAX_TIMES) {
+                        allTimes.add(element);
+                    }
+                }
+                case "meta" -> {
+                    continue;
+                }
+                case "script" -> {
+                    if (JsonLdReader.isJsonLd(element)) {
+                        jsonLdScripts.add(element);
+                    }
+                    continue;
+                }
+                default -> {
+                }
+            }
+            String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
+            if (!name.isEmpty() && ATTRIBUTE_DATE.matcher(name).find()) {
+                dateAttributes.add(element);
+            }
+        }
+    }
+
     private void collectAttributes() {
-        for (Element element : document.select(ATTRIBUTE_DATES)) {
+        for (Element element : dateAttributes) {
             String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
             String value = element.hasAttr("content") ? element.attr("content") : element.attr("datetime");
             if (value.isBlank() && element.tagName().equals("time")) {
@@ -281,35 +312,50 @@ public final class PublishedDateFinder {
      */
     private Optional<Shown> shownDate() {
         Element headline = headline();
-        HeadlineWindow window = new HeadlineWindow(headline);
-        Element body = document.body();
-        if (body != null) {
-            NodeTraversor.filter(window, body);
-        }
         if (headline == null) {
+            timesAnywhere();
             return Optional.empty();
         }
-        List<DateParser.TextDate> after = DateParser.findInText(window.after, dayFirst, 6).stream()
-                .filter(found -> plausible(found.date())).toList();
-        if (!after.isEmpty()) {
-            int start = after.get(0).start();
-            List<ArticleDate> cluster = after.stream().filter(f -> f.start() - start <= SHOWN_CLUSTER_CHARS)
-                    .map(DateParser.TextDate::date).toList();
-            return Optional.of(new Shown(cluster, start - window.headlineChars <= NEAR_HEADLINE_CHARS));
+        TextWindow after = new TextWindow(TEXT_AFTER_HEADLINE);
+        NodeTraversor.filter(after, headline);
+        int headlineChars = after.text.length();
+        for (Element e = headline; e != null && !after.full(); e = e.parent()) {
+            for (Node sibling = e.nextSibling(); sibling != null && !after.full(); sibling = sibling.nextSibling()) {
+                NodeTraversor.filter(after, sibling);
+            }
         }
-        List<DateParser.TextDate> before = DateParser.findInText(window.before, dayFirst, 8);
-        for (int i = before.size() - 1; i >= 0; i--) {
-            if (plausible(before.get(i).date())) {
-                return Optional.of(new Shown(List.of(before.get(i).date()), true));
+        StringBuilder before = new StringBuilder();
+        for (Element e = headline; e != null && before.length() < TEXT_BEFORE_HEADLINE; e = e.parent()) {
+            for (Node sibling = e.previousSibling(); sibling != null && before.length() < TEXT_BEFORE_HEADLINE;
+                    sibling = sibling.previousSibling()) {
+                TextWindow window = new TextWindow(TEXT_BEFORE_HEADLINE);
+                NodeTraversor.filter(window, sibling);
+                before.insert(0, window.text.append(' '));
+            }
+        }
+        if (times.isEmpty()) {
+            timesAnywhere();
+        }
+        List<DateParser.TextDate> shown = DateParser.findInText(after.text, dayFirst, 6).stream()
+                .filter(found -> plausible(found.date())).toList();
+        if (!shown.isEmpty()) {
+            int start = shown.get(0).start();
+            List<ArticleDate> cluster = shown.stream().filter(f -> f.start() - start <= SHOWN_CLUSTER_CHARS)
+                    .map(DateParser.TextDate::date).toList();
+            return Optional.of(new Shown(cluster, start - headlineChars <= NEAR_HEADLINE_CHARS));
+        }
+        List<DateParser.TextDate> above = DateParser.findInText(before, dayFirst, 8);
+        for (int i = above.size() - 1; i >= 0; i--) {
+            if (plausible(above.get(i).date())) {
+                return Optional.of(new Shown(List.of(above.get(i).date()), true));
             }
         }
         return Optional.empty();
     }
 
-
     private Element headline() {
         Element first = null;
-        for (Element h1 : document.select(HEADLINES)) {
+        for (Element h1 : headlines) {
             if (inBoilerplateTag(h1)) {
                 continue;
             }
@@ -323,34 +369,58 @@ public final class PublishedDateFinder {
         return first;
     }
 
-    /** Walks the body once: text around the headline, and {@code <time>} values outside boilerplate. */
-    private final class HeadlineWindow implements NodeFilter {
-        private final Element headline;
-        private final StringBuilder before = new StringBuilder();
-        private final StringBuilder after = new StringBuilder();
-        private boolean passedHeadline;
-        private int proseAfter;
-        /** Characters of the window the headline itself takes. */
-        private int headlineChars;
+    /** The first {@code <time>} values of the page outside boilerplate, when the headline area has none. */
+    private void timesAnywhere() {
+        for (Element time : allTimes) {
+            if (times.size() >= MAX_TIMES) {
+                return;
+            }
+            if (!inAside(time)) {
+                addTime(time);
+            }
+        }
+    }
 
-        HeadlineWindow(Element headline) {
-            this.headline = headline;
+    private void addTime(Element time) {
+        if (times.size() >= MAX_TIMES) {
+            return;
+        }
+        boolean machine = time.hasAttr("datetime");
+        Optional<ArticleDate> date = machine ? parse(time.attr("datetime"))
+                : DateParser.parseLoose(time.text(), dayFirst).filter(this::plausible);
+        date.ifPresent(d -> times.add(new Candidate(d, machine ? "time[datetime]" : "time", 0)));
+    }
+
+    /**
+     * Collects the visible text of the subtrees it is run on, up to a limit: boilerplate skipped, prose reduced to
+     * its first {@value #DATELINE_CHARS} characters (counted in full against the limit), {@code <time>} recorded.
+     */
+    private final class TextWindow implements NodeFilter {
+        private final StringBuilder text = new StringBuilder();
+        private final int limit;
+        private int prose;
+        private Node root;
+
+        TextWindow(int limit) {
+            this.limit = limit;
+        }
+
+        boolean full() {
+            return text.length() + prose >= limit;
         }
 
         @Override
         public FilterResult head(Node node, int depth) {
-            if (node == headline) {
-                passedHeadline = true;
+            if (depth == 0) {
+                root = node;
             }
-            if (node instanceof TextNode text) {
-                if (headline != null) {
-                    String words = text.text().strip();
-                    if (words.length() <= MAX_BYLINE_CHARS) {
-                        append(words);
-                        append(" ");
-                    } else {
-                        prose(words);
-                    }
+            if (node instanceof TextNode textNode) {
+                String words = textNode.text().strip();
+                if (words.length() <= MAX_BYLINE_CHARS) {
+                    append(words);
+                    append(" ");
+                } else {
+                    prose(words);
                 }
                 return FilterResult.CONTINUE;
             }
@@ -363,24 +433,18 @@ public final class PublishedDateFinder {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 case "p" -> {
-                    if (headline != null && !element.equals(headline) && !containsHeadline(element)) {
-                        String words = element.text();
-                        if (words.length() > MAX_BYLINE_CHARS) {
-                            prose(words);
-                            return FilterResult.SKIP_ENTIRELY;
-                        }
+                    String words = element.text();
+                    if (words.length() > MAX_BYLINE_CHARS) {
+                        prose(words);
+                        return FilterResult.SKIP_ENTIRELY;
                     }
                 }
+                case "time" -> addTime(element);
                 default -> {
                 }
             }
-            if (element != headline && isAside(element) && !containsHeadline(element)) {
+            if (node != root && isAside(element)) {
                 return FilterResult.SKIP_ENTIRELY;
-            }
-            if (element.normalName().equals("time") && times.size() < 8) {
-                Optional<ArticleDate> date = element.hasAttr("datetime") ? parse(element.attr("datetime"))
-                        : DateParser.parseLoose(element.text(), dayFirst).filter(PublishedDateFinder.this::plausible);
-                date.ifPresent(d -> times.add(new Candidate(d, "time", 0)));
             }
             if (element.isBlock() || element.normalName().equals("br")) {
                 append(" ");
@@ -390,50 +454,40 @@ public final class PublishedDateFinder {
 
         @Override
         public FilterResult tail(Node node, int depth) {
-            if (node == headline) {
-                headlineChars = after.length();
-            }
             if (node instanceof Element element && element.isBlock()) {
                 append(" ");
             }
-            boolean done = passedHeadline && after.length() + proseAfter >= TEXT_AFTER_HEADLINE;
-            return done && times.size() >= 1 ? FilterResult.STOP : FilterResult.CONTINUE;
-        }
-
-        private boolean containsHeadline(Element element) {
-            return headline != null && !passedHeadline && headline.parents().contains(element);
+            return full() ? FilterResult.STOP : FilterResult.CONTINUE;
         }
 
         /** A date inside prose is an event, not the article's; a dateline opens its paragraph. */
         private void prose(String words) {
             append(words.substring(0, DATELINE_CHARS));
             append(" \u00b6 ");
-            if (passedHeadline) {
-                proseAfter += words.length();
-            }
+            prose += words.length();
         }
 
-        private void append(String text) {
-            if (passedHeadline) {
-                int room = TEXT_AFTER_HEADLINE - after.length() - proseAfter;
-                if (room > 0) {
-                    after.append(text, 0, Math.min(text.length(), room));
-                }
-            } else {
-                before.append(text);
-                if (before.length() > 4 * TEXT_BEFORE_HEADLINE) {
-                    before.delete(0, before.length() - TEXT_BEFORE_HEADLINE);
-                }
+        private void append(String more) {
+            int room = limit - text.length() - prose;
+            if (room > 0) {
+                text.append(more, 0, Math.min(more.length(), room));
             }
         }
     }
 
     private static boolean isAside(Element element) {
-        if (element.normalName().equals("body") || element.normalName().equals("html")) {
+        String className = element.className();
+        String id = element.id();
+        if (className.isEmpty() && id.isEmpty() || element.normalName().equals("body")) {
             return false;
         }
-        String classAndId = element.className() + " " + element.id();
-        return classAndId.length() > 1 && ASIDE.matcher(classAndId).find();
+        String names = (className + " " + id).toLowerCase(Locale.ROOT);
+        for (String word : ASIDE_WORDS) {
+            if (names.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inBoilerplateTag(Element element) {
