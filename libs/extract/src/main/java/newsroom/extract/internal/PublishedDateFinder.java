@@ -62,7 +62,6 @@ public final class PublishedDateFinder {
             "cookie", "consent", "archive", "calendar", "more-", "weitere", "footer", "reply", "replies", "respon");
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|[-_]|\\.html?|$)");
-    private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]");
 
     /** Where a candidate came from; a lower rank wins among machine-readable published dates. */
     private record Candidate(ArticleDate date, String origin, int rank) {
@@ -222,30 +221,39 @@ public final class PublishedDateFinder {
 
     /** One pass over the page's elements: headlines, {@code <time>} and microdata/RDFa date attributes. */
     private void scanElements() {
-        for (Element element : document.getAllElements()) {
-            switch (element.normalName()) {
-                case "h1" -> headlines.add(element);
-                case "time" -> {
-                    if (allTimes.size() < 4 * MAX_TIMES) {
-                        allTimes.add(element);
-                    }
-                }
-                case "meta" -> {
-                    continue;
-                }
-                case "script" -> {
-                    if (JsonLdReader.isJsonLd(element)) {
-                        jsonLdScripts.add(element);
-                    }
-                    continue;
-                }
-                default -> {
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element element) {
+                scan(element);
+            }
+        }, document);
+    }
+
+    private void scan(Element element) {
+        switch (element.normalName()) {
+            case "h1" -> headlines.add(element);
+            case "time" -> {
+                if (allTimes.size() < 4 * MAX_TIMES) {
+                    allTimes.add(element);
                 }
             }
-            String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
-            if (!name.isEmpty() && ATTRIBUTE_DATE.matcher(name).find()) {
-                dateAttributes.add(element);
+            case "meta" -> {
+                return;
             }
+            case "script" -> {
+                if (JsonLdReader.isJsonLd(element)) {
+                    jsonLdScripts.add(element);
+                }
+                return;
+            }
+            default -> {
+            }
+        }
+        if (element.attributesSize() == 0) {
+            return;
+        }
+        String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
+        if (!name.isEmpty() && ATTRIBUTE_DATE.matcher(name).find()) {
+            dateAttributes.add(element);
         }
     }
 
@@ -278,7 +286,14 @@ public final class PublishedDateFinder {
 
     /** Reads a name like {@code article:published_time}, {@code DC.date.issued}, {@code cXenseParse:publishtime}. */
     static Kind kindOf(String name) {
-        String key = NOT_ALNUM.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("");
+        StringBuilder letters = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                letters.append(c);
+            }
+        }
+        String key = letters.toString();
         if (key.contains("related") || key.contains("upload") || key.contains("expir") || key.contains("birth")
                 || key.contains("startdate") || key.contains("enddate") || key.contains("valid")) {
             return Kind.NONE;
@@ -549,7 +564,7 @@ public final class PublishedDateFinder {
     }
 
     private static String language(Document document, Map<String, List<String>> meta) {
-        Element html = document.selectFirst("html");
+        Element html = document.firstElementChild();
         String lang = html == null ? "" : html.attr("lang");
         if (lang.isBlank()) {
             lang = meta.getOrDefault("og:locale", meta.getOrDefault("content-language", List.of(""))).get(0);
