@@ -33,12 +33,13 @@ import org.jsoup.select.NodeTraversor;
  * the first {@code <time datetime>} outside such boilerplate; the URL path ({@code /2020/06/04/}).
  *
  * <p>Choice: a date is plausible from 1990 to one day after now. The date the page shows by its headline is what a
- * reader sees: when a machine-readable date has the same day, that one is returned (it carries time and offset); when
- * the shown date is one day off a machine-readable date (a UTC timestamp for a page in another zone) or there is no
- * machine-readable date, the shown date is returned. Without a shown date: the best machine-readable published date,
- * then {@code <time datetime>}, then the URL date. Published dates rank above modified ones; modified dates are the
- * last resort. Numeric dates with slashes are day-first unless the page's language is English. Cheap by design: text
- * is scanned only in bounded windows, never the whole page.
+ * reader sees: a machine-readable date of a shown day is returned (published first, then {@code <time>}, then
+ * modified; it carries time and offset); when the best published date is one day off the shown date and written in
+ * UTC or without offset (a UTC timestamp for a page in another zone), or there is no published date, the shown date
+ * is returned; otherwise the best published date. Without a shown date: the best published date, then
+ * {@code <time>}, then the URL date; a modified date is the last resort. Numbers with slashes in visible text are
+ * day-first unless the page's language is English; in machine-written values month-first. Cheap by design: one pass
+ * over the elements, text read only in bounded windows by the headline, never the whole page.
  */
 public final class PublishedDateFinder {
 
@@ -50,7 +51,6 @@ public final class PublishedDateFinder {
     private static final int MAX_BYLINE_CHARS = 120;
     private static final int DATELINE_CHARS = 24;
     private static final int SHOWN_CLUSTER_CHARS = 80;
-    private static final int NEAR_HEADLINE_CHARS = 300;
     private static final int MAX_TIMES = 8;
 
     private static final Pattern ATTRIBUTE_DATE = Pattern.compile(
@@ -142,9 +142,6 @@ public final class PublishedDateFinder {
                 // a UTC timestamp of a page in another zone: the day it shows is the day readers saw
                 return Optional.of(first);
             }
-            if (apart > 1 && shown.get().nearHeadline()) {
-                return Optional.of(first);
-            }
             return top;
         }
         if (top.isPresent()) {
@@ -171,10 +168,8 @@ public final class PublishedDateFinder {
     /**
      * Dates shown by the headline: the first one found and those written within {@value #SHOWN_CLUSTER_CHARS}
      * characters after it ("29. Dezember 2022 | 30. Dezember 2022").
-     *
-     * @param nearHeadline whether the first stands within {@value #NEAR_HEADLINE_CHARS} characters of the headline
      */
-    private record Shown(List<ArticleDate> dates, boolean nearHeadline) {
+    private record Shown(List<ArticleDate> dates) {
     }
 
     // ---- JSON-LD
@@ -333,7 +328,6 @@ public final class PublishedDateFinder {
         }
         TextWindow after = new TextWindow(TEXT_AFTER_HEADLINE);
         NodeTraversor.filter(after, headline);
-        int headlineChars = after.text.length();
         for (Element e = headline; e != null && !after.full(); e = e.parent()) {
             for (Node sibling = e.nextSibling(); sibling != null && !after.full(); sibling = sibling.nextSibling()) {
                 NodeTraversor.filter(after, sibling);
@@ -357,12 +351,12 @@ public final class PublishedDateFinder {
             int start = shown.get(0).start();
             List<ArticleDate> cluster = shown.stream().filter(f -> f.start() - start <= SHOWN_CLUSTER_CHARS)
                     .map(DateParser.TextDate::date).toList();
-            return Optional.of(new Shown(cluster, start - headlineChars <= NEAR_HEADLINE_CHARS));
+            return Optional.of(new Shown(cluster));
         }
         List<DateParser.TextDate> above = DateParser.findInText(before, dayFirst, 8);
         for (int i = above.size() - 1; i >= 0; i--) {
             if (plausible(above.get(i).date())) {
-                return Optional.of(new Shown(List.of(above.get(i).date()), true));
+                return Optional.of(new Shown(List.of(above.get(i).date())));
             }
         }
         return Optional.empty();

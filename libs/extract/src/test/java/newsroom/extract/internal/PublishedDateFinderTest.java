@@ -167,11 +167,18 @@ class PublishedDateFinderTest {
     }
 
     @Test
-    void prefersTheShownDateByTheHeadline_overADistantMachineReadableOne() {
+    void takesATimeThatAgreesWithTheShownDay_overAPublishedDateThatDoesNot() {
         assertThat(published("de", "<meta property=\"article:published_time\" content=\"2022-11-17T10:33:13Z\">",
                 "<h1>Eignet sich eine Wärmepumpe im Altbau?</h1><ul><li>von A. Rosenkranz</li>"
                         + "<li><time datetime=\"2022-03-09\">09.03.2022</time></li></ul>" + PROSE))
                 .contains("2022-03-09T00:00:00 time[datetime]");
+    }
+
+    @Test
+    void keepsThePublishedDate_whenTheShownDateAgreesWithNothing() {
+        assertThat(published("de", "<meta property=\"article:published_time\" content=\"2022-11-17T10:33:13Z\">",
+                "<h1>Konzert-Highlights im November</h1><span>Konzert am 02.12.2022</span>" + PROSE))
+                .contains("2022-11-17T10:33:13Z meta:article:published_time");
     }
 
     @Test
