@@ -43,6 +43,80 @@ public final class JsonLdReader {
     public record ArticleNode(JsonNode node, String type) {
     }
 
+    /**
+     * A typed JSON-LD object anywhere in the page's blocks.
+     *
+     * @param type        its most specific type name without vocabulary prefix ({@code NewsArticle}, {@code WebPage}),
+     *                    or "" when it has none
+     * @param articleType whether that type is an article type ({@link #articleType})
+     * @param nested      whether it sits inside another object's property (a video in an article, an author), rather
+     *                    than at the top of a block, in {@code @graph}, or as {@code mainEntity}
+     */
+    public record TypedNode(JsonNode node, String type, boolean articleType, boolean nested) {
+    }
+
+    /**
+     * Every JSON-LD object of the page that has a {@code @type}, in document order: top-level objects, arrays,
+     * {@code @graph} members and objects nested in any property (at most {@value #MAX_DEPTH} levels deep).
+     */
+    public static List<TypedNode> findAll(Document document) {
+        return findAll(document.select(LD_JSON_SCRIPTS));
+    }
+
+    /** As {@link #findAll(Document)}, over JSON-LD script elements the caller already found. */
+    public static List<TypedNode> findAll(List<Element> scripts) {
+        List<TypedNode> out = new ArrayList<>();
+        for (Element script : scripts) {
+            String data = script.data();
+            if (data.isBlank() || data.length() > MAX_BLOCK_CHARS) {
+                continue;
+            }
+            try {
+                collectAll(JSON.readTree(data.trim()), false, out, 0);
+            } catch (JsonProcessingException malformed) {
+                // a broken block is skipped; other blocks and other metadata still count
+            }
+        }
+        return out;
+    }
+
+    /** Whether the element is a {@code <script type="application/ld+json">}. */
+    public static boolean isJsonLd(Element element) {
+        return element.normalName().equals("script")
+                && element.attr("type").toLowerCase(Locale.ROOT).contains("application/ld+json");
+    }
+
+    private static void collectAll(JsonNode node, boolean nested, List<TypedNode> out, int depth) {
+        if (node == null || depth > MAX_DEPTH) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(child -> collectAll(child, nested, out, depth + 1));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        JsonNode type = node.get("@type");
+        if (type != null) {
+            Optional<String> article = articleType(type);
+            String name = article.orElseGet(() -> typeName(type));
+            out.add(new TypedNode(node, name, article.isPresent(), nested));
+        }
+        node.fields().forEachRemaining(entry -> {
+            String key = entry.getKey();
+            boolean top = key.equals("@graph") || key.equals("mainEntity");
+            if (entry.getValue().isContainerNode()) {
+                collectAll(entry.getValue(), top ? nested : true, out, depth + 1);
+            }
+        });
+    }
+
+    private static String typeName(JsonNode type) {
+        JsonNode first = type.isArray() ? type.get(0) : type;
+        return first == null ? "" : first.asText("").replaceFirst("^.*[/:]", "");
+    }
+
     /** The best article object of the page (the first one that has a headline or body), if any. */
     public static Optional<ArticleNode> findArticle(Document document) {
         List<ArticleNode> articles = new ArrayList<>();

@@ -32,9 +32,6 @@ public final class MetadataExtractor {
     private static final Evaluator BYLINES = Selector.evaluatorOf(
             "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name])),"
                     + " [class~=(?i)^(byline|author|author-name|byline__name)$]");
-    private static final Evaluator PUBLISHED_TIMES = Selector.evaluatorOf(
-            "time[itemprop=datePublished][datetime], time[pubdate][datetime], time[datetime]");
-    private static final Evaluator MODIFIED_TIMES = Selector.evaluatorOf("time[itemprop=dateModified][datetime]");
     private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
     /** Regular expressions of the hot paths, compiled once ({@code String.split} compiles on every call). */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -106,34 +103,14 @@ public final class MetadataExtractor {
         return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(names, "byline"));
     }
 
+    /** Both dates, found once by {@link PublishedDateFinder} (candidates from the whole page, then a choice). */
+    private PublishedDateFinder.Dates dates;
+
     private Optional<Field<ArticleDate>> date(boolean published) {
-        String ldKey = published ? "datePublished" : "dateModified";
-        Optional<Field<ArticleDate>> fromLd = jsonLd.flatMap(a -> first(a.node().get(ldKey)))
-                .flatMap(DateParser::parse).map(d -> new Field<>(d, ldOrigin(ldKey)));
-        if (fromLd.isPresent()) {
-            return fromLd;
+        if (dates == null) {
+            dates = PublishedDateFinder.find(document, meta, document.location(), java.time.Clock.systemUTC());
         }
-        List<String> keys = published
-                ? List.of("article:published_time", "og:published_time", "parsely-pub-date", "sailthru.date",
-                "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "datepublished", "pubdate",
-                "publishdate", "publish-date", "date", "article.published")
-                : List.of("article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified",
-                "datemodified", "lastmod", "last-modified");
-        for (String key : keys) {
-            for (String value : meta.getOrDefault(key, List.of())) {
-                Optional<ArticleDate> date = DateParser.parse(value);
-                if (date.isPresent()) {
-                    return Optional.of(new Field<>(date.get(), "meta:" + key));
-                }
-            }
-        }
-        for (Element time : document.select(published ? PUBLISHED_TIMES : MODIFIED_TIMES)) {
-            Optional<ArticleDate> date = DateParser.parse(time.attr("datetime"));
-            if (date.isPresent()) {
-                return Optional.of(new Field<>(date.get(), "time[datetime]"));
-            }
-        }
-        return Optional.empty();
+        return published ? dates.published() : dates.modified();
     }
 
     /** What the page declares, in this order; {@link LanguageCheck} takes the first well-formed tag. */

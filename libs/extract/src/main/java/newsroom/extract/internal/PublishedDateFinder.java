@@ -1,0 +1,569 @@
+package newsroom.extract.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import newsroom.extract.ArticleDate;
+import newsroom.extract.Field;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Finds a page's publication and modification dates. It collects candidates from every place a page states a date,
+ * then chooses by documented rules (docs/extraction.md, "Publication date").
+ *
+ * <p>Candidates: JSON-LD objects of any type ({@code @graph} and nested objects included; the article object ranks
+ * first, nested objects such as a video's upload last); {@code <meta>} and RDFa/microdata attributes whose name says
+ * published or modified ({@code article:published_time}, {@code itemprop="datePublished dateCreated"},
+ * {@code dc:date}, parsely, sailthru, cXense …); the date shown next to the headline (the text around the first
+ * {@code <h1>}, navigation, sidebars, comments and related lists skipped, {@code <time datetime>} read there);
+ * the first {@code <time datetime>} outside such boilerplate; the URL path ({@code /2020/06/04/}).
+ *
+ * <p>Choice: a date is plausible from 1990 to one day after now. The date the page shows by its headline is what a
+ * reader sees: a machine-readable date of a shown day is returned (published first, then {@code <time>}, then
+ * modified; it carries time and offset); when the best published date is one day off the shown date and written in
+ * UTC or without offset (a UTC timestamp for a page in another zone), or there is no published date, the shown date
+ * is returned; otherwise the best published date. Without a shown date: the best published date, then
+ * {@code <time>}, then the URL date; a modified date is the last resort. Numbers with slashes in visible text are
+ * day-first unless the page's language is English; in machine-written values month-first. Cheap by design: one pass
+ * over the elements, text read only in bounded windows by the headline, never the whole page.
+ */
+public final class PublishedDateFinder {
+
+    /** Characters of headline-area text read from the headline on, and just before it. */
+    private static final int TEXT_AFTER_HEADLINE = 1200;
+    private static final int TEXT_BEFORE_HEADLINE = 250;
+    private static final int EARLIEST_YEAR = 1990;
+    /** A text node longer than this is prose; only its first {@value #DATELINE_CHARS} characters are read. */
+    private static final int MAX_BYLINE_CHARS = 120;
+    private static final int DATELINE_CHARS = 24;
+    private static final int SHOWN_CLUSTER_CHARS = 80;
+    private static final int MAX_TIMES = 8;
+
+    private static final Pattern ATTRIBUTE_DATE = Pattern.compile(
+            "(?i)(?:^|\\s)(?:date(?:published|created|modified)|(?:dc|dcterms):(?:date|created|issued|modified))"
+                    + "(?:\\s|$)");
+    /** Class or id names of blocks whose dates are not the article's. */
+    private static final List<String> ASIDE_WORDS = List.of("comment", "related", "sidebar", "widget", "teaser",
+            "recommend", "popular", "trending", "newsletter", "share", "social", "breadcrumb", "menu", "navigation",
+            "cookie", "consent", "archive", "calendar", "more-", "weitere", "footer", "reply", "replies", "respon");
+    private static final Pattern URL_DATE = Pattern.compile(
+            "/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|[-_]|\\.html?|$)");
+
+    /** Where a candidate came from; a lower rank wins among machine-readable published dates. */
+    private record Candidate(ArticleDate date, String origin, int rank) {
+    }
+
+    /** The chosen dates. */
+    public record Dates(Optional<Field<ArticleDate>> published, Optional<Field<ArticleDate>> modified) {
+    }
+
+    private final Document document;
+    private final Map<String, List<String>> meta;
+    private final String pageUrl;
+    private final LocalDate latest;
+    private final boolean dayFirst;
+    private final List<Candidate> published = new ArrayList<>();
+    private final List<Candidate> modified = new ArrayList<>();
+    private final List<Candidate> times = new ArrayList<>();
+    private final List<Element> headlines = new ArrayList<>();
+    private final List<Element> allTimes = new ArrayList<>();
+    private final List<Element> dateAttributes = new ArrayList<>();
+    private final List<Element> jsonLdScripts = new ArrayList<>();
+
+    private PublishedDateFinder(Document document, Map<String, List<String>> meta, String pageUrl, Clock clock) {
+        this.document = document;
+        this.meta = meta;
+        this.pageUrl = pageUrl;
+        this.latest = LocalDate.now(clock).plusDays(1);
+        this.dayFirst = !language(document, meta).startsWith("en");
+    }
+
+    /**
+     * @param document the parsed page, untouched
+     * @param meta     the page's {@code <meta>} values by lower-case name/property/itemprop
+     * @param pageUrl  the page's address, for a date in its path; may be null
+     * @param clock    what "now" is, for plausibility
+     */
+    public static Dates find(Document document, Map<String, List<String>> meta, String pageUrl, Clock clock) {
+        return new PublishedDateFinder(document, meta, pageUrl, clock).find();
+    }
+
+    private Dates find() {
+        scanElements();
+        collectJsonLd();
+        collectMeta();
+        collectAttributes();
+        Optional<Shown> shown = shownDate();
+        Optional<Candidate> url = urlDate();
+        published.sort(Comparator.comparingInt(Candidate::rank));
+        modified.sort(Comparator.comparingInt(Candidate::rank));
+        Optional<Candidate> chosen = choose(shown, url);
+        Optional<Field<ArticleDate>> modifiedField = modified.stream().findFirst().map(PublishedDateFinder::field);
+        return new Dates(chosen.map(PublishedDateFinder::field), modifiedField);
+    }
+
+    private Optional<Candidate> choose(Optional<Shown> shown, Optional<Candidate> url) {
+        Optional<Candidate> top = published.stream().findFirst();
+        if (shown.isPresent()) {
+            List<LocalDate> days = shown.get().dates().stream().map(d -> d.dateTime().toLocalDate()).toList();
+            // agreement: a machine-readable date of a day the page shows, published ones first
+            for (Candidate candidate : published) {
+                if (days.contains(day(candidate))) {
+                    return Optional.of(candidate);
+                }
+            }
+            Candidate first = new Candidate(shown.get().dates().get(0), "text:byline", 0);
+            for (List<Candidate> list : List.of(times, modified)) {
+                for (Candidate candidate : list) {
+                    if (day(candidate).equals(day(first))) {
+                        return Optional.of(candidate);
+                    }
+                }
+            }
+            if (top.isEmpty()) {
+                return Optional.of(first);
+            }
+            long apart = Math.abs(ChronoUnit.DAYS.between(day(top.get()), day(first)));
+            if (apart == 1 && !hasLocalOffset(top.get().date())) {
+                // a UTC timestamp of a page in another zone: the day it shows is the day readers saw
+                return Optional.of(first);
+            }
+            return top;
+        }
+        if (top.isPresent()) {
+            return top;
+        }
+        if (!times.isEmpty()) {
+            return Optional.of(times.get(0));
+        }
+        if (url.isPresent()) {
+            return url;
+        }
+        return modified.stream().findFirst();
+    }
+
+    private static LocalDate day(Candidate candidate) {
+        return candidate.date().dateTime().toLocalDate();
+    }
+
+    /** Whether the date states an offset other than UTC, so its day is the page's local day. */
+    private static boolean hasLocalOffset(ArticleDate date) {
+        return date.offset() != null && date.offset().getTotalSeconds() != 0;
+    }
+
+    /**
+     * Dates shown by the headline: the first one found and those written within {@value #SHOWN_CLUSTER_CHARS}
+     * characters after it ("29. Dezember 2022 | 30. Dezember 2022").
+     */
+    private record Shown(List<ArticleDate> dates) {
+    }
+
+    // ---- JSON-LD
+
+    private void collectJsonLd() {
+        for (JsonLdReader.TypedNode node : JsonLdReader.findAll(jsonLdScripts)) {
+            int rank = node.articleType() ? 0 : node.nested() ? 40 : 20;
+            String type = node.type().isEmpty() ? "Thing" : node.type();
+            add(published, node.node(), "datePublished", type, rank);
+            add(published, node.node(), "dateCreated", type, rank + 5);
+            add(published, node.node(), "uploadDate", type, rank + 45);
+            add(modified, node.node(), "dateModified", type, rank);
+        }
+    }
+
+    private void add(List<Candidate> out, JsonNode node, String key, String type, int rank) {
+        for (String text : JsonLdReader.texts(node.get(key), "@value")) {
+            parse(text).ifPresent(d -> out.add(new Candidate(d, "json-ld:" + type + "." + key, rank)));
+            return;
+        }
+    }
+
+    // ---- <meta> and RDFa / microdata attributes
+
+    private void collectMeta() {
+        for (Map.Entry<String, List<String>> entry : meta.entrySet()) {
+            for (String token : entry.getKey().split("\\s+")) {
+                Kind kind = kindOf(token);
+                if (kind == Kind.NONE) {
+                    continue;
+                }
+                for (String value : entry.getValue()) {
+                    Optional<ArticleDate> date = parse(value);
+                    if (date.isPresent()) {
+                        Candidate candidate = new Candidate(date.get(), "meta:" + entry.getKey(), kind.rank);
+                        (kind == Kind.MODIFIED ? modified : published).add(candidate);
+                        break;
+                    }
+                }
+                break;
+            }
+        }
+    }
+
+    /** One pass over the page's elements: headlines, {@code <time>} and microdata/RDFa date attributes. */
+    private void scanElements() {
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element element) {
+                scan(element);
+            }
+        }, document);
+    }
+
+    private void scan(Element element) {
+        switch (element.normalName()) {
+            case "h1" -> headlines.add(element);
+            case "time" -> {
+                if (allTimes.size() < 4 * MAX_TIMES) {
+                    allTimes.add(element);
+                }
+            }
+            case "meta" -> {
+                return;
+            }
+            case "script" -> {
+                if (JsonLdReader.isJsonLd(element)) {
+                    jsonLdScripts.add(element);
+                }
+                return;
+            }
+            default -> {
+            }
+        }
+        if (element.attributesSize() == 0) {
+            return;
+        }
+        String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
+        if (!name.isEmpty() && ATTRIBUTE_DATE.matcher(name).find()) {
+            dateAttributes.add(element);
+        }
+    }
+
+    private void collectAttributes() {
+        for (Element element : dateAttributes) {
+            String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
+            String value = element.hasAttr("content") ? element.attr("content") : element.attr("datetime");
+            if (value.isBlank() && element.tagName().equals("time")) {
+                value = element.text();
+            }
+            Kind kind = kindOf(name.strip().split("\\s+")[0].toLowerCase(Locale.ROOT));
+            Optional<ArticleDate> date = parse(value);
+            if (date.isPresent() && kind != Kind.NONE && !inAside(element)) {
+                String origin = (element.hasAttr("itemprop") ? "itemprop:" : "property:") + name.strip();
+                (kind == Kind.MODIFIED ? modified : published).add(new Candidate(date.get(), origin, kind.rank + 1));
+            }
+        }
+    }
+
+    /** What a metadata name says about its date. */
+    enum Kind {
+        PUBLISHED(10), CREATED(15), GENERIC(25), MODIFIED(10), NONE(0);
+
+        final int rank;
+
+        Kind(int rank) {
+            this.rank = rank;
+        }
+    }
+
+    /** Reads a name like {@code article:published_time}, {@code DC.date.issued}, {@code cXenseParse:publishtime}. */
+    static Kind kindOf(String name) {
+        StringBuilder letters = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                letters.append(c);
+            }
+        }
+        String key = letters.toString();
+        if (key.contains("related") || key.contains("upload") || key.contains("expir") || key.contains("birth")
+                || key.contains("startdate") || key.contains("enddate") || key.contains("valid")) {
+            return Kind.NONE;
+        }
+        if (key.endsWith("modifiedtime") || key.endsWith("updatedtime") || key.endsWith("datemodified")
+                || key.endsWith("modified") || key.equals("lastmod") || key.endsWith("lastmodified")
+                || key.endsWith("revisiondate")) {
+            return Kind.MODIFIED;
+        }
+        if (key.endsWith("publishedtime") || key.endsWith("publishtime") || key.endsWith("pubdate")
+                || key.endsWith("publishdate") || key.endsWith("publicationdate") || key.endsWith("dateissued")
+                || key.endsWith("termsissued") || key.endsWith("datepublished") || key.endsWith("articledate")
+                || key.endsWith("publisheddate") || key.endsWith("published")) {
+            return Kind.PUBLISHED;
+        }
+        if (key.endsWith("datecreated") || key.equals("dccreated") || key.equals("dctermscreated")) {
+            return Kind.CREATED;
+        }
+        if (key.equals("date") || key.equals("dcdate") || key.equals("dctermsdate") || key.equals("sailthrudate")) {
+            return Kind.GENERIC;
+        }
+        return Kind.NONE;
+    }
+
+    // ---- the date shown by the headline, and <time> elsewhere
+
+    /**
+     * The first date written after the headline starts (within {@value #TEXT_AFTER_HEADLINE} characters of text),
+     * else the last one just before it; navigation, sidebars, comments and related lists are skipped. A
+     * {@code <time datetime>} there gives its machine-readable value when it names the same day as its text.
+     */
+    private Optional<Shown> shownDate() {
+        Element headline = headline();
+        if (headline == null) {
+            timesAnywhere();
+            return Optional.empty();
+        }
+        TextWindow after = new TextWindow(TEXT_AFTER_HEADLINE);
+        NodeTraversor.filter(after, headline);
+        for (Element e = headline; e != null && !after.full(); e = e.parent()) {
+            for (Node sibling = e.nextSibling(); sibling != null && !after.full(); sibling = sibling.nextSibling()) {
+                NodeTraversor.filter(after, sibling);
+            }
+        }
+        StringBuilder before = new StringBuilder();
+        for (Element e = headline; e != null && before.length() < TEXT_BEFORE_HEADLINE; e = e.parent()) {
+            for (Node sibling = e.previousSibling(); sibling != null && before.length() < TEXT_BEFORE_HEADLINE;
+                    sibling = sibling.previousSibling()) {
+                TextWindow window = new TextWindow(TEXT_BEFORE_HEADLINE);
+                NodeTraversor.filter(window, sibling);
+                before.insert(0, window.text.append(' '));
+            }
+        }
+        if (times.isEmpty()) {
+            timesAnywhere();
+        }
+        List<DateParser.TextDate> shown = DateParser.findInText(after.text, dayFirst, 6).stream()
+                .filter(found -> plausible(found.date())).toList();
+        if (!shown.isEmpty()) {
+            int start = shown.get(0).start();
+            List<ArticleDate> cluster = shown.stream().filter(f -> f.start() - start <= SHOWN_CLUSTER_CHARS)
+                    .map(DateParser.TextDate::date).toList();
+            return Optional.of(new Shown(cluster));
+        }
+        List<DateParser.TextDate> above = DateParser.findInText(before, dayFirst, 8);
+        for (int i = above.size() - 1; i >= 0; i--) {
+            if (plausible(above.get(i).date())) {
+                return Optional.of(new Shown(List.of(above.get(i).date())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Element headline() {
+        Element first = null;
+        for (Element h1 : headlines) {
+            if (inBoilerplateTag(h1)) {
+                continue;
+            }
+            if (first == null && !h1.text().isBlank()) {
+                first = h1;
+            }
+            if (h1.text().length() >= 10) {
+                return h1;
+            }
+        }
+        return first;
+    }
+
+    /** The first {@code <time>} values of the page outside boilerplate, when the headline area has none. */
+    private void timesAnywhere() {
+        for (Element time : allTimes) {
+            if (times.size() >= MAX_TIMES) {
+                return;
+            }
+            if (!inAside(time)) {
+                addTime(time);
+            }
+        }
+    }
+
+    private void addTime(Element time) {
+        if (times.size() >= MAX_TIMES) {
+            return;
+        }
+        boolean machine = time.hasAttr("datetime");
+        Optional<ArticleDate> date = machine ? parse(time.attr("datetime"))
+                : DateParser.parseLoose(time.text(), dayFirst).filter(this::plausible);
+        date.ifPresent(d -> times.add(new Candidate(d, machine ? "time[datetime]" : "time", 0)));
+    }
+
+    /**
+     * Collects the visible text of the subtrees it is run on, up to a limit: boilerplate skipped, prose reduced to
+     * its first {@value #DATELINE_CHARS} characters (counted in full against the limit), {@code <time>} recorded.
+     */
+    private final class TextWindow implements NodeFilter {
+        private final StringBuilder text = new StringBuilder();
+        private final int limit;
+        private int prose;
+        private Node root;
+
+        TextWindow(int limit) {
+            this.limit = limit;
+        }
+
+        boolean full() {
+            return text.length() + prose >= limit;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (depth == 0) {
+                root = node;
+            }
+            if (node instanceof TextNode textNode) {
+                String words = textNode.text().strip();
+                if (words.length() <= MAX_BYLINE_CHARS) {
+                    append(words);
+                    append(" ");
+                } else {
+                    prose(words);
+                }
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element element)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            switch (element.normalName()) {
+                case "script", "style", "noscript", "nav", "aside", "footer", "form", "select", "button",
+                        "template", "svg", "iframe", "option", "figure", "figcaption" -> {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                case "p" -> {
+                    String words = element.text();
+                    if (words.length() > MAX_BYLINE_CHARS) {
+                        prose(words);
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                }
+                case "time" -> addTime(element);
+                default -> {
+                }
+            }
+            if (node != root && isAside(element)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (element.isBlock() || element.normalName().equals("br")) {
+                append(" ");
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element element && element.isBlock()) {
+                append(" ");
+            }
+            return full() ? FilterResult.STOP : FilterResult.CONTINUE;
+        }
+
+        /** A date inside prose is an event, not the article's; a dateline opens its paragraph. */
+        private void prose(String words) {
+            append(words.substring(0, DATELINE_CHARS));
+            append(" \u00b6 ");
+            prose += words.length();
+        }
+
+        private void append(String more) {
+            int room = limit - text.length() - prose;
+            if (room > 0) {
+                text.append(more, 0, Math.min(more.length(), room));
+            }
+        }
+    }
+
+    private static boolean isAside(Element element) {
+        String className = element.className();
+        String id = element.id();
+        if (className.isEmpty() && id.isEmpty() || element.normalName().equals("body")) {
+            return false;
+        }
+        String names = (className + " " + id).toLowerCase(Locale.ROOT);
+        for (String word : ASIDE_WORDS) {
+            if (names.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inBoilerplateTag(Element element) {
+        for (Element e = element; e != null; e = e.parent()) {
+            String tag = e.normalName();
+            if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inAside(Element element) {
+        for (Element e = element; e != null; e = e.parent()) {
+            String tag = e.normalName();
+            if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || isAside(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- URL
+
+    private Optional<Candidate> urlDate() {
+        if (pageUrl == null) {
+            return Optional.empty();
+        }
+        Matcher m = URL_DATE.matcher(pageUrl);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            ArticleDate date = new ArticleDate(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))).atStartOfDay(), null);
+            return plausible(date) ? Optional.of(new Candidate(date, "url", 0)) : Optional.empty();
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---- helpers
+
+    /**
+     * A machine-written value: numeric dates with slashes are month-first, as US software writes them
+     * ({@code 11/01/2023 12:43:42}); a day above 12 still reads day-first.
+     */
+    private Optional<ArticleDate> parse(String value) {
+        return DateParser.parseLoose(value, false).filter(this::plausible);
+    }
+
+    private boolean plausible(ArticleDate date) {
+        LocalDate day = date.dateTime().toLocalDate();
+        return day.getYear() >= EARLIEST_YEAR && !day.isAfter(latest);
+    }
+
+    private static Field<ArticleDate> field(Candidate candidate) {
+        return new Field<>(candidate.date(), candidate.origin());
+    }
+
+    private static String language(Document document, Map<String, List<String>> meta) {
+        Element html = document.firstElementChild();
+        String lang = html == null ? "" : html.attr("lang");
+        if (lang.isBlank()) {
+            lang = meta.getOrDefault("og:locale", meta.getOrDefault("content-language", List.of(""))).get(0);
+        }
+        return lang.strip().toLowerCase(Locale.ROOT);
+    }
+
+}

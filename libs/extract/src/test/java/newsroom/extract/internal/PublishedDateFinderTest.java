@@ -1,0 +1,221 @@
+package newsroom.extract.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import newsroom.extract.ArticleDate;
+import newsroom.extract.Field;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class PublishedDateFinderTest {
+
+    /** "Now" for every test: plausibility must not depend on the day the tests run. */
+    private static final Clock NOW = Clock.fixed(Instant.parse("2023-06-15T12:00:00Z"), ZoneOffset.UTC);
+    private static final String PROSE = "<p>The city council voted to expand the tram network by twelve kilometres, "
+            + "a decision that ends a debate of more than ten years and that many residents had waited for.</p>";
+
+    private static PublishedDateFinder.Dates find(String lang, String head, String body, String url) {
+        Document document = Jsoup.parse("<html lang=\"" + lang + "\"><head>" + head + "</head><body>" + body
+                + "</body></html>", url == null ? "" : url);
+        Map<String, List<String>> meta = new LinkedHashMap<>();
+        for (Element element : document.select("meta[content]")) {
+            String key = element.hasAttr("property") ? element.attr("property")
+                    : element.hasAttr("name") ? element.attr("name") : element.attr("itemprop");
+            meta.computeIfAbsent(key.toLowerCase(Locale.ROOT).strip(), k -> new ArrayList<>())
+                    .add(element.attr("content"));
+        }
+        return PublishedDateFinder.find(document, meta, url, NOW);
+    }
+
+    private static Optional<String> published(String lang, String head, String body) {
+        return find(lang, head, body, null).published().map(f -> f.value() + " " + f.origin());
+    }
+
+    private static String ld(String json) {
+        return "<script type=\"application/ld+json\">" + json + "</script>";
+    }
+
+    // ---- sources
+
+    @Test
+    void readsDatePublishedOfAnyJsonLdType_insideGraph() {
+        assertThat(published("en", ld("{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebSite\"},"
+                + "{\"@type\":\"MedicalWebPage\",\"datePublished\":\"2020-06-04T09:00:00+02:00\"}]}"), "<h1>x</h1>"))
+                .contains("2020-06-04T09:00:00+02:00 json-ld:MedicalWebPage.datePublished");
+    }
+
+    @Test
+    void prefersTheArticleObjectOverAVideoNestedInIt() {
+        assertThat(published("en", ld("{\"@type\":\"NewsArticle\",\"video\":{\"@type\":\"VideoObject\","
+                + "\"datePublished\":\"2019-01-01\"},\"datePublished\":\"2020-06-04T09:00:00Z\"}"), ""))
+                .contains("2020-06-04T09:00:00Z json-ld:NewsArticle.datePublished");
+    }
+
+    @Test
+    void readsAMultiTokenItemprop() {
+        assertThat(published("en", "<meta itemprop=\"datePublished dateCreated\" content=\"2020-06-04\">", ""))
+                .contains("2020-06-04T00:00:00 meta:datepublished datecreated");
+    }
+
+    @Test
+    void readsRdfaDublinCoreAttributesOutsideMeta() {
+        assertThat(published("de", "", "<span property=\"dc:date dc:created\" content=\"2020-06-04T10:00:00+02:00\">"
+                + "</span>")).contains("2020-06-04T10:00:00+02:00 property:dc:date dc:created");
+    }
+
+    @Test
+    void readsAnOpenGraphTimeWrittenInWords_withItsZone() {
+        assertThat(published("en", "<meta property=\"article:published_time\" "
+                + "content=\"November 19, 2019, 07:47 PM EST\">", ""))
+                .contains("2019-11-19T19:47:00-05:00 meta:article:published_time");
+    }
+
+    @Test
+    void readsTheDateShownUnderTheHeadline_inGerman() {
+        assertThat(published("de", "", "<article><h1>Neue Straßenbahn</h1><p class=\"meta\">Veröffentlicht am "
+                + "4. Juni 2020</p>" + PROSE + "</article>")).contains("2020-06-04T00:00:00 text:byline");
+    }
+
+    @Test
+    void readsTheDateShownUnderTheHeadline_inPolish() {
+        assertThat(published("pl", "", "<h1>Nowa linia tramwajowa</h1><span>4 czerwca 2020</span>" + PROSE))
+                .contains("2020-06-04T00:00:00 text:byline");
+    }
+
+    @Test
+    void ignoresDatesInsideProse() {
+        assertThat(published("en", "", "<h1>Council expands tram network</h1><p>The tram network, first opened on "
+                + "4 June 1995, will grow by twelve kilometres; the council said so on Tuesday after a long debate "
+                + "that ended more than ten years of planning.</p>")).isEmpty();
+    }
+
+    @Test
+    void ignoresTimesInSidebarsAndComments_takesTheOneInTheArticle() {
+        assertThat(published("en", "", "<aside><time datetime=\"2018-01-01\">1 Jan 2018</time></aside>"
+                + "<div class=\"related-posts\"><time datetime=\"2018-02-02\"></time></div>"
+                + "<article><h1>Council expands</h1>" + PROSE + "<time datetime=\"2020-06-04T10:00:00Z\"></time>"
+                + "</article><div class=\"comments\"><time datetime=\"2021-01-01\"></time></div>"))
+                .contains("2020-06-04T10:00:00Z time[datetime]");
+    }
+
+    @Test
+    void fallsBackToTheDateInTheUrl() {
+        assertThat(find("en", "", "<h1>Trams</h1>" + PROSE, "https://example.com/news/2020/06/04/trams/")
+                .published().map(f -> f.value() + " " + f.origin())).contains("2020-06-04T00:00:00 url");
+    }
+
+    // ---- choosing
+
+    @Test
+    void prefersPublishedOverModified() {
+        PublishedDateFinder.Dates dates = find("en", "<meta property=\"article:modified_time\" "
+                + "content=\"2021-01-01T00:00:00Z\"><meta property=\"article:published_time\" "
+                + "content=\"2020-06-04T00:00:00Z\">", "", null);
+        assertThat(dates.published().map(Field::origin)).contains("meta:article:published_time");
+        assertThat(dates.modified().map(Field::origin)).contains("meta:article:modified_time");
+    }
+
+    @Test
+    void usesModifiedOnlyWhenThePageStatesNothingElse() {
+        assertThat(published("en", "<meta property=\"article:modified_time\" content=\"2021-01-01T00:00:00Z\">", ""))
+                .contains("2021-01-01T00:00:00Z meta:article:modified_time");
+    }
+
+    @Test
+    void takesTheMachineReadableDateThatAgreesWithTheShownDay() {
+        assertThat(published("de", ld("{\"@type\":\"Article\",\"datePublished\":\"2021-12-06 14:36\"}")
+                        + "<meta property=\"article:published_time\" content=\"2022-12-15T09:13:00\">",
+                "<h1>Weihnachten nicht zunehmen</h1><span>Tina K.</span> <span>15.12.2022</span>" + PROSE))
+                .contains("2022-12-15T09:13:00 meta:article:published_time");
+    }
+
+    @Test
+    void prefersThePublishedDateAmongSeveralShown() {
+        assertThat(published("de", "<meta property=\"article:modified_time\" content=\"2022-12-29T15:00:00+01:00\">"
+                        + "<meta property=\"article:published_time\" content=\"2022-12-30T07:00:00+01:00\">",
+                "<h1>Fünf HR-Trends 2023</h1><p>Arne S. | 29. Dezember 2022 30. Dezember 2022 | HR-Welt</p>" + PROSE))
+                .contains("2022-12-30T07:00:00+01:00 meta:article:published_time");
+    }
+
+    @Test
+    void showsTheLocalDay_whenAUtcTimestampIsOneDayOff() {
+        assertThat(published("es", ld("{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-04T02:41:00Z\"}"),
+                "<h1>Investigador chileno asegura</h1><span>3 de mayo de 2022</span>" + PROSE))
+                .contains("2022-05-03T00:00:00 text:byline");
+    }
+
+    @Test
+    void keepsADateWithALocalOffset_whenAShownDateFarBelowIsOneDayOff() {
+        StringBuilder filler = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            filler.append("<div>Headline of another story number ").append(i).append("</div>");
+        }
+        assertThat(published("es", ld("{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-03T22:46:08-03:00\"}"),
+                "<h1>Aumenta la ofensiva</h1>" + filler + "<span>4 de mayo de 2022</span>"))
+                .contains("2022-05-03T22:46:08-03:00 json-ld:NewsArticle.datePublished");
+    }
+
+    @Test
+    void takesATimeThatAgreesWithTheShownDay_overAPublishedDateThatDoesNot() {
+        assertThat(published("de", "<meta property=\"article:published_time\" content=\"2022-11-17T10:33:13Z\">",
+                "<h1>Eignet sich eine Wärmepumpe im Altbau?</h1><ul><li>von A. Rosenkranz</li>"
+                        + "<li><time datetime=\"2022-03-09\">09.03.2022</time></li></ul>" + PROSE))
+                .contains("2022-03-09T00:00:00 time[datetime]");
+    }
+
+    @Test
+    void keepsThePublishedDate_whenTheShownDateAgreesWithNothing() {
+        assertThat(published("de", "<meta property=\"article:published_time\" content=\"2022-11-17T10:33:13Z\">",
+                "<h1>Konzert-Highlights im November</h1><span>Konzert am 02.12.2022</span>" + PROSE))
+                .contains("2022-11-17T10:33:13Z meta:article:published_time");
+    }
+
+    @Test
+    void refusesImplausibleDates() {
+        assertThat(published("en", "<meta property=\"article:published_time\" content=\"9999-12-31T00:00:00Z\">"
+                + "<meta name=\"date\" content=\"1970-01-01\">", "<h1>Trams</h1>")).isEmpty();
+        assertThat(published("en", "<meta property=\"article:published_time\" content=\"2023-06-17T00:00:00Z\">",
+                "")).isEmpty();
+        assertThat(published("en", "<meta property=\"article:published_time\" content=\"2023-06-16T10:00:00Z\">",
+                "")).contains("2023-06-16T10:00:00Z meta:article:published_time");
+    }
+
+    @Test
+    void readsSlashDatesByThePageLanguage() {
+        String body = "<h1>Council expands tram network</h1><span>04/06/2020</span>" + PROSE;
+        assertThat(published("de", "", body)).contains("2020-06-04T00:00:00 text:byline");
+        assertThat(published("en-US", "", body)).contains("2020-04-06T00:00:00 text:byline");
+    }
+
+    @Test
+    void readsSlashDatesInMetadataMonthFirst() {
+        assertThat(published("de", "<meta name=\"date\" content=\"03/01/2023 12:43:42\">", ""))
+                .contains("2023-03-01T12:43:42 meta:date");
+    }
+
+    @Test
+    void reportsNoDateForAPageWithout() {
+        PublishedDateFinder.Dates dates = find("en", "", "<h1>Trams</h1>" + PROSE, "https://example.com/trams");
+        assertThat(dates.published()).isEmpty();
+        assertThat(dates.modified()).isEmpty();
+    }
+
+    @Test
+    void keepsTheZoneOfTheChosenDate() {
+        Optional<Field<ArticleDate>> date = find("en", ld("{\"@type\":\"BlogPosting\",\"datePublished\":"
+                + "\"2020-06-04T19:47:00-05:00\"}"), "", null).published();
+        assertThat(date.flatMap(f -> f.value().offsetDateTime()).map(Object::toString))
+                .contains("2020-06-04T19:47-05:00");
+    }
+}
