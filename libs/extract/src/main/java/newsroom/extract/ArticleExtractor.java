@@ -31,6 +31,8 @@ import org.jsoup.select.Selector;
 public final class ArticleExtractor implements HtmlArticleExtractor {
 
     /** Pages larger than this (UTF-8 bytes) are refused: no news article needs more, and parsing costs memory. */
+    /** The origin of a publication date read from the page's URL path (see {@code PublishedDateFinder}). */
+    static final String URL_DATE_ORIGIN = "url";
     public static final int MAX_PAGE_BYTES = 10 * 1024 * 1024;
 
     /**
@@ -68,7 +70,10 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         ExtractedArticle article = extractArticle(html, pageUrl);
         Map<String, Object> fields = new LinkedHashMap<>();
         article.title().ifPresent(f -> fields.put("title", f.value()));
-        article.published().ifPresent(f -> fields.put("date", f.value().toString()));
+        // a date read only from the URL path is left to the normalizer's fallbacks, which rank the feed's or
+        // sitemap's date above it and record params.dateSource: url
+        article.published().filter(f -> !f.origin().equals(URL_DATE_ORIGIN))
+                .ifPresent(f -> fields.put("date", f.value().toString()));
         article.modified().ifPresent(f -> fields.put("lastmod", f.value().toString()));
         article.authors().filter(f -> !f.value().isEmpty())
                 .ifPresent(f -> fields.put("author", String.join(", ", f.value())));

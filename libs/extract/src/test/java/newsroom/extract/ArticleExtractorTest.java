@@ -16,6 +16,20 @@ class ArticleExtractorTest {
     private final ArticleExtractor extractor = new ArticleExtractor();
 
     @Test
+    void aDateReadOnlyFromTheUrlIsLeftToTheNormalizersFallbacks() {
+        String url = "https://news.example.com/city/2019/11/18/tram.html";
+
+        ExtractedArticle article = extractor.extractArticle(Pages.page("<title>Trams</title>", Pages.paragraphs()), url);
+        RawArticle raw = extractor.extract(Pages.page("<title>Trams</title>", Pages.paragraphs()), url);
+
+        assertThat(article.published()).hasValueSatisfying(f -> {
+            assertThat(f.origin()).isEqualTo("url");
+            assertThat(f.value().dateTime().toLocalDate()).hasToString("2019-11-18");
+        });
+        assertThat(raw.fields()).doesNotContainKey("date");
+    }
+
+    @Test
     void mapsMetadataToCanonicalFrontMatterNames() {
         String head = "<link rel=\"canonical\" href=\"https://news.example.com/tram\">"
                 + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Trams are back\","
