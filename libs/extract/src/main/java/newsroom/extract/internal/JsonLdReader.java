@@ -133,4 +133,67 @@ public final class JsonLdReader {
             out.add(trimmed);
         }
     }
+
+    /**
+     * Names of the site and its operator stated anywhere in the page's JSON-LD: {@code WebSite} and {@code Organization}
+     * (and their subtypes) objects, and the {@code publisher} of any object, also inside {@code @graph}. Used to tell
+     * a site name apart from a headline or an author's name. Same tolerance and limits as {@link #findArticle}.
+     */
+    public static List<String> siteNames(Document document) {
+        List<String> names = new ArrayList<>();
+        for (Element script : document.select(LD_JSON_SCRIPTS)) {
+            String data = script.data();
+            if (data.isBlank() || data.length() > MAX_BLOCK_CHARS) {
+                continue;
+            }
+            try {
+                collectSiteNames(JSON.readTree(data.trim()), names, 0);
+            } catch (JsonProcessingException malformed) {
+                // a broken block is skipped
+            }
+        }
+        return names;
+    }
+
+    private static void collectSiteNames(JsonNode node, List<String> out, int depth) {
+        if (node == null || depth > MAX_DEPTH) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(child -> collectSiteNames(child, out, depth + 1));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        if (isSiteType(node.get("@type"))) {
+            addTexts(node.get("name"), "name", out, 0);
+            addTexts(node.get("alternateName"), "name", out, 0);
+        }
+        JsonNode publisher = node.get("publisher");
+        if (publisher != null) {
+            addTexts(publisher, "name", out, 0);
+        }
+        node.fields().forEachRemaining(e -> {
+            if (e.getValue().isContainerNode() && !e.getKey().equals("author")) {
+                collectSiteNames(e.getValue(), out, depth + 1);
+            }
+        });
+    }
+
+    private static boolean isSiteType(JsonNode type) {
+        if (type == null) {
+            return false;
+        }
+        for (JsonNode t : type.isArray() ? type : List.of(type)) {
+            String name = t.asText("").replaceFirst("^.*[/:]", "").toLowerCase(Locale.ROOT);
+            if (name.equals("website") || name.equals("organization") || name.equals("newsmediaorganization")
+                    || name.equals("corporation") || name.equals("localbusiness") || name.equals("ngo")
+                    || name.equals("educationalorganization") || name.equals("governmentorganization")
+                    || name.equals("store") || name.equals("onlinestore")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -47,6 +47,7 @@ public final class MetadataExtractor {
     private final String baseUrl;
     private final Map<String, List<String>> meta = new LinkedHashMap<>();
     private final Optional<JsonLdReader.ArticleNode> jsonLd;
+    private SiteIdentity site;
 
     private MetadataExtractor(Document document, String baseUrl) {
         this.document = document;
@@ -77,11 +78,25 @@ public final class MetadataExtractor {
     }
 
     private Optional<Field<String>> title() {
-        return ld("headline", this::cleanText)
-                .or(() -> ld("name", this::cleanText))
-                .or(() -> meta("og:title", "twitter:title", "parsely-title", "dc.title", "sailthru.title"))
-                .or(() -> element("h1", "h1"))
-                .or(() -> element("title", "title"));
+        List<Field<String>> declared = new ArrayList<>();
+        ld("headline", this::cleanText).ifPresent(declared::add);
+        ld("name", this::cleanText).ifPresent(declared::add);
+        for (String key : List.of("og:title", "twitter:title")) {
+            meta.getOrDefault(key, List.of()).forEach(v -> declared.add(new Field<>(v, "meta:" + key)));
+        }
+        element("title", "title").ifPresent(declared::add);
+        for (String key : List.of("dc.title", "parsely-title", "sailthru.title")) {
+            meta.getOrDefault(key, List.of()).forEach(v -> declared.add(new Field<>(v, "meta:" + key)));
+        }
+        return TitleChooser.choose(document, declared, site());
+    }
+
+    /** The site's names, read once on first use (titles and authors both compare with them). */
+    private SiteIdentity site() {
+        if (site == null) {
+            site = SiteIdentity.of(meta, JsonLdReader.siteNames(document), baseUrl);
+        }
+        return site;
     }
 
     private Optional<Field<List<String>>> authors() {
