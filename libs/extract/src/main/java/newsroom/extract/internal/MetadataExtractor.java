@@ -48,6 +48,7 @@ public final class MetadataExtractor {
     private final Map<String, List<String>> meta = new LinkedHashMap<>();
     private final Optional<JsonLdReader.ArticleNode> jsonLd;
     private SiteIdentity site;
+    private List<JsonNode> ldBlocks;
 
     private MetadataExtractor(Document document, String baseUrl) {
         this.document = document;
@@ -91,34 +92,24 @@ public final class MetadataExtractor {
         return TitleChooser.choose(document, declared, site());
     }
 
+    /** All JSON-LD blocks, parsed once on first use. */
+    private List<JsonNode> ldBlocks() {
+        if (ldBlocks == null) {
+            ldBlocks = JsonLdReader.blocks(document);
+        }
+        return ldBlocks;
+    }
+
     /** The site's names, read once on first use (titles and authors both compare with them). */
     private SiteIdentity site() {
         if (site == null) {
-            site = SiteIdentity.of(meta, JsonLdReader.siteNames(document), baseUrl);
+            site = SiteIdentity.of(meta, JsonLdReader.siteNames(ldBlocks()), baseUrl);
         }
         return site;
     }
 
     private Optional<Field<List<String>>> authors() {
-        if (jsonLd.isPresent()) {
-            List<String> names = names(JsonLdReader.texts(jsonLd.get().node().get("author"), "name"));
-            if (!names.isEmpty()) {
-                return Optional.of(new Field<>(names, ldOrigin("author")));
-            }
-        }
-        for (String key : List.of("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                "dcterms.creator", "byl", "twitter:creator")) {
-            List<String> names = names(meta.getOrDefault(key, List.of()));
-            if (!names.isEmpty()) {
-                return Optional.of(new Field<>(names, "meta:" + key));
-            }
-        }
-        List<String> bylines = new ArrayList<>();
-        for (Element element : document.select(BYLINES)) {
-            bylines.add(BYLINE_PREFIX.matcher(element.text()).replaceFirst(""));
-        }
-        List<String> names = names(bylines);
-        return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(names, "byline"));
+        return AuthorFinder.find(document, meta, ldBlocks(), site());
     }
 
     private Optional<Field<ArticleDate>> date(boolean published) {

@@ -147,6 +147,28 @@ final class SiteIdentity {
         return false;
     }
 
+    /** Whether a text is exactly one of the site's declared names ({@code og:site_name}, publisher …). */
+    boolean isDeclaredName(String text) {
+        for (String key : keys(text)) {
+            if (nameKeys.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a text holds the site's host label ("MesOpinions.com", "Zobacz na przepisy.pl"). */
+    boolean holdsHost(String text) {
+        for (String key : keys(text)) {
+            for (String host : hostKeys) {
+                if (key.contains(host)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether the site declared any name or has a usable host label. */
     boolean known() {
         return !nameKeys.isEmpty() || !hostKeys.isEmpty();
