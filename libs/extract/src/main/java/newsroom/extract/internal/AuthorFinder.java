@@ -102,6 +102,8 @@ final class AuthorFinder {
     private static final Pattern HANDLE = Pattern.compile("[\\p{L}][\\p{L}\\p{N}._-]{1,40}");
     private static final int MAX_BYLINE_CHARS = 200;
     private static final int MAX_TEXT_BYLINE_CHARS = 120;
+    /** Longer raw text nodes (indentation included) cannot hold a short byline; they are not even trimmed. */
+    private static final int MAX_RAW_TEXT_CHARS = 600;
     private static final int MAX_NAME_WORDS = 5;
     private static final int MAX_NAME_CHARS = 60;
 
@@ -143,7 +145,7 @@ final class AuthorFinder {
             return widest(structured, finder.fromElements(document, NAMED_BYLINES, "byline"));
         }
         // a login handle ("arianschlichenmayer") in the metadata: the visible byline may spell the name out
-        return finder.fromElements(document, MARKED_AUTHORS, "itemprop/rel=author")
+        return finder.fromElements(document, MARKED_AUTHORS, "byline")
                 .or(() -> finder.fromElements(document, NAMED_BYLINES, "byline"))
                 .or(() -> finder.fromBylineText(document))
                 .or(() -> structured)
@@ -273,7 +275,7 @@ final class AuthorFinder {
                         || element.tagName().equals("style") || isElsewhereHere(element))) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (node instanceof TextNode textNode) {
+                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS) {
                     String text = textNode.text().strip();
                     if (!text.isEmpty() && text.length() <= MAX_TEXT_BYLINE_CHARS && PREFIX.matcher(text).lookingAt()) {
                         // "Von" alone in its text node: the name follows in a sibling element, up to two levels up
@@ -317,7 +319,8 @@ final class AuthorFinder {
                         || element.tagName().equals("figcaption") || CAPTION_NAME.matcher(element.className()).find())) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (node instanceof TextNode textNode && textNode.text().length() <= MAX_TEXT_BYLINE_CHARS) {
+                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS
+                        && textNode.text().length() <= MAX_TEXT_BYLINE_CHARS) {
                     Matcher notice = COPYRIGHT.matcher(textNode.text());
                     if (notice.find()) {
                         String name = NAME_END.matcher(notice.group(1)).replaceFirst("").strip();

@@ -46,6 +46,9 @@ final class TitleChooser {
     private static final Pattern DANGLING = Pattern.compile(
             "^[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00BB\\u00AB:~/\\u2502>]+|[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00AB:~/\\u2502<]+$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212]");
+    private static final Pattern SINGLE_QUOTES = Pattern.compile("[\\u2018\\u2019\\u201A\\u201B]");
+    private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\\u201C\\u201D\\u201E\\u201F\\u00AB\\u00BB]");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Evaluator HEADINGS_1 = Selector.evaluatorOf("h1");
     private static final Evaluator HEADINGS_2 = Selector.evaluatorOf("h2");
@@ -105,7 +108,7 @@ final class TitleChooser {
             heading = bestHeading(usableHeadings(document, HEADINGS_2, site, MAX_H2), "h2", headlines, AGREEMENT);
         }
         if (heading.isPresent()) {
-            return Optional.of(withoutKicker(heading.get(), headlines));
+            return Optional.of(declaredOrigin(withoutKicker(heading.get(), headlines), headlines));
         }
         if (!headlines.isEmpty()) {
             Declared first = headlines.get(0);
@@ -116,6 +119,17 @@ final class TitleChooser {
             return Optional.of(new Field<>(first.stripped(), first.origin()));
         }
         return Optional.empty();
+    }
+
+    /** The heading's text, with the origin of the most trusted declared title that states the same words. */
+    private static Field<String> declaredOrigin(Field<String> heading, List<Declared> titles) {
+        String key = SiteIdentity.keys(heading.value()).get(0);
+        for (Declared title : titles) {
+            if (SiteIdentity.keys(title.stripped()).get(0).equals(key)) {
+                return new Field<>(heading.value(), title.origin());
+            }
+        }
+        return heading;
     }
 
     /**
@@ -388,9 +402,10 @@ final class TitleChooser {
     }
 
     static String normalize(String text) {
-        return Normalizer.normalize(text.replace("\u00AD", ""), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[\\u2010-\\u2015\\u2212]", "-").replaceAll("[\\u2018\\u2019\\u201A\\u201B]", "'")
-                .replaceAll("[\\u201C\\u201D\\u201E\\u201F\\u00AB\\u00BB]", "\"").strip();
+        String folded = Normalizer.normalize(text.replace("\u00AD", ""), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        folded = DASHES.matcher(folded).replaceAll("-");
+        folded = SINGLE_QUOTES.matcher(folded).replaceAll("'");
+        return DOUBLE_QUOTES.matcher(folded).replaceAll("\"").strip();
     }
 
     private static String clean(String value) {
