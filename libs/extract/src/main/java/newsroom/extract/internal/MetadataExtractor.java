@@ -26,21 +26,14 @@ import org.jsoup.select.Selector;
 public final class MetadataExtractor {
 
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;|]\\s*");
-    private static final Pattern BYLINE_PREFIX = Pattern.compile("(?i)^\\s*(by|von|par|por|di|door|av)\\s+");
     /** CSS queries, parsed once. */
     private static final Evaluator META_CONTENT = Selector.evaluatorOf("meta[content]");
-    private static final Evaluator BYLINES = Selector.evaluatorOf(
-            "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name])),"
-                    + " [class~=(?i)^(byline|author|author-name|byline__name)$]");
     private static final Evaluator PUBLISHED_TIMES = Selector.evaluatorOf(
             "time[itemprop=datePublished][datetime], time[pubdate][datetime], time[datetime]");
     private static final Evaluator MODIFIED_TIMES = Selector.evaluatorOf("time[itemprop=dateModified][datetime]");
     private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
     /** Regular expressions of the hot paths, compiled once ({@code String.split} compiles on every call). */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern NAME_LIST_END = Pattern.compile("\\s+[|\\u2013\\u2014]\\s+|\\s+-\\s+");
-    private static final Pattern NAME_SEPARATOR = Pattern.compile(
-            "\\s*(?:,|;|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b)\\s*");
     private static final int MAX_NAME_CHARS = 100;
 
     private final Document document;
@@ -289,23 +282,6 @@ public final class MetadataExtractor {
         }
         String unescaped = org.jsoup.parser.Parser.unescapeEntities(value, false);
         return WHITESPACE.matcher(unescaped).replaceAll(" ").strip();
-    }
-
-    /** Distinct person-like names: no URLs, no overlong strings, "A and B" split. */
-    private List<String> names(List<String> raw) {
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        for (String value : raw) {
-            // "Name | Outlet" and "Name - Outlet" bylines name the outlet after the separator
-            String people = NAME_LIST_END.split(value, 2)[0];
-            for (String part : NAME_SEPARATOR.split(people)) {
-                String name = cleanText(BYLINE_PREFIX.matcher(part).replaceFirst(""));
-                if (!name.isEmpty() && name.length() <= MAX_NAME_CHARS && !name.contains("://")
-                        && !name.startsWith("@") && name.chars().anyMatch(Character::isLetter)) {
-                    names.add(name);
-                }
-            }
-        }
-        return new ArrayList<>(names);
     }
 
     private List<String> splitList(List<String> raw) {

@@ -32,10 +32,12 @@ import org.jsoup.select.Selector;
  *       logo/brand/site-title) nor a slide of a carousel. When no {@code <h1>} agrees with a declared title, the
  *       first {@code <h2>} elements are considered the same way (old blog themes put the post title there).</li>
  *   <li>A heading <em>agrees</em> when at least half its words occur in a declared title (words compared by their
- *       first five letters, so inflections match). The agreeing heading with most agreement wins, first in document
- *       order on a tie: it is the headline as readers see it.</li>
- *   <li>Otherwise the first declared title in the order above, site name stripped; with no declared title, the
- *       first heading.</li>
+ *       first five letters, or one long word holding the other). The agreeing {@code <h1>} with most agreement wins,
+ *       first in document order on a tie; the page's one usable {@code <h1>} also wins with a quarter agreement, or
+ *       with none when only {@code <title>} is declared. Parts of the heading marked as kicker or subtitle are left
+ *       out, and a heading that is a declared title plus a kicker in its own element gives that title's words.</li>
+ *   <li>Otherwise the first declared title in the order above, site name stripped; a declared title that is only
+ *       the site's name does not count. With no declared title, the first usable {@code <h1>}.</li>
  * </ol>
  */
 final class TitleChooser {
