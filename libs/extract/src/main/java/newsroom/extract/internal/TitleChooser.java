@@ -30,7 +30,8 @@ import org.jsoup.select.Selector;
  *   <li>Headings: the page's {@code <h1>} elements that are not the site's logo or name (inside a link to the home
  *       page, in a page-level {@code <header>}, {@code <nav>}, {@code <footer>} or {@code <aside>}, or named
  *       logo/brand/site-title) nor a slide of a carousel. When no {@code <h1>} agrees with a declared title, the
- *       first {@code <h2>} elements are considered the same way (old blog themes put the post title there).</li>
+ *       first {@code <h2>} elements before the first paragraph of article text are considered the same way (old
+ *       blog themes put the post title there).</li>
  *   <li>A heading <em>agrees</em> when at least half its words occur in a declared title (words compared by their
  *       first five letters, or one long word holding the other). The agreeing {@code <h1>} with most agreement wins,
  *       first in document order on a tie; the page's one usable {@code <h1>} also wins with a quarter agreement, or
@@ -55,10 +56,12 @@ final class TitleChooser {
     private static final Evaluator HEADINGS_1 = Selector.evaluatorOf("h1");
     private static final Evaluator HEADINGS_2 = Selector.evaluatorOf("h2");
     private static final Pattern LOGO_NAME = Pattern.compile(
-            "(?i)logo|brand|site-?title|site-?name|sitename|blog-?title|blog-?name|masthead|carousel|slider|swiper"
+            "(?i)logo|brand|site-?title|site-?name|sitename|masthead|carousel|slider|swiper"
                     + "|slick|navbar");
     private static final int MAX_HEADINGS = 12;
     private static final int MAX_H2 = 4;
+    /** A paragraph this long is article text: an {@code <h2>} after it is a section heading, not the title. */
+    private static final int ARTICLE_PARAGRAPH_CHARS = 150;
     private static final int MAX_TITLE_CHARS = 400;
     private static final double AGREEMENT = 0.5;
     private static final double WEAK_AGREEMENT = 0.25;
@@ -107,7 +110,9 @@ final class TitleChooser {
             heading = bestHeading(h1s, "h1", headlines, articleTitleDeclared ? WEAK_AGREEMENT : 0);
         }
         if (heading.isEmpty() && !headlines.isEmpty()) {
-            heading = bestHeading(usableHeadings(document, HEADINGS_2, site, MAX_H2), "h2", headlines, AGREEMENT);
+            List<Element> h2s = usableHeadings(document, HEADINGS_2, site, MAX_H2);
+            h2s.removeIf(h2 -> !precedesArticleText(document, h2));
+            heading = bestHeading(h2s, "h2", headlines, AGREEMENT);
         }
         if (heading.isPresent()) {
             return Optional.of(declaredOrigin(withoutKicker(heading.get(), headlines), headlines));
@@ -261,6 +266,33 @@ final class TitleChooser {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether a heading comes before the first paragraph of article text: a post title does, a section heading of
+     * the article ("Kindle for PC und KeePass") comes after its introduction.
+     */
+    private static boolean precedesArticleText(Document document, Element heading) {
+        Element body = document.body();
+        if (body == null) {
+            return false;
+        }
+        boolean[] before = {false};
+        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+                if (node == heading) {
+                    before[0] = true;
+                    return FilterResult.STOP;
+                }
+                if (node instanceof Element element && element.tagName().equals("p")
+                        && element.text().length() >= ARTICLE_PARAGRAPH_CHARS) {
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        return before[0];
     }
 
     /**

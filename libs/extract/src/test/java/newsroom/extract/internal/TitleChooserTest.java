@@ -114,4 +114,22 @@ class TitleChooserTest {
 
         assertThat(title).isEqualTo(new Field<>("Willkommen!", "h1"));
     }
+
+    @Test
+    void takesNoSectionHeadingAfterTheArticleTextAsTheTitle() {
+        String intro = "<p>" + "Der Stadtrat hat lange über die Tram beraten und am Dienstag entschieden. ".repeat(3)
+                + "</p>";
+        Field<String> title = title("<title>Stadtrat beschließt die Tram | Example News</title>",
+                "<div class=\"post\">" + intro + "<h2>Die Tram kommt</h2><p>Mehr Text.</p></div>");
+
+        assertThat(title).isEqualTo(new Field<>("Stadtrat beschließt die Tram", "title"));
+    }
+
+    @Test
+    void aPostTitleNamedBlogTitleIsNotTheLogo() {
+        Field<String> title = title("<meta property=\"og:title\" content=\"Kindle startet nicht mehr | Notizen\">",
+                "<article><h1 class=\"blog-title\">Kindle startet nicht mehr</h1><p>Text</p></article>");
+
+        assertThat(title).isEqualTo(new Field<>("Kindle startet nicht mehr", "h1"));
+    }
 }
