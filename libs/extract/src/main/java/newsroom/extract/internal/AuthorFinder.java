@@ -40,6 +40,10 @@ final class AuthorFinder {
     private static final Evaluator MARKED_AUTHORS = Selector.evaluatorOf("[rel~=(?i)^author$], [itemprop~=^author$]");
     private static final Evaluator NAMED_BYLINES = Selector.evaluatorOf(
             "[class~=(?i)byline|author|autor|verfasser|writer], [id~=(?i)byline|author|autor|verfasser]");
+    /** Both kinds in one query, so the page is walked once; marked authors are still preferred. */
+    private static final Evaluator BYLINE_CANDIDATES = Selector.evaluatorOf(
+            "[rel~=(?i)^author$], [itemprop~=^author$], [class~=(?i)byline|author|autor|verfasser|writer],"
+                    + " [id~=(?i)byline|author|autor|verfasser]");
     private static final List<String> META_KEYS = List.of("author", "article:author", "og:article:author",
             "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author");
 
@@ -142,11 +146,12 @@ final class AuthorFinder {
         Optional<Field<List<String>>> structured = widest(fromLd, fromMeta);
         if (structured.isPresent() && !structured.get().value().stream().allMatch(AuthorFinder::isHandle)) {
             // a visible byline that names the same people and more ("Rudolf Fischer, Simon Kohler") is fuller
-            return widest(structured, finder.fromElements(document, NAMED_BYLINES, "byline"));
+            return widest(structured, finder.fromElements(document.select(NAMED_BYLINES)));
         }
         // a login handle ("arianschlichenmayer") in the metadata: the visible byline may spell the name out
-        return finder.fromElements(document, MARKED_AUTHORS, "byline")
-                .or(() -> finder.fromElements(document, NAMED_BYLINES, "byline"))
+        List<Element> candidates = document.select(BYLINE_CANDIDATES);
+        return finder.fromElements(candidates.stream().filter(e -> e.is(MARKED_AUTHORS)).toList())
+                .or(() -> finder.fromElements(candidates.stream().filter(e -> e.is(NAMED_BYLINES)).toList()))
                 .or(() -> finder.fromBylineText(document))
                 .or(() -> structured)
                 .or(() -> finder.fromCopyright(document));
@@ -238,10 +243,10 @@ final class AuthorFinder {
     }
 
     /** The first element of the kind outside other articles' parts that yields names, with its byline siblings. */
-    private Optional<Field<List<String>>> fromElements(Document document, Evaluator selector, String origin) {
+    private Optional<Field<List<String>>> fromElements(List<Element> candidates) {
         Element first = null;
         List<String> names = new ArrayList<>();
-        for (Element element : document.select(selector)) {
+        for (Element element : candidates) {
             if (first != null && element.parent() != first.parent()) {
                 break;
             }
@@ -258,7 +263,7 @@ final class AuthorFinder {
                 }
             }
         }
-        return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(distinct(names), origin));
+        return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(distinct(names), "byline"));
     }
 
     /** A short text that starts with a byline word and a capitalised name ("Von Max Mustermann, 4. Juni 2020"). */
@@ -311,7 +316,7 @@ final class AuthorFinder {
             return Optional.empty();
         }
         Set<String> found = new java.util.LinkedHashSet<>();
-        NodeTraversor.filter(new NodeFilter() {
+        NodeFilter notices = new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element element && (element.tagName().equals("script")
@@ -321,8 +326,9 @@ final class AuthorFinder {
                 }
                 if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS
                         && textNode.text().length() <= MAX_TEXT_BYLINE_CHARS) {
-                    Matcher notice = COPYRIGHT.matcher(textNode.text());
-                    if (notice.find()) {
+                    String text = textNode.text();
+                    Matcher notice = COPYRIGHT.matcher(text);
+                    if (mayBeNotice(text) && notice.find()) {
                         String name = NAME_END.matcher(notice.group(1)).replaceFirst("").strip();
                         if (isPersonName(name) && !site.isDeclaredName(name)) {
                             found.add(name);
@@ -331,8 +337,15 @@ final class AuthorFinder {
                 }
                 return found.size() > 1 ? FilterResult.STOP : FilterResult.CONTINUE;
             }
-        }, body);
+        };
+        NodeTraversor.filter(notices, body);
         return found.size() == 1 ? Optional.of(new Field<>(List.copyOf(found), "copyright")) : Optional.empty();
+    }
+
+    /** A cheap look for the marks of a copyright notice before the regular expression runs. */
+    private static boolean mayBeNotice(String text) {
+        return text.indexOf('\u00A9') >= 0 || text.contains("(c)") || text.contains("(C)") || text.contains("opyright")
+                || text.contains(" by ");
     }
 
     /**

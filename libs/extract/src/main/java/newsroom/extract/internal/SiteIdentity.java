@@ -105,12 +105,31 @@ final class SiteIdentity {
     /** Letter-and-digit keys of a text: accents dropped, and German umlauts also spelled out (ä → ae). */
     static List<String> keys(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
+        if (isAscii(lower)) {
+            StringBuilder key = new StringBuilder(lower.length());
+            for (int i = 0; i < lower.length(); i++) {
+                char c = lower.charAt(i);
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    key.append(c);
+                }
+            }
+            return List.of(key.toString());
+        }
         String plain = NOT_ALNUM.matcher(MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFKD))
                 .replaceAll("")).replaceAll("");
         String spelled = NOT_ALNUM.matcher(MARKS.matcher(Normalizer.normalize(lower.replace("ä", "ae")
                 .replace("ö", "oe").replace("ü", "ue").replace("ß", "ss"), Normalizer.Form.NFKD))
                 .replaceAll("")).replaceAll("");
         return plain.equals(spelled) ? List.of(plain) : List.of(plain, spelled);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
