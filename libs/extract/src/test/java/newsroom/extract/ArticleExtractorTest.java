@@ -32,7 +32,7 @@ class ArticleExtractorTest {
     @Test
     void mapsMetadataToCanonicalFrontMatterNames() {
         String head = "<link rel=\"canonical\" href=\"https://news.example.com/tram\">"
-                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Trams are back\","
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Council expands tram network\","
                 + "\"datePublished\":\"2019-11-19T10:05:00+01:00\",\"dateModified\":\"2019-11-19T12:00:00+01:00\","
                 + "\"author\":[{\"name\":\"Ana Lima\"},{\"name\":\"Tom Berg\"}],\"inLanguage\":\"en\","
                 + "\"description\":\"The council votes.\",\"keywords\":[\"trams\",\"council\"],"
@@ -42,7 +42,7 @@ class ArticleExtractorTest {
         RawArticle raw = extractor.extract(Pages.page(head, Pages.paragraphs()), URL);
 
         assertThat(raw.fields()).containsExactly(
-                Map.entry("title", "Trams are back"),
+                Map.entry("title", "Council expands tram network"),
                 Map.entry("date", "2019-11-19T10:05:00+01:00"),
                 Map.entry("lastmod", "2019-11-19T12:00:00+01:00"),
                 Map.entry("author", "Ana Lima, Tom Berg"),

@@ -207,4 +207,110 @@ public final class JsonLdReader {
             out.add(trimmed);
         }
     }
+
+    /** Every parsable JSON-LD block of the page, parsed once; same tolerance and limits as {@link #findArticle}. */
+    public static List<JsonNode> blocks(Document document) {
+        List<JsonNode> blocks = new ArrayList<>();
+        for (Element script : document.select(LD_JSON_SCRIPTS)) {
+            String data = script.data();
+            if (data.isBlank() || data.length() > MAX_BLOCK_CHARS) {
+                continue;
+            }
+            try {
+                blocks.add(JSON.readTree(data.trim()));
+            } catch (JsonProcessingException malformed) {
+                // a broken block is skipped
+            }
+        }
+        return blocks;
+    }
+
+    /**
+     * Names of the site and its operator stated anywhere in the blocks: {@code WebSite} and {@code Organization}
+     * (and their subtypes) objects, and the {@code publisher} of any object, also inside {@code @graph}. Used to tell
+     * a site name apart from a headline or an author's name.
+     */
+    public static List<String> siteNames(List<JsonNode> blocks) {
+        List<String> names = new ArrayList<>();
+        blocks.forEach(block -> collectSiteNames(block, names, 0));
+        return names;
+    }
+
+    /** Every object of the blocks that has an {@code @id}, by that id (for resolving references like an author). */
+    public static java.util.Map<String, JsonNode> objectsById(List<JsonNode> blocks) {
+        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+        blocks.forEach(block -> collectIds(block, byId, 0));
+        return byId;
+    }
+
+    private static void collectIds(JsonNode node, java.util.Map<String, JsonNode> out, int depth) {
+        if (node == null || depth > MAX_DEPTH || !node.isContainerNode()) {
+            return;
+        }
+        if (node.isObject() && node.hasNonNull("@id") && node.size() > 1) {
+            out.putIfAbsent(node.get("@id").asText(), node);
+        }
+        node.forEach(child -> collectIds(child, out, depth + 1));
+    }
+
+    /** The objects of the blocks that state an {@code author}, article types first, in page order otherwise. */
+    public static List<JsonNode> authoredObjects(List<JsonNode> blocks) {
+        List<JsonNode> articles = new ArrayList<>();
+        List<JsonNode> others = new ArrayList<>();
+        blocks.forEach(block -> collectAuthored(block, articles, others, 0));
+        articles.addAll(others);
+        return articles;
+    }
+
+    private static void collectAuthored(JsonNode node, List<JsonNode> articles, List<JsonNode> others, int depth) {
+        if (node == null || depth > MAX_DEPTH || !node.isContainerNode()) {
+            return;
+        }
+        if (node.isObject() && node.hasNonNull("author")) {
+            (articleType(node.get("@type")).isPresent() ? articles : others).add(node);
+        }
+        node.forEach(child -> collectAuthored(child, articles, others, depth + 1));
+    }
+
+    private static void collectSiteNames(JsonNode node, List<String> out, int depth) {
+        if (node == null || depth > MAX_DEPTH) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(child -> collectSiteNames(child, out, depth + 1));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        if (isSiteType(node.get("@type"))) {
+            addTexts(node.get("name"), "name", out, 0);
+            addTexts(node.get("alternateName"), "name", out, 0);
+        }
+        JsonNode publisher = node.get("publisher");
+        if (publisher != null) {
+            addTexts(publisher, "name", out, 0);
+        }
+        node.fields().forEachRemaining(e -> {
+            if (e.getValue().isContainerNode() && !e.getKey().equals("author")) {
+                collectSiteNames(e.getValue(), out, depth + 1);
+            }
+        });
+    }
+
+    private static boolean isSiteType(JsonNode type) {
+        if (type == null) {
+            return false;
+        }
+        for (JsonNode t : type.isArray() ? type : List.of(type)) {
+            String name = t.asText("").replaceFirst("^.*[/:]", "").toLowerCase(Locale.ROOT);
+            if (name.equals("website") || name.equals("organization") || name.equals("newsmediaorganization")
+                    || name.equals("corporation") || name.equals("localbusiness") || name.equals("ngo")
+                    || name.equals("educationalorganization") || name.equals("governmentorganization")
+                    || name.equals("store") || name.equals("onlinestore")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -26,24 +26,19 @@ import org.jsoup.select.Selector;
 public final class MetadataExtractor {
 
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;|]\\s*");
-    private static final Pattern BYLINE_PREFIX = Pattern.compile("(?i)^\\s*(by|von|par|por|di|door|av)\\s+");
     /** CSS queries, parsed once. */
     private static final Evaluator META_CONTENT = Selector.evaluatorOf("meta[content]");
-    private static final Evaluator BYLINES = Selector.evaluatorOf(
-            "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name])),"
-                    + " [class~=(?i)^(byline|author|author-name|byline__name)$]");
     private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
     /** Regular expressions of the hot paths, compiled once ({@code String.split} compiles on every call). */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern NAME_LIST_END = Pattern.compile("\\s+[|\\u2013\\u2014]\\s+|\\s+-\\s+");
-    private static final Pattern NAME_SEPARATOR = Pattern.compile(
-            "\\s*(?:,|;|\\band\\b|&|\\bund\\b|\\bet\\b|\\by\\b)\\s*");
     private static final int MAX_NAME_CHARS = 100;
 
     private final Document document;
     private final String baseUrl;
     private final Map<String, List<String>> meta = new LinkedHashMap<>();
     private final Optional<JsonLdReader.ArticleNode> jsonLd;
+    private SiteIdentity site;
+    private List<JsonNode> ldBlocks;
 
     private MetadataExtractor(Document document, String baseUrl) {
         this.document = document;
@@ -74,33 +69,37 @@ public final class MetadataExtractor {
     }
 
     private Optional<Field<String>> title() {
-        return ld("headline", this::cleanText)
-                .or(() -> ld("name", this::cleanText))
-                .or(() -> meta("og:title", "twitter:title", "parsely-title", "dc.title", "sailthru.title"))
-                .or(() -> element("h1", "h1"))
-                .or(() -> element("title", "title"));
+        List<Field<String>> declared = new ArrayList<>();
+        ld("headline", this::cleanText).ifPresent(declared::add);
+        ld("name", this::cleanText).ifPresent(declared::add);
+        for (String key : List.of("og:title", "twitter:title")) {
+            meta.getOrDefault(key, List.of()).forEach(v -> declared.add(new Field<>(v, "meta:" + key)));
+        }
+        element("title", "title").ifPresent(declared::add);
+        for (String key : List.of("dc.title", "parsely-title", "sailthru.title")) {
+            meta.getOrDefault(key, List.of()).forEach(v -> declared.add(new Field<>(v, "meta:" + key)));
+        }
+        return TitleChooser.choose(document, declared, site());
+    }
+
+    /** All JSON-LD blocks, parsed once on first use. */
+    private List<JsonNode> ldBlocks() {
+        if (ldBlocks == null) {
+            ldBlocks = JsonLdReader.blocks(document);
+        }
+        return ldBlocks;
+    }
+
+    /** The site's names, read once on first use (titles and authors both compare with them). */
+    private SiteIdentity site() {
+        if (site == null) {
+            site = SiteIdentity.of(meta, JsonLdReader.siteNames(ldBlocks()), baseUrl);
+        }
+        return site;
     }
 
     private Optional<Field<List<String>>> authors() {
-        if (jsonLd.isPresent()) {
-            List<String> names = names(JsonLdReader.texts(jsonLd.get().node().get("author"), "name"));
-            if (!names.isEmpty()) {
-                return Optional.of(new Field<>(names, ldOrigin("author")));
-            }
-        }
-        for (String key : List.of("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                "dcterms.creator", "byl", "twitter:creator")) {
-            List<String> names = names(meta.getOrDefault(key, List.of()));
-            if (!names.isEmpty()) {
-                return Optional.of(new Field<>(names, "meta:" + key));
-            }
-        }
-        List<String> bylines = new ArrayList<>();
-        for (Element element : document.select(BYLINES)) {
-            bylines.add(BYLINE_PREFIX.matcher(element.text()).replaceFirst(""));
-        }
-        List<String> names = names(bylines);
-        return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(names, "byline"));
+        return AuthorFinder.find(document, meta, ldBlocks(), site());
     }
 
     /** Both dates, found once by {@link PublishedDateFinder} (candidates from the whole page, then a choice). */
@@ -266,23 +265,6 @@ public final class MetadataExtractor {
         }
         String unescaped = org.jsoup.parser.Parser.unescapeEntities(value, false);
         return WHITESPACE.matcher(unescaped).replaceAll(" ").strip();
-    }
-
-    /** Distinct person-like names: no URLs, no overlong strings, "A and B" split. */
-    private List<String> names(List<String> raw) {
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        for (String value : raw) {
-            // "Name | Outlet" and "Name - Outlet" bylines name the outlet after the separator
-            String people = NAME_LIST_END.split(value, 2)[0];
-            for (String part : NAME_SEPARATOR.split(people)) {
-                String name = cleanText(BYLINE_PREFIX.matcher(part).replaceFirst(""));
-                if (!name.isEmpty() && name.length() <= MAX_NAME_CHARS && !name.contains("://")
-                        && !name.startsWith("@") && name.chars().anyMatch(Character::isLetter)) {
-                    names.add(name);
-                }
-            }
-        }
-        return new ArrayList<>(names);
     }
 
     private List<String> splitList(List<String> raw) {

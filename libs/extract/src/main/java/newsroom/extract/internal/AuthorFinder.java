@@ -1,0 +1,473 @@
+package newsroom.extract.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import newsroom.extract.Field;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Selector;
+
+/**
+ * Finds the people who wrote a page, as a list of names.
+ *
+ * <p>Sources, first that yields a name wins: JSON-LD {@code author} of the article (then of any object), with
+ * {@code @id} references resolved and {@code Organization} authors skipped; the {@code author}-style meta tags;
+ * {@code rel=author} and {@code itemprop=author} elements; elements whose class names a byline or author; short texts
+ * that start like a byline ("Von Max Mustermann", "By …", "Autor: …", "Text: …"). Elements in comments, sidebars,
+ * navigation, footers, teasers and related-article lists are not bylines of this page.
+ *
+ * <p>Every value is cleaned the same way: byline words ("By", "Von", "Par", "Door", "Autor:", "View all posts by" …)
+ * removed, cut at a date, a separator or a parenthesis, split into several names at commas, "und", "and", "&amp;",
+ * "/"; a piece counts as a person's name when it is one to five capitalised words (with particles like "von", "de")
+ * and no word says organisation, role or team ("Redaktion", "GmbH", "e.V.", "Admin" …) and it is not the site's
+ * name or domain. A single word passes only from structured sources (JSON-LD, meta tags).
+ */
+final class AuthorFinder {
+
+    private static final Evaluator MARKED_AUTHORS = Selector.evaluatorOf("[rel~=(?i)^author$], [itemprop~=^author$]");
+    private static final Evaluator NAMED_BYLINES = Selector.evaluatorOf(
+            "[class~=(?i)byline|author|autor|verfasser|writer], [id~=(?i)byline|author|autor|verfasser]");
+    /** Both kinds in one query, so the page is walked once; marked authors are still preferred. */
+    private static final Evaluator BYLINE_CANDIDATES = Selector.evaluatorOf(
+            "[rel~=(?i)^author$], [itemprop~=^author$], [class~=(?i)byline|author|autor|verfasser|writer],"
+                    + " [id~=(?i)byline|author|autor|verfasser]");
+    private static final List<String> META_KEYS = List.of("author", "article:author", "og:article:author",
+            "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author");
+
+    private static final Pattern PREFIX = Pattern.compile("(?iu)^(?:(?:view|see) all (?:posts|articles) by"
+            + "|all (?:posts|articles) by|more (?:posts|articles) by|posted by|written by|words by|story by"
+            + "|zeige alle beiträge von|alle beiträge von|alle artikel von|mehr von|artikel von|ein beitrag von"
+            + "|beitrag von|verfasst von|geschrieben von|erstellt von|text und (?:interview|fotos?)|interview"
+            + "|rechtsanwalt|rechtsanwältin|fachanwalt|fachanwältin|journalist(?:in)?|reporter(?:in)?"
+            + "|korrespondent(?:in)?|chefredakteur(?:in)?"
+            + "|text|autor(?:in|en|innen)?(?:\\(en\\))?|author(?:s)?|auteur(?:s)?|autore|autorka|przez|redakteur(?:in)?"
+            + "|by|von|vom|par|door|por|av)\\b\\s*[:：]?\\s*");
+    /** Where a name ends: a digit (a date), a separator, a parenthesis, a colon, a line of other matter. */
+    private static final Pattern NAME_END = Pattern.compile(
+            "\\s*(?:[0-9|•·(\\[{:@–—]|\\s-\\s|\\s-$|\\bam\\s+\\d|\\bon\\s+\\d|\\bsagt\\b|\\bsays\\b|\\bHace\\b"
+                    + "|\\bPublished\\b|\\bUpdated\\b|\\bVeröffentlicht\\b|\\bAktualisiert\\b|\\bAlle Artikel\\b"
+                    + "|\\bMehr\\b|\\bLesezeit\\b|\\bTiempo\\b|\\bFoto\\b|\\bFotos\\b|\\bBild\\b).*$",
+            Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL);
+    private static final Pattern NAME_SEPARATOR = Pattern.compile(
+            "\\s*(?:,|;|&|/|\\+)\\s*|\\s+(?:und|and|y|et|e|i|en|sowie|with|mit)\\s+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NAME_WORD = Pattern.compile("(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.)");
+    private static final Pattern DOMAIN = Pattern.compile("(?i)[\\p{L}\\p{N}-]+\\.(?:com|de|net|org|info|at|ch|pl"
+            + "|eu|fr|es|it|uk|io|co|tv|fm|news|blog|online|biz|me)\\b");
+    /** Lower-case words that join or prefix parts of one name. */
+    private static final Set<String> PARTICLES = Set.of("von", "van", "der", "den", "de", "del", "della", "di",
+            "da", "dos", "du", "le", "la", "zu", "zur", "ten", "ter", "bin", "al", "el", "vom", "y");
+    /** Words that say a team, an organisation, a role or a placeholder rather than a person. */
+    private static final Set<String> NOT_PERSON = Set.of("redaktion", "redaktionsteam", "onlineredaktion",
+            "online-redaktion", "zentralredaktion", "chefredaktion", "redakteur", "redakteurin", "redaccion",
+            "redacción", "rédaction", "redazione", "redakcja", "editorial", "editor", "editors", "staff", "team",
+            "admin", "administrator", "webmaster", "gast", "guest", "anonymous", "anonym", "unknown", "newsroom",
+            "desk", "agentur", "agency", "verlag", "gmbh", "ag", "e.v.", "ev", "e.v", "ltd", "ltd.", "inc", "inc.",
+            "llc", "se", "kg", "mbh", "media", "medien", "news", "online", "zeitung", "magazin", "magazine", "blog",
+            "presse", "pressestelle", "pressemitteilung", "foto", "fotos", "photo", "bild", "quelle", "source",
+            "copyright", "dpa", "afp", "reuters", "kna", "epd", "apa", "sda", "ap", "sid", "red", "red.", "verein",
+            "verband", "institut", "stiftung", "universität", "university", "gemeinde", "stadt", "kommentare",
+            "comments", "kommentar", "share", "teilen", "home", "login", "anmelden", "menü", "menu", "suche",
+            "search", "impressum", "kontakt", "contact", "website", "shop", "abo", "newsletter", "pressesprecher",
+            "pressesprecherin", "chefredakteur", "chefredakteurin", "volontär", "volontärin", "autor", "autorin",
+            "author", "mitarbeiter", "mitarbeiterin", "gründerin", "gründer", "founder", "ceo");
+    /** Class or id words of the parts of a page that name other articles' or commenters' authors. */
+    private static final Pattern ELSEWHERE = Pattern.compile("(?i)(?<![\\p{L}-])(?<!has-)(?:comments?|related|sidebar"
+            + "|teasers?|widgets?|footer|recommend\\w*|listing|slides?|slider|carousel|promo|newsletter|respond|reply"
+            + "|popular|recent|more|also|cards?|navigation|nav|menu|breadcrumbs?|share|sharing|social"
+            + "|captions?|copyright|license|bildnachweis)(?![\\p{L}])");
+    /** JSON-LD objects whose author is not the page's: reviews, comments, answers, images. */
+    private static final Pattern NOT_PAGE_AUTHOR_TYPES = Pattern.compile(
+            "(?i)review|comment|answer|question|rating|imageobject|videoobject|mediaobject|photograph");
+    /** A copyright notice and the name after it. */
+    private static final Pattern COPYRIGHT = Pattern.compile("(?i)(?:^\\s*(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}"
+            + "(?:\\s*[-–]\\s*\\d{4})?)?|\\b\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s+by)\\s+(?-i)(\\p{Lu}.{2,80})");
+    private static final Pattern CAPTION_NAME = Pattern.compile("(?i)caption|credit|bildnachweis|bildquelle");
+    /** Class names of date elements that sit inside bylines ("author__date"). */
+    private static final Pattern DATE_NAME = Pattern.compile("(?i)date|time|datum|publish");
+    /** Values of author fields that name nobody. */
+    private static final Set<String> PLACEHOLDERS = Set.of("admin", "administrator", "webmaster", "user", "author",
+            "autor", "autorin", "unknown", "anonymous", "anonym", "gast", "guest", "name", "editor", "root", "test",
+            "wordpress", "kommentare", "comments", "share", "teilen", "more", "mehr", "quelle", "source", "foto",
+            "fotos", "photo", "bild", "redaktion:", "text", "von", "by");
+    private static final Pattern HANDLE = Pattern.compile("[\\p{L}][\\p{L}\\p{N}._-]{1,40}");
+    private static final int MAX_BYLINE_CHARS = 200;
+    private static final int MAX_TEXT_BYLINE_CHARS = 120;
+    /** Longer raw text nodes (indentation included) cannot hold a short byline; they are not even trimmed. */
+    private static final int MAX_RAW_TEXT_CHARS = 600;
+    private static final int MAX_NAME_WORDS = 5;
+    private static final int MAX_NAME_CHARS = 60;
+
+    /** A login-style name: one word in lower case, or with dots or hyphens between lower-case parts. */
+    static boolean isHandle(String name) {
+        return !name.contains(" ") && name.equals(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Where a value comes from, which decides how strictly it must look like a name. */
+    enum Source {
+        /** JSON-LD or meta tags: fields meant for names, but where a CMS puts the site operator or a placeholder. */
+        STRUCTURED,
+        /** An element marked as author or byline: what the page shows, a username or a desk name included. */
+        ELEMENT,
+        /** Free text that starts like a byline: only capitalised person names of two words or more. */
+        TEXT
+    }
+
+    private final SiteIdentity site;
+
+    private AuthorFinder(SiteIdentity site) {
+        this.site = site;
+    }
+
+    /**
+     * @param document the page, untouched
+     * @param meta     the page's meta tags by lower-case key
+     * @param ldBlocks the page's parsed JSON-LD blocks
+     * @param site     the site's names, so that the site posing as author is dropped
+     */
+    static Optional<Field<List<String>>> find(Document document, Map<String, List<String>> meta,
+            List<JsonNode> ldBlocks, SiteIdentity site) {
+        AuthorFinder finder = new AuthorFinder(site);
+        Optional<Field<List<String>>> fromLd = finder.fromJsonLd(ldBlocks);
+        Optional<Field<List<String>>> fromMeta = finder.fromMeta(meta);
+        Optional<Field<List<String>>> structured = widest(fromLd, fromMeta);
+        if (structured.isPresent() && !structured.get().value().stream().allMatch(AuthorFinder::isHandle)) {
+            // a visible byline that names the same people and more ("Rudolf Fischer, Simon Kohler") is fuller
+            return widest(structured, finder.fromElements(document.select(NAMED_BYLINES)));
+        }
+        // a login handle ("arianschlichenmayer") in the metadata: the visible byline may spell the name out
+        List<Element> candidates = document.select(BYLINE_CANDIDATES);
+        return finder.fromElements(candidates.stream().filter(e -> e.is(MARKED_AUTHORS)).toList())
+                .or(() -> finder.fromElements(candidates.stream().filter(e -> e.is(NAMED_BYLINES)).toList()))
+                .or(() -> finder.fromBylineText(document))
+                .or(() -> structured)
+                .or(() -> finder.fromCopyright(document));
+    }
+
+    /** The first of two findings, unless the second names all its people and more people (not roles or initials). */
+    private static Optional<Field<List<String>>> widest(Optional<Field<List<String>>> first,
+            Optional<Field<List<String>>> second) {
+        if (first.isEmpty() || second.isEmpty()) {
+            return first.or(() -> second);
+        }
+        Set<String> firstKeys = new java.util.HashSet<>();
+        first.get().value().forEach(n -> firstKeys.add(n.toLowerCase(Locale.ROOT)));
+        Set<String> secondKeys = new java.util.HashSet<>();
+        second.get().value().forEach(n -> secondKeys.add(n.toLowerCase(Locale.ROOT)));
+        boolean extrasArePeople = second.get().value().stream()
+                .filter(n -> !firstKeys.contains(n.toLowerCase(Locale.ROOT))).allMatch(AuthorFinder::isPersonName);
+        return secondKeys.size() > firstKeys.size() && secondKeys.containsAll(firstKeys) && extrasArePeople
+                ? second : first;
+    }
+
+    private Optional<Field<List<String>>> fromJsonLd(List<JsonNode> blocks) {
+        if (blocks.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, JsonNode> byId = JsonLdReader.objectsById(blocks);
+        for (JsonNode object : JsonLdReader.authoredObjects(blocks)) {
+            if (NOT_PAGE_AUTHOR_TYPES.matcher(object.path("@type").toString()).find()) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            JsonNode author = object.get("author");
+            for (JsonNode entry : author.isArray() ? author : List.of(author)) {
+                JsonNode resolved = resolve(entry, byId);
+                if (resolved.isObject()) {
+                    if (!isOrganization(resolved.get("@type"))) {
+                        JsonLdReader.texts(resolved.get("name"), "name").forEach(n -> names.addAll(names(n, Source.STRUCTURED)));
+                    }
+                } else if (resolved.isTextual() && !resolved.asText().contains("/")) {
+                    names.addAll(names(resolved.asText(), Source.STRUCTURED));
+                }
+            }
+            if (!names.isEmpty()) {
+                String type = JsonLdReader.articleType(object.get("@type"))
+                        .orElse(object.path("@type").asText("Thing").replaceFirst("^.*[/:]", ""));
+                return Optional.of(new Field<>(distinct(names), "json-ld:" + type + ".author"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode resolve(JsonNode entry, Map<String, JsonNode> byId) {
+        if (entry.isObject() && !entry.hasNonNull("name") && entry.hasNonNull("@id")) {
+            return byId.getOrDefault(entry.get("@id").asText(), entry);
+        }
+        if (entry.isTextual() && byId.containsKey(entry.asText())) {
+            return byId.get(entry.asText());
+        }
+        return entry;
+    }
+
+    private static boolean isOrganization(JsonNode type) {
+        if (type == null) {
+            return false;
+        }
+        for (JsonNode t : type.isArray() ? type : List.of(type)) {
+            String name = t.asText("").toLowerCase(Locale.ROOT);
+            if (name.contains("organization") || name.contains("corporation") || name.endsWith("website")
+                    || name.endsWith("brand") || name.endsWith("newsmediaorganization")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<Field<List<String>>> fromMeta(Map<String, List<String>> meta) {
+        for (String key : META_KEYS) {
+            List<String> names = new ArrayList<>();
+            for (String value : meta.getOrDefault(key, List.of())) {
+                if (!value.contains("://") && !value.startsWith("www.")) {
+                    names.addAll(names(value, Source.STRUCTURED));
+                }
+            }
+            if (!names.isEmpty()) {
+                return Optional.of(new Field<>(distinct(names), "meta:" + key));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first element of the kind outside other articles' parts that yields names, with its byline siblings. */
+    private Optional<Field<List<String>>> fromElements(List<Element> candidates) {
+        Element first = null;
+        List<String> names = new ArrayList<>();
+        for (Element element : candidates) {
+            if (first != null && element.parent() != first.parent()) {
+                break;
+            }
+            String text = element.text();
+            if (text.length() > MAX_BYLINE_CHARS || element.tagName().equals("meta") || element.tagName().equals("time")
+                    || DATE_NAME.matcher(element.className()).find() || isElsewhere(element)) {
+                continue;
+            }
+            List<String> found = names(text, Source.ELEMENT);
+            if (!found.isEmpty()) {
+                names.addAll(found);
+                if (first == null) {
+                    first = element;
+                }
+            }
+        }
+        return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(distinct(names), "byline"));
+    }
+
+    /** A short text that starts with a byline word and a capitalised name ("Von Max Mustermann, 4. Juni 2020"). */
+    private Optional<Field<List<String>>> fromBylineText(Document document) {
+        Element body = document.body();
+        if (body == null) {
+            return Optional.empty();
+        }
+        List<String> found = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element element && (element.tagName().equals("script")
+                        || element.tagName().equals("style") || isElsewhereHere(element))) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS) {
+                    String text = textNode.text().strip();
+                    if (!text.isEmpty() && text.length() <= MAX_TEXT_BYLINE_CHARS && PREFIX.matcher(text).lookingAt()) {
+                        // "Von" alone in its text node: the name follows in a sibling element, up to two levels up
+                        String line = text;
+                        Element up = textNode.parent();
+                        for (int level = 0; level < 3 && up != null
+                                && PREFIX.matcher(line).replaceFirst("").isBlank(); level++, up = up.parent()) {
+                            if (up.text().length() > MAX_TEXT_BYLINE_CHARS) {
+                                break;
+                            }
+                            line = up.text();
+                        }
+                        List<String> names = names(line, Source.TEXT);
+                        if (!names.isEmpty() && PREFIX.matcher(line.strip()).lookingAt()) {
+                            found.addAll(names);
+                            return FilterResult.STOP;
+                        }
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        return found.isEmpty() ? Optional.empty() : Optional.of(new Field<>(distinct(found), "byline-text"));
+    }
+
+    /**
+     * Last resort: the one person a copyright notice names ("© 2019 Sven Schreivogel", "2006-2008 by Martin Weber"),
+     * as on personal sites; not inside figures or captions (photo credits), and only when all notices agree.
+     */
+    private Optional<Field<List<String>>> fromCopyright(Document document) {
+        Element body = document.body();
+        if (body == null) {
+            return Optional.empty();
+        }
+        Set<String> found = new java.util.LinkedHashSet<>();
+        NodeFilter notices = new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element element && (element.tagName().equals("script")
+                        || element.tagName().equals("style") || element.tagName().equals("figure")
+                        || element.tagName().equals("figcaption") || CAPTION_NAME.matcher(element.className()).find())) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS
+                        && textNode.text().length() <= MAX_TEXT_BYLINE_CHARS) {
+                    String text = textNode.text();
+                    Matcher notice = COPYRIGHT.matcher(text);
+                    if (mayBeNotice(text) && notice.find()) {
+                        String name = NAME_END.matcher(notice.group(1)).replaceFirst("").strip();
+                        if (isPersonName(name) && !site.isDeclaredName(name)) {
+                            found.add(name);
+                        }
+                    }
+                }
+                return found.size() > 1 ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        };
+        NodeTraversor.filter(notices, body);
+        return found.size() == 1 ? Optional.of(new Field<>(List.copyOf(found), "copyright")) : Optional.empty();
+    }
+
+    /** A cheap look for the marks of a copyright notice before the regular expression runs. */
+    private static boolean mayBeNotice(String text) {
+        return text.indexOf('\u00A9') >= 0 || text.contains("(c)") || text.contains("(C)") || text.contains("opyright")
+                || text.contains(" by ");
+    }
+
+    /**
+     * Whether the element or an ancestor is a comment, sidebar, navigation, footer, teaser or related list, or a
+     * link to another article (a byline inside a link is a teaser's).
+     */
+    private static boolean isElsewhere(Element element) {
+        for (Element e = element; e != null && !e.tagName().equals("body"); e = e.parent()) {
+            if (isElsewhereHere(e) || e != element && e.tagName().equals("a")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isElsewhereHere(Element e) {
+        String tag = e.tagName();
+        if (tag.equals("footer") || tag.equals("nav") || tag.equals("form")
+                || tag.equals("aside") && e.closest("article") == null) {
+            return true;
+        }
+        String names = e.className() + " " + e.id();
+        return names.length() > 1 && ELSEWHERE.matcher(names).find();
+    }
+
+    /**
+     * The names in one byline value: byline words removed, cut at a date or separator, split at list separators,
+     * each piece checked as the source demands (see {@link Source}). The site's own name or domain is dropped from
+     * structured sources, where a CMS puts the operator.
+     */
+    List<String> names(String raw, Source source) {
+        String text = WHITESPACE.matcher(org.jsoup.parser.Parser.unescapeEntities(raw, false)
+                .replace('\u00A0', ' ')).replaceAll(" ").strip();
+        List<String> names = new ArrayList<>();
+        if (text.isEmpty() || text.contains("://") || text.startsWith("@")) {
+            return names;
+        }
+        for (int i = 0; i < 3; i++) {
+            Matcher prefix = PREFIX.matcher(text);
+            if (!prefix.lookingAt() || prefix.end() == 0) {
+                break;
+            }
+            text = text.substring(prefix.end());
+        }
+        text = NAME_END.matcher(text).replaceFirst("").strip();
+        if (text.isEmpty() || source == Source.STRUCTURED && (isSite(text) || DOMAIN.matcher(text).find())) {
+            return names;
+        }
+        for (String piece : NAME_SEPARATOR.split(text)) {
+            String name = piece.strip().replaceAll("[,;:]+$", "").strip();
+            boolean plausible = switch (source) {
+                case TEXT -> isPersonName(name);
+                case ELEMENT -> isBylineName(name);
+                case STRUCTURED -> isBylineName(name) && !isSite(name);
+            };
+            if (plausible) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The site posing as author: its declared name, or a value holding its host name that is not a person's name
+     * (a personal site's owner, "Günter Pilger" on guenter-pilger.de, is the author).
+     */
+    private boolean isSite(String text) {
+        return site.isDeclaredName(text) || site.holdsHost(text) && !isPersonName(text);
+    }
+
+    /** Two to five capitalised words (particles allowed), none of them a role, team or organisation word. */
+    private static boolean isPersonName(String name) {
+        if (name.isEmpty() || name.length() > MAX_NAME_CHARS) {
+            return false;
+        }
+        String[] words = name.split(" ");
+        if (words.length > MAX_NAME_WORDS || words.length < 2) {
+            return false;
+        }
+        int capitalised = 0;
+        for (String word : words) {
+            String lower = word.toLowerCase(Locale.ROOT).replaceAll("[.,:;]+$", "");
+            if (NOT_PERSON.contains(lower)) {
+                return false;
+            }
+            if (NAME_WORD.matcher(word).matches()) {
+                capitalised++;
+            } else if (!PARTICLES.contains(lower)) {
+                return false;
+            }
+        }
+        return capitalised >= 2;
+    }
+
+    /**
+     * What a byline field may show: capitalised words (particles allowed) up to five, or one handle-like word
+     * ("eseppelt"); not a placeholder ("Admin", "Name *") nor a sentence.
+     */
+    private static boolean isBylineName(String name) {
+        if (name.isEmpty() || name.length() > MAX_NAME_CHARS || PLACEHOLDERS.contains(name.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        String[] words = name.split(" ");
+        if (words.length > MAX_NAME_WORDS) {
+            return false;
+        }
+        if (words.length == 1) {
+            return HANDLE.matcher(name).matches();
+        }
+        for (String word : words) {
+            if (!NAME_WORD.matcher(word).matches() && !PARTICLES.contains(word.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> distinct(List<String> names) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String name : names) {
+            byKey.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+}

@@ -1,0 +1,452 @@
+package newsroom.extract.internal;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import newsroom.extract.Field;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
+
+/**
+ * Chooses a page's headline among the places that state it, and strips the site name from it.
+ *
+ * <p>Rules, in order:
+ * <ol>
+ *   <li>The declared titles are JSON-LD {@code headline} (then {@code name}), {@code og:title},
+ *       {@code twitter:title}, {@code <title>}, {@code dc.title}, {@code parsely-title}. Each is split at title
+ *       separators ({@code |}, {@code -}, {@code –}, {@code —}, {@code ·}, {@code •}, {@code »}, {@code :}, {@code ::},
+ *       {@code //}, {@code ~} between spaces); leading and trailing segments that name the site (see
+ *       {@link SiteIdentity}) are dropped, never the last segment left. A trailing segment that another declared
+ *       title lacks while they share the rest is dropped too (what repeats is the headline).</li>
+ *   <li>Headings: the page's {@code <h1>} elements that are not the site's logo or name (inside a link to the home
+ *       page, in a page-level {@code <header>}, {@code <nav>}, {@code <footer>} or {@code <aside>}, or named
+ *       logo/brand/site-title) nor a slide of a carousel. When no {@code <h1>} agrees with a declared title, the
+ *       first {@code <h2>} elements before the first paragraph of article text are considered the same way (old
+ *       blog themes put the post title there).</li>
+ *   <li>A heading <em>agrees</em> when at least half its words occur in a declared title (words compared by their
+ *       first five letters, or one long word holding the other). The agreeing {@code <h1>} with most agreement wins,
+ *       first in document order on a tie; the page's one usable {@code <h1>} also wins with a quarter agreement, or
+ *       with none when only {@code <title>} is declared. Parts of the heading marked as kicker or subtitle are left
+ *       out, and a heading that is a declared title plus a kicker in its own element gives that title's words.</li>
+ *   <li>Otherwise the first declared title in the order above, site name stripped; a declared title that is only
+ *       the site's name does not count. With no declared title, the first usable {@code <h1>}.</li>
+ * </ol>
+ */
+final class TitleChooser {
+
+    private static final Pattern SEPARATOR = Pattern.compile(
+            "\\s+(?:[|\\-\\u2013\\u2014\\u00B7\\u2022\\u00BB\\u00AB:~/\\u2502]|::|//|>>|<<)\\s+|\\s*[|\\u2502]\\s*");
+    /** Separator characters left at either end once a segment is gone ("National Rail Enquiries -"). */
+    private static final Pattern DANGLING = Pattern.compile(
+            "^[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00BB\\u00AB:~/\\u2502>]+|[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00AB:~/\\u2502<]+$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212]");
+    private static final Pattern SINGLE_QUOTES = Pattern.compile("[\\u2018\\u2019\\u201A\\u201B]");
+    private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\\u201C\\u201D\\u201E\\u201F\\u00AB\\u00BB]");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Evaluator HEADINGS_1 = Selector.evaluatorOf("h1");
+    private static final Evaluator HEADINGS_2 = Selector.evaluatorOf("h2");
+    private static final Pattern LOGO_NAME = Pattern.compile(
+            "(?i)logo|brand|site-?title|site-?name|sitename|masthead|carousel|slider|swiper"
+                    + "|slick|navbar");
+    private static final int MAX_HEADINGS = 12;
+    private static final int MAX_H2 = 4;
+    /** A paragraph this long is article text: an {@code <h2>} after it is a section heading, not the title. */
+    private static final int ARTICLE_PARAGRAPH_CHARS = 150;
+    private static final int MAX_TITLE_CHARS = 400;
+    private static final double AGREEMENT = 0.5;
+    private static final double WEAK_AGREEMENT = 0.25;
+    private static final Pattern KICKER_NAME = Pattern.compile("(?i)kicker|roofline|topline|dachzeile|overline"
+            + "|subtitle|subline|untertitel|visually-?hidden|sr-only|screen-reader|hidden");
+    private static final Evaluator KICKER_PARTS = Selector.evaluatorOf(
+            "[class~=(?i)kicker|roofline|topline|dachzeile|overline|subtitle|subline|untertitel|visually-?hidden"
+                    + "|sr-only|screen-reader|hidden]");
+    private static final int MIN_KICKED_TITLE = 12;
+    private static final int STEM = 5;
+
+    private record Declared(String text, String stripped, String origin, Set<String> stems, List<String> words,
+                            boolean siteOnly) {
+    }
+
+    private record Heading(Element element, String text, String origin, double agreement) {
+    }
+
+    private TitleChooser() {
+    }
+
+    /**
+     * @param document    the page, untouched
+     * @param declared    the page's declared titles in order of trust, as (text, origin) fields
+     * @param site        the site's names
+     */
+    static Optional<Field<String>> choose(Document document, List<Field<String>> declared, SiteIdentity site) {
+        List<Declared> titles = new ArrayList<>();
+        for (Field<String> field : declared) {
+            String text = clean(field.value());
+            if (!text.isEmpty() && text.length() <= MAX_TITLE_CHARS) {
+                String stripped = stripSiteName(text, site);
+                List<String> words = words(text);
+                titles.add(new Declared(text, stripped, field.origin(), stems(words), words,
+                        site.names(stripped)));
+            }
+        }
+        titles = dropUnsharedTails(titles);
+        // a declared title that is only the site's name ("Anwalt Niemeyer" on every page) states no headline
+        List<Declared> headlines = titles.stream().filter(t -> !t.siteOnly()).toList();
+        boolean articleTitleDeclared = headlines.stream().anyMatch(t -> !t.origin().equals("title"));
+        List<Element> h1s = usableHeadings(document, HEADINGS_1, site, MAX_HEADINGS);
+        Optional<Heading> heading = bestHeading(h1s, "h1", headlines, AGREEMENT);
+        if (heading.isEmpty() && h1s.size() == 1) {
+            // the one headline-like <h1> of the page, when it agrees a little or nothing better is declared
+            heading = bestHeading(h1s, "h1", headlines, articleTitleDeclared ? WEAK_AGREEMENT : 0);
+        }
+        if (heading.isEmpty() && !headlines.isEmpty()) {
+            List<Element> h2s = usableHeadings(document, HEADINGS_2, site, MAX_H2);
+            h2s.removeIf(h2 -> !precedesArticleText(document, h2));
+            heading = bestHeading(h2s, "h2", headlines, AGREEMENT);
+        }
+        if (heading.isPresent()) {
+            return Optional.of(declaredOrigin(withoutKicker(heading.get(), headlines), headlines));
+        }
+        if (!headlines.isEmpty()) {
+            Declared first = headlines.get(0);
+            return Optional.of(new Field<>(first.stripped(), first.origin()));
+        }
+        if (!titles.isEmpty()) {
+            Declared first = titles.get(0);
+            return Optional.of(new Field<>(first.stripped(), first.origin()));
+        }
+        return Optional.empty();
+    }
+
+    /** The heading's text, with the origin of the most trusted declared title that states the same words. */
+    private static Field<String> declaredOrigin(Field<String> heading, List<Declared> titles) {
+        String key = SiteIdentity.keys(heading.value()).get(0);
+        for (Declared title : titles) {
+            if (SiteIdentity.keys(title.stripped()).get(0).equals(key)) {
+                return new Field<>(heading.value(), title.origin());
+            }
+        }
+        return heading;
+    }
+
+    /**
+     * A heading made of a declared title plus a kicker or subtitle in their own elements ({@code <span>Ernährung
+     * sichern</span> Schulze: …}) gives the part that a declared title states.
+     */
+    private static Field<String> withoutKicker(Heading heading, List<Declared> titles) {
+        String key = SiteIdentity.keys(heading.text()).get(0);
+        for (Element part : heading.element().getAllElements()) {
+            for (String text : List.of(part.ownText(), part == heading.element() ? "" : part.text())) {
+                String partKey = SiteIdentity.keys(text).get(0);
+                if (partKey.length() < MIN_KICKED_TITLE || partKey.length() >= key.length()) {
+                    continue;
+                }
+                for (Declared title : titles) {
+                    if (SiteIdentity.keys(title.stripped()).get(0).equals(partKey)) {
+                        return new Field<>(DANGLING.matcher(clean(text)).replaceAll(""), heading.origin());
+                    }
+                }
+            }
+        }
+        return new Field<>(heading.text(), heading.origin());
+    }
+
+    /**
+     * A heading's text without the parts its markup names as kicker, roof line, subtitle or screen-reader-only label.
+     */
+    private static String headingText(Element heading) {
+        if (heading.selectFirst(KICKER_PARTS) == null) {
+            return clean(heading.text());
+        }
+        StringBuilder text = new StringBuilder();
+        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof Element element && element != heading
+                        && KICKER_NAME.matcher(element.className()).find()) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (node instanceof org.jsoup.nodes.TextNode textNode) {
+                    text.append(textNode.getWholeText()).append(' ');
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, heading);
+        String kept = DANGLING.matcher(clean(text.toString())).replaceAll("");
+        return kept.isEmpty() ? clean(heading.text()) : kept;
+    }
+
+    /** Drops leading and trailing separator-delimited segments that name the site; keeps at least one segment. */
+    static String stripSiteName(String raw, SiteIdentity site) {
+        String trimmed = DANGLING.matcher(raw).replaceAll("");
+        String title = trimmed.isEmpty() ? raw : trimmed;
+        List<String> segments = segments(title);
+        if (segments.size() < 2) {
+            return title;
+        }
+        int from = 0;
+        int to = segments.size();
+        boolean changed = true;
+        while (changed && to - from > 1) {
+            changed = false;
+            if (site.names(segments.get(to - 1))) {
+                to--;
+                changed = true;
+            } else if (site.names(segments.get(from))) {
+                from++;
+                changed = true;
+            }
+        }
+        return join(title, segments, from, to);
+    }
+
+    /**
+     * When one declared title is another plus trailing segments ({@code "A | B"} and {@code "A"}), the tail is the
+     * site's or a tagline: every title that carries it is cut to the shared part.
+     */
+    private static List<Declared> dropUnsharedTails(List<Declared> titles) {
+        List<Declared> out = new ArrayList<>(titles.size());
+        for (Declared title : titles) {
+            String best = title.stripped();
+            List<String> segments = segments(best);
+            for (Declared other : titles) {
+                String shorter = other.stripped();
+                if (segments.size() > 1 && shorter.length() < best.length()
+                        && normalize(best).startsWith(normalize(shorter))) {
+                    for (int to = segments.size() - 1; to >= 1; to--) {
+                        String head = join(best, segments, 0, to);
+                        if (normalize(head).equals(normalize(shorter))) {
+                            best = head;
+                            segments = segments(best);
+                            break;
+                        }
+                    }
+                }
+            }
+            out.add(best.equals(title.stripped()) ? title
+                    : new Declared(title.text(), best, title.origin(), title.stems(), title.words(),
+                    title.siteOnly()));
+        }
+        return out;
+    }
+
+    private static List<Element> usableHeadings(Document document, Evaluator selector, SiteIdentity site, int limit) {
+        List<Element> headings = new ArrayList<>();
+        for (Element element : document.select(selector)) {
+            String text = clean(element.text());
+            if (text.isEmpty() || text.length() > MAX_TITLE_CHARS || isSiteHeading(element, text, site)) {
+                continue;
+            }
+            headings.add(element);
+            if (headings.size() >= limit) {
+                break;
+            }
+        }
+        return headings;
+    }
+
+    private static Optional<Heading> bestHeading(List<Element> headings, String origin, List<Declared> titles,
+            double minimum) {
+        Heading best = null;
+        for (Element element : headings) {
+            String text = headingText(element);
+            double agreement = titles.isEmpty() ? 0 : agreement(text, titles);
+            if (agreement >= minimum && (best == null || agreement > best.agreement())) {
+                best = new Heading(element, text, origin, agreement);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether a heading comes before the first paragraph of article text: a post title does, a section heading of
+     * the article ("Kindle for PC und KeePass") comes after its introduction.
+     */
+    private static boolean precedesArticleText(Document document, Element heading) {
+        Element body = document.body();
+        if (body == null) {
+            return false;
+        }
+        boolean[] before = {false};
+        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+                if (node == heading) {
+                    before[0] = true;
+                    return FilterResult.STOP;
+                }
+                if (node instanceof Element element && element.tagName().equals("p")
+                        && element.text().length() >= ARTICLE_PARAGRAPH_CHARS) {
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        return before[0];
+    }
+
+    /**
+     * Share of the heading's words found in the declared title that holds most of them. Words match by their first
+     * five letters, or when one long word holds the other ("Chorgeschichte" and "Geschichte").
+     */
+    private static double agreement(String heading, List<Declared> titles) {
+        List<String> words = words(heading);
+        if (words.isEmpty()) {
+            return 0;
+        }
+        double best = 0;
+        for (Declared title : titles) {
+            int found = 0;
+            for (String word : words) {
+                if (title.stems().contains(stem(word)) || holdsOrIsHeld(word, title.words())) {
+                    found++;
+                }
+            }
+            best = Math.max(best, (double) found / words.size());
+        }
+        return best;
+    }
+
+    private static boolean holdsOrIsHeld(String word, List<String> others) {
+        if (word.length() < STEM) {
+            return false;
+        }
+        for (String other : others) {
+            if (other.length() >= STEM && (word.contains(other) || other.contains(word))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A heading that is the site's name or logo, or sits in navigation, page header, footer or sidebar. */
+    private static boolean isSiteHeading(Element heading, String text, SiteIdentity site) {
+        if (site.isExactly(text)) {
+            return true;
+        }
+        boolean inContent = false;
+        int depth = 0;
+        for (Element e = heading; e != null && !e.tagName().equals("body"); e = e.parent(), depth++) {
+            String tag = e.tagName();
+            if (tag.equals("article") || tag.equals("main")) {
+                inContent = true;
+            }
+            if (tag.equals("nav") || tag.equals("footer") || tag.equals("aside")) {
+                return true;
+            }
+            if (tag.equals("header") && !inContent && isPageHeader(e)) {
+                return true;
+            }
+            if (tag.equals("a") && isHomeLink(e.attr("href"))) {
+                return true;
+            }
+            if (depth <= 3 && (LOGO_NAME.matcher(e.className()).find() || LOGO_NAME.matcher(e.id()).find())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A {@code <header>} of the page rather than of an article: not inside article, main or section, and near the top
+     * of the page or holding the navigation.
+     */
+    private static boolean isPageHeader(Element header) {
+        int depth = 0;
+        for (Element e = header.parent(); e != null && !e.tagName().equals("body"); e = e.parent()) {
+            if (e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("section")) {
+                return false;
+            }
+            depth++;
+        }
+        String names = (header.className() + " " + header.id()).toLowerCase(Locale.ROOT);
+        if (names.contains("entry") || names.contains("article") || names.contains("post")
+                || names.contains("content")) {
+            return false;
+        }
+        return depth <= 2 || names.contains("site") || names.contains("masthead") || names.contains("banner")
+                || header.selectFirst("nav") != null;
+    }
+
+    private static boolean isHomeLink(String href) {
+        String h = href.strip();
+        return h.equals("/") || h.equals("./") || h.matches("(?i)https?://[^/?#]+/?(index\\.\\w+)?");
+    }
+
+    private static List<String> segments(String title) {
+        List<String> segments = new ArrayList<>();
+        Matcher m = SEPARATOR.matcher(title);
+        int start = 0;
+        while (m.find()) {
+            segments.add(title.substring(start, m.start()));
+            start = m.end();
+        }
+        segments.add(title.substring(start));
+        return segments;
+    }
+
+    /** The original text from the start of segment {@code from} to the end of segment {@code to - 1}. */
+    private static String join(String title, List<String> segments, int from, int to) {
+        int start = 0;
+        int offset = 0;
+        int end = title.length();
+        for (int i = 0; i < segments.size(); i++) {
+            int at = title.indexOf(segments.get(i), offset);
+            if (i == from) {
+                start = at;
+            }
+            if (i == to - 1) {
+                end = at + segments.get(i).length();
+            }
+            offset = at + segments.get(i).length();
+        }
+        String joined = DANGLING.matcher(title.substring(start, end)).replaceAll("");
+        return joined.isEmpty() ? title : joined;
+    }
+
+    private static Set<String> stems(List<String> words) {
+        Set<String> stems = new HashSet<>();
+        for (String word : words) {
+            stems.add(stem(word));
+        }
+        return stems;
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(normalize(text));
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+
+    private static String stem(String word) {
+        return word.length() <= STEM ? word : word.substring(0, STEM);
+    }
+
+    static String normalize(String text) {
+        String folded = Normalizer.normalize(text.replace("\u00AD", ""), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        folded = DASHES.matcher(folded).replaceAll("-");
+        folded = SINGLE_QUOTES.matcher(folded).replaceAll("'");
+        return DOUBLE_QUOTES.matcher(folded).replaceAll("\"").strip();
+    }
+
+    private static String clean(String value) {
+        if (value == null) {
+            return "";
+        }
+        String unescaped = org.jsoup.parser.Parser.unescapeEntities(value, false);
+        return WHITESPACE.matcher(unescaped.replace('\u00A0', ' ')).replaceAll(" ").strip();
+    }
+}

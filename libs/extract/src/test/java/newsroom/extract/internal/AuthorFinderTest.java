@@ -1,0 +1,136 @@
+package newsroom.extract.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import newsroom.extract.Field;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The author rules of {@link AuthorFinder}, each on a small inline page read through {@link MetadataExtractor}. */
+class AuthorFinderTest {
+
+    private static final String URL = "https://www.beispiel-zeitung.de/lokales/tram.html";
+
+    private static Optional<Field<List<String>>> authors(String head, String body) {
+        String html = "<!doctype html><html><head><title>Tram</title>" + head + "</head><body>" + body
+                + "</body></html>";
+        return MetadataExtractor.read(Jsoup.parse(html, URL), URL).authors();
+    }
+
+    private static List<String> names(String head, String body) {
+        return authors(head, body).map(Field::value).orElse(List.of());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "By Max Mustermann|Max Mustermann",
+            "Von Max Mustermann, 4. Juni 2020|Max Mustermann",
+            "Par Marie Dupont|Marie Dupont",
+            "Door Jan de Vries|Jan de Vries",
+            "Autor: Max Mustermann|Max Mustermann",
+            "Autorin: Erika Musterfrau (Redakteurin)|Erika Musterfrau",
+            "View all posts by Daniel Lemire|Daniel Lemire",
+            "Posted by Daniel Lemire on 12 May 2020|Daniel Lemire",
+            "Zeige alle Beiträge von Petra Ruland|Petra Ruland",
+            "von Alexander Rosenkranz 09.03.2022|Alexander Rosenkranz",
+            "Text: Ursula Eggers|Ursula Eggers",
+            "By James Whittaker - May 4, 2022|James Whittaker"})
+    void stripsBylineWordsAndDatesFromAVisibleByline(String byline, String name) {
+        assertThat(authors("", "<article><h1>Tram</h1><div class=\"byline\">" + byline + "</div><p>Text</p>"
+                + "</article>")).contains(new Field<>(List.of(name), "byline"));
+    }
+
+    @Test
+    void findsABylineByItsTextWhenNoElementIsNamedForIt() {
+        assertThat(authors("", "<article><h1>Tram</h1><p><em>Von Leonora Holling (21. November 2022)</em></p>"
+                + "<p>Der Stadtrat hat beschlossen.</p></article>"))
+                .contains(new Field<>(List.of("Leonora Holling"), "byline-text"));
+        assertThat(names("", "<p>Von Montag bis Freitag geöffnet.</p>")).isEmpty();
+    }
+
+    @Test
+    void splitsSeveralAuthors() {
+        assertThat(names("", "<div class=\"author\">Isabel Caro, Rocío Latorre y José Miguel Wilson</div>"))
+                .containsExactly("Isabel Caro", "Rocío Latorre", "José Miguel Wilson");
+        assertThat(names("<meta name=\"author\" content=\"Ana Lima und Tom Berg\">", ""))
+                .containsExactly("Ana Lima", "Tom Berg");
+    }
+
+    @Test
+    void prefersJsonLdPersonNames_resolvingIdReferences() {
+        String ld = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"headline\":\"Tram\","
+                + "\"author\":{\"@id\":\"#p1\"}},{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ana Lima\"}]}"
+                + "</script><meta name=\"author\" content=\"Someone Else\">";
+
+        assertThat(authors(ld, "")).contains(new Field<>(List.of("Ana Lima"), "json-ld:NewsArticle.author"));
+    }
+
+    @Test
+    void dropsTheSiteOrAnOrganisationPosingAsAuthor_andLooksAtTheVisibleByline() {
+        String head = "<meta property=\"og:site_name\" content=\"Beispiel Zeitung\">"
+                + "<meta name=\"author\" content=\"Beispiel Zeitung\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\","
+                + "\"name\":\"Beispiel Verlag GmbH\"}}</script>";
+
+        assertThat(authors(head, "<article><p class=\"meta\">Von Lisa Petrich</p></article>"))
+                .contains(new Field<>(List.of("Lisa Petrich"), "byline-text"));
+        assertThat(names(head, "<article><p>Text ohne Autor.</p></article>")).isEmpty();
+        assertThat(names("<meta name=\"author\" content=\"beispiel-zeitung.de\">", "")).isEmpty();
+    }
+
+    @Test
+    void keepsTheOwnerOfAPersonalSiteNamedAfterThem() {
+        String url = "https://www.guenter-pilger.de/mailaktion.htm";
+        String html = "<html><head><meta name=\"author\" content=\"Günter Pilger\"></head><body></body></html>";
+
+        assertThat(MetadataExtractor.read(Jsoup.parse(html, url), url).authors().orElseThrow().value())
+                .containsExactly("Günter Pilger");
+    }
+
+    @Test
+    void dropsPlaceholders() {
+        assertThat(names("<meta name=\"author\" content=\"admin\">", "")).isEmpty();
+        assertThat(names("", "<div class=\"author\">Redaktion</div>")).containsExactly("Redaktion");
+        assertThat(names("", "<p>Von Redaktion Beispiel</p>")).isEmpty();
+    }
+
+    @Test
+    void ignoresBylinesOfCommentsSidebarsAndTeaserLinks() {
+        String body = "<aside class=\"sidebar\"><span class=\"author\">Kate May</span></aside>"
+                + "<ol class=\"commentlist\"><li><cite class=\"comment-author\">Jan Beek</cite></li></ol>"
+                + "<a href=\"/other\"><span class=\"teaser__autor\">Von Clara Müller</span></a>"
+                + "<article><span class=\"author-name\">Lisa Petrich</span></article>";
+
+        assertThat(names("", body)).containsExactly("Lisa Petrich");
+    }
+
+    @Test
+    void aLoginHandleGivesWayToTheVisibleName() {
+        String ld = "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":{\"name\":"
+                + "\"arianschlichenmayer\"}}</script>";
+
+        assertThat(names(ld, "<div class=\"post-author\">von Arian Schlichenmayer</div>"))
+                .containsExactly("Arian Schlichenmayer");
+        assertThat(names(ld, "<p>Text</p>")).containsExactly("arianschlichenmayer");
+    }
+
+    @Test
+    void aVisibleBylineNamingMorePeopleWidensTheMetadata() {
+        assertThat(names("<meta name=\"author\" content=\"Rudolf Fischer\">",
+                "<div class=\"meta-item author\">von Rudolf Fischer, Simon Kohler</div>"))
+                .containsExactly("Rudolf Fischer", "Simon Kohler");
+        assertThat(names("<meta name=\"author\" content=\"Mathilda Trausch\">",
+                "<div class=\"byline\">Mathilda Trausch, Online-Redaktion</div>")).containsExactly("Mathilda Trausch");
+    }
+
+    @Test
+    void fallsBackToTheOnePersonACopyrightNoticeNames() {
+        assertThat(authors("", "<p>Text</p><p>© 2019 Sven Schreivogel</p>"))
+                .contains(new Field<>(List.of("Sven Schreivogel"), "copyright"));
+        assertThat(names("", "<figure><figcaption>© Max Fotograf</figcaption></figure><p>Text</p>")).isEmpty();
+    }
+}

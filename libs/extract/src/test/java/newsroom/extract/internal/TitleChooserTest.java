@@ -1,0 +1,135 @@
+package newsroom.extract.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import newsroom.extract.Field;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/** The title rules of {@link TitleChooser}, each on a small inline page read through {@link MetadataExtractor}. */
+class TitleChooserTest {
+
+    private static final String URL = "https://www.example-news.de/politik/2023/stadtrat-beschliesst-tram.html";
+
+    private static Field<String> title(String head, String body) {
+        String html = "<!doctype html><html><head>" + head + "</head><body>" + body + "</body></html>";
+        return MetadataExtractor.read(Jsoup.parse(html, URL), URL).title().orElseThrow();
+    }
+
+    @Test
+    void stripsTheDeclaredSiteNameAfterAPipe() {
+        assertThat(title("<title>Stadtrat beschließt Tram | Beispiel Zeitung</title>"
+                + "<meta property=\"og:site_name\" content=\"Beispiel Zeitung\">", "<p>Text</p>").value())
+                .isEqualTo("Stadtrat beschließt Tram");
+    }
+
+    @Test
+    void stripsALeadingSiteNameAndADashSeparatedOne() {
+        assertThat(title("<title>Beispiel Zeitung - Stadtrat beschließt Tram</title>"
+                + "<meta name=\"application-name\" content=\"Beispiel Zeitung\">", "").value())
+                .isEqualTo("Stadtrat beschließt Tram");
+        assertThat(title("<title>Stadtrat beschließt Tram – Beispiel Zeitung</title>"
+                + "<script type=\"application/ld+json\">{\"@type\":\"WebSite\",\"name\":\"Beispiel Zeitung\"}</script>",
+                "").value()).isEqualTo("Stadtrat beschließt Tram");
+    }
+
+    @Test
+    void stripsTheHostNameWrittenAsADomain() {
+        assertThat(title("<meta property=\"og:title\" content=\"Stadtrat beschließt Tram » example-news.de\">", "")
+                .value()).isEqualTo("Stadtrat beschließt Tram");
+    }
+
+    @Test
+    void keepsASeparatorThatIsPartOfTheHeadline() {
+        assertThat(title("<title>Leasing oder Finanzierung – was lohnt sich mehr?</title>", "").value())
+                .isEqualTo("Leasing oder Finanzierung – was lohnt sich mehr?");
+    }
+
+    @Test
+    void dropsATailThatAnotherDeclaredTitleLacks() {
+        Field<String> title = title("<meta property=\"og:title\" content=\"Stadtrat beschließt Tram\">"
+                + "<title>Stadtrat beschließt Tram | Nachrichten aus der Region</title>", "");
+
+        assertThat(title.value()).isEqualTo("Stadtrat beschließt Tram");
+    }
+
+    @Test
+    void prefersTheArticleHeadingThatAgreesWithADeclaredTitle() {
+        Field<String> title = title("<meta property=\"og:title\" content=\"Tram: Stadtrat sagt ja | Beispiel\">",
+                "<main><article><h1>Stadtrat sagt ja zur Tram</h1><p>Text</p></article></main>");
+
+        assertThat(title).isEqualTo(new Field<>("Stadtrat sagt ja zur Tram", "h1"));
+    }
+
+    @Test
+    void skipsTheLogoHeadingAndTheOneInThePageHeader() {
+        String body = "<header class=\"branding\"><a href=\"/\"><h1>Beispiel Blog</h1></a></header>"
+                + "<div class=\"post\"><h1 class=\"entry-title\">Neue Tram für die Stadt</h1><p>Text</p></div>";
+
+        assertThat(title("<title>Neue Tram für die Stadt | Beispiel Blog</title>", body).value())
+                .isEqualTo("Neue Tram für die Stadt");
+        assertThat(title("<title>Beispiel Blog</title>", "<div id=\"page\"><header><h1>Beispiel Blog</h1>"
+                + "<nav>Menu</nav></header><h1>Neue Tram</h1></div>").value()).isEqualTo("Neue Tram");
+    }
+
+    @Test
+    void takesAnH2PostTitleWhenTheOnlyH1IsTheSiteName() {
+        String body = "<div id=\"header\"><h1 class=\"logo\">Muffin Rezepte</h1></div>"
+                + "<div class=\"post\"><div class=\"title\"><h2>Muffin Grundrezept</h2></div><p>Text</p></div>";
+
+        assertThat(title("<title>Muffin Grundrezept : Muffin Rezepte</title>", body).value())
+                .isEqualTo("Muffin Grundrezept");
+    }
+
+    @Test
+    void ignoresAHeadingThatDisagreesWithTheDeclaredHeadline() {
+        Field<String> title = title("<meta property=\"og:title\" content=\"Stadtrat beschließt neue Tramlinie\">",
+                "<h1>Aktuelles</h1><h1>Veranstaltungen</h1><p>Text</p>");
+
+        assertThat(title).isEqualTo(new Field<>("Stadtrat beschließt neue Tramlinie", "meta:og:title"));
+    }
+
+    @Test
+    void dropsAKickerMarkedInTheHeading() {
+        Field<String> title = title("<title>Stadtrat beschließt Tram</title>",
+                "<article><h1><span class=\"kicker\">Verkehr</span> Stadtrat beschließt Tram</h1></article>");
+
+        assertThat(title.value()).isEqualTo("Stadtrat beschließt Tram");
+    }
+
+    @Test
+    void dropsAKickerThatNoDeclaredTitleStates() {
+        Field<String> title = title("<meta property=\"og:title\" content=\"Stadtrat beschließt die Tram\">"
+                        + "<title>Stadtrat beschließt die Tram | Beispiel</title>",
+                "<article><h1><span>Verkehrswende</span> Stadtrat beschließt die Tram</h1></article>");
+
+        assertThat(title.value()).isEqualTo("Stadtrat beschließt die Tram");
+    }
+
+    @Test
+    void aDeclaredTitleThatIsOnlyTheSiteNameGivesWayToTheHeading() {
+        Field<String> title = title("<title>Anwalt Niemeyer</title>"
+                        + "<meta property=\"og:site_name\" content=\"Anwalt Niemeyer\">",
+                "<div class=\"jumbotron\"><h1>Willkommen!</h1></div>");
+
+        assertThat(title).isEqualTo(new Field<>("Willkommen!", "h1"));
+    }
+
+    @Test
+    void takesNoSectionHeadingAfterTheArticleTextAsTheTitle() {
+        String intro = "<p>" + "Der Stadtrat hat lange über die Tram beraten und am Dienstag entschieden. ".repeat(3)
+                + "</p>";
+        Field<String> title = title("<title>Stadtrat beschließt die Tram | Example News</title>",
+                "<div class=\"post\">" + intro + "<h2>Die Tram kommt</h2><p>Mehr Text.</p></div>");
+
+        assertThat(title).isEqualTo(new Field<>("Stadtrat beschließt die Tram", "title"));
+    }
+
+    @Test
+    void aPostTitleNamedBlogTitleIsNotTheLogo() {
+        Field<String> title = title("<meta property=\"og:title\" content=\"Kindle startet nicht mehr | Notizen\">",
+                "<article><h1 class=\"blog-title\">Kindle startet nicht mehr</h1><p>Text</p></article>");
+
+        assertThat(title).isEqualTo(new Field<>("Kindle startet nicht mehr", "h1"));
+    }
+}
