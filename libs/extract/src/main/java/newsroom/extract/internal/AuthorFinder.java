@@ -37,13 +37,49 @@ import org.jsoup.select.Selector;
  */
 final class AuthorFinder {
 
-    private static final Evaluator MARKED_AUTHORS = Selector.evaluatorOf("[rel~=(?i)^author$], [itemprop~=^author$]");
-    private static final Evaluator NAMED_BYLINES = Selector.evaluatorOf(
-            "[class~=(?i)byline|author|autor|verfasser|writer], [id~=(?i)byline|author|autor|verfasser]");
-    /** Both kinds in one query, so the page is walked once; marked authors are still preferred. */
-    private static final Evaluator BYLINE_CANDIDATES = Selector.evaluatorOf(
-            "[rel~=(?i)^author$], [itemprop~=^author$], [class~=(?i)byline|author|autor|verfasser|writer],"
-                    + " [id~=(?i)byline|author|autor|verfasser]");
+    /** {@code rel=author} (any case) or {@code itemprop=author}: the page marks the element as its author. */
+    private static final Evaluator MARKED_AUTHORS = new Evaluator() {
+        @Override
+        public boolean matches(Element root, Element element) {
+            return element.attr("rel").strip().equalsIgnoreCase("author")
+                    || element.attr("itemprop").strip().equals("author");
+        }
+    };
+    /** A class or id naming a byline or author (any case, anywhere in the value), e.g. {@code post-author__name}. */
+    private static final Evaluator NAMED_BYLINES = new Evaluator() {
+        @Override
+        public boolean matches(Element root, Element element) {
+            return containsAny(element.attr("class"), BYLINE_CLASS_WORDS)
+                    || containsAny(element.attr("id"), BYLINE_ID_WORDS);
+        }
+    };
+    /** Both kinds in one walk of the page; marked authors are still preferred. */
+    private static final Evaluator BYLINE_CANDIDATES = new Evaluator() {
+        @Override
+        public boolean matches(Element root, Element element) {
+            return MARKED_AUTHORS.matches(root, element) || NAMED_BYLINES.matches(root, element);
+        }
+    };
+    private static final List<String> BYLINE_CLASS_WORDS = List.of("byline", "author", "autor", "verfasser", "writer");
+    private static final List<String> BYLINE_ID_WORDS = List.of("byline", "author", "autor", "verfasser");
+
+    /**
+     * True when {@code value} contains one of the lower-case {@code words}, ignoring case (what a
+     * {@code [class~=(?i)a|b]} query answers, without a regular expression per element).
+     */
+    private static boolean containsAny(String value, List<String> words) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final List<String> META_KEYS = List.of("author", "article:author", "og:article:author",
             "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author");
 

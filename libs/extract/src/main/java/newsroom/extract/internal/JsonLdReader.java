@@ -80,6 +80,15 @@ public final class JsonLdReader {
         return out;
     }
 
+    /** As {@link #findAll(Document)}, over blocks already parsed with {@link #blocks(List)}. */
+    public static List<TypedNode> findAllIn(List<JsonNode> blocks) {
+        List<TypedNode> out = new ArrayList<>();
+        for (JsonNode block : blocks) {
+            collectAll(block, false, out, 0);
+        }
+        return out;
+    }
+
     /** Whether the element is a {@code <script type="application/ld+json">}. */
     public static boolean isJsonLd(Element element) {
         return element.normalName().equals("script")
@@ -119,17 +128,14 @@ public final class JsonLdReader {
 
     /** The best article object of the page (the first one that has a headline or body), if any. */
     public static Optional<ArticleNode> findArticle(Document document) {
+        return findArticleIn(blocks(document));
+    }
+
+    /** As {@link #findArticle(Document)}, over blocks already parsed with {@link #blocks(List)}. */
+    public static Optional<ArticleNode> findArticleIn(List<JsonNode> blocks) {
         List<ArticleNode> articles = new ArrayList<>();
-        for (Element script : document.select(LD_JSON_SCRIPTS)) {
-            String data = script.data();
-            if (data.isBlank() || data.length() > MAX_BLOCK_CHARS) {
-                continue;
-            }
-            try {
-                collect(JSON.readTree(data.trim()), articles, 0);
-            } catch (JsonProcessingException malformed) {
-                // a broken block is skipped; other blocks and other metadata still count
-            }
+        for (JsonNode block : blocks) {
+            collect(block, articles, 0);
         }
         return articles.stream()
                 .filter(a -> a.node().hasNonNull("headline") || a.node().hasNonNull("articleBody"))
@@ -210,8 +216,16 @@ public final class JsonLdReader {
 
     /** Every parsable JSON-LD block of the page, parsed once; same tolerance and limits as {@link #findArticle}. */
     public static List<JsonNode> blocks(Document document) {
+        return blocks(document.select(LD_JSON_SCRIPTS));
+    }
+
+    /**
+     * Every parsable block of the given {@code <script type="application/ld+json">} elements (see
+     * {@link #isJsonLd}); a block over {@value #MAX_BLOCK_CHARS} characters or that fails to parse is skipped.
+     */
+    public static List<JsonNode> blocks(List<Element> scripts) {
         List<JsonNode> blocks = new ArrayList<>();
-        for (Element script : document.select(LD_JSON_SCRIPTS)) {
+        for (Element script : scripts) {
             String data = script.data();
             if (data.isBlank() || data.length() > MAX_BLOCK_CHARS) {
                 continue;
@@ -219,7 +233,7 @@ public final class JsonLdReader {
             try {
                 blocks.add(JSON.readTree(data.trim()));
             } catch (JsonProcessingException malformed) {
-                // a broken block is skipped
+                // a broken block is skipped; other blocks and other metadata still count
             }
         }
         return blocks;

@@ -1,6 +1,7 @@
 package newsroom.extract.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import newsroom.extract.Field;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Selector;
 
 /**
@@ -38,20 +40,37 @@ public final class MetadataExtractor {
     private final Map<String, List<String>> meta = new LinkedHashMap<>();
     private final Optional<JsonLdReader.ArticleNode> jsonLd;
     private SiteIdentity site;
-    private List<JsonNode> ldBlocks;
+    private final List<JsonNode> ldBlocks;
 
     private MetadataExtractor(Document document, String baseUrl) {
         this.document = document;
         this.baseUrl = baseUrl;
-        for (Element element : document.select(META_CONTENT)) {
-            String key = firstNonBlank(element.attr("property"), element.attr("name"), element.attr("itemprop"),
-                    element.attr("http-equiv"));
-            String content = element.attr("content").strip();
-            if (key != null && !content.isEmpty()) {
-                meta.computeIfAbsent(key.toLowerCase(Locale.ROOT).strip(), k -> new ArrayList<>()).add(content);
+        // one walk of the page for the <meta> values and the JSON-LD blocks; the blocks are parsed once here and
+        // shared by every field (titles, authors, dates, site names)
+        List<Element> ldScripts = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element element) {
+                if (element.nameIs("meta")) {
+                    addMeta(element);
+                } else if (element.nameIs("script") && JsonLdReader.isJsonLd(element)) {
+                    ldScripts.add(element);
+                }
             }
+        }, document);
+        this.ldBlocks = JsonLdReader.blocks(ldScripts);
+        this.jsonLd = JsonLdReader.findArticleIn(ldBlocks);
+    }
+
+    private void addMeta(Element element) {
+        String content = element.attr("content").strip();
+        if (content.isEmpty()) {
+            return;
         }
-        this.jsonLd = JsonLdReader.findArticle(document);
+        String key = firstNonBlank(element.attr("property"), element.attr("name"), element.attr("itemprop"),
+                element.attr("http-equiv"));
+        if (key != null) {
+            meta.computeIfAbsent(key.toLowerCase(Locale.ROOT).strip(), k -> new ArrayList<>()).add(content);
+        }
     }
 
     /**
@@ -82,11 +101,8 @@ public final class MetadataExtractor {
         return TitleChooser.choose(document, declared, site());
     }
 
-    /** All JSON-LD blocks, parsed once on first use. */
+    /** All JSON-LD blocks of the page, parsed once. */
     private List<JsonNode> ldBlocks() {
-        if (ldBlocks == null) {
-            ldBlocks = JsonLdReader.blocks(document);
-        }
         return ldBlocks;
     }
 
@@ -107,7 +123,7 @@ public final class MetadataExtractor {
 
     private Optional<Field<ArticleDate>> date(boolean published) {
         if (dates == null) {
-            dates = PublishedDateFinder.find(document, meta, document.location(), java.time.Clock.systemUTC());
+            dates = PublishedDateFinder.find(document, meta, ldBlocks, document.location(), Clock.systemUTC());
         }
         return published ? dates.published() : dates.modified();
     }

@@ -84,9 +84,14 @@ public final class PublishedDateFinder {
     private final List<Element> dateAttributes = new ArrayList<>();
     private final List<Element> jsonLdScripts = new ArrayList<>();
 
-    private PublishedDateFinder(Document document, Map<String, List<String>> meta, String pageUrl, Clock clock) {
+    /** The page's JSON-LD blocks when the caller parsed them already; null: read the scripts found while scanning. */
+    private final List<JsonNode> ldBlocks;
+
+    private PublishedDateFinder(Document document, Map<String, List<String>> meta, List<JsonNode> ldBlocks,
+                                String pageUrl, Clock clock) {
         this.document = document;
         this.meta = meta;
+        this.ldBlocks = ldBlocks;
         this.pageUrl = pageUrl;
         this.latest = LocalDate.now(clock).plusDays(1);
         this.dayFirst = !language(document, meta).startsWith("en");
@@ -99,7 +104,13 @@ public final class PublishedDateFinder {
      * @param clock    what "now" is, for plausibility
      */
     public static Dates find(Document document, Map<String, List<String>> meta, String pageUrl, Clock clock) {
-        return new PublishedDateFinder(document, meta, pageUrl, clock).find();
+        return new PublishedDateFinder(document, meta, null, pageUrl, clock).find();
+    }
+
+    /** As {@link #find(Document, Map, String, Clock)}, with the page's JSON-LD blocks already parsed. */
+    public static Dates find(Document document, Map<String, List<String>> meta, List<JsonNode> ldBlocks,
+                             String pageUrl, Clock clock) {
+        return new PublishedDateFinder(document, meta, ldBlocks, pageUrl, clock).find();
     }
 
     private Dates find() {
@@ -175,7 +186,9 @@ public final class PublishedDateFinder {
     // ---- JSON-LD
 
     private void collectJsonLd() {
-        for (JsonLdReader.TypedNode node : JsonLdReader.findAll(jsonLdScripts)) {
+        List<JsonLdReader.TypedNode> nodes = ldBlocks != null ? JsonLdReader.findAllIn(ldBlocks)
+                : JsonLdReader.findAll(jsonLdScripts);
+        for (JsonLdReader.TypedNode node : nodes) {
             int rank = node.articleType() ? 0 : node.nested() ? 40 : 20;
             String type = node.type().isEmpty() ? "Thing" : node.type();
             add(published, node.node(), "datePublished", type, rank);
