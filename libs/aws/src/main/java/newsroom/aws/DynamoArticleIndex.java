@@ -29,7 +29,9 @@ import newsroom.core.port.ArticleIndex.ListQuery;
 import newsroom.core.port.ArticleRecord;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -56,6 +58,9 @@ public final class DynamoArticleIndex implements ArticleIndex {
     static final String ALL_LANGUAGES = "ALL";
     /** The article's tags lower-cased ({@link ListQuery#tagKey}), for the case-insensitive tag filter. */
     static final String TAG_KEYS = "tagKeys";
+    /** BatchGetItem takes at most 100 keys; unprocessed keys are asked again at most this many times. */
+    private static final int MAX_BATCH_GET = 100;
+    private static final int MAX_BATCH_ROUNDS = 8;
 
     /** Claim names are partition keys: DynamoDB allows 2048 bytes, we stay well below with the prefix. */
     private static final int MAX_CLAIM_NAME_LENGTH = 1024;
@@ -268,10 +273,7 @@ public final class DynamoArticleIndex implements ArticleIndex {
             rounds++;
         } while (found.size() <= query.limit() && lastEvaluated != null && rounds < MAX_QUERY_ROUNDS);
 
-        List<ArticleRecord> items = new ArrayList<>();
-        for (int i = 0; i < Math.min(found.size(), query.limit()); i++) {
-            items.add(toRecord(found.get(i)));
-        }
+        List<ArticleRecord> items = records(found.subList(0, Math.min(found.size(), query.limit())));
         String next;
         if (found.size() > query.limit()) {
             Map<String, AttributeValue> last = found.get(query.limit() - 1);
@@ -280,6 +282,42 @@ public final class DynamoArticleIndex implements ArticleIndex {
             next = lastEvaluated == null ? null : cursors.encode(lastEvaluated);
         }
         return new Page(items, next);
+    }
+
+    /**
+     * The whole records of index entries, in the entries' order: the indexes project only keys and tags, so the
+     * records are read from the table with {@code BatchGetItem} (at most 100 keys a call; unprocessed keys asked
+     * again, a bounded number of times). An entry whose record is gone by then (deleted since) is left out.
+     */
+    private List<ArticleRecord> records(List<Map<String, AttributeValue>> entries) {
+        Map<String, Map<String, AttributeValue>> byPk = new HashMap<>();
+        for (int from = 0; from < entries.size(); from += MAX_BATCH_GET) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (Map<String, AttributeValue> entry : entries.subList(from, Math.min(entries.size(), from + MAX_BATCH_GET))) {
+                keys.add(keysOf(entry, PK, SK));
+            }
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+            for (int round = 0; !request.isEmpty(); round++) {
+                if (round == MAX_BATCH_ROUNDS) {
+                    throw new IllegalStateException("DynamoDB left " + request.get(table).keys().size()
+                            + " records unread after " + MAX_BATCH_ROUNDS + " BatchGetItem rounds");
+                }
+                Map<String, KeysAndAttributes> asked = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(asked));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    byPk.put(item.get(PK).s(), item);
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        List<ArticleRecord> records = new ArrayList<>();
+        for (Map<String, AttributeValue> entry : entries) {
+            Map<String, AttributeValue> item = byPk.get(entry.get(PK).s());
+            if (item != null) {
+                records.add(toRecord(item));
+            }
+        }
+        return records;
     }
 
     private void updateExisting(ArticleId id, DynamoUpdate u, String condition, String what) {

@@ -101,7 +101,9 @@ class InvokeAgainstMotoTest {
                 .asUtf8String();
         assertThat(markdown).contains("title: \"Apple and Alibaba team up on AI in China\"");
 
-        Map<?, ?> listed = body(invoke(Path.of(RepoFiles.event("ingest-api-list-articles.json"))));
+        Map<?, ?> listResponse = invoke(Path.of(RepoFiles.event("ingest-api-list-articles.json")));
+        assertThat(listResponse.get("statusCode")).as(String.valueOf(listResponse)).isEqualTo(200);
+        Map<?, ?> listed = body(listResponse);
         List<Object> ids = ((List<?>) listed.get("items")).stream().map(item -> (Object) ((Map<?, ?>) item).get("id"))
                 .toList();
         assertThat(ids).containsExactly(stored.get("id"));

@@ -254,6 +254,16 @@ class TemplateChecksTest {
         expected.globalSecondaryIndexes().forEach(i -> expectedIndexes.put(i.indexName(), i.keySchema().stream()
                 .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList()));
         assertThat(indexes).isEqualTo(expectedIndexes);
+        // the indexes project only what a listing's tag filter reads; records come from the table (BatchGetItem)
+        table.path("GlobalSecondaryIndexes").forEach(i -> {
+            assertThat(i.path("Projection").path("ProjectionType").asText()).as(i.path("IndexName").asText())
+                    .isEqualTo("INCLUDE");
+            List<String> projected = new ArrayList<>();
+            i.path("Projection").path("NonKeyAttributes").forEach(a -> projected.add(a.asText()));
+            assertThat(projected).as(i.path("IndexName").asText()).isEqualTo(DynamoTableSchema.PROJECTED);
+        });
+        expected.globalSecondaryIndexes().forEach(i -> assertThat(i.projection().nonKeyAttributes())
+                .isEqualTo(DynamoTableSchema.PROJECTED));
         assertThat(table.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
         assertThat(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean())
                 .isTrue();
