@@ -1,7 +1,9 @@
 package newsroom.translator;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -71,7 +73,7 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
         }
         EventDetail detail = checked.detail();
         TranslationService.Result translated = translations.translate(detail.articleId(), detail.version(),
-                detail.targets());
+                withSiteTargets(detail.targets()));
         Map<String, String> outcomes = new LinkedHashMap<>();
         for (TranslationService.Outcome o : translated.outcomes()) {
             outcomes.put(o.language(), o.status() + (o.objectKey() == null ? "" : " " + o.objectKey())
@@ -83,6 +85,21 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
         result.put("version", detail.version());
         result.put("outcomes", outcomes);
         return result;
+    }
+
+    /**
+     * The event's targets, then the site's current {@code TARGET_LANGUAGES} it does not name: an archived event
+     * replayed after a language was added (docs/sam.md, "Replaying events") brings the back catalogue into it.
+     * Languages already translated from this version are not translated again.
+     */
+    private List<String> withSiteTargets(List<String> eventTargets) {
+        List<String> targets = new ArrayList<>(eventTargets);
+        for (String configured : site.targetLanguages()) {
+            if (targets.stream().noneMatch(t -> t.equalsIgnoreCase(configured))) {
+                targets.add(configured);
+            }
+        }
+        return targets;
     }
 
     /**

@@ -85,6 +85,22 @@ class TranslationHandlerTest {
     }
 
     @Test
+    void aReplayedEventAlsoTranslatesIntoALanguageTheSiteAddedSince() {
+        // the sample event was emitted when the site translated into fr and de; es was added later
+        TranslationHandler handler = new TranslationHandler(new TranslationService(store, index, bus, MARKING),
+                SiteConfig.defaults().withTargetLanguages(List.of("fr", "de", "es")), telemetry.telemetry());
+        handler.handleRequest(sample(), null);
+
+        Map<String, Object> replayed = handler.handleRequest(sample(), null);
+
+        @SuppressWarnings("unchecked")
+        Map<String, String> outcomes = (Map<String, String>) replayed.get("outcomes");
+        assertThat(outcomes.keySet()).containsExactly("fr", "de", "es");
+        assertThat(outcomes.get("es")).startsWith("ALREADY_TRANSLATED content/es/2025/02/apple-alibaba-ai-china.md");
+        assertThat(bus.detailTypes()).containsExactly("ArticleTranslated", "ArticleTranslated", "ArticleTranslated");
+    }
+
+    @Test
     void translatesNothingTwice_whenTheSameEventIsDeliveredAgain() {
         handler(MARKING).handleRequest(sample(), null);
 
