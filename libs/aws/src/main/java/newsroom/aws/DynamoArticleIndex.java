@@ -130,11 +130,7 @@ public final class DynamoArticleIndex implements ArticleIndex {
                 ? "attribute_not_exists(" + u.name(PK) + ")"
                 : u.name("version") + " = " + u.value(n(expectedVersion));
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(articleKey(record.id()))
-                    .updateExpression(u.expression())
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(u.names())
-                    .expressionAttributeValues(u.valuesOrNull()));
+            conditionalUpdate(record.id(), u, condition);
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException("article " + record.id() + ": "
                     + (expectedVersion == 0 ? "already exists" : "stored version is no longer " + expectedVersion));
@@ -146,11 +142,7 @@ public final class DynamoArticleIndex implements ArticleIndex {
         DynamoUpdate u = new DynamoUpdate().remove("pendingEvent");
         String condition = u.name("version") + " = " + u.value(n(version));
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(articleKey(id))
-                    .updateExpression(u.expression())
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(u.names())
-                    .expressionAttributeValues(u.valuesOrNull()));
+            conditionalUpdate(id, u, condition);
         } catch (ConditionalCheckFailedException e) {
             // a newer version (with its own pending mark) or no article: nothing of ours to clear
         }
@@ -162,11 +154,7 @@ public final class DynamoArticleIndex implements ArticleIndex {
         String condition = u.name("version") + " = " + u.value(n(version)) + " AND " + u.name("contentHash")
                 + " = " + u.value(s(expectedHash));
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(articleKey(id))
-                    .updateExpression(u.expression())
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(u.names())
-                    .expressionAttributeValues(u.valuesOrNull()));
+            conditionalUpdate(id, u, condition);
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException("article " + id + " is no longer at version " + version
                     + " with content hash " + expectedHash);
@@ -320,13 +308,18 @@ public final class DynamoArticleIndex implements ArticleIndex {
         return records;
     }
 
+    /** One UpdateItem of an article's item under a condition; throws ConditionalCheckFailedException when it fails. */
+    private void conditionalUpdate(ArticleId id, DynamoUpdate u, String condition) {
+        dynamo.updateItem(b -> b.tableName(table).key(articleKey(id))
+                .updateExpression(u.expression())
+                .conditionExpression(condition)
+                .expressionAttributeNames(u.names())
+                .expressionAttributeValues(u.valuesOrNull()));
+    }
+
     private void updateExisting(ArticleId id, DynamoUpdate u, String condition, String what) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(articleKey(id))
-                    .updateExpression(u.expression())
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(u.names())
-                    .expressionAttributeValues(u.valuesOrNull()));
+            conditionalUpdate(id, u, condition);
         } catch (ConditionalCheckFailedException e) {
             if (find(id).isEmpty()) {
                 throw new IllegalStateException("cannot record " + what + ": no article " + id + " in the index");
