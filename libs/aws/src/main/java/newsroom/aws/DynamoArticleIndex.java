@@ -32,16 +32,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * {@link ArticleIndex} on the single DynamoDB table described in {@code docs/dynamodb.md}: article items
  * ({@code ARTICLE#<id>}), claim items ({@code CLAIM#<name>}) and two listing indexes (by language, and by date for
- * all languages). Every write is one conditional request; no transactions are used.
+ * all languages), each spread over {@link #LISTING_SHARDS} write shards so that no partition key takes every
+ * article. Every write is one conditional request; no transactions are used.
  *
  * <p>{@link #list} follows {@link ListQuery}'s matching rules with keys written at commit: the {@code ByLanguage}
- * partition is the article's canonical language tag, and {@code tagKeys} holds its tags lower-cased for the tag
+ * partitions are the article's canonical language tag (one per shard), and {@code tagKeys} holds its tags lower-cased for the tag
  * filter ({@code contains} is case-sensitive).
  *
  * <p>{@link #commit} is an UpdateItem that SETs every content attribute, so the {@code translations},
@@ -64,8 +63,22 @@ public final class DynamoArticleIndex implements ArticleIndex {
 
     /** Claim names are partition keys: DynamoDB allows 2048 bytes, we stay well below with the prefix. */
     private static final int MAX_CLAIM_NAME_LENGTH = 1024;
-    /** Query rounds one {@link #list} call may spend looking for tag matches before returning a shorter page. */
-    private static final int MAX_QUERY_ROUNDS = 10;
+    /**
+     * Write shards of each listing partition ({@code ALL#S0..7}, {@code LANG#en#S0..7}): an article's index entries
+     * go to the shard of its id, so the writes of any moment spread over this many partition keys (each takes about
+     * 1,000 writes/s), and a listing page merges this many queries. Only ever raise it: a listing reads shards
+     * {@code 0..LISTING_SHARDS-1}, so entries written under a larger count would be missed. See docs/dynamodb.md.
+     */
+    static final int LISTING_SHARDS = 8;
+    /**
+     * Between a listing and its shard number. Upper case, so a sharded key never equals an unsharded key of an
+     * earlier version ({@code LANG#<language key>}: a canonical tag has no '#', other values are lower-cased).
+     */
+    static final String SHARD_MARK = "#S";
+    /** Index entries one query of a tag-filtered listing evaluates (the filter applies after the limit). */
+    private static final int FILTERED_READ = 32;
+    /** Queries per partition one tag-filtered page may spend looking for matches before returning a shorter page. */
+    private static final int FILTERED_QUERIES_PER_PARTITION = 4;
     private static final DateTimeFormatter SORTABLE_UTC =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -122,9 +135,10 @@ public final class DynamoArticleIndex implements ArticleIndex {
             u.addToSet("sourceUrls", AttributeValue.fromSs(List.copyOf(record.sourceUrls())));
         }
         String sortKey = record.date() == null ? null : sortKey(record.date(), record.id());
-        u.set(GSI1_PK, record.lang() == null || sortKey == null ? null : s(languagePartition(record.lang())))
+        u.set(GSI1_PK, record.lang() == null || sortKey == null ? null
+                        : s(shardOf(languagePartition(record.lang()), record.id())))
                 .set(GSI1_SK, record.lang() == null ? null : s(sortKey))
-                .set(GSI2_PK, sortKey == null ? null : s(ALL_LANGUAGES))
+                .set(GSI2_PK, sortKey == null ? null : s(shardOf(ALL_LANGUAGES, record.id())))
                 .set(GSI2_SK, s(sortKey));
         String condition = expectedVersion == 0
                 ? "attribute_not_exists(" + u.name(PK) + ")"
@@ -211,65 +225,40 @@ public final class DynamoArticleIndex implements ArticleIndex {
         updateExisting(id, u, "attribute_exists(" + u.name(PK) + ")", "source URL");
     }
 
+    /**
+     * Merges the listing's {@link #LISTING_SHARDS} write shards and its unsharded partition of earlier versions
+     * ({@link ShardedListing}); the cursor is the sort key of the page's last article ({@link ListCursors}).
+     */
     @Override
     public Page list(ListQuery query) {
         boolean byLanguage = query.lang() != null;
-        String index = byLanguage ? DynamoTableSchema.BY_LANGUAGE_INDEX : DynamoTableSchema.BY_DATE_INDEX;
-        String pkName = byLanguage ? GSI1_PK : GSI2_PK;
-        String skName = byLanguage ? GSI1_SK : GSI2_SK;
-        String partition = byLanguage ? languagePartition(query.lang()) : ALL_LANGUAGES;
+        String listing = byLanguage ? languagePartition(query.lang()) : ALL_LANGUAGES;
         String since = query.since() == null ? null : SORTABLE_UTC.format(query.sinceInstant());
-
-        Map<String, String> names = new HashMap<>(Map.of("#pk", pkName));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(partition)));
-        String keyCondition = "#pk = :pk";
-        if (since != null) {
-            keyCondition += " AND #sk >= :since";
-            names.put("#sk", skName);
-            values.put(":since", s(since));
+        String before = query.cursor() == null ? null : cursors.decode(query.cursor(), listing, since);
+        ShardedListing index = byLanguage
+                ? new ShardedListing(dynamo, table, DynamoTableSchema.BY_LANGUAGE_INDEX, GSI1_PK, GSI1_SK)
+                : new ShardedListing(dynamo, table, DynamoTableSchema.BY_DATE_INDEX, GSI2_PK, GSI2_SK);
+        List<String> partitions = new ArrayList<>();
+        for (int shard = 0; shard < LISTING_SHARDS; shard++) {
+            partitions.add(listing + SHARD_MARK + shard);
         }
-        String filter = null;
-        if (query.tag() != null) {
-            // items committed before tagKeys existed keep the old exact-case match until re-committed
-            filter = "contains(#tagKeys, :tagKey) OR (attribute_not_exists(#tagKeys) AND contains(#tags, :tag))";
-            names.put("#tagKeys", TAG_KEYS);
-            names.put("#tags", "tags");
-            values.put(":tagKey", s(ListQuery.tagKey(query.tag())));
-            values.put(":tag", s(query.tag()));
-        }
-        Map<String, AttributeValue> startKey = query.cursor() == null ? null
-                : cursors.decode(query.cursor(), List.of(PK, SK, pkName, skName), pkName, partition, skName, since);
-
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        Map<String, AttributeValue> lastEvaluated = null;
-        int rounds = 0;
-        do {
-            QueryRequest request = QueryRequest.builder().tableName(table).indexName(index)
-                    .keyConditionExpression(keyCondition)
-                    .filterExpression(filter)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(false)
-                    .limit(filter == null ? query.limit() + 1 : 100)
-                    .exclusiveStartKey(startKey)
-                    .build();
-            QueryResponse response = dynamo.query(request);
-            found.addAll(response.items());
-            lastEvaluated = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-            startKey = lastEvaluated;
-            rounds++;
-        } while (found.size() <= query.limit() && lastEvaluated != null && rounds < MAX_QUERY_ROUNDS);
-
-        List<ArticleRecord> items = records(found.subList(0, Math.min(found.size(), query.limit())));
-        String next;
-        if (found.size() > query.limit()) {
-            Map<String, AttributeValue> last = found.get(query.limit() - 1);
-            next = cursors.encode(keysOf(last, PK, SK, pkName, skName));
+        partitions.add(listing); // written before the listings were sharded: read until re-committed
+        ShardedListing.Reads reads;
+        if (query.tag() == null) {
+            int perShard = (query.limit() + 1 + LISTING_SHARDS - 1) / LISTING_SHARDS + 1;
+            reads = new ShardedListing.Reads(null, Map.of(), Map.of(), perShard, query.limit() + 1,
+                    3 * partitions.size());
         } else {
-            next = lastEvaluated == null ? null : cursors.encode(lastEvaluated);
+            // items committed before tagKeys existed keep the old exact-case match until re-committed
+            reads = new ShardedListing.Reads(
+                    "contains(#tagKeys, :tagKey) OR (attribute_not_exists(#tagKeys) AND contains(#tags, :tag))",
+                    Map.of("#tagKeys", TAG_KEYS, "#tags", "tags"),
+                    Map.of(":tagKey", s(ListQuery.tagKey(query.tag())), ":tag", s(query.tag())),
+                    FILTERED_READ, FILTERED_READ, FILTERED_QUERIES_PER_PARTITION * partitions.size());
         }
-        return new Page(items, next);
+        ShardedListing.Result result = index.page(partitions, since, before, reads, query.limit());
+        List<ArticleRecord> items = records(result.entries());
+        return new Page(items, result.nextBefore() == null ? null : cursors.encode(listing, result.nextBefore()));
     }
 
     /**
@@ -331,6 +320,15 @@ public final class DynamoArticleIndex implements ArticleIndex {
     /** The ByLanguage partition of a language: its {@link ListQuery#languageKey canonical tag}, prefixed. */
     static String languagePartition(String lang) {
         return LANG_PREFIX + ListQuery.languageKey(lang);
+    }
+
+    /**
+     * The write shard of an article in a listing: {@code <listing>#S<n>}, n from the id's last four hex digits (the
+     * id is a SHA-256 prefix, so articles spread evenly), the same for every version of the article.
+     */
+    static String shardOf(String listing, ArticleId id) {
+        String hex = id.value();
+        return listing + SHARD_MARK + Integer.parseInt(hex.substring(hex.length() - 4), 16) % LISTING_SHARDS;
     }
 
     /** The GSI sort key: the date as a fixed-width UTC instant (sorts as text), then the id for uniqueness. */

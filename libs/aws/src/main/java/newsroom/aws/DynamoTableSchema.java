@@ -20,11 +20,11 @@ public final class DynamoTableSchema {
 
     public static final String PK = "pk";
     public static final String SK = "sk";
-    /** Listing by language: {@code LANG#<lang>} / {@code <utc date>#<id>}. */
+    /** Listing by language: {@code LANG#<lang>#S<shard>} / {@code <utc date>#<id>}. */
     public static final String BY_LANGUAGE_INDEX = "ByLanguage";
     public static final String GSI1_PK = "gsi1pk";
     public static final String GSI1_SK = "gsi1sk";
-    /** Listing all languages: the constant {@code ALL} / {@code <utc date>#<id>}. */
+    /** Listing all languages: {@code ALL#S<shard>} / {@code <utc date>#<id>}. */
     public static final String BY_DATE_INDEX = "ByDate";
     public static final String GSI2_PK = "gsi2pk";
     public static final String GSI2_SK = "gsi2sk";

@@ -2,11 +2,10 @@ package newsroom.aws;
 
 import java.io.IOException;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,17 +15,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 /**
- * The opaque listing cursor: base64url (no padding) of a JSON object holding the string key attributes of the
- * last item of a page (DynamoDB's {@code LastEvaluatedKey} shape). Decoding checks that the cursor belongs to the
- * same listing, so a tampered or stale cursor fails with a clear {@link IllegalArgumentException} instead of a
- * DynamoDB validation error.
+ * The opaque listing cursor: base64url (no padding) of {@code {"listing": <listing>, "before": <sort key>}}, where
+ * {@code listing} names the index partition family ({@code ALL}, or {@code LANG#<language key>}) and {@code before}
+ * is the index sort key of the last article returned. A sort key is one position in the total order of a listing,
+ * whatever shard holds it, so the cursor stays valid when the shard count grows. Decoding checks that the cursor
+ * belongs to the same listing and lies within {@code since}, so a tampered or stale cursor fails with a clear
+ * {@link IllegalArgumentException} instead of a DynamoDB validation error.
  */
 final class ListCursors {
 
     private static final int MAX_CURSOR_LENGTH = 4096;
+    private static final Set<String> FIELDS = Set.of("listing", "before");
+    /** {@link DynamoArticleIndex#sortKey}: a fixed-width UTC instant, '#', the 24-hex-digit article id. */
+    private static final Pattern SORT_KEY =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z#[0-9a-f]{24}");
     /** Cursors are tiny: refuse deep or huge documents before building a tree. */
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
@@ -35,23 +38,23 @@ final class ListCursors {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    String encode(Map<String, AttributeValue> key) {
+    String encode(String listing, String before) {
         Map<String, String> plain = new LinkedHashMap<>();
-        key.forEach((name, value) -> plain.put(name, value.s()));
+        plain.put("listing", listing);
+        plain.put("before", before);
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(plain));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a cursor of string keys", e);
+            throw new IllegalStateException("cannot write a cursor of two strings", e);
         }
     }
 
     /**
-     * @param names     the key attributes a cursor of this listing has, exactly
-     * @param pkName    the index partition attribute, whose value must be {@code partition}
-     * @param skName    the index sort attribute, which must not be before {@code since} (when given)
+     * @param listing the partition family of the query, which the cursor must name
+     * @param since   the query's sortable {@code since}, or null; the cursor must not point before it
+     * @return the sort key the next page starts below (exclusive)
      */
-    Map<String, AttributeValue> decode(String cursor, List<String> names, String pkName, String partition,
-                                       String skName, String since) {
+    String decode(String cursor, String listing, String since) {
         if (cursor.length() > MAX_CURSOR_LENGTH) {
             throw invalid("longer than " + MAX_CURSOR_LENGTH + " characters");
         }
@@ -61,31 +64,19 @@ final class ListCursors {
         } catch (IllegalArgumentException | IOException e) {
             throw invalid("not a cursor returned by this listing");
         }
-        if (tree == null || !tree.isObject() || !new HashSet<>(names).equals(fieldNames(tree))) {
+        if (tree == null || !tree.isObject() || tree.size() != FIELDS.size()
+                || !FIELDS.stream().allMatch(f -> tree.hasNonNull(f) && tree.get(f).isTextual())
+                || !SORT_KEY.matcher(tree.get("before").asText()).matches()) {
             throw invalid("not a cursor returned by this listing");
         }
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        for (String name : names) {
-            JsonNode value = tree.get(name);
-            if (!value.isTextual() || value.asText().isEmpty()) {
-                throw invalid("not a cursor returned by this listing");
-            }
-            key.put(name, AttributeValue.fromS(value.asText()));
-        }
-        if (!key.get(DynamoTableSchema.PK).s().startsWith(DynamoArticleIndex.ARTICLE_PREFIX)
-                || !partition.equals(key.get(pkName).s())) {
+        if (!listing.equals(tree.get("listing").asText())) {
             throw invalid("it belongs to a listing with other filters (language)");
         }
-        if (since != null && key.get(skName).s().compareTo(since) < 0) {
+        String before = tree.get("before").asText();
+        if (since != null && before.compareTo(since) < 0) {
             throw invalid("it points before 'since'");
         }
-        return key;
-    }
-
-    private static Set<String> fieldNames(JsonNode tree) {
-        Set<String> names = new HashSet<>();
-        tree.fieldNames().forEachRemaining(names::add);
-        return names;
+        return before;
     }
 
     private static IllegalArgumentException invalid(String why) {

@@ -473,6 +473,44 @@ public abstract class ArticleIndexContract {
     }
 
     @Test
+    void coversEveryArticleExactlyOnce_whenManyShareOneInstant() {
+        List<ArticleId> expected = commitMany(30, i -> "2025-02-12T10:00:00Z", i -> i % 2 == 0 ? "en" : "fr");
+
+        assertThat(allPages(new ListQuery(null, null, null, 4, null))).extracting(ArticleRecord::id)
+                .containsExactlyInAnyOrderElementsOf(expected);
+        List<ArticleId> french = new ArrayList<>();
+        for (int i = 1; i < 30; i += 2) {
+            french.add(expected.get(i));
+        }
+        assertThat(allPages(new ListQuery("fr", null, null, 4, null))).extracting(ArticleRecord::id)
+                .containsExactlyInAnyOrderElementsOf(french);
+    }
+
+    @Test
+    void coversEveryArticleFromSinceExactlyOnceInOrder_whenPagedWithSince() {
+        List<ArticleId> all = commitMany(20, i -> "2025-03-" + (10 + i) + "T10:00:00Z", i -> "en");
+
+        List<ArticleRecord> listed = allPages(new ListQuery(null, null, "2025-03-20", 3, null));
+
+        assertThat(listed).extracting(ArticleRecord::id).containsExactlyInAnyOrderElementsOf(all.subList(10, 20));
+        assertThat(listed).isSortedAccordingTo(newestFirst());
+    }
+
+    @Test
+    void continuesWhereThePreviousPageEnded_whenNewerArticlesArriveBetweenPages() {
+        commitMany(6, i -> "2025-02-1" + i + "T10:00:00Z", i -> "en");
+        Page first = index.list(new ListQuery(null, null, null, 3, null));
+
+        index.commit(article(10, 1, "en", "2025-03-01T10:00:00Z"), 0);
+        index.commit(article(11, 1, "en", "2025-03-02T10:00:00Z"), 0);
+        Page second = index.list(new ListQuery(null, null, null, 3, first.nextCursor()));
+
+        assertThat(ids(first)).containsExactly(id(5), id(4), id(3));
+        assertThat(ids(second)).containsExactly(id(2), id(1), id(0));
+        assertThat(second.nextCursor()).isNull();
+    }
+
+    @Test
     void endsWithoutCursor_whenLastPageIsExactlyFull() {
         commitMany(4, i -> "2025-02-1" + i + "T10:00:00Z", i -> "en");
 
