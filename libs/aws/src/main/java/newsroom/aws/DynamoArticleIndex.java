@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * article. Every write is one conditional request; no transactions are used.
  *
  * <p>{@link #list} follows {@link ListQuery}'s matching rules with keys written at commit: the {@code ByLanguage}
- * partitions are the article's canonical language tag (one per shard), and {@code tagKeys} holds its tags lower-cased for the tag
- * filter ({@code contains} is case-sensitive).
+ * partitions are the article's canonical language tag (one per shard), and {@code tagKeys} holds its tags
+ * lower-cased for the tag filter ({@code contains} is case-sensitive).
  *
  * <p>{@link #commit} is an UpdateItem that SETs every content attribute, so the {@code translations},
  * {@code translatedVersions} and {@code thumbnails} maps recorded earlier survive, and ADDs the record's source URLs
@@ -242,7 +242,8 @@ public final class DynamoArticleIndex implements ArticleIndex {
         for (int shard = 0; shard < LISTING_SHARDS; shard++) {
             partitions.add(listing + SHARD_MARK + shard);
         }
-        partitions.add(listing); // written before the listings were sharded: read until re-committed
+        // the unsharded partition of earlier versions: its items stay listed until their next commit moves them
+        partitions.add(listing);
         ShardedListing.Reads reads;
         if (query.tag() == null) {
             int perShard = (query.limit() + 1 + LISTING_SHARDS - 1) / LISTING_SHARDS + 1;
