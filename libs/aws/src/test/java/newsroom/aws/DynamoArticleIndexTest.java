@@ -3,6 +3,7 @@ package newsroom.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,7 +21,16 @@ import newsroom.core.port.ArticleIndex.Page;
 import newsroom.core.port.ArticleIndex.ListQuery;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.contract.ArticleIndexContract;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** {@link DynamoArticleIndex} against dynalite, a new table per test; plus the key design of docs/dynamodb.md. */
 class DynamoArticleIndexTest extends ArticleIndexContract {
@@ -145,6 +155,46 @@ class DynamoArticleIndexTest extends ArticleIndexContract {
 
         assertThat(second.items()).extracting(ArticleRecord::id).containsExactly(id(count - 1));
         assertThat(second.nextCursor()).isNull();
+    }
+
+    @Test
+    void readsEveryPartitionOnceOrTwice_whenAnUnfilteredPageIsListed() {
+        for (int i = 0; i < 100; i++) {
+            index.commit(article(i, 1, "en", java.time.Instant.parse("2025-01-01T00:00:00Z")
+                    .plusSeconds(60L * i).toString()), 0);
+        }
+        Map<String, Integer> queriesByPartition = new TreeMap<>();
+        ExecutionInterceptor countQueries = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof QueryRequest query) {
+                    queriesByPartition.merge(query.expressionAttributeValues().get(":pk").s(), 1, Integer::sum);
+                }
+            }
+        };
+        try (DynamoDbClient counted = DynamoDbClient.builder()
+                .endpointOverride(URI.create(dynalite.endpoint()))
+                .region(Region.of(TestAws.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(countQueries))
+                .build()) {
+            ArticleIndex countedIndex = new DynamoArticleIndex(counted, table);
+
+            Page first = countedIndex.list(new ListQuery(null, null, null, 20, null));
+            Page second = countedIndex.list(new ListQuery(null, null, null, 20, first.nextCursor()));
+
+            assertThat(first.items()).extracting(ArticleRecord::id)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.iterate(99, i -> i - 1).limit(20)
+                            .mapToObj(ArticleIndexContract::id).toList());
+            assertThat(second.items()).extracting(ArticleRecord::id)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.iterate(79, i -> i - 1).limit(20)
+                            .mapToObj(ArticleIndexContract::id).toList());
+        }
+        // 8 shards + the unsharded partition, each read at least once and at most twice per page (docs/dynamodb.md)
+        assertThat(queriesByPartition.keySet()).hasSize(9).contains("ALL");
+        assertThat(queriesByPartition.values()).allMatch(n -> n >= 2 && n <= 4);
+        assertThat(queriesByPartition.values().stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(36);
     }
 
     @Test
