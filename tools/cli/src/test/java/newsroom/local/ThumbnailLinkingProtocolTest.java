@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
@@ -33,12 +32,12 @@ import newsroom.core.link.ArticleLinker;
 import newsroom.core.model.ArticleId;
 import newsroom.core.model.SourceContext;
 import newsroom.core.observe.Telemetry;
-import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.EventPublisher;
-import newsroom.core.port.ObjectStore;
 import newsroom.core.port.Translator;
-import newsroom.core.testing.DelegatingIndex;
+import newsroom.core.testing.Crash;
+import newsroom.core.testing.CrashingArticleIndex;
+import newsroom.core.testing.CrashingObjectStore;
 import newsroom.core.testing.ScriptedFetcher;
 import newsroom.core.translate.TranslationService;
 import newsroom.local.store.EmbeddedArticleIndex;
@@ -62,6 +61,8 @@ class ThumbnailLinkingProtocolTest {
 
     private static final String URL = "https://news.example.org/ferries";
     private static final ArticleId ID = ArticleId.ofUrl(URL);
+    private static final String ARTICLE_KEYS = "content/en/";
+    private static final String TRANSLATION_KEYS = "content/fr/";
     private static final String IMAGE = "https://cdn.news.example.org/ferry.jpg";
     private static final String ARTICLE = """
             ---
@@ -82,6 +83,7 @@ class ThumbnailLinkingProtocolTest {
     private final SiteConfig config = SiteConfig.defaults().withTargetLanguages(List.of("fr"));
     private FileObjectStore store;
     private EmbeddedArticleIndex index;
+    /** Where the next thumbnail invocation dies (armed for one invocation). */
     private CrashPoint armed;
 
     @BeforeEach
@@ -170,77 +172,39 @@ class ThumbnailLinkingProtocolTest {
 
     // ---- the function on crashing adapters ----
 
-    static final class Crash extends RuntimeException {
-        Crash(CrashPoint point) {
-            super("crash " + point);
-        }
-    }
-
-    private void maybeCrash(CrashPoint point) {
-        if (armed == point) {
-            armed = null;
-            throw new Crash(point);
-        }
-    }
-
     private ThumbnailService thumbnails() throws IOException {
         return thumbnails(null);
     }
 
     /** @param beforeRewrite runs (once) just before the article file is rewritten: a racing content update */
     private ThumbnailService thumbnails(Runnable beforeRewrite) throws IOException {
-        Runnable[] race = {beforeRewrite};
-        ObjectStore crashingStore = new ObjectStore() {
-            @Override
-            public void put(String key, byte[] content, String contentType) {
-                store.put(key, content, contentType);
-                maybeCrash(CrashPoint.AFTER_VARIANT_PUT);
+        CrashPoint point = armed;
+        armed = null;
+        CrashingObjectStore crashingStore = new CrashingObjectStore(store);
+        CrashingArticleIndex crashingIndex = new CrashingArticleIndex(index);
+        if (beforeRewrite != null) {
+            crashingStore.beforeNextPutIfMatch(beforeRewrite, ARTICLE_KEYS);
+        }
+        boolean[] crashAfterEmit = {point == CrashPoint.AFTER_THUMBNAILS_EMITTED};
+        if (point != null) {
+            switch (point) {
+                case AFTER_VARIANT_PUT -> crashingStore.crashAt(CrashingObjectStore.Point.AFTER_PUT);
+                case AFTER_THUMBNAILS_RECORDED ->
+                        crashingIndex.crashAt(CrashingArticleIndex.Point.AFTER_RECORD_THUMBNAILS);
+                case AFTER_RELINK_COMMIT -> crashingIndex.crashAt(CrashingArticleIndex.Point.AFTER_RELINK);
+                case AFTER_ARTICLE_REWRITTEN ->
+                        crashingStore.crashAt(CrashingObjectStore.Point.AFTER_PUT_IF_MATCH, ARTICLE_KEYS);
+                case AFTER_TRANSLATION_REWRITTEN ->
+                        crashingStore.crashAt(CrashingObjectStore.Point.AFTER_PUT_IF_MATCH, TRANSLATION_KEYS);
+                case AFTER_THUMBNAILS_EMITTED -> { }
             }
-
-            @Override
-            public Optional<byte[]> get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public Optional<Tagged> getTagged(String key) {
-                return store.getTagged(key);
-            }
-
-            @Override
-            public boolean putIfMatch(String key, byte[] content, String contentType, String tag) {
-                if (race[0] != null && key.startsWith("content/en/")) {
-                    Runnable r = race[0];
-                    race[0] = null;
-                    r.run();
-                }
-                boolean written = store.putIfMatch(key, content, contentType, tag);
-                maybeCrash(key.startsWith("content/en/") ? CrashPoint.AFTER_ARTICLE_REWRITTEN
-                        : CrashPoint.AFTER_TRANSLATION_REWRITTEN);
-                return written;
-            }
-
-            @Override
-            public String locationOf(String key) {
-                return store.locationOf(key);
-            }
-        };
-        ArticleIndex crashingIndex = new DelegatingIndex(index) {
-            @Override
-            public void recordThumbnails(ArticleId id, String imageUrl, List<String> objectKeys) {
-                super.recordThumbnails(id, imageUrl, objectKeys);
-                maybeCrash(CrashPoint.AFTER_THUMBNAILS_RECORDED);
-            }
-
-            @Override
-            public void relink(ArticleId id, long version, String expectedHash, String linkedHash) {
-                super.relink(id, version, expectedHash, linkedHash);
-                maybeCrash(CrashPoint.AFTER_RELINK_COMMIT);
-            }
-        };
+        }
         EventPublisher crashingEvents = events -> {
             published.addAll(events);
-            maybeCrash(CrashPoint.AFTER_THUMBNAILS_EMITTED);
+            if (crashAfterEmit[0]) {
+                crashAfterEmit[0] = false;
+                throw new Crash("after ThumbnailsCreated was published");
+            }
         };
         ScriptedFetcher fetcher = new ScriptedFetcher().respond(IMAGE, "image/jpeg", photo());
         return new ThumbnailService(fetcher, crashingStore, crashingIndex, crashingEvents, config.thumbnailWidths(),
