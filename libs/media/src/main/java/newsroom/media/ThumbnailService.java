@@ -133,7 +133,7 @@ public final class ThumbnailService {
         if (record.isEmpty()) {
             return Result.skipped(SkipReason.ARTICLE_NOT_FOUND, "article " + articleId + " is not in the index");
         }
-        List<String> existing = record.get().thumbnails().get(imageUrl);
+        List<String> existing = record.get().downstream().thumbnails().get(imageUrl);
         if (existing != null) {
             // a redelivery, or a new version of the article: (re)link it with the variants made before
             return new Result(Status.ALREADY_CREATED, null, "already created", List.of(), existing, link(id));

@@ -97,7 +97,7 @@ class ThumbnailLinkingProtocolTest {
         // a translation made before the thumbnails
         new TranslationService(store, index, events, identity(), ArticleLinker.forSite(store, index,
                 config.thumbnails())).translate(ID.value(), 1, List.of("fr"));
-        assertThat(record().translations()).containsKey("fr");
+        assertThat(record().downstream().translations()).containsKey("fr");
     }
 
     @ParameterizedTest
@@ -110,8 +110,8 @@ class ThumbnailLinkingProtocolTest {
 
         assertThat(retried.status()).isIn(ThumbnailService.Status.CREATED, ThumbnailService.Status.ALREADY_CREATED);
         assertLinkedAndConsistent();
-        byte[] article = store.get(record().objectKey()).orElseThrow();
-        byte[] translation = store.get(record().translations().get("fr")).orElseThrow();
+        byte[] article = store.get(record().file().objectKey()).orElseThrow();
+        byte[] translation = store.get(record().downstream().translations().get("fr")).orElseThrow();
         int events = published.size();
 
         ThumbnailService.Result again = thumbnails().createThumbnails(ID.value(), IMAGE);
@@ -119,8 +119,8 @@ class ThumbnailLinkingProtocolTest {
         assertThat(again.status()).isEqualTo(ThumbnailService.Status.ALREADY_CREATED);
         assertThat(again.linked()).extracting(ArticleLinker.FileOutcome::status)
                 .containsOnly(ArticleLinker.FileStatus.UNCHANGED);
-        assertThat(store.get(record().objectKey()).orElseThrow()).isEqualTo(article);
-        assertThat(store.get(record().translations().get("fr")).orElseThrow()).isEqualTo(translation);
+        assertThat(store.get(record().file().objectKey()).orElseThrow()).isEqualTo(article);
+        assertThat(store.get(record().downstream().translations().get("fr")).orElseThrow()).isEqualTo(translation);
         assertThat(published).hasSize(events);
     }
 
@@ -147,9 +147,9 @@ class ThumbnailLinkingProtocolTest {
 
         ArticleRecord record = record();
         assertThat(record.version()).isEqualTo(2);
-        String stored = new String(store.get(record.objectKey()).orElseThrow(), StandardCharsets.UTF_8);
+        String stored = new String(store.get(record.file().objectKey()).orElseThrow(), StandardCharsets.UTF_8);
         assertThat(stored).contains("eight").contains("thumbnail: \"/thumbnails/");
-        assertThat(ArticleId.sha256Hex(stored.getBytes(StandardCharsets.UTF_8))).isEqualTo(record.contentHash());
+        assertThat(ArticleId.sha256Hex(stored.getBytes(StandardCharsets.UTF_8))).isEqualTo(record.file().contentHash());
         assertThat(ingest.ingestMarkdown(update.getBytes(StandardCharsets.UTF_8), SourceContext.ofUrl("news", URL))
                 .status()).isEqualTo(IngestOutcome.Status.UNCHANGED);
     }
@@ -158,12 +158,13 @@ class ThumbnailLinkingProtocolTest {
         ArticleRecord record = record();
         assertThat(record.version()).as("linking makes no version").isEqualTo(1);
         assertThat(record.isPending()).isFalse();
-        byte[] article = store.get(record.objectKey()).orElseThrow();
+        byte[] article = store.get(record.file().objectKey()).orElseThrow();
         assertThat(ArticleId.sha256Hex(article)).as("the stored file is the one the index names")
-                .isEqualTo(record.contentHash());
+                .isEqualTo(record.file().contentHash());
         String main = "thumbnail: \"/thumbnails/" + ID.value() + "/";
         assertThat(new String(article, StandardCharsets.UTF_8)).contains(main).contains("originalImage: \"" + IMAGE);
-        assertThat(new String(store.get(record.translations().get("fr")).orElseThrow(), StandardCharsets.UTF_8))
+        assertThat(new String(store.get(record.downstream().translations().get("fr")).orElseThrow(),
+                StandardCharsets.UTF_8))
                 .contains(main).contains("originalImage: \"" + IMAGE);
         assertThat(published.stream().filter(e -> e.detailType().equals(ArticleEvent.THUMBNAILS_CREATED)))
                 .isNotEmpty();

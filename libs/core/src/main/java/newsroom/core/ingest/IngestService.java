@@ -25,6 +25,7 @@ import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.CanonicalFrontMatter;
 import newsroom.core.model.NormalizedArticle;
 import newsroom.core.model.RawArticle;
+import newsroom.core.model.Rfc3339;
 import newsroom.core.model.Rejection;
 import newsroom.core.model.SourceContext;
 import newsroom.core.observe.Telemetry;
@@ -151,10 +152,10 @@ public final class IngestService {
     private NormalizedArticle withStoredFirstSeen(RawArticle raw, SourceContext context, InputKind kind,
                                                   NormalizedArticle article, String url) {
         Optional<ArticleRecord> stored = index.find(identity(article.frontMatter(), context, url));
-        if (stored.isEmpty() || stored.get().date() == null) {
+        if (stored.isEmpty()) {
             return article;
         }
-        Instant firstSeen = OffsetDateTime.parse(stored.get().date()).toInstant();
+        Instant firstSeen = stored.get().listing().date().toInstant();
         return normalizer.normalize(raw, context.withDateHints(context.dateHints().withFirstSeen(firstSeen)), kind);
     }
 
@@ -167,8 +168,8 @@ public final class IngestService {
         byte[] bytes = current.map(r -> linked(canonical, r)).orElse(canonical);
         String contentHash = ArticleId.sha256Hex(bytes);
 
-        if (current.isPresent() && (current.get().contentHash().equals(contentHash)
-                || current.get().contentHash().equals(ArticleId.sha256Hex(canonical)))) {
+        if (current.isPresent() && (current.get().file().contentHash().equals(contentHash)
+                || current.get().file().contentHash().equals(ArticleId.sha256Hex(canonical)))) {
             // the same content, linked or (linking still to come) not
             ArticleRecord record = current.get();
             if (record.isPending()) {
@@ -177,7 +178,7 @@ public final class IngestService {
                 return outcome(record.pendingEvent().equals(ArticleEvent.ARTICLE_STORED)
                         ? IngestOutcome.Status.STORED : IngestOutcome.Status.UPDATED, record, article);
             }
-            if (url != null && !record.sourceUrls().contains(sourceUrl(fm, url))) {
+            if (url != null && !record.origin().sourceUrls().contains(sourceUrl(fm, url))) {
                 index.addSourceUrl(id, sourceUrl(fm, url));
             }
             telemetry.info("article.unchanged", Map.of("articleId", id.value(), "source", context.name(),
@@ -197,8 +198,9 @@ public final class IngestService {
                 ArticleRecord ownerRecord = index.find(owner).orElse(null);
                 return new IngestOutcome(IngestOutcome.Status.UNCHANGED, owner,
                         ownerRecord == null ? 0 : ownerRecord.version(),
-                        ownerRecord == null ? null : ownerRecord.objectKey(),
-                        ownerRecord == null ? null : store.locationOf(ownerRecord.objectKey()), article, null, owner);
+                        ownerRecord == null ? null : ownerRecord.file().objectKey(),
+                        ownerRecord == null ? null : store.locationOf(ownerRecord.file().objectKey()), article, null,
+                        owner);
             }
         }
 
@@ -208,30 +210,34 @@ public final class IngestService {
             emit(current.get(), current.get().pendingEvent(), context);
         }
         long version = current.map(r -> r.version() + 1).orElse(1L);
-        String key = current.map(ArticleRecord::objectKey).orElseGet(() -> allocateKey(fm, id));
+        String key = current.map(r -> r.file().objectKey()).orElseGet(() -> allocateKey(fm, id));
         String detailType = current.isPresent() ? ArticleEvent.ARTICLE_UPDATED : ArticleEvent.ARTICLE_STORED;
 
         store.put(key, bytes, MARKDOWN_TYPE);
-        Set<String> urls = new LinkedHashSet<>(current.map(ArticleRecord::sourceUrls).orElse(Set.of()));
+        Set<String> urls = new LinkedHashSet<>(current.map(r -> r.origin().sourceUrls()).orElse(Set.of()));
         if (url != null) {
             urls.add(sourceUrl(fm, url));
         }
-        ArticleRecord record = new ArticleRecord(id, version, contentHash, key, fm.title(), fm.slug(),
-                fm.language(), fm.date(), fm.tags(), fm.categories(), fm.thumbnail(), url, urls, fingerprint,
-                detailType, null, null, null, OffsetDateTime.now(clock).toString());
+        ArticleRecord record = ArticleRecord.newVersion(id, version, new ArticleRecord.StoredFile(key, contentHash),
+                listing(fm), new ArticleRecord.Origin(url, urls, fingerprint), detailType, clock.instant());
         index.commit(record, current.map(ArticleRecord::version).orElse(0L));
         emit(record, detailType, context);
         return outcome(current.isPresent() ? IngestOutcome.Status.UPDATED : IngestOutcome.Status.STORED, record,
                 article);
     }
 
+    private static ArticleRecord.Listing listing(CanonicalFrontMatter fm) {
+        return new ArticleRecord.Listing(fm.title(), fm.slug(), fm.language(), Rfc3339.parse(fm.date()), fm.tags(),
+                fm.categories(), fm.thumbnail());
+    }
+
     /** The Markdown with the thumbnails {@code record} holds for its image linked, when the site links them. */
     private byte[] linked(byte[] markdown, ArticleRecord record) {
-        if (links == null || record.thumbnails().isEmpty()) {
+        if (links == null || record.downstream().thumbnails().isEmpty()) {
             return markdown;
         }
         try {
-            return links.link(markdown, record.thumbnails());
+            return links.link(markdown, record.downstream().thumbnails());
         } catch (StoredArticle.UnreadableArticleException e) {
             // cannot happen for the normalizer's own output; storing it unlinked beats failing the article
             telemetry.warn("article.link-skipped", Map.of("articleId", record.id().value(), "reason", e.getMessage()));
@@ -245,7 +251,7 @@ public final class IngestService {
         index.clearPending(record.id(), record.version());
         telemetry.info(detailType.equals(ArticleEvent.ARTICLE_STORED) ? "article.stored" : "article.updated",
                 Map.of("articleId", record.id().value(), "source", context.name(), "version", record.version(),
-                        "objectKey", record.objectKey()));
+                        "objectKey", record.file().objectKey()));
         telemetry.count(detailType.equals(ArticleEvent.ARTICLE_STORED) ? "ArticlesStored" : "ArticlesUpdated",
                 context.name());
     }
@@ -255,31 +261,31 @@ public final class IngestService {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("articleId", record.id().value());
         detail.put("version", record.version());
-        detail.put("contentHash", record.contentHash());
-        detail.put("lang", record.lang());
-        detail.put("slug", record.slug());
-        detail.put("title", record.title());
-        detail.put("date", record.date());
-        detail.put("objectKey", record.objectKey());
-        detail.put("location", store.locationOf(record.objectKey()));
-        if (record.thumbnail() != null && record.thumbnail().startsWith("http")) {
-            detail.put("thumbnail", record.thumbnail());
+        detail.put("contentHash", record.file().contentHash());
+        detail.put("lang", record.listing().lang());
+        detail.put("slug", record.listing().slug());
+        detail.put("title", record.listing().title());
+        detail.put("date", Rfc3339.format(record.listing().date()));
+        detail.put("objectKey", record.file().objectKey());
+        detail.put("location", store.locationOf(record.file().objectKey()));
+        if (record.listing().thumbnail() != null && record.listing().thumbnail().startsWith("http")) {
+            detail.put("thumbnail", record.listing().thumbnail());
         }
         List<String> targets = config.targetLanguages().stream()
-                .filter(t -> !t.equalsIgnoreCase(record.lang())).toList();
+                .filter(t -> !t.equalsIgnoreCase(record.listing().lang())).toList();
         if (!targets.isEmpty()) {
             detail.put("translationTargets", targets);
         }
         detail.put("source", context.name());
-        if (record.canonicalUrl() != null) {
-            detail.put("url", record.canonicalUrl());
+        if (record.origin().canonicalUrl() != null) {
+            detail.put("url", record.origin().canonicalUrl());
         }
         return detail;
     }
 
     private IngestOutcome outcome(IngestOutcome.Status status, ArticleRecord record, NormalizedArticle article) {
-        return new IngestOutcome(status, record.id(), record.version(), record.objectKey(),
-                store.locationOf(record.objectKey()), article, null, null);
+        return new IngestOutcome(status, record.id(), record.version(), record.file().objectKey(),
+                store.locationOf(record.file().objectKey()), article, null, null);
     }
 
     /**

@@ -121,12 +121,13 @@ public final class TranslationService {
         if (language == null || !LANGUAGE.matcher(language).matches()) {
             return skipped(language, "skipped: '" + language + "' is not a BCP 47 language tag");
         }
-        Long translatedFrom = record.translatedVersions().get(language);
+        Long translatedFrom = record.downstream().translatedVersions().get(language);
         if (translatedFrom != null && translatedFrom >= source.version) {
             return new Outcome(language, Status.ALREADY_TRANSLATED,
-                    "already translated from version " + translatedFrom, record.translations().get(language));
+                    "already translated from version " + translatedFrom,
+                    record.downstream().translations().get(language));
         }
-        if (language.equals(record.lang())) {
+        if (language.equals(record.listing().lang())) {
             return skipped(language, "skipped: the article is already in " + language);
         }
         if (record.version() > source.version) {
@@ -142,7 +143,7 @@ public final class TranslationService {
         } catch (StoredArticle.UnreadableArticleException e) {
             return skipped(language, "skipped: " + e.getMessage());
         }
-        String key = translatedKey(record.objectKey(), record.lang(), language);
+        String key = translatedKey(record.file().objectKey(), record.listing().lang(), language);
         try {
             byte[] translation = translated(article, record, source.version, language).toBytes();
             store.put(key, translation, "text/markdown; charset=utf-8");
@@ -153,7 +154,7 @@ public final class TranslationService {
         detail.put("articleId", record.id().value());
         detail.put("version", source.version);
         detail.put("lang", language);
-        detail.put("sourceLang", record.lang());
+        detail.put("sourceLang", record.listing().lang());
         detail.put("objectKey", key);
         events.publish(List.of(ArticleEvent.of(ArticleEvent.ARTICLE_TRANSLATED, detail)));
         index.recordTranslation(record.id(), language, source.version, key);
@@ -165,7 +166,7 @@ public final class TranslationService {
     }
 
     private StoredArticle translated(StoredArticle source, ArticleRecord record, long version, String language) {
-        String from = record.lang();
+        String from = record.listing().lang();
         Map<String, Object> frontMatter = new LinkedHashMap<>();
         for (Map.Entry<String, Object> field : source.frontMatter().entrySet()) {
             Object value = field.getValue();
@@ -191,7 +192,7 @@ public final class TranslationService {
         params.put("translatedFrom", translatedFrom);
         frontMatter.put("params", params); // last, as in the canonical field order
         Map<String, Object> linked = linker == null ? frontMatter
-                : linker.links().linked(frontMatter, record.thumbnails()).orElse(frontMatter);
+                : linker.links().linked(frontMatter, record.downstream().thumbnails()).orElse(frontMatter);
         return new StoredArticle(linked, translator.translate(source.body(), from, language));
     }
 
@@ -263,10 +264,10 @@ public final class TranslationService {
             if (article != null) {
                 return Optional.of(article);
             }
-            byte[] bytes = store.get(record.objectKey()).orElseThrow(() ->
+            byte[] bytes = store.get(record.file().objectKey()).orElseThrow(() ->
                     new StoredArticle.UnreadableArticleException("the stored article is missing at "
-                            + record.objectKey()));
-            boolean matches = linker == null ? ArticleId.sha256Hex(bytes).equals(record.contentHash())
+                            + record.file().objectKey()));
+            boolean matches = linker == null ? ArticleId.sha256Hex(bytes).equals(record.file().contentHash())
                     : linker.isContentOf(bytes, record);
             if (!matches) {
                 ArticleRecord current = index.find(record.id()).orElse(record);

@@ -133,7 +133,7 @@ public abstract class StoreEmitProtocolContract {
         assertThat(redelivered.status()).isEqualTo(crash == CrashPoint.AFTER_CLEAR_PENDING
                 ? IngestOutcome.Status.UNCHANGED : IngestOutcome.Status.UPDATED);
         assertConverged(List.of(first, second), 2);
-        assertThat(new String(store.get(record().objectKey()).orElseThrow(), UTF_8)).contains("eight");
+        assertThat(new String(store.get(record().file().objectKey()).orElseThrow(), UTF_8)).contains("eight");
         int events = accepted().size();
         assertThat(deliver(second).status()).isEqualTo(IngestOutcome.Status.UNCHANGED);
         assertThat(accepted()).as("a further redelivery emits nothing").hasSize(events);
@@ -197,21 +197,21 @@ public abstract class StoreEmitProtocolContract {
         linker.linkArticle(ID);
 
         ArticleRecord record = record();
-        byte[] stored = store.get(record.objectKey()).orElseThrow();
+        byte[] stored = store.get(record.file().objectKey()).orElseThrow();
         assertThat(record.version()).as("linking makes no version").isEqualTo(1);
         assertThat(ArticleId.sha256Hex(stored)).as("the stored file is the one the index names")
-                .isEqualTo(record.contentHash());
+                .isEqualTo(record.file().contentHash());
         assertThat(new String(stored, UTF_8))
                 .contains("thumbnail: \"/thumbnails/" + ID.value() + "/0123456789ab-640.jpg\"")
                 .contains("originalImage: \"" + IMAGE + "\"");
-        storedVersions(record.objectKey()).ifPresent(versions ->
+        storedVersions(record.file().objectKey()).ifPresent(versions ->
                 assertThat(versions).as("the stored article and its linked rewrite").isEqualTo(2));
         assertThat(accepted()).as("linking emits nothing").hasSize(1);
 
         assertThat(linker.linkArticle(ID).files()).extracting(ArticleLinker.FileOutcome::status)
                 .containsExactly(ArticleLinker.FileStatus.UNCHANGED);
         assertThat(deliver(article).status()).isEqualTo(IngestOutcome.Status.UNCHANGED);
-        storedVersions(record.objectKey()).ifPresent(versions -> assertThat(versions).isEqualTo(2));
+        storedVersions(record.file().objectKey()).ifPresent(versions -> assertThat(versions).isEqualTo(2));
     }
 
     @Test
@@ -228,10 +228,10 @@ public abstract class StoreEmitProtocolContract {
         assertThat(result.files()).extracting(ArticleLinker.FileOutcome::status)
                 .containsExactly(ArticleLinker.FileStatus.CHANGED_MEANWHILE);
         ArticleRecord record = record();
-        String stored = new String(store.get(record.objectKey()).orElseThrow(), UTF_8);
+        String stored = new String(store.get(record.file().objectKey()).orElseThrow(), UTF_8);
         assertThat(record.version()).isEqualTo(2);
         assertThat(stored).contains("eight ferries").contains("originalImage: \"" + IMAGE + "\"");
-        assertThat(ArticleId.sha256Hex(stored.getBytes(UTF_8))).isEqualTo(record.contentHash());
+        assertThat(ArticleId.sha256Hex(stored.getBytes(UTF_8))).isEqualTo(record.file().contentHash());
     }
 
     // ---- the invariants ----
@@ -241,10 +241,11 @@ public abstract class StoreEmitProtocolContract {
         assertThat(record.version()).as("index version").isEqualTo(expectedVersion);
         assertThat(record.isPending()).as("pending mark").isFalse();
 
-        byte[] stored = store.get(record.objectKey()).orElseThrow(() -> new AssertionError("article lost: no object"));
+        byte[] stored = store.get(record.file().objectKey())
+                .orElseThrow(() -> new AssertionError("article lost: no object"));
         assertThat(ArticleId.sha256Hex(stored)).as("stored bytes are the committed version")
-                .isEqualTo(record.contentHash());
-        storedVersions(record.objectKey()).ifPresent(versions ->
+                .isEqualTo(record.file().contentHash());
+        storedVersions(record.file().objectKey()).ifPresent(versions ->
                 assertThat(versions).as("one stored version per distinct content").isEqualTo(contents.size()));
 
         for (long v = 1; v <= expectedVersion; v++) {
