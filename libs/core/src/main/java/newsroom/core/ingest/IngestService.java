@@ -159,71 +159,117 @@ public final class IngestService {
         return normalizer.normalize(raw, context.withDateHints(context.dateHints().withFirstSeen(firstSeen)), kind);
     }
 
+    /**
+     * One normalized input on its way to the store: its identity, the bytes it would be stored as, and the index's
+     * current record of it (empty for an article never stored).
+     *
+     * @param bytes the Markdown, with the thumbnails the current record holds already linked
+     * @param url   the identity URL, or null for articles without one
+     */
+    private record Arrival(NormalizedArticle article, String url, SourceContext context, ArticleId id,
+                           Optional<ArticleRecord> current, byte[] bytes, String contentHash) {
+
+        /** The current version has this content, linked or (linking still to come) not. */
+        boolean sameContentAsCurrent() {
+            return current.isPresent() && (current.get().file().contentHash().equals(contentHash)
+                    || current.get().file().contentHash().equals(
+                            ArticleId.sha256Hex(article.markdown().getBytes(StandardCharsets.UTF_8))));
+        }
+
+        /** The URL this input was seen under (the fetched one, else the identity URL). */
+        String sourceUrl() {
+            return IngestService.sourceUrl(article.frontMatter(), url);
+        }
+    }
+
+    /**
+     * The store/emit protocol's cases: the same content as the current version (a pending event to finish, or
+     * nothing to do), the same story already stored under another URL, or a new version to store and announce.
+     */
     private IngestOutcome store(NormalizedArticle article, String url, SourceContext context) {
-        CanonicalFrontMatter fm = article.frontMatter();
+        Arrival arrival = arrival(article, url, context);
+        if (arrival.sameContentAsCurrent()) {
+            ArticleRecord current = arrival.current().get();
+            return current.isPending() ? finishPending(current, arrival) : unchanged(current, arrival);
+        }
+        String fingerprint = fingerprint(article.body(), url);
+        if (arrival.current().isEmpty() && fingerprint != null) {
+            ArticleId owner = index.claim("fp:" + fingerprint, arrival.id());
+            if (!owner.equals(arrival.id())) {
+                return sameStory(owner, arrival);
+            }
+        }
+        return storeNewVersion(arrival, fingerprint);
+    }
+
+    private Arrival arrival(NormalizedArticle article, String url, SourceContext context) {
         byte[] canonical = article.markdown().getBytes(StandardCharsets.UTF_8);
-        ArticleId id = identity(fm, context, url);
+        ArticleId id = identity(article.frontMatter(), context, url);
         Optional<ArticleRecord> current = index.find(id);
         // thumbnails made for an earlier version are linked right away, so an update never unlinks the article
         byte[] bytes = current.map(r -> linked(canonical, r)).orElse(canonical);
-        String contentHash = ArticleId.sha256Hex(bytes);
+        return new Arrival(article, url, context, id, current, bytes, ArticleId.sha256Hex(bytes));
+    }
 
-        if (current.isPresent() && (current.get().file().contentHash().equals(contentHash)
-                || current.get().file().contentHash().equals(ArticleId.sha256Hex(canonical)))) {
-            // the same content, linked or (linking still to come) not
-            ArticleRecord record = current.get();
-            if (record.isPending()) {
-                // An earlier attempt committed this version but may not have published: finish its job.
-                emit(record, record.pendingEvent(), context);
-                return outcome(record.pendingEvent().equals(ArticleEvent.ARTICLE_STORED)
-                        ? IngestOutcome.Status.STORED : IngestOutcome.Status.UPDATED, record, article);
-            }
-            if (url != null && !record.origin().sourceUrls().contains(sourceUrl(fm, url))) {
-                index.addSourceUrl(id, sourceUrl(fm, url));
-            }
-            telemetry.info("article.unchanged", Map.of("articleId", id.value(), "source", context.name(),
-                    "version", record.version()));
-            telemetry.count("ArticlesUnchanged", context.name());
-            return outcome(IngestOutcome.Status.UNCHANGED, record, article);
+    /** An earlier attempt committed this version but may not have published: finish its job. */
+    private IngestOutcome finishPending(ArticleRecord current, Arrival arrival) {
+        emit(current, current.pendingEvent(), arrival.context());
+        return outcome(current.pendingEvent().equals(ArticleEvent.ARTICLE_STORED)
+                ? IngestOutcome.Status.STORED : IngestOutcome.Status.UPDATED, current, arrival.article());
+    }
+
+    /** Nothing stored, nothing emitted; a URL the content was not yet seen under is recorded. */
+    private IngestOutcome unchanged(ArticleRecord current, Arrival arrival) {
+        if (arrival.url() != null && !current.origin().sourceUrls().contains(arrival.sourceUrl())) {
+            index.addSourceUrl(arrival.id(), arrival.sourceUrl());
         }
+        telemetry.info("article.unchanged", Map.of("articleId", arrival.id().value(),
+                "source", arrival.context().name(), "version", current.version()));
+        telemetry.count("ArticlesUnchanged", arrival.context().name());
+        return outcome(IngestOutcome.Status.UNCHANGED, current, arrival.article());
+    }
 
-        String fingerprint = fingerprint(article.body(), url);
-        if (current.isEmpty() && fingerprint != null) {
-            ArticleId owner = index.claim("fp:" + fingerprint, id);
-            if (!owner.equals(id)) {
-                index.addSourceUrl(owner, sourceUrl(fm, url));
-                telemetry.info("article.duplicate", Map.of("articleId", owner.value(), "source", context.name(),
-                        "url", url));
-                telemetry.count("ArticlesUnchanged", context.name());
-                ArticleRecord ownerRecord = index.find(owner).orElse(null);
-                return new IngestOutcome(IngestOutcome.Status.UNCHANGED, owner,
-                        ownerRecord == null ? 0 : ownerRecord.version(),
-                        ownerRecord == null ? null : ownerRecord.file().objectKey(),
-                        ownerRecord == null ? null : store.locationOf(ownerRecord.file().objectKey()), article, null,
-                        owner);
-            }
-        }
+    /** The story is stored already, as {@code owner}, under another URL: that article gains this URL. */
+    private IngestOutcome sameStory(ArticleId owner, Arrival arrival) {
+        index.addSourceUrl(owner, arrival.sourceUrl());
+        telemetry.info("article.duplicate", Map.of("articleId", owner.value(), "source", arrival.context().name(),
+                "url", arrival.url()));
+        telemetry.count("ArticlesUnchanged", arrival.context().name());
+        ArticleRecord ownerRecord = index.find(owner).orElse(null);
+        return new IngestOutcome(IngestOutcome.Status.UNCHANGED, owner,
+                ownerRecord == null ? 0 : ownerRecord.version(),
+                ownerRecord == null ? null : ownerRecord.file().objectKey(),
+                ownerRecord == null ? null : store.locationOf(ownerRecord.file().objectKey()), arrival.article(),
+                null, owner);
+    }
 
+    /**
+     * A new article (version 1) or changed content (the next version): put the Markdown, commit the record with
+     * the event pending, publish, clear the mark. A previous version still pending is announced first, so every
+     * version gets at least one event even when newer content overtakes a redelivery.
+     */
+    private IngestOutcome storeNewVersion(Arrival arrival, String fingerprint) {
+        Optional<ArticleRecord> current = arrival.current();
         if (current.isPresent() && current.get().isPending()) {
-            // The previous version was committed but its event may never have gone out: announce it first, so
-            // every version gets at least one event even when a newer content overtakes a redelivery.
-            emit(current.get(), current.get().pendingEvent(), context);
+            emit(current.get(), current.get().pendingEvent(), arrival.context());
         }
+        CanonicalFrontMatter fm = arrival.article().frontMatter();
         long version = current.map(r -> r.version() + 1).orElse(1L);
-        String key = current.map(r -> r.file().objectKey()).orElseGet(() -> allocateKey(fm, id));
+        String key = current.map(r -> r.file().objectKey()).orElseGet(() -> allocateKey(fm, arrival.id()));
         String detailType = current.isPresent() ? ArticleEvent.ARTICLE_UPDATED : ArticleEvent.ARTICLE_STORED;
 
-        store.put(key, bytes, MARKDOWN_TYPE);
+        store.put(key, arrival.bytes(), MARKDOWN_TYPE);
         Set<String> urls = new LinkedHashSet<>(current.map(r -> r.origin().sourceUrls()).orElse(Set.of()));
-        if (url != null) {
-            urls.add(sourceUrl(fm, url));
+        if (arrival.url() != null) {
+            urls.add(arrival.sourceUrl());
         }
-        ArticleRecord record = ArticleRecord.newVersion(id, version, new ArticleRecord.StoredFile(key, contentHash),
-                listing(fm), new ArticleRecord.Origin(url, urls, fingerprint), detailType, clock.instant());
+        ArticleRecord record = ArticleRecord.newVersion(arrival.id(), version,
+                new ArticleRecord.StoredFile(key, arrival.contentHash()), listing(fm),
+                new ArticleRecord.Origin(arrival.url(), urls, fingerprint), detailType, clock.instant());
         index.commit(record, current.map(ArticleRecord::version).orElse(0L));
-        emit(record, detailType, context);
+        emit(record, detailType, arrival.context());
         return outcome(current.isPresent() ? IngestOutcome.Status.UPDATED : IngestOutcome.Status.STORED, record,
-                article);
+                arrival.article());
     }
 
     private static ArticleRecord.Listing listing(CanonicalFrontMatter fm) {
