@@ -47,7 +47,7 @@ class IngestApiHandlerTest {
             ? Optional.of("127.0.0.1 is a loopback address") : Optional.empty();
 
     private final IngestApiHandler handler = new IngestApiHandler(new ArticleApi(
-            new IngestService(SiteConfig.defaults(), store, index, bus, null, telemetry.telemetry(),
+            new IngestService(SiteConfig.defaults(), store, index, bus, telemetry.telemetry(),
                     TelemetryLines.CLOCK),
             index, store, queue, urlCheck, SiteConfig.defaults(), telemetry.telemetry()),
             SiteConfig.defaults(), telemetry.telemetry());

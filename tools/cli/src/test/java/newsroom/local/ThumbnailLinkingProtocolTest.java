@@ -91,7 +91,7 @@ class ThumbnailLinkingProtocolTest {
         store = new FileObjectStore(site);
         index = new EmbeddedArticleIndex(site.resolve(".newsroom/index"));
         EventPublisher events = published::addAll;
-        IngestOutcome stored = new IngestService(config, store, index, events, null, Telemetry.silent(), clock)
+        IngestOutcome stored = new IngestService(config, store, index, events, Telemetry.silent(), clock)
                 .ingestMarkdown(ARTICLE.getBytes(StandardCharsets.UTF_8), SourceContext.ofUrl("news", URL));
         assertThat(stored.status()).isEqualTo(IngestOutcome.Status.STORED);
         // a translation made before the thumbnails
@@ -137,7 +137,7 @@ class ThumbnailLinkingProtocolTest {
 
     @Test
     void keepsAContentUpdateThatCommitsBetweenTheRelinkAndTheRewrite() throws Exception {
-        IngestService ingest = new IngestService(config, store, index, published::addAll, null, Telemetry.silent(),
+        IngestService ingest = new IngestService(config, store, index, published::addAll, Telemetry.silent(),
                 clock);
         String update = ARTICLE.replace("six", "eight");
         Runnable racing = () -> assertThat(ingest.ingestMarkdown(update.getBytes(StandardCharsets.UTF_8),

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.config.SiteConfig;
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.frontmatter.FrontMatterNormalizer;
@@ -72,17 +74,27 @@ public final class IngestService {
     private final ObjectStore store;
     private final ArticleIndex index;
     private final EventPublisher publisher;
-    private final HtmlArticleExtractor extractor;
+    /** empty when this deployment takes no HTML */
+    private final Optional<HtmlArticleExtractor> extractor;
     private final Telemetry telemetry;
     private final Clock clock;
     /** null when the site keeps hotlinking ({@code thumbnails: {link: false}}) */
-    private final ThumbnailLinks links;
+    private final @Nullable ThumbnailLinks links;
 
-    /**
-     * @param extractor for HTML inputs; null when this deployment takes no HTML (HTML inputs are then rejected)
-     */
+    /** For a deployment that takes no HTML: HTML inputs are rejected (UNSUPPORTED_INPUT). */
+    public IngestService(SiteConfig config, ObjectStore store, ArticleIndex index, EventPublisher publisher,
+                         Telemetry telemetry, Clock clock) {
+        this(config, store, index, publisher, Optional.empty(), telemetry, clock);
+    }
+
+    /** @param extractor reads the article out of HTML inputs */
     public IngestService(SiteConfig config, ObjectStore store, ArticleIndex index, EventPublisher publisher,
                          HtmlArticleExtractor extractor, Telemetry telemetry, Clock clock) {
+        this(config, store, index, publisher, Optional.of(extractor), telemetry, clock);
+    }
+
+    private IngestService(SiteConfig config, ObjectStore store, ArticleIndex index, EventPublisher publisher,
+                          Optional<HtmlArticleExtractor> extractor, Telemetry telemetry, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.normalizer = new FrontMatterNormalizer(config, Objects.requireNonNull(clock, "clock"));
         this.store = Objects.requireNonNull(store, "store");
@@ -102,11 +114,9 @@ public final class IngestService {
     /** A web page (decoded); the article is extracted, then ingested like any other input. */
     public IngestOutcome ingestHtml(String html, SourceContext context) {
         return guarded(context, InputKind.WEB_PAGE, () -> {
-            if (extractor == null) {
-                throw new ArticleRejectedException(Rejection.Code.UNSUPPORTED_INPUT,
-                        "HTML input is not supported by this function");
-            }
-            return extractor.extract(html, context.url());
+            HtmlArticleExtractor reader = extractor.orElseThrow(() -> new ArticleRejectedException(
+                    Rejection.Code.UNSUPPORTED_INPUT, "HTML input is not supported by this function"));
+            return reader.extract(html, context.url());
         });
     }
 
@@ -166,7 +176,7 @@ public final class IngestService {
      * @param bytes the Markdown, with the thumbnails the current record holds already linked
      * @param url   the identity URL, or null for articles without one
      */
-    private record Arrival(NormalizedArticle article, String url, SourceContext context, ArticleId id,
+    private record Arrival(NormalizedArticle article, @Nullable String url, SourceContext context, ArticleId id,
                            Optional<ArticleRecord> current, byte[] bytes, String contentHash) {
 
         /** The current version has this content, linked or (linking still to come) not. */
@@ -177,7 +187,7 @@ public final class IngestService {
         }
 
         /** The URL this input was seen under (the fetched one, else the identity URL). */
-        String sourceUrl() {
+        @Nullable String sourceUrl() {
             return IngestService.sourceUrl(article.frontMatter(), url);
         }
     }
@@ -186,7 +196,7 @@ public final class IngestService {
      * The store/emit protocol's cases: the same content as the current version (a pending event to finish, or
      * nothing to do), the same story already stored under another URL, or a new version to store and announce.
      */
-    private IngestOutcome store(NormalizedArticle article, String url, SourceContext context) {
+    private IngestOutcome store(NormalizedArticle article, @Nullable String url, SourceContext context) {
         Arrival arrival = arrival(article, url, context);
         if (arrival.sameContentAsCurrent()) {
             ArticleRecord current = arrival.current().get();
@@ -202,7 +212,7 @@ public final class IngestService {
         return storeNewVersion(arrival, fingerprint);
     }
 
-    private Arrival arrival(NormalizedArticle article, String url, SourceContext context) {
+    private Arrival arrival(NormalizedArticle article, @Nullable String url, SourceContext context) {
         byte[] canonical = article.markdown().getBytes(StandardCharsets.UTF_8);
         ArticleId id = identity(article.frontMatter(), context, url);
         Optional<ArticleRecord> current = index.find(id);
@@ -248,7 +258,7 @@ public final class IngestService {
      * the event pending, publish, clear the mark. A previous version still pending is announced first, so every
      * version gets at least one event even when newer content overtakes a redelivery.
      */
-    private IngestOutcome storeNewVersion(Arrival arrival, String fingerprint) {
+    private IngestOutcome storeNewVersion(Arrival arrival, @Nullable String fingerprint) {
         Optional<ArticleRecord> current = arrival.current();
         if (current.isPresent() && current.get().isPending()) {
             emit(current.get(), current.get().pendingEvent(), arrival.context());
@@ -365,7 +375,7 @@ public final class IngestService {
      *
      * @throws ArticleRejectedException INVALID_URL for a URL that is not absolute http(s)
      */
-    private static String canonicalUrl(CanonicalFrontMatter fm) {
+    private static @Nullable String canonicalUrl(CanonicalFrontMatter fm) {
         if (fm.source() == null) {
             return null;
         }
@@ -375,7 +385,7 @@ public final class IngestService {
         return fm.source().canonical() == null ? null : CanonicalUrls.normalize(fm.source().canonical());
     }
 
-    private static String sourceUrl(CanonicalFrontMatter fm, String canonical) {
+    private static @Nullable String sourceUrl(CanonicalFrontMatter fm, @Nullable String canonical) {
         return fm.source() != null && fm.source().url() != null ? fm.source().url() : canonical;
     }
 
@@ -383,7 +393,7 @@ public final class IngestService {
      * Web articles are identified by their canonical URL; files by their path; anything else (e.g. Markdown posted
      * to the API without a URL) by language, date and slug.
      */
-    private static ArticleId identity(CanonicalFrontMatter fm, SourceContext context, String url) {
+    private static ArticleId identity(CanonicalFrontMatter fm, SourceContext context, @Nullable String url) {
         if (url != null) {
             return ArticleId.ofUrl(url);
         }
@@ -397,7 +407,7 @@ public final class IngestService {
      * Same-story fingerprint for web articles: SHA-256 of the body's letters and digits, lower-cased. Files and
      * short bodies get none (a path is identity enough; short texts collide too easily).
      */
-    static String fingerprint(String body, String url) {
+    static @Nullable String fingerprint(String body, @Nullable String url) {
         if (url == null) {
             return null;
         }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.config.ThumbnailSettings;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
@@ -44,7 +46,7 @@ public final class ArticleLinker {
     }
 
     /** The linker for a site's settings, or null when the site keeps hotlinking ({@code thumbnails: {link: false}}). */
-    public static ArticleLinker forSite(ObjectStore store, ArticleIndex index, ThumbnailSettings settings) {
+    public static @Nullable ArticleLinker forSite(ObjectStore store, ArticleIndex index, ThumbnailSettings settings) {
         return settings.link() ? new ArticleLinker(store, index, new ThumbnailLinks(settings.mainWidth())) : null;
     }
 

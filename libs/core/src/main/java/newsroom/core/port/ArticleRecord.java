@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.model.ArticleId;
 
 /**
@@ -28,7 +30,7 @@ public record ArticleRecord(
         Listing listing,
         Origin origin,
         Downstream downstream,
-        String pendingEvent,
+        @Nullable String pendingEvent,
         Instant updatedAt) {
 
     /**
@@ -51,7 +53,7 @@ public record ArticleRecord(
      * @param thumbnail the front matter's thumbnail, or null
      */
     public record Listing(String title, String slug, String lang, OffsetDateTime date, List<String> tags,
-                          List<String> categories, String thumbnail) {
+                          List<String> categories, @Nullable String thumbnail) {
         public Listing {
             Objects.requireNonNull(date, "date");
             tags = List.copyOf(tags == null ? List.of() : tags);
@@ -66,7 +68,7 @@ public record ArticleRecord(
      * @param sourceUrls   every URL this content was seen under (syndication, changed slugs); never shrinks
      * @param fingerprint  content fingerprint for same-story detection across URLs, or null
      */
-    public record Origin(String canonicalUrl, Set<String> sourceUrls, String fingerprint) {
+    public record Origin(@Nullable String canonicalUrl, Set<String> sourceUrls, @Nullable String fingerprint) {
         public Origin {
             sourceUrls = Set.copyOf(sourceUrls == null ? Set.of() : sourceUrls);
         }
@@ -109,7 +111,7 @@ public record ArticleRecord(
      * recorded, see {@link #committedOver}).
      */
     public static ArticleRecord newVersion(ArticleId id, long version, StoredFile file, Listing listing,
-                                           Origin origin, String pendingEvent, Instant updatedAt) {
+                                           Origin origin, @Nullable String pendingEvent, Instant updatedAt) {
         return new ArticleRecord(id, version, file, listing, origin, Downstream.NONE, pendingEvent, updatedAt);
     }
 
@@ -117,7 +119,7 @@ public record ArticleRecord(
         return pendingEvent != null;
     }
 
-    public ArticleRecord withPendingEvent(String detailType) {
+    public ArticleRecord withPendingEvent(@Nullable String detailType) {
         return new ArticleRecord(id, version, file, listing, origin, downstream, detailType, updatedAt);
     }
 

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.link.ArticleLinker;
 import newsroom.core.model.ArticleId;
@@ -43,11 +45,12 @@ public final class TranslationService {
     private final ObjectStore store;
     private final ArticleIndex index;
     private final EventPublisher events;
-    private final MarkdownTranslator translator;
-    private final ArticleLinker linker;
+    private final @Nullable MarkdownTranslator translator;
+    private final @Nullable ArticleLinker linker;
 
     /** Without thumbnail linking. @param translator the engine, or null when none is configured */
-    public TranslationService(ObjectStore store, ArticleIndex index, EventPublisher events, Translator translator) {
+    public TranslationService(ObjectStore store, ArticleIndex index, EventPublisher events,
+                              @Nullable Translator translator) {
         this(store, index, events, translator, null);
     }
 
@@ -56,8 +59,8 @@ public final class TranslationService {
      * @param linker     links each translation to the thumbnails recorded for the article's image; null when the
      *                   site keeps hotlinking
      */
-    public TranslationService(ObjectStore store, ArticleIndex index, EventPublisher events, Translator translator,
-                              ArticleLinker linker) {
+    public TranslationService(ObjectStore store, ArticleIndex index, EventPublisher events,
+                              @Nullable Translator translator, @Nullable ArticleLinker linker) {
         this.store = Objects.requireNonNull(store, "store");
         this.index = Objects.requireNonNull(index, "index");
         this.events = Objects.requireNonNull(events, "events");
@@ -73,7 +76,7 @@ public final class TranslationService {
      * @param reason    why it was skipped or already done; null when translated now
      * @param objectKey where the translation is, when there is one
      */
-    public record Outcome(String language, Status status, String reason, String objectKey) {
+    public record Outcome(String language, Status status, @Nullable String reason, @Nullable String objectKey) {
     }
 
     /** One outcome per distinct requested language, in request order. */

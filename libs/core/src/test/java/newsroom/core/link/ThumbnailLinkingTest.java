@@ -48,7 +48,7 @@ class ThumbnailLinkingTest {
     private final RecordingEventPublisher events = new RecordingEventPublisher();
     private final SiteConfig site = SiteConfig.defaults().withTargetLanguages(List.of("fr"));
     private final Clock clock = Clock.fixed(Instant.parse("2025-03-05T00:00:00Z"), ZoneOffset.UTC);
-    private final IngestService ingest = new IngestService(site, store, index, events, null, Telemetry.silent(), clock);
+    private final IngestService ingest = new IngestService(site, store, index, events, Telemetry.silent(), clock);
     private final ArticleLinker linker = ArticleLinker.forSite(store, index, site.thumbnails());
     private final TranslationService translation = new TranslationService(store, index, events, identity(), linker);
 
@@ -198,7 +198,7 @@ class ThumbnailLinkingTest {
         // after: a fresh article translated from the linked source
         InMemoryObjectStore otherStore = new InMemoryObjectStore();
         InMemoryArticleIndex otherIndex = new InMemoryArticleIndex();
-        IngestService otherIngest = new IngestService(site, otherStore, otherIndex, events, null, Telemetry.silent(),
+        IngestService otherIngest = new IngestService(site, otherStore, otherIndex, events, Telemetry.silent(),
                 clock);
         ArticleLinker otherLinker = ArticleLinker.forSite(otherStore, otherIndex, site.thumbnails());
         otherIngest.ingest(article("six"), SourceContext.ofUrl("harbour", URL));
@@ -242,7 +242,7 @@ class ThumbnailLinkingTest {
     @Test
     void keepsHotlinking_whenTheSiteSaysLinkFalse() {
         SiteConfig hotlinking = site.withThumbnails(new ThumbnailSettings(false, 640, 100));
-        IngestService plain = new IngestService(hotlinking, store, index, events, null, Telemetry.silent(), clock);
+        IngestService plain = new IngestService(hotlinking, store, index, events, Telemetry.silent(), clock);
         plain.ingest(article("six"), SourceContext.ofUrl("harbour", URL));
         index.recordThumbnails(ID, IMAGE, KEYS);
 

@@ -97,7 +97,7 @@ public abstract class StoreEmitProtocolContract {
         Adapters adapters = newAdapters();
         store = new CrashingObjectStore(adapters.store());
         index = new CrashingArticleIndex(adapters.index());
-        service = new IngestService(SiteConfig.defaults(), store, index, adapters.publisher(), null,
+        service = new IngestService(SiteConfig.defaults(), store, index, adapters.publisher(),
                 Telemetry.silent(), CLOCK);
     }
 
