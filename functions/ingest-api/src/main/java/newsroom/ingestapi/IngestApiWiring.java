@@ -33,7 +33,7 @@ record IngestApiWiring(ArticleApi api, SiteConfig site, AwsPriming priming, Tele
         S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
-        IngestService ingest = new IngestService(site, store, index, events, null, telemetry, clock);
+        IngestService ingest = new IngestService(site, store, index, events, telemetry, clock);
         UrlCheck check = publicUrlCheck();
         SqsFetchQueue queue = new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl());
         ArticleApi api = new ArticleApi(ingest, index, store, queue, check, site, telemetry);

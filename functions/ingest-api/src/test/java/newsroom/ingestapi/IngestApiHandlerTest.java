@@ -3,11 +3,14 @@ package newsroom.ingestapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +47,7 @@ class IngestApiHandlerTest {
             ? Optional.of("127.0.0.1 is a loopback address") : Optional.empty();
 
     private final IngestApiHandler handler = new IngestApiHandler(new ArticleApi(
-            new IngestService(SiteConfig.defaults(), store, index, bus, null, telemetry.telemetry(),
+            new IngestService(SiteConfig.defaults(), store, index, bus, telemetry.telemetry(),
                     TelemetryLines.CLOCK),
             index, store, queue, urlCheck, SiteConfig.defaults(), telemetry.telemetry()),
             SiteConfig.defaults(), telemetry.telemetry());
@@ -95,9 +98,12 @@ class IngestApiHandlerTest {
     }
 
     private static ArticleRecord record(String id, String lang, String date, List<String> tags) {
-        return new ArticleRecord(new ArticleId(id), 1, "ab".repeat(32), "content/" + lang + "/" + id + ".md",
-                "Title " + id, "slug-" + id, lang, date, tags, List.of("news"), null,
-                "https://news.example.com/" + id, null, null, null, null, null, null, "2025-02-12T15:10:00Z");
+        return ArticleRecord.newVersion(new ArticleId(id), 1,
+                new ArticleRecord.StoredFile("content/" + lang + "/" + id + ".md", "ab".repeat(32)),
+                new ArticleRecord.Listing("Title " + id, "slug-" + id, lang, OffsetDateTime.parse(date), tags,
+                        List.of("news"), null),
+                new ArticleRecord.Origin("https://news.example.com/" + id, Set.of(), null), null,
+                Instant.parse("2025-02-12T15:10:00Z"));
     }
 
     @Test

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -43,10 +46,11 @@ class ThumbnailHandlerTest {
             new ThumbnailService(origin, store, index, bus, List.of(320, 640, 1280)), telemetry.telemetry());
 
     ThumbnailHandlerTest() {
-        index.commit(new ArticleRecord(new ArticleId(ID), 1, "ab".repeat(32),
-                "content/en/2025/02/apple-alibaba-ai-china.md", "Apple and Alibaba", "apple-alibaba-ai-china", "en",
-                "2025-02-12T15:10:00Z", List.of(), List.of(), IMAGE, null, null, null, null, null, null, null,
-                "2025-02-12T15:10:00Z"), 0);
+        index.commit(ArticleRecord.newVersion(new ArticleId(ID), 1,
+                new ArticleRecord.StoredFile("content/en/2025/02/apple-alibaba-ai-china.md", "ab".repeat(32)),
+                new ArticleRecord.Listing("Apple and Alibaba", "apple-alibaba-ai-china", "en",
+                        OffsetDateTime.parse("2025-02-12T15:10:00Z"), List.of(), List.of(), IMAGE),
+                new ArticleRecord.Origin(null, Set.of(), null), null, Instant.parse("2025-02-12T15:10:00Z")), 0);
     }
 
     private static ScheduledEvent sample() {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,10 +65,12 @@ class TranslationHandlerTest {
                 .getBytes(StandardCharsets.UTF_8), new SourceContext("example-news", null, "a.md",
                 java.time.ZoneOffset.UTC, "en", List.of(), List.of())).markdown().getBytes(StandardCharsets.UTF_8);
         store.put(KEY, markdown, "text/markdown; charset=utf-8");
-        index.commit(new ArticleRecord(new ArticleId(ID), 1, ArticleId.sha256Hex(markdown), KEY,
-                "Apple and Alibaba team up on AI in China", "apple-alibaba-ai-china", "en", "2025-02-12T15:10:00Z",
-                List.of(), List.of(), null, "https://news.example.com/2025/02/apple-alibaba-ai", null, null, null,
-                null, null, null, "2025-02-12T15:10:00Z"), 0);
+        index.commit(ArticleRecord.newVersion(new ArticleId(ID), 1,
+                new ArticleRecord.StoredFile(KEY, ArticleId.sha256Hex(markdown)),
+                new ArticleRecord.Listing("Apple and Alibaba team up on AI in China", "apple-alibaba-ai-china", "en",
+                        OffsetDateTime.parse("2025-02-12T15:10:00Z"), List.of(), List.of(), null),
+                new ArticleRecord.Origin("https://news.example.com/2025/02/apple-alibaba-ai", Set.of(), null), null,
+                Instant.parse("2025-02-12T15:10:00Z")), 0);
     }
 
     private static ScheduledEvent sample() {
@@ -155,6 +160,6 @@ class TranslationHandlerTest {
 
         assertThatThrownBy(() -> handler(throttled).handleRequest(sample(), null))
                 .isInstanceOf(IllegalStateException.class).hasMessage("ThrottlingException from Translate");
-        assertThat(index.find(new ArticleId(ID)).orElseThrow().translations()).isEmpty();
+        assertThat(index.find(new ArticleId(ID)).orElseThrow().downstream().translations()).isEmpty();
     }
 }

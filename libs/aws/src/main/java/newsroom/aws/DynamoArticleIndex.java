@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import newsroom.core.model.ArticleId;
+import newsroom.core.model.Rfc3339;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleIndex.ListQuery;
 import newsroom.core.port.ArticleRecord;
@@ -111,34 +112,34 @@ public final class DynamoArticleIndex implements ArticleIndex {
         if (expectedVersion < 0) {
             throw new IllegalArgumentException("expectedVersion must be 0 (new article) or more, was " + expectedVersion);
         }
+        ArticleRecord.Listing listing = record.listing();
         DynamoUpdate u = new DynamoUpdate();
         u.set("id", s(record.id().value()))
                 .set("version", n(record.version()))
-                .set("contentHash", s(record.contentHash()))
-                .set("objectKey", s(record.objectKey()))
-                .set("title", s(record.title()))
-                .set("slug", s(record.slug()))
-                .set("lang", s(record.lang()))
-                .set("date", s(record.date()))
-                .set("tags", list(record.tags()))
-                .set(TAG_KEYS, list(record.tags().stream().map(ListQuery::tagKey).distinct().toList()))
-                .set("categories", list(record.categories()))
-                .set("thumbnail", s(record.thumbnail()))
-                .set("canonicalUrl", s(record.canonicalUrl()))
-                .set("fingerprint", s(record.fingerprint()))
+                .set("contentHash", s(record.file().contentHash()))
+                .set("objectKey", s(record.file().objectKey()))
+                .set("title", s(listing.title()))
+                .set("slug", s(listing.slug()))
+                .set("lang", s(listing.lang()))
+                .set("date", s(Rfc3339.format(listing.date())))
+                .set("tags", list(listing.tags()))
+                .set(TAG_KEYS, list(listing.tags().stream().map(ListQuery::tagKey).distinct().toList()))
+                .set("categories", list(listing.categories()))
+                .set("thumbnail", s(listing.thumbnail()))
+                .set("canonicalUrl", s(record.origin().canonicalUrl()))
+                .set("fingerprint", s(record.origin().fingerprint()))
                 .set("pendingEvent", s(record.pendingEvent()))
-                .set("updatedAt", s(record.updatedAt()))
-                .setIfAbsent("translations", stringMap(record.translations()))
-                .setIfAbsent("translatedVersions", numberMap(record.translatedVersions()))
-                .setIfAbsent("thumbnails", listMap(record.thumbnails()));
-        if (!record.sourceUrls().isEmpty()) {
-            u.addToSet("sourceUrls", AttributeValue.fromSs(List.copyOf(record.sourceUrls())));
+                .set("updatedAt", s(Rfc3339.format(record.updatedAt())))
+                .setIfAbsent("translations", stringMap(record.downstream().translations()))
+                .setIfAbsent("translatedVersions", numberMap(record.downstream().translatedVersions()))
+                .setIfAbsent("thumbnails", listMap(record.downstream().thumbnails()));
+        if (!record.origin().sourceUrls().isEmpty()) {
+            u.addToSet("sourceUrls", AttributeValue.fromSs(List.copyOf(record.origin().sourceUrls())));
         }
-        String sortKey = record.date() == null ? null : sortKey(record.date(), record.id());
-        u.set(GSI1_PK, record.lang() == null || sortKey == null ? null
-                        : s(shardOf(languagePartition(record.lang()), record.id())))
-                .set(GSI1_SK, record.lang() == null ? null : s(sortKey))
-                .set(GSI2_PK, sortKey == null ? null : s(shardOf(ALL_LANGUAGES, record.id())))
+        String sortKey = sortKey(Rfc3339.format(listing.date()), record.id());
+        u.set(GSI1_PK, listing.lang() == null ? null : s(shardOf(languagePartition(listing.lang()), record.id())))
+                .set(GSI1_SK, listing.lang() == null ? null : s(sortKey))
+                .set(GSI2_PK, s(shardOf(ALL_LANGUAGES, record.id())))
                 .set(GSI2_SK, s(sortKey));
         String condition = expectedVersion == 0
                 ? "attribute_not_exists(" + u.name(PK) + ")"
@@ -372,23 +373,17 @@ public final class DynamoArticleIndex implements ArticleIndex {
         return new ArticleRecord(
                 new ArticleId(item.get("id").s()),
                 Long.parseLong(item.get("version").n()),
-                str(item, "contentHash"),
-                str(item, "objectKey"),
-                str(item, "title"),
-                str(item, "slug"),
-                str(item, "lang"),
-                str(item, "date"),
-                strings(item.get("tags")),
-                strings(item.get("categories")),
-                str(item, "thumbnail"),
-                str(item, "canonicalUrl"),
-                item.containsKey("sourceUrls") ? Set.copyOf(item.get("sourceUrls").ss()) : Set.of(),
-                str(item, "fingerprint"),
+                new ArticleRecord.StoredFile(str(item, "objectKey"), str(item, "contentHash")),
+                new ArticleRecord.Listing(str(item, "title"), str(item, "slug"), str(item, "lang"),
+                        Rfc3339.parse(str(item, "date")), strings(item.get("tags")), strings(item.get("categories")),
+                        str(item, "thumbnail")),
+                new ArticleRecord.Origin(str(item, "canonicalUrl"),
+                        item.containsKey("sourceUrls") ? Set.copyOf(item.get("sourceUrls").ss()) : Set.of(),
+                        str(item, "fingerprint")),
+                new ArticleRecord.Downstream(fromStringMap(item.get("translations")),
+                        fromNumberMap(item.get("translatedVersions")), fromListMap(item.get("thumbnails"))),
                 str(item, "pendingEvent"),
-                fromStringMap(item.get("translations")),
-                fromNumberMap(item.get("translatedVersions")),
-                fromListMap(item.get("thumbnails")),
-                str(item, "updatedAt"));
+                Rfc3339.parseInstant(str(item, "updatedAt")));
     }
 
     static AttributeValue s(String value) {

@@ -14,6 +14,8 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.port.Fetcher.FetchException;
 
 /**
@@ -35,7 +37,8 @@ public final class FeedParser {
      * @param feedUrl     the feed's URL, to resolve relative entry links against
      * @throws FetchException MALFORMED_FEED when the bytes are not a feed or contain a DOCTYPE
      */
-    public static List<DiscoveredItem> parse(byte[] body, String contentType, URI feedUrl) throws FetchException {
+    public static List<DiscoveredItem> parse(byte[] body, @Nullable String contentType, URI feedUrl)
+            throws FetchException {
         SyndFeed feed;
         try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
             SyndFeedInput input = new SyndFeedInput();

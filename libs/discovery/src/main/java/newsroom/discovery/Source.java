@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.model.SourceContext;
 
 /**
@@ -13,8 +15,8 @@ import newsroom.core.model.SourceContext;
  * @param language        BCP 47 tag for articles that name none, or null for the site default
  * @param maxItemsPerPoll most new item URLs one poll sends for fetching
  */
-public record Source(String name, Type type, URI url, ZoneId timeZone, String language, List<String> categories,
-                     List<String> tags, int maxItemsPerPoll, boolean enabled) {
+public record Source(String name, Type type, URI url, ZoneId timeZone, @Nullable String language,
+                     List<String> categories, List<String> tags, int maxItemsPerPoll, boolean enabled) {
 
     /** How the URL is read. */
     public enum Type { FEED, SITEMAP, HOMEPAGE }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.config.InvalidConfigurationException;
 import newsroom.core.port.Fetcher.ContentKind;
 
@@ -38,7 +40,7 @@ public record FetcherConfig(String userAgent, String robotsAgentName, Duration c
                             Map<ContentKind, Long> maxBodyBytes, Set<Integer> allowedPorts, Duration perHostDelay,
                             Duration maxPolitenessWait, int maxRedirects, int maxAttempts, Duration backoffBase,
                             Duration backoffMax, Duration robotsCacheTtl, Duration defaultRetryAfter,
-                            List<AllowedNetwork> allowedNetworks, String runtimeApiHost) {
+                            List<AllowedNetwork> allowedNetworks, @Nullable String runtimeApiHost) {
 
     /** Product token and version in the default User-Agent. */
     public static final String BOT_NAME = "NewsroomIngest";

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.config.ThumbnailSettings;
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.link.ArticleLinker;
@@ -101,7 +103,7 @@ public final class ThumbnailService {
      * @param linked     what the linking step did to the article's file and each translation's (empty when SKIPPED
      *                   or when the site does not link)
      */
-    public record Result(Status status, SkipReason reason, String detail, List<Thumbnail> created,
+    public record Result(Status status, @Nullable SkipReason reason, @Nullable String detail, List<Thumbnail> created,
                          List<String> objectKeys, List<ArticleLinker.FileOutcome> linked) {
         public Result {
             Objects.requireNonNull(status, "status");
@@ -133,7 +135,7 @@ public final class ThumbnailService {
         if (record.isEmpty()) {
             return Result.skipped(SkipReason.ARTICLE_NOT_FOUND, "article " + articleId + " is not in the index");
         }
-        List<String> existing = record.get().thumbnails().get(imageUrl);
+        List<String> existing = record.get().downstream().thumbnails().get(imageUrl);
         if (existing != null) {
             // a redelivery, or a new version of the article: (re)link it with the variants made before
             return new Result(Status.ALREADY_CREATED, null, "already created", List.of(), existing, link(id));

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.model.ArticleId;
@@ -41,9 +44,11 @@ class ThumbnailServiceTest {
 
     @BeforeEach
     void indexTheArticle() {
-        index.commit(new ArticleRecord(ID, 1, "0".repeat(64), "content/en/2025/02/apple-alibaba.md", "Apple",
-                "apple-alibaba", "en", "2025-02-12T15:10:00Z", List.of(), List.of(), IMAGE, null, null, null, null,
-                null, null, null, "2025-02-12T16:00:00Z"), 0);
+        index.commit(ArticleRecord.newVersion(ID, 1,
+                new ArticleRecord.StoredFile("content/en/2025/02/apple-alibaba.md", "0".repeat(64)),
+                new ArticleRecord.Listing("Apple", "apple-alibaba", "en", OffsetDateTime.parse("2025-02-12T15:10:00Z"),
+                        List.of(), List.of(), IMAGE),
+                new ArticleRecord.Origin(null, Set.of(), null), null, Instant.parse("2025-02-12T16:00:00Z")), 0);
     }
 
     @Test
@@ -94,7 +99,7 @@ class ThumbnailServiceTest {
 
         service.createThumbnails(ID.value(), IMAGE);
 
-        assertThat(index.find(ID).orElseThrow().thumbnails())
+        assertThat(index.find(ID).orElseThrow().downstream().thumbnails())
                 .isEqualTo(Map.of(IMAGE, List.of(BASE + "-320.jpg", BASE + "-640.jpg")));
     }
 
@@ -178,7 +183,7 @@ class ThumbnailServiceTest {
         assertThat(result.detail()).isEqualTo(
                 "the image is 1x1 pixels; thumbnails are made from images at least 100 pixels on each side");
         assertNothingStoredOrEmitted();
-        assertThat(index.find(ID).orElseThrow().thumbnails()).isEmpty();
+        assertThat(index.find(ID).orElseThrow().downstream().thumbnails()).isEmpty();
     }
 
     @Test
@@ -303,7 +308,7 @@ class ThumbnailServiceTest {
 
         assertThatThrownBy(() -> service.createThumbnails(ID.value(), IMAGE)).isSameAs(timeout);
         assertNothingStoredOrEmitted();
-        assertThat(index.find(ID).orElseThrow().thumbnails()).isEmpty();
+        assertThat(index.find(ID).orElseThrow().downstream().thumbnails()).isEmpty();
     }
 
     @Test

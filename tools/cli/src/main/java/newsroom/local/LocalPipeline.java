@@ -57,7 +57,8 @@ public final class LocalPipeline {
         this.store = new FileObjectStore(this.site);
         this.index = new EmbeddedArticleIndex(state.resolve("index"));
         this.bus = new InProcessEventBus(rules, state, telemetry, clock);
-        this.ingest = new IngestService(config, store, index, bus, extractor, telemetry, clock);
+        this.ingest = extractor == null ? new IngestService(config, store, index, bus, telemetry, clock)
+                : new IngestService(config, store, index, bus, extractor, telemetry, clock);
     }
 
     public Path site() {

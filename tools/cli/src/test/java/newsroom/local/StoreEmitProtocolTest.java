@@ -1,211 +1,83 @@
 package newsroom.local;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import newsroom.core.config.SiteConfig;
-import newsroom.core.event.ArticleEvent;
-import newsroom.core.ingest.IngestOutcome;
-import newsroom.core.ingest.IngestService;
-import newsroom.core.model.ArticleId;
-import newsroom.core.model.SourceContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import newsroom.core.observe.Telemetry;
-import newsroom.core.port.ArticleIndex;
-import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.EventPublisher;
-import newsroom.core.port.ObjectStore;
-import newsroom.core.testing.DelegatingIndex;
+import newsroom.core.port.contract.StoreEmitProtocolContract;
+import newsroom.local.bus.InProcessEventBus;
 import newsroom.local.store.EmbeddedArticleIndex;
 import newsroom.local.store.FileObjectStore;
 
 /**
- * The store/emit protocol on the embedded adapters: a crash at every step, then redelivery of the same input,
- * must end with exactly one stored version per content, at least one event per version, nothing lost.
+ * The store/emit protocol contract on the embedded adapters: the folder object store, the embedded index and the
+ * in-process bus, whose event log ({@code events.jsonl}) tells what it accepted. The in-process bus never refuses
+ * an event, so a refused publish is a failure raised in front of it, as a bus outage would reach the service.
  */
-class StoreEmitProtocolTest {
+class StoreEmitProtocolTest extends StoreEmitProtocolContract {
 
-    /** The steps of the protocol at which the process may die. */
-    enum CrashPoint { BEFORE_OBJECT_PUT, AFTER_OBJECT_PUT, AFTER_INDEX_COMMIT, DURING_PUBLISH, AFTER_PUBLISH, AFTER_CLEAR_PENDING }
-
-    private static final String V1 = """
-            ---
-            title: "Protocol test"
-            date: "2025-02-12 15:10:00"
-            source: {url: "https://news.example.org/protocol-test"}
-            ---
-
-            First version of the body.
-            """;
-    private static final String V2 = V1.replace("First version", "Second version");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path site;
 
-    private final Clock clock = Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC);
-    private final List<ArticleEvent> published = new ArrayList<>();
-    private FileObjectStore store;
-    private EmbeddedArticleIndex index;
-    private CrashPoint armed;
+    private boolean refuseNext;
 
-    @BeforeEach
-    void setUp() {
-        store = new FileObjectStore(site);
-        index = new EmbeddedArticleIndex(site.resolve(".newsroom/index"));
+    @Override
+    protected Adapters newAdapters() {
+        InProcessEventBus bus = new InProcessEventBus(List.of(), eventLogDir(), Telemetry.silent(), Clock.systemUTC());
+        EventPublisher refusingBus = events -> {
+            if (refuseNext) {
+                refuseNext = false;
+                throw new EventPublisher.EventPublishException("bus unavailable",
+                        events.stream().map(e -> e.detailType() + " " + e.articleId() + ": unavailable").toList());
+            }
+            bus.publish(events);
+        };
+        return new Adapters(new FileObjectStore(site), new EmbeddedArticleIndex(site.resolve(".newsroom/index")),
+                refusingBus);
     }
 
-    /** Simulates the process dying: the exception escapes the service like a killed invocation would end it. */
-    static final class Crash extends RuntimeException {
-        Crash(CrashPoint point) {
-            super("crash " + point);
+    @Override
+    protected void refuseNextPublish() {
+        refuseNext = true;
+    }
+
+    @Override
+    protected List<Accepted> accepted() {
+        Path log = eventLogDir().resolve("events.jsonl");
+        try {
+            if (!Files.exists(log)) {
+                return List.of();
+            }
+            return Files.readAllLines(log).stream().map(StoreEmitProtocolTest::accepted).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private void maybeCrash(CrashPoint point) {
-        if (armed == point) {
-            armed = null;
-            throw new Crash(point);
+    private static Accepted accepted(String line) {
+        try {
+            JsonNode event = JSON.readTree(line);
+            JsonNode detail = event.get("detail");
+            return new Accepted(event.get("detail-type").asText(), detail.get("articleId").asText(),
+                    detail.get("version").asLong());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private IngestService service() {
-        ObjectStore crashingStore = new ObjectStore() {
-            @Override
-            public void put(String key, byte[] content, String contentType) {
-                maybeCrash(CrashPoint.BEFORE_OBJECT_PUT);
-                store.put(key, content, contentType);
-                maybeCrash(CrashPoint.AFTER_OBJECT_PUT);
-            }
-
-            @Override
-            public Optional<byte[]> get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public Optional<Tagged> getTagged(String key) {
-                return store.getTagged(key);
-            }
-
-            @Override
-            public boolean putIfMatch(String key, byte[] content, String contentType, String tag) {
-                return store.putIfMatch(key, content, contentType, tag);
-            }
-
-            @Override
-            public String locationOf(String key) {
-                return store.locationOf(key);
-            }
-        };
-        ArticleIndex crashingIndex = new DelegatingIndex(index) {
-            @Override
-            public void commit(ArticleRecord record, long expectedVersion) {
-                super.commit(record, expectedVersion);
-                maybeCrash(CrashPoint.AFTER_INDEX_COMMIT);
-            }
-
-            @Override
-            public void clearPending(ArticleId id, long version) {
-                super.clearPending(id, version);
-                maybeCrash(CrashPoint.AFTER_CLEAR_PENDING);
-            }
-        };
-        EventPublisher crashingPublisher = events -> {
-            if (armed == CrashPoint.DURING_PUBLISH) {
-                armed = null;
-                throw new EventPublisher.EventPublishException("PutEvents failed", List.of("ArticleStored: InternalFailure"));
-            }
-            published.addAll(events);
-            maybeCrash(CrashPoint.AFTER_PUBLISH);
-        };
-        return new IngestService(SiteConfig.defaults(), crashingStore, crashingIndex, crashingPublisher, null,
-                Telemetry.silent(), clock);
-    }
-
-    private IngestOutcome deliver(String markdown) {
-        return service().ingestMarkdown(markdown.getBytes(StandardCharsets.UTF_8),
-                SourceContext.ofUrl("protocol-test", "https://news.example.org/protocol-test"));
-    }
-
-    private IngestOutcome deliverUntilDone(String markdown) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                return deliver(markdown);
-            } catch (RuntimeException e) {
-                // the platform redelivers the same message
-            }
-        }
-        throw new AssertionError("did not converge after redeliveries");
-    }
-
-    private long eventsOf(String type, long version) {
-        return published.stream().filter(e -> e.detailType().equals(type))
-                .filter(e -> ((Number) e.detail().get("version")).longValue() == version).count();
-    }
-
-    @ParameterizedTest
-    @EnumSource(CrashPoint.class)
-    void newArticle_crashAtAnyStepThenRedelivery_storesOneVersionAndEmitsAtLeastOnce(CrashPoint point) {
-        armed = point;
-        assertThatThrownBy(() -> deliver(V1)).isInstanceOfAny(Crash.class, EventPublisher.EventPublishException.class);
-
-        IngestOutcome retried = deliverUntilDone(V1);
-
-        ArticleRecord record = index.find(ArticleId.ofUrl("https://news.example.org/protocol-test")).orElseThrow();
-        assertThat(record.version()).isEqualTo(1);
-        assertThat(record.isPending()).isFalse();
-        assertThat(eventsOf(ArticleEvent.ARTICLE_STORED, 1)).isGreaterThanOrEqualTo(1);
-        assertThat(store.get(record.objectKey())).isPresent();
-        assertThat(retried.status()).isIn(IngestOutcome.Status.STORED, IngestOutcome.Status.UNCHANGED);
-
-        int before = published.size();
-        assertThat(deliver(V1).status()).isEqualTo(IngestOutcome.Status.UNCHANGED);
-        assertThat(published).hasSize(before);
-    }
-
-    @ParameterizedTest
-    @EnumSource(CrashPoint.class)
-    void changedArticle_crashAtAnyStepThenRedelivery_becomesExactlyVersionTwo(CrashPoint point) {
-        deliver(V1);
-        armed = point;
-        assertThatThrownBy(() -> deliver(V2)).isInstanceOfAny(Crash.class, EventPublisher.EventPublishException.class);
-
-        deliverUntilDone(V2);
-
-        ArticleRecord record = index.find(ArticleId.ofUrl("https://news.example.org/protocol-test")).orElseThrow();
-        assertThat(record.version()).isEqualTo(2);
-        assertThat(record.isPending()).isFalse();
-        assertThat(eventsOf(ArticleEvent.ARTICLE_UPDATED, 2)).isGreaterThanOrEqualTo(1);
-        assertThat(eventsOf(ArticleEvent.ARTICLE_UPDATED, 3)).isZero();
-        assertThat(new String(store.get(record.objectKey()).orElseThrow(), StandardCharsets.UTF_8))
-                .contains("Second version of the body.");
-    }
-
-    @org.junit.jupiter.api.Test
-    void aPendingVersionOvertakenByNewerContent_isStillAnnouncedBeforeTheNewVersion() {
-        armed = CrashPoint.DURING_PUBLISH;
-        assertThatThrownBy(() -> deliver(V1)).isInstanceOf(EventPublisher.EventPublishException.class);
-
-        IngestOutcome outcome = deliver(V2);
-
-        assertThat(outcome.status()).isEqualTo(IngestOutcome.Status.UPDATED);
-        assertThat(published).extracting(ArticleEvent::detailType, e -> e.detail().get("version"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ArticleEvent.ARTICLE_STORED, 1L),
-                        org.assertj.core.groups.Tuple.tuple(ArticleEvent.ARTICLE_UPDATED, 2L));
-        assertThat(index.find(ArticleId.ofUrl("https://news.example.org/protocol-test")).orElseThrow().isPending())
-                .isFalse();
+    private Path eventLogDir() {
+        return site.resolve(".newsroom");
     }
 }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
@@ -33,12 +32,12 @@ import newsroom.core.link.ArticleLinker;
 import newsroom.core.model.ArticleId;
 import newsroom.core.model.SourceContext;
 import newsroom.core.observe.Telemetry;
-import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.EventPublisher;
-import newsroom.core.port.ObjectStore;
 import newsroom.core.port.Translator;
-import newsroom.core.testing.DelegatingIndex;
+import newsroom.core.testing.Crash;
+import newsroom.core.testing.CrashingArticleIndex;
+import newsroom.core.testing.CrashingObjectStore;
 import newsroom.core.testing.ScriptedFetcher;
 import newsroom.core.translate.TranslationService;
 import newsroom.local.store.EmbeddedArticleIndex;
@@ -62,6 +61,8 @@ class ThumbnailLinkingProtocolTest {
 
     private static final String URL = "https://news.example.org/ferries";
     private static final ArticleId ID = ArticleId.ofUrl(URL);
+    private static final String ARTICLE_KEYS = "content/en/";
+    private static final String TRANSLATION_KEYS = "content/fr/";
     private static final String IMAGE = "https://cdn.news.example.org/ferry.jpg";
     private static final String ARTICLE = """
             ---
@@ -82,6 +83,7 @@ class ThumbnailLinkingProtocolTest {
     private final SiteConfig config = SiteConfig.defaults().withTargetLanguages(List.of("fr"));
     private FileObjectStore store;
     private EmbeddedArticleIndex index;
+    /** Where the next thumbnail invocation dies (armed for one invocation). */
     private CrashPoint armed;
 
     @BeforeEach
@@ -89,13 +91,13 @@ class ThumbnailLinkingProtocolTest {
         store = new FileObjectStore(site);
         index = new EmbeddedArticleIndex(site.resolve(".newsroom/index"));
         EventPublisher events = published::addAll;
-        IngestOutcome stored = new IngestService(config, store, index, events, null, Telemetry.silent(), clock)
+        IngestOutcome stored = new IngestService(config, store, index, events, Telemetry.silent(), clock)
                 .ingestMarkdown(ARTICLE.getBytes(StandardCharsets.UTF_8), SourceContext.ofUrl("news", URL));
         assertThat(stored.status()).isEqualTo(IngestOutcome.Status.STORED);
         // a translation made before the thumbnails
         new TranslationService(store, index, events, identity(), ArticleLinker.forSite(store, index,
                 config.thumbnails())).translate(ID.value(), 1, List.of("fr"));
-        assertThat(record().translations()).containsKey("fr");
+        assertThat(record().downstream().translations()).containsKey("fr");
     }
 
     @ParameterizedTest
@@ -108,8 +110,8 @@ class ThumbnailLinkingProtocolTest {
 
         assertThat(retried.status()).isIn(ThumbnailService.Status.CREATED, ThumbnailService.Status.ALREADY_CREATED);
         assertLinkedAndConsistent();
-        byte[] article = store.get(record().objectKey()).orElseThrow();
-        byte[] translation = store.get(record().translations().get("fr")).orElseThrow();
+        byte[] article = store.get(record().file().objectKey()).orElseThrow();
+        byte[] translation = store.get(record().downstream().translations().get("fr")).orElseThrow();
         int events = published.size();
 
         ThumbnailService.Result again = thumbnails().createThumbnails(ID.value(), IMAGE);
@@ -117,8 +119,8 @@ class ThumbnailLinkingProtocolTest {
         assertThat(again.status()).isEqualTo(ThumbnailService.Status.ALREADY_CREATED);
         assertThat(again.linked()).extracting(ArticleLinker.FileOutcome::status)
                 .containsOnly(ArticleLinker.FileStatus.UNCHANGED);
-        assertThat(store.get(record().objectKey()).orElseThrow()).isEqualTo(article);
-        assertThat(store.get(record().translations().get("fr")).orElseThrow()).isEqualTo(translation);
+        assertThat(store.get(record().file().objectKey()).orElseThrow()).isEqualTo(article);
+        assertThat(store.get(record().downstream().translations().get("fr")).orElseThrow()).isEqualTo(translation);
         assertThat(published).hasSize(events);
     }
 
@@ -135,7 +137,7 @@ class ThumbnailLinkingProtocolTest {
 
     @Test
     void keepsAContentUpdateThatCommitsBetweenTheRelinkAndTheRewrite() throws Exception {
-        IngestService ingest = new IngestService(config, store, index, published::addAll, null, Telemetry.silent(),
+        IngestService ingest = new IngestService(config, store, index, published::addAll, Telemetry.silent(),
                 clock);
         String update = ARTICLE.replace("six", "eight");
         Runnable racing = () -> assertThat(ingest.ingestMarkdown(update.getBytes(StandardCharsets.UTF_8),
@@ -145,9 +147,9 @@ class ThumbnailLinkingProtocolTest {
 
         ArticleRecord record = record();
         assertThat(record.version()).isEqualTo(2);
-        String stored = new String(store.get(record.objectKey()).orElseThrow(), StandardCharsets.UTF_8);
+        String stored = new String(store.get(record.file().objectKey()).orElseThrow(), StandardCharsets.UTF_8);
         assertThat(stored).contains("eight").contains("thumbnail: \"/thumbnails/");
-        assertThat(ArticleId.sha256Hex(stored.getBytes(StandardCharsets.UTF_8))).isEqualTo(record.contentHash());
+        assertThat(ArticleId.sha256Hex(stored.getBytes(StandardCharsets.UTF_8))).isEqualTo(record.file().contentHash());
         assertThat(ingest.ingestMarkdown(update.getBytes(StandardCharsets.UTF_8), SourceContext.ofUrl("news", URL))
                 .status()).isEqualTo(IngestOutcome.Status.UNCHANGED);
     }
@@ -156,12 +158,13 @@ class ThumbnailLinkingProtocolTest {
         ArticleRecord record = record();
         assertThat(record.version()).as("linking makes no version").isEqualTo(1);
         assertThat(record.isPending()).isFalse();
-        byte[] article = store.get(record.objectKey()).orElseThrow();
+        byte[] article = store.get(record.file().objectKey()).orElseThrow();
         assertThat(ArticleId.sha256Hex(article)).as("the stored file is the one the index names")
-                .isEqualTo(record.contentHash());
+                .isEqualTo(record.file().contentHash());
         String main = "thumbnail: \"/thumbnails/" + ID.value() + "/";
         assertThat(new String(article, StandardCharsets.UTF_8)).contains(main).contains("originalImage: \"" + IMAGE);
-        assertThat(new String(store.get(record.translations().get("fr")).orElseThrow(), StandardCharsets.UTF_8))
+        assertThat(new String(store.get(record.downstream().translations().get("fr")).orElseThrow(),
+                StandardCharsets.UTF_8))
                 .contains(main).contains("originalImage: \"" + IMAGE);
         assertThat(published.stream().filter(e -> e.detailType().equals(ArticleEvent.THUMBNAILS_CREATED)))
                 .isNotEmpty();
@@ -170,77 +173,39 @@ class ThumbnailLinkingProtocolTest {
 
     // ---- the function on crashing adapters ----
 
-    static final class Crash extends RuntimeException {
-        Crash(CrashPoint point) {
-            super("crash " + point);
-        }
-    }
-
-    private void maybeCrash(CrashPoint point) {
-        if (armed == point) {
-            armed = null;
-            throw new Crash(point);
-        }
-    }
-
     private ThumbnailService thumbnails() throws IOException {
         return thumbnails(null);
     }
 
     /** @param beforeRewrite runs (once) just before the article file is rewritten: a racing content update */
     private ThumbnailService thumbnails(Runnable beforeRewrite) throws IOException {
-        Runnable[] race = {beforeRewrite};
-        ObjectStore crashingStore = new ObjectStore() {
-            @Override
-            public void put(String key, byte[] content, String contentType) {
-                store.put(key, content, contentType);
-                maybeCrash(CrashPoint.AFTER_VARIANT_PUT);
+        CrashPoint point = armed;
+        armed = null;
+        CrashingObjectStore crashingStore = new CrashingObjectStore(store);
+        CrashingArticleIndex crashingIndex = new CrashingArticleIndex(index);
+        if (beforeRewrite != null) {
+            crashingStore.beforeNextPutIfMatch(beforeRewrite, ARTICLE_KEYS);
+        }
+        boolean[] crashAfterEmit = {point == CrashPoint.AFTER_THUMBNAILS_EMITTED};
+        if (point != null) {
+            switch (point) {
+                case AFTER_VARIANT_PUT -> crashingStore.crashAt(CrashingObjectStore.Point.AFTER_PUT);
+                case AFTER_THUMBNAILS_RECORDED ->
+                        crashingIndex.crashAt(CrashingArticleIndex.Point.AFTER_RECORD_THUMBNAILS);
+                case AFTER_RELINK_COMMIT -> crashingIndex.crashAt(CrashingArticleIndex.Point.AFTER_RELINK);
+                case AFTER_ARTICLE_REWRITTEN ->
+                        crashingStore.crashAt(CrashingObjectStore.Point.AFTER_PUT_IF_MATCH, ARTICLE_KEYS);
+                case AFTER_TRANSLATION_REWRITTEN ->
+                        crashingStore.crashAt(CrashingObjectStore.Point.AFTER_PUT_IF_MATCH, TRANSLATION_KEYS);
+                case AFTER_THUMBNAILS_EMITTED -> { }
             }
-
-            @Override
-            public Optional<byte[]> get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public Optional<Tagged> getTagged(String key) {
-                return store.getTagged(key);
-            }
-
-            @Override
-            public boolean putIfMatch(String key, byte[] content, String contentType, String tag) {
-                if (race[0] != null && key.startsWith("content/en/")) {
-                    Runnable r = race[0];
-                    race[0] = null;
-                    r.run();
-                }
-                boolean written = store.putIfMatch(key, content, contentType, tag);
-                maybeCrash(key.startsWith("content/en/") ? CrashPoint.AFTER_ARTICLE_REWRITTEN
-                        : CrashPoint.AFTER_TRANSLATION_REWRITTEN);
-                return written;
-            }
-
-            @Override
-            public String locationOf(String key) {
-                return store.locationOf(key);
-            }
-        };
-        ArticleIndex crashingIndex = new DelegatingIndex(index) {
-            @Override
-            public void recordThumbnails(ArticleId id, String imageUrl, List<String> objectKeys) {
-                super.recordThumbnails(id, imageUrl, objectKeys);
-                maybeCrash(CrashPoint.AFTER_THUMBNAILS_RECORDED);
-            }
-
-            @Override
-            public void relink(ArticleId id, long version, String expectedHash, String linkedHash) {
-                super.relink(id, version, expectedHash, linkedHash);
-                maybeCrash(CrashPoint.AFTER_RELINK_COMMIT);
-            }
-        };
+        }
         EventPublisher crashingEvents = events -> {
             published.addAll(events);
-            maybeCrash(CrashPoint.AFTER_THUMBNAILS_EMITTED);
+            if (crashAfterEmit[0]) {
+                crashAfterEmit[0] = false;
+                throw new Crash("after ThumbnailsCreated was published");
+            }
         };
         ScriptedFetcher fetcher = new ScriptedFetcher().respond(IMAGE, "image/jpeg", photo());
         return new ThumbnailService(fetcher, crashingStore, crashingIndex, crashingEvents, config.thumbnailWidths(),

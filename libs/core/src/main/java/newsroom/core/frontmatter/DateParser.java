@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads the dates that front matter and feeds carry and writes them as RFC 3339 with seconds and an offset
  * ({@code 2025-02-12T15:10:00Z}, {@code 2025-02-12T15:10:00+01:00}). Accepted: RFC 3339 and ISO 8601 forms with or
@@ -80,7 +82,7 @@ public final class DateParser {
      * Why {@code date} cannot be an article's date, or null when it can: before {@link #EARLIEST_PLAUSIBLE} (epoch 0,
      * 1970-01-01 and other placeholders) or more than {@link #FUTURE_TOLERANCE} after {@code now} (9999-12-31).
      */
-    public static String implausibility(OffsetDateTime date, Instant now) {
+    public static @Nullable String implausibility(OffsetDateTime date, Instant now) {
         if (date.toInstant().isBefore(EARLIEST_PLAUSIBLE)) {
             return "it is before 1990, which no news article online is (a placeholder such as epoch 0?)";
         }

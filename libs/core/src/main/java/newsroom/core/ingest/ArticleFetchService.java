@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.frontmatter.DateParser;
 import newsroom.core.model.Rejection;
 import newsroom.core.model.SourceContext;
@@ -42,7 +44,7 @@ public final class ArticleFetchService {
      * Like {@link #fetchAndIngest(String, SourceContext)}, with the whole fetch (robots.txt, politeness wait,
      * attempts, backoff) bounded by {@code fetchBudget}; null for the fetcher's own per-attempt limits only.
      */
-    public IngestOutcome fetchAndIngest(String url, SourceContext context, Duration fetchBudget)
+    public IngestOutcome fetchAndIngest(String url, SourceContext context, @Nullable Duration fetchBudget)
             throws FetchException {
         URI uri;
         try {

@@ -4,6 +4,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.text.CharsetDetector;
 
 /**
@@ -21,7 +23,7 @@ public final class HtmlDecoding {
      * @param chosenCharset the charset the fetcher chose ({@code FetchedResource.charset()}), or null for a local
      *                      file; an unknown name is treated as null
      */
-    public static String decode(byte[] bytes, String chosenCharset) {
+    public static String decode(byte[] bytes, @Nullable String chosenCharset) {
         Charset charset = charsetOrNull(chosenCharset);
         if (charset == null) {
             charset = CharsetDetector.detect(bytes, null, true).charset();

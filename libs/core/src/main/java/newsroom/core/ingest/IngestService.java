@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.config.SiteConfig;
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.frontmatter.FrontMatterNormalizer;
@@ -25,6 +27,7 @@ import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.CanonicalFrontMatter;
 import newsroom.core.model.NormalizedArticle;
 import newsroom.core.model.RawArticle;
+import newsroom.core.model.Rfc3339;
 import newsroom.core.model.Rejection;
 import newsroom.core.model.SourceContext;
 import newsroom.core.observe.Telemetry;
@@ -71,17 +74,27 @@ public final class IngestService {
     private final ObjectStore store;
     private final ArticleIndex index;
     private final EventPublisher publisher;
-    private final HtmlArticleExtractor extractor;
+    /** empty when this deployment takes no HTML */
+    private final Optional<HtmlArticleExtractor> extractor;
     private final Telemetry telemetry;
     private final Clock clock;
     /** null when the site keeps hotlinking ({@code thumbnails: {link: false}}) */
-    private final ThumbnailLinks links;
+    private final @Nullable ThumbnailLinks links;
 
-    /**
-     * @param extractor for HTML inputs; null when this deployment takes no HTML (HTML inputs are then rejected)
-     */
+    /** For a deployment that takes no HTML: HTML inputs are rejected (UNSUPPORTED_INPUT). */
+    public IngestService(SiteConfig config, ObjectStore store, ArticleIndex index, EventPublisher publisher,
+                         Telemetry telemetry, Clock clock) {
+        this(config, store, index, publisher, Optional.empty(), telemetry, clock);
+    }
+
+    /** @param extractor reads the article out of HTML inputs */
     public IngestService(SiteConfig config, ObjectStore store, ArticleIndex index, EventPublisher publisher,
                          HtmlArticleExtractor extractor, Telemetry telemetry, Clock clock) {
+        this(config, store, index, publisher, Optional.of(extractor), telemetry, clock);
+    }
+
+    private IngestService(SiteConfig config, ObjectStore store, ArticleIndex index, EventPublisher publisher,
+                          Optional<HtmlArticleExtractor> extractor, Telemetry telemetry, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.normalizer = new FrontMatterNormalizer(config, Objects.requireNonNull(clock, "clock"));
         this.store = Objects.requireNonNull(store, "store");
@@ -101,11 +114,9 @@ public final class IngestService {
     /** A web page (decoded); the article is extracted, then ingested like any other input. */
     public IngestOutcome ingestHtml(String html, SourceContext context) {
         return guarded(context, InputKind.WEB_PAGE, () -> {
-            if (extractor == null) {
-                throw new ArticleRejectedException(Rejection.Code.UNSUPPORTED_INPUT,
-                        "HTML input is not supported by this function");
-            }
-            return extractor.extract(html, context.url());
+            HtmlArticleExtractor reader = extractor.orElseThrow(() -> new ArticleRejectedException(
+                    Rejection.Code.UNSUPPORTED_INPUT, "HTML input is not supported by this function"));
+            return reader.extract(html, context.url());
         });
     }
 
@@ -151,87 +162,138 @@ public final class IngestService {
     private NormalizedArticle withStoredFirstSeen(RawArticle raw, SourceContext context, InputKind kind,
                                                   NormalizedArticle article, String url) {
         Optional<ArticleRecord> stored = index.find(identity(article.frontMatter(), context, url));
-        if (stored.isEmpty() || stored.get().date() == null) {
+        if (stored.isEmpty()) {
             return article;
         }
-        Instant firstSeen = OffsetDateTime.parse(stored.get().date()).toInstant();
+        Instant firstSeen = stored.get().listing().date().toInstant();
         return normalizer.normalize(raw, context.withDateHints(context.dateHints().withFirstSeen(firstSeen)), kind);
     }
 
-    private IngestOutcome store(NormalizedArticle article, String url, SourceContext context) {
-        CanonicalFrontMatter fm = article.frontMatter();
+    /**
+     * One normalized input on its way to the store: its identity, the bytes it would be stored as, and the index's
+     * current record of it (empty for an article never stored).
+     *
+     * @param bytes the Markdown, with the thumbnails the current record holds already linked
+     * @param url   the identity URL, or null for articles without one
+     */
+    private record Arrival(NormalizedArticle article, @Nullable String url, SourceContext context, ArticleId id,
+                           Optional<ArticleRecord> current, byte[] bytes, String contentHash) {
+
+        /** The current version has this content, linked or (linking still to come) not. */
+        boolean sameContentAsCurrent() {
+            return current.isPresent() && (current.get().file().contentHash().equals(contentHash)
+                    || current.get().file().contentHash().equals(
+                            ArticleId.sha256Hex(article.markdown().getBytes(StandardCharsets.UTF_8))));
+        }
+
+        /** The URL this input was seen under (the fetched one, else the identity URL). */
+        @Nullable String sourceUrl() {
+            return IngestService.sourceUrl(article.frontMatter(), url);
+        }
+    }
+
+    /**
+     * The store/emit protocol's cases: the same content as the current version (a pending event to finish, or
+     * nothing to do), the same story already stored under another URL, or a new version to store and announce.
+     */
+    private IngestOutcome store(NormalizedArticle article, @Nullable String url, SourceContext context) {
+        Arrival arrival = arrival(article, url, context);
+        if (arrival.sameContentAsCurrent()) {
+            ArticleRecord current = arrival.current().get();
+            return current.isPending() ? finishPending(current, arrival) : unchanged(current, arrival);
+        }
+        String fingerprint = fingerprint(article.body(), url);
+        if (arrival.current().isEmpty() && fingerprint != null) {
+            ArticleId owner = index.claim("fp:" + fingerprint, arrival.id());
+            if (!owner.equals(arrival.id())) {
+                return sameStory(owner, arrival);
+            }
+        }
+        return storeNewVersion(arrival, fingerprint);
+    }
+
+    private Arrival arrival(NormalizedArticle article, @Nullable String url, SourceContext context) {
         byte[] canonical = article.markdown().getBytes(StandardCharsets.UTF_8);
-        ArticleId id = identity(fm, context, url);
+        ArticleId id = identity(article.frontMatter(), context, url);
         Optional<ArticleRecord> current = index.find(id);
         // thumbnails made for an earlier version are linked right away, so an update never unlinks the article
         byte[] bytes = current.map(r -> linked(canonical, r)).orElse(canonical);
-        String contentHash = ArticleId.sha256Hex(bytes);
+        return new Arrival(article, url, context, id, current, bytes, ArticleId.sha256Hex(bytes));
+    }
 
-        if (current.isPresent() && (current.get().contentHash().equals(contentHash)
-                || current.get().contentHash().equals(ArticleId.sha256Hex(canonical)))) {
-            // the same content, linked or (linking still to come) not
-            ArticleRecord record = current.get();
-            if (record.isPending()) {
-                // An earlier attempt committed this version but may not have published: finish its job.
-                emit(record, record.pendingEvent(), context);
-                return outcome(record.pendingEvent().equals(ArticleEvent.ARTICLE_STORED)
-                        ? IngestOutcome.Status.STORED : IngestOutcome.Status.UPDATED, record, article);
-            }
-            if (url != null && !record.sourceUrls().contains(sourceUrl(fm, url))) {
-                index.addSourceUrl(id, sourceUrl(fm, url));
-            }
-            telemetry.info("article.unchanged", Map.of("articleId", id.value(), "source", context.name(),
-                    "version", record.version()));
-            telemetry.count("ArticlesUnchanged", context.name());
-            return outcome(IngestOutcome.Status.UNCHANGED, record, article);
+    /** An earlier attempt committed this version but may not have published: finish its job. */
+    private IngestOutcome finishPending(ArticleRecord current, Arrival arrival) {
+        emit(current, current.pendingEvent(), arrival.context());
+        return outcome(current.pendingEvent().equals(ArticleEvent.ARTICLE_STORED)
+                ? IngestOutcome.Status.STORED : IngestOutcome.Status.UPDATED, current, arrival.article());
+    }
+
+    /** Nothing stored, nothing emitted; a URL the content was not yet seen under is recorded. */
+    private IngestOutcome unchanged(ArticleRecord current, Arrival arrival) {
+        if (arrival.url() != null && !current.origin().sourceUrls().contains(arrival.sourceUrl())) {
+            index.addSourceUrl(arrival.id(), arrival.sourceUrl());
         }
+        telemetry.info("article.unchanged", Map.of("articleId", arrival.id().value(),
+                "source", arrival.context().name(), "version", current.version()));
+        telemetry.count("ArticlesUnchanged", arrival.context().name());
+        return outcome(IngestOutcome.Status.UNCHANGED, current, arrival.article());
+    }
 
-        String fingerprint = fingerprint(article.body(), url);
-        if (current.isEmpty() && fingerprint != null) {
-            ArticleId owner = index.claim("fp:" + fingerprint, id);
-            if (!owner.equals(id)) {
-                index.addSourceUrl(owner, sourceUrl(fm, url));
-                telemetry.info("article.duplicate", Map.of("articleId", owner.value(), "source", context.name(),
-                        "url", url));
-                telemetry.count("ArticlesUnchanged", context.name());
-                ArticleRecord ownerRecord = index.find(owner).orElse(null);
-                return new IngestOutcome(IngestOutcome.Status.UNCHANGED, owner,
-                        ownerRecord == null ? 0 : ownerRecord.version(),
-                        ownerRecord == null ? null : ownerRecord.objectKey(),
-                        ownerRecord == null ? null : store.locationOf(ownerRecord.objectKey()), article, null, owner);
-            }
-        }
+    /** The story is stored already, as {@code owner}, under another URL: that article gains this URL. */
+    private IngestOutcome sameStory(ArticleId owner, Arrival arrival) {
+        index.addSourceUrl(owner, arrival.sourceUrl());
+        telemetry.info("article.duplicate", Map.of("articleId", owner.value(), "source", arrival.context().name(),
+                "url", arrival.url()));
+        telemetry.count("ArticlesUnchanged", arrival.context().name());
+        ArticleRecord ownerRecord = index.find(owner).orElse(null);
+        return new IngestOutcome(IngestOutcome.Status.UNCHANGED, owner,
+                ownerRecord == null ? 0 : ownerRecord.version(),
+                ownerRecord == null ? null : ownerRecord.file().objectKey(),
+                ownerRecord == null ? null : store.locationOf(ownerRecord.file().objectKey()), arrival.article(),
+                null, owner);
+    }
 
+    /**
+     * A new article (version 1) or changed content (the next version): put the Markdown, commit the record with
+     * the event pending, publish, clear the mark. A previous version still pending is announced first, so every
+     * version gets at least one event even when newer content overtakes a redelivery.
+     */
+    private IngestOutcome storeNewVersion(Arrival arrival, @Nullable String fingerprint) {
+        Optional<ArticleRecord> current = arrival.current();
         if (current.isPresent() && current.get().isPending()) {
-            // The previous version was committed but its event may never have gone out: announce it first, so
-            // every version gets at least one event even when a newer content overtakes a redelivery.
-            emit(current.get(), current.get().pendingEvent(), context);
+            emit(current.get(), current.get().pendingEvent(), arrival.context());
         }
+        CanonicalFrontMatter fm = arrival.article().frontMatter();
         long version = current.map(r -> r.version() + 1).orElse(1L);
-        String key = current.map(ArticleRecord::objectKey).orElseGet(() -> allocateKey(fm, id));
+        String key = current.map(r -> r.file().objectKey()).orElseGet(() -> allocateKey(fm, arrival.id()));
         String detailType = current.isPresent() ? ArticleEvent.ARTICLE_UPDATED : ArticleEvent.ARTICLE_STORED;
 
-        store.put(key, bytes, MARKDOWN_TYPE);
-        Set<String> urls = new LinkedHashSet<>(current.map(ArticleRecord::sourceUrls).orElse(Set.of()));
-        if (url != null) {
-            urls.add(sourceUrl(fm, url));
+        store.put(key, arrival.bytes(), MARKDOWN_TYPE);
+        Set<String> urls = new LinkedHashSet<>(current.map(r -> r.origin().sourceUrls()).orElse(Set.of()));
+        if (arrival.url() != null) {
+            urls.add(arrival.sourceUrl());
         }
-        ArticleRecord record = new ArticleRecord(id, version, contentHash, key, fm.title(), fm.slug(),
-                fm.language(), fm.date(), fm.tags(), fm.categories(), fm.thumbnail(), url, urls, fingerprint,
-                detailType, null, null, null, OffsetDateTime.now(clock).toString());
+        ArticleRecord record = ArticleRecord.newVersion(arrival.id(), version,
+                new ArticleRecord.StoredFile(key, arrival.contentHash()), listing(fm),
+                new ArticleRecord.Origin(arrival.url(), urls, fingerprint), detailType, clock.instant());
         index.commit(record, current.map(ArticleRecord::version).orElse(0L));
-        emit(record, detailType, context);
+        emit(record, detailType, arrival.context());
         return outcome(current.isPresent() ? IngestOutcome.Status.UPDATED : IngestOutcome.Status.STORED, record,
-                article);
+                arrival.article());
+    }
+
+    private static ArticleRecord.Listing listing(CanonicalFrontMatter fm) {
+        return new ArticleRecord.Listing(fm.title(), fm.slug(), fm.language(), Rfc3339.parse(fm.date()), fm.tags(),
+                fm.categories(), fm.thumbnail());
     }
 
     /** The Markdown with the thumbnails {@code record} holds for its image linked, when the site links them. */
     private byte[] linked(byte[] markdown, ArticleRecord record) {
-        if (links == null || record.thumbnails().isEmpty()) {
+        if (links == null || record.downstream().thumbnails().isEmpty()) {
             return markdown;
         }
         try {
-            return links.link(markdown, record.thumbnails());
+            return links.link(markdown, record.downstream().thumbnails());
         } catch (StoredArticle.UnreadableArticleException e) {
             // cannot happen for the normalizer's own output; storing it unlinked beats failing the article
             telemetry.warn("article.link-skipped", Map.of("articleId", record.id().value(), "reason", e.getMessage()));
@@ -245,7 +307,7 @@ public final class IngestService {
         index.clearPending(record.id(), record.version());
         telemetry.info(detailType.equals(ArticleEvent.ARTICLE_STORED) ? "article.stored" : "article.updated",
                 Map.of("articleId", record.id().value(), "source", context.name(), "version", record.version(),
-                        "objectKey", record.objectKey()));
+                        "objectKey", record.file().objectKey()));
         telemetry.count(detailType.equals(ArticleEvent.ARTICLE_STORED) ? "ArticlesStored" : "ArticlesUpdated",
                 context.name());
     }
@@ -255,31 +317,31 @@ public final class IngestService {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("articleId", record.id().value());
         detail.put("version", record.version());
-        detail.put("contentHash", record.contentHash());
-        detail.put("lang", record.lang());
-        detail.put("slug", record.slug());
-        detail.put("title", record.title());
-        detail.put("date", record.date());
-        detail.put("objectKey", record.objectKey());
-        detail.put("location", store.locationOf(record.objectKey()));
-        if (record.thumbnail() != null && record.thumbnail().startsWith("http")) {
-            detail.put("thumbnail", record.thumbnail());
+        detail.put("contentHash", record.file().contentHash());
+        detail.put("lang", record.listing().lang());
+        detail.put("slug", record.listing().slug());
+        detail.put("title", record.listing().title());
+        detail.put("date", Rfc3339.format(record.listing().date()));
+        detail.put("objectKey", record.file().objectKey());
+        detail.put("location", store.locationOf(record.file().objectKey()));
+        if (record.listing().thumbnail() != null && record.listing().thumbnail().startsWith("http")) {
+            detail.put("thumbnail", record.listing().thumbnail());
         }
         List<String> targets = config.targetLanguages().stream()
-                .filter(t -> !t.equalsIgnoreCase(record.lang())).toList();
+                .filter(t -> !t.equalsIgnoreCase(record.listing().lang())).toList();
         if (!targets.isEmpty()) {
             detail.put("translationTargets", targets);
         }
         detail.put("source", context.name());
-        if (record.canonicalUrl() != null) {
-            detail.put("url", record.canonicalUrl());
+        if (record.origin().canonicalUrl() != null) {
+            detail.put("url", record.origin().canonicalUrl());
         }
         return detail;
     }
 
     private IngestOutcome outcome(IngestOutcome.Status status, ArticleRecord record, NormalizedArticle article) {
-        return new IngestOutcome(status, record.id(), record.version(), record.objectKey(),
-                store.locationOf(record.objectKey()), article, null, null);
+        return new IngestOutcome(status, record.id(), record.version(), record.file().objectKey(),
+                store.locationOf(record.file().objectKey()), article, null, null);
     }
 
     /**
@@ -313,7 +375,7 @@ public final class IngestService {
      *
      * @throws ArticleRejectedException INVALID_URL for a URL that is not absolute http(s)
      */
-    private static String canonicalUrl(CanonicalFrontMatter fm) {
+    private static @Nullable String canonicalUrl(CanonicalFrontMatter fm) {
         if (fm.source() == null) {
             return null;
         }
@@ -323,7 +385,7 @@ public final class IngestService {
         return fm.source().canonical() == null ? null : CanonicalUrls.normalize(fm.source().canonical());
     }
 
-    private static String sourceUrl(CanonicalFrontMatter fm, String canonical) {
+    private static @Nullable String sourceUrl(CanonicalFrontMatter fm, @Nullable String canonical) {
         return fm.source() != null && fm.source().url() != null ? fm.source().url() : canonical;
     }
 
@@ -331,7 +393,7 @@ public final class IngestService {
      * Web articles are identified by their canonical URL; files by their path; anything else (e.g. Markdown posted
      * to the API without a URL) by language, date and slug.
      */
-    private static ArticleId identity(CanonicalFrontMatter fm, SourceContext context, String url) {
+    private static ArticleId identity(CanonicalFrontMatter fm, SourceContext context, @Nullable String url) {
         if (url != null) {
             return ArticleId.ofUrl(url);
         }
@@ -345,7 +407,7 @@ public final class IngestService {
      * Same-story fingerprint for web articles: SHA-256 of the body's letters and digits, lower-cased. Files and
      * short bodies get none (a path is identity enough; short texts collide too easily).
      */
-    static String fingerprint(String body, String url) {
+    static @Nullable String fingerprint(String body, @Nullable String url) {
         if (url == null) {
             return null;
         }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.config.ThumbnailSettings;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
@@ -44,7 +46,7 @@ public final class ArticleLinker {
     }
 
     /** The linker for a site's settings, or null when the site keeps hotlinking ({@code thumbnails: {link: false}}). */
-    public static ArticleLinker forSite(ObjectStore store, ArticleIndex index, ThumbnailSettings settings) {
+    public static @Nullable ArticleLinker forSite(ObjectStore store, ArticleIndex index, ThumbnailSettings settings) {
         return settings.link() ? new ArticleLinker(store, index, new ThumbnailLinks(settings.mainWidth())) : null;
     }
 
@@ -83,9 +85,9 @@ public final class ArticleLinker {
         }
         ArticleRecord record = found.get();
         List<FileOutcome> files = new ArrayList<>();
-        files.add(new FileOutcome(record.objectKey(), linkSource(record)));
-        for (String key : record.translations().values().stream().sorted().toList()) {
-            files.add(new FileOutcome(key, linkFile(key, record.thumbnails())));
+        files.add(new FileOutcome(record.file().objectKey(), linkSource(record)));
+        for (String key : record.downstream().translations().values().stream().sorted().toList()) {
+            files.add(new FileOutcome(key, linkFile(key, record.downstream().thumbnails())));
         }
         return new Result(files);
     }
@@ -95,7 +97,8 @@ public final class ArticleLinker {
      * the translation, so a translation stored while the thumbnails were being linked is linked too.
      */
     public FileStatus linkTranslation(ArticleId id, String translationKey) {
-        return index.find(id).map(r -> linkFile(translationKey, r.thumbnails())).orElse(FileStatus.MISSING);
+        return index.find(id).map(r -> linkFile(translationKey, r.downstream().thumbnails()))
+                .orElse(FileStatus.MISSING);
     }
 
     /**
@@ -103,31 +106,32 @@ public final class ArticleLinker {
      * was relinked and the file not yet rewritten).
      */
     public boolean isContentOf(byte[] bytes, ArticleRecord record) {
-        if (ArticleId.sha256Hex(bytes).equals(record.contentHash())) {
+        if (ArticleId.sha256Hex(bytes).equals(record.file().contentHash())) {
             return true;
         }
         try {
-            return ArticleId.sha256Hex(links.link(bytes, record.thumbnails())).equals(record.contentHash());
+            return ArticleId.sha256Hex(links.link(bytes, record.downstream().thumbnails()))
+                    .equals(record.file().contentHash());
         } catch (StoredArticle.UnreadableArticleException e) {
             return false;
         }
     }
 
     private FileStatus linkSource(ArticleRecord record) {
-        Optional<ObjectStore.Tagged> file = store.getTagged(record.objectKey());
+        Optional<ObjectStore.Tagged> file = store.getTagged(record.file().objectKey());
         if (file.isEmpty()) {
             return FileStatus.MISSING;
         }
         byte[] bytes = file.get().content();
         byte[] linked;
         try {
-            linked = links.link(bytes, record.thumbnails());
+            linked = links.link(bytes, record.downstream().thumbnails());
         } catch (StoredArticle.UnreadableArticleException e) {
             return FileStatus.MISSING;
         }
         String hash = ArticleId.sha256Hex(bytes);
         String linkedHash = ArticleId.sha256Hex(linked);
-        if (hash.equals(record.contentHash())) {
+        if (hash.equals(record.file().contentHash())) {
             if (linked == bytes) {
                 return FileStatus.UNCHANGED;
             }
@@ -136,12 +140,12 @@ public final class ArticleLinker {
             } catch (ArticleIndex.ConcurrentUpdateException e) {
                 return FileStatus.CHANGED_MEANWHILE;
             }
-        } else if (!linkedHash.equals(record.contentHash())) {
+        } else if (!linkedHash.equals(record.file().contentHash())) {
             // bytes of another version: an update between its put and its commit (its event links it)
             return FileStatus.CHANGED_MEANWHILE;
         }
         // the record now names the linked bytes; write them unless someone wrote the file since we read it
-        return store.putIfMatch(record.objectKey(), linked, MARKDOWN_TYPE, file.get().tag())
+        return store.putIfMatch(record.file().objectKey(), linked, MARKDOWN_TYPE, file.get().tag())
                 ? FileStatus.LINKED : FileStatus.CHANGED_MEANWHILE;
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one front-matter shape every stored article has (the default output profile, after
  * {@code shared/examples/coinlive-apple-alibaba.md}). Field order here is the order written.
@@ -31,7 +33,7 @@ public record CanonicalFrontMatter(
         List<String> translations,
         List<String> tags,
         Object menu,
-        String thumbnail,
+        @Nullable String thumbnail,
         Object lead,
         Object comments,
         Object authorbox,
@@ -41,14 +43,14 @@ public record CanonicalFrontMatter(
         Object sidebar,
         Object widgets,
         String slug,
-        String lastmod,
-        String author,
-        Source source,
+        @Nullable String lastmod,
+        @Nullable String author,
+        @Nullable Source source,
         Map<String, Object> hugo,
         Map<String, Object> params) {
 
     /** Where a web article came from: the URL we fetched and the page's canonical URL. */
-    public record Source(String url, String canonical) {
+    public record Source(@Nullable String url, @Nullable String canonical) {
     }
 
     public CanonicalFrontMatter {

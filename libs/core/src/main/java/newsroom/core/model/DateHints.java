@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What is known about an article's date from outside its page, for when the page states none (the fallback order is
  * in {@code docs/front-matter.md}, "When the page states no date"). Every part may be null.
@@ -13,7 +15,8 @@ import java.util.Objects;
  * @param lastModified the page's HTTP {@code Last-Modified}
  * @param firstSeen    when the pipeline first saw the article (the ingest service fills it in)
  */
-public record DateHints(Instant listed, ListedIn listedIn, Instant lastModified, Instant firstSeen) {
+public record DateHints(@Nullable Instant listed, @Nullable ListedIn listedIn, @Nullable Instant lastModified,
+                        @Nullable Instant firstSeen) {
 
     /** Nothing known. */
     public static final DateHints NONE = new DateHints(null, null, null, null);

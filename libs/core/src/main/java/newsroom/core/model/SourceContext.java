@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where an input came from and the source's defaults that normalization applies when the input is silent.
  *
@@ -18,8 +20,9 @@ import java.util.Objects;
  * @param dateHints         dates known from outside the page (feed entry, sitemap, HTTP, first seen), used only
  *                          when the article states no date of its own
  */
-public record SourceContext(String name, String url, String path, ZoneId timeZone, String defaultLanguage,
-                            List<String> defaultCategories, List<String> defaultTags, DateHints dateHints) {
+public record SourceContext(String name, @Nullable String url, @Nullable String path, ZoneId timeZone,
+                            @Nullable String defaultLanguage, List<String> defaultCategories, List<String> defaultTags,
+                            DateHints dateHints) {
     public SourceContext {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(timeZone, "timeZone");

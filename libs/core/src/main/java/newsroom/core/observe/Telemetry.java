@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Structured logs and metrics, one JSON line per event. Log lines carry an event name and identifiers (article id,
  * source, version) — never article bodies, never secrets. Metrics are CloudWatch Embedded Metric Format lines, so on
@@ -86,7 +88,8 @@ public final class Telemetry {
      *
      * @param traceHeader the X-Ray trace header ({@code Root=1-…;Parent=…;Sampled=0}) or null; its Root is logged
      */
-    public void beginInvocation(String awsRequestId, String functionVersion, String traceHeader) {
+    public void beginInvocation(@Nullable String awsRequestId, @Nullable String functionVersion,
+                                @Nullable String traceHeader) {
         Map<String, Object> ids = new LinkedHashMap<>();
         if (awsRequestId != null) {
             ids.put("awsRequestId", awsRequestId);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.model.ArticleId;
 import newsroom.core.text.LanguageTags;
 
@@ -80,7 +82,8 @@ public interface ArticleIndex {
      *       refused by this constructor with an {@link IllegalArgumentException} that quotes the value.</li>
      * </ul>
      */
-    record ListQuery(String lang, String tag, String since, int limit, String cursor) {
+    record ListQuery(@Nullable String lang, @Nullable String tag, @Nullable String since, int limit,
+                     @Nullable String cursor) {
 
         private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
         private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
@@ -95,7 +98,7 @@ public interface ArticleIndex {
         }
 
         /** {@code since} as an instant, or null when the query has none. */
-        public Instant sinceInstant() {
+        public @Nullable Instant sinceInstant() {
             return since == null ? null : parseSince(since);
         }
 
@@ -103,12 +106,12 @@ public interface ArticleIndex {
          * The form in which a language is compared: the canonical BCP 47 tag ({@link LanguageTags#normalize}),
          * or, for a value that is not a tag, its lower-case text. Null for null.
          */
-        public static String languageKey(String lang) {
+        public static @Nullable String languageKey(@Nullable String lang) {
             return lang == null ? null : LanguageTags.normalize(lang).orElse(lang.toLowerCase(Locale.ROOT));
         }
 
         /** The form in which a tag is compared: lower case in the root locale (as tags are de-duplicated). */
-        public static String tagKey(String tag) {
+        public static @Nullable String tagKey(@Nullable String tag) {
             return tag == null ? null : tag.toLowerCase(Locale.ROOT);
         }
 
@@ -139,7 +142,7 @@ public interface ArticleIndex {
     }
 
     /** One page of a listing; {@code nextCursor} is null on the last page. */
-    record Page(List<ArticleRecord> items, String nextCursor) {
+    record Page(List<ArticleRecord> items, @Nullable String nextCursor) {
         public Page {
             items = List.copyOf(items);
         }

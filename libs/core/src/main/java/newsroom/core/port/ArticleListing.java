@@ -2,7 +2,6 @@ package newsroom.core.port;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -10,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import newsroom.core.model.ArticleId;
+import newsroom.core.model.Rfc3339;
 import newsroom.core.port.ArticleIndex.ListQuery;
 import newsroom.core.port.ArticleIndex.Page;
 
@@ -21,9 +21,15 @@ import newsroom.core.port.ArticleIndex.Page;
  */
 public final class ArticleListing {
 
-    private static final Comparator<ArticleRecord> NEWEST_FIRST = Comparator
-            .comparing((ArticleRecord r) -> OffsetDateTime.parse(r.date()).toInstant()).reversed()
-            .thenComparing(r -> r.id().value());
+    /** Where a record sorts: the instant of its date, then its id. */
+    private record Position(Instant date, String id) {
+        static Position of(ArticleRecord r) {
+            return new Position(r.listing().date().toInstant(), r.id().value());
+        }
+    }
+
+    private static final Comparator<Position> NEWEST_FIRST = Comparator.comparing(Position::date).reversed()
+            .thenComparing(Position::id);
 
     private ArticleListing() {
     }
@@ -33,15 +39,15 @@ public final class ArticleListing {
         Instant since = query.sinceInstant();
         String lang = ListQuery.languageKey(query.lang());
         String tag = ListQuery.tagKey(query.tag());
-        ArticleRecord after = query.cursor() == null ? null : decodeCursor(query.cursor());
+        Position after = query.cursor() == null ? null : decodeCursor(query.cursor());
         List<ArticleRecord> sorted = new ArrayList<>(records);
-        sorted.sort(NEWEST_FIRST);
+        sorted.sort(Comparator.comparing(Position::of, NEWEST_FIRST));
         List<ArticleRecord> page = new ArrayList<>();
         for (ArticleRecord r : sorted) {
-            if (lang != null && !lang.equals(ListQuery.languageKey(r.lang()))
-                    || tag != null && r.tags().stream().noneMatch(t -> tag.equals(ListQuery.tagKey(t)))
-                    || since != null && OffsetDateTime.parse(r.date()).toInstant().isBefore(since)
-                    || after != null && NEWEST_FIRST.compare(r, after) <= 0) {
+            if (lang != null && !lang.equals(ListQuery.languageKey(r.listing().lang()))
+                    || tag != null && r.listing().tags().stream().noneMatch(t -> tag.equals(ListQuery.tagKey(t)))
+                    || since != null && r.listing().date().toInstant().isBefore(since)
+                    || after != null && NEWEST_FIRST.compare(Position.of(r), after) <= 0) {
                 continue;
             }
             if (page.size() == query.limit()) {
@@ -54,16 +60,15 @@ public final class ArticleListing {
 
     private static String encodeCursor(ArticleRecord last) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.date() + "|" + last.id().value()).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((Rfc3339.format(last.listing().date()) + "|" + last.id().value())
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The cursor's date and id as a record that sorts where the previous page ended. */
-    private static ArticleRecord decodeCursor(String cursor) {
+    /** Where the previous page ended. */
+    private static Position decodeCursor(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            OffsetDateTime.parse(parts[0]);
-            return new ArticleRecord(new ArticleId(parts[1]), 0, "", "-", "", "", "", parts[0], null, null, null,
-                    null, null, null, null, null, null, null, null);
+            return new Position(Rfc3339.parseInstant(parts[0]), new ArticleId(parts[1]).value());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid cursor: use the nextCursor of a previous page");
         }

@@ -3,6 +3,8 @@ package newsroom.core.port;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.model.DateHints;
 
 /**
@@ -22,7 +24,8 @@ public interface FetchQueue {
      *                     page states none
      * @param listedIn     where {@code listedDate} comes from; non-null exactly when {@code listedDate} is
      */
-    record FetchRequest(String url, String source, int delaySeconds, Instant listedDate, DateHints.ListedIn listedIn) {
+    record FetchRequest(String url, String source, int delaySeconds, @Nullable Instant listedDate,
+                        DateHints.@Nullable ListedIn listedIn) {
         public FetchRequest {
             if ((listedDate == null) != (listedIn == null)) {
                 throw new IllegalArgumentException("listedDate and listedIn are given together or not at all");

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every outbound HTTP request goes through this port: pages, feeds, sitemaps, robots.txt, images. The production
  * adapter enforces the SSRF guard on the resolved address, size and time limits, allowed content types per kind,
@@ -60,8 +62,9 @@ public interface Fetcher {
      * @param kind       what the body was accepted as (for {@link #fetchClassified}, the decided kind), or null
      *                   when the adapter does not say
      */
-    record FetchedResource(URI requestedUri, URI finalUri, int status, String contentType, String charset,
-                           byte[] body, boolean notModified, Map<String, String> validators, ContentKind kind) {
+    record FetchedResource(URI requestedUri, URI finalUri, int status, @Nullable String contentType,
+                           @Nullable String charset, byte[] body, boolean notModified, Map<String, String> validators,
+                           @Nullable ContentKind kind) {
         public FetchedResource {
             Objects.requireNonNull(finalUri, "finalUri");
             Objects.requireNonNull(body, "body");

@@ -1,5 +1,7 @@
 package newsroom.core.port;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.model.RawArticle;
 
 /**
@@ -14,5 +16,5 @@ public interface HtmlArticleExtractor {
      * @param pageUrl the URL it came from, to resolve relative links against; may be null for local files
      * @throws newsroom.core.model.ArticleRejectedException NO_ARTICLE_CONTENT when no article is found
      */
-    RawArticle extract(String html, String pageUrl);
+    RawArticle extract(String html, @Nullable String pageUrl);
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Per-source polling state: the validators for conditional GET and the item URLs already sent for fetching, so an
  * unchanged feed costs one 304 and a changed one sends only new items. DynamoDB on AWS, the embedded index locally.
@@ -22,7 +24,7 @@ public interface SourceStateStore {
      * @param lastPolled RFC 3339 instant of the last completed poll, or null
      */
     record SourceState(String sourceName, Map<String, Map<String, String>> validators, List<String> seenUrls,
-                       String lastPolled) {
+                       @Nullable String lastPolled) {
         public SourceState {
             Objects.requireNonNull(sourceName, "sourceName");
             validators = Map.copyOf(validators == null ? Map.of() : validators);

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides which charset a text body is in — the one decision for bodies fetched over HTTP and for local files, so
  * both read a page the same way. In order:
@@ -76,7 +78,7 @@ public final class CharsetDetector {
      * @param contentType the Content-Type header value, or null (a local file)
      * @param sniffMarkup whether to look for meta / XML declarations and detect (HTML, feeds, sitemaps)
      */
-    public static Detection detect(byte[] body, String contentType, boolean sniffMarkup) {
+    public static Detection detect(byte[] body, @Nullable String contentType, boolean sniffMarkup) {
         Charset bom = fromBom(body);
         if (bom != null) {
             return new Detection(bom, "bom", null);

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stored article as the translation service and the thumbnail linking read and write it: YAML front matter as an ordered map, and the
  * Markdown body exactly as stored. Writing uses the canonical YAML style of the normalizer's output (strings
@@ -25,7 +27,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
  * @param frontMatter keys in file order; values are String, Number, Boolean, List, Map or null
  * @param body        everything after the closing {@code ---} line
  */
-public record StoredArticle(Map<String, Object> frontMatter, String body) {
+public record StoredArticle(Map<String, @Nullable Object> frontMatter, String body) {
 
     /** Same bound as the front matter parser: canonical front matter is a few KiB. */
     static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.link.ArticleLinker;
 import newsroom.core.model.ArticleId;
@@ -43,11 +45,12 @@ public final class TranslationService {
     private final ObjectStore store;
     private final ArticleIndex index;
     private final EventPublisher events;
-    private final MarkdownTranslator translator;
-    private final ArticleLinker linker;
+    private final @Nullable MarkdownTranslator translator;
+    private final @Nullable ArticleLinker linker;
 
     /** Without thumbnail linking. @param translator the engine, or null when none is configured */
-    public TranslationService(ObjectStore store, ArticleIndex index, EventPublisher events, Translator translator) {
+    public TranslationService(ObjectStore store, ArticleIndex index, EventPublisher events,
+                              @Nullable Translator translator) {
         this(store, index, events, translator, null);
     }
 
@@ -56,8 +59,8 @@ public final class TranslationService {
      * @param linker     links each translation to the thumbnails recorded for the article's image; null when the
      *                   site keeps hotlinking
      */
-    public TranslationService(ObjectStore store, ArticleIndex index, EventPublisher events, Translator translator,
-                              ArticleLinker linker) {
+    public TranslationService(ObjectStore store, ArticleIndex index, EventPublisher events,
+                              @Nullable Translator translator, @Nullable ArticleLinker linker) {
         this.store = Objects.requireNonNull(store, "store");
         this.index = Objects.requireNonNull(index, "index");
         this.events = Objects.requireNonNull(events, "events");
@@ -73,7 +76,7 @@ public final class TranslationService {
      * @param reason    why it was skipped or already done; null when translated now
      * @param objectKey where the translation is, when there is one
      */
-    public record Outcome(String language, Status status, String reason, String objectKey) {
+    public record Outcome(String language, Status status, @Nullable String reason, @Nullable String objectKey) {
     }
 
     /** One outcome per distinct requested language, in request order. */
@@ -121,12 +124,13 @@ public final class TranslationService {
         if (language == null || !LANGUAGE.matcher(language).matches()) {
             return skipped(language, "skipped: '" + language + "' is not a BCP 47 language tag");
         }
-        Long translatedFrom = record.translatedVersions().get(language);
+        Long translatedFrom = record.downstream().translatedVersions().get(language);
         if (translatedFrom != null && translatedFrom >= source.version) {
             return new Outcome(language, Status.ALREADY_TRANSLATED,
-                    "already translated from version " + translatedFrom, record.translations().get(language));
+                    "already translated from version " + translatedFrom,
+                    record.downstream().translations().get(language));
         }
-        if (language.equals(record.lang())) {
+        if (language.equals(record.listing().lang())) {
             return skipped(language, "skipped: the article is already in " + language);
         }
         if (record.version() > source.version) {
@@ -142,7 +146,7 @@ public final class TranslationService {
         } catch (StoredArticle.UnreadableArticleException e) {
             return skipped(language, "skipped: " + e.getMessage());
         }
-        String key = translatedKey(record.objectKey(), record.lang(), language);
+        String key = translatedKey(record.file().objectKey(), record.listing().lang(), language);
         try {
             byte[] translation = translated(article, record, source.version, language).toBytes();
             store.put(key, translation, "text/markdown; charset=utf-8");
@@ -153,7 +157,7 @@ public final class TranslationService {
         detail.put("articleId", record.id().value());
         detail.put("version", source.version);
         detail.put("lang", language);
-        detail.put("sourceLang", record.lang());
+        detail.put("sourceLang", record.listing().lang());
         detail.put("objectKey", key);
         events.publish(List.of(ArticleEvent.of(ArticleEvent.ARTICLE_TRANSLATED, detail)));
         index.recordTranslation(record.id(), language, source.version, key);
@@ -165,7 +169,7 @@ public final class TranslationService {
     }
 
     private StoredArticle translated(StoredArticle source, ArticleRecord record, long version, String language) {
-        String from = record.lang();
+        String from = record.listing().lang();
         Map<String, Object> frontMatter = new LinkedHashMap<>();
         for (Map.Entry<String, Object> field : source.frontMatter().entrySet()) {
             Object value = field.getValue();
@@ -191,7 +195,7 @@ public final class TranslationService {
         params.put("translatedFrom", translatedFrom);
         frontMatter.put("params", params); // last, as in the canonical field order
         Map<String, Object> linked = linker == null ? frontMatter
-                : linker.links().linked(frontMatter, record.thumbnails()).orElse(frontMatter);
+                : linker.links().linked(frontMatter, record.downstream().thumbnails()).orElse(frontMatter);
         return new StoredArticle(linked, translator.translate(source.body(), from, language));
     }
 
@@ -263,10 +267,10 @@ public final class TranslationService {
             if (article != null) {
                 return Optional.of(article);
             }
-            byte[] bytes = store.get(record.objectKey()).orElseThrow(() ->
+            byte[] bytes = store.get(record.file().objectKey()).orElseThrow(() ->
                     new StoredArticle.UnreadableArticleException("the stored article is missing at "
-                            + record.objectKey()));
-            boolean matches = linker == null ? ArticleId.sha256Hex(bytes).equals(record.contentHash())
+                            + record.file().objectKey()));
+            boolean matches = linker == null ? ArticleId.sha256Hex(bytes).equals(record.file().contentHash())
                     : linker.isContentOf(bytes, record);
             if (!matches) {
                 ArticleRecord current = index.find(record.id()).orElse(record);

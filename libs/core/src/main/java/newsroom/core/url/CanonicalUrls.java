@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.Rejection;
 
@@ -97,7 +99,7 @@ public final class CanonicalUrls {
      *                          when invalid or on another site
      * @throws ArticleRejectedException INVALID_URL when {@code fetchedUrl} is not an absolute http(s) URL
      */
-    public static String canonicalize(String fetchedUrl, String declaredCanonical) {
+    public static String canonicalize(String fetchedUrl, @Nullable String declaredCanonical) {
         Parts fetched = parse(fetchedUrl);
         if (declaredCanonical != null && !declaredCanonical.isBlank()) {
             try {

@@ -48,7 +48,7 @@ class ThumbnailLinkingTest {
     private final RecordingEventPublisher events = new RecordingEventPublisher();
     private final SiteConfig site = SiteConfig.defaults().withTargetLanguages(List.of("fr"));
     private final Clock clock = Clock.fixed(Instant.parse("2025-03-05T00:00:00Z"), ZoneOffset.UTC);
-    private final IngestService ingest = new IngestService(site, store, index, events, null, Telemetry.silent(), clock);
+    private final IngestService ingest = new IngestService(site, store, index, events, Telemetry.silent(), clock);
     private final ArticleLinker linker = ArticleLinker.forSite(store, index, site.thumbnails());
     private final TranslationService translation = new TranslationService(store, index, events, identity(), linker);
 
@@ -69,7 +69,7 @@ class ThumbnailLinkingTest {
         assertThat(List.copyOf(fm.keySet()).indexOf("images"))
                 .isEqualTo(List.copyOf(fm.keySet()).indexOf("thumbnail") + 1);
         assertThat(ArticleId.sha256Hex(store.get(key()).orElseThrow()))
-                .as("the index names the linked bytes").isEqualTo(record().contentHash());
+                .as("the index names the linked bytes").isEqualTo(record().file().contentHash());
         assertThat(record().version()).as("no new version").isEqualTo(1);
         assertThat(events.published()).as("linking emits nothing").hasSize(1);
     }
@@ -146,8 +146,8 @@ class ThumbnailLinkingTest {
 
         assertThat(frontMatter(key()).get("thumbnail")).isEqualTo(MAIN);
         assertThat(body(key())).contains("eight");
-        assertThat(ArticleId.sha256Hex(store.get(key()).orElseThrow())).isEqualTo(record().contentHash());
-        assertThat(record().thumbnail()).as("the event still names the publisher's image").isEqualTo(IMAGE);
+        assertThat(ArticleId.sha256Hex(store.get(key()).orElseThrow())).isEqualTo(record().file().contentHash());
+        assertThat(record().listing().thumbnail()).as("the event still names the publisher's image").isEqualTo(IMAGE);
     }
 
     @Test
@@ -163,7 +163,7 @@ class ThumbnailLinkingTest {
         assertThat(result.files().get(0).status()).isEqualTo(ArticleLinker.FileStatus.CHANGED_MEANWHILE);
         assertThat(body(key())).contains("eight");
         assertThat(record().version()).isEqualTo(2);
-        assertThat(ArticleId.sha256Hex(store.get(key()).orElseThrow())).isEqualTo(record().contentHash());
+        assertThat(ArticleId.sha256Hex(store.get(key()).orElseThrow())).isEqualTo(record().file().contentHash());
         assertThat(frontMatter(key()).get("thumbnail")).as("the update read the recorded thumbnails").isEqualTo(MAIN);
     }
 
@@ -179,7 +179,7 @@ class ThumbnailLinkingTest {
 
         assertThat(frontMatter(key()).get("thumbnail")).isEqualTo(MAIN);
         assertThat(body(key())).contains("eight");
-        assertThat(ArticleId.sha256Hex(store.get(key()).orElseThrow())).isEqualTo(record().contentHash());
+        assertThat(ArticleId.sha256Hex(store.get(key()).orElseThrow())).isEqualTo(record().file().contentHash());
     }
 
     @Test
@@ -187,7 +187,7 @@ class ThumbnailLinkingTest {
         ingest(article("six"));
         // before: translated from the unlinked source, then linked by the linking step
         translation.translate(ID.value(), 1, List.of("fr"));
-        String frKey = record().translations().get("fr");
+        String frKey = record().downstream().translations().get("fr");
         assertThat(frontMatter(frKey).get("thumbnail")).isEqualTo(IMAGE);
         index.recordThumbnails(ID, IMAGE, KEYS);
 
@@ -198,7 +198,7 @@ class ThumbnailLinkingTest {
         // after: a fresh article translated from the linked source
         InMemoryObjectStore otherStore = new InMemoryObjectStore();
         InMemoryArticleIndex otherIndex = new InMemoryArticleIndex();
-        IngestService otherIngest = new IngestService(site, otherStore, otherIndex, events, null, Telemetry.silent(),
+        IngestService otherIngest = new IngestService(site, otherStore, otherIndex, events, Telemetry.silent(),
                 clock);
         ArticleLinker otherLinker = ArticleLinker.forSite(otherStore, otherIndex, site.thumbnails());
         otherIngest.ingest(article("six"), SourceContext.ofUrl("harbour", URL));
@@ -224,7 +224,8 @@ class ThumbnailLinkingTest {
             @Override
             public void put(String key, byte[] content, String contentType) {
                 super.put(key, content, contentType);
-                if (key.startsWith("content/fr/") && racingIndex.find(ID).orElseThrow().thumbnails().isEmpty()) {
+                if (key.startsWith("content/fr/")
+                        && racingIndex.find(ID).orElseThrow().downstream().thumbnails().isEmpty()) {
                     racingIndex.recordThumbnails(ID, IMAGE, KEYS);
                     linker.linkArticle(ID);
                 }
@@ -233,7 +234,7 @@ class ThumbnailLinkingTest {
 
         racingTranslation.translate(ID.value(), 1, List.of("fr"));
 
-        String frKey = record().translations().get("fr");
+        String frKey = record().downstream().translations().get("fr");
         assertThat(frontMatter(frKey).get("thumbnail")).isEqualTo(MAIN);
         assertThat(frontMatter(key()).get("thumbnail")).isEqualTo(MAIN);
     }
@@ -241,7 +242,7 @@ class ThumbnailLinkingTest {
     @Test
     void keepsHotlinking_whenTheSiteSaysLinkFalse() {
         SiteConfig hotlinking = site.withThumbnails(new ThumbnailSettings(false, 640, 100));
-        IngestService plain = new IngestService(hotlinking, store, index, events, null, Telemetry.silent(), clock);
+        IngestService plain = new IngestService(hotlinking, store, index, events, Telemetry.silent(), clock);
         plain.ingest(article("six"), SourceContext.ofUrl("harbour", URL));
         index.recordThumbnails(ID, IMAGE, KEYS);
 
@@ -263,7 +264,7 @@ class ThumbnailLinkingTest {
     }
 
     private String key() {
-        return record().objectKey();
+        return record().file().objectKey();
     }
 
     private Map<String, Object> frontMatter(String key) {

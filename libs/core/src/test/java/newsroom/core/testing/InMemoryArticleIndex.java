@@ -51,7 +51,7 @@ public final class InMemoryArticleIndex implements ArticleIndex {
     @Override
     public synchronized void relink(ArticleId id, long version, String expectedHash, String linkedHash) {
         ArticleRecord current = records.get(id);
-        if (current == null || current.version() != version || !current.contentHash().equals(expectedHash)) {
+        if (current == null || current.version() != version || !current.file().contentHash().equals(expectedHash)) {
             throw new ConcurrentUpdateException("article " + id + " is not at version " + version
                     + " with the expected content hash");
         }

@@ -16,10 +16,12 @@ import newsroom.core.port.contract.EventPublisherContract;
 import newsroom.core.port.contract.FetchQueueContract;
 import newsroom.core.port.contract.ObjectStoreContract;
 import newsroom.core.port.contract.SourceStateStoreContract;
+import newsroom.core.port.contract.StoreEmitProtocolContract;
 
 /**
- * The port contract suites that every real adapter passes, run against the in-memory doubles: the doubles are
- * collaborators in the tests of services and handlers, so they must behave like the adapters those run on.
+ * The port contract suites that every real adapter passes (and the store/emit protocol that runs on them), run
+ * against the in-memory doubles: the doubles are collaborators in the tests of services and handlers, so they must
+ * behave like the adapters those run on.
  */
 class InMemoryDoublesContractTest {
 
@@ -72,6 +74,27 @@ class InMemoryDoublesContractTest {
         @Override
         protected List<FetchRequest> received(int atLeast) {
             return ((RecordingFetchQueue) queue).requests();
+        }
+    }
+
+    @Nested
+    class InMemoryStoreEmitProtocolContract extends StoreEmitProtocolContract {
+        private final RecordingEventPublisher bus = new RecordingEventPublisher();
+
+        @Override
+        protected Adapters newAdapters() {
+            return new Adapters(new InMemoryObjectStore(), new InMemoryArticleIndex(), bus);
+        }
+
+        @Override
+        protected void refuseNextPublish() {
+            bus.failNextPublishes(1);
+        }
+
+        @Override
+        protected List<Accepted> accepted() {
+            return bus.published().stream().map(e -> new Accepted(e.detailType(), e.articleId(),
+                    ((Number) e.detail().get("version")).longValue())).toList();
         }
     }
 }

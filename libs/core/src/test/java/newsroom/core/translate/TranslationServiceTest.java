@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,8 +150,8 @@ class TranslationServiceTest {
         service(FakeTranslator.visible(10_000, "fr")).translate(ID.value(), 2, List.of("fr"));
 
         ArticleRecord record = index.find(ID).orElseThrow();
-        assertThat(record.translations()).isEqualTo(Map.of("fr", FR_KEY));
-        assertThat(record.translatedVersions()).isEqualTo(Map.of("fr", 2L));
+        assertThat(record.downstream().translations()).isEqualTo(Map.of("fr", FR_KEY));
+        assertThat(record.downstream().translatedVersions()).isEqualTo(Map.of("fr", 2L));
     }
 
     @Test
@@ -262,7 +264,7 @@ class TranslationServiceTest {
         assertThat(result.outcomes()).containsExactly(
                 new Outcome("ja", Status.SKIPPED, "skipped: unsupported language pair en -> ja: not offered", null),
                 new Outcome("fr", Status.TRANSLATED, null, FR_KEY));
-        assertThat(index.find(ID).orElseThrow().translatedVersions()).isEqualTo(Map.of("fr", 2L));
+        assertThat(index.find(ID).orElseThrow().downstream().translatedVersions()).isEqualTo(Map.of("fr", 2L));
     }
 
     @Test
@@ -272,7 +274,7 @@ class TranslationServiceTest {
 
         assertThatThrownBy(() -> service.translate(ID.value(), 2, List.of("fr"))).isSameAs(throttled);
         assertThat(store.keys()).containsExactly(KEY);
-        assertThat(index.find(ID).orElseThrow().translatedVersions()).isEmpty();
+        assertThat(index.find(ID).orElseThrow().downstream().translatedVersions()).isEmpty();
     }
 
     @Test
@@ -282,7 +284,7 @@ class TranslationServiceTest {
 
         assertThatThrownBy(() -> service.translate(ID.value(), 2, List.of("fr")))
                 .isInstanceOf(EventPublisher.EventPublishException.class);
-        assertThat(index.find(ID).orElseThrow().translatedVersions()).isEmpty();
+        assertThat(index.find(ID).orElseThrow().downstream().translatedVersions()).isEmpty();
 
         var retry = service.translate(ID.value(), 2, List.of("fr"));
 
@@ -380,11 +382,14 @@ class TranslationServiceTest {
     private void storeVersion(long version, String markdown) {
         byte[] bytes = markdown.getBytes(StandardCharsets.UTF_8);
         store.put(KEY, bytes, "text/markdown; charset=utf-8");
-        index.commit(new ArticleRecord(ID, version, ArticleId.sha256Hex(bytes), KEY, "Apple & Alibaba",
-                "apple-alibaba", "en", "2025-02-12T15:10:00Z", List.of("ai"), List.of("coinlive_articles"),
-                "https://image.example.com/a.jpeg", "https://example.com/apple-alibaba",
-                Set.of("https://example.com/apple-alibaba"), null, null, null, null, null,
-                "2025-02-12T16:00:00Z"), version - 1);
+        index.commit(ArticleRecord.newVersion(ID, version,
+                new ArticleRecord.StoredFile(KEY, ArticleId.sha256Hex(bytes)),
+                new ArticleRecord.Listing("Apple & Alibaba", "apple-alibaba", "en",
+                        OffsetDateTime.parse("2025-02-12T15:10:00Z"), List.of("ai"), List.of("coinlive_articles"),
+                        "https://image.example.com/a.jpeg"),
+                new ArticleRecord.Origin("https://example.com/apple-alibaba",
+                        Set.of("https://example.com/apple-alibaba"), null),
+                null, Instant.parse("2025-02-12T16:00:00Z")), version - 1);
     }
 
     /** An index whose first read returns an older record: the race where a new version lands mid-translation. */

@@ -70,7 +70,7 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
 
     @Override
     public Optional<ArticleRecord> find(ArticleId id) {
-        return read(articleFile(id), ArticleRecord.class);
+        return read(articleFile(id), ArticleFile.class).map(ArticleFile::toRecord);
     }
 
     @Override
@@ -83,7 +83,7 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
                         + ", expected " + expectedVersion);
             }
             ArticleRecord merged = current.map(record::committedOver).orElse(record);
-            write(articleFile(record.id()), merged);
+            write(articleFile(record.id()), ArticleFile.of(merged));
             return null;
         });
     }
@@ -92,7 +92,7 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
     public void clearPending(ArticleId id, long version) {
         locked(() -> {
             find(id).filter(r -> r.version() == version && r.isPending())
-                    .ifPresent(r -> write(articleFile(id), r.withPendingEvent(null)));
+                    .ifPresent(r -> write(articleFile(id), ArticleFile.of(r.withPendingEvent(null))));
             return null;
         });
     }
@@ -102,11 +102,11 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
         locked(() -> {
             ArticleRecord current = find(id).orElseThrow(() -> new ConcurrentUpdateException("article " + id
                     + " is not in the index"));
-            if (current.version() != version || !current.contentHash().equals(expectedHash)) {
+            if (current.version() != version || !current.file().contentHash().equals(expectedHash)) {
                 throw new ConcurrentUpdateException("article " + id + " is at version " + current.version()
                         + " with another content hash; expected version " + version);
             }
-            write(articleFile(id), current.withContentHash(linkedHash));
+            write(articleFile(id), ArticleFile.of(current.withContentHash(linkedHash)));
             return null;
         });
     }
@@ -147,7 +147,7 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
         if (Files.isDirectory(articles)) {
             try (Stream<Path> files = Files.list(articles)) {
                 files.filter(p -> p.toString().endsWith(".json"))
-                        .forEach(p -> read(p, ArticleRecord.class).ifPresent(all::add));
+                        .forEach(p -> read(p, ArticleFile.class).map(ArticleFile::toRecord).ifPresent(all::add));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + articles, e);
             }
@@ -176,7 +176,7 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
             ArticleRecord current = find(id).orElseThrow(() -> new IllegalStateException("no article " + id));
             ArticleRecord next = change.apply(current);
             if (!next.equals(current)) {
-                write(articleFile(id), next);
+                write(articleFile(id), ArticleFile.of(next));
             }
             return null;
         });

@@ -98,7 +98,7 @@ class ThumbnailedSiteTest {
 
         EmbeddedArticleIndex index = new EmbeddedArticleIndex(site.resolve(".newsroom/index"));
         ArticleRecord record = index.find(id).orElseThrow();
-        Map<String, Object> article = frontMatter(site.resolve(record.objectKey()));
+        Map<String, Object> article = frontMatter(site.resolve(record.file().objectKey()));
         assertThat(article.get("thumbnail")).isEqualTo(variant);
         assertThat(article.get("images")).isEqualTo(List.of(variant));
         assertThat(article.get("params")).isEqualTo(Map.of("dateSource", "page",
@@ -111,7 +111,7 @@ class ThumbnailedSiteTest {
                 newsroom.core.observe.Telemetry.silent(), Clock.systemUTC()), identity(),
                 ArticleLinker.forSite(store, index, SiteConfig.defaults().thumbnails()))
                 .translate(id.value(), 1, List.of("fr"));
-        String frKey = index.find(id).orElseThrow().translations().get("fr");
+        String frKey = index.find(id).orElseThrow().downstream().translations().get("fr");
         Map<String, Object> french = frontMatter(site.resolve(frKey));
         assertThat(french.get("thumbnail")).isEqualTo(variant);
         assertThat(french.get("images")).isEqualTo(List.of(variant));

@@ -78,7 +78,7 @@ class RulePatternsTest {
     }
 
     private IngestService ingest(List<String> targetLanguages) {
-        return new IngestService(SiteConfig.defaults().withTargetLanguages(targetLanguages), store, index, bus, null,
+        return new IngestService(SiteConfig.defaults().withTargetLanguages(targetLanguages), store, index, bus,
                 new TelemetryLines("ingest").telemetry(), TelemetryLines.CLOCK);
     }
 

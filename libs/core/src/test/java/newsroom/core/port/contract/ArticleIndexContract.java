@@ -3,6 +3,7 @@ package newsroom.core.port.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,10 @@ import newsroom.core.port.ArticleIndex.ConcurrentUpdateException;
 import newsroom.core.port.ArticleIndex.ListQuery;
 import newsroom.core.port.ArticleIndex.Page;
 import newsroom.core.port.ArticleRecord;
+import newsroom.core.port.ArticleRecord.Downstream;
+import newsroom.core.port.ArticleRecord.Listing;
+import newsroom.core.port.ArticleRecord.Origin;
+import newsroom.core.port.ArticleRecord.StoredFile;
 
 /**
  * The {@link ArticleIndex} contract every adapter must pass: conditional commit, kept translations and thumbnails,
@@ -47,13 +52,16 @@ public abstract class ArticleIndexContract {
 
     @Test
     void returnsEveryField_whenFirstCommitIsFound() {
-        ArticleRecord full = new ArticleRecord(id(1), 1, "a".repeat(64), "content/en/2025/02/apple-alibaba.md",
-                "Apple and Alibaba", "apple-alibaba", "en", "2025-02-12T15:10:00Z", List.of("apple", "ai", "china"),
-                List.of("tech"), "https://img.example/a.jpg", "https://example.com/a",
-                Set.of("https://example.com/a", "https://mirror.example/a"), "f".repeat(16), "ArticleStored",
-                Map.of("fr", "content/fr/2025/02/apple-alibaba.md"), Map.of("fr", 1L),
-                Map.of("https://img.example/a.jpg", List.of("static/thumbs/x/320.webp", "static/thumbs/x/640.webp")),
-                "2025-02-12T15:11:00Z");
+        ArticleRecord full = new ArticleRecord(id(1), 1,
+                new StoredFile("content/en/2025/02/apple-alibaba.md", "a".repeat(64)),
+                new Listing("Apple and Alibaba", "apple-alibaba", "en", OffsetDateTime.parse("2025-02-12T15:10:00Z"),
+                        List.of("apple", "ai", "china"), List.of("tech"), "https://img.example/a.jpg"),
+                new Origin("https://example.com/a", Set.of("https://example.com/a", "https://mirror.example/a"),
+                        "f".repeat(16)),
+                new Downstream(Map.of("fr", "content/fr/2025/02/apple-alibaba.md"), Map.of("fr", 1L),
+                        Map.of("https://img.example/a.jpg",
+                                List.of("static/thumbs/x/320.webp", "static/thumbs/x/640.webp"))),
+                "ArticleStored", Instant.parse("2025-02-12T15:11:00Z"));
 
         index.commit(full, 0);
 
@@ -62,9 +70,9 @@ public abstract class ArticleIndexContract {
 
     @Test
     void keepsAbsentFieldsAbsent_whenOptionalFieldsAreNull() {
-        ArticleRecord sparse = new ArticleRecord(id(1), 1, "a".repeat(64), "content/en/a.md", "A", "a", "en",
-                "2025-02-12T15:10:00Z", List.of(), List.of(), null, null, Set.of(), null, null, Map.of(), Map.of(),
-                Map.of(), null);
+        ArticleRecord sparse = ArticleRecord.newVersion(id(1), 1, new StoredFile("content/en/a.md", "a".repeat(64)),
+                new Listing("A", "a", "en", OffsetDateTime.parse("2025-02-12T15:10:00Z"), List.of(), List.of(), null),
+                new Origin(null, Set.of(), null), null, Instant.parse("2025-02-12T15:11:00Z"));
 
         index.commit(sparse, 0);
 
@@ -115,9 +123,9 @@ public abstract class ArticleIndexContract {
         index.commit(article(1, 2, "en", "2025-02-12T15:10:00Z"), 1);
 
         ArticleRecord stored = index.find(id(1)).orElseThrow();
-        assertThat(stored.translations()).isEqualTo(Map.of("fr", "content/fr/a.md"));
-        assertThat(stored.translatedVersions()).isEqualTo(Map.of("fr", 1L));
-        assertThat(stored.thumbnails()).isEqualTo(Map.of("https://img.example/a.jpg",
+        assertThat(stored.downstream().translations()).isEqualTo(Map.of("fr", "content/fr/a.md"));
+        assertThat(stored.downstream().translatedVersions()).isEqualTo(Map.of("fr", 1L));
+        assertThat(stored.downstream().thumbnails()).isEqualTo(Map.of("https://img.example/a.jpg",
                 List.of("static/thumbs/a/320.webp")));
     }
 
@@ -128,7 +136,7 @@ public abstract class ArticleIndexContract {
 
         index.commit(article(1, 2, "en", "2025-02-12T15:10:00Z"), 1);
 
-        assertThat(index.find(id(1)).orElseThrow().sourceUrls())
+        assertThat(index.find(id(1)).orElseThrow().origin().sourceUrls())
                 .containsExactlyInAnyOrder("https://example.com/1", "https://syndicated.example/a");
     }
 
@@ -149,13 +157,13 @@ public abstract class ArticleIndexContract {
         index.commit(committed, 0);
         index.recordThumbnails(id(1), "https://img.example/a.jpg", List.of("static/thumbnails/a-320.jpg"));
 
-        index.relink(id(1), 1, committed.contentHash(), "f".repeat(64));
+        index.relink(id(1), 1, committed.file().contentHash(), "f".repeat(64));
 
         ArticleRecord relinked = index.find(id(1)).orElseThrow();
-        assertThat(relinked.contentHash()).isEqualTo("f".repeat(64));
+        assertThat(relinked.file().contentHash()).isEqualTo("f".repeat(64));
         assertThat(relinked.version()).isEqualTo(1);
         assertThat(relinked.pendingEvent()).isEqualTo("ArticleStored");
-        assertThat(relinked.thumbnails()).containsKey("https://img.example/a.jpg");
+        assertThat(relinked.downstream().thumbnails()).containsKey("https://img.example/a.jpg");
     }
 
     @Test
@@ -164,13 +172,13 @@ public abstract class ArticleIndexContract {
         index.commit(first, 0);
         index.commit(article(1, 2, "en", "2025-02-12T15:10:00Z"), 1);
 
-        assertThatThrownBy(() -> index.relink(id(1), 1, first.contentHash(), "f".repeat(64)))
+        assertThatThrownBy(() -> index.relink(id(1), 1, first.file().contentHash(), "f".repeat(64)))
                 .isInstanceOf(ArticleIndex.ConcurrentUpdateException.class);
         assertThatThrownBy(() -> index.relink(id(1), 2, "e".repeat(64), "f".repeat(64)))
                 .isInstanceOf(ArticleIndex.ConcurrentUpdateException.class);
-        assertThatThrownBy(() -> index.relink(id(2), 1, first.contentHash(), "f".repeat(64)))
+        assertThatThrownBy(() -> index.relink(id(2), 1, first.file().contentHash(), "f".repeat(64)))
                 .isInstanceOf(ArticleIndex.ConcurrentUpdateException.class);
-        assertThat(index.find(id(1)).orElseThrow().contentHash()).isEqualTo(first.contentHash());
+        assertThat(index.find(id(1)).orElseThrow().file().contentHash()).isEqualTo(first.file().contentHash());
         assertThat(index.find(id(2))).isEmpty();
     }
 
@@ -229,8 +237,9 @@ public abstract class ArticleIndexContract {
         index.recordTranslation(id(1), "de", 1, "content/de/a.md");
 
         ArticleRecord stored = index.find(id(1)).orElseThrow();
-        assertThat(stored.translations()).isEqualTo(Map.of("fr", "content/fr/a.md", "de", "content/de/a.md"));
-        assertThat(stored.translatedVersions()).isEqualTo(Map.of("fr", 1L, "de", 1L));
+        assertThat(stored.downstream().translations())
+                .isEqualTo(Map.of("fr", "content/fr/a.md", "de", "content/de/a.md"));
+        assertThat(stored.downstream().translatedVersions()).isEqualTo(Map.of("fr", 1L, "de", 1L));
     }
 
     @Test
@@ -253,8 +262,8 @@ public abstract class ArticleIndexContract {
         index.recordTranslation(id(1), "fr", 1, "content/fr/a-v1.md");
 
         ArticleRecord stored = index.find(id(1)).orElseThrow();
-        assertThat(stored.translations()).containsEntry("fr", "content/fr/a-v2.md");
-        assertThat(stored.translatedVersions()).containsEntry("fr", 2L);
+        assertThat(stored.downstream().translations()).containsEntry("fr", "content/fr/a-v2.md");
+        assertThat(stored.downstream().translatedVersions()).containsEntry("fr", 2L);
     }
 
     @Test
@@ -265,7 +274,7 @@ public abstract class ArticleIndexContract {
         index.recordThumbnails(id(1), "https://img.example/b.png", List.of("t/b/320.webp"));
         index.recordThumbnails(id(1), "https://img.example/a.jpg", List.of("t/a/320.webp", "t/a/640.webp"));
 
-        assertThat(index.find(id(1)).orElseThrow().thumbnails()).isEqualTo(Map.of(
+        assertThat(index.find(id(1)).orElseThrow().downstream().thumbnails()).isEqualTo(Map.of(
                 "https://img.example/a.jpg", List.of("t/a/320.webp", "t/a/640.webp"),
                 "https://img.example/b.png", List.of("t/b/320.webp")));
     }
@@ -277,7 +286,7 @@ public abstract class ArticleIndexContract {
         index.addSourceUrl(id(1), "https://mirror.example/1");
         index.addSourceUrl(id(1), "https://mirror.example/1");
 
-        assertThat(index.find(id(1)).orElseThrow().sourceUrls())
+        assertThat(index.find(id(1)).orElseThrow().origin().sourceUrls())
                 .containsExactlyInAnyOrder("https://example.com/1", "https://mirror.example/1");
     }
 
@@ -356,7 +365,7 @@ public abstract class ArticleIndexContract {
         index.commit(article(1, 1, "zh_hant_tw", "2025-02-10T10:00:00Z"), 0);
 
         assertThat(ids(index.list(new ListQuery("zh-Hant-TW", null, null, 10, null)))).containsExactly(id(1));
-        assertThat(index.find(id(1)).orElseThrow().lang()).isEqualTo("zh_hant_tw");
+        assertThat(index.find(id(1)).orElseThrow().listing().lang()).isEqualTo("zh_hant_tw");
     }
 
     @Test
@@ -463,7 +472,7 @@ public abstract class ArticleIndexContract {
             index.commit(r, 0);
             records.add(r);
         }
-        List<ArticleId> expected = records.stream().filter(r -> r.tags().contains("ai"))
+        List<ArticleId> expected = records.stream().filter(r -> r.listing().tags().contains("ai"))
                 .map(ArticleRecord::id).toList();
 
         List<ArticleRecord> listed = allPages(new ListQuery("en", "ai", null, 3, null));
@@ -565,23 +574,30 @@ public abstract class ArticleIndexContract {
 
     /** A minimal record: one source URL, no maps, no pending mark. */
     protected static ArticleRecord article(int n, long version, String lang, String date) {
-        return new ArticleRecord(id(n), version, Integer.toHexString(n).repeat(64).substring(0, 64),
-                "content/" + lang + "/article-" + n + ".md", "Article " + n, "article-" + n, lang, date, List.of(),
-                List.of(), null, "https://example.com/" + n, Set.of("https://example.com/" + n), null, null, Map.of(),
-                Map.of(), Map.of(), "2025-02-14T00:00:00Z");
+        return ArticleRecord.newVersion(id(n), version,
+                new StoredFile("content/" + lang + "/article-" + n + ".md",
+                        Integer.toHexString(n).repeat(64).substring(0, 64)),
+                new Listing("Article " + n, "article-" + n, lang, OffsetDateTime.parse(date), List.of(), List.of(),
+                        null),
+                new Origin("https://example.com/" + n, Set.of("https://example.com/" + n), null), null,
+                Instant.parse("2025-02-14T00:00:00Z"));
     }
 
     private static ArticleRecord withTitle(ArticleRecord r, String title) {
-        return new ArticleRecord(r.id(), r.version(), r.contentHash(), r.objectKey(), title, r.slug(), r.lang(),
-                r.date(), r.tags(), r.categories(), r.thumbnail(), r.canonicalUrl(), r.sourceUrls(), r.fingerprint(),
-                r.pendingEvent(), r.translations(), r.translatedVersions(), r.thumbnails(), r.updatedAt());
+        Listing l = r.listing();
+        return withListing(r, new Listing(title, l.slug(), l.lang(), l.date(), l.tags(), l.categories(),
+                l.thumbnail()));
     }
 
     /** {@code r} with these tags instead of its own. */
     protected static ArticleRecord withTags(ArticleRecord r, String... tags) {
-        return new ArticleRecord(r.id(), r.version(), r.contentHash(), r.objectKey(), r.title(), r.slug(), r.lang(),
-                r.date(), List.of(tags), r.categories(), r.thumbnail(), r.canonicalUrl(), r.sourceUrls(),
-                r.fingerprint(), r.pendingEvent(), r.translations(), r.translatedVersions(), r.thumbnails(),
+        Listing l = r.listing();
+        return withListing(r, new Listing(l.title(), l.slug(), l.lang(), l.date(), List.of(tags), l.categories(),
+                l.thumbnail()));
+    }
+
+    private static ArticleRecord withListing(ArticleRecord r, Listing listing) {
+        return new ArticleRecord(r.id(), r.version(), r.file(), listing, r.origin(), r.downstream(), r.pendingEvent(),
                 r.updatedAt());
     }
 
@@ -597,7 +613,7 @@ public abstract class ArticleIndexContract {
 
     /** Newest first by instant; the order among articles of the same instant is the adapter's choice. */
     private static Comparator<ArticleRecord> newestFirst() {
-        return Comparator.comparing((ArticleRecord r) -> OffsetDateTime.parse(r.date()).toInstant())
+        return Comparator.comparing((ArticleRecord r) -> r.listing().date().toInstant())
                 .reversed();
     }
 
