@@ -52,7 +52,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     /** SQS's largest DelaySeconds. */
     static final int MAX_DELAY_SECONDS = 900;
 
-    /** Variables this function reads besides the AWS resource and site variables of every function: none. */
+    /** Variables this function reads besides the AWS resource and site variables of every function. */
     public static final List<String> FUNCTION_VARIABLES =
             List.of(ArticleFetcherWiring.SOURCES_KEY, "NEWSROOM_FETCH_CONTACT_URL");
 
@@ -132,7 +132,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
                     "receiveCount", receiveCount(message)));
             return false;
         }
-        return failed(message, request, reason);
+        return failed(message, request, reason, null);
     }
 
     /** @return true when the message is done with (acknowledge), false to have SQS deliver it again */
@@ -165,29 +165,31 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
         } catch (FetchException e) {
             return retryLater(message, request, e);
         } catch (RuntimeException e) {
-            return failed(message, request, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(message, request, e.getClass().getSimpleName(), e);
         }
     }
 
     private boolean retryLater(SQSEvent.SQSMessage message, FetchMessage request, FetchException e) {
         if (e.retryAfterSeconds() <= 0) {
-            return failed(message, request, e.getMessage());
+            return failed(message, request, e.reason(), e);
         }
         int delay = (int) Math.min(MAX_DELAY_SECONDS, e.retryAfterSeconds());
         try {
             queue.enqueue(List.of(request.toRequest(delay)));
         } catch (RuntimeException enqueueFailure) {
-            return failed(message, request, e.getMessage() + "; re-queueing failed: " + enqueueFailure.getMessage());
+            enqueueFailure.addSuppressed(e);
+            return failed(message, request, "REQUEUE_FAILED", enqueueFailure);
         }
         telemetry.info("message.requeued", fields(message, request, "reason", e.reason(), "delaySeconds", delay));
         return true;
     }
 
-    private boolean failed(SQSEvent.SQSMessage message, FetchMessage request, String reason) {
+    /** @param cause what failed, logged with its stack trace; null when nothing was thrown (not started) */
+    private boolean failed(SQSEvent.SQSMessage message, FetchMessage request, String reason, Throwable cause) {
         int receives = receiveCount(message);
         boolean lastAttempt = receives >= MAX_RECEIVE_COUNT;
         telemetry.error(lastAttempt ? "message.dead-lettered" : "message.failed",
-                fields(message, request, "reason", reason, "receiveCount", receives));
+                fields(message, request, "reason", reason, "receiveCount", receives), cause);
         if (lastAttempt) {
             telemetry.count("DlqSends", request == null ? "unknown" : request.source());
         }
@@ -228,7 +230,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
             SnapStartPriming.frontMatterRoundTrip(site);
             ArticleExtractor.warmUp();
         } catch (RuntimeException e) {
-            telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
+            telemetry.warn("priming.incomplete", Map.of("step", "warm-up"), e);
         }
         FetchMessage.decode("{\"url\":\"https://example.com/a\",\"source\":\"priming\"}");
         priming.run(telemetry);

@@ -219,7 +219,12 @@ class ArticleFetcherHandlerTest {
         Map<String, Object> line = telemetry.parsed().stream()
                 .filter(m -> "message.dead-lettered".equals(m.get("event"))).findFirst().orElseThrow();
         assertThat(line).containsEntry("messageId", SECOND).containsEntry("url", BUSY_URL)
-                .containsEntry("reason", "CONNECT_FAILED (connection reset)").containsEntry("receiveCount", 3);
+                .containsEntry("reason", "CONNECT_FAILED").containsEntry("receiveCount", 3);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = (Map<String, Object>) line.get("error");
+        assertThat(error).containsEntry("type", FetchException.class.getName())
+                .containsEntry("message", "CONNECT_FAILED (connection reset)");
+        assertThat((String) error.get("stackTrace")).contains("\tat ");
     }
 
     @Test

@@ -138,7 +138,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         try {
             SnapStartPriming.frontMatterRoundTrip(site);
         } catch (RuntimeException e) {
-            telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
+            telemetry.warn("priming.incomplete", Map.of("step", "warm-up"), e);
         }
         SnapStartPriming.jsonRoundTrip(JSON);
         priming.run(telemetry);

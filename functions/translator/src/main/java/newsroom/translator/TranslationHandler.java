@@ -111,7 +111,7 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
         try {
             SnapStartPriming.frontMatterRoundTrip(site);
         } catch (RuntimeException e) {
-            telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
+            telemetry.warn("priming.incomplete", Map.of("step", "warm-up"), e);
         }
         priming.run(telemetry);
     }

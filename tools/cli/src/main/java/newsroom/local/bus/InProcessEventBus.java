@@ -215,7 +215,7 @@ public final class InProcessEventBus implements EventPublisher {
                 deadLetter.put("event", envelope(event));
                 append(deadLetterLog, deadLetter);
                 telemetry.error("event.delivery_failed", Map.of("articleId", event.articleId(), "rule", rule,
-                        "reason", reason));
+                        "reason", reason), e);
                 telemetry.count("DlqSends", function);
             }
         }
