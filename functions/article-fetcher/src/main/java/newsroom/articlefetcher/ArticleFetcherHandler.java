@@ -171,7 +171,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
 
     private boolean retryLater(SQSEvent.SQSMessage message, FetchMessage request, FetchException e) {
         if (e.retryAfterSeconds() <= 0) {
-            return failed(message, request, e.reason(), e);
+            return failed(message, request, e.reason().name(), e);
         }
         int delay = (int) Math.min(MAX_DELAY_SECONDS, e.retryAfterSeconds());
         try {

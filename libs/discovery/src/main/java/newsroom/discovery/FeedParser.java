@@ -14,6 +14,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 
 /**
@@ -43,7 +44,7 @@ public final class FeedParser {
             input.setXmlHealerOn(false);
             feed = input.build(reader);
         } catch (FeedException | IOException | IllegalArgumentException e) {
-            throw DiscoveryFailure.MALFORMED_FEED.exception(feedUrl + ": " + firstLine(e.getMessage()));
+            throw FetchFailure.MALFORMED_FEED.exception(feedUrl + ": " + firstLine(e.getMessage()));
         }
         List<DiscoveredItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {

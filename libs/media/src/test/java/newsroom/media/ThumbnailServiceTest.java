@@ -13,6 +13,7 @@ import java.util.Map;
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleRecord;
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher;
 import newsroom.core.testing.InMemoryArticleIndex;
 import newsroom.core.testing.InMemoryObjectStore;
@@ -298,7 +299,7 @@ class ThumbnailServiceTest {
 
     @Test
     void throwsRetryableFetchFailures_forThePlatformToRetry() {
-        Fetcher.FetchException timeout = new Fetcher.FetchException("TIMEOUT", "no answer in 10 s", true, 0);
+        Fetcher.FetchException timeout = new Fetcher.FetchException(FetchFailure.TIMEOUT, "no answer in 10 s", true, 0);
         fetcher.failing(IMAGE, timeout);
 
         assertThatThrownBy(() -> service.createThumbnails(ID.value(), IMAGE)).isSameAs(timeout);
@@ -308,7 +309,7 @@ class ThumbnailServiceTest {
 
     @Test
     void skipsAUrlTheFetcherRefuses() throws Exception {
-        fetcher.failing(IMAGE, new Fetcher.FetchException("URL_NOT_ALLOWED", "resolves to 10.0.0.1", false, 0));
+        fetcher.failing(IMAGE, new Fetcher.FetchException(FetchFailure.URL_NOT_ALLOWED, "resolves to 10.0.0.1", false, 0));
 
         Result result = service.createThumbnails(ID.value(), IMAGE);
 
