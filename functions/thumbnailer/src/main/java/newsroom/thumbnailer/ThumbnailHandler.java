@@ -2,6 +2,7 @@ package newsroom.thumbnailer;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
-import newsroom.core.model.ArticleId;
+import newsroom.core.event.StoredArticleDetail;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.media.ThumbnailService;
@@ -28,7 +29,7 @@ import newsroom.media.ThumbnailService;
 public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, Resource {
 
     /** Variables this function reads besides the AWS resource and site variables of every function. */
-    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of("NEWSROOM_FETCH_CONTACT_URL");
+    public static final List<String> FUNCTION_VARIABLES = List.of("NEWSROOM_FETCH_CONTACT_URL");
 
     private final ThumbnailService thumbnails;
     private final AwsPriming priming;
@@ -64,17 +65,19 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         LambdaInvocation.begin(telemetry, context);
-        Map<String, Object> detail = event == null || event.getDetail() == null ? Map.of() : event.getDetail();
-        String source = detail.get("source") == null ? "unknown" : detail.get("source").toString();
-        Object id = detail.get("articleId");
-        Object image = detail.get("thumbnail");
+        StoredArticleDetail.Read read = StoredArticleDetail.read(event == null ? null : event.getDetail());
         Map<String, Object> result = new LinkedHashMap<>();
-        if (!(id instanceof String articleId) || !ArticleId.isValid(articleId)) {
-            return rejected(result, source, "detail.articleId is not an article id: " + id);
+        if (read instanceof StoredArticleDetail.Unusable unusable) {
+            Object source = event == null || event.getDetail() == null ? null : event.getDetail().get("source");
+            return rejected(result, source == null ? "unknown" : source.toString(), unusable.problem());
         }
-        if (!(image instanceof String imageUrl) || !(imageUrl.startsWith("https://")
-                || imageUrl.startsWith("http://"))) {
-            return rejected(result, source, "detail.thumbnail is not an http(s) URL: " + image);
+        StoredArticleDetail detail = ((StoredArticleDetail.Usable) read).detail();
+        String source = detail.source();
+        String articleId = detail.articleId();
+        String imageUrl = detail.thumbnail();
+        if (imageUrl == null || !(imageUrl.startsWith("https://") || imageUrl.startsWith("http://"))) {
+            return rejected(result, source, "detail.thumbnail is not an http(s) URL: "
+                    + event.getDetail().get("thumbnail"));
         }
         try {
             ThumbnailService.Result created = thumbnails.createThumbnails(articleId, imageUrl);

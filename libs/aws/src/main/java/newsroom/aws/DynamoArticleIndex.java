@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleIndex.ListQuery;
@@ -113,7 +114,7 @@ public final class DynamoArticleIndex implements ArticleIndex {
                 .set("thumbnail", s(record.thumbnail()))
                 .set("canonicalUrl", s(record.canonicalUrl()))
                 .set("fingerprint", s(record.fingerprint()))
-                .set("pendingEvent", s(record.pendingEvent()))
+                .set("pendingEvent", s(record.pendingEvent() == null ? null : record.pendingEvent().wireName()))
                 .set("updatedAt", s(record.updatedAt()))
                 .setIfAbsent("translations", stringMap(record.translations()))
                 .setIfAbsent("translatedVersions", numberMap(record.translatedVersions()))
@@ -385,7 +386,7 @@ public final class DynamoArticleIndex implements ArticleIndex {
                 str(item, "canonicalUrl"),
                 item.containsKey("sourceUrls") ? Set.copyOf(item.get("sourceUrls").ss()) : Set.of(),
                 str(item, "fingerprint"),
-                str(item, "pendingEvent"),
+                Optional.ofNullable(str(item, "pendingEvent")).map(DetailType::fromWireName).orElse(null),
                 fromStringMap(item.get("translations")),
                 fromNumberMap(item.get("translatedVersions")),
                 fromListMap(item.get("thumbnails")),

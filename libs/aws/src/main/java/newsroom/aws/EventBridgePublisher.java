@@ -159,7 +159,7 @@ public final class EventBridgePublisher implements EventPublisher {
         PutEventsRequestEntry request = PutEventsRequestEntry.builder()
                 .eventBusName(busName)
                 .source(event.source())
-                .detailType(event.detailType())
+                .detailType(event.detailType().wireName())
                 .detail(detail)
                 .build();
         return new Entry(event, request, entrySize(request));

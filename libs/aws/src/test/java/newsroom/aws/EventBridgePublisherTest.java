@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.port.EventPublisher;
 import newsroom.core.port.contract.EventPublisherContract;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -84,7 +85,7 @@ class EventBridgePublisherTest extends EventPublisherContract {
     private static ArticleEvent toEvent(String envelope) {
         try {
             JsonNode json = JSON.readTree(envelope);
-            return new ArticleEvent(json.get("source").asText(), json.get("detail-type").asText(),
+            return new ArticleEvent(json.get("source").asText(), DetailType.fromWireName(json.get("detail-type").asText()),
                     JSON.convertValue(json.get("detail"), Map.class));
         } catch (IOException e) {
             throw new IllegalStateException("not an EventBridge envelope: " + envelope, e);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.FetchFailure;
@@ -86,7 +87,7 @@ class ThumbnailServiceTest {
         detail.put("thumbnails", List.of(
                 variant(320, 160, BASE + "-320.jpg"),
                 variant(640, 320, BASE + "-640.jpg")));
-        assertThat(events.published()).containsExactly(ArticleEvent.of(ArticleEvent.THUMBNAILS_CREATED, detail));
+        assertThat(events.published()).containsExactly(ArticleEvent.of(DetailType.THUMBNAILS_CREATED, detail));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import newsroom.core.config.SiteConfig;
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.ingest.IngestOutcome;
 import newsroom.core.ingest.IngestService;
 import newsroom.core.model.ArticleId;
@@ -151,8 +152,8 @@ class StoreEmitProtocolTest {
         throw new AssertionError("did not converge after redeliveries");
     }
 
-    private long eventsOf(String type, long version) {
-        return published.stream().filter(e -> e.detailType().equals(type))
+    private long eventsOf(DetailType type, long version) {
+        return published.stream().filter(e -> e.detailType() == type)
                 .filter(e -> ((Number) e.detail().get("version")).longValue() == version).count();
     }
 
@@ -167,7 +168,7 @@ class StoreEmitProtocolTest {
         ArticleRecord record = index.find(ArticleId.ofUrl("https://news.example.org/protocol-test")).orElseThrow();
         assertThat(record.version()).isEqualTo(1);
         assertThat(record.isPending()).isFalse();
-        assertThat(eventsOf(ArticleEvent.ARTICLE_STORED, 1)).isGreaterThanOrEqualTo(1);
+        assertThat(eventsOf(DetailType.ARTICLE_STORED, 1)).isGreaterThanOrEqualTo(1);
         assertThat(store.get(record.objectKey())).isPresent();
         assertThat(retried.status()).isIn(IngestOutcome.Status.STORED, IngestOutcome.Status.UNCHANGED);
 
@@ -188,8 +189,8 @@ class StoreEmitProtocolTest {
         ArticleRecord record = index.find(ArticleId.ofUrl("https://news.example.org/protocol-test")).orElseThrow();
         assertThat(record.version()).isEqualTo(2);
         assertThat(record.isPending()).isFalse();
-        assertThat(eventsOf(ArticleEvent.ARTICLE_UPDATED, 2)).isGreaterThanOrEqualTo(1);
-        assertThat(eventsOf(ArticleEvent.ARTICLE_UPDATED, 3)).isZero();
+        assertThat(eventsOf(DetailType.ARTICLE_UPDATED, 2)).isGreaterThanOrEqualTo(1);
+        assertThat(eventsOf(DetailType.ARTICLE_UPDATED, 3)).isZero();
         assertThat(new String(store.get(record.objectKey()).orElseThrow(), StandardCharsets.UTF_8))
                 .contains("Second version of the body.");
     }
@@ -203,8 +204,8 @@ class StoreEmitProtocolTest {
 
         assertThat(outcome.status()).isEqualTo(IngestOutcome.Status.UPDATED);
         assertThat(published).extracting(ArticleEvent::detailType, e -> e.detail().get("version"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ArticleEvent.ARTICLE_STORED, 1L),
-                        org.assertj.core.groups.Tuple.tuple(ArticleEvent.ARTICLE_UPDATED, 2L));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DetailType.ARTICLE_STORED, 1L),
+                        org.assertj.core.groups.Tuple.tuple(DetailType.ARTICLE_UPDATED, 2L));
         assertThat(index.find(ArticleId.ofUrl("https://news.example.org/protocol-test")).orElseThrow().isPending())
                 .isFalse();
     }

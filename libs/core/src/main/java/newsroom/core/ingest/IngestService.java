@@ -15,6 +15,8 @@ import java.util.Set;
 
 import newsroom.core.config.SiteConfig;
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
+import newsroom.core.event.StoredArticleDetail;
 import newsroom.core.frontmatter.FrontMatterNormalizer;
 import newsroom.core.frontmatter.FrontMatterNormalizer.InputKind;
 import newsroom.core.frontmatter.FrontMatterParser;
@@ -174,7 +176,7 @@ public final class IngestService {
             if (record.isPending()) {
                 // An earlier attempt committed this version but may not have published: finish its job.
                 emit(record, record.pendingEvent(), context);
-                return outcome(record.pendingEvent().equals(ArticleEvent.ARTICLE_STORED)
+                return outcome(record.pendingEvent() == DetailType.ARTICLE_STORED
                         ? IngestOutcome.Status.STORED : IngestOutcome.Status.UPDATED, record, article);
             }
             if (url != null && !record.sourceUrls().contains(sourceUrl(fm, url))) {
@@ -209,7 +211,7 @@ public final class IngestService {
         }
         long version = current.map(r -> r.version() + 1).orElse(1L);
         String key = current.map(ArticleRecord::objectKey).orElseGet(() -> allocateKey(fm, id));
-        String detailType = current.isPresent() ? ArticleEvent.ARTICLE_UPDATED : ArticleEvent.ARTICLE_STORED;
+        DetailType detailType = current.isPresent() ? DetailType.ARTICLE_UPDATED : DetailType.ARTICLE_STORED;
 
         store.put(key, bytes, MARKDOWN_TYPE);
         Set<String> urls = new LinkedHashSet<>(current.map(ArticleRecord::sourceUrls).orElse(Set.of()));
@@ -239,42 +241,26 @@ public final class IngestService {
         }
     }
 
-    private void emit(ArticleRecord record, String detailType, SourceContext context) {
-        ArticleEvent event = ArticleEvent.of(detailType, eventDetail(record, context));
+    private void emit(ArticleRecord record, DetailType detailType, SourceContext context) {
+        ArticleEvent event = ArticleEvent.of(detailType, eventDetail(record, context).toMap());
         publisher.publish(List.of(event));
         index.clearPending(record.id(), record.version());
-        telemetry.info(detailType.equals(ArticleEvent.ARTICLE_STORED) ? "article.stored" : "article.updated",
+        telemetry.info(detailType == DetailType.ARTICLE_STORED ? "article.stored" : "article.updated",
                 Map.of("articleId", record.id().value(), "source", context.name(), "version", record.version(),
                         "objectKey", record.objectKey()));
-        telemetry.count(detailType.equals(ArticleEvent.ARTICLE_STORED) ? "ArticlesStored" : "ArticlesUpdated",
+        telemetry.count(detailType == DetailType.ARTICLE_STORED ? "ArticlesStored" : "ArticlesUpdated",
                 context.name());
     }
 
     /** The event detail: pointers and small metadata only, never the body (see docs/events.md). */
-    private Map<String, Object> eventDetail(ArticleRecord record, SourceContext context) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("articleId", record.id().value());
-        detail.put("version", record.version());
-        detail.put("contentHash", record.contentHash());
-        detail.put("lang", record.lang());
-        detail.put("slug", record.slug());
-        detail.put("title", record.title());
-        detail.put("date", record.date());
-        detail.put("objectKey", record.objectKey());
-        detail.put("location", store.locationOf(record.objectKey()));
-        if (record.thumbnail() != null && record.thumbnail().startsWith("http")) {
-            detail.put("thumbnail", record.thumbnail());
-        }
+    private StoredArticleDetail eventDetail(ArticleRecord record, SourceContext context) {
+        String thumbnail = record.thumbnail() != null && record.thumbnail().startsWith("http") ? record.thumbnail()
+                : null;
         List<String> targets = config.targetLanguages().stream()
                 .filter(t -> !t.equalsIgnoreCase(record.lang())).toList();
-        if (!targets.isEmpty()) {
-            detail.put("translationTargets", targets);
-        }
-        detail.put("source", context.name());
-        if (record.canonicalUrl() != null) {
-            detail.put("url", record.canonicalUrl());
-        }
-        return detail;
+        return new StoredArticleDetail(record.id().value(), record.version(), record.contentHash(), record.lang(),
+                record.slug(), record.title(), record.date(), record.objectKey(), store.locationOf(record.objectKey()),
+                thumbnail, targets, context.name(), record.canonicalUrl());
     }
 
     private IngestOutcome outcome(IngestOutcome.Status status, ArticleRecord record, NormalizedArticle article) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 
 /**
@@ -19,7 +20,8 @@ import newsroom.core.model.ArticleId;
  * @param date           RFC 3339 publication date (the listing sort key)
  * @param sourceUrls     every URL this content was seen under (syndication, changed slugs)
  * @param fingerprint    content fingerprint for same-story detection across URLs, or null
- * @param pendingEvent   detail-type of an event committed but not yet confirmed published, or null
+ * @param pendingEvent   the event committed but not yet confirmed published (ARTICLE_STORED or ARTICLE_UPDATED),
+ *                       or null
  * @param translations   language -> translated object key, for translations made of the current version
  * @param translatedVersions language -> version it was translated from
  * @param thumbnails     image URL -> stored thumbnail keys
@@ -40,7 +42,7 @@ public record ArticleRecord(
         String canonicalUrl,
         Set<String> sourceUrls,
         String fingerprint,
-        String pendingEvent,
+        DetailType pendingEvent,
         Map<String, String> translations,
         Map<String, Long> translatedVersions,
         Map<String, List<String>> thumbnails,
@@ -62,7 +64,7 @@ public record ArticleRecord(
         return pendingEvent != null;
     }
 
-    public ArticleRecord withPendingEvent(String detailType) {
+    public ArticleRecord withPendingEvent(DetailType detailType) {
         return new ArticleRecord(id, version, contentHash, objectKey, title, slug, lang, date, tags, categories,
                 thumbnail, canonicalUrl, sourceUrls, fingerprint, detailType, translations, translatedVersions,
                 thumbnails, updatedAt);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
@@ -140,7 +141,7 @@ class TranslationServiceTest {
         detail.put("lang", "fr");
         detail.put("sourceLang", "en");
         detail.put("objectKey", FR_KEY);
-        assertThat(events.published()).containsExactly(ArticleEvent.of(ArticleEvent.ARTICLE_TRANSLATED, detail));
+        assertThat(events.published()).containsExactly(ArticleEvent.of(DetailType.ARTICLE_TRANSLATED, detail));
     }
 
     @Test
@@ -288,7 +289,7 @@ class TranslationServiceTest {
 
         assertThat(retry.outcomes()).extracting(Outcome::status).containsExactly(Status.TRANSLATED);
         assertThat(events.published()).extracting(ArticleEvent::detailType)
-                .containsExactly(ArticleEvent.ARTICLE_TRANSLATED);
+                .containsExactly(DetailType.ARTICLE_TRANSLATED);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleIndex.ConcurrentUpdateException;
@@ -50,7 +51,7 @@ public abstract class ArticleIndexContract {
         ArticleRecord full = new ArticleRecord(id(1), 1, "a".repeat(64), "content/en/2025/02/apple-alibaba.md",
                 "Apple and Alibaba", "apple-alibaba", "en", "2025-02-12T15:10:00Z", List.of("apple", "ai", "china"),
                 List.of("tech"), "https://img.example/a.jpg", "https://example.com/a",
-                Set.of("https://example.com/a", "https://mirror.example/a"), "f".repeat(16), "ArticleStored",
+                Set.of("https://example.com/a", "https://mirror.example/a"), "f".repeat(16), DetailType.ARTICLE_STORED,
                 Map.of("fr", "content/fr/2025/02/apple-alibaba.md"), Map.of("fr", 1L),
                 Map.of("https://img.example/a.jpg", List.of("static/thumbs/x/320.webp", "static/thumbs/x/640.webp")),
                 "2025-02-12T15:11:00Z");
@@ -136,7 +137,7 @@ public abstract class ArticleIndexContract {
 
     @Test
     void clearsPendingMark_whenVersionMatches() {
-        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleStored"), 0);
+        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent(DetailType.ARTICLE_STORED), 0);
 
         index.clearPending(id(1), 1);
 
@@ -145,7 +146,7 @@ public abstract class ArticleIndexContract {
 
     @Test
     void replacesOnlyTheContentHash_whenRelinkedAtTheCurrentVersionAndHash() {
-        ArticleRecord committed = article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleStored");
+        ArticleRecord committed = article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent(DetailType.ARTICLE_STORED);
         index.commit(committed, 0);
         index.recordThumbnails(id(1), "https://img.example/a.jpg", List.of("static/thumbnails/a-320.jpg"));
 
@@ -154,7 +155,7 @@ public abstract class ArticleIndexContract {
         ArticleRecord relinked = index.find(id(1)).orElseThrow();
         assertThat(relinked.contentHash()).isEqualTo("f".repeat(64));
         assertThat(relinked.version()).isEqualTo(1);
-        assertThat(relinked.pendingEvent()).isEqualTo("ArticleStored");
+        assertThat(relinked.pendingEvent()).isEqualTo(DetailType.ARTICLE_STORED);
         assertThat(relinked.thumbnails()).containsKey("https://img.example/a.jpg");
     }
 
@@ -176,12 +177,12 @@ public abstract class ArticleIndexContract {
 
     @Test
     void keepsPendingMark_whenVersionIsNoLongerCurrent() {
-        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleStored"), 0);
-        index.commit(article(1, 2, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleUpdated"), 1);
+        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent(DetailType.ARTICLE_STORED), 0);
+        index.commit(article(1, 2, "en", "2025-02-12T15:10:00Z").withPendingEvent(DetailType.ARTICLE_UPDATED), 1);
 
         index.clearPending(id(1), 1);
 
-        assertThat(index.find(id(1)).orElseThrow().pendingEvent()).isEqualTo("ArticleUpdated");
+        assertThat(index.find(id(1)).orElseThrow().pendingEvent()).isEqualTo(DetailType.ARTICLE_UPDATED);
     }
 
     @Test
@@ -283,7 +284,7 @@ public abstract class ArticleIndexContract {
 
     @Test
     void keepsVersionAndPendingMark_whenMapEntriesAreRecorded() {
-        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleStored"), 0);
+        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent(DetailType.ARTICLE_STORED), 0);
 
         index.recordTranslation(id(1), "fr", 1, "content/fr/a.md");
         index.recordThumbnails(id(1), "https://img.example/a.jpg", List.of("t/a/320.webp"));
@@ -291,7 +292,7 @@ public abstract class ArticleIndexContract {
 
         ArticleRecord stored = index.find(id(1)).orElseThrow();
         assertThat(stored.version()).isEqualTo(1);
-        assertThat(stored.pendingEvent()).isEqualTo("ArticleStored");
+        assertThat(stored.pendingEvent()).isEqualTo(DetailType.ARTICLE_STORED);
     }
 
     // ---- listing ----
