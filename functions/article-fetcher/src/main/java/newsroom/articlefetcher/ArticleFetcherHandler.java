@@ -124,7 +124,8 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
 
     /** Too little time left: SQS delivers the message again, to an invocation that has the time. */
     private boolean notStarted(SQSEvent.SQSMessage message, long remainingMillis) {
-        FetchMessage request = FetchMessage.decode(message.getBody()).message();
+        FetchMessage request = FetchMessage.decode(message.getBody()) instanceof FetchMessage.Readable readable
+                ? readable.message() : null; // an unreadable one is logged as such when it is processed
         String reason = "NOT_STARTED (" + remainingMillis + " ms left in this invocation; a message needs "
                 + budget.minimumToStart().toMillis() + " ms)";
         if (receiveCount(message) < MAX_RECEIVE_COUNT) {
@@ -138,13 +139,13 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     /** @return true when the message is done with (acknowledge), false to have SQS deliver it again */
     private boolean process(SQSEvent.SQSMessage message, Duration fetchBudget) {
         FetchMessage.Decoded decoded = FetchMessage.decode(message.getBody());
-        if (decoded.message() == null) {
+        if (decoded instanceof FetchMessage.Unreadable unreadable) {
             telemetry.warn("message.rejected", fields(message, null, "reason", "INVALID_MESSAGE",
-                    "detail", decoded.problem()));
+                    "detail", unreadable.problem()));
             telemetry.count("ArticlesRejected", "unknown");
             return true;
         }
-        FetchMessage request = decoded.message();
+        FetchMessage request = ((FetchMessage.Readable) decoded).message();
         SourceContext context = contexts.contextFor(request.source(), request.url())
                 .withDateHints(request.dateHints());
         try {
