@@ -151,15 +151,14 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
         try {
             IngestOutcome outcome = service.fetchAndIngest(request.url(), context, fetchBudget);
             Map<String, Object> fields = fields(message, request, "status", outcome.status().word());
-            if (outcome.id() != null) {
-                fields.put("articleId", outcome.id().value());
-                fields.put("version", outcome.version());
-            }
-            if (outcome.rejection() != null) {
-                fields.put("reason", outcome.rejection().code().name());
-                fields.put("detail", outcome.rejection().detail());
+            if (outcome instanceof IngestOutcome.Rejected rejected) {
+                fields.put("reason", rejected.rejection().code().name());
+                fields.put("detail", rejected.rejection().detail());
                 telemetry.warn("message.rejected", fields);
             } else {
+                IngestOutcome.Ingested ingested = (IngestOutcome.Ingested) outcome;
+                fields.put("articleId", ingested.id().value());
+                fields.put("version", ingested.version());
                 telemetry.info("message.done", fields);
             }
             return true;

@@ -197,10 +197,10 @@ public final class IngestService {
                         "url", url));
                 telemetry.count("ArticlesUnchanged", context.name());
                 ArticleRecord ownerRecord = index.find(owner).orElse(null);
-                return new IngestOutcome(IngestOutcome.Status.UNCHANGED, owner,
+                return new IngestOutcome.Ingested(IngestOutcome.Status.UNCHANGED, owner,
                         ownerRecord == null ? 0 : ownerRecord.version(),
                         ownerRecord == null ? null : ownerRecord.objectKey(),
-                        ownerRecord == null ? null : store.locationOf(ownerRecord.objectKey()), article, null, owner);
+                        ownerRecord == null ? null : store.locationOf(ownerRecord.objectKey()), article, owner);
             }
         }
 
@@ -264,8 +264,8 @@ public final class IngestService {
     }
 
     private IngestOutcome outcome(IngestOutcome.Status status, ArticleRecord record, NormalizedArticle article) {
-        return new IngestOutcome(status, record.id(), record.version(), record.objectKey(),
-                store.locationOf(record.objectKey()), article, null, null);
+        return new IngestOutcome.Ingested(status, record.id(), record.version(), record.objectKey(),
+                store.locationOf(record.objectKey()), article, null);
     }
 
     /**
