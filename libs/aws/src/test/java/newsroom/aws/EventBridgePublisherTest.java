@@ -16,6 +16,7 @@ import newsroom.core.event.ArticleEvent;
 import newsroom.core.event.DetailType;
 import newsroom.core.port.EventPublisher;
 import newsroom.core.port.contract.EventPublisherContract;
+import newsroom.emulators.MotoServer;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
