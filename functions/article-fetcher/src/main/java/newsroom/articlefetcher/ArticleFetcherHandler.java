@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.crac.Core;
-import org.crac.Resource;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -19,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
+import newsroom.aws.SnapStartHandler;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.ArticleFetchService;
 import newsroom.core.ingest.IngestOutcome;
@@ -45,7 +43,8 @@ import newsroom.extract.ArticleExtractor;
  *       receives SQS moves it to the dead-letter queue, logged here with its reason and counted as DlqSends.</li>
  * </ul>
  */
-public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+public final class ArticleFetcherHandler extends SnapStartHandler
+        implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     /** The queue's redrive {@code maxReceiveCount} in template.yaml (checked by the template tests). */
     public static final int MAX_RECEIVE_COUNT = 3;
@@ -69,14 +68,13 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     private final FetchQueue queue;
     private final SourceContexts contexts;
     private final SiteConfig site;
-    private final AwsPriming priming;
     private final Telemetry telemetry;
     private final MessageBudget budget;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public ArticleFetcherHandler() {
         this(ArticleFetcherWiring.fromEnvironment(System.getenv(), Clock.systemUTC()));
-        Core.getGlobalContext().register(this);
+        registerForSnapStart();
     }
 
     private ArticleFetcherHandler(ArticleFetcherWiring wiring) {
@@ -95,8 +93,8 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
 
     ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
                           AwsPriming priming, Telemetry telemetry, MessageBudget budget) {
+        super(priming, telemetry);
         this.budget = Objects.requireNonNull(budget, "budget");
-        this.priming = Objects.requireNonNull(priming, "priming");
         this.service = Objects.requireNonNull(service, "service");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
@@ -220,24 +218,18 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     }
 
     /**
-     * SnapStart: warm the front matter pipeline, the extractor (and its language profiles), JSON, and the request
-     * path of every SDK client with reads and dry runs only ({@link AwsPriming}); nothing is fetched, stored,
-     * published or queued.
+     * SnapStart: warm the front matter pipeline, the extractor (and its language profiles) and message decoding;
+     * then {@link SnapStartHandler} warms the request path of every SDK client with reads and dry runs only
+     * ({@link AwsPriming}); nothing is fetched, stored, published or queued.
      */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            SnapStartPriming.frontMatterRoundTrip(site);
-            ArticleExtractor.warmUp();
-        } catch (RuntimeException e) {
-            telemetry.warn("priming.incomplete", Map.of("step", "warm-up"), e);
-        }
-        FetchMessage.decode("{\"url\":\"https://example.com/a\",\"source\":\"priming\"}");
-        priming.run(telemetry);
+    protected Map<String, Runnable> warmUps() {
+        Map<String, Runnable> steps = new LinkedHashMap<>();
+        steps.put("front matter", () -> SnapStartPriming.frontMatterRoundTrip(site));
+        steps.put("extractor", ArticleExtractor::warmUp);
+        steps.put("fetch message",
+                () -> FetchMessage.decode("{\"url\":\"https://example.com/a\",\"source\":\"priming\"}"));
+        return steps;
     }
 
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: SDK credentials are resolved per request
-    }
 }

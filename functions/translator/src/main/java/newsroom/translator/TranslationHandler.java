@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.crac.Core;
-import org.crac.Resource;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
+import newsroom.aws.SnapStartHandler;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.event.StoredArticleDetail;
 import newsroom.core.observe.Telemetry;
@@ -27,20 +25,20 @@ import newsroom.core.translate.TranslationService;
  * per language. An unusable detail is logged, counted (ArticlesRejected) and dropped, since retrying cannot help;
  * service failures are thrown so Lambda retries the asynchronous invocation, then sends it to the dead-letter queue.
  */
-public final class TranslationHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, Resource {
+public final class TranslationHandler extends SnapStartHandler
+        implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     /** Variables this function reads besides the AWS resource and site variables of every function (none). */
     public static final List<String> FUNCTION_VARIABLES = List.of();
 
     private final TranslationService translations;
     private final SiteConfig site;
-    private final AwsPriming priming;
     private final Telemetry telemetry;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public TranslationHandler() {
         this(TranslationWiring.fromEnvironment(System.getenv(), Clock.systemUTC()));
-        Core.getGlobalContext().register(this);
+        registerForSnapStart();
     }
 
     private TranslationHandler(TranslationWiring wiring) {
@@ -52,7 +50,7 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
     }
 
     TranslationHandler(TranslationService translations, SiteConfig site, AwsPriming priming, Telemetry telemetry) {
-        this.priming = Objects.requireNonNull(priming, "priming");
+        super(priming, telemetry);
         this.translations = Objects.requireNonNull(translations, "translations");
         this.site = Objects.requireNonNull(site, "site");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
@@ -94,21 +92,13 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
     }
 
     /**
-     * SnapStart: warm the front matter pipeline and the request path of every SDK client with reads and dry runs
-     * only ({@link AwsPriming}): Translate is never called, nothing is stored or published.
+     * SnapStart: warm the front matter pipeline; then {@link SnapStartHandler} warms the request path of every SDK
+     * client with reads and dry runs only ({@link AwsPriming}): Translate is never called, nothing is stored or
+     * published.
      */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            SnapStartPriming.frontMatterRoundTrip(site);
-        } catch (RuntimeException e) {
-            telemetry.warn("priming.incomplete", Map.of("step", "warm-up"), e);
-        }
-        priming.run(telemetry);
+    protected Map<String, Runnable> warmUps() {
+        return Map.of("front matter", () -> SnapStartPriming.frontMatterRoundTrip(site));
     }
 
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: SDK credentials are resolved per request
-    }
 }
