@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.crac.Core;
-import org.crac.Resource;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -19,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
+import newsroom.aws.SnapStartHandler;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.ArticleFetchService;
 import newsroom.core.ingest.IngestOutcome;
@@ -45,14 +43,15 @@ import newsroom.extract.ArticleExtractor;
  *       receives SQS moves it to the dead-letter queue, logged here with its reason and counted as DlqSends.</li>
  * </ul>
  */
-public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+public final class ArticleFetcherHandler extends SnapStartHandler
+        implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     /** The queue's redrive {@code maxReceiveCount} in template.yaml (checked by the template tests). */
     public static final int MAX_RECEIVE_COUNT = 3;
     /** SQS's largest DelaySeconds. */
     static final int MAX_DELAY_SECONDS = 900;
 
-    /** Variables this function reads besides the AWS resource and site variables of every function: none. */
+    /** Variables this function reads besides the AWS resource and site variables of every function. */
     public static final List<String> FUNCTION_VARIABLES =
             List.of(ArticleFetcherWiring.SOURCES_KEY, "NEWSROOM_FETCH_CONTACT_URL");
 
@@ -69,14 +68,13 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     private final FetchQueue queue;
     private final SourceContexts contexts;
     private final SiteConfig site;
-    private final AwsPriming priming;
     private final Telemetry telemetry;
     private final MessageBudget budget;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public ArticleFetcherHandler() {
         this(ArticleFetcherWiring.fromEnvironment(System.getenv(), Clock.systemUTC()));
-        Core.getGlobalContext().register(this);
+        registerForSnapStart();
     }
 
     private ArticleFetcherHandler(ArticleFetcherWiring wiring) {
@@ -95,8 +93,8 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
 
     ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
                           AwsPriming priming, Telemetry telemetry, MessageBudget budget) {
+        super(priming, telemetry);
         this.budget = Objects.requireNonNull(budget, "budget");
-        this.priming = Objects.requireNonNull(priming, "priming");
         this.service = Objects.requireNonNull(service, "service");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
@@ -124,7 +122,8 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
 
     /** Too little time left: SQS delivers the message again, to an invocation that has the time. */
     private boolean notStarted(SQSEvent.SQSMessage message, long remainingMillis) {
-        FetchMessage request = FetchMessage.decode(message.getBody()).message();
+        FetchMessage request = FetchMessage.decode(message.getBody()) instanceof FetchMessage.Readable readable
+                ? readable.message() : null; // an unreadable one is logged as such when it is processed
         String reason = "NOT_STARTED (" + remainingMillis + " ms left in this invocation; a message needs "
                 + budget.minimumToStart().toMillis() + " ms)";
         if (receiveCount(message) < MAX_RECEIVE_COUNT) {
@@ -132,62 +131,63 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
                     "receiveCount", receiveCount(message)));
             return false;
         }
-        return failed(message, request, reason);
+        return failed(message, request, reason, null);
     }
 
     /** @return true when the message is done with (acknowledge), false to have SQS deliver it again */
     private boolean process(SQSEvent.SQSMessage message, Duration fetchBudget) {
         FetchMessage.Decoded decoded = FetchMessage.decode(message.getBody());
-        if (decoded.message() == null) {
+        if (decoded instanceof FetchMessage.Unreadable unreadable) {
             telemetry.warn("message.rejected", fields(message, null, "reason", "INVALID_MESSAGE",
-                    "detail", decoded.problem()));
+                    "detail", unreadable.problem()));
             telemetry.count("ArticlesRejected", "unknown");
             return true;
         }
-        FetchMessage request = decoded.message();
+        FetchMessage request = ((FetchMessage.Readable) decoded).message();
         SourceContext context = contexts.contextFor(request.source(), request.url())
                 .withDateHints(request.dateHints());
         try {
             IngestOutcome outcome = service.fetchAndIngest(request.url(), context, fetchBudget);
             Map<String, Object> fields = fields(message, request, "status", outcome.status().word());
-            if (outcome.id() != null) {
-                fields.put("articleId", outcome.id().value());
-                fields.put("version", outcome.version());
-            }
-            if (outcome.rejection() != null) {
-                fields.put("reason", outcome.rejection().code().name());
-                fields.put("detail", outcome.rejection().detail());
+            if (outcome instanceof IngestOutcome.Rejected rejected) {
+                fields.put("reason", rejected.rejection().code().name());
+                fields.put("detail", rejected.rejection().detail());
                 telemetry.warn("message.rejected", fields);
             } else {
+                IngestOutcome.Ingested ingested = (IngestOutcome.Ingested) outcome;
+                fields.put("articleId", ingested.id().value());
+                fields.put("version", ingested.version());
                 telemetry.info("message.done", fields);
             }
             return true;
         } catch (FetchException e) {
             return retryLater(message, request, e);
         } catch (RuntimeException e) {
-            return failed(message, request, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(message, request, e.getClass().getSimpleName(), e);
         }
     }
 
     private boolean retryLater(SQSEvent.SQSMessage message, FetchMessage request, FetchException e) {
         if (e.retryAfterSeconds() <= 0) {
-            return failed(message, request, e.getMessage());
+            return failed(message, request, e.reason().name(), e);
         }
         int delay = (int) Math.min(MAX_DELAY_SECONDS, e.retryAfterSeconds());
         try {
             queue.enqueue(List.of(request.toRequest(delay)));
         } catch (RuntimeException enqueueFailure) {
-            return failed(message, request, e.getMessage() + "; re-queueing failed: " + enqueueFailure.getMessage());
+            enqueueFailure.addSuppressed(e);
+            return failed(message, request, "REQUEUE_FAILED", enqueueFailure);
         }
         telemetry.info("message.requeued", fields(message, request, "reason", e.reason(), "delaySeconds", delay));
         return true;
     }
 
-    private boolean failed(SQSEvent.SQSMessage message, FetchMessage request, String reason) {
+    /** @param cause what failed, logged with its stack trace; null when nothing was thrown (not started) */
+    private boolean failed(SQSEvent.SQSMessage message, FetchMessage request, String reason, Throwable cause) {
         int receives = receiveCount(message);
         boolean lastAttempt = receives >= MAX_RECEIVE_COUNT;
         telemetry.error(lastAttempt ? "message.dead-lettered" : "message.failed",
-                fields(message, request, "reason", reason, "receiveCount", receives));
+                fields(message, request, "reason", reason, "receiveCount", receives), cause);
         if (lastAttempt) {
             telemetry.count("DlqSends", request == null ? "unknown" : request.source());
         }
@@ -218,24 +218,18 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
     }
 
     /**
-     * SnapStart: warm the front matter pipeline, the extractor (and its language profiles), JSON, and the request
-     * path of every SDK client with reads and dry runs only ({@link AwsPriming}); nothing is fetched, stored,
-     * published or queued.
+     * SnapStart: warm the front matter pipeline, the extractor (and its language profiles) and message decoding;
+     * then {@link SnapStartHandler} warms the request path of every SDK client with reads and dry runs only
+     * ({@link AwsPriming}); nothing is fetched, stored, published or queued.
      */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            SnapStartPriming.frontMatterRoundTrip(site);
-            ArticleExtractor.warmUp();
-        } catch (RuntimeException e) {
-            telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
-        }
-        FetchMessage.decode("{\"url\":\"https://example.com/a\",\"source\":\"priming\"}");
-        priming.run(telemetry);
+    protected Map<String, Runnable> warmUps() {
+        Map<String, Runnable> steps = new LinkedHashMap<>();
+        steps.put("front matter", () -> SnapStartPriming.frontMatterRoundTrip(site));
+        steps.put("extractor", ArticleExtractor::warmUp);
+        steps.put("fetch message",
+                () -> FetchMessage.decode("{\"url\":\"https://example.com/a\",\"source\":\"priming\"}"));
+        return steps;
     }
 
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: SDK credentials are resolved per request
-    }
 }

@@ -15,7 +15,7 @@ import newsroom.core.port.FetchQueue.FetchRequest;
 /**
  * The body of one fetch-queue message, {@code {"url": "...", "source": "..."}} with, when the feed or sitemap dated
  * the URL, {@code "listedDate": "2020-06-04T08:00:00Z", "listedIn": "feed"}, as {@code SqsFetchQueue} writes it.
- * Decoding never throws: a body that is not such a message yields a {@link Decoded} with the reason; a listed date
+ * Decoding never throws: a body that is not such a message yields an {@link Unreadable} with the reason; a listed date
  * that cannot be read is ignored (the article is then dated like one without it).
  *
  * @param url       the article URL to fetch
@@ -39,35 +39,43 @@ record FetchMessage(String url, String source, DateHints dateHints) {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(4).build()).build());
 
-    /** A decoded message or the reason it could not be decoded (exactly one is non-null). */
-    record Decoded(FetchMessage message, String problem) {
+    /** What a message body turned out to be: a {@link Readable} message or an {@link Unreadable} one. */
+    sealed interface Decoded {
+    }
+
+    /** A body that is a fetch message. */
+    record Readable(FetchMessage message) implements Decoded {
+    }
+
+    /** A body that can never be processed: {@code problem} says why, for logs. */
+    record Unreadable(String problem) implements Decoded {
     }
 
     static Decoded decode(String body) {
         if (body == null || body.isBlank()) {
-            return new Decoded(null, "empty message body");
+            return new Unreadable("empty message body");
         }
         if (body.length() > MAX_BODY_CHARS) {
-            return new Decoded(null, "message body is " + body.length() + " characters; the limit is "
+            return new Unreadable("message body is " + body.length() + " characters; the limit is "
                     + MAX_BODY_CHARS);
         }
         JsonNode node;
         try {
             node = JSON.readTree(body);
         } catch (IOException e) {
-            return new Decoded(null, "message body is not JSON");
+            return new Unreadable("message body is not JSON");
         }
         if (node == null || !node.isObject()) {
-            return new Decoded(null, "message body is not a JSON object");
+            return new Unreadable("message body is not a JSON object");
         }
         JsonNode url = node.get("url");
         if (url == null || !url.isTextual() || url.asText().isBlank()) {
-            return new Decoded(null, "message has no \"url\" string");
+            return new Unreadable("message has no \"url\" string");
         }
         JsonNode source = node.get("source");
         String sourceName = source != null && source.isTextual() && !source.asText().isBlank()
                 ? source.asText() : "unknown";
-        return new Decoded(new FetchMessage(url.asText().trim(), sourceName, listed(node)), null);
+        return new Readable(new FetchMessage(url.asText().trim(), sourceName, listed(node)));
     }
 
     private static DateHints listed(JsonNode node) {

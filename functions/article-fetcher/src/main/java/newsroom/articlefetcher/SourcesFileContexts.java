@@ -63,7 +63,7 @@ final class SourcesFileContexts implements SourceContexts {
             return SourcesFileLoader.parse(new ByteArrayInputStream(file.get()), store.locationOf(key)).stream()
                     .collect(Collectors.toMap(Source::name, Function.identity(), (a, b) -> a));
         } catch (InvalidConfigurationException e) {
-            telemetry.error("sources.invalid", Map.of("location", store.locationOf(key), "detail", e.getMessage()));
+            telemetry.error("sources.invalid", Map.of("location", store.locationOf(key)), e);
             return Map.of();
         }
     }

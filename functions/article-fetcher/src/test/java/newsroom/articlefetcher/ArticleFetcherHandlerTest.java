@@ -16,6 +16,7 @@ import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.ArticleFetchService;
 import newsroom.core.ingest.IngestService;
 import newsroom.core.model.RawArticle;
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.Fetcher;
 import newsroom.core.port.Fetcher.FetchException;
@@ -122,7 +123,7 @@ class ArticleFetcherHandlerTest {
         String body = "{\"url\":\"" + BUSY_URL + "\",\"source\":\"busy-origin\","
                 + "\"listedDate\":\"2020-06-04T07:47:00Z\",\"listedIn\":\"sitemap\"}";
 
-        handle(new ScriptedFetcher().fail(BUSY_URL, new FetchException("HTTP_429", "slow down", true, 60)), undated,
+        handle(new ScriptedFetcher().fail(BUSY_URL, new FetchException(FetchFailure.RATE_LIMITED, "slow down", true, 60)), undated,
                 oneMessage(body));
 
         assertThat(queue.requests()).containsExactly(new FetchRequest(BUSY_URL, "busy-origin", 60,
@@ -153,7 +154,7 @@ class ArticleFetcherHandlerTest {
     @Test
     void storesTheArticleAndEmitsArticleStored_forAFetchedPage() {
         SQSBatchResponse response = handle(pages().fail(BUSY_URL,
-                new FetchException("HTTP_404", "gone", false, 0)));
+                new FetchException(FetchFailure.HTTP_ERROR, "gone", false, 0)));
 
         assertThat(failedIds(response)).isEmpty();
         assertThat(bus.detailTypes()).containsExactly("ArticleStored");
@@ -165,7 +166,7 @@ class ArticleFetcherHandlerTest {
 
     @Test
     void appliesTheSourcesTimeZoneAndDefaults_fromTheSourcesFile() {
-        handle(pages().fail(BUSY_URL, new FetchException("HTTP_404", "gone", false, 0)));
+        handle(pages().fail(BUSY_URL, new FetchException(FetchFailure.HTTP_ERROR, "gone", false, 0)));
 
         String markdown = new String(store.get("content/en/2025/02/apple-and-alibaba-team-up-on-ai.md").orElseThrow(),
                 java.nio.charset.StandardCharsets.UTF_8);
@@ -176,7 +177,7 @@ class ArticleFetcherHandlerTest {
     @Test
     void requeuesWithRetryAfterDelay_andAcknowledgesTheOriginal_whenOriginSaysRetryAfter() {
         SQSBatchResponse response = handle(pages().fail(BUSY_URL,
-                new FetchException("HTTP_429", "too many requests", true, 120)));
+                new FetchException(FetchFailure.RATE_LIMITED, "too many requests", true, 120)));
 
         assertThat(failedIds(response)).doesNotContain(SECOND);
         assertThat(queue.requests()).containsExactly(new FetchRequest(BUSY_URL, "busy-origin", 120));
@@ -184,7 +185,7 @@ class ArticleFetcherHandlerTest {
 
     @Test
     void capsTheRequeueDelayAtSqsMaximum_whenRetryAfterIsLonger() {
-        handle(pages().fail(BUSY_URL, new FetchException("HTTP_503", "maintenance", true, 7200)));
+        handle(pages().fail(BUSY_URL, new FetchException(FetchFailure.SERVER_ERROR, "maintenance", true, 7200)));
 
         assertThat(queue.requests()).containsExactly(new FetchRequest(BUSY_URL, "busy-origin", 900));
     }
@@ -194,7 +195,7 @@ class ArticleFetcherHandlerTest {
         queue.failNextEnqueues(1);
 
         SQSBatchResponse response = handle(pages().fail(BUSY_URL,
-                new FetchException("HTTP_429", "too many requests", true, 60)));
+                new FetchException(FetchFailure.RATE_LIMITED, "too many requests", true, 60)));
 
         assertThat(failedIds(response)).contains(SECOND);
         assertThat(queue.requests()).isEmpty();
@@ -203,7 +204,7 @@ class ArticleFetcherHandlerTest {
     @Test
     void reportsThatMessageAsFailed_whenTheFetchFailureIsRetryableWithoutDelay() {
         SQSBatchResponse response = handle(pages().fail(BUSY_URL,
-                new FetchException("CONNECT_FAILED", "connection reset", true, 0)));
+                new FetchException(FetchFailure.CONNECT_FAILED, "connection reset", true, 0)));
 
         assertThat(failedIds(response)).contains(SECOND).doesNotContain("4f7c1d2e-0a3b-4c5d-8e9f-000000000003");
         assertThat(queue.requests()).isEmpty();
@@ -212,14 +213,19 @@ class ArticleFetcherHandlerTest {
     @Test
     void logsAndCountsTheDeadLetter_whenTheLastAllowedReceiveFails() {
         // the second record of the sample is on its third receive: SQS moves it to the DLQ after this failure
-        handle(pages().fail(BUSY_URL, new FetchException("CONNECT_FAILED", "connection reset", true, 0)));
+        handle(pages().fail(BUSY_URL, new FetchException(FetchFailure.CONNECT_FAILED, "connection reset", true, 0)));
 
         assertThat(telemetry.events()).contains("message.dead-lettered");
         assertThat(telemetry.metrics()).contains("DlqSends busy-origin");
         Map<String, Object> line = telemetry.parsed().stream()
                 .filter(m -> "message.dead-lettered".equals(m.get("event"))).findFirst().orElseThrow();
         assertThat(line).containsEntry("messageId", SECOND).containsEntry("url", BUSY_URL)
-                .containsEntry("reason", "CONNECT_FAILED (connection reset)").containsEntry("receiveCount", 3);
+                .containsEntry("reason", "CONNECT_FAILED").containsEntry("receiveCount", 3);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = (Map<String, Object>) line.get("error");
+        assertThat(error).containsEntry("type", FetchException.class.getName())
+                .containsEntry("message", "CONNECT_FAILED (connection reset)");
+        assertThat((String) error.get("stackTrace")).contains("\tat ");
     }
 
     @Test
@@ -237,7 +243,7 @@ class ArticleFetcherHandlerTest {
     @Test
     void acknowledgesAndCountsAPermanentFetchFailure_withoutRetrying() {
         SQSBatchResponse response = handle(pages().fail(BUSY_URL,
-                new FetchException("HTTP_404", "not found", false, 0)));
+                new FetchException(FetchFailure.HTTP_ERROR, "not found", false, 0)));
 
         assertThat(failedIds(response)).doesNotContain(SECOND);
         assertThat(telemetry.metrics()).contains("FetchErrors busy-origin");
@@ -247,7 +253,7 @@ class ArticleFetcherHandlerTest {
     @Test
     void acknowledgesAndCountsAnUndecodableMessage_withItsReasonLogged() {
         SQSBatchResponse response = handle(pages().fail(BUSY_URL,
-                new FetchException("HTTP_404", "not found", false, 0)));
+                new FetchException(FetchFailure.HTTP_ERROR, "not found", false, 0)));
 
         assertThat(failedIds(response)).doesNotContain("4f7c1d2e-0a3b-4c5d-8e9f-000000000003");
         Map<String, Object> line = telemetry.parsed().stream()

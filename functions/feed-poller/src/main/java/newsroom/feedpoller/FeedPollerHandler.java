@@ -6,35 +6,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.crac.Core;
-import org.crac.Resource;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
+import newsroom.aws.SnapStartHandler;
 import newsroom.core.observe.Telemetry;
 
 /**
  * FeedPollerFunction: on each EventBridge Scheduler tick, polls every enabled source once
  * ({@link FeedPollService#pollAll()}) and returns what was queued. The Scheduler input is ignored: the sources file
  * decides what is polled. A queue failure is thrown so the Scheduler's retry policy (then its dead-letter queue)
- * takes over.
+ * takes over. SnapStart: only the AWS priming (a read per client); polling writes to the queue, so it never runs
+ * before the snapshot.
  */
-public final class FeedPollerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
+public final class FeedPollerHandler extends SnapStartHandler
+        implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     /** Variables this function reads besides the AWS resource and site variables of every function. */
     public static final List<String> FUNCTION_VARIABLES = List.of(FeedPollerWiring.SOURCES_KEY, "NEWSROOM_FETCH_CONTACT_URL");
 
     private final FeedPollService service;
-    private final AwsPriming priming;
     private final Telemetry telemetry;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public FeedPollerHandler() {
         this(FeedPollerWiring.fromEnvironment(System.getenv(), Clock.systemUTC()));
-        Core.getGlobalContext().register(this);
+        registerForSnapStart();
     }
 
     private FeedPollerHandler(FeedPollerWiring wiring) {
@@ -46,8 +46,8 @@ public final class FeedPollerHandler implements RequestHandler<Map<String, Objec
     }
 
     FeedPollerHandler(FeedPollService service, AwsPriming priming, Telemetry telemetry) {
+        super(priming, telemetry);
         this.service = Objects.requireNonNull(service, "service");
-        this.priming = Objects.requireNonNull(priming, "priming");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
@@ -62,20 +62,5 @@ public final class FeedPollerHandler implements RequestHandler<Map<String, Objec
                 "queued", summary.queued().values().stream().mapToInt(Integer::intValue).sum(),
                 "failed", summary.failed().size()));
         return result;
-    }
-
-    /**
-     * SnapStart: warm the request path of the S3, DynamoDB and SQS clients with one read each ({@link AwsPriming});
-     * polling itself writes to the queue, so it is never run here.
-     */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        priming.run(telemetry);
-        telemetry.info("priming.done", Map.of());
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: SDK credentials are resolved per request
     }
 }

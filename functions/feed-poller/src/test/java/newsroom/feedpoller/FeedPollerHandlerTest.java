@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.port.SourceStateStore.SourceState;
@@ -77,7 +78,7 @@ class FeedPollerHandlerTest {
 
     @Test
     void keepsPollingTheOtherSourcesAndCountsTheError_whenOneOriginFails() {
-        script.put("down", new FetchException("HTTP_503", "origin unavailable", true, 0));
+        script.put("down", new FetchException(FetchFailure.SERVER_ERROR, "origin unavailable", true, 0));
         script.put("up", poll("up", "https://up.example/a"));
 
         Map<String, Object> result = handler.handleRequest(scheduleEvent(), null);
@@ -85,7 +86,7 @@ class FeedPollerHandlerTest {
         assertThat(queue.requests()).containsExactly(new FetchRequest("https://up.example/a", "up", 0));
         assertThat(states.states()).containsOnlyKeys("up");
         assertThat(result).isEqualTo(Map.of("queued", Map.of("up", 1),
-                "failed", Map.of("down", "HTTP_503 (origin unavailable)")));
+                "failed", Map.of("down", "SERVER_ERROR (origin unavailable)")));
         assertThat(telemetry.metrics()).containsExactly("FetchErrors down");
     }
 

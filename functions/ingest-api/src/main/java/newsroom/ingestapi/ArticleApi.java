@@ -168,20 +168,21 @@ final class ArticleApi {
         SourceContext context = new SourceContext(SOURCE, null, null, site.timeZone(), site.defaultLanguage(),
                 List.of(), List.of());
         IngestOutcome outcome = ingest.ingestMarkdown(body, context);
-        if (outcome.status() == IngestOutcome.Status.REJECTED) {
-            String code = outcome.rejection().code().name();
+        if (outcome instanceof IngestOutcome.Rejected rejected) {
+            String code = rejected.rejection().code().name();
             return ApiResponse.problem(422, code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    "Article rejected (" + code + ")", outcome.rejection().detail());
+                    "Article rejected (" + code + ")", rejected.rejection().detail());
         }
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("id", outcome.id().value());
+        IngestOutcome.Ingested ingested = (IngestOutcome.Ingested) outcome;
+        result.put("id", ingested.id().value());
         result.put("status", outcome.status().word());
-        result.put("version", outcome.version());
-        result.put("objectKey", outcome.objectKey());
-        if (outcome.duplicateOf() != null) {
-            result.put("duplicateOf", outcome.duplicateOf().value());
+        result.put("version", ingested.version());
+        result.put("objectKey", ingested.objectKey());
+        if (ingested.duplicateOf() != null) {
+            result.put("duplicateOf", ingested.duplicateOf().value());
         }
-        result.put("frontMatter", frontMatter(outcome.article().frontMatter()));
+        result.put("frontMatter", frontMatter(ingested.article().frontMatter()));
         return ApiResponse.json(outcome.status() == IngestOutcome.Status.UNCHANGED ? 200 : 201, result);
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.fetch.UrlGuard;
 
@@ -13,8 +14,6 @@ import newsroom.fetch.UrlGuard;
  * SSRF risk, DNS may recover, and the fetcher checks the resolved address again when it fetches.
  */
 final class GuardedUrlCheck implements UrlCheck {
-
-    static final String URL_NOT_ALLOWED = "URL_NOT_ALLOWED";
 
     private final UrlGuard guard;
 
@@ -28,7 +27,7 @@ final class GuardedUrlCheck implements UrlCheck {
             guard.check(uri);
             return Optional.empty();
         } catch (FetchException e) {
-            return URL_NOT_ALLOWED.equals(e.reason()) ? Optional.of(e.getMessage()) : Optional.empty();
+            return e.reason() == FetchFailure.URL_NOT_ALLOWED ? Optional.of(e.getMessage()) : Optional.empty();
         }
     }
 }

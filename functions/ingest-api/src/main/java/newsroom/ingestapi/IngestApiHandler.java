@@ -8,9 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import org.crac.Core;
-import org.crac.Resource;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -20,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
+import newsroom.aws.SnapStartHandler;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.prime.SnapStartPriming;
 
@@ -28,23 +26,22 @@ import newsroom.core.prime.SnapStartPriming;
  * {@link ArticleApi} answer it, and encodes the {@link ApiResponse}. Base64-encoded bodies are decoded here; a body
  * that is not valid base64 gets a 400 problem.
  */
-public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
-        Resource {
+public final class IngestApiHandler extends SnapStartHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Variables this function reads besides the AWS resource and site variables of every function: none. */
+    /** Variables this function reads besides the AWS resource and site variables of every function (none). */
     public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
 
     private final ArticleApi api;
     private final Telemetry telemetry;
     private final newsroom.core.config.SiteConfig site;
-    private final AwsPriming priming;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public IngestApiHandler() {
         this(IngestApiWiring.fromEnvironment(System.getenv(), Clock.systemUTC()));
-        Core.getGlobalContext().register(this);
+        registerForSnapStart();
     }
 
     private IngestApiHandler(IngestApiWiring wiring) {
@@ -56,7 +53,7 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     IngestApiHandler(ArticleApi api, newsroom.core.config.SiteConfig site, AwsPriming priming, Telemetry telemetry) {
-        this.priming = Objects.requireNonNull(priming, "priming");
+        super(priming, telemetry);
         this.api = Objects.requireNonNull(api, "api");
         this.site = Objects.requireNonNull(site, "site");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
@@ -130,22 +127,15 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     /**
-     * SnapStart: warm the front matter pipeline, JSON, and the request path of every SDK client with reads and
-     * dry runs only ({@link AwsPriming}); nothing is stored, published or queued.
+     * SnapStart: warm the front matter pipeline and JSON; then {@link SnapStartHandler} warms the request path of
+     * every SDK client with reads and dry runs only ({@link AwsPriming}); nothing is stored, published or queued.
      */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            SnapStartPriming.frontMatterRoundTrip(site);
-        } catch (RuntimeException e) {
-            telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
-        }
-        SnapStartPriming.jsonRoundTrip(JSON);
-        priming.run(telemetry);
+    protected Map<String, Runnable> warmUps() {
+        Map<String, Runnable> steps = new LinkedHashMap<>();
+        steps.put("front matter", () -> SnapStartPriming.frontMatterRoundTrip(site));
+        steps.put("json", () -> SnapStartPriming.jsonRoundTrip(JSON));
+        return steps;
     }
 
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: SDK credentials are resolved per request
-    }
 }

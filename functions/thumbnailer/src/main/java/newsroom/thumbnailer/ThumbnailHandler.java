@@ -2,11 +2,11 @@ package newsroom.thumbnailer;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.crac.Core;
-import org.crac.Resource;
+import javax.imageio.ImageIO;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -14,7 +14,8 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
-import newsroom.core.model.ArticleId;
+import newsroom.aws.SnapStartHandler;
+import newsroom.core.event.StoredArticleDetail;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.media.ThumbnailService;
@@ -25,19 +26,19 @@ import newsroom.media.ThumbnailService;
  * that can never be fetched (not allowed, 404) are logged, counted and dropped; retryable fetch failures and
  * service failures are thrown so Lambda retries the asynchronous invocation, then sends it to the dead-letter queue.
  */
-public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, Resource {
+public final class ThumbnailHandler extends SnapStartHandler
+        implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     /** Variables this function reads besides the AWS resource and site variables of every function. */
-    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of("NEWSROOM_FETCH_CONTACT_URL");
+    public static final List<String> FUNCTION_VARIABLES = List.of("NEWSROOM_FETCH_CONTACT_URL");
 
     private final ThumbnailService thumbnails;
-    private final AwsPriming priming;
     private final Telemetry telemetry;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public ThumbnailHandler() {
         this(ThumbnailWiring.fromEnvironment(System.getenv(), Clock.systemUTC()));
-        Core.getGlobalContext().register(this);
+        registerForSnapStart();
     }
 
     private ThumbnailHandler(ThumbnailWiring wiring) {
@@ -49,7 +50,7 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
     }
 
     ThumbnailHandler(ThumbnailService thumbnails, AwsPriming priming, Telemetry telemetry) {
-        this.priming = Objects.requireNonNull(priming, "priming");
+        super(priming, telemetry);
         this.thumbnails = Objects.requireNonNull(thumbnails, "thumbnails");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
@@ -64,17 +65,19 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         LambdaInvocation.begin(telemetry, context);
-        Map<String, Object> detail = event == null || event.getDetail() == null ? Map.of() : event.getDetail();
-        String source = detail.get("source") == null ? "unknown" : detail.get("source").toString();
-        Object id = detail.get("articleId");
-        Object image = detail.get("thumbnail");
+        StoredArticleDetail.Read read = StoredArticleDetail.read(event == null ? null : event.getDetail());
         Map<String, Object> result = new LinkedHashMap<>();
-        if (!(id instanceof String articleId) || !ArticleId.isValid(articleId)) {
-            return rejected(result, source, "detail.articleId is not an article id: " + id);
+        if (read instanceof StoredArticleDetail.Unusable unusable) {
+            Object source = event == null || event.getDetail() == null ? null : event.getDetail().get("source");
+            return rejected(result, source == null ? "unknown" : source.toString(), unusable.problem());
         }
-        if (!(image instanceof String imageUrl) || !(imageUrl.startsWith("https://")
-                || imageUrl.startsWith("http://"))) {
-            return rejected(result, source, "detail.thumbnail is not an http(s) URL: " + image);
+        StoredArticleDetail detail = ((StoredArticleDetail.Usable) read).detail();
+        String source = detail.source();
+        String articleId = detail.articleId();
+        String imageUrl = detail.thumbnail();
+        if (imageUrl == null || !(imageUrl.startsWith("https://") || imageUrl.startsWith("http://"))) {
+            return rejected(result, source, "detail.thumbnail is not an http(s) URL: "
+                    + event.getDetail().get("thumbnail"));
         }
         try {
             ThumbnailService.Result created = thumbnails.createThumbnails(articleId, imageUrl);
@@ -116,18 +119,15 @@ public final class ThumbnailHandler implements RequestHandler<ScheduledEvent, Ma
     }
 
     /**
-     * SnapStart: load the image codecs and warm the request path of every SDK client with reads and dry runs only
-     * ({@link AwsPriming}); no fetch, no store.
+     * SnapStart: load the image codecs; then {@link SnapStartHandler} warms the request path of every SDK client with
+     * reads and dry runs only ({@link AwsPriming}); no fetch, no store.
      */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        javax.imageio.ImageIO.getReaderFormatNames();
-        javax.imageio.ImageIO.getWriterFormatNames();
-        priming.run(telemetry);
+    protected Map<String, Runnable> warmUps() {
+        return Map.of("image codecs", () -> {
+            ImageIO.getReaderFormatNames();
+            ImageIO.getWriterFormatNames();
+        });
     }
 
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: SDK credentials are resolved per request
-    }
 }

@@ -22,6 +22,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleRecord;
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.testing.InMemoryArticleIndex;
 import newsroom.core.testing.InMemoryObjectStore;
@@ -92,11 +93,11 @@ class ThumbnailHandlerTest {
 
     @Test
     void throwsSoLambdaRetries_whenTheImageFetchIsRetryable() {
-        origin.fail(IMAGE, new FetchException("HTTP_503", "busy", true, 30));
+        origin.fail(IMAGE, new FetchException(FetchFailure.SERVER_ERROR, "busy", true, 30));
 
         assertThatThrownBy(() -> handler.handleRequest(sample(), null))
                 .isInstanceOf(ThumbnailHandler.RetryLaterException.class)
-                .hasMessage("image fetch failed, retrying: HTTP_503 (busy)");
+                .hasMessage("image fetch failed, retrying: SERVER_ERROR (busy)");
         assertThat(telemetry.metrics()).containsExactly("FetchErrors example-news");
     }
 

@@ -1,14 +1,10 @@
 package newsroom.translator;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import org.crac.Core;
-import org.crac.Resource;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -16,7 +12,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
+import newsroom.aws.SnapStartHandler;
 import newsroom.core.config.SiteConfig;
+import newsroom.core.event.StoredArticleDetail;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.prime.SnapStartPriming;
 import newsroom.core.translate.TranslationService;
@@ -27,20 +25,20 @@ import newsroom.core.translate.TranslationService;
  * per language. An unusable detail is logged, counted (ArticlesRejected) and dropped, since retrying cannot help;
  * service failures are thrown so Lambda retries the asynchronous invocation, then sends it to the dead-letter queue.
  */
-public final class TranslationHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, Resource {
+public final class TranslationHandler extends SnapStartHandler
+        implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
-    /** Variables this function reads besides the AWS resource and site variables of every function: none. */
-    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
+    /** Variables this function reads besides the AWS resource and site variables of every function (none). */
+    public static final List<String> FUNCTION_VARIABLES = List.of();
 
     private final TranslationService translations;
     private final SiteConfig site;
-    private final AwsPriming priming;
     private final Telemetry telemetry;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public TranslationHandler() {
         this(TranslationWiring.fromEnvironment(System.getenv(), Clock.systemUTC()));
-        Core.getGlobalContext().register(this);
+        registerForSnapStart();
     }
 
     private TranslationHandler(TranslationWiring wiring) {
@@ -52,7 +50,7 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
     }
 
     TranslationHandler(TranslationService translations, SiteConfig site, AwsPriming priming, Telemetry telemetry) {
-        this.priming = Objects.requireNonNull(priming, "priming");
+        super(priming, telemetry);
         this.translations = Objects.requireNonNull(translations, "translations");
         this.site = Objects.requireNonNull(site, "site");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
@@ -61,19 +59,15 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         LambdaInvocation.begin(telemetry, context);
-        EventDetail.Checked checked = EventDetail.check(event == null ? null : event.getDetail());
-        Map<String, Object> result = new LinkedHashMap<>();
-        if (checked.detail() == null) {
-            Object source = event == null || event.getDetail() == null ? null : event.getDetail().get("source");
-            telemetry.warn("translation.rejected", Map.of("eventId", String.valueOf(event == null ? null
-                    : event.getId()), "reason", checked.problem()));
-            telemetry.count("ArticlesRejected", source == null ? "unknown" : source.toString());
-            result.put("rejected", checked.problem());
-            return result;
+        StoredArticleDetail.Read read = StoredArticleDetail.read(event == null ? null : event.getDetail());
+        if (read instanceof StoredArticleDetail.Unusable unusable) {
+            return rejected(event, unusable.problem());
         }
-        EventDetail detail = checked.detail();
-        TranslationService.Result translated = translations.translate(detail.articleId(), detail.version(),
-                withSiteTargets(detail.targets()));
+        StoredArticleDetail detail = ((StoredArticleDetail.Usable) read).detail();
+        if (detail.translationTargets().isEmpty()) {
+            return rejected(event, "detail.translationTargets names no language");
+        }
+        TranslationService.Result translated = translations.translate(detail, site.targetLanguages());
         Map<String, String> outcomes = new LinkedHashMap<>();
         for (TranslationService.Outcome o : translated.outcomes()) {
             outcomes.put(o.language(), o.status() + (o.objectKey() == null ? "" : " " + o.objectKey())
@@ -81,43 +75,30 @@ public final class TranslationHandler implements RequestHandler<ScheduledEvent, 
         }
         telemetry.info("translation.done", Map.of("articleId", detail.articleId(), "version", detail.version(),
                 "source", detail.source(), "outcomes", outcomes));
+        Map<String, Object> result = new LinkedHashMap<>();
         result.put("articleId", detail.articleId());
         result.put("version", detail.version());
         result.put("outcomes", outcomes);
         return result;
     }
 
-    /**
-     * The event's targets, then the site's current {@code TARGET_LANGUAGES} it does not name: an archived event
-     * replayed after a language was added (docs/sam.md, "Replaying events") brings the back catalogue into it.
-     * Languages already translated from this version are not translated again.
-     */
-    private List<String> withSiteTargets(List<String> eventTargets) {
-        List<String> targets = new ArrayList<>(eventTargets);
-        for (String configured : site.targetLanguages()) {
-            if (targets.stream().noneMatch(t -> t.equalsIgnoreCase(configured))) {
-                targets.add(configured);
-            }
-        }
-        return targets;
+    /** Unusable: logged, counted and dropped, since retrying cannot help. */
+    private Map<String, Object> rejected(ScheduledEvent event, String problem) {
+        Object source = event == null || event.getDetail() == null ? null : event.getDetail().get("source");
+        telemetry.warn("translation.rejected", Map.of("eventId", String.valueOf(event == null ? null : event.getId()),
+                "reason", problem));
+        telemetry.count("ArticlesRejected", source == null ? "unknown" : source.toString());
+        return Map.of("rejected", problem);
     }
 
     /**
-     * SnapStart: warm the front matter pipeline and the request path of every SDK client with reads and dry runs
-     * only ({@link AwsPriming}): Translate is never called, nothing is stored or published.
+     * SnapStart: warm the front matter pipeline; then {@link SnapStartHandler} warms the request path of every SDK
+     * client with reads and dry runs only ({@link AwsPriming}): Translate is never called, nothing is stored or
+     * published.
      */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            SnapStartPriming.frontMatterRoundTrip(site);
-        } catch (RuntimeException e) {
-            telemetry.warn("priming.incomplete", Map.of("detail", String.valueOf(e.getMessage())));
-        }
-        priming.run(telemetry);
+    protected Map<String, Runnable> warmUps() {
+        return Map.of("front matter", () -> SnapStartPriming.frontMatterRoundTrip(site));
     }
 
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: SDK credentials are resolved per request
-    }
 }

@@ -54,8 +54,7 @@ public final class AwsPriming {
                 step.getValue().run();
             } catch (RuntimeException e) {
                 failed++;
-                telemetry.warn("priming.incomplete", Map.of("step", step.getKey(),
-                        "detail", e.getClass().getSimpleName() + ": " + e.getMessage()));
+                telemetry.warn("priming.incomplete", Map.of("step", step.getKey()), e);
             }
         }
         return failed;

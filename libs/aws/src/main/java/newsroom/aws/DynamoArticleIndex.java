@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 import newsroom.core.model.Rfc3339;
 import newsroom.core.port.ArticleIndex;
@@ -128,7 +129,7 @@ public final class DynamoArticleIndex implements ArticleIndex {
                 .set("thumbnail", s(listing.thumbnail()))
                 .set("canonicalUrl", s(record.origin().canonicalUrl()))
                 .set("fingerprint", s(record.origin().fingerprint()))
-                .set("pendingEvent", s(record.pendingEvent()))
+                .set("pendingEvent", s(record.pendingEvent() == null ? null : record.pendingEvent().wireName()))
                 .set("updatedAt", s(Rfc3339.format(record.updatedAt())))
                 .setIfAbsent("translations", stringMap(record.downstream().translations()))
                 .setIfAbsent("translatedVersions", numberMap(record.downstream().translatedVersions()))
@@ -382,7 +383,7 @@ public final class DynamoArticleIndex implements ArticleIndex {
                         str(item, "fingerprint")),
                 new ArticleRecord.Downstream(fromStringMap(item.get("translations")),
                         fromNumberMap(item.get("translatedVersions")), fromListMap(item.get("thumbnails"))),
-                str(item, "pendingEvent"),
+                Optional.ofNullable(str(item, "pendingEvent")).map(DetailType::fromWireName).orElse(null),
                 Rfc3339.parseInstant(str(item, "updatedAt")));
     }
 

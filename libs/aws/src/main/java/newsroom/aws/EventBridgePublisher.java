@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.port.EventPublisher;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -38,7 +37,7 @@ public final class EventBridgePublisher implements EventPublisher {
 
     private final EventBridgeClient eventBridge;
     private final String busName;
-    private final RetryPolicy retry;
+    private final PartialBatchRetry<Entry> batchRetry;
 
     public EventBridgePublisher(EventBridgeClient eventBridge, String busName) {
         this(eventBridge, busName, RetryPolicy.DEFAULT);
@@ -47,7 +46,7 @@ public final class EventBridgePublisher implements EventPublisher {
     public EventBridgePublisher(EventBridgeClient eventBridge, String busName, RetryPolicy retry) {
         this.eventBridge = Objects.requireNonNull(eventBridge, "eventBridge");
         this.busName = Objects.requireNonNull(busName, "busName");
-        this.retry = Objects.requireNonNull(retry, "retry");
+        this.batchRetry = new PartialBatchRetry<>(Objects.requireNonNull(retry, "retry"), Entry::describe);
     }
 
     @Override
@@ -100,52 +99,23 @@ public final class EventBridgePublisher implements EventPublisher {
 
     /** Sends one batch, resending its transient failures; returns the entries that were never accepted. */
     private List<String> send(List<Entry> batch) {
-        List<Entry> pending = batch;
-        List<String> permanent = new ArrayList<>();
-        for (int attempt = 1; ; attempt++) {
-            List<Entry> transientFailures = new ArrayList<>();
-            List<String> transientReasons = new ArrayList<>();
-            try {
-                List<Entry> sent = pending;
-                PutEventsResponse response = eventBridge.putEvents(b -> b.entries(
-                        sent.stream().map(e -> e.request).toList()));
-                List<PutEventsResultEntry> results = response.entries();
-                for (int i = 0; i < sent.size(); i++) {
-                    PutEventsResultEntry result = i < results.size() ? results.get(i) : null;
-                    if (result == null) {
-                        transientFailures.add(sent.get(i));
-                        transientReasons.add(sent.get(i).describe("NoResult", "PutEvents returned no entry for it"));
-                    } else if (result.errorCode() != null) {
-                        String reason = sent.get(i).describe(result.errorCode(), result.errorMessage());
-                        if (TRANSIENT_ERRORS.contains(result.errorCode())) {
-                            transientFailures.add(sent.get(i));
-                            transientReasons.add(reason);
-                        } else {
-                            permanent.add(reason);
-                        }
-                    }
-                }
-            } catch (SdkException e) {
-                String code = AwsErrors.errorCode(e);
-                for (Entry entry : pending) {
-                    if (AwsErrors.isTransient(e)) {
-                        transientFailures.add(entry);
-                        transientReasons.add(entry.describe(code, e.getMessage()));
-                    } else {
-                        permanent.add(entry.describe(code, e.getMessage()));
-                    }
+        return batchRetry.send(batch, sent -> {
+            PutEventsResponse response = eventBridge.putEvents(b -> b.entries(
+                    sent.stream().map(e -> e.request).toList()));
+            List<PutEventsResultEntry> results = response.entries();
+            List<PartialBatchRetry.EntryFailure<Entry>> failures = new ArrayList<>();
+            for (int i = 0; i < sent.size(); i++) {
+                PutEventsResultEntry result = i < results.size() ? results.get(i) : null;
+                if (result == null) {
+                    failures.add(batchRetry.failure(sent.get(i), true, "NoResult",
+                            "PutEvents returned no entry for it"));
+                } else if (result.errorCode() != null) {
+                    failures.add(batchRetry.failure(sent.get(i), TRANSIENT_ERRORS.contains(result.errorCode()),
+                            result.errorCode(), result.errorMessage()));
                 }
             }
-            if (transientFailures.isEmpty()) {
-                return permanent;
-            }
-            if (attempt == retry.maxAttempts()) {
-                permanent.addAll(transientReasons);
-                return permanent;
-            }
-            retry.pauseBeforeRetry(attempt);
-            pending = transientFailures;
-        }
+            return failures;
+        });
     }
 
     private Entry toEntry(ArticleEvent event) {
@@ -159,7 +129,7 @@ public final class EventBridgePublisher implements EventPublisher {
         PutEventsRequestEntry request = PutEventsRequestEntry.builder()
                 .eventBusName(busName)
                 .source(event.source())
-                .detailType(event.detailType())
+                .detailType(event.detailType().wireName())
                 .detail(detail)
                 .build();
         return new Entry(event, request, entrySize(request));

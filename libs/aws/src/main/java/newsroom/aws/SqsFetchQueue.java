@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import newsroom.core.port.FetchQueue;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -99,53 +98,26 @@ public final class SqsFetchQueue implements FetchQueue {
         }
     }
 
+    /** Sends one batch, resending its transient failures; returns the requests that were never accepted. */
     private List<String> send(List<SendMessageBatchRequestEntry> batch, List<FetchRequest> requests) {
         Map<String, FetchRequest> byId = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             byId.put(batch.get(i).id(), requests.get(i));
         }
-        List<SendMessageBatchRequestEntry> pending = batch;
-        List<String> permanent = new ArrayList<>();
-        for (int attempt = 1; ; attempt++) {
-            List<SendMessageBatchRequestEntry> transientFailures = new ArrayList<>();
-            List<String> transientReasons = new ArrayList<>();
-            try {
-                List<SendMessageBatchRequestEntry> sent = pending;
-                SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(sent));
-                Map<String, SendMessageBatchRequestEntry> sentById = sent.stream()
-                        .collect(Collectors.toMap(SendMessageBatchRequestEntry::id, Function.identity()));
-                for (BatchResultErrorEntry failed : response.failed()) {
-                    SendMessageBatchRequestEntry entry = sentById.get(failed.id());
-                    String reason = describe(byId.get(failed.id()), failed.code(), failed.message());
-                    if (Boolean.TRUE.equals(failed.senderFault())) {
-                        permanent.add(reason);
-                    } else {
-                        transientFailures.add(entry);
-                        transientReasons.add(reason);
-                    }
-                }
-            } catch (SdkException e) {
-                String code = AwsErrors.errorCode(e);
-                for (SendMessageBatchRequestEntry entry : pending) {
-                    String reason = describe(byId.get(entry.id()), code, e.getMessage());
-                    if (AwsErrors.isTransient(e)) {
-                        transientFailures.add(entry);
-                        transientReasons.add(reason);
-                    } else {
-                        permanent.add(reason);
-                    }
-                }
+        PartialBatchRetry<SendMessageBatchRequestEntry> batchRetry = new PartialBatchRetry<>(retry,
+                (entry, code, message) -> describe(byId.get(entry.id()), code, message));
+        return batchRetry.send(batch, sent -> {
+            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(sent));
+            Map<String, SendMessageBatchRequestEntry> sentById = sent.stream()
+                    .collect(Collectors.toMap(SendMessageBatchRequestEntry::id, Function.identity()));
+            List<PartialBatchRetry.EntryFailure<SendMessageBatchRequestEntry>> failures = new ArrayList<>();
+            for (BatchResultErrorEntry failed : response.failed()) {
+                // a sender fault (bad request) fails again; anything else may succeed on a resend
+                failures.add(batchRetry.failure(sentById.get(failed.id()), !Boolean.TRUE.equals(failed.senderFault()),
+                        failed.code(), failed.message()));
             }
-            if (transientFailures.isEmpty()) {
-                return permanent;
-            }
-            if (attempt == retry.maxAttempts()) {
-                permanent.addAll(transientReasons);
-                return permanent;
-            }
-            retry.pauseBeforeRetry(attempt);
-            pending = transientFailures;
-        }
+            return failures;
+        });
     }
 
     private static void validate(FetchRequest request) {

@@ -117,7 +117,8 @@ class AwsPrimingTest {
         int failed = priming.run(telemetry);
 
         assertThat(failed).isEqualTo(4);
-        assertThat(logged).hasSize(4).allSatisfy(line -> assertThat(line).contains("\"priming.incomplete\""));
+        assertThat(logged).hasSize(4).allSatisfy(line -> assertThat(line).contains("\"priming.incomplete\"")
+                .contains("\"error\":{\"type\":\"software.amazon.awssdk.services.").contains("\"stackTrace\":\""));
         assertThat(endpoint.requests()).hasSize(4);
     }
 

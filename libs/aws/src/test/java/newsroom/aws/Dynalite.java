@@ -1,12 +1,14 @@
 package newsroom.aws;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import newsroom.core.testing.RepoFiles;
+import newsroom.emulators.EmulatorProcess;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -18,10 +20,10 @@ final class Dynalite implements AutoCloseable {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
 
-    private final ChildServer server;
+    private final EmulatorProcess server;
     private final DynamoDbClient dynamo;
 
-    private Dynalite(ChildServer server) {
+    private Dynalite(EmulatorProcess server) {
         this.server = server;
         this.dynamo = TestAws.clients(Map.of("AWS_ENDPOINT_URL_DYNAMODB", server.endpoint())).dynamoDb();
     }
@@ -32,10 +34,12 @@ final class Dynalite implements AutoCloseable {
             throw new IllegalStateException("dynalite is not installed: run 'npm ci --prefix tools/dynalite' in "
                     + RepoFiles.root() + " (missing " + cli + ")");
         }
-        int port = TestAws.freePort();
-        return new Dynalite(ChildServer.start("dynalite", List.of("node", cli.toString(), "--host", "127.0.0.1",
-                "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0",
-                "--updateTableMs", "0"), port));
+        Path log = Path.of("target", "servers").resolve("dynalite-" + System.nanoTime() + ".log");
+        try {
+            return new Dynalite(EmulatorProcess.dynalite(cli, 0, log));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start dynalite: " + e.getMessage(), e);
+        }
     }
 
     DynamoDbClient client() {

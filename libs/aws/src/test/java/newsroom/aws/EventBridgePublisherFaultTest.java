@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import newsroom.aws.FakeAwsEndpoint.Request;
 import newsroom.aws.FakeAwsEndpoint.Response;
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.port.EventPublisher.EventPublishException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -142,7 +143,7 @@ class EventBridgePublisherFaultTest {
         endpoint.respondWith(r -> results(r, i -> null));
         List<ArticleEvent> large = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            large.add(ArticleEvent.of(ArticleEvent.ARTICLE_STORED, Map.of("articleId", id(i),
+            large.add(ArticleEvent.of(DetailType.ARTICLE_STORED, Map.of("articleId", id(i),
                     "padding", "x".repeat(100 * 1024))));
         }
 
@@ -155,7 +156,7 @@ class EventBridgePublisherFaultTest {
     void reportsOversizedEventAndSendsTheOthers_whenOneEntryAloneExceeds256KB() {
         endpoint.respondWith(r -> results(r, i -> null));
         List<ArticleEvent> events = new ArrayList<>(events(2));
-        events.add(ArticleEvent.of(ArticleEvent.ARTICLE_STORED, Map.of("articleId", id(9),
+        events.add(ArticleEvent.of(DetailType.ARTICLE_STORED, Map.of("articleId", id(9),
                 "padding", "x".repeat(300 * 1024))));
 
         assertThatThrownBy(() -> publisher.publish(events))
@@ -169,7 +170,7 @@ class EventBridgePublisherFaultTest {
     void sendsSourceDetailTypeBusAndJsonDetail_whenEventIsPublished() {
         endpoint.respondWith(r -> results(r, i -> null));
 
-        publisher.publish(List.of(ArticleEvent.of(ArticleEvent.ARTICLE_UPDATED, Map.of("articleId", id(0),
+        publisher.publish(List.of(ArticleEvent.of(DetailType.ARTICLE_UPDATED, Map.of("articleId", id(0),
                 "version", 2))));
 
         JsonNode entry = entries(endpoint.requests().get(0)).get(0);
@@ -199,7 +200,7 @@ class EventBridgePublisherFaultTest {
     private static List<ArticleEvent> events(int count) {
         List<ArticleEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            events.add(ArticleEvent.of(ArticleEvent.ARTICLE_STORED, Map.of("articleId", id(i), "version", 1)));
+            events.add(ArticleEvent.of(DetailType.ARTICLE_STORED, Map.of("articleId", id(i), "version", 1)));
         }
         return events;
     }

@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.port.EventPublisher;
 import newsroom.core.port.contract.EventPublisherContract;
+import newsroom.emulators.MotoServer;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -84,7 +86,7 @@ class EventBridgePublisherTest extends EventPublisherContract {
     private static ArticleEvent toEvent(String envelope) {
         try {
             JsonNode json = JSON.readTree(envelope);
-            return new ArticleEvent(json.get("source").asText(), json.get("detail-type").asText(),
+            return new ArticleEvent(json.get("source").asText(), DetailType.fromWireName(json.get("detail-type").asText()),
                     JSON.convertValue(json.get("detail"), Map.class));
         } catch (IOException e) {
             throw new IllegalStateException("not an EventBridge envelope: " + envelope, e);

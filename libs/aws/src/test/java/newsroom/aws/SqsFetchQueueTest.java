@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import newsroom.core.port.FetchQueue;
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.contract.FetchQueueContract;
+import newsroom.emulators.MotoServer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 

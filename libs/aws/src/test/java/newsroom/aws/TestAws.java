@@ -2,7 +2,6 @@ package newsroom.aws;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -37,14 +36,6 @@ final class TestAws {
     static AwsClients clients(Map<String, String> overrides) {
         return AwsClients.withCredentials(config(overrides),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void deleteRecursively(Path root) {

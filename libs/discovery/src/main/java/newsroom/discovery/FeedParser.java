@@ -16,6 +16,7 @@ import com.rometools.rome.io.XmlReader;
 
 import org.jspecify.annotations.Nullable;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 
 /**
@@ -46,7 +47,7 @@ public final class FeedParser {
             input.setXmlHealerOn(false);
             feed = input.build(reader);
         } catch (FeedException | IOException | IllegalArgumentException e) {
-            throw DiscoveryFailure.MALFORMED_FEED.exception(feedUrl + ": " + firstLine(e.getMessage()));
+            throw FetchFailure.MALFORMED_FEED.exception(feedUrl + ": " + firstLine(e.getMessage()));
         }
         List<DiscoveredItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {

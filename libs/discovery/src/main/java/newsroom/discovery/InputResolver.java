@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.jsoup.nodes.Document;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
@@ -83,7 +84,7 @@ public final class InputResolver {
      * ({@link Fetcher#fetchClassified}), each within its own size limit.
      *
      * @throws FetchException the fetch failure (URL_NOT_ALLOWED, TOO_LARGE, UNSUPPORTED_CONTENT_TYPE with the real
-     *                        reason, …) or a {@link DiscoveryFailure}
+     *                        reason, …) or a {@link FetchFailure}
      */
     public Resolution resolve(URI input) throws FetchException {
         FetchedResource doc = fetcher.fetchClassified(input, DOCUMENTS);
@@ -116,7 +117,7 @@ public final class InputResolver {
         String root = DocumentKinds.rootElement(doc.body());
         boolean gzip = doc.body().length >= 2 && (doc.body()[0] & 0xff) == 0x1f && (doc.body()[1] & 0xff) == 0x8b;
         if (!gzip && !root.isEmpty() && !root.equals("urlset") && !root.equals("sitemapindex")) {
-            throw DiscoveryFailure.UNSUPPORTED_INPUT.exception(doc.finalUri() + ": XML with root <" + root
+            throw FetchFailure.UNSUPPORTED_INPUT.exception(doc.finalUri() + ": XML with root <" + root
                     + "> is neither a feed nor a sitemap");
         }
         SitemapParser.Result parsed = SitemapParser.parse(doc.body(), doc.contentType(), doc.finalUri());

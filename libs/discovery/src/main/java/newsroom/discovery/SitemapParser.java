@@ -19,6 +19,7 @@ import crawlercommons.sitemaps.UnknownFormatException;
 import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.url.CanonicalUrls;
 import newsroom.fetch.GzipDecoder;
@@ -72,7 +73,7 @@ public final class SitemapParser {
             url = sitemapUrl.toURL();
             parsed = parser.parseSiteMap(type, content, url);
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
-            throw DiscoveryFailure.MALFORMED_SITEMAP.exception(sitemapUrl + ": "
+            throw FetchFailure.MALFORMED_SITEMAP.exception(sitemapUrl + ": "
                     + FeedParser.firstLine(e.getMessage()));
         }
         String host = sitemapUrl.getHost();
@@ -142,14 +143,14 @@ public final class SitemapParser {
             while ((n = in.read(buffer)) != -1) {
                 total += n;
                 if (total > MAX_INFLATED_BYTES) {
-                    throw DiscoveryFailure.MALFORMED_SITEMAP.exception(url + ": inflates beyond "
+                    throw FetchFailure.MALFORMED_SITEMAP.exception(url + ": inflates beyond "
                             + MAX_INFLATED_BYTES + " bytes");
                 }
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw DiscoveryFailure.MALFORMED_SITEMAP.exception(url + ": not valid gzip (" + e.getMessage() + ")");
+            throw FetchFailure.MALFORMED_SITEMAP.exception(url + ": not valid gzip (" + e.getMessage() + ")");
         }
     }
 }

@@ -18,6 +18,7 @@ import org.jsoup.nodes.Document;
 
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.DateHints;
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.Fetcher;
 import newsroom.core.port.Fetcher.ContentKind;
@@ -197,7 +198,7 @@ public final class SourcePoller {
         Document doc = HtmlPages.parse(decode(page), page.finalUri());
         List<String> feeds = HtmlPages.feedLinks(doc);
         if (feeds.isEmpty()) {
-            throw DiscoveryFailure.NO_FEED_FOUND.exception(page.finalUri()
+            throw FetchFailure.NO_FEED_FOUND.exception(page.finalUri()
                     + ": no <link rel=\"alternate\" type=\"application/rss+xml|atom+xml\"> on the page");
         }
         return URI.create(feeds.get(0));

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 
 class FeedParserTest {
@@ -92,14 +93,14 @@ class FeedParserTest {
         FetchException e = catchThrowableOfType(() -> parse("<rss version=\"2.0\"><channel><item>"),
                 FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("MALFORMED_FEED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.MALFORMED_FEED);
         assertThat(e.retryable()).isFalse();
     }
 
     @Test
     void rejectsXmlThatIsNotAFeed() {
         assertThat(catchThrowableOfType(() -> parse("<html><body>hi</body></html>"), FetchException.class).reason())
-                .isEqualTo("MALFORMED_FEED");
+                .isEqualTo(FetchFailure.MALFORMED_FEED);
     }
 
     @Test
@@ -115,7 +116,7 @@ class FeedParserTest {
 
         FetchException e = catchThrowableOfType(() -> parse(xxe), FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("MALFORMED_FEED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.MALFORMED_FEED);
         assertThat(e.getMessage()).doesNotContain("TOP-SECRET-42");
     }
 
@@ -142,7 +143,7 @@ class FeedParserTest {
 
             FetchException e = catchThrowableOfType(() -> parse(xxe), FetchException.class);
 
-            assertThat(e.reason()).isEqualTo("MALFORMED_FEED");
+            assertThat(e.reason()).isEqualTo(FetchFailure.MALFORMED_FEED);
             assertThat(connections.get()).isZero();
         }
     }
@@ -160,7 +161,7 @@ class FeedParserTest {
 
         FetchException e = catchThrowableOfType(() -> parse(bomb), FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("MALFORMED_FEED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.MALFORMED_FEED);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 
 class InputResolverTest {
@@ -123,7 +124,7 @@ class InputResolverTest {
         FetchException e = catchThrowableOfType(() -> resolver.resolve(URI.create("http://169.254.169.254/latest/")),
                 FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("URL_NOT_ALLOWED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.URL_NOT_ALLOWED);
     }
 
     @Test
@@ -132,7 +133,7 @@ class InputResolverTest {
 
         FetchException e = catchThrowableOfType(() -> resolver.resolve(web.url("/data.xml")), FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("UNSUPPORTED_INPUT");
+        assertThat(e.reason()).isEqualTo(FetchFailure.UNSUPPORTED_INPUT);
         assertThat(e.getMessage()).contains("XML with root <catalog> is neither a feed nor a sitemap");
     }
 
@@ -144,7 +145,7 @@ class InputResolverTest {
 
         FetchException e = catchThrowableOfType(() -> resolver.resolve(web.url("/story")), FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("UNSUPPORTED_CONTENT_TYPE");
+        assertThat(e.reason()).isEqualTo(FetchFailure.UNSUPPORTED_CONTENT_TYPE);
         assertThat(e.detail()).isEqualTo(web.url("/story") + ": text/plain that is not a list of URLs (it starts "
                 + "with <html>)");
         assertThat(web.hits("/story")).isEqualTo(1);

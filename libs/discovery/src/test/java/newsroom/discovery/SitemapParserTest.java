@@ -12,6 +12,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 
 class SitemapParserTest {
@@ -102,7 +103,7 @@ class SitemapParserTest {
         FetchException e = catchThrowableOfType(() -> SitemapParser.parse(bomb, "application/gzip", SITEMAP),
                 FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("MALFORMED_SITEMAP");
+        assertThat(e.reason()).isEqualTo(FetchFailure.MALFORMED_SITEMAP);
         assertThat(e.getMessage()).contains("inflates beyond");
     }
 
@@ -137,7 +138,7 @@ class SitemapParserTest {
         }
 
         if (e != null) {
-            assertThat(e.reason()).isEqualTo("MALFORMED_SITEMAP");
+            assertThat(e.reason()).isEqualTo(FetchFailure.MALFORMED_SITEMAP);
         } else {
             assertThat(r.items()).allSatisfy(i -> assertThat(i.url()).isEqualTo("https://news.example/"));
         }
@@ -148,6 +149,6 @@ class SitemapParserTest {
         FetchException e = catchThrowableOfType(() -> SitemapParser.parse(utf8("<html><body>Hello</body></html>"),
                 "application/xml", SITEMAP), FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("MALFORMED_SITEMAP");
+        assertThat(e.reason()).isEqualTo(FetchFailure.MALFORMED_SITEMAP);
     }
 }

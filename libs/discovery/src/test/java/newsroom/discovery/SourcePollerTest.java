@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.testing.InMemorySourceStateStore;
@@ -157,7 +158,7 @@ class SourcePollerTest {
         FetchException e = catchThrowableOfType(() -> poller.poll(source(Source.Type.HOMEPAGE, "/", 10)),
                 FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("NO_FEED_FOUND");
+        assertThat(e.reason()).isEqualTo(FetchFailure.NO_FEED_FOUND);
         assertThat(e.retryable()).isFalse();
     }
 
@@ -167,6 +168,6 @@ class SourcePollerTest {
                 URI.create(web.base() + "/missing.xml"), ZoneOffset.UTC, null, List.of(), List.of(), 5, true)),
                 FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("HTTP_ERROR");
+        assertThat(e.reason()).isEqualTo(FetchFailure.HTTP_ERROR);
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Article extraction from HTML with Jsoup: {@link newsroom.extract.ArticleExtractor} turns a page into metadata with
- * origins, safe Markdown and plain text. {@code internal} holds the implementation, {@code eval} the benchmark scorer,
- * {@code cli} the commands the {@code ./newsroom} CLI runs.
+ * origins, safe Markdown and plain text. {@code internal} holds the implementation. The benchmark scorer, the
+ * Readability peer and the {@code extract} / {@code eval-extraction} commands live in {@code tools/cli}
+ * (its {@code eval} package), so no function jar carries them.
  */
 package newsroom.extract;

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 

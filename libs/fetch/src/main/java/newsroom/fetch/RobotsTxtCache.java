@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.port.Fetcher.FetchedResource;
 
@@ -42,10 +44,10 @@ final class RobotsTxtCache {
     }
 
     /** Reasons that mean "there is no usable robots.txt" (RFC 9309 "unavailable"): crawl without restrictions. */
-    private static final Set<String> UNAVAILABLE = Set.of(
-            FetchFailure.HTTP_ERROR.name(), FetchFailure.UNSUPPORTED_CONTENT_TYPE.name(),
-            FetchFailure.URL_NOT_ALLOWED.name(), FetchFailure.TOO_MANY_REDIRECTS.name(),
-            FetchFailure.REDIRECT_LOOP.name(), FetchFailure.BAD_REDIRECT.name(), FetchFailure.TOO_LARGE.name());
+    private static final Set<FetchFailure> UNAVAILABLE = EnumSet.of(
+            FetchFailure.HTTP_ERROR, FetchFailure.UNSUPPORTED_CONTENT_TYPE, FetchFailure.URL_NOT_ALLOWED,
+            FetchFailure.TOO_MANY_REDIRECTS, FetchFailure.REDIRECT_LOOP, FetchFailure.BAD_REDIRECT,
+            FetchFailure.TOO_LARGE);
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
@@ -107,7 +109,7 @@ final class RobotsTxtCache {
                     r.contentType() == null ? "text/plain" : r.contentType(), List.of(agentName));
             return new Entry(rules, now.plus(ttl), r.validators(), null);
         } catch (FetchException e) {
-            if (FetchFailure.TIMEOUT.name().equals(e.reason())
+            if (e.reason() == FetchFailure.TIMEOUT
                     && deadlineNanos - System.nanoTime() < BUDGET_SLACK.toNanos()) {
                 // Our own budget ran out, which says nothing about the origin: nothing to remember.
                 throw FetchFailure.TIMEOUT.exception(robotsUrl + ": the time budget ran out while fetching it");

@@ -21,6 +21,7 @@ import javax.net.ssl.SSLSocketFactory;
 
 import crawlercommons.robots.BaseRobotRules;
 import newsroom.core.observe.Telemetry;
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher;
 import newsroom.core.text.CharsetDetector;
 
@@ -127,8 +128,8 @@ public final class SafeHttpFetcher implements Fetcher {
     }
 
     /** Failures worth another attempt in-process: the next one may well succeed. */
-    private static final Set<String> TRANSIENT = Set.of(FetchFailure.CONNECT_FAILED.name(),
-            FetchFailure.SERVER_ERROR.name(), FetchFailure.DNS_UNAVAILABLE.name(), FetchFailure.UNKNOWN_HOST.name());
+    private static final Set<FetchFailure> TRANSIENT = EnumSet.of(FetchFailure.CONNECT_FAILED,
+            FetchFailure.SERVER_ERROR, FetchFailure.DNS_UNAVAILABLE, FetchFailure.UNKNOWN_HOST);
 
     private FetchedResource fetchWithRetries(Request request) throws FetchException {
         for (int attempt = 1; ; attempt++) {
@@ -143,7 +144,7 @@ public final class SafeHttpFetcher implements Fetcher {
                     throw e;
                 }
                 // NXDOMAIN is final only when it is still the answer after the retries.
-                boolean retryable = !e.reason().equals(FetchFailure.UNKNOWN_HOST.name());
+                boolean retryable = e.reason() != FetchFailure.UNKNOWN_HOST;
                 Duration backoff = backoff(attempt);
                 if (attempt >= config.maxAttempts()) {
                     throw new FetchException(e.reason(), e.detail() + "; gave up after " + attempt + " attempts",

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 
 /**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import newsroom.core.config.InvalidConfigurationException;
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 
@@ -84,8 +85,8 @@ class AllowedNetworksTest {
         String body = new String(fetcher(Map.of(FetcherConfig.ALLOWED_NETWORKS, "127.0.0.0/8:" + server.port()))
                 .fetch(page, ContentKind.HTML).body(), java.nio.charset.StandardCharsets.UTF_8);
 
-        assertThat(before.reason()).isEqualTo("URL_NOT_ALLOWED");
-        assertThat(otherPort.reason()).isEqualTo("URL_NOT_ALLOWED");
+        assertThat(before.reason()).isEqualTo(FetchFailure.URL_NOT_ALLOWED);
+        assertThat(otherPort.reason()).isEqualTo(FetchFailure.URL_NOT_ALLOWED);
         assertThat(body).isEqualTo("<p>staging page</p>");
         assertThat(server.hits("/a")).isEqualTo(1);
     }
@@ -106,7 +107,7 @@ class AllowedNetworksTest {
                 "10.0.0.0/8:8080")).fetch(URI.create("http://public.test:8080/"), ContentKind.HTML),
                 FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("URL_NOT_ALLOWED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.URL_NOT_ALLOWED);
         assertThat(e.detail()).isEqualTo("public.test resolves to the public address 93.184.215.14 on port 8080, "
                 + "which is allowed only on 10.0.0.0/8:8080");
     }
@@ -136,7 +137,7 @@ class AllowedNetworksTest {
                 "AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.port())).fetch(runtimeApi, ContentKind.HTML),
                 FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("URL_NOT_ALLOWED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.URL_NOT_ALLOWED);
         assertThat(e.detail()).contains("the Lambda Runtime API 127.0.0.1, which is never allowed");
         assertThat(server.requests).isEmpty();
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.port.Fetcher.FetchedResource;
@@ -75,7 +76,7 @@ class ClassifiedFetchTest {
 
         FetchException e = failure("/page.txt");
 
-        assertThat(e.reason()).isEqualTo("UNSUPPORTED_CONTENT_TYPE");
+        assertThat(e.reason()).isEqualTo(FetchFailure.UNSUPPORTED_CONTENT_TYPE);
         assertThat(e.getMessage()).isEqualTo("UNSUPPORTED_CONTENT_TYPE (" + url("/page.txt")
                 + ": text/plain that is not a list of URLs (it starts with <html>))");
         assertThat(server.hits("/page.txt")).isEqualTo(1);
@@ -96,7 +97,7 @@ class ClassifiedFetchTest {
 
         FetchException e = failure("/big.html");
 
-        assertThat(e.reason()).isEqualTo("TOO_LARGE");
+        assertThat(e.reason()).isEqualTo(FetchFailure.TOO_LARGE);
         assertThat(e.detail()).contains("limit of " + (5 << 20) + " bytes");
         assertThat(server.hits("/big.html")).isEqualTo(1);
     }
@@ -111,7 +112,7 @@ class ClassifiedFetchTest {
 
         FetchException e = failure("/short");
 
-        assertThat(e.reason()).isEqualTo("TOO_LARGE");
+        assertThat(e.reason()).isEqualTo(FetchFailure.TOO_LARGE);
         assertThat(e.detail()).contains("limit of 100 bytes");
     }
 

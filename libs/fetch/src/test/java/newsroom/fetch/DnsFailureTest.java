@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 
@@ -66,7 +67,7 @@ class DnsFailureTest {
 
         FetchException e = catchThrowableOfType(() -> fetcher.fetch(page(), ContentKind.HTML), FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("DNS_UNAVAILABLE");
+        assertThat(e.reason()).isEqualTo(FetchFailure.DNS_UNAVAILABLE);
         assertThat(e.retryable()).isTrue();
         assertThat(e.retryAfterSeconds()).isPositive();
         assertThat(e.detail()).contains("gave up after 3 attempts");
@@ -79,7 +80,7 @@ class DnsFailureTest {
 
         FetchException e = catchThrowableOfType(() -> fetcher.fetch(page(), ContentKind.HTML), FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("UNKNOWN_HOST");
+        assertThat(e.reason()).isEqualTo(FetchFailure.UNKNOWN_HOST);
         assertThat(e.retryable()).isFalse();
         assertThat(lookups.get()).isEqualTo(3);
     }

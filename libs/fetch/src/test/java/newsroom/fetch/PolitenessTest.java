@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 
@@ -67,7 +68,7 @@ class PolitenessTest {
         FetchException e = catchThrowableOfType(() -> fetcher().fetch(url("/private/page"), ContentKind.HTML),
                 FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("ROBOTS_DISALLOWED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.ROBOTS_DISALLOWED);
         assertThat(e.retryable()).isFalse();
         assertThat(server.hits("/private/page")).isZero();
     }
@@ -82,7 +83,7 @@ class PolitenessTest {
         FetchException e = catchThrowableOfType(() -> f.fetch(url("/news/a"), ContentKind.HTML),
                 FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("ROBOTS_DISALLOWED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.ROBOTS_DISALLOWED);
         assertThat(f.fetch(url("/other"), ContentKind.HTML).status()).isEqualTo(200);
     }
 
@@ -120,7 +121,7 @@ class PolitenessTest {
         FetchException e = catchThrowableOfType(() -> f.fetch(url("/x"), ContentKind.HTML), FetchException.class);
 
         assertThat(seenEtags).containsExactly("null", "\"r1\"");
-        assertThat(e.reason()).isEqualTo("ROBOTS_DISALLOWED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.ROBOTS_DISALLOWED);
     }
 
     @Test
@@ -130,7 +131,7 @@ class PolitenessTest {
         FetchException e = catchThrowableOfType(() -> fetcher().fetch(url("/a"), ContentKind.HTML),
                 FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("ROBOTS_UNAVAILABLE");
+        assertThat(e.reason()).isEqualTo(FetchFailure.ROBOTS_UNAVAILABLE);
         assertThat(e.retryable()).isTrue();
         assertThat(e.retryAfterSeconds()).isEqualTo(60);
         assertThat(server.hits("/a")).isZero();
@@ -176,7 +177,7 @@ class PolitenessTest {
         FetchException e = catchThrowableOfType(() -> fetcher().fetch(url("/a"), ContentKind.HTML),
                 FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("HOST_BUSY");
+        assertThat(e.reason()).isEqualTo(FetchFailure.HOST_BUSY);
         assertThat(e.retryable()).isTrue();
         assertThat(e.retryAfterSeconds()).isEqualTo(120);
         assertThat(server.hits("/a")).isZero();

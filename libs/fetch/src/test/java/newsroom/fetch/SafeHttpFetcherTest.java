@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import newsroom.core.ingest.HtmlDecoding;
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.port.Fetcher.FetchedResource;
@@ -105,7 +106,7 @@ class SafeHttpFetcherTest {
 
         FetchException e = failure(url("/big"), ContentKind.HTML);
 
-        assertThat(e.reason()).isEqualTo("TOO_LARGE");
+        assertThat(e.reason()).isEqualTo(FetchFailure.TOO_LARGE);
         assertThat(e.retryable()).isFalse();
     }
 
@@ -122,7 +123,7 @@ class SafeHttpFetcherTest {
             }
         });
 
-        assertThat(failure(url("/chunked"), ContentKind.HTML).reason()).isEqualTo("TOO_LARGE");
+        assertThat(failure(url("/chunked"), ContentKind.HTML).reason()).isEqualTo(FetchFailure.TOO_LARGE);
     }
 
     @Test
@@ -153,7 +154,7 @@ class SafeHttpFetcherTest {
         FetchException e = failure(url("/bomb"), ContentKind.HTML);
 
         assertThat(bomb.length).isLessThan(1 << 20);
-        assertThat(e.reason()).isEqualTo("TOO_LARGE");
+        assertThat(e.reason()).isEqualTo(FetchFailure.TOO_LARGE);
         assertThat(e.getMessage()).contains("after gzip decompression");
     }
 
@@ -172,7 +173,7 @@ class SafeHttpFetcherTest {
 
         FetchException e = failure(url("/empty-members"), ContentKind.HTML);
 
-        assertThat(e.reason()).isEqualTo("TOO_LARGE");
+        assertThat(e.reason()).isEqualTo(FetchFailure.TOO_LARGE);
         assertThat(e.getMessage()).contains("on the wire");
     }
 
@@ -192,7 +193,7 @@ class SafeHttpFetcherTest {
 
         FetchException e = failure(url("/empty-blocks"), ContentKind.HTML);
 
-        assertThat(e.reason()).isEqualTo("TOO_LARGE");
+        assertThat(e.reason()).isEqualTo(FetchFailure.TOO_LARGE);
         assertThat(e.getMessage()).contains("on the wire");
     }
 
@@ -225,7 +226,7 @@ class SafeHttpFetcherTest {
             LoopbackHttpServer.respond(ex, 200, "text/html", body);
         });
 
-        assertThat(failure(url("/corrupt"), ContentKind.HTML).reason()).isEqualTo("BAD_RESPONSE");
+        assertThat(failure(url("/corrupt"), ContentKind.HTML).reason()).isEqualTo(FetchFailure.BAD_RESPONSE);
     }
 
     @Test
@@ -263,7 +264,7 @@ class SafeHttpFetcherTest {
 
         FetchException e = failure(url("/doc.pdf"), ContentKind.HTML);
 
-        assertThat(e.reason()).isEqualTo("UNSUPPORTED_CONTENT_TYPE");
+        assertThat(e.reason()).isEqualTo(FetchFailure.UNSUPPORTED_CONTENT_TYPE);
         assertThat(e.getMessage()).contains("'application/pdf' is not accepted for HTML");
     }
 
@@ -271,14 +272,14 @@ class SafeHttpFetcherTest {
     void rejectsHtmlWhenAFeedWasExpected() {
         server.serve("/feed", 200, "text/html", "<html></html>");
 
-        assertThat(failure(url("/feed"), ContentKind.FEED).reason()).isEqualTo("UNSUPPORTED_CONTENT_TYPE");
+        assertThat(failure(url("/feed"), ContentKind.FEED).reason()).isEqualTo(FetchFailure.UNSUPPORTED_CONTENT_TYPE);
     }
 
     @Test
     void rejectsAResponseWithoutContentType_forHtml() {
         server.serve("/untyped", 200, null, "<p>?</p>");
 
-        assertThat(failure(url("/untyped"), ContentKind.HTML).reason()).isEqualTo("UNSUPPORTED_CONTENT_TYPE");
+        assertThat(failure(url("/untyped"), ContentKind.HTML).reason()).isEqualTo(FetchFailure.UNSUPPORTED_CONTENT_TYPE);
     }
 
     @Test
@@ -341,7 +342,7 @@ class SafeHttpFetcherTest {
         assertThat(fetcher.fetch(url("/s0"), ContentKind.HTML).finalUri()).isEqualTo(url("/r5"));
         server.redirect("/r5", 302, "/r6");
         FetchException e = failure(url("/r0"), ContentKind.HTML);
-        assertThat(e.reason()).isEqualTo("TOO_MANY_REDIRECTS");
+        assertThat(e.reason()).isEqualTo(FetchFailure.TOO_MANY_REDIRECTS);
         assertThat(server.hits("/r6")).isZero();
     }
 
@@ -351,7 +352,7 @@ class SafeHttpFetcherTest {
 
         FetchException e = failure(url("/a"), ContentKind.HTML);
 
-        assertThat(e.reason()).isEqualTo("REDIRECT_LOOP");
+        assertThat(e.reason()).isEqualTo(FetchFailure.REDIRECT_LOOP);
         assertThat(server.hits("/a")).isEqualTo(1);
     }
 
@@ -359,7 +360,7 @@ class SafeHttpFetcherTest {
     void rejectsARedirectWithoutLocation() {
         server.on("/nowhere", ex -> ex.sendResponseHeaders(302, -1));
 
-        assertThat(failure(url("/nowhere"), ContentKind.HTML).reason()).isEqualTo("BAD_REDIRECT");
+        assertThat(failure(url("/nowhere"), ContentKind.HTML).reason()).isEqualTo(FetchFailure.BAD_REDIRECT);
     }
 
     @Test
@@ -405,7 +406,7 @@ class SafeHttpFetcherTest {
 
         FetchException e = failure(url("/busy"), ContentKind.HTML);
 
-        assertThat(e.reason()).isEqualTo("RATE_LIMITED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.RATE_LIMITED);
         assertThat(e.retryable()).isTrue();
         assertThat(e.retryAfterSeconds()).isEqualTo(120);
         assertThat(server.hits("/busy")).isEqualTo(1);
@@ -425,7 +426,7 @@ class SafeHttpFetcherTest {
 
         FetchException e = failure(url("/maint"), ContentKind.HTML);
 
-        assertThat(e.reason()).isEqualTo("RATE_LIMITED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.RATE_LIMITED);
         assertThat(e.retryAfterSeconds()).isEqualTo(300);
     }
 
@@ -455,7 +456,7 @@ class SafeHttpFetcherTest {
 
         FetchException e = failure(url("/down"), ContentKind.HTML);
 
-        assertThat(e.reason()).isEqualTo("SERVER_ERROR");
+        assertThat(e.reason()).isEqualTo(FetchFailure.SERVER_ERROR);
         assertThat(e.retryable()).isTrue();
         assertThat(e.retryAfterSeconds()).isPositive();
         assertThat(server.hits("/down")).isEqualTo(3);
@@ -465,7 +466,7 @@ class SafeHttpFetcherTest {
     void reportsNotFoundAsPermanentHttpError() {
         FetchException e = failure(url("/missing"), ContentKind.HTML);
 
-        assertThat(e.reason()).isEqualTo("HTTP_ERROR");
+        assertThat(e.reason()).isEqualTo(FetchFailure.HTTP_ERROR);
         assertThat(e.retryable()).isFalse();
         assertThat(e.getMessage()).contains("HTTP 404");
         assertThat(server.hits("/missing")).isEqualTo(1);
@@ -557,7 +558,7 @@ class SafeHttpFetcherTest {
                     URI.create("http://news.test:" + trickle.port() + "/slow"), ContentKind.HTML),
                     FetchException.class);
 
-            assertThat(e.reason()).isEqualTo("TIMEOUT");
+            assertThat(e.reason()).isEqualTo(FetchFailure.TIMEOUT);
             assertThat(e.retryable()).isTrue();
         }
     }
@@ -576,7 +577,7 @@ class SafeHttpFetcherTest {
             FetchException e = catchThrowableOfType(() -> fetcher.fetch(
                     URI.create("http://news.test:" + garbage.port() + "/"), ContentKind.HTML), FetchException.class);
 
-            assertThat(e.reason()).isEqualTo("BAD_RESPONSE");
+            assertThat(e.reason()).isEqualTo(FetchFailure.BAD_RESPONSE);
         }
     }
 
@@ -594,7 +595,7 @@ class SafeHttpFetcherTest {
             FetchException e = catchThrowableOfType(() -> fetcher.fetch(
                     URI.create("http://news.test:" + closer.port() + "/"), ContentKind.HTML), FetchException.class);
 
-            assertThat(e.reason()).isEqualTo("CONNECT_FAILED");
+            assertThat(e.reason()).isEqualTo(FetchFailure.CONNECT_FAILED);
             assertThat(e.retryable()).isTrue();
             assertThat(closer.connections.get()).isEqualTo(3);
         }
@@ -615,7 +616,7 @@ class SafeHttpFetcherTest {
             FetchException e = catchThrowableOfType(() -> fetcher.fetch(
                     URI.create("http://news.test:" + shortBody.port() + "/"), ContentKind.HTML), FetchException.class);
 
-            assertThat(e.reason()).isEqualTo("BAD_RESPONSE");
+            assertThat(e.reason()).isEqualTo(FetchFailure.BAD_RESPONSE);
             assertThat(Arrays.asList(e.getMessage().split(" "))).contains("truncated");
         }
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.port.Fetcher.FetchedResource;
@@ -193,7 +194,7 @@ class SsrfProtectionTest {
                 FetchException.class);
 
         assertThat(e).as("refused").isNotNull();
-        assertThat(e.reason()).isEqualTo("URL_NOT_ALLOWED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.URL_NOT_ALLOWED);
         assertThat(e.retryable()).isFalse();
         assertThat(internalV4.accepted() + internalV6.accepted()).as("connections to internal listeners")
                 .isEqualTo(before);
@@ -223,7 +224,7 @@ class SsrfProtectionTest {
                 .resolver(TestFetchers.resolver(NAMES)).build();
         long hits = publicServer.requests.size();
         FetchException e = catchThrowableOfType(() -> production.fetch(uri, ContentKind.HTML), FetchException.class);
-        assertThat(e.reason()).isEqualTo("URL_NOT_ALLOWED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.URL_NOT_ALLOWED);
         assertThat(publicServer.requests).hasSize((int) hits);
     }
 

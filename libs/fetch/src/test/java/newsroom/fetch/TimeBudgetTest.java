@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 
@@ -80,7 +81,7 @@ class TimeBudgetTest {
                 Duration.ofMillis(600)), FetchException.class);
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(e.reason()).isEqualTo("TIMEOUT");
+        assertThat(e.reason()).isEqualTo(FetchFailure.TIMEOUT);
         assertThat(e.retryable()).isTrue();
         assertThat(tookMillis).isBetween(500L, 3_000L);
     }
@@ -99,9 +100,9 @@ class TimeBudgetTest {
         FetchException second = catchThrowableOfType(() -> fetcher.fetch(url("/a"), ContentKind.HTML, Map.of(),
                 Duration.ofMillis(400)), FetchException.class);
 
-        assertThat(first.reason()).isEqualTo("TIMEOUT");
+        assertThat(first.reason()).isEqualTo(FetchFailure.TIMEOUT);
         assertThat(tookMillis).isLessThan(3_000L);
-        assertThat(second.reason()).as("asked robots.txt again, not a cached disallow").isEqualTo("TIMEOUT");
+        assertThat(second.reason()).as("asked robots.txt again, not a cached disallow").isEqualTo(FetchFailure.TIMEOUT);
         assertThat(server.hits("/robots.txt")).isEqualTo(2);
         assertThat(server.hits("/a")).isZero();
     }
@@ -118,7 +119,7 @@ class TimeBudgetTest {
         FetchException e = catchThrowableOfType(() -> fetcher.fetch(url("/b"), ContentKind.HTML, Map.of(),
                 Duration.ofSeconds(1)), FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("HOST_BUSY");
+        assertThat(e.reason()).isEqualTo(FetchFailure.HOST_BUSY);
         assertThat(e.retryAfterSeconds()).isBetween(1L, 5L);
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000L);
         assertThat(server.hits("/b")).isZero();
@@ -134,7 +135,7 @@ class TimeBudgetTest {
         FetchException e = catchThrowableOfType(() -> fetcher.fetch(url("/down"), ContentKind.HTML, Map.of(),
                 Duration.ofMillis(200)), FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("SERVER_ERROR");
+        assertThat(e.reason()).isEqualTo(FetchFailure.SERVER_ERROR);
         assertThat(e.retryable()).isTrue();
         assertThat(e.detail()).contains("no time left for attempt 2");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000L);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 
@@ -99,7 +100,7 @@ class TlsHostVerificationTest {
         FetchException e = catchThrowableOfType(() -> fetcher().fetch(
                 URI.create("https://other.test:" + server.port() + "/other"), ContentKind.HTML), FetchException.class);
 
-        assertThat(e.reason()).isEqualTo("TLS_FAILED");
+        assertThat(e.reason()).isEqualTo(FetchFailure.TLS_FAILED);
         assertThat(e.retryable()).isFalse();
         assertThat(server.hits("/other")).isZero();
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 
 /** Normalization done by the guard before the address check, with a resolver that maps every name to public IPs. */
@@ -84,6 +85,6 @@ class UrlGuardTest {
         UrlGuard nothing = new UrlGuard(TestFetchers.resolver(Map.of()), AddressPolicy.publicOnly(), Set.of(80));
 
         assertThatThrownBy(() -> nothing.check(URI.create("http://nowhere.example/")))
-                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.reason()).isEqualTo("UNKNOWN_HOST"));
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.reason()).isEqualTo(FetchFailure.UNKNOWN_HOST));
     }
 }

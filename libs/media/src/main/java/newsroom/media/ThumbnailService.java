@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import newsroom.core.config.ThumbnailSettings;
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.link.ArticleLinker;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
@@ -156,7 +157,7 @@ public final class ThumbnailService {
             store.put(variant.thumbnail().objectKey(), variant.bytes(), variant.contentType());
         }
         List<Thumbnail> thumbnails = variants.stream().map(Variant::thumbnail).toList();
-        events.publish(List.of(ArticleEvent.of(ArticleEvent.THUMBNAILS_CREATED, detail(id, imageUrl, thumbnails))));
+        events.publish(List.of(ArticleEvent.of(DetailType.THUMBNAILS_CREATED, detail(id, imageUrl, thumbnails))));
         List<String> keys = thumbnails.stream().map(Thumbnail::objectKey).toList();
         index.recordThumbnails(id, imageUrl, keys);
         return new Result(Status.CREATED, null, null, thumbnails, keys, link(id));

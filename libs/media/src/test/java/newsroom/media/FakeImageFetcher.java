@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher;
 
 /** Test double of {@link Fetcher}: answers from a map of URL to body or failure, and logs each request. */
@@ -32,7 +33,7 @@ final class FakeImageFetcher implements Fetcher {
             throw failure;
         }
         if (answer == null) {
-            throw new FetchException("HTTP_404", "no such test resource " + uri, false, 0);
+            throw new FetchException(FetchFailure.HTTP_ERROR, "no such test resource " + uri, false, 0);
         }
         return new FetchedResource(uri, uri, 200, "image/whatever", null, (byte[]) answer, false, Map.of());
     }

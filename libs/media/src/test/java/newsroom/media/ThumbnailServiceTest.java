@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleRecord;
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher;
 import newsroom.core.testing.InMemoryArticleIndex;
 import newsroom.core.testing.InMemoryObjectStore;
@@ -90,7 +92,7 @@ class ThumbnailServiceTest {
         detail.put("thumbnails", List.of(
                 variant(320, 160, BASE + "-320.jpg"),
                 variant(640, 320, BASE + "-640.jpg")));
-        assertThat(events.published()).containsExactly(ArticleEvent.of(ArticleEvent.THUMBNAILS_CREATED, detail));
+        assertThat(events.published()).containsExactly(ArticleEvent.of(DetailType.THUMBNAILS_CREATED, detail));
     }
 
     @Test
@@ -303,7 +305,7 @@ class ThumbnailServiceTest {
 
     @Test
     void throwsRetryableFetchFailures_forThePlatformToRetry() {
-        Fetcher.FetchException timeout = new Fetcher.FetchException("TIMEOUT", "no answer in 10 s", true, 0);
+        Fetcher.FetchException timeout = new Fetcher.FetchException(FetchFailure.TIMEOUT, "no answer in 10 s", true, 0);
         fetcher.failing(IMAGE, timeout);
 
         assertThatThrownBy(() -> service.createThumbnails(ID.value(), IMAGE)).isSameAs(timeout);
@@ -313,7 +315,7 @@ class ThumbnailServiceTest {
 
     @Test
     void skipsAUrlTheFetcherRefuses() throws Exception {
-        fetcher.failing(IMAGE, new Fetcher.FetchException("URL_NOT_ALLOWED", "resolves to 10.0.0.1", false, 0));
+        fetcher.failing(IMAGE, new Fetcher.FetchException(FetchFailure.URL_NOT_ALLOWED, "resolves to 10.0.0.1", false, 0));
 
         Result result = service.createThumbnails(ID.value(), IMAGE);
 

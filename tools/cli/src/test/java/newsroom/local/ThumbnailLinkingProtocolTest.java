@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import newsroom.core.config.SiteConfig;
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.ingest.IngestOutcome;
 import newsroom.core.ingest.IngestService;
 import newsroom.core.link.ArticleLinker;
@@ -131,7 +132,7 @@ class ThumbnailLinkingProtocolTest {
         thumbnails().createThumbnails(ID.value(), IMAGE);
 
         assertThat(published.subList(before, published.size())).extracting(ArticleEvent::detailType)
-                .containsExactly(ArticleEvent.THUMBNAILS_CREATED);
+                .containsExactly(DetailType.THUMBNAILS_CREATED);
         assertThat(record().version()).isEqualTo(1);
     }
 
@@ -166,9 +167,9 @@ class ThumbnailLinkingProtocolTest {
         assertThat(new String(store.get(record.downstream().translations().get("fr")).orElseThrow(),
                 StandardCharsets.UTF_8))
                 .contains(main).contains("originalImage: \"" + IMAGE);
-        assertThat(published.stream().filter(e -> e.detailType().equals(ArticleEvent.THUMBNAILS_CREATED)))
+        assertThat(published.stream().filter(e -> e.detailType().equals(DetailType.THUMBNAILS_CREATED)))
                 .isNotEmpty();
-        assertThat(published.stream().filter(e -> e.detailType().equals(ArticleEvent.ARTICLE_UPDATED))).isEmpty();
+        assertThat(published.stream().filter(e -> e.detailType().equals(DetailType.ARTICLE_UPDATED))).isEmpty();
     }
 
     // ---- the function on crashing adapters ----

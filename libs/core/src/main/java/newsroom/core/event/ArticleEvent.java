@@ -7,17 +7,13 @@ import java.util.Objects;
 
 /**
  * One event for the bus. {@code detail} carries pointers (ids, object keys, URLs), never article bodies; see
- * {@code docs/events.md} for every detail-type and its fields.
+ * {@code docs/events.md} for every detail-type and its fields ({@link StoredArticleDetail} is the typed form of the
+ * ArticleStored / ArticleUpdated detail).
  */
-public record ArticleEvent(String source, String detailType, Map<String, Object> detail) {
+public record ArticleEvent(String source, DetailType detailType, Map<String, Object> detail) {
 
     /** The {@code source} of every event this product emits. */
     public static final String SOURCE = "newsroom.ingest";
-
-    public static final String ARTICLE_STORED = "ArticleStored";
-    public static final String ARTICLE_UPDATED = "ArticleUpdated";
-    public static final String ARTICLE_TRANSLATED = "ArticleTranslated";
-    public static final String THUMBNAILS_CREATED = "ThumbnailsCreated";
 
     public ArticleEvent {
         Objects.requireNonNull(source, "source");
@@ -25,7 +21,7 @@ public record ArticleEvent(String source, String detailType, Map<String, Object>
         detail = Collections.unmodifiableMap(new LinkedHashMap<>(detail));
     }
 
-    public static ArticleEvent of(String detailType, Map<String, Object> detail) {
+    public static ArticleEvent of(DetailType detailType, Map<String, Object> detail) {
         return new ArticleEvent(SOURCE, detailType, detail);
     }
 

@@ -73,13 +73,11 @@ public final class ArticleFetchService {
      * {@code UNSUPPORTED_INPUT (detail)}, or {@code FETCH_FAILED (REASON: detail)} for the other fetch reasons.
      */
     public static Rejection rejectionOf(FetchException e) {
-        if ("URL_NOT_ALLOWED".equals(e.reason())) {
-            return new Rejection(Rejection.Code.URL_NOT_ALLOWED, e.detail());
-        }
-        if ("UNSUPPORTED_INPUT".equals(e.reason())) {
-            return new Rejection(Rejection.Code.UNSUPPORTED_INPUT, e.detail());
-        }
-        return new Rejection(Rejection.Code.FETCH_FAILED, e.reason() + ": " + e.detail());
+        return switch (e.reason()) {
+            case URL_NOT_ALLOWED -> new Rejection(Rejection.Code.URL_NOT_ALLOWED, e.detail());
+            case UNSUPPORTED_INPUT -> new Rejection(Rejection.Code.UNSUPPORTED_INPUT, e.detail());
+            default -> new Rejection(Rejection.Code.FETCH_FAILED, e.reason() + ": " + e.detail());
+        };
     }
 
     /** Ingests a page that was already fetched (e.g. by URL classification), without fetching it again. */

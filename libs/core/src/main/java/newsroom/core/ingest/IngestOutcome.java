@@ -7,16 +7,12 @@ import newsroom.core.model.NormalizedArticle;
 import newsroom.core.model.Rejection;
 
 /**
- * What ingesting one input did. Exactly one of: a stored/updated/unchanged article (with its id and version), or a
- * rejection with its reason.
- *
- * @param article     the normalized article (null when rejected)
- * @param duplicateOf when the same story was already stored under another URL: that article's id (status UNCHANGED)
+ * What ingesting one input did: an {@link Ingested} article (stored, updated or unchanged, with its id and version)
+ * or a {@link Rejected} input with its reason.
  */
-public record IngestOutcome(Status status, ArticleId id, long version, String objectKey, String location,
-                            NormalizedArticle article, Rejection rejection, ArticleId duplicateOf) {
+public sealed interface IngestOutcome {
 
-    public enum Status {
+    enum Status {
         /** New article: version 1 stored, ArticleStored emitted. */
         STORED,
         /** Changed content: a new version stored, ArticleUpdated emitted. */
@@ -32,24 +28,69 @@ public record IngestOutcome(Status status, ArticleId id, long version, String ob
         }
     }
 
-    public IngestOutcome {
-        Objects.requireNonNull(status, "status");
-        if ((status == Status.REJECTED) != (rejection != null)) {
-            throw new IllegalArgumentException("a rejection reason goes with status REJECTED and only with it");
+    Status status();
+
+    /** One line for people: {@code stored}, {@code updated (v2)}, {@code rejected: MISSING_TITLE (…)}. */
+    String summary();
+
+    /**
+     * This outcome as an {@link Ingested} one, for a caller that knows the input was accepted (tests, a replay).
+     *
+     * @throws IllegalStateException when it is a {@link Rejected} one; the message carries the rejection
+     */
+    default Ingested ingested() {
+        if (this instanceof Ingested ingested) {
+            return ingested;
+        }
+        throw new IllegalStateException("expected an ingested article, was " + summary());
+    }
+
+    static Rejected rejected(Rejection rejection) {
+        return new Rejected(rejection);
+    }
+
+    /**
+     * An article the index holds: stored, updated, or unchanged.
+     *
+     * @param location    where the Markdown is, for people and logs ({@code s3://…} or a file path)
+     * @param article     the normalized input
+     * @param duplicateOf when the same story was already stored under another URL: that article's id (then
+     *                    {@code id} is that article too and the status UNCHANGED), otherwise null
+     */
+    record Ingested(Status status, ArticleId id, long version, String objectKey, String location,
+                    NormalizedArticle article, ArticleId duplicateOf) implements IngestOutcome {
+        public Ingested {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(id, "id");
+            if (status == Status.REJECTED) {
+                throw new IllegalArgumentException("a rejection is a Rejected outcome");
+            }
+        }
+
+        @Override
+        public String summary() {
+            return switch (status) {
+                case UPDATED -> "updated (v" + version + ")";
+                case UNCHANGED -> duplicateOf == null ? "unchanged" : "unchanged (same story as " + duplicateOf + ")";
+                default -> "stored";
+            };
         }
     }
 
-    public static IngestOutcome rejected(Rejection rejection) {
-        return new IngestOutcome(Status.REJECTED, null, 0, null, null, null, rejection, null);
-    }
+    /** An input refused with its reason; nothing was stored. */
+    record Rejected(Rejection rejection) implements IngestOutcome {
+        public Rejected {
+            Objects.requireNonNull(rejection, "rejection");
+        }
 
-    /** One line for people: {@code stored}, {@code updated (v2)}, {@code rejected: MISSING_TITLE (…)}. */
-    public String summary() {
-        return switch (status) {
-            case STORED -> "stored";
-            case UPDATED -> "updated (v" + version + ")";
-            case UNCHANGED -> duplicateOf == null ? "unchanged" : "unchanged (same story as " + duplicateOf + ")";
-            case REJECTED -> "rejected: " + rejection;
-        };
+        @Override
+        public Status status() {
+            return Status.REJECTED;
+        }
+
+        @Override
+        public String summary() {
+            return "rejected: " + rejection;
+        }
     }
 }

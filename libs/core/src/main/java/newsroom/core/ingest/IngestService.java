@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 import newsroom.core.config.SiteConfig;
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
+import newsroom.core.event.StoredArticleDetail;
 import newsroom.core.frontmatter.FrontMatterNormalizer;
 import newsroom.core.frontmatter.FrontMatterNormalizer.InputKind;
 import newsroom.core.frontmatter.FrontMatterParser;
@@ -224,7 +226,7 @@ public final class IngestService {
     /** An earlier attempt committed this version but may not have published: finish its job. */
     private IngestOutcome finishPending(ArticleRecord current, Arrival arrival) {
         emit(current, current.pendingEvent(), arrival.context());
-        return outcome(current.pendingEvent().equals(ArticleEvent.ARTICLE_STORED)
+        return outcome(current.pendingEvent() == DetailType.ARTICLE_STORED
                 ? IngestOutcome.Status.STORED : IngestOutcome.Status.UPDATED, current, arrival.article());
     }
 
@@ -246,11 +248,11 @@ public final class IngestService {
                 "url", arrival.url()));
         telemetry.count("ArticlesUnchanged", arrival.context().name());
         ArticleRecord ownerRecord = index.find(owner).orElse(null);
-        return new IngestOutcome(IngestOutcome.Status.UNCHANGED, owner,
+        return new IngestOutcome.Ingested(IngestOutcome.Status.UNCHANGED, owner,
                 ownerRecord == null ? 0 : ownerRecord.version(),
                 ownerRecord == null ? null : ownerRecord.file().objectKey(),
                 ownerRecord == null ? null : store.locationOf(ownerRecord.file().objectKey()), arrival.article(),
-                null, owner);
+                owner);
     }
 
     /**
@@ -266,7 +268,7 @@ public final class IngestService {
         CanonicalFrontMatter fm = arrival.article().frontMatter();
         long version = current.map(r -> r.version() + 1).orElse(1L);
         String key = current.map(r -> r.file().objectKey()).orElseGet(() -> allocateKey(fm, arrival.id()));
-        String detailType = current.isPresent() ? ArticleEvent.ARTICLE_UPDATED : ArticleEvent.ARTICLE_STORED;
+        DetailType detailType = current.isPresent() ? DetailType.ARTICLE_UPDATED : DetailType.ARTICLE_STORED;
 
         store.put(key, arrival.bytes(), MARKDOWN_TYPE);
         Set<String> urls = new LinkedHashSet<>(current.map(r -> r.origin().sourceUrls()).orElse(Set.of()));
@@ -301,47 +303,33 @@ public final class IngestService {
         }
     }
 
-    private void emit(ArticleRecord record, String detailType, SourceContext context) {
-        ArticleEvent event = ArticleEvent.of(detailType, eventDetail(record, context));
+    private void emit(ArticleRecord record, DetailType detailType, SourceContext context) {
+        ArticleEvent event = ArticleEvent.of(detailType, eventDetail(record, context).toMap());
         publisher.publish(List.of(event));
         index.clearPending(record.id(), record.version());
-        telemetry.info(detailType.equals(ArticleEvent.ARTICLE_STORED) ? "article.stored" : "article.updated",
+        telemetry.info(detailType == DetailType.ARTICLE_STORED ? "article.stored" : "article.updated",
                 Map.of("articleId", record.id().value(), "source", context.name(), "version", record.version(),
                         "objectKey", record.file().objectKey()));
-        telemetry.count(detailType.equals(ArticleEvent.ARTICLE_STORED) ? "ArticlesStored" : "ArticlesUpdated",
+        telemetry.count(detailType == DetailType.ARTICLE_STORED ? "ArticlesStored" : "ArticlesUpdated",
                 context.name());
     }
 
     /** The event detail: pointers and small metadata only, never the body (see docs/events.md). */
-    private Map<String, Object> eventDetail(ArticleRecord record, SourceContext context) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("articleId", record.id().value());
-        detail.put("version", record.version());
-        detail.put("contentHash", record.file().contentHash());
-        detail.put("lang", record.listing().lang());
-        detail.put("slug", record.listing().slug());
-        detail.put("title", record.listing().title());
-        detail.put("date", Rfc3339.format(record.listing().date()));
-        detail.put("objectKey", record.file().objectKey());
-        detail.put("location", store.locationOf(record.file().objectKey()));
-        if (record.listing().thumbnail() != null && record.listing().thumbnail().startsWith("http")) {
-            detail.put("thumbnail", record.listing().thumbnail());
-        }
+    private StoredArticleDetail eventDetail(ArticleRecord record, SourceContext context) {
+        ArticleRecord.Listing listing = record.listing();
+        String thumbnail = listing.thumbnail() != null && listing.thumbnail().startsWith("http")
+                ? listing.thumbnail() : null;
         List<String> targets = config.targetLanguages().stream()
-                .filter(t -> !t.equalsIgnoreCase(record.listing().lang())).toList();
-        if (!targets.isEmpty()) {
-            detail.put("translationTargets", targets);
-        }
-        detail.put("source", context.name());
-        if (record.origin().canonicalUrl() != null) {
-            detail.put("url", record.origin().canonicalUrl());
-        }
-        return detail;
+                .filter(t -> !t.equalsIgnoreCase(listing.lang())).toList();
+        return new StoredArticleDetail(record.id().value(), record.version(), record.file().contentHash(),
+                listing.lang(), listing.slug(), listing.title(), Rfc3339.format(listing.date()),
+                record.file().objectKey(), store.locationOf(record.file().objectKey()), thumbnail, targets,
+                context.name(), record.origin().canonicalUrl());
     }
 
     private IngestOutcome outcome(IngestOutcome.Status status, ArticleRecord record, NormalizedArticle article) {
-        return new IngestOutcome(status, record.id(), record.version(), record.file().objectKey(),
-                store.locationOf(record.file().objectKey()), article, null, null);
+        return new IngestOutcome.Ingested(status, record.id(), record.version(), record.file().objectKey(),
+                store.locationOf(record.file().objectKey()), article, null);
     }
 
     /**

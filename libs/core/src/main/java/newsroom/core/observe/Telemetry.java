@@ -135,17 +135,30 @@ public final class Telemetry {
         log("ERROR", event, fields);
     }
 
-    /** An error with its cause: type, message and stack trace go in the same JSON line (never to stderr). */
+    /**
+     * An error with its cause: an {@code error} field holding the cause's type, message and stack trace (bounded,
+     * {@link #stackTrace}) goes in the same JSON line, never to stderr. A null cause logs the fields alone.
+     */
     public void error(String event, Map<String, ?> fields, Throwable cause) {
-        Map<String, Object> withCause = new LinkedHashMap<>(fields);
-        if (cause != null) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("type", cause.getClass().getName());
-            error.put("message", String.valueOf(cause.getMessage()));
-            error.put("stackTrace", stackTrace(cause));
-            withCause.put("error", error);
+        log("ERROR", event, withCause(fields, cause));
+    }
+
+    /** A warning with its cause, written as {@link #error(String, Map, Throwable)} writes it. */
+    public void warn(String event, Map<String, ?> fields, Throwable cause) {
+        log("WARN", event, withCause(fields, cause));
+    }
+
+    private static Map<String, ?> withCause(Map<String, ?> fields, Throwable cause) {
+        if (cause == null) {
+            return fields;
         }
-        log("ERROR", event, withCause);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", cause.getClass().getName());
+        error.put("message", String.valueOf(cause.getMessage()));
+        error.put("stackTrace", stackTrace(cause));
+        Map<String, Object> withCause = new LinkedHashMap<>(fields);
+        withCause.put("error", error);
+        return withCause;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 
 /**
@@ -30,7 +31,7 @@ public record ArticleRecord(
         Listing listing,
         Origin origin,
         Downstream downstream,
-        @Nullable String pendingEvent,
+        @Nullable DetailType pendingEvent,
         Instant updatedAt) {
 
     /**
@@ -111,7 +112,7 @@ public record ArticleRecord(
      * recorded, see {@link #committedOver}).
      */
     public static ArticleRecord newVersion(ArticleId id, long version, StoredFile file, Listing listing,
-                                           Origin origin, @Nullable String pendingEvent, Instant updatedAt) {
+                                           Origin origin, @Nullable DetailType pendingEvent, Instant updatedAt) {
         return new ArticleRecord(id, version, file, listing, origin, Downstream.NONE, pendingEvent, updatedAt);
     }
 
@@ -119,7 +120,7 @@ public record ArticleRecord(
         return pendingEvent != null;
     }
 
-    public ArticleRecord withPendingEvent(@Nullable String detailType) {
+    public ArticleRecord withPendingEvent(@Nullable DetailType detailType) {
         return new ArticleRecord(id, version, file, listing, origin, downstream, detailType, updatedAt);
     }
 

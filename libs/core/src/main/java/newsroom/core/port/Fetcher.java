@@ -78,22 +78,35 @@ public interface Fetcher {
         }
     }
 
-    /** A fetch that did not produce a usable body. {@code reason} is a stable code such as URL_NOT_ALLOWED. */
+    /**
+     * A fetch that did not produce a usable body, with its {@link FetchFailure} code (branch on it, never on the
+     * message) and whether trying later may help.
+     */
     class FetchException extends Exception {
-        private final String reason;
+        private final FetchFailure reason;
         private final String detail;
         private final boolean retryable;
         private final long retryAfterSeconds;
 
-        public FetchException(String reason, String detail, boolean retryable, long retryAfterSeconds) {
-            super(reason + " (" + detail + ")");
+        /** A failure retryable as its code says, with no retry hint. */
+        public FetchException(FetchFailure reason, String detail) {
+            this(reason, detail, Objects.requireNonNull(reason, "reason").retryable(), 0);
+        }
+
+        /**
+         * @param retryable         overrides the code's default for this case (an UNKNOWN_HOST answered once may
+         *                          be retried; one still answered after the retries may not)
+         * @param retryAfterSeconds Retry-After or backoff, 0 when unknown
+         */
+        public FetchException(FetchFailure reason, String detail, boolean retryable, long retryAfterSeconds) {
+            super(Objects.requireNonNull(reason, "reason").name() + " (" + detail + ")");
             this.reason = reason;
             this.detail = detail;
             this.retryable = retryable;
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
-        public String reason() {
+        public FetchFailure reason() {
             return reason;
         }
 

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
+import newsroom.core.event.StoredArticleDetail;
 import newsroom.core.link.ArticleLinker;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
@@ -87,6 +89,32 @@ public final class TranslationService {
     }
 
     /**
+     * Translates the article an {@code ArticleStored} / {@code ArticleUpdated} event announced into the event's
+     * targets, then into the site's current target languages the event does not name (other than the article's
+     * own, as the publisher leaves it out too): an archived event replayed after a language was added (docs/sam.md,
+     * "Replaying events") brings the back catalogue into it. Languages already translated from this version are not
+     * translated again.
+     *
+     * @param siteTargets the site's {@code TARGET_LANGUAGES} now
+     */
+    public Result translate(StoredArticleDetail event, List<String> siteTargets) {
+        return translate(event.articleId(), event.version(),
+                withSiteTargets(event.translationTargets(), siteTargets, event.lang()));
+    }
+
+    /** @param articleLanguage the article's language, left out of the site's targets; null when not known */
+    static List<String> withSiteTargets(List<String> eventTargets, List<String> siteTargets, String articleLanguage) {
+        List<String> targets = new ArrayList<>(eventTargets);
+        for (String configured : siteTargets) {
+            if (!configured.equalsIgnoreCase(articleLanguage)
+                    && targets.stream().noneMatch(t -> t.equalsIgnoreCase(configured))) {
+                targets.add(configured);
+            }
+        }
+        return targets;
+    }
+
+    /**
      * @param articleId the article's id (24 hex digits)
      * @param version   the version the triggering event announced
      * @param targets   BCP 47 tags to translate into
@@ -159,7 +187,7 @@ public final class TranslationService {
         detail.put("lang", language);
         detail.put("sourceLang", record.listing().lang());
         detail.put("objectKey", key);
-        events.publish(List.of(ArticleEvent.of(ArticleEvent.ARTICLE_TRANSLATED, detail)));
+        events.publish(List.of(ArticleEvent.of(DetailType.ARTICLE_TRANSLATED, detail)));
         index.recordTranslation(record.id(), language, source.version, key);
         if (linker != null) {
             // thumbnails recorded while we translated: their linking step may not have seen this translation yet

@@ -64,6 +64,25 @@ class TelemetryTest {
     }
 
     @Test
+    void warnsWithTheCause_andKeepsAtMostMaxFramesPerThrowable() throws Exception {
+        Telemetry telemetry = new Telemetry("thumbnail", lines::add, CLOCK);
+        RuntimeException deep = new RuntimeException("deep");
+        StackTraceElement[] frames = new StackTraceElement[Telemetry.MAX_FRAMES + 5];
+        java.util.Arrays.setAll(frames, i -> new StackTraceElement("C", "m" + i, "C.java", i));
+        deep.setStackTrace(frames);
+
+        telemetry.warn("priming.incomplete", Map.of("step", "s3"), deep);
+        telemetry.warn("priming.incomplete", Map.of("step", "s3"), null);
+
+        assertThat(line(0).path("level").asText()).isEqualTo("WARN");
+        String trace = line(0).path("error").path("stackTrace").asText();
+        assertThat(trace.split("\n\tat ", -1)).hasSize(Telemetry.MAX_FRAMES + 1);
+        assertThat(trace).endsWith("\t... 5 more\n");
+        assertThat(line(1).has("error")).isFalse();
+        assertThat(line(1).path("step").asText()).isEqualTo("s3");
+    }
+
+    @Test
     void metricLinesCarryTheFunctionsLogLevel_soFilteringKeepsThem() throws Exception {
         Telemetry quiet = new Telemetry("thumbnail", lines::add, CLOCK, "ERROR");
 

@@ -93,7 +93,7 @@ class InMemoryDoublesContractTest {
 
         @Override
         protected List<Accepted> accepted() {
-            return bus.published().stream().map(e -> new Accepted(e.detailType(), e.articleId(),
+            return bus.published().stream().map(e -> new Accepted(e.detailType().wireName(), e.articleId(),
                     ((Number) e.detail().get("version")).longValue())).toList();
         }
     }

@@ -35,8 +35,8 @@ public final class RecordingEventPublisher implements EventPublisher {
         return List.copyOf(published);
     }
 
-    /** The detail-types published, in order. */
+    /** The detail-types published, in order, by wire name. */
     public synchronized List<String> detailTypes() {
-        return published.stream().map(ArticleEvent::detailType).toList();
+        return published.stream().map(e -> e.detailType().wireName()).toList();
     }
 }

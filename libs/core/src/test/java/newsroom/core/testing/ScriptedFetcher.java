@@ -7,11 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher;
 
 /**
  * A {@link Fetcher} that answers from a script: a body or a {@link FetchException} per URL, and
- * {@code FetchException("HTTP_404", …, false, 0)} for anything unscripted. Records every request so tests can
+ * {@code FetchException(HTTP_ERROR, …, false, 0)} for anything unscripted. Records every request so tests can
  * assert what was fetched. A collaborator double; the real fetcher is tested in the fetch module.
  */
 public final class ScriptedFetcher implements Fetcher {
@@ -54,7 +55,7 @@ public final class ScriptedFetcher implements Fetcher {
             throw failure;
         }
         if (answer == null) {
-            throw new FetchException("HTTP_404", "no scripted answer for " + uri, false, 0);
+            throw new FetchException(FetchFailure.HTTP_ERROR, "no scripted answer for " + uri, false, 0);
         }
         return (FetchedResource) answer;
     }

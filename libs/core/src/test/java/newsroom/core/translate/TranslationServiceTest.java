@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
@@ -142,7 +143,7 @@ class TranslationServiceTest {
         detail.put("lang", "fr");
         detail.put("sourceLang", "en");
         detail.put("objectKey", FR_KEY);
-        assertThat(events.published()).containsExactly(ArticleEvent.of(ArticleEvent.ARTICLE_TRANSLATED, detail));
+        assertThat(events.published()).containsExactly(ArticleEvent.of(DetailType.ARTICLE_TRANSLATED, detail));
     }
 
     @Test
@@ -290,7 +291,7 @@ class TranslationServiceTest {
 
         assertThat(retry.outcomes()).extracting(Outcome::status).containsExactly(Status.TRANSLATED);
         assertThat(events.published()).extracting(ArticleEvent::detailType)
-                .containsExactly(ArticleEvent.ARTICLE_TRANSLATED);
+                .containsExactly(DetailType.ARTICLE_TRANSLATED);
     }
 
     @Test

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;
-import newsroom.extract.eval.BenchmarkDataset;
+import newsroom.local.eval.BenchmarkDataset;
 
 /**
  * Extraction throughput on the article-extraction-benchmark pages: our {@link ArticleExtractor} (parse, find the

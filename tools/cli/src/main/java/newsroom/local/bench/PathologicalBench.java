@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import newsroom.extract.eval.PathologicalPages;
-import newsroom.extract.eval.PathologicalPages.Family;
+import newsroom.extract.testing.PathologicalPages;
+import newsroom.extract.testing.PathologicalPages.Family;
 
 /**
  * Extraction of the generated hostile pages ({@link PathologicalPages}): per family and scale, the outcome, the time

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;
-import newsroom.extract.eval.PathologicalPages;
-import newsroom.extract.eval.PathologicalPages.Family;
+import newsroom.extract.testing.PathologicalPages;
+import newsroom.extract.testing.PathologicalPages.Family;
 
 /**
  * The process {@link PathologicalBench} starts per family, with the heap an extraction is promised ({@code -Xmx256m}):

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.EventPublisher;
 import software.amazon.event.ruler.Machine;
@@ -51,7 +52,7 @@ public final class InProcessEventBus implements EventPublisher {
     private boolean delivering;
 
     /** A record of one delivery attempt, for the CLI summary and tests. */
-    public record Delivery(String detailType, String articleId, String rule, String function, String error) {
+    public record Delivery(DetailType detailType, String articleId, String rule, String function, String error) {
         public boolean failed() {
             return error != null;
         }
@@ -160,8 +161,8 @@ public final class InProcessEventBus implements EventPublisher {
                 time = Instant.parse(recorded.path("time").asText());
                 @SuppressWarnings("unchecked")
                 Map<String, Object> detail = JSON.convertValue(recorded.path("detail"), Map.class);
-                event = new ArticleEvent(recorded.path("source").asText(), recorded.path("detail-type").asText(),
-                        detail);
+                event = new ArticleEvent(recorded.path("source").asText(),
+                        DetailType.fromWireName(recorded.path("detail-type").asText()), detail);
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException(eventLog + " has a line that is not a recorded event: " + line, e);
             }
@@ -215,7 +216,7 @@ public final class InProcessEventBus implements EventPublisher {
                 deadLetter.put("event", envelope(event));
                 append(deadLetterLog, deadLetter);
                 telemetry.error("event.delivery_failed", Map.of("articleId", event.articleId(), "rule", rule,
-                        "reason", reason));
+                        "reason", reason), e);
                 telemetry.count("DlqSends", function);
             }
         }
@@ -227,7 +228,7 @@ public final class InProcessEventBus implements EventPublisher {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("version", "0");
         envelope.put("id", UUID.randomUUID().toString());
-        envelope.put("detail-type", event.detailType());
+        envelope.put("detail-type", event.detailType().wireName());
         envelope.put("source", event.source());
         envelope.put("account", "000000000000");
         envelope.put("time", clock.instant().toString());

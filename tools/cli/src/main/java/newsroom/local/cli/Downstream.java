@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.StoredArticleDetail;
 import newsroom.core.link.ArticleLinker;
 import newsroom.core.port.Fetcher;
 import newsroom.core.translate.TranslationService;
@@ -34,15 +35,15 @@ final class Downstream {
         ThumbnailService thumbnails = new ThumbnailService(fetcher, pipeline.store(), pipeline.index(), pipeline.bus(),
                 pipeline.config().thumbnailWidths(), pipeline.config().thumbnails());
         pipeline.bus().subscribe("TranslationFunction", event -> {
-            TranslationService.Result result = translation.translate(event.articleId(), version(event),
-                    stringList(event.detail().get("translationTargets")));
+            TranslationService.Result result = translation.translate(storedArticle(event),
+                    pipeline.config().targetLanguages());
             result.outcomes().stream().filter(o -> o.status() == TranslationService.Status.SKIPPED)
                     .forEach(o -> downstream.skip("TranslationFunction " + o.language() + ": " + o.reason()));
         });
         pipeline.bus().subscribe("ThumbnailFunction", event -> {
+            StoredArticleDetail detail = storedArticle(event);
             try {
-                ThumbnailService.Result result = thumbnails.createThumbnails(event.articleId(),
-                        String.valueOf(event.detail().get("thumbnail")));
+                ThumbnailService.Result result = thumbnails.createThumbnails(detail.articleId(), detail.thumbnail());
                 if (result.status() == ThumbnailService.Status.SKIPPED) {
                     downstream.skip("ThumbnailFunction: skipped: " + result.reason() + " (" + result.detail() + ")");
                 }
@@ -64,15 +65,12 @@ final class Downstream {
         return notes;
     }
 
-    private static long version(ArticleEvent event) {
-        Object v = event.detail().get("version");
-        return v instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(v));
-    }
-
-    private static List<String> stringList(Object value) {
-        if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
+    /** The typed detail, or a failure the bus records as a failed delivery (as Lambda would dead-letter it). */
+    private static StoredArticleDetail storedArticle(ArticleEvent event) {
+        StoredArticleDetail.Read read = StoredArticleDetail.read(event.detail());
+        if (read instanceof StoredArticleDetail.Unusable unusable) {
+            throw new IllegalArgumentException(unusable.problem());
         }
-        return List.of();
+        return ((StoredArticleDetail.Usable) read).detail();
     }
 }

@@ -248,9 +248,9 @@ public final class IngestCommand {
         private void report(String name, IngestOutcome outcome) {
             counts.merge(outcome.status(), 1, Integer::sum);
             progress.clear();
-            boolean showLocation = outcome.location() != null && outcome.status() != IngestOutcome.Status.REJECTED;
+            String location = outcome instanceof IngestOutcome.Ingested ingested ? ingested.location() : null;
             out.println(name + ": " + outcome.summary()
-                    + (showLocation ? " -> " + displayName(Path.of(outcome.location())) : ""));
+                    + (location != null ? " -> " + displayName(Path.of(location)) : ""));
             progress.advance();
         }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import newsroom.emulators.EmulatorProcess;
 import newsroom.local.invoke.InvokeCommand;
 
 /**

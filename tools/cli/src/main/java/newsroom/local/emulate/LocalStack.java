@@ -18,6 +18,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
 import newsroom.aws.DynamoTableSchema;
+import newsroom.emulators.EmulatorProcess;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 

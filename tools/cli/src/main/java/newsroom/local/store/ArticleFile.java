@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 import newsroom.core.model.Rfc3339;
 import newsroom.core.port.ArticleRecord;
@@ -27,7 +28,7 @@ record ArticleFile(
         String canonicalUrl,
         Set<String> sourceUrls,
         String fingerprint,
-        String pendingEvent,
+        DetailType pendingEvent,
         Map<String, String> translations,
         Map<String, Long> translatedVersions,
         Map<String, List<String>> thumbnails,

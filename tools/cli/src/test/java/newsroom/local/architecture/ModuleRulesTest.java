@@ -22,7 +22,8 @@ import org.w3c.dom.NodeList;
 /**
  * The import rules of ARCHITECTURE.md, read from the modules' pom.xml files and sources: libraries never depend on a
  * function or a tool, functions depend on libraries only (never on each other), {@code core} depends on no other
- * module, and no main source outside {@code tools/} refers to the tools' package.
+ * module, no main source outside {@code tools/} refers to the tools' package, and none of it is a command, an
+ * evaluation or a peer (so no function jar carries them).
  */
 class ModuleRulesTest {
 
@@ -95,17 +96,44 @@ class ModuleRulesTest {
     @Test
     void noMainSourceOutsideToolsRefersToTheToolsPackage() throws IOException {
         List<String> offenders = new ArrayList<>();
-        for (String top : List.of("libs", "functions")) {
-            try (Stream<Path> files = Files.walk(RepoFiles.root().resolve(top))) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".java")
-                        && p.toString().contains("/src/main/")).toList()) {
-                    if (Files.readString(file).contains("newsroom.local.")) {
-                        offenders.add(RepoFiles.root().relativize(file).toString());
-                    }
-                }
+        for (Path file : librariesAndFunctionsMainSources()) {
+            if (Files.readString(file).contains("newsroom.local.")) {
+                offenders.add(RepoFiles.root().relativize(file).toString());
             }
         }
         assertThat(offenders).isEmpty();
+    }
+
+    /**
+     * What a function jar carries is the main code of its function and libraries: none of it may be a command, an
+     * evaluation, a benchmark, test data or a peer that runs another program (the Readability and metascraper peers
+     * run npm). Those live in {@code tools/}.
+     */
+    @Test
+    void librariesAndFunctionsCarryNoCommandEvaluationOrPeerCode() throws IOException {
+        List<Path> sources = librariesAndFunctionsMainSources();
+        assertThat(sources).as("the walk finds the extractor").anyMatch(p -> p.endsWith("ArticleExtractor.java"));
+        List<String> offenders = new ArrayList<>();
+        for (Path file : sources) {
+            String relative = RepoFiles.root().relativize(file).toString();
+            String source = Files.readString(file);
+            if (relative.matches(".*/src/main/java/.*/(cli|eval|bench|testing)/[^/]+\\.java")
+                    || source.contains("ProcessBuilder") || source.contains("Runtime.getRuntime().exec")) {
+                offenders.add(relative);
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    private static List<Path> librariesAndFunctionsMainSources() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String top : List.of("libs", "functions")) {
+            try (Stream<Path> files = Files.walk(RepoFiles.root().resolve(top))) {
+                files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/")
+                        && !p.toString().contains("/target/")).forEach(out::add);
+            }
+        }
+        return out;
     }
 
     private static Document read(Path pom) throws Exception {

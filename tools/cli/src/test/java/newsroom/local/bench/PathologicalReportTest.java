@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import newsroom.extract.eval.PathologicalPages.Family;
+import newsroom.extract.testing.PathologicalPages.Family;
 import org.junit.jupiter.api.Test;
 
 class PathologicalReportTest {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.testing.RepoFiles;
 
@@ -45,7 +46,7 @@ class InProcessEventBusTest {
         detail.put("version", 1);
         detail.put("lang", "en");
         detail.putAll(extra);
-        return ArticleEvent.of(ArticleEvent.ARTICLE_STORED, detail);
+        return ArticleEvent.of(DetailType.ARTICLE_STORED, detail);
     }
 
     @Test
@@ -71,7 +72,7 @@ class InProcessEventBusTest {
     @Test
     void routesNothing_forEventsTheFunctionsEmitThemselves() {
         InProcessEventBus bus = new InProcessEventBus(rules, null, Telemetry.silent(), clock);
-        ArticleEvent translated = ArticleEvent.of(ArticleEvent.ARTICLE_TRANSLATED,
+        ArticleEvent translated = ArticleEvent.of(DetailType.ARTICLE_TRANSLATED,
                 Map.of("articleId", "0123456789abcdef01234567", "thumbnail", "https://example.org/a.jpg",
                         "translationTargets", List.of("de")));
         assertThat(bus.routesFor(translated)).isEmpty();

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import newsroom.core.frontmatter.FrontMatterParser;
 import newsroom.core.model.RawArticle;
+import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher;
 import newsroom.core.testing.RepoFiles;
 import newsroom.extract.ArticleExtractor;
@@ -167,7 +168,7 @@ class HugoSiteBuildTest {
         Clock clock = Clock.fixed(Instant.parse("2025-07-01T00:00:00Z"), ZoneOffset.UTC);
         // Offline: the thumbnail function's image fetches are refused rather than sent anywhere.
         Fetcher offline = (uri, kind, validators) -> {
-            throw new Fetcher.FetchException("URL_NOT_ALLOWED", "offline test: " + uri, false, 0);
+            throw new Fetcher.FetchException(FetchFailure.URL_NOT_ALLOWED, "offline test: " + uri, false, 0);
         };
         int exit = new IngestCommand(new ArticleExtractor(), offline, clock)
                 .run(args, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.EventPublisher;
@@ -90,8 +91,8 @@ class EmbeddedAdaptersContractTest {
                     Map<String, Object> envelope = JSON.readValue(line, new TypeReference<>() { });
                     @SuppressWarnings("unchecked")
                     Map<String, Object> detail = (Map<String, Object>) envelope.get("detail");
-                    events.add(new ArticleEvent((String) envelope.get("source"), (String) envelope.get("detail-type"),
-                            detail));
+                    events.add(new ArticleEvent((String) envelope.get("source"),
+                            DetailType.fromWireName((String) envelope.get("detail-type")), detail));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -24,6 +24,7 @@ import newsroom.aws.AwsConfig;
 import newsroom.aws.DynamoTableSchema;
 import newsroom.core.model.ArticleId;
 import newsroom.core.testing.RepoFiles;
+import newsroom.emulators.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import newsroom.core.config.SiteConfig;
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.ingest.IngestOutcome;
 import newsroom.core.ingest.IngestService;
 import newsroom.core.model.SourceContext;
@@ -67,7 +68,7 @@ class RulePatternsTest {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("version", "0");
         envelope.put("id", "6a7e8feb-b491-4cf7-a9f1-bf3703467718");
-        envelope.put("detail-type", event.detailType());
+        envelope.put("detail-type", event.detailType().wireName());
         envelope.put("source", event.source());
         envelope.put("account", "123456789012");
         envelope.put("time", "2025-02-12T15:10:05Z");
@@ -99,7 +100,7 @@ class RulePatternsTest {
     void storedArticleWithTargetsAndImage_reachesTranslationAndThumbnails() throws Exception {
         ArticleEvent event = ingested(ingest(List.of("fr")), article("en", IMAGE, "Ferries run on sun."));
 
-        assertThat(event.detailType()).isEqualTo("ArticleStored");
+        assertThat(event.detailType()).isEqualTo(DetailType.ARTICLE_STORED);
         assertThat(targets(event)).containsExactly("ThumbnailFunction", "TranslationFunction");
     }
 
@@ -110,7 +111,7 @@ class RulePatternsTest {
 
         ArticleEvent updated = ingested(service, article("en", IMAGE, "Ferries run on sun, and on wind too."));
 
-        assertThat(updated.detailType()).isEqualTo("ArticleUpdated");
+        assertThat(updated.detailType()).isEqualTo(DetailType.ARTICLE_UPDATED);
         assertThat(targets(updated)).containsExactly("ThumbnailFunction", "TranslationFunction");
     }
 
@@ -153,7 +154,7 @@ class RulePatternsTest {
                 1, List.of("fr"));
 
         ArticleEvent translated = bus.published().get(bus.published().size() - 1);
-        assertThat(translated.detailType()).isEqualTo("ArticleTranslated");
+        assertThat(translated.detailType()).isEqualTo(DetailType.ARTICLE_TRANSLATED);
         assertThat(targets(translated)).isEmpty();
     }
 
@@ -167,7 +168,7 @@ class RulePatternsTest {
                 (String) stored.detail().get("articleId"), IMAGE);
 
         ArticleEvent created = bus.published().get(bus.published().size() - 1);
-        assertThat(created.detailType()).isEqualTo("ThumbnailsCreated");
+        assertThat(created.detailType()).isEqualTo(DetailType.THUMBNAILS_CREATED);
         assertThat(targets(created)).isEmpty();
     }
 }

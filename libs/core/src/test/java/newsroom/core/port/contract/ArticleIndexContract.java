@@ -15,6 +15,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleIndex.ConcurrentUpdateException;
@@ -61,7 +62,7 @@ public abstract class ArticleIndexContract {
                 new Downstream(Map.of("fr", "content/fr/2025/02/apple-alibaba.md"), Map.of("fr", 1L),
                         Map.of("https://img.example/a.jpg",
                                 List.of("static/thumbs/x/320.webp", "static/thumbs/x/640.webp"))),
-                "ArticleStored", Instant.parse("2025-02-12T15:11:00Z"));
+                DetailType.ARTICLE_STORED, Instant.parse("2025-02-12T15:11:00Z"));
 
         index.commit(full, 0);
 
@@ -144,7 +145,7 @@ public abstract class ArticleIndexContract {
 
     @Test
     void clearsPendingMark_whenVersionMatches() {
-        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleStored"), 0);
+        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent(DetailType.ARTICLE_STORED), 0);
 
         index.clearPending(id(1), 1);
 
@@ -153,7 +154,7 @@ public abstract class ArticleIndexContract {
 
     @Test
     void replacesOnlyTheContentHash_whenRelinkedAtTheCurrentVersionAndHash() {
-        ArticleRecord committed = article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleStored");
+        ArticleRecord committed = article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent(DetailType.ARTICLE_STORED);
         index.commit(committed, 0);
         index.recordThumbnails(id(1), "https://img.example/a.jpg", List.of("static/thumbnails/a-320.jpg"));
 
@@ -162,7 +163,7 @@ public abstract class ArticleIndexContract {
         ArticleRecord relinked = index.find(id(1)).orElseThrow();
         assertThat(relinked.file().contentHash()).isEqualTo("f".repeat(64));
         assertThat(relinked.version()).isEqualTo(1);
-        assertThat(relinked.pendingEvent()).isEqualTo("ArticleStored");
+        assertThat(relinked.pendingEvent()).isEqualTo(DetailType.ARTICLE_STORED);
         assertThat(relinked.downstream().thumbnails()).containsKey("https://img.example/a.jpg");
     }
 
@@ -184,12 +185,12 @@ public abstract class ArticleIndexContract {
 
     @Test
     void keepsPendingMark_whenVersionIsNoLongerCurrent() {
-        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleStored"), 0);
-        index.commit(article(1, 2, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleUpdated"), 1);
+        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent(DetailType.ARTICLE_STORED), 0);
+        index.commit(article(1, 2, "en", "2025-02-12T15:10:00Z").withPendingEvent(DetailType.ARTICLE_UPDATED), 1);
 
         index.clearPending(id(1), 1);
 
-        assertThat(index.find(id(1)).orElseThrow().pendingEvent()).isEqualTo("ArticleUpdated");
+        assertThat(index.find(id(1)).orElseThrow().pendingEvent()).isEqualTo(DetailType.ARTICLE_UPDATED);
     }
 
     @Test
@@ -292,7 +293,7 @@ public abstract class ArticleIndexContract {
 
     @Test
     void keepsVersionAndPendingMark_whenMapEntriesAreRecorded() {
-        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent("ArticleStored"), 0);
+        index.commit(article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent(DetailType.ARTICLE_STORED), 0);
 
         index.recordTranslation(id(1), "fr", 1, "content/fr/a.md");
         index.recordThumbnails(id(1), "https://img.example/a.jpg", List.of("t/a/320.webp"));
@@ -300,7 +301,7 @@ public abstract class ArticleIndexContract {
 
         ArticleRecord stored = index.find(id(1)).orElseThrow();
         assertThat(stored.version()).isEqualTo(1);
-        assertThat(stored.pendingEvent()).isEqualTo("ArticleStored");
+        assertThat(stored.pendingEvent()).isEqualTo(DetailType.ARTICLE_STORED);
     }
 
     // ---- listing ----

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import newsroom.core.event.ArticleEvent;
+import newsroom.core.event.DetailType;
 import newsroom.core.port.EventPublisher;
 
 /**
@@ -39,7 +40,7 @@ public abstract class EventPublisherContract {
 
     @Test
     void deliversSourceDetailTypeAndDetail_whenOneEventIsPublished() {
-        ArticleEvent stored = ArticleEvent.of(ArticleEvent.ARTICLE_STORED, Map.of(
+        ArticleEvent stored = ArticleEvent.of(DetailType.ARTICLE_STORED, Map.of(
                 "articleId", "0123456789abcdef01234567", "version", 1,
                 "objectKey", "content/en/2025/02/apple-alibaba.md"));
 
@@ -50,7 +51,7 @@ public abstract class EventPublisherContract {
 
     @Test
     void keepsNestedValues_whenDetailHasListsAndObjects() {
-        ArticleEvent event = ArticleEvent.of(ArticleEvent.THUMBNAILS_CREATED, Map.of(
+        ArticleEvent event = ArticleEvent.of(DetailType.THUMBNAILS_CREATED, Map.of(
                 "articleId", "0123456789abcdef01234567",
                 "thumbnails", List.of("static/thumbs/a/320.webp", "static/thumbs/a/640.webp"),
                 "image", Map.of("url", "https://img.example/a.jpg", "width", 1600, "height", 900),
@@ -65,7 +66,7 @@ public abstract class EventPublisherContract {
     void deliversEveryEventOnce_whenOneCallCarriesMoreThanABatch() {
         List<ArticleEvent> events = new ArrayList<>();
         for (int i = 0; i < 12; i++) { // two PutEvents calls on a bus that takes ten entries per call
-            events.add(ArticleEvent.of(i % 2 == 0 ? ArticleEvent.ARTICLE_STORED : ArticleEvent.ARTICLE_UPDATED,
+            events.add(ArticleEvent.of(i % 2 == 0 ? DetailType.ARTICLE_STORED : DetailType.ARTICLE_UPDATED,
                     Map.of("articleId", String.format("%024x", i), "version", i + 1)));
         }
 

@@ -1,4 +1,4 @@
-package newsroom.extract.cli;
+package newsroom.local.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import newsroom.extract.eval.BenchmarkDataset;
 
 /**
  * Runs Mozilla Readability 0.6.0 on jsdom (the project's {@code tools/readability} node script) over a dataset, for

@@ -1,4 +1,4 @@
-package newsroom.extract.cli;
+package newsroom.local.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;
-import newsroom.extract.eval.BenchmarkDataset;
-import newsroom.extract.eval.ExtractionScorer;
 
 /**
  * {@code eval-extraction DATASET_DIR [--out FILE] [--peers]}: extracts every page of a dataset in the

@@ -1,4 +1,4 @@
-package newsroom.extract.eval;
+package newsroom.local.eval;
 
 import java.util.ArrayList;
 import java.util.Collections;

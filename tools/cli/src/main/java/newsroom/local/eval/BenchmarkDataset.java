@@ -1,4 +1,4 @@
-package newsroom.extract.eval;
+package newsroom.local.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

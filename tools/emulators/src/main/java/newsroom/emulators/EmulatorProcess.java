@@ -1,4 +1,4 @@
-package newsroom.local.emulate;
+package newsroom.emulators;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A local AWS stand-in run as a child process on a loopback port: moto ({@code moto_server}: S3, SQS,
- * EventBridge, DynamoDB) or dynalite (DynamoDB, pinned in {@code tools/dynalite}). {@link #start} returns once the
- * port accepts connections; {@link #close} stops the process. Output goes to a log file.
+ * EventBridge, DynamoDB) or dynalite (DynamoDB, pinned in {@code tools/dynalite}). The one runner of these
+ * processes: {@code ./newsroom local-aws} and the AWS adapter tests both start them here. {@link #moto} and
+ * {@link #dynalite} return once the port accepts connections (60 s at most); {@link #close} stops the process.
+ * Output goes to a log file.
  */
 public final class EmulatorProcess implements AutoCloseable {
 

@@ -1,10 +1,12 @@
-package newsroom.fetch;
+package newsroom.core.port;
 
 import newsroom.core.port.Fetcher.FetchException;
 
 /**
- * The stable reason codes a {@link SafeHttpFetcher} reports in {@link FetchException#reason()}, each with whether
- * trying again later may help. Codes are part of the public contract (logs, metrics, API problem types).
+ * Why a {@link newsroom.core.port.Fetcher} call gave nothing usable: the stable codes a {@link FetchException}
+ * carries in {@link FetchException#reason()}, each with whether trying again later usually helps. The fetch adapter
+ * reports the transport codes, discovery the document codes (a feed or sitemap that was fetched but cannot be used).
+ * Names are part of the public contract (logs, metrics, API problem types): rename none.
  */
 public enum FetchFailure {
     /** Scheme, port, user info, host syntax, or a resolved address is not allowed (SSRF guard). */
@@ -44,7 +46,15 @@ public enum FetchFailure {
     /** The response is not valid HTTP/1.1 (bad status line, headers, chunking, or content encoding). */
     BAD_RESPONSE(false),
     /** The calling thread was interrupted while waiting. */
-    INTERRUPTED(true);
+    INTERRUPTED(true),
+    /** Discovery: not well-formed RSS/Atom/RDF, or refused for safety (DOCTYPE, external entities). */
+    MALFORMED_FEED(false),
+    /** Discovery: not a valid sitemap, sitemap index or URL list. */
+    MALFORMED_SITEMAP(false),
+    /** Discovery: a homepage that links no RSS or Atom feed. */
+    NO_FEED_FOUND(false),
+    /** Discovery: XML that is neither a feed nor a sitemap, or a response of a kind we cannot use. */
+    UNSUPPORTED_INPUT(false);
 
     private final boolean retryable;
 
@@ -52,17 +62,18 @@ public enum FetchFailure {
         this.retryable = retryable;
     }
 
+    /** Whether trying later usually helps; a {@link FetchException} may say otherwise for one case. */
     public boolean retryable() {
         return retryable;
     }
 
     /** A {@link FetchException} with this code, the detail for people, and no retry hint. */
     public FetchException exception(String detail) {
-        return new FetchException(name(), detail, retryable, 0);
+        return new FetchException(this, detail, retryable, 0);
     }
 
     /** A {@link FetchException} with this code and a retry hint in seconds (only meaningful if retryable). */
     public FetchException exception(String detail, long retryAfterSeconds) {
-        return new FetchException(name(), detail, retryable, retryable ? Math.max(0, retryAfterSeconds) : 0);
+        return new FetchException(this, detail, retryable, retryable ? Math.max(0, retryAfterSeconds) : 0);
     }
 }

@@ -1,4 +1,4 @@
-package newsroom.extract.cli;
+package newsroom.local.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package newsroom.extract.eval;
+package newsroom.extract.testing;
 
 import java.util.List;
 

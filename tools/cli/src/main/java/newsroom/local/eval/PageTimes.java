@@ -1,4 +1,4 @@
-package newsroom.extract.cli;
+package newsroom.local.eval;
 
 import java.util.ArrayList;
 import java.util.Collections;

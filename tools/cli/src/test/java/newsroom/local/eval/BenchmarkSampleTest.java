@@ -1,4 +1,4 @@
-package newsroom.extract.eval;
+package newsroom.local.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
