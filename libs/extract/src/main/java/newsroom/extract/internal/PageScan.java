@@ -1,0 +1,184 @@
+package newsroom.extract.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Selector;
+
+/**
+ * The elements every metadata finder starts from, collected in one walk of the page so that no finder walks the
+ * whole tree again: {@code <meta>}, JSON-LD scripts, the first {@code <html>}, {@code <title>}, canonical and
+ * {@code image_src} links, the {@code <h1>} and {@code <h2>} headings, {@code <time>} elements, microdata/RDFa date
+ * attributes, and elements marked or named as author or byline. Whether an element sits inside {@code <nav>},
+ * {@code <aside>} or {@code <footer>} is carried down the walk, not climbed for. Lists are in document order.
+ *
+ * <p>Contract: the walk is iterative (no recursion, whatever the depth), does not modify the document, and reads
+ * only tag names and attributes (no text); bounded lists say their bound.
+ */
+final class PageScan {
+
+    /** {@code <time>} elements kept; the date finder reads at most a quarter of them. */
+    static final int MAX_TIMES = 32;
+
+    private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
+    private static final Evaluator IMAGE_SRC_LINK = Selector.evaluatorOf("link[rel=image_src][href]");
+    private static final List<String> BYLINE_CLASS_WORDS = List.of("byline", "author", "autor", "verfasser", "writer");
+    private static final List<String> BYLINE_ID_WORDS = List.of("byline", "author", "autor", "verfasser");
+
+    /** A {@code <time>} or date-attribute element, and whether a nav, aside or footer element holds it. */
+    record Placed(Element element, boolean inBoilerplateTag) {
+    }
+
+    /** An element the page marks as its author ({@code rel=author}, {@code itemprop=author}) or names a byline. */
+    record Byline(Element element, boolean marked, boolean named) {
+    }
+
+    final List<Element> metas = new ArrayList<>();
+    final List<Element> jsonLdScripts = new ArrayList<>();
+    final List<Placed> h1s = new ArrayList<>();
+    final List<Element> h2s = new ArrayList<>();
+    final List<Placed> times = new ArrayList<>();
+    final List<Placed> dateAttributes = new ArrayList<>();
+    final List<Byline> bylines = new ArrayList<>();
+    Element html;
+    Element title;
+    Element canonicalLink;
+    Element imageSrcLink;
+
+    private PageScan() {
+    }
+
+    /** Walks the page once. */
+    static PageScan of(Document document) {
+        PageScan scan = new PageScan();
+        NodeTraversor.traverse(scan.new Walk(document), document);
+        return scan;
+    }
+
+    private final class Walk implements NodeVisitor {
+        private final Document root;
+        /** Open {@code <nav>}, {@code <aside>}, {@code <footer>} elements around the current node. */
+        private int boilerplateOpen;
+
+        Walk(Document root) {
+            this.root = root;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element element)) {
+                return;
+            }
+            String tag = element.normalName();
+            if (isBoilerplateTag(tag)) {
+                boilerplateOpen++;
+            }
+            if (element.attributesSize() > 0) {
+                collectByline(element);
+            }
+            switch (tag) {
+                case "meta" -> {
+                    metas.add(element);
+                    return;
+                }
+                case "script" -> {
+                    if (JsonLdReader.isJsonLd(element)) {
+                        jsonLdScripts.add(element);
+                    }
+                    return;
+                }
+                case "html" -> {
+                    if (html == null) {
+                        html = element;
+                    }
+                }
+                case "title" -> {
+                    if (title == null) {
+                        title = element;
+                    }
+                }
+                case "link" -> {
+                    if (canonicalLink == null && CANONICAL_LINK.matches(root, element)) {
+                        canonicalLink = element;
+                    }
+                    if (imageSrcLink == null && IMAGE_SRC_LINK.matches(root, element)) {
+                        imageSrcLink = element;
+                    }
+                }
+                case "h1" -> h1s.add(new Placed(element, boilerplateOpen > 0));
+                case "h2" -> h2s.add(element);
+                case "time" -> {
+                    if (times.size() < MAX_TIMES) {
+                        times.add(new Placed(element, boilerplateOpen > 0));
+                    }
+                }
+                default -> {
+                }
+            }
+            if (element.attributesSize() == 0) {
+                return;
+            }
+            String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
+            if (!name.isEmpty() && PublishedDateFinder.namesDate(name)) {
+                dateAttributes.add(new Placed(element, boilerplateOpen > 0));
+            }
+        }
+
+        /** Every element counts here, {@code <meta>} and {@code <script>} too (the author finder skips them). */
+        private void collectByline(Element element) {
+            boolean marked = element.attr("rel").strip().equalsIgnoreCase("author")
+                    || element.attr("itemprop").strip().equals("author");
+            boolean named = containsAny(element.attr("class"), BYLINE_CLASS_WORDS)
+                    || containsAny(element.attr("id"), BYLINE_ID_WORDS);
+            if (marked || named) {
+                bylines.add(new Byline(element, marked, named));
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element element && isBoilerplateTag(element.normalName())) {
+                boilerplateOpen--;
+            }
+        }
+    }
+
+    private static boolean isBoilerplateTag(String tag) {
+        return tag.equals("nav") || tag.equals("aside") || tag.equals("footer");
+    }
+
+    /**
+     * True when {@code value} contains one of the lower-case ASCII {@code words}, ignoring case (what a
+     * {@code [class~=(?i)a|b]} query answers), without a copy of the value.
+     */
+    static boolean containsAny(String value, List<String> words) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (String word : words) {
+            if (containsIgnoreCase(value, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code value} holds {@code word} (lower-case ASCII), ignoring case. */
+    static boolean containsIgnoreCase(String value, String word) {
+        int last = value.length() - word.length();
+        char first = word.charAt(0);
+        for (int i = 0; i <= last; i++) {
+            char c = value.charAt(i);
+            if ((c == first || Character.toLowerCase(c) == first)
+                    && value.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
