@@ -72,6 +72,10 @@ public final class LanguageCheck {
         if (sample.strip().length() < MIN_TEXT_CHARS) {
             return declared;
         }
+        if (declared.isPresent() && FunctionWords.confirms(primary(declared.get().value()), sample)) {
+            // the text's function words clearly say the declared language: the detector would agree
+            return declared;
+        }
         Optional<String> detected = Detector.sureLanguage(sample);
         if (detected.isEmpty()) {
             return declared;

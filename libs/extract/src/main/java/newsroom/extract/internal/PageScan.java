@@ -2,6 +2,7 @@ package newsroom.extract.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -153,32 +154,29 @@ final class PageScan {
     }
 
     /**
-     * True when {@code value} contains one of the lower-case ASCII {@code words}, ignoring case (what a
-     * {@code [class~=(?i)a|b]} query answers), without a copy of the value.
+     * True when {@code value} contains one of the lower-case {@code words}, ignoring case (what a
+     * {@code [class~=(?i)a|b]} query answers); a value already in lower case (most class names) is not copied.
      */
     static boolean containsAny(String value, List<String> words) {
         if (value.isEmpty()) {
             return false;
         }
+        String lower = isLowerAscii(value) ? value : value.toLowerCase(Locale.ROOT);
         for (String word : words) {
-            if (containsIgnoreCase(value, word)) {
+            if (lower.contains(word)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether {@code value} holds {@code word} (lower-case ASCII), ignoring case. */
-    static boolean containsIgnoreCase(String value, String word) {
-        int last = value.length() - word.length();
-        char first = word.charAt(0);
-        for (int i = 0; i <= last; i++) {
+    private static boolean isLowerAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if ((c == first || Character.toLowerCase(c) == first)
-                    && value.regionMatches(true, i, word, 0, word.length())) {
-                return true;
+            if (c >= 'A' && c <= 'Z' || c >= 128) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 }
