@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,11 +65,37 @@ final class FunctionWords {
 
     /** Whether the text's function words clearly say {@code language} (a lower-case primary subtag). */
     static boolean confirms(String language, String text) {
-        if (!LISTS.containsKey(language)) {
-            return false;
+        return LISTS.containsKey(language) && count(text).say(language);
+    }
+
+    /** The listed language the text's function words clearly say, if any (the same test as {@link #confirms}). */
+    static Optional<String> language(String text) {
+        Counts counts = count(text);
+        return counts.distinct.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .filter(counts::say);
+    }
+
+    /** Words of a text, and per language the words in its list and the words in its list alone. */
+    private record Counts(int words, Map<String, Integer> listed, Map<String, Integer> distinct) {
+
+        boolean say(String language) {
+            int own = distinct.getOrDefault(language, 0);
+            if (words < MIN_WORDS || listed.getOrDefault(language, 0) * 100 < words * MIN_SHARE_PERCENT
+                    || own < MIN_DISTINCT) {
+                return false;
+            }
+            for (Map.Entry<String, Integer> other : distinct.entrySet()) {
+                if (!other.getKey().equals(language) && own < DOMINANCE * other.getValue()) {
+                    return false;
+                }
+            }
+            return true;
         }
+    }
+
+    private static Counts count(String text) {
         int words = 0;
-        int listed = 0;
+        Map<String, Integer> listed = new HashMap<>();
         Map<String, Integer> distinct = new HashMap<>();
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
@@ -79,8 +106,8 @@ final class FunctionWords {
                 words++;
                 Set<String> languages = LANGUAGES_OF.get(text.substring(start, i).toLowerCase(Locale.ROOT));
                 if (languages != null) {
-                    if (languages.contains(language)) {
-                        listed++;
+                    for (String language : languages) {
+                        listed.merge(language, 1, Integer::sum);
                     }
                     if (languages.size() == 1) {
                         distinct.merge(languages.iterator().next(), 1, Integer::sum);
@@ -89,16 +116,7 @@ final class FunctionWords {
                 start = -1;
             }
         }
-        int own = distinct.getOrDefault(language, 0);
-        if (words < MIN_WORDS || listed * 100 < words * MIN_SHARE_PERCENT || own < MIN_DISTINCT) {
-            return false;
-        }
-        for (Map.Entry<String, Integer> other : distinct.entrySet()) {
-            if (!other.getKey().equals(language) && own < DOMINANCE * other.getValue()) {
-                return false;
-            }
-        }
-        return true;
+        return new Counts(words, listed, distinct);
     }
 
     private static Map<String, Set<String>> languagesOf() {

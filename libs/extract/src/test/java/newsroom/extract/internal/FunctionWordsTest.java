@@ -36,6 +36,15 @@ class FunctionWordsTest {
     }
 
     @Test
+    void namesTheOneListedLanguageTheTextClearlyIsIn() {
+        assertThat(FunctionWords.language(SPANISH)).contains("es");
+        assertThat(FunctionWords.language(CATALAN)).contains("ca");
+        assertThat(FunctionWords.language(ENGLISH + " " + SPANISH)).isEmpty();
+        assertThat(FunctionWords.language("Администрация порта сообщила во вторник, что два парома ".repeat(5)))
+                .isEmpty();
+    }
+
+    @Test
     void leavesThinTextAndUnlistedLanguagesToTheDetector() {
         assertThat(FunctionWords.confirms("en", "The ferries enter service in the spring.")).isFalse();
         assertThat(FunctionWords.confirms("ru", ENGLISH)).isFalse();
