@@ -55,6 +55,8 @@ final class AuthorFinder {
     private static final Pattern NAME_SEPARATOR = Pattern.compile(
             "\\s*(?:,|;|&|/|\\+)\\s*|\\s+(?:und|and|y|et|e|i|en|sowie|with|mit)\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_LIST_MARKS = Pattern.compile("[,;:]+$");
+    private static final Pattern TRAILING_MARKS = Pattern.compile("[.,:;]+$");
     private static final Pattern NAME_WORD = Pattern.compile("(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.)");
     private static final Pattern DOMAIN = Pattern.compile("(?i)[\\p{L}\\p{N}-]+\\.(?:com|de|net|org|info|at|ch|pl"
             + "|eu|fr|es|it|uk|io|co|tv|fm|news|blog|online|biz|me)\\b");
@@ -206,7 +208,7 @@ final class AuthorFinder {
             }
             if (!names.isEmpty()) {
                 String type = JsonLdReader.articleType(object.get("@type"))
-                        .orElse(object.path("@type").asText("Thing").replaceFirst("^.*[/:]", ""));
+                        .orElse(JsonLdReader.localName(object.path("@type").asText("Thing")));
                 return Optional.of(new Field<>(distinct(names), "json-ld:" + type + ".author"));
             }
         }
@@ -420,7 +422,7 @@ final class AuthorFinder {
             return names;
         }
         for (String piece : NAME_SEPARATOR.split(text)) {
-            String name = piece.strip().replaceAll("[,;:]+$", "").strip();
+            String name = TRAILING_LIST_MARKS.matcher(piece.strip()).replaceAll("").strip();
             boolean plausible = switch (source) {
                 case TEXT -> isPersonName(name);
                 case ELEMENT -> isBylineName(name);
@@ -452,7 +454,7 @@ final class AuthorFinder {
         }
         int capitalised = 0;
         for (String word : words) {
-            String lower = word.toLowerCase(Locale.ROOT).replaceAll("[.,:;]+$", "");
+            String lower = TRAILING_MARKS.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
             if (NOT_PERSON.contains(lower)) {
                 return false;
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.optimaize.langdetect.DetectedLanguage;
@@ -47,6 +48,7 @@ public final class LanguageCheck {
     static final int MAX_TEXT_CHARS = 1000;
     /** Probability the detector must give a language to overrule a declaration or stand in for a missing one. */
     static final double SURE = 0.95;
+    private static final Pattern TAG_LIST_SEPARATOR = Pattern.compile("[,;\\s]+");
     /** Origin of a language read from the text rather than from a declaration. */
     static final String DETECTED = "text";
 
@@ -59,7 +61,7 @@ public final class LanguageCheck {
      */
     public static Optional<Field<String>> firstDeclared(List<Field<String>> candidates) {
         for (Field<String> candidate : candidates) {
-            String first = candidate.value().split("[,;\\s]+", 2)[0];
+            String first = TAG_LIST_SEPARATOR.split(candidate.value(), 2)[0];
             Optional<String> tag = first.isEmpty() ? Optional.empty() : LanguageTags.normalize(first);
             if (tag.isPresent()) {
                 return Optional.of(new Field<>(tag.get(), candidate.origin()));

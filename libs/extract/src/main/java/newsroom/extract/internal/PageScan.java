@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.Selector;
 
 /**
@@ -57,11 +54,26 @@ final class PageScan {
     /** Walks the page once. */
     static PageScan of(Document document) {
         PageScan scan = new PageScan();
-        NodeTraversor.traverse(scan.new Walk(document), document);
+        Walk walk = scan.new Walk(document);
+        // elements only, in document order, iteratively: down to the first child element, else on to the next
+        // sibling element, climbing (and closing) parents until one has a next sibling
+        Element element = document;
+        while (element != null) {
+            walk.head(element);
+            Element next = element.firstElementChild();
+            while (next == null && element != null) {
+                walk.tail(element);
+                next = element == document ? null : element.nextElementSibling();
+                if (next == null) {
+                    element = element == document ? null : element.parent();
+                }
+            }
+            element = next;
+        }
         return scan;
     }
 
-    private final class Walk implements NodeVisitor {
+    private final class Walk {
         private final Document root;
         /** Open {@code <nav>}, {@code <aside>}, {@code <footer>} elements around the current node. */
         private int boilerplateOpen;
@@ -70,11 +82,7 @@ final class PageScan {
             this.root = root;
         }
 
-        @Override
-        public void head(Node node, int depth) {
-            if (!(node instanceof Element element)) {
-                return;
-            }
+        void head(Element element) {
             String tag = element.normalName();
             if (isBoilerplateTag(tag)) {
                 boilerplateOpen++;
@@ -141,9 +149,8 @@ final class PageScan {
             }
         }
 
-        @Override
-        public void tail(Node node, int depth) {
-            if (node instanceof Element element && isBoilerplateTag(element.normalName())) {
+        void tail(Element element) {
+            if (isBoilerplateTag(element.normalName())) {
                 boilerplateOpen--;
             }
         }
