@@ -106,6 +106,14 @@ public final class LanguageCheck {
                 + declared.get().origin() + ")"));
     }
 
+    /**
+     * Loads the detector's profiles now (the costly part, 1–4 s) and runs it once, for SnapStart priming: the
+     * function-word shortcut means an ordinary page may never reach the detector.
+     */
+    public static void warmUp() {
+        Detector.sureLanguage("The harbour authority said on Tuesday that the two solar ferries would enter service.");
+    }
+
     private static String primary(String tag) {
         int dash = tag.indexOf('-');
         return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
