@@ -163,6 +163,7 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
                 + " the spring, after a winter of trials in the bay, and that the fare would not change.</p>";
         new ArticleExtractor().extractArticle("<html lang=\"en\"><head><title>Priming</title></head><body><article>"
                 + "<h1>Priming</h1>" + paragraph.repeat(3) + "</article></body></html>", "https://example.com/a");
+        LanguageCheck.warmUp();
     }
 
     /**

@@ -22,6 +22,12 @@ class ArticleLanguageTest {
             + " сколько на дизельных судах, а переправа займёт около двадцати минут. Власти города надеются, что"
             + " новые паромы уменьшат шум и дым, на которые жители жалуются много лет.";
 
+    private static final String GERMAN = "Die Hafenbehörde hat am Dienstag mitgeteilt, dass die beiden Solarfähren"
+            + " im Frühjahr in Betrieb gehen, nach einem Winter mit Probefahrten in der Bucht. Die Fahrgäste zahlen"
+            + " den gleichen Preis wie auf den Dieselbooten, und die Überfahrt dauert etwa zwanzig Minuten. Die Stadt"
+            + " hofft, dass die neuen Fähren den Lärm und den Rauch verringern, über den sich die Anwohner seit"
+            + " Jahren beklagen.";
+
     private final ArticleExtractor extractor = new ArticleExtractor();
 
     private Optional<Field<String>> language(String head, String htmlAttributes, String text) {
@@ -55,6 +61,14 @@ class ArticleLanguageTest {
     void takesTheTextsLanguage_whenTheDeclarationIsWrong() {
         assertThat(language("", " lang=\"en\"", RUSSIAN))
                 .contains(new Field<>("ru", "text (declared en in html[lang])"));
+    }
+
+    @Test
+    void takesTheTextsLanguage_whenALatinScriptDeclarationIsWrong() {
+        // the function-word shortcut confirms only a declaration the text's own words support
+        assertThat(language("", " lang=\"en-US\"", GERMAN))
+                .contains(new Field<>("de", "text (declared en-US in html[lang])"));
+        assertThat(language("", " lang=\"de\"", GERMAN)).contains(new Field<>("de", "html[lang]"));
     }
 
     @Test

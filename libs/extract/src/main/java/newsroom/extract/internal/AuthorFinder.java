@@ -15,10 +15,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.Selector;
 
 /**
  * Finds the people who wrote a page, as a list of names.
@@ -36,49 +34,6 @@ import org.jsoup.select.Selector;
  * name or domain. A single word passes only from structured sources (JSON-LD, meta tags).
  */
 final class AuthorFinder {
-
-    /** {@code rel=author} (any case) or {@code itemprop=author}: the page marks the element as its author. */
-    private static final Evaluator MARKED_AUTHORS = new Evaluator() {
-        @Override
-        public boolean matches(Element root, Element element) {
-            return element.attr("rel").strip().equalsIgnoreCase("author")
-                    || element.attr("itemprop").strip().equals("author");
-        }
-    };
-    /** A class or id naming a byline or author (any case, anywhere in the value), e.g. {@code post-author__name}. */
-    private static final Evaluator NAMED_BYLINES = new Evaluator() {
-        @Override
-        public boolean matches(Element root, Element element) {
-            return containsAny(element.attr("class"), BYLINE_CLASS_WORDS)
-                    || containsAny(element.attr("id"), BYLINE_ID_WORDS);
-        }
-    };
-    /** Both kinds in one walk of the page; marked authors are still preferred. */
-    private static final Evaluator BYLINE_CANDIDATES = new Evaluator() {
-        @Override
-        public boolean matches(Element root, Element element) {
-            return MARKED_AUTHORS.matches(root, element) || NAMED_BYLINES.matches(root, element);
-        }
-    };
-    private static final List<String> BYLINE_CLASS_WORDS = List.of("byline", "author", "autor", "verfasser", "writer");
-    private static final List<String> BYLINE_ID_WORDS = List.of("byline", "author", "autor", "verfasser");
-
-    /**
-     * True when {@code value} contains one of the lower-case {@code words}, ignoring case (what a
-     * {@code [class~=(?i)a|b]} query answers, without a regular expression per element).
-     */
-    private static boolean containsAny(String value, List<String> words) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        String lower = value.toLowerCase(Locale.ROOT);
-        for (String word : words) {
-            if (lower.contains(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static final List<String> META_KEYS = List.of("author", "article:author", "og:article:author",
             "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author");
@@ -100,6 +55,8 @@ final class AuthorFinder {
     private static final Pattern NAME_SEPARATOR = Pattern.compile(
             "\\s*(?:,|;|&|/|\\+)\\s*|\\s+(?:und|and|y|et|e|i|en|sowie|with|mit)\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_LIST_MARKS = Pattern.compile("[,;:]+$");
+    private static final Pattern TRAILING_MARKS = Pattern.compile("[.,:;]+$");
     private static final Pattern NAME_WORD = Pattern.compile("(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.)");
     private static final Pattern DOMAIN = Pattern.compile("(?i)[\\p{L}\\p{N}-]+\\.(?:com|de|net|org|info|at|ch|pl"
             + "|eu|fr|es|it|uk|io|co|tv|fm|news|blog|online|biz|me)\\b");
@@ -125,13 +82,22 @@ final class AuthorFinder {
             + "|teasers?|widgets?|footer|recommend\\w*|listing|slides?|slider|carousel|promo|newsletter|respond|reply"
             + "|popular|recent|more|also|cards?|navigation|nav|menu|breadcrumbs?|share|sharing|social"
             + "|captions?|copyright|license|bildnachweis)(?![\\p{L}])");
+    /**
+     * Each word {@link #ELSEWHERE} matches holds one of these (no stem holds a space): a class or id without any of
+     * them is not looked at by the regular expression.
+     */
+    private static final List<String> ELSEWHERE_STEMS = List.of("comment", "related", "sidebar", "teaser", "widget",
+            "footer", "recommend", "listing", "slide", "carousel", "promo", "newsletter", "respond", "reply",
+            "popular", "recent", "more", "also", "card", "nav", "menu", "breadcrumb", "share", "sharing", "social",
+            "caption", "copyright", "license", "bildnachweis");
     /** JSON-LD objects whose author is not the page's: reviews, comments, answers, images. */
     private static final Pattern NOT_PAGE_AUTHOR_TYPES = Pattern.compile(
             "(?i)review|comment|answer|question|rating|imageobject|videoobject|mediaobject|photograph");
     /** A copyright notice and the name after it. */
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)(?:^\\s*(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}"
             + "(?:\\s*[-–]\\s*\\d{4})?)?|\\b\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s+by)\\s+(?-i)(\\p{Lu}.{2,80})");
-    private static final Pattern CAPTION_NAME = Pattern.compile("(?i)caption|credit|bildnachweis|bildquelle");
+    /** Class names of captions and photo credits, whose notices name photographers. */
+    private static final List<String> CAPTION_WORDS = List.of("caption", "credit", "bildnachweis", "bildquelle");
     /** Class names of date elements that sit inside bylines ("author__date"). */
     private static final Pattern DATE_NAME = Pattern.compile("(?i)date|time|datum|publish");
     /** Values of author fields that name nobody. */
@@ -176,21 +142,31 @@ final class AuthorFinder {
      */
     static Optional<Field<List<String>>> find(Document document, Map<String, List<String>> meta,
             List<JsonNode> ldBlocks, SiteIdentity site) {
+        return find(PageScan.of(document), document, meta, ldBlocks, site);
+    }
+
+    /** As {@link #find(Document, Map, List, SiteIdentity)}, with the byline elements a {@link PageScan} collected. */
+    static Optional<Field<List<String>>> find(PageScan scan, Document document, Map<String, List<String>> meta,
+            List<JsonNode> ldBlocks, SiteIdentity site) {
         AuthorFinder finder = new AuthorFinder(site);
         Optional<Field<List<String>>> fromLd = finder.fromJsonLd(ldBlocks);
         Optional<Field<List<String>>> fromMeta = finder.fromMeta(meta);
         Optional<Field<List<String>>> structured = widest(fromLd, fromMeta);
         if (structured.isPresent() && !structured.get().value().stream().allMatch(AuthorFinder::isHandle)) {
             // a visible byline that names the same people and more ("Rudolf Fischer, Simon Kohler") is fuller
-            return widest(structured, finder.fromElements(document.select(NAMED_BYLINES)));
+            return widest(structured, finder.fromElements(named(scan)));
         }
         // a login handle ("arianschlichenmayer") in the metadata: the visible byline may spell the name out
-        List<Element> candidates = document.select(BYLINE_CANDIDATES);
-        return finder.fromElements(candidates.stream().filter(e -> e.is(MARKED_AUTHORS)).toList())
-                .or(() -> finder.fromElements(candidates.stream().filter(e -> e.is(NAMED_BYLINES)).toList()))
+        return finder.fromElements(scan.bylines.stream().filter(PageScan.Byline::marked)
+                        .map(PageScan.Byline::element).toList())
+                .or(() -> finder.fromElements(named(scan)))
                 .or(() -> finder.fromBylineText(document))
                 .or(() -> structured)
                 .or(() -> finder.fromCopyright(document));
+    }
+
+    private static List<Element> named(PageScan scan) {
+        return scan.bylines.stream().filter(PageScan.Byline::named).map(PageScan.Byline::element).toList();
     }
 
     /** The first of two findings, unless the second names all its people and more people (not roles or initials). */
@@ -232,7 +208,7 @@ final class AuthorFinder {
             }
             if (!names.isEmpty()) {
                 String type = JsonLdReader.articleType(object.get("@type"))
-                        .orElse(object.path("@type").asText("Thing").replaceFirst("^.*[/:]", ""));
+                        .orElse(JsonLdReader.localName(object.path("@type").asText("Thing")));
                 return Optional.of(new Field<>(distinct(names), "json-ld:" + type + ".author"));
             }
         }
@@ -357,10 +333,12 @@ final class AuthorFinder {
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element element && (element.tagName().equals("script")
                         || element.tagName().equals("style") || element.tagName().equals("figure")
-                        || element.tagName().equals("figcaption") || CAPTION_NAME.matcher(element.className()).find())) {
+                        || element.tagName().equals("figcaption")
+                        || PageScan.containsAny(element.className(), CAPTION_WORDS))) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS
+                        && mayHoldNotice(textNode.getWholeText())
                         && textNode.text().length() <= MAX_TEXT_BYLINE_CHARS) {
                     String text = textNode.text();
                     Matcher notice = COPYRIGHT.matcher(text);
@@ -376,6 +354,15 @@ final class AuthorFinder {
         };
         NodeTraversor.filter(notices, body);
         return found.size() == 1 ? Optional.of(new Field<>(List.copyOf(found), "copyright")) : Optional.empty();
+    }
+
+    /**
+     * What {@link #mayBeNotice} asks of the whitespace-collapsed text, asked of the raw text ("by" with any
+     * whitespace around it), so the text is only collapsed for nodes that may hold a notice.
+     */
+    private static boolean mayHoldNotice(String raw) {
+        return raw.indexOf('\u00A9') >= 0 || raw.contains("(c)") || raw.contains("(C)") || raw.contains("opyright")
+                || raw.contains("by");
     }
 
     /** A cheap look for the marks of a copyright notice before the regular expression runs. */
@@ -403,8 +390,12 @@ final class AuthorFinder {
                 || tag.equals("aside") && e.closest("article") == null) {
             return true;
         }
-        String names = e.className() + " " + e.id();
-        return names.length() > 1 && ELSEWHERE.matcher(names).find();
+        String className = e.className();
+        String id = e.id();
+        if (!PageScan.containsAny(className, ELSEWHERE_STEMS) && !PageScan.containsAny(id, ELSEWHERE_STEMS)) {
+            return false;
+        }
+        return ELSEWHERE.matcher(className + " " + id).find();
     }
 
     /**
@@ -431,7 +422,7 @@ final class AuthorFinder {
             return names;
         }
         for (String piece : NAME_SEPARATOR.split(text)) {
-            String name = piece.strip().replaceAll("[,;:]+$", "").strip();
+            String name = TRAILING_LIST_MARKS.matcher(piece.strip()).replaceAll("").strip();
             boolean plausible = switch (source) {
                 case TEXT -> isPersonName(name);
                 case ELEMENT -> isBylineName(name);
@@ -463,7 +454,7 @@ final class AuthorFinder {
         }
         int capitalised = 0;
         for (String word : words) {
-            String lower = word.toLowerCase(Locale.ROOT).replaceAll("[.,:;]+$", "");
+            String lower = TRAILING_MARKS.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
             if (NOT_PERSON.contains(lower)) {
                 return false;
             }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -28,6 +29,7 @@ public final class JsonLdReader {
     private static final int MAX_DEPTH = 8;
     private static final int MAX_NESTING = 64;
 
+    private static final Pattern TYPE_PREFIX = Pattern.compile("^.*[/:]");
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
                     .build())
@@ -121,9 +123,14 @@ public final class JsonLdReader {
         });
     }
 
+    /** A type without its vocabulary prefix: {@code https://schema.org/NewsArticle}, {@code schema:NewsArticle}. */
+    static String localName(String type) {
+        return TYPE_PREFIX.matcher(type).replaceFirst("");
+    }
+
     private static String typeName(JsonNode type) {
         JsonNode first = type.isArray() ? type.get(0) : type;
-        return first == null ? "" : first.asText("").replaceFirst("^.*[/:]", "");
+        return first == null ? "" : localName(first.asText(""));
     }
 
     /** The best article object of the page (the first one that has a headline or body), if any. */
@@ -172,7 +179,7 @@ public final class JsonLdReader {
             names.add(type.asText(""));
         }
         for (String raw : names) {
-            String name = raw.replaceFirst("^.*[/:]", "");
+            String name = localName(raw);
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.endsWith("article") || lower.equals("blogposting") || lower.equals("socialmediaposting")
                     || lower.equals("liveblogposting") || lower.equals("report")) {
@@ -317,7 +324,7 @@ public final class JsonLdReader {
             return false;
         }
         for (JsonNode t : type.isArray() ? type : List.of(type)) {
-            String name = t.asText("").replaceFirst("^.*[/:]", "").toLowerCase(Locale.ROOT);
+            String name = localName(t.asText("")).toLowerCase(Locale.ROOT);
             if (name.equals("website") || name.equals("organization") || name.equals("newsmediaorganization")
                     || name.equals("corporation") || name.equals("localbusiness") || name.equals("ngo")
                     || name.equals("educationalorganization") || name.equals("governmentorganization")

@@ -15,9 +15,6 @@ import newsroom.extract.ArticleDate;
 import newsroom.extract.Field;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.Selector;
 
 /**
  * Reads article metadata from a parsed page. Precedence per field: JSON-LD article object, then OpenGraph / Twitter /
@@ -28,14 +25,13 @@ import org.jsoup.select.Selector;
 public final class MetadataExtractor {
 
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;|]\\s*");
-    /** CSS queries, parsed once. */
-    private static final Evaluator META_CONTENT = Selector.evaluatorOf("meta[content]");
-    private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
     /** Regular expressions of the hot paths, compiled once ({@code String.split} compiles on every call). */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int MAX_NAME_CHARS = 100;
 
     private final Document document;
+    /** The elements every finder starts from, collected in one walk of the page. */
+    private final PageScan scan;
     private final String baseUrl;
     private final Map<String, List<String>> meta = new LinkedHashMap<>();
     private final Optional<JsonLdReader.ArticleNode> jsonLd;
@@ -45,19 +41,11 @@ public final class MetadataExtractor {
     private MetadataExtractor(Document document, String baseUrl) {
         this.document = document;
         this.baseUrl = baseUrl;
-        // one walk of the page for the <meta> values and the JSON-LD blocks; the blocks are parsed once here and
-        // shared by every field (titles, authors, dates, site names)
-        List<Element> ldScripts = new ArrayList<>();
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof Element element) {
-                if (element.nameIs("meta")) {
-                    addMeta(element);
-                } else if (element.nameIs("script") && JsonLdReader.isJsonLd(element)) {
-                    ldScripts.add(element);
-                }
-            }
-        }, document);
-        this.ldBlocks = JsonLdReader.blocks(ldScripts);
+        // one walk of the page collects what every finder reads (meta values, JSON-LD scripts, headings, <time>,
+        // date attributes, bylines); the JSON-LD blocks are parsed once here and shared by every field
+        this.scan = PageScan.of(document);
+        scan.metas.forEach(this::addMeta);
+        this.ldBlocks = JsonLdReader.blocks(scan.jsonLdScripts);
         this.jsonLd = JsonLdReader.findArticleIn(ldBlocks);
     }
 
@@ -94,11 +82,14 @@ public final class MetadataExtractor {
         for (String key : List.of("og:title", "twitter:title")) {
             meta.getOrDefault(key, List.of()).forEach(v -> declared.add(new Field<>(v, "meta:" + key)));
         }
-        element("title", "title").ifPresent(declared::add);
+        Element titleElement = scan.title;
+        if (titleElement != null && !titleElement.text().isBlank()) {
+            declared.add(new Field<>(titleElement.text().strip(), "title"));
+        }
         for (String key : List.of("dc.title", "parsely-title", "sailthru.title")) {
             meta.getOrDefault(key, List.of()).forEach(v -> declared.add(new Field<>(v, "meta:" + key)));
         }
-        return TitleChooser.choose(document, declared, site());
+        return TitleChooser.choose(scan, document, declared, site());
     }
 
     /** All JSON-LD blocks of the page, parsed once. */
@@ -115,7 +106,7 @@ public final class MetadataExtractor {
     }
 
     private Optional<Field<List<String>>> authors() {
-        return AuthorFinder.find(document, meta, ldBlocks(), site());
+        return AuthorFinder.find(scan, document, meta, ldBlocks(), site());
     }
 
     /** Both dates, found once by {@link PublishedDateFinder} (candidates from the whole page, then a choice). */
@@ -123,7 +114,7 @@ public final class MetadataExtractor {
 
     private Optional<Field<ArticleDate>> date(boolean published) {
         if (dates == null) {
-            dates = PublishedDateFinder.find(document, meta, ldBlocks, document.location(), Clock.systemUTC());
+            dates = PublishedDateFinder.find(scan, document, meta, ldBlocks, document.location(), Clock.systemUTC());
         }
         return published ? dates.published() : dates.modified();
     }
@@ -135,7 +126,7 @@ public final class MetadataExtractor {
         for (String key : List.of("og:locale", "dc.language", "content-language", "language")) {
             meta.getOrDefault(key, List.of()).forEach(value -> declared.add(new Field<>(value, "meta:" + key)));
         }
-        Element html = document.selectFirst("html");
+        Element html = scan.html;
         if (html != null && !html.attr("lang").isBlank()) {
             declared.add(new Field<>(html.attr("lang"), "html[lang]"));
         }
@@ -148,7 +139,7 @@ public final class MetadataExtractor {
     }
 
     private Optional<Field<String>> canonical() {
-        Element link = document.selectFirst(CANONICAL_LINK);
+        Element link = scan.canonicalLink;
         if (link != null) {
             Optional<String> url = UrlResolver.resolveHttp(baseUrl, link.attr("href"));
             if (url.isPresent()) {
@@ -210,7 +201,7 @@ public final class MetadataExtractor {
                 }
             }
         }
-        Element link = document.selectFirst("link[rel=image_src][href]");
+        Element link = scan.imageSrcLink;
         return link == null ? Optional.empty()
                 : UrlResolver.resolveHttp(baseUrl, link.attr("href")).map(u -> new Field<>(u, "link[rel=image_src]"));
     }
@@ -267,12 +258,6 @@ public final class MetadataExtractor {
             }
         }
         return Optional.empty();
-    }
-
-    private Optional<Field<String>> element(String selector, String origin) {
-        Element element = document.selectFirst(selector);
-        return element == null || element.text().isBlank() ? Optional.empty()
-                : Optional.of(new Field<>(element.text().strip(), origin));
     }
 
     private String cleanText(String value) {

@@ -60,6 +60,7 @@ public final class PublishedDateFinder {
     private static final List<String> ASIDE_WORDS = List.of("comment", "related", "sidebar", "widget", "teaser",
             "recommend", "popular", "trending", "newsletter", "share", "social", "breadcrumb", "menu", "navigation",
             "cookie", "consent", "archive", "calendar", "more-", "weitere", "footer", "reply", "replies", "respon");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|[-_]|\\.html?|$)");
 
@@ -79,16 +80,15 @@ public final class PublishedDateFinder {
     private final List<Candidate> published = new ArrayList<>();
     private final List<Candidate> modified = new ArrayList<>();
     private final List<Candidate> times = new ArrayList<>();
-    private final List<Element> headlines = new ArrayList<>();
-    private final List<Element> allTimes = new ArrayList<>();
-    private final List<Element> dateAttributes = new ArrayList<>();
-    private final List<Element> jsonLdScripts = new ArrayList<>();
+    /** The page's headings, {@code <time>} elements, date attributes and JSON-LD scripts, from one walk. */
+    private final PageScan scan;
 
     /** The page's JSON-LD blocks when the caller parsed them already; null: read the scripts found while scanning. */
     private final List<JsonNode> ldBlocks;
 
-    private PublishedDateFinder(Document document, Map<String, List<String>> meta, List<JsonNode> ldBlocks,
-                                String pageUrl, Clock clock) {
+    private PublishedDateFinder(PageScan scan, Document document, Map<String, List<String>> meta,
+                                List<JsonNode> ldBlocks, String pageUrl, Clock clock) {
+        this.scan = scan;
         this.document = document;
         this.meta = meta;
         this.ldBlocks = ldBlocks;
@@ -104,17 +104,22 @@ public final class PublishedDateFinder {
      * @param clock    what "now" is, for plausibility
      */
     public static Dates find(Document document, Map<String, List<String>> meta, String pageUrl, Clock clock) {
-        return new PublishedDateFinder(document, meta, null, pageUrl, clock).find();
+        return new PublishedDateFinder(PageScan.of(document), document, meta, null, pageUrl, clock).find();
     }
 
     /** As {@link #find(Document, Map, String, Clock)}, with the page's JSON-LD blocks already parsed. */
     public static Dates find(Document document, Map<String, List<String>> meta, List<JsonNode> ldBlocks,
                              String pageUrl, Clock clock) {
-        return new PublishedDateFinder(document, meta, ldBlocks, pageUrl, clock).find();
+        return new PublishedDateFinder(PageScan.of(document), document, meta, ldBlocks, pageUrl, clock).find();
+    }
+
+    /** As {@link #find(Document, Map, List, String, Clock)}, from the elements a {@link PageScan} collected. */
+    static Dates find(PageScan scan, Document document, Map<String, List<String>> meta, List<JsonNode> ldBlocks,
+                      String pageUrl, Clock clock) {
+        return new PublishedDateFinder(scan, document, meta, ldBlocks, pageUrl, clock).find();
     }
 
     private Dates find() {
-        scanElements();
         collectJsonLd();
         collectMeta();
         collectAttributes();
@@ -187,7 +192,7 @@ public final class PublishedDateFinder {
 
     private void collectJsonLd() {
         List<JsonLdReader.TypedNode> nodes = ldBlocks != null ? JsonLdReader.findAllIn(ldBlocks)
-                : JsonLdReader.findAll(jsonLdScripts);
+                : JsonLdReader.findAll(scan.jsonLdScripts);
         for (JsonLdReader.TypedNode node : nodes) {
             int rank = node.articleType() ? 0 : node.nested() ? 40 : 20;
             String type = node.type().isEmpty() ? "Thing" : node.type();
@@ -209,7 +214,7 @@ public final class PublishedDateFinder {
 
     private void collectMeta() {
         for (Map.Entry<String, List<String>> entry : meta.entrySet()) {
-            for (String token : entry.getKey().split("\\s+")) {
+            for (String token : WHITESPACE.split(entry.getKey())) {
                 Kind kind = kindOf(token);
                 if (kind == Kind.NONE) {
                     continue;
@@ -227,54 +232,22 @@ public final class PublishedDateFinder {
         }
     }
 
-    /** One pass over the page's elements: headlines, {@code <time>} and microdata/RDFa date attributes. */
-    private void scanElements() {
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof Element element) {
-                scan(element);
-            }
-        }, document);
-    }
-
-    private void scan(Element element) {
-        switch (element.normalName()) {
-            case "h1" -> headlines.add(element);
-            case "time" -> {
-                if (allTimes.size() < 4 * MAX_TIMES) {
-                    allTimes.add(element);
-                }
-            }
-            case "meta" -> {
-                return;
-            }
-            case "script" -> {
-                if (JsonLdReader.isJsonLd(element)) {
-                    jsonLdScripts.add(element);
-                }
-                return;
-            }
-            default -> {
-            }
-        }
-        if (element.attributesSize() == 0) {
-            return;
-        }
-        String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
-        if (!name.isEmpty() && ATTRIBUTE_DATE.matcher(name).find()) {
-            dateAttributes.add(element);
-        }
+    /** Whether an {@code itemprop} or {@code property} value names a published, created or modified date. */
+    static boolean namesDate(String name) {
+        return ATTRIBUTE_DATE.matcher(name).find();
     }
 
     private void collectAttributes() {
-        for (Element element : dateAttributes) {
+        for (PageScan.Placed placed : scan.dateAttributes) {
+            Element element = placed.element();
             String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
             String value = element.hasAttr("content") ? element.attr("content") : element.attr("datetime");
             if (value.isBlank() && element.tagName().equals("time")) {
                 value = element.text();
             }
-            Kind kind = kindOf(name.strip().split("\\s+")[0].toLowerCase(Locale.ROOT));
+            Kind kind = kindOf(WHITESPACE.split(name.strip())[0].toLowerCase(Locale.ROOT));
             Optional<ArticleDate> date = parse(value);
-            if (date.isPresent() && kind != Kind.NONE && !inAside(element)) {
+            if (date.isPresent() && kind != Kind.NONE && !placed.inBoilerplateTag() && !inAside(element)) {
                 String origin = (element.hasAttr("itemprop") ? "itemprop:" : "property:") + name.strip();
                 (kind == Kind.MODIFIED ? modified : published).add(new Candidate(date.get(), origin, kind.rank + 1));
             }
@@ -377,8 +350,9 @@ public final class PublishedDateFinder {
 
     private Element headline() {
         Element first = null;
-        for (Element h1 : headlines) {
-            if (inBoilerplateTag(h1)) {
+        for (PageScan.Placed placed : scan.h1s) {
+            Element h1 = placed.element();
+            if (placed.inBoilerplateTag()) {
                 continue;
             }
             if (first == null && !h1.text().isBlank()) {
@@ -393,12 +367,12 @@ public final class PublishedDateFinder {
 
     /** The first {@code <time>} values of the page outside boilerplate, when the headline area has none. */
     private void timesAnywhere() {
-        for (Element time : allTimes) {
+        for (PageScan.Placed time : scan.times) {
             if (times.size() >= MAX_TIMES) {
                 return;
             }
-            if (!inAside(time)) {
-                addTime(time);
+            if (!time.inBoilerplateTag() && !inAside(time.element())) {
+                addTime(time.element());
             }
         }
     }
@@ -503,23 +477,8 @@ public final class PublishedDateFinder {
         if (className.isEmpty() && id.isEmpty() || element.normalName().equals("body")) {
             return false;
         }
-        String names = (className + " " + id).toLowerCase(Locale.ROOT);
-        for (String word : ASIDE_WORDS) {
-            if (names.contains(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean inBoilerplateTag(Element element) {
-        for (Element e = element; e != null; e = e.parent()) {
-            String tag = e.normalName();
-            if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer")) {
-                return true;
-            }
-        }
-        return false;
+        // no word holds a space, so class and id are searched apart, without a lower-case copy of either
+        return PageScan.containsAny(className, ASIDE_WORDS) || PageScan.containsAny(id, ASIDE_WORDS);
     }
 
     private static boolean inAside(Element element) {

@@ -22,6 +22,10 @@ final class SiteIdentity {
 
     private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern DOMAIN_NAME = Pattern.compile("(?i)(https?://)?(www\\.)?[\\p{L}\\p{N}.-]+\\.[a-z]{2,6}/?");
+    private static final Pattern SCHEME = Pattern.compile("(?i)^https?://");
+    private static final Pattern DOT = Pattern.compile("\\.");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Host labels too generic or too short to stand for a site. */
     private static final Set<String> GENERIC_HOST_LABELS = Set.of("www", "web", "blog", "blogs", "news", "home",
             "shop", "info", "online", "de", "com", "org", "net", "co", "at", "ch", "pl", "uk", "archive", "m", "amp");
@@ -60,15 +64,15 @@ final class SiteIdentity {
             if (key.length() >= 2) {
                 nameKeys.add(key);
                 // a declared name that is itself a domain ("lecker.de") also names the site by its label
-                if (name.strip().matches("(?i)(https?://)?(www\\.)?[\\p{L}\\p{N}.-]+\\.[a-z]{2,6}/?")) {
-                    addHost(name.strip().replaceFirst("(?i)^https?://", "").replaceFirst("/$", ""));
+                if (DOMAIN_NAME.matcher(name.strip()).matches()) {
+                    addHost(SCHEME.matcher(name.strip()).replaceFirst("").replaceFirst("/$", ""));
                 }
             }
         }
     }
 
     private void addHost(String host) {
-        String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
+        String[] labels = DOT.split(host.toLowerCase(Locale.ROOT));
         // the labels before the top-level domain that are not generic ("www", "blog"): sportowefakty.wp.pl → both
         for (int i = 0; i < labels.length - 1; i++) {
             String key = String.join("", keys(labels[i]).subList(0, 1));
@@ -195,6 +199,6 @@ final class SiteIdentity {
 
     private static int wordCount(String text) {
         String stripped = text.strip();
-        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+        return stripped.isEmpty() ? 0 : WHITESPACE.split(stripped).length;
     }
 }

@@ -53,8 +53,7 @@ final class TitleChooser {
     private static final Pattern SINGLE_QUOTES = Pattern.compile("[\\u2018\\u2019\\u201A\\u201B]");
     private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\\u201C\\u201D\\u201E\\u201F\\u00AB\\u00BB]");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final Evaluator HEADINGS_1 = Selector.evaluatorOf("h1");
-    private static final Evaluator HEADINGS_2 = Selector.evaluatorOf("h2");
+    private static final Pattern HOME_URL = Pattern.compile("(?i)https?://[^/?#]+/?(index\\.\\w+)?");
     private static final Pattern LOGO_NAME = Pattern.compile(
             "(?i)logo|brand|site-?title|site-?name|sitename|masthead|carousel|slider|swiper"
                     + "|slick|navbar");
@@ -84,11 +83,13 @@ final class TitleChooser {
     }
 
     /**
+     * @param scan        the page's {@code <h1>} and {@code <h2>} elements
      * @param document    the page, untouched
      * @param declared    the page's declared titles in order of trust, as (text, origin) fields
      * @param site        the site's names
      */
-    static Optional<Field<String>> choose(Document document, List<Field<String>> declared, SiteIdentity site) {
+    static Optional<Field<String>> choose(PageScan scan, Document document, List<Field<String>> declared,
+            SiteIdentity site) {
         List<Declared> titles = new ArrayList<>();
         for (Field<String> field : declared) {
             String text = clean(field.value());
@@ -103,14 +104,15 @@ final class TitleChooser {
         // a declared title that is only the site's name ("Anwalt Niemeyer" on every page) states no headline
         List<Declared> headlines = titles.stream().filter(t -> !t.siteOnly()).toList();
         boolean articleTitleDeclared = headlines.stream().anyMatch(t -> !t.origin().equals("title"));
-        List<Element> h1s = usableHeadings(document, HEADINGS_1, site, MAX_HEADINGS);
+        List<Element> h1s = usableHeadings(scan.h1s.stream().map(PageScan.Placed::element).toList(), site,
+                MAX_HEADINGS);
         Optional<Heading> heading = bestHeading(h1s, "h1", headlines, AGREEMENT);
         if (heading.isEmpty() && h1s.size() == 1) {
             // the one headline-like <h1> of the page, when it agrees a little or nothing better is declared
             heading = bestHeading(h1s, "h1", headlines, articleTitleDeclared ? WEAK_AGREEMENT : 0);
         }
         if (heading.isEmpty() && !headlines.isEmpty()) {
-            List<Element> h2s = usableHeadings(document, HEADINGS_2, site, MAX_H2);
+            List<Element> h2s = usableHeadings(scan.h2s, site, MAX_H2);
             h2s.removeIf(h2 -> !precedesArticleText(document, h2));
             heading = bestHeading(h2s, "h2", headlines, AGREEMENT);
         }
@@ -240,9 +242,9 @@ final class TitleChooser {
         return out;
     }
 
-    private static List<Element> usableHeadings(Document document, Evaluator selector, SiteIdentity site, int limit) {
+    private static List<Element> usableHeadings(List<Element> candidates, SiteIdentity site, int limit) {
         List<Element> headings = new ArrayList<>();
-        for (Element element : document.select(selector)) {
+        for (Element element : candidates) {
             String text = clean(element.text());
             if (text.isEmpty() || text.length() > MAX_TITLE_CHARS || isSiteHeading(element, text, site)) {
                 continue;
@@ -380,7 +382,7 @@ final class TitleChooser {
 
     private static boolean isHomeLink(String href) {
         String h = href.strip();
-        return h.equals("/") || h.equals("./") || h.matches("(?i)https?://[^/?#]+/?(index\\.\\w+)?");
+        return h.equals("/") || h.equals("./") || HOME_URL.matcher(h).matches();
     }
 
     private static List<String> segments(String title) {

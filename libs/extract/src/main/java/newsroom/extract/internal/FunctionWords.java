@@ -1,0 +1,133 @@
+package newsroom.extract.internal;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A cheap first look at a text's language: counts the most frequent function words ("the", "und", "les", "que" …)
+ * of the Latin-script languages the newsroom meets, to confirm a page's declaration without running the n-gram
+ * detector (a small fraction of its cost).
+ *
+ * <p>Contract: {@link #confirms} is true only when the declared language has a list here, the text has at least
+ * {@value #MIN_WORDS} words, at least {@value #MIN_SHARE_PERCENT} % of them are in the declared language's list,
+ * at least {@value #MIN_DISTINCT} of them are words of that list alone (not "de", "en", "la", "die", which several
+ * languages share), and those are at least {@value #DOMINANCE} times as many as the words of any other list alone.
+ * Close relatives are listed (Catalan beside Spanish and Portuguese, Swedish beside Danish) so that one of them is
+ * never taken for the other; anything else (a language without a list, a mixed or thin text, no declaration) leaves
+ * the decision to the detector. Stateless and thread-safe.
+ */
+final class FunctionWords {
+
+    static final int MIN_WORDS = 30;
+    static final int MIN_SHARE_PERCENT = 12;
+    static final int MIN_DISTINCT = 5;
+    static final int DOMINANCE = 4;
+
+    /** The frequent function words of each language. */
+    private static final Map<String, String> LISTS = Map.ofEntries(
+            Map.entry("en", "the of and to a in is that for it with as was on are be by this at from or have an they"
+                    + " which you were her his has their not but we had been will would there can what all when who"
+                    + " more one said about its into than them these after if only other new some could our most over"
+                    + " such"),
+            Map.entry("de", "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es"
+                    + " an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen so zum"
+                    + " war haben nur oder aber vor zur bis mehr durch man sein wurde sei ich wir uns kann können diese"
+                    + " dieser wenn schon also"),
+            Map.entry("fr", "le la les de des et un une du est en que qui dans pour pas au sur par plus ne se ce il"
+                    + " elle sont avec ont été mais ou aux son sa ses leur nous vous cette comme fait être tout très"
+                    + " aussi si à"),
+            Map.entry("es", "el la los las de del y a en que un una es por con para no se su sus al lo como más pero"
+                    + " fue ha han va son este esta entre sobre también hay muy ya desde todo cuando si dos te mi"),
+            Map.entry("it", "il lo la gli le di del della dei delle e a in che un una è per con non si sono da al alla"
+                    + " nel nella anche come più ma ha questo questa essere stato tra dopo"),
+            Map.entry("nl", "de het een en van in is dat op te zijn met voor niet die aan er ook als bij om maar door"
+                    + " wordt worden naar dan heeft nog wel deze meer uit tot kan"),
+            Map.entry("pt", "o a os as de do da dos das e em um uma que é para com não se no na por mais mas foi ao"
+                    + " seu sua como são também pelo pela está muito ou já entre"),
+            Map.entry("pl", "i w na z się że do nie jest to jak o po za od ale co przez czy jego są tak tym oraz może"
+                    + " być już był była ich które który która także dla"),
+            Map.entry("ca", "el la els les de del i a en que un una és per amb no es al als més però com va ha han"
+                    + " aquest aquesta també molt seu seva dels pel"),
+            Map.entry("sv", "och att det som en på är av för med till den har de inte om ett var jag men från vi kan"
+                    + " sig ska så när eller efter också"),
+            Map.entry("da", "og at det som en på er af for med til den har de ikke om et var jeg men fra vi kan sig"
+                    + " skal så når eller efter også"));
+
+    /** Each function word with the languages whose list holds it. */
+    private static final Map<String, Set<String>> LANGUAGES_OF = languagesOf();
+
+    private FunctionWords() {
+    }
+
+    /** Whether the text's function words clearly say {@code language} (a lower-case primary subtag). */
+    static boolean confirms(String language, String text) {
+        return LISTS.containsKey(language) && count(text).say(language);
+    }
+
+    /** The listed language the text's function words clearly say, if any (the same test as {@link #confirms}). */
+    static Optional<String> language(String text) {
+        Counts counts = count(text);
+        return counts.distinct.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .filter(counts::say);
+    }
+
+    /** Words of a text, and per language the words in its list and the words in its list alone. */
+    private record Counts(int words, Map<String, Integer> listed, Map<String, Integer> distinct) {
+
+        boolean say(String language) {
+            int own = distinct.getOrDefault(language, 0);
+            if (words < MIN_WORDS || listed.getOrDefault(language, 0) * 100 < words * MIN_SHARE_PERCENT
+                    || own < MIN_DISTINCT) {
+                return false;
+            }
+            for (Map.Entry<String, Integer> other : distinct.entrySet()) {
+                if (!other.getKey().equals(language) && own < DOMINANCE * other.getValue()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static Counts count(String text) {
+        int words = 0;
+        Map<String, Integer> listed = new HashMap<>();
+        Map<String, Integer> distinct = new HashMap<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean letter = i < text.length() && Character.isLetter(text.charAt(i));
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                words++;
+                Set<String> languages = LANGUAGES_OF.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+                if (languages != null) {
+                    for (String language : languages) {
+                        listed.merge(language, 1, Integer::sum);
+                    }
+                    if (languages.size() == 1) {
+                        distinct.merge(languages.iterator().next(), 1, Integer::sum);
+                    }
+                }
+                start = -1;
+            }
+        }
+        return new Counts(words, listed, distinct);
+    }
+
+    private static Map<String, Set<String>> languagesOf() {
+        Map<String, Set<String>> languagesOf = new HashMap<>();
+        LISTS.forEach((language, list) -> {
+            for (String word : list.split(" ")) {
+                languagesOf.computeIfAbsent(word, w -> new HashSet<>()).add(language);
+            }
+        });
+        Map<String, Set<String>> frozen = new HashMap<>();
+        languagesOf.forEach((word, languages) -> frozen.put(word, Set.copyOf(languages)));
+        return Map.copyOf(frozen);
+    }
+}

@@ -1,0 +1,189 @@
+package newsroom.extract.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
+
+/**
+ * The elements every metadata finder starts from, collected in one walk of the page so that no finder walks the
+ * whole tree again: {@code <meta>}, JSON-LD scripts, the first {@code <html>}, {@code <title>}, canonical and
+ * {@code image_src} links, the {@code <h1>} and {@code <h2>} headings, {@code <time>} elements, microdata/RDFa date
+ * attributes, and elements marked or named as author or byline. Whether an element sits inside {@code <nav>},
+ * {@code <aside>} or {@code <footer>} is carried down the walk, not climbed for. Lists are in document order.
+ *
+ * <p>Contract: the walk is iterative (no recursion, whatever the depth), does not modify the document, and reads
+ * only tag names and attributes (no text); bounded lists say their bound.
+ */
+final class PageScan {
+
+    /** {@code <time>} elements kept; the date finder reads at most a quarter of them. */
+    static final int MAX_TIMES = 32;
+
+    private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
+    private static final Evaluator IMAGE_SRC_LINK = Selector.evaluatorOf("link[rel=image_src][href]");
+    private static final List<String> BYLINE_CLASS_WORDS = List.of("byline", "author", "autor", "verfasser", "writer");
+    private static final List<String> BYLINE_ID_WORDS = List.of("byline", "author", "autor", "verfasser");
+
+    /** A {@code <time>} or date-attribute element, and whether a nav, aside or footer element holds it. */
+    record Placed(Element element, boolean inBoilerplateTag) {
+    }
+
+    /** An element the page marks as its author ({@code rel=author}, {@code itemprop=author}) or names a byline. */
+    record Byline(Element element, boolean marked, boolean named) {
+    }
+
+    final List<Element> metas = new ArrayList<>();
+    final List<Element> jsonLdScripts = new ArrayList<>();
+    final List<Placed> h1s = new ArrayList<>();
+    final List<Element> h2s = new ArrayList<>();
+    final List<Placed> times = new ArrayList<>();
+    final List<Placed> dateAttributes = new ArrayList<>();
+    final List<Byline> bylines = new ArrayList<>();
+    Element html;
+    Element title;
+    Element canonicalLink;
+    Element imageSrcLink;
+
+    private PageScan() {
+    }
+
+    /** Walks the page once. */
+    static PageScan of(Document document) {
+        PageScan scan = new PageScan();
+        Walk walk = scan.new Walk(document);
+        // elements only, in document order, iteratively: down to the first child element, else on to the next
+        // sibling element, climbing (and closing) parents until one has a next sibling
+        Element element = document;
+        while (element != null) {
+            walk.head(element);
+            Element next = element.firstElementChild();
+            while (next == null && element != null) {
+                walk.tail(element);
+                next = element == document ? null : element.nextElementSibling();
+                if (next == null) {
+                    element = element == document ? null : element.parent();
+                }
+            }
+            element = next;
+        }
+        return scan;
+    }
+
+    private final class Walk {
+        private final Document root;
+        /** Open {@code <nav>}, {@code <aside>}, {@code <footer>} elements around the current node. */
+        private int boilerplateOpen;
+
+        Walk(Document root) {
+            this.root = root;
+        }
+
+        void head(Element element) {
+            String tag = element.normalName();
+            if (isBoilerplateTag(tag)) {
+                boilerplateOpen++;
+            }
+            if (element.attributesSize() > 0) {
+                collectByline(element);
+            }
+            switch (tag) {
+                case "meta" -> {
+                    metas.add(element);
+                    return;
+                }
+                case "script" -> {
+                    if (JsonLdReader.isJsonLd(element)) {
+                        jsonLdScripts.add(element);
+                    }
+                    return;
+                }
+                case "html" -> {
+                    if (html == null) {
+                        html = element;
+                    }
+                }
+                case "title" -> {
+                    if (title == null) {
+                        title = element;
+                    }
+                }
+                case "link" -> {
+                    if (canonicalLink == null && CANONICAL_LINK.matches(root, element)) {
+                        canonicalLink = element;
+                    }
+                    if (imageSrcLink == null && IMAGE_SRC_LINK.matches(root, element)) {
+                        imageSrcLink = element;
+                    }
+                }
+                case "h1" -> h1s.add(new Placed(element, boilerplateOpen > 0));
+                case "h2" -> h2s.add(element);
+                case "time" -> {
+                    if (times.size() < MAX_TIMES) {
+                        times.add(new Placed(element, boilerplateOpen > 0));
+                    }
+                }
+                default -> {
+                }
+            }
+            if (element.attributesSize() == 0) {
+                return;
+            }
+            String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
+            if (!name.isEmpty() && PublishedDateFinder.namesDate(name)) {
+                dateAttributes.add(new Placed(element, boilerplateOpen > 0));
+            }
+        }
+
+        /** Every element counts here, {@code <meta>} and {@code <script>} too (the author finder skips them). */
+        private void collectByline(Element element) {
+            boolean marked = element.attr("rel").strip().equalsIgnoreCase("author")
+                    || element.attr("itemprop").strip().equals("author");
+            boolean named = containsAny(element.attr("class"), BYLINE_CLASS_WORDS)
+                    || containsAny(element.attr("id"), BYLINE_ID_WORDS);
+            if (marked || named) {
+                bylines.add(new Byline(element, marked, named));
+            }
+        }
+
+        void tail(Element element) {
+            if (isBoilerplateTag(element.normalName())) {
+                boilerplateOpen--;
+            }
+        }
+    }
+
+    private static boolean isBoilerplateTag(String tag) {
+        return tag.equals("nav") || tag.equals("aside") || tag.equals("footer");
+    }
+
+    /**
+     * True when {@code value} contains one of the lower-case {@code words}, ignoring case (what a
+     * {@code [class~=(?i)a|b]} query answers); a value already in lower case (most class names) is not copied.
+     */
+    static boolean containsAny(String value, List<String> words) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        String lower = isLowerAscii(value) ? value : value.toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLowerAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

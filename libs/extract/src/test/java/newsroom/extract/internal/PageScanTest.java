@@ -1,0 +1,78 @@
+package newsroom.extract.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/** One walk collects what every metadata finder starts from, in document order, with its boilerplate context. */
+class PageScanTest {
+
+    private static final String PAGE = """
+            <html lang="de"><head><title>Erster Titel</title><title>Zweiter</title>
+            <meta property="og:title" content="Titel"><meta itemprop="author" content="Meta Autor">
+            <link rel="Canonical" href="/kanonisch"><link rel="image_src" href="/bild.jpg">
+            <script type="application/ld+json">{"@type":"NewsArticle"}</script><script>var x;</script></head>
+            <body><nav><h1>Site</h1><time datetime="2020-01-01">1.1.2020</time></nav>
+            <article><h1>Headline</h1><h2>Sub</h2><span class="Post-Author__name">Max Muster</span>
+            <time datetime="2021-02-03">3.2.2021</time><span itemprop="datePublished dateCreated">2021-02-03</span>
+            <a rel="author" href="/max">Max</a></article>
+            <aside><div><span property="dc:date">2019-05-05</span></div></aside><footer><time>x</time></footer>
+            </body></html>""";
+
+    @Test
+    void collectsTheFindersElementsInDocumentOrder() {
+        PageScan scan = PageScan.of(Jsoup.parse(PAGE, "https://news.example/a"));
+
+        assertThat(scan.metas).extracting(e -> e.attr("content")).containsExactly("Titel", "Meta Autor");
+        assertThat(scan.jsonLdScripts).hasSize(1);
+        assertThat(scan.html.attr("lang")).isEqualTo("de");
+        assertThat(scan.title.text()).isEqualTo("Erster Titel");
+        assertThat(scan.canonicalLink.attr("href")).isEqualTo("/kanonisch");
+        assertThat(scan.imageSrcLink.attr("href")).isEqualTo("/bild.jpg");
+        assertThat(scan.h1s).extracting(p -> p.element().text()).containsExactly("Site", "Headline");
+        assertThat(scan.h2s).extracting(Element::text).containsExactly("Sub");
+        assertThat(scan.bylines).extracting(b -> b.element().tagName()).containsExactly("meta", "span", "a");
+        assertThat(scan.bylines).extracting(PageScan.Byline::marked).containsExactly(true, false, true);
+        assertThat(scan.bylines).extracting(PageScan.Byline::named).containsExactly(false, true, false);
+    }
+
+    @Test
+    void carriesNavAsideAndFooterDownTheWalk() {
+        PageScan scan = PageScan.of(Jsoup.parse(PAGE, "https://news.example/a"));
+
+        assertThat(scan.h1s).extracting(PageScan.Placed::inBoilerplateTag).containsExactly(true, false);
+        assertThat(scan.times).extracting(p -> p.element().text(), PageScan.Placed::inBoilerplateTag)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1.1.2020", true),
+                        org.assertj.core.groups.Tuple.tuple("3.2.2021", false),
+                        org.assertj.core.groups.Tuple.tuple("x", true));
+        assertThat(scan.dateAttributes).extracting(p -> p.element().text(), PageScan.Placed::inBoilerplateTag)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2021-02-03", false),
+                        org.assertj.core.groups.Tuple.tuple("2019-05-05", true));
+    }
+
+    @Test
+    void walksAnyDepthWithoutRecursion_andKeepsAtMostMaxTimes() {
+        // built from the inside out: appending below a deep element climbs to the document on every call
+        Element nested = new Element("h1").text("Deep");
+        for (int i = 0; i < 100_000; i++) {
+            nested = new Element(i % 1000 == 0 ? "nav" : "div").appendChild(nested);
+        }
+        Document document = Jsoup.parse("<html><body></body></html>");
+        document.body().appendChild(nested);
+        for (int i = 0; i < PageScan.MAX_TIMES + 5; i++) {
+            document.body().appendElement("time").text("t" + i);
+        }
+
+        PageScan scan = PageScan.of(document);
+
+        assertThat(scan.h1s).extracting(p -> p.element().text(), PageScan.Placed::inBoilerplateTag)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Deep", true));
+        List<PageScan.Placed> times = scan.times;
+        assertThat(times).hasSize(PageScan.MAX_TIMES);
+        assertThat(times).allMatch(p -> !p.inBoilerplateTag());
+    }
+}
