@@ -7,6 +7,7 @@ import java.util.Map;
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
 import newsroom.aws.AwsPriming;
+import newsroom.aws.DynamoHostTurns;
 import newsroom.aws.DynamoSourceStateStore;
 import newsroom.aws.S3ObjectStore;
 import newsroom.aws.SqsFetchQueue;
@@ -37,7 +38,9 @@ record FeedPollerWiring(FeedPollService service, AwsPriming priming, Telemetry t
         AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = Telemetry.lambda("feed-poller", env);
         DynamoSourceStateStore states = new DynamoSourceStateStore(clients.dynamoDb(), aws.tableName());
-        SafeHttpFetcher fetcher = new SafeHttpFetcher(fetching);
+        // feeds and articles often share a host: the poll workers take turns at it with the article fetchers
+        SafeHttpFetcher fetcher = SafeHttpFetcher.builder(fetching)
+                .hostTurns(new DynamoHostTurns(clients.dynamoDb(), aws.tableName())).build();
         fetcher.announceAllowedNetworks(telemetry);
         SourcePoller poller = new SourcePoller(fetcher, states, clock, MAX_ITEM_AGE);
         S3ObjectStore bucket = new S3ObjectStore(clients.s3(), aws.contentBucket());

@@ -112,6 +112,10 @@ final class RobotsTxtCache {
                 // Our own budget ran out, which says nothing about the origin: nothing to remember.
                 throw FetchFailure.TIMEOUT.exception(robotsUrl + ": the time budget ran out while fetching it");
             }
+            if (FetchFailure.HOST_BUSY.name().equals(e.reason())) {
+                // our turn at the host has not come (politeness, possibly another instance's): says nothing of robots.txt
+                throw e;
+            }
             if (UNAVAILABLE.contains(e.reason())) {
                 return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), now.plus(ttl), Map.of(), null);
             }

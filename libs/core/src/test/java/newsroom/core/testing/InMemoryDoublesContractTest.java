@@ -40,6 +40,14 @@ class InMemoryDoublesContractTest {
     }
 
     @Nested
+    class InMemoryHostTurnsContract extends newsroom.core.port.contract.HostTurnsContract {
+        @Override
+        protected newsroom.core.port.HostTurns newTurns() {
+            return new InMemoryHostTurns();
+        }
+    }
+
+    @Nested
     class InMemorySourceStateStoreContract extends SourceStateStoreContract {
         @Override
         protected SourceStateStore newStore() {
