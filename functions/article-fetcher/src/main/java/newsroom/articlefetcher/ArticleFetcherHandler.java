@@ -79,7 +79,7 @@ public final class ArticleFetcherHandler implements RequestHandler<SQSEvent, SQS
         Core.getGlobalContext().register(this);
     }
 
-    private ArticleFetcherHandler(ArticleFetcherWiring wiring) {
+    ArticleFetcherHandler(ArticleFetcherWiring wiring) {
         this(wiring.service(), wiring.queue(), wiring.contexts(), wiring.site(), wiring.priming(), wiring.telemetry());
     }
 
