@@ -8,6 +8,7 @@ import newsroom.aws.AwsConfig;
 import newsroom.aws.AwsPriming;
 import newsroom.aws.DynamoArticleIndex;
 import newsroom.aws.DynamoHostTurns;
+import newsroom.aws.DynamoRobotsTxtShare;
 import newsroom.aws.EventBridgePublisher;
 import newsroom.aws.S3ObjectStore;
 import newsroom.aws.SqsFetchQueue;
@@ -42,7 +43,8 @@ record ArticleFetcherWiring(ArticleFetchService service, FetchQueue queue, Sourc
         IngestService ingest = new IngestService(site, store, index, events, new ArticleExtractor(), telemetry, clock);
         // one polite visitor per host across all fetcher instances (docs/fetching.md: Politeness across instances)
         SafeHttpFetcher fetcher = SafeHttpFetcher.builder(fetching)
-                .hostTurns(new DynamoHostTurns(clients.dynamoDb(), aws.tableName())).build();
+                .hostTurns(new DynamoHostTurns(clients.dynamoDb(), aws.tableName()))
+                .robotsShare(new DynamoRobotsTxtShare(clients.dynamoDb(), aws.tableName())).build();
         fetcher.announceAllowedNetworks(telemetry);
         ArticleFetchService service = new ArticleFetchService(fetcher, ingest, telemetry);
         SourceContexts contexts = new SourcesFileContexts(store, env.getOrDefault(SOURCES_KEY, "config/sources.yaml"),

@@ -8,6 +8,7 @@ import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
 import newsroom.aws.AwsPriming;
 import newsroom.aws.DynamoHostTurns;
+import newsroom.aws.DynamoRobotsTxtShare;
 import newsroom.aws.DynamoSourceStateStore;
 import newsroom.aws.S3ObjectStore;
 import newsroom.aws.SqsFetchQueue;
@@ -40,7 +41,8 @@ record FeedPollerWiring(FeedPollService service, AwsPriming priming, Telemetry t
         DynamoSourceStateStore states = new DynamoSourceStateStore(clients.dynamoDb(), aws.tableName());
         // feeds and articles often share a host: the poll workers take turns at it with the article fetchers
         SafeHttpFetcher fetcher = SafeHttpFetcher.builder(fetching)
-                .hostTurns(new DynamoHostTurns(clients.dynamoDb(), aws.tableName())).build();
+                .hostTurns(new DynamoHostTurns(clients.dynamoDb(), aws.tableName()))
+                .robotsShare(new DynamoRobotsTxtShare(clients.dynamoDb(), aws.tableName())).build();
         fetcher.announceAllowedNetworks(telemetry);
         SourcePoller poller = new SourcePoller(fetcher, states, clock, MAX_ITEM_AGE);
         S3ObjectStore bucket = new S3ObjectStore(clients.s3(), aws.contentBucket());

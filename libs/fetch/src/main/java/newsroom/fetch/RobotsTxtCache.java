@@ -16,12 +16,18 @@ import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.port.Fetcher.FetchedResource;
+import newsroom.core.port.RobotsTxtShare;
 
 /**
  * robots.txt rules per origin (scheme, host, port), parsed by crawler-commons and kept for a TTL; a stale entry is
  * refreshed with a conditional GET. Following RFC 9309: a 4xx or an unusable file means "no restrictions"; a 5xx or
  * a network failure means "assume complete disallow" for a short while, reported as a retryable ROBOTS_UNAVAILABLE;
  * a permanent failure of the host itself (TLS, malformed HTTP) is reported with its own reason.
+ *
+ * <p>With a {@link RobotsTxtShare} (DynamoDB on Lambda) the rules are shared by every instance: an instance without a
+ * fresh entry first takes the shared file when it is younger than the TTL, and whatever it fetches it shares, so a
+ * host's robots.txt is fetched about once per TTL for all instances. Failures are not shared (they expire in a
+ * minute), and the share being unreachable only means fetching as without it.
  */
 final class RobotsTxtCache {
 
@@ -37,8 +43,9 @@ final class RobotsTxtCache {
                 throws FetchException;
     }
 
-    /** Cached rules, or the failure to report until {@code expires}. */
-    private record Entry(BaseRobotRules rules, Instant expires, Map<String, String> validators, FetchException failure) {
+    /** Cached rules, or the failure to report until {@code expires}; the file itself, to share it again. */
+    private record Entry(BaseRobotRules rules, Instant expires, Map<String, String> validators, FetchException failure,
+                         byte[] body, String contentType, boolean allowAll) {
     }
 
     /** Reasons that mean "there is no usable robots.txt" (RFC 9309 "unavailable"): crawl without restrictions. */
@@ -54,12 +61,18 @@ final class RobotsTxtCache {
     private final Duration ttl;
     private final Clock clock;
     private final RobotsFetch fetch;
+    private final RobotsTxtShare share;
 
     RobotsTxtCache(String agentName, Duration ttl, Clock clock, RobotsFetch fetch) {
+        this(agentName, ttl, clock, fetch, RobotsTxtShare.NONE);
+    }
+
+    RobotsTxtCache(String agentName, Duration ttl, Clock clock, RobotsFetch fetch, RobotsTxtShare share) {
         this.agentName = agentName.toLowerCase(Locale.ROOT);
         this.ttl = ttl;
         this.clock = clock;
         this.fetch = fetch;
+        this.share = share;
     }
 
     /**
@@ -76,7 +89,13 @@ final class RobotsTxtCache {
             synchronized (locks.computeIfAbsent(origin, o -> new Object())) {
                 entry = entries.get(origin);
                 if (entry == null || !clock.instant().isBefore(entry.expires())) {
-                    entry = load(origin, entry, deadlineNanos);
+                    Entry shared = fromShare(origin);
+                    if (shared != null && clock.instant().isBefore(shared.expires())) {
+                        entry = shared;
+                    } else {
+                        entry = load(origin, entry != null ? entry : shared, deadlineNanos);
+                        toShare(origin, entry);
+                    }
                     entries.put(origin, entry);
                 }
             }
@@ -93,6 +112,31 @@ final class RobotsTxtCache {
         return entry.rules();
     }
 
+    /** The shared file as an entry expiring one TTL after it was fetched, or null when none (or unreachable). */
+    private Entry fromShare(String origin) {
+        try {
+            return share.find(origin).map(s -> new Entry(s.allowAll() ? new SimpleRobotRules(RobotRulesMode.ALLOW_ALL)
+                    : parser.parseContent(origin + "/robots.txt", s.body(),
+                    s.contentType() == null ? "text/plain" : s.contentType(), List.of(agentName)),
+                    s.fetchedAt().plus(ttl), s.validators(), null, s.body(), s.contentType(), s.allowAll()))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void toShare(String origin, Entry entry) {
+        if (entry.failure() != null) {
+            return;
+        }
+        try {
+            share.save(new RobotsTxtShare.SharedRobotsTxt(origin, entry.allowAll(), entry.body(), entry.contentType(),
+                    entry.validators(), entry.expires().minus(ttl)));
+        } catch (RuntimeException e) {
+            // sharing saves fetches; without it every instance fetches for itself
+        }
+    }
+
     private Entry load(String origin, Entry previous, long deadlineNanos) throws FetchException {
         URI robotsUrl = URI.create(origin + "/robots.txt");
         Map<String, String> validators = previous == null || previous.failure() != null ? Map.of()
@@ -101,11 +145,12 @@ final class RobotsTxtCache {
         try {
             FetchedResource r = fetch.fetch(robotsUrl, validators, deadlineNanos);
             if (r.notModified() && previous != null) {
-                return new Entry(previous.rules(), now.plus(ttl), r.validators(), null);
+                return new Entry(previous.rules(), now.plus(ttl), r.validators(), null, previous.body(),
+                        previous.contentType(), previous.allowAll());
             }
             BaseRobotRules rules = parser.parseContent(r.finalUri().toString(), r.body(),
                     r.contentType() == null ? "text/plain" : r.contentType(), List.of(agentName));
-            return new Entry(rules, now.plus(ttl), r.validators(), null);
+            return new Entry(rules, now.plus(ttl), r.validators(), null, r.body(), r.contentType(), false);
         } catch (FetchException e) {
             if (FetchFailure.TIMEOUT.name().equals(e.reason())
                     && deadlineNanos - System.nanoTime() < BUDGET_SLACK.toNanos()) {
@@ -117,9 +162,10 @@ final class RobotsTxtCache {
                 throw e;
             }
             if (UNAVAILABLE.contains(e.reason())) {
-                return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), now.plus(ttl), Map.of(), null);
+                return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), now.plus(ttl), Map.of(), null, null,
+                        null, true);
             }
-            return new Entry(null, now.plus(FAILURE_TTL), Map.of(), e);
+            return new Entry(null, now.plus(FAILURE_TTL), Map.of(), e, null, null, false);
         }
     }
 }

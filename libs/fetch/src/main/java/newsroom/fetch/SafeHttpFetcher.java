@@ -69,7 +69,7 @@ public final class SafeHttpFetcher implements Fetcher {
                 b.config.totalDeadline().plusSeconds(1));
         this.robots = new RobotsTxtCache(b.config.robotsAgentName(), b.config.robotsCacheTtl(), b.clock,
                 (url, validators, deadline) -> fetchWithRetries(new Request(url, EnumSet.of(ContentKind.ROBOTS),
-                        validators, false, deadline)));
+                        validators, false, deadline)), b.robotsShare);
     }
 
     /** Starts a builder; everything but the configuration has a production default. */
@@ -392,6 +392,7 @@ public final class SafeHttpFetcher implements Fetcher {
         private Sleeper sleeper = Sleeper.threadSleep();
         private RandomGenerator random = RandomGenerator.getDefault();
         private newsroom.core.port.HostTurns hostTurns = newsroom.core.port.HostTurns.IN_PROCESS;
+        private newsroom.core.port.RobotsTxtShare robotsShare = newsroom.core.port.RobotsTxtShare.NONE;
 
         private Builder(FetcherConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -433,6 +434,12 @@ public final class SafeHttpFetcher implements Fetcher {
          */
         public Builder hostTurns(newsroom.core.port.HostTurns turns) {
             this.hostTurns = Objects.requireNonNull(turns, "turns");
+            return this;
+        }
+
+        /** robots.txt files shared with the other instances (DynamoDB on Lambda); default {@code NONE}. */
+        public Builder robotsShare(newsroom.core.port.RobotsTxtShare share) {
+            this.robotsShare = Objects.requireNonNull(share, "share");
             return this;
         }
 

@@ -136,6 +136,31 @@ class SharedHostTurnsTest {
         assertThat(server.hits("/b")).isZero();
     }
 
+    @Test
+    void fetchesRobotsTxtOnceForAllInstances_whileTheSharedCopyIsFresh() throws Exception {
+        server.serve("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /private\n")
+                .serve("/a", 200, "text/html", "a");
+        newsroom.core.testing.InMemoryRobotsTxtShare share = new newsroom.core.testing.InMemoryRobotsTxtShare();
+        ManualTime time = new ManualTime();
+        List<SafeHttpFetcher> instances = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            instances.add(SafeHttpFetcher.builder(TestFetchers.config(server.port()))
+                    .resolver(TestFetchers.resolver(Map.of("news.test", "127.0.0.1")))
+                    .addressPolicy(TestFetchers.loopbackForTests())
+                    .hostTurns(turns).robotsShare(share).sleeper(time::advance).clock(time).build());
+        }
+
+        for (SafeHttpFetcher f : instances) {
+            f.fetch(url("/a"), ContentKind.HTML);
+        }
+        FetchException refused = catchThrowableOfType(() -> instances.get(2).fetch(url("/private/x"),
+                ContentKind.HTML), FetchException.class);
+
+        assertThat(server.hits("/robots.txt")).isEqualTo(1);
+        assertThat(server.hits("/a")).isEqualTo(3);
+        assertThat(refused.reason()).isEqualTo("ROBOTS_DISALLOWED");
+    }
+
     /** A clock moved by the sleepers, so waits take no real time. */
     private static final class ManualTime extends Clock {
         private Instant now = Instant.parse("2025-07-01T10:00:00Z");

@@ -48,6 +48,14 @@ class InMemoryDoublesContractTest {
     }
 
     @Nested
+    class InMemoryRobotsTxtShareContract extends newsroom.core.port.contract.RobotsTxtShareContract {
+        @Override
+        protected newsroom.core.port.RobotsTxtShare newShare() {
+            return new InMemoryRobotsTxtShare();
+        }
+    }
+
+    @Nested
     class InMemorySourceStateStoreContract extends SourceStateStoreContract {
         @Override
         protected SourceStateStore newStore() {
