@@ -39,7 +39,7 @@ public final class DynamoHostTurns implements HostTurns {
     }
 
     @Override
-    public Optional<Instant> tryTake(String host, String holder, Instant now, Instant leaseUntil) {
+    public Optional<Busy> tryTake(String host, String holder, Instant now, Instant leaseUntil) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(host))
                     .updateExpression("SET freeAt = :lease, holder = :me, expiresAt = :ttl")
@@ -55,7 +55,8 @@ public final class DynamoHostTurns implements HostTurns {
                     .consistentRead(true)).item();
             AttributeValue freeAt = item == null ? null : item.get("freeAt");
             // released and free again between the two calls: report "free now", the caller simply tries again
-            return Optional.of(freeAt == null ? now : Instant.ofEpochMilli(Long.parseLong(freeAt.n())));
+            return Optional.of(new Busy(freeAt == null ? now : Instant.ofEpochMilli(Long.parseLong(freeAt.n())),
+                    item != null && item.containsKey("holder")));
         }
     }
 

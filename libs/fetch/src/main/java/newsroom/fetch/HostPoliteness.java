@@ -24,6 +24,8 @@ final class HostPoliteness {
 
     /** While another instance holds the host, ask again this often (a refused take costs one write and one read). */
     static final Duration SHARED_POLL_STEP = Duration.ofMillis(250);
+    /** When another instance still holds the host at the end of our wait: come back after this long. */
+    static final long HELD_RETRY_SECONDS = 2;
     /** When the shared turns cannot be reached: come back after this long. */
     static final long SHARED_UNAVAILABLE_RETRY_SECONDS = 5;
 
@@ -141,28 +143,41 @@ final class HostPoliteness {
         };
     }
 
-    /** Takes the host's turn from the shared turns, polling while another instance holds it, until {@code giveUpAt}. */
+    /**
+     * Takes the host's turn from the shared turns until {@code giveUpAt}: while another instance's request is in
+     * flight, asks again every {@link #SHARED_POLL_STEP} (such a request usually ends long before its lease); after a
+     * release with a later next allowed start, waits exactly until then, or says at once when to come back if that
+     * is after {@code giveUpAt}.
+     */
     private void takeSharedTurn(String host, String holder, Instant giveUpAt)
             throws FetchException, InterruptedException {
         while (true) {
             Instant now = clock.instant();
-            Optional<Instant> freeAt;
+            Optional<HostTurns.Busy> busy;
             try {
-                freeAt = shared.tryTake(host, holder, now, now.plus(lease));
+                busy = shared.tryTake(host, holder, now, now.plus(lease));
             } catch (RuntimeException e) {
                 throw FetchFailure.HOST_BUSY.exception(host + ": the shared host turns are unavailable ("
                         + e.getClass().getSimpleName() + ")", SHARED_UNAVAILABLE_RETRY_SECONDS);
             }
-            if (freeAt.isEmpty()) {
+            if (busy.isEmpty()) {
                 return;
             }
-            Duration wait = Duration.between(now, freeAt.get());
-            if (freeAt.get().isAfter(giveUpAt)) {
-                throw FetchFailure.HOST_BUSY.exception(host + ": another instance holds this host for "
-                        + wait.toMillis() + " ms more", Math.max(1, ceilSeconds(wait)));
+            Duration wait = Duration.between(now, busy.get().freeAt());
+            if (busy.get().held()) {
+                if (!now.plus(SHARED_POLL_STEP).isBefore(giveUpAt)) {
+                    throw FetchFailure.HOST_BUSY.exception(host + ": another instance's request to this host is "
+                            + "still running", HELD_RETRY_SECONDS);
+                }
+                sleeper.sleep(wait.compareTo(SHARED_POLL_STEP) < 0 && !wait.isNegative() && !wait.isZero() ? wait
+                        : SHARED_POLL_STEP);
+            } else {
+                if (busy.get().freeAt().isAfter(giveUpAt)) {
+                    throw FetchFailure.HOST_BUSY.exception(host + ": the host's next allowed request is in "
+                            + wait.toMillis() + " ms", Math.max(1, ceilSeconds(wait)));
+                }
+                sleeper.sleep(wait.isNegative() || wait.isZero() ? Duration.ofMillis(10) : wait);
             }
-            Duration step = wait.compareTo(SHARED_POLL_STEP) < 0 ? wait : SHARED_POLL_STEP;
-            sleeper.sleep(step.isNegative() || step.isZero() ? Duration.ofMillis(10) : step);
         }
     }
 

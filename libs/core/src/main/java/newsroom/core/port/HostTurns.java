@@ -16,7 +16,7 @@ public interface HostTurns {
     /** No shared turns: every take succeeds (the fetcher's in-process politeness is all there is). */
     HostTurns IN_PROCESS = new HostTurns() {
         @Override
-        public Optional<Instant> tryTake(String host, String holder, Instant now, Instant leaseUntil) {
+        public Optional<Busy> tryTake(String host, String holder, Instant now, Instant leaseUntil) {
             return Optional.empty();
         }
 
@@ -30,10 +30,19 @@ public interface HostTurns {
      * Takes the host's turn when it is free at {@code now}: released and its next allowed start reached, or its
      * holder's lease run out.
      *
-     * @return empty when taken (held by {@code holder} until {@code leaseUntil} at most); otherwise the instant from
-     *         which the host may be free (its next allowed start, or the current holder's lease end)
+     * @return empty when taken (held by {@code holder} until {@code leaseUntil} at most); otherwise why not
      */
-    Optional<Instant> tryTake(String host, String holder, Instant now, Instant leaseUntil);
+    Optional<Busy> tryTake(String host, String holder, Instant now, Instant leaseUntil);
+
+    /**
+     * The host is not free.
+     *
+     * @param freeAt when it is free at the latest: its next allowed start, or the current holder's lease end
+     * @param held   true while another holder's request is in flight (it usually ends long before {@code freeAt});
+     *               false when the host was released with a later next allowed start (a Crawl-delay, a Retry-After)
+     */
+    record Busy(Instant freeAt, boolean held) {
+    }
 
     /**
      * Gives the turn back: the host's next request may start at {@code nextAllowedAt}. A release by a holder whose

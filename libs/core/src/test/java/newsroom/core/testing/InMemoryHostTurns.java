@@ -19,10 +19,10 @@ public final class InMemoryHostTurns implements HostTurns {
     private final Map<String, Turn> turns = new HashMap<>();
 
     @Override
-    public synchronized Optional<Instant> tryTake(String host, String holder, Instant now, Instant leaseUntil) {
+    public synchronized Optional<Busy> tryTake(String host, String holder, Instant now, Instant leaseUntil) {
         Turn turn = turns.get(host);
         if (turn != null && turn.freeAt().isAfter(now)) {
-            return Optional.of(turn.freeAt());
+            return Optional.of(new Busy(turn.freeAt(), turn.holder() != null));
         }
         turns.put(host, new Turn(leaseUntil, holder));
         return Optional.empty();

@@ -61,6 +61,7 @@ final class ScaleBench {
     /** Visibility timeout of a reported failure in this run (Lambda's queues: six times the function timeout). */
     static final int RETRY_VISIBILITY_SECONDS = 2;
     static final long RUN_TIMEOUT_MILLIS = 30 * 60_000L;
+    static final long IDLE_PAUSE_MILLIS = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -238,7 +239,8 @@ final class ScaleBench {
                                 busy.decrementAndGet();
                             }
                             if (!worked) {
-                                Thread.sleep(20);
+                                // an idle Lambda poller long-polls; here a pause keeps idle workers off the emulator
+                                Thread.sleep(IDLE_PAUSE_MILLIS);
                             }
                         }
                     } catch (InterruptedException e) {

@@ -36,7 +36,7 @@ public abstract class HostTurnsContract {
     void refusesASecondTakerWhileTheTurnIsHeld_sayingWhenTheLeaseEnds() {
         turns.tryTake("a.example", "one", T0, at(20_000));
 
-        assertThat(turns.tryTake("a.example", "two", at(100), at(20_100))).contains(at(20_000));
+        assertThat(turns.tryTake("a.example", "two", at(100), at(20_100))).contains(new HostTurns.Busy(at(20_000), true));
     }
 
     @Test
@@ -51,7 +51,8 @@ public abstract class HostTurnsContract {
         turns.tryTake("a.example", "one", T0, at(20_000));
         turns.release("a.example", "one", at(5_000));
 
-        assertThat(turns.tryTake("a.example", "two", at(4_999), at(24_999))).contains(at(5_000));
+        assertThat(turns.tryTake("a.example", "two", at(4_999), at(24_999)))
+                .contains(new HostTurns.Busy(at(5_000), false));
         assertThat(turns.tryTake("a.example", "two", at(5_000), at(25_000))).isEmpty();
     }
 
@@ -69,6 +70,7 @@ public abstract class HostTurnsContract {
 
         turns.release("a.example", "one", at(20_001));
 
-        assertThat(turns.tryTake("a.example", "three", at(20_002), at(40_002))).contains(at(40_000));
+        assertThat(turns.tryTake("a.example", "three", at(20_002), at(40_002)))
+                .contains(new HostTurns.Busy(at(40_000), true));
     }
 }
