@@ -16,8 +16,12 @@ define lambda_artifact
 	cd "$(ARTIFACTS_DIR)" && jar xf "$(CURDIR)/functions/$(1)/target/$(1).jar"
 endef
 
-.PHONY: build-FeedPollerFunction build-ArticleFetcherFunction build-IngestApiFunction build-TranslationFunction \
+.PHONY: build-PollDispatcherFunction build-FeedPollerFunction build-ArticleFetcherFunction build-IngestApiFunction build-TranslationFunction \
 	build-ThumbnailFunction
+
+# the dispatcher and the poll worker are two entry points of one module (same libraries, same jar)
+build-PollDispatcherFunction:
+	$(call lambda_artifact,feed-poller)
 
 build-FeedPollerFunction:
 	$(call lambda_artifact,feed-poller)

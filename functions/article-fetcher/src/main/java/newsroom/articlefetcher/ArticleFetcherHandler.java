@@ -77,7 +77,7 @@ public final class ArticleFetcherHandler extends SnapStartHandler
         registerForSnapStart();
     }
 
-    private ArticleFetcherHandler(ArticleFetcherWiring wiring) {
+    ArticleFetcherHandler(ArticleFetcherWiring wiring) {
         this(wiring.service(), wiring.queue(), wiring.contexts(), wiring.site(), wiring.priming(), wiring.telemetry());
     }
 

@@ -7,6 +7,8 @@ import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
 import newsroom.aws.AwsPriming;
 import newsroom.aws.DynamoArticleIndex;
+import newsroom.aws.DynamoHostTurns;
+import newsroom.aws.DynamoRobotsTxtShare;
 import newsroom.aws.EventBridgePublisher;
 import newsroom.aws.S3ObjectStore;
 import newsroom.aws.SqsFetchQueue;
@@ -39,7 +41,10 @@ record ArticleFetcherWiring(ArticleFetchService service, FetchQueue queue, Sourc
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
         IngestService ingest = new IngestService(site, store, index, events, new ArticleExtractor(), telemetry, clock);
-        SafeHttpFetcher fetcher = new SafeHttpFetcher(fetching);
+        // one polite visitor per host across all fetcher instances (docs/fetching.md: Politeness across instances)
+        SafeHttpFetcher fetcher = SafeHttpFetcher.builder(fetching)
+                .hostTurns(new DynamoHostTurns(clients.dynamoDb(), aws.tableName()))
+                .robotsShare(new DynamoRobotsTxtShare(clients.dynamoDb(), aws.tableName())).build();
         fetcher.announceAllowedNetworks(telemetry);
         ArticleFetchService service = new ArticleFetchService(fetcher, ingest, telemetry);
         SourceContexts contexts = new SourcesFileContexts(store, env.getOrDefault(SOURCES_KEY, "config/sources.yaml"),

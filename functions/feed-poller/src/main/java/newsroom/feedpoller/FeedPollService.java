@@ -1,93 +1,132 @@
 package newsroom.feedpoller;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.FetchQueue;
 import newsroom.core.port.Fetcher.FetchException;
+import newsroom.core.port.PollQueue.PollRequest;
 import newsroom.core.port.SourceStateStore;
+import newsroom.core.port.SourceStateStore.SourceState;
 
 /**
- * One scheduled poll of every enabled source: discover new article URLs, send them to the fetch queue (the queue
- * adapter batches them ≤ 10 per SendMessageBatch and retries failed entries), then save the source's state. The
- * state is saved only after the queue accepted every request, so a crash in between re-sends rather than loses
- * (the fetcher is idempotent).
+ * One poll of one source, as a poll worker does it for each poll-queue message: discover new article URLs, send them
+ * to the fetch queue (the queue adapter batches them ≤ 10 per SendMessageBatch and retries failed entries), then save
+ * the source's state with its next due time ({@code dispatchedAt} + the source's interval). The state is saved only
+ * after the queue accepted every request, so a crash in between re-sends rather than loses (the fetcher is
+ * idempotent).
  *
- * <p>Sources fail independently: an origin that cannot be fetched is logged and counted (FetchErrors) and the
- * others are still polled. A queue or state-store failure is an infrastructure failure: the remaining sources are
- * still attempted, then {@link PollFailedException} is thrown so the scheduler retries the invocation.
+ * <p>A source that cannot be fetched is not retried by the queue: its failure is recorded in its state (failures in
+ * a row, the error) with the next attempt after an exponential backoff, {@link #backoff} — twice its interval after
+ * the first failure, doubling, capped at {@link #MAX_BACKOFF} — logged ({@code source.poll-failed}) and counted
+ * (FetchErrors); the dispatcher reports it on every tick until a poll succeeds. A queue or state-store failure is an
+ * infrastructure failure: {@link PollFailedException} is thrown so the message is delivered again (then dead-lettered).
  *
  * <p>Backfill: a source never sends more than its maxItemsPerPoll per poll; a 100k-URL sitemap is worked off over
- * successive polls, and each URL is its own queue message, so the fetching fans out across the article fetcher's
- * concurrency instead of one long invocation (see docs/sam.md).
+ * successive polls, and each URL is its own fetch-queue message (see docs/sam.md).
  */
 final class FeedPollService {
+
+    /** The longest a failing source waits between attempts. */
+    static final Duration MAX_BACKOFF = Duration.ofHours(24);
 
     private final Discovery discovery;
     private final FetchQueue queue;
     private final SourceStateStore states;
+    private final Clock clock;
     private final Telemetry telemetry;
 
-    FeedPollService(Discovery discovery, FetchQueue queue, SourceStateStore states, Telemetry telemetry) {
+    FeedPollService(Discovery discovery, FetchQueue queue, SourceStateStore states, Clock clock, Telemetry telemetry) {
         this.discovery = Objects.requireNonNull(discovery, "discovery");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.states = Objects.requireNonNull(states, "states");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
-    /** What one poll of all sources did: URLs queued per source, and the sources that failed with the reason. */
-    record Summary(Map<String, Integer> queued, Map<String, String> failed) {
-        Summary {
-            queued = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(queued));
-            failed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failed));
-        }
+    /** What became of one poll request. */
+    enum Status {
+        /** polled; its new URLs were queued and its state saved */
+        POLLED,
+        /** the origin failed; recorded in the state with a backoff */
+        FAILED,
+        /** no longer an enabled source of the sources file: nothing done */
+        GONE
     }
 
-    /** The queue or the state store failed for some sources; the message names them. */
+    /** @param queued URLs sent to the fetch queue; @param detail the failure, or null */
+    record Outcome(Status status, int queued, String detail) {
+    }
+
+    /** The queue or the state store failed; the message names the source. */
     static final class PollFailedException extends RuntimeException {
-        PollFailedException(String message) {
-            super(message);
+        PollFailedException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
-    Summary pollAll() {
-        Map<String, Integer> queued = new LinkedHashMap<>();
-        Map<String, String> failed = new LinkedHashMap<>();
-        List<String> infrastructure = new ArrayList<>();
-        for (String source : discovery.enabledSources()) {
-            Discovery.Poll poll;
-            try {
-                poll = discovery.poll(source);
-            } catch (FetchException e) {
-                telemetry.warn("source.poll-failed", Map.of("source", source, "reason", e.reason(),
-                        "detail", String.valueOf(e.getMessage()), "retryable", e.retryable()));
-                telemetry.count("FetchErrors", source);
-                failed.put(source, e.getMessage());
-                continue;
-            }
-            try {
-                if (!poll.requests().isEmpty()) {
-                    queue.enqueue(poll.requests());
-                }
-                states.save(poll.newState());
-            } catch (RuntimeException e) {
-                telemetry.error("source.enqueue-failed", Map.of("source", source,
-                        "requests", poll.requests().size(), "detail", String.valueOf(e.getMessage())), e);
-                failed.put(source, e.getMessage());
-                infrastructure.add(source);
-                continue;
-            }
-            queued.put(source, poll.requests().size());
-            telemetry.info("source.polled", Map.of("source", source, "queued", poll.requests().size()));
+    /** The wait before the next attempt after {@code failures} failed polls in a row: 2^failures × interval, capped. */
+    static Duration backoff(Duration interval, int failures) {
+        Duration wait = interval;
+        for (int i = 0; i < failures && wait.compareTo(MAX_BACKOFF) < 0; i++) {
+            wait = wait.multipliedBy(2);
         }
-        if (!infrastructure.isEmpty()) {
-            throw new PollFailedException("could not queue the new URLs of " + String.join(", ", infrastructure)
-                    + "; their state was not saved, the retry will send them again");
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
+
+    /**
+     * @throws PollFailedException when the new URLs could not be queued or the state not saved
+     */
+    Outcome poll(PollRequest request) {
+        String source = request.source();
+        Optional<Discovery.Poll> poll;
+        try {
+            poll = discovery.poll(source);
+        } catch (FetchException e) {
+            return failed(request, e);
         }
-        return new Summary(queued, failed);
+        if (poll.isEmpty()) {
+            telemetry.warn("source.gone", Map.of("source", source,
+                    "detail", "not an enabled source of the sources file any more; nothing polled"));
+            return new Outcome(Status.GONE, 0, null);
+        }
+        List<FetchQueue.FetchRequest> requests = poll.get().requests();
+        Instant next = request.dispatchedAt().plus(discovery.intervalOf(source));
+        try {
+            if (!requests.isEmpty()) {
+                queue.enqueue(requests);
+            }
+            states.save(poll.get().newState().succeeded(next.toString()));
+        } catch (RuntimeException e) {
+            telemetry.error("source.enqueue-failed", Map.of("source", source, "requests", requests.size(),
+                    "detail", String.valueOf(e.getMessage())), e);
+            throw new PollFailedException("could not queue the new URLs of " + source
+                    + "; its state was not saved, the retry will send them again", e);
+        }
+        telemetry.info("source.polled", Map.of("source", source, "queued", requests.size(),
+                "nextPollAt", next.toString()));
+        return new Outcome(Status.POLLED, requests.size(), null);
+    }
+
+    private Outcome failed(PollRequest request, FetchException e) {
+        String source = request.source();
+        SourceState previous = states.find(source).orElse(new SourceState(source, Map.of(), List.of(), null));
+        int failures = previous.consecutiveFailures() + 1;
+        Instant next = clock.instant().plus(backoff(discovery.intervalOf(source), failures));
+        try {
+            states.save(previous.failed(e.getMessage(), next.toString()));
+        } catch (RuntimeException saveFailure) {
+            throw new PollFailedException("could not record the failed poll of " + source, saveFailure);
+        }
+        telemetry.warn("source.poll-failed", Map.of("source", source, "reason", e.reason(),
+                "detail", String.valueOf(e.getMessage()), "failures", failures, "nextPollAt", next.toString()));
+        telemetry.count("FetchErrors", source);
+        return new Outcome(Status.FAILED, 0, e.getMessage());
     }
 }

@@ -1,14 +1,17 @@
 package newsroom.feedpoller;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
@@ -16,17 +19,28 @@ import newsroom.aws.SnapStartHandler;
 import newsroom.core.observe.Telemetry;
 
 /**
- * FeedPollerFunction: on each EventBridge Scheduler tick, polls every enabled source once
- * ({@link FeedPollService#pollAll()}) and returns what was queued. The Scheduler input is ignored: the sources file
- * decides what is polled. A queue failure is thrown so the Scheduler's retry policy (then its dead-letter queue)
- * takes over. SnapStart: only the AWS priming (a read per client); polling writes to the queue, so it never runs
- * before the snapshot.
+ * FeedPollerFunction, the poll worker: each poll-queue message ({@code {"source","dispatchedAt"}}, sent by the
+ * {@link PollDispatcherHandler}) polls one source ({@link FeedPollService#poll}) and queues its new article URLs.
+ * Reports partial batch failures (ReportBatchItemFailures):
+ * <ul>
+ *   <li>polled, failed at the origin (recorded in the source's state with a backoff, reported by the dispatcher),
+ *       source gone from the file, or an undecodable body (logged {@code message.rejected}): acknowledged;</li>
+ *   <li>the fetch queue or the state store failed, or too little time was left to start: reported as failed, so SQS
+ *       delivers it again, and after {@value #MAX_RECEIVE_COUNT} receives moves it to the poll dead-letter queue.</li>
+ * </ul>
+ * A slow or broken source holds up only its own message.
  */
 public final class FeedPollerHandler extends SnapStartHandler
-        implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** The poll queue's redrive {@code maxReceiveCount} in template.yaml. */
+    public static final int MAX_RECEIVE_COUNT = 3;
+    /** A source is not started with less time left: a sitemap index poll reads up to six documents. */
+    static final Duration MIN_TIME_TO_START = Duration.ofSeconds(60);
 
     /** Variables this function reads besides the AWS resource and site variables of every function. */
-    public static final List<String> FUNCTION_VARIABLES = List.of(FeedPollerWiring.SOURCES_KEY, "NEWSROOM_FETCH_CONTACT_URL");
+    public static final List<String> FUNCTION_VARIABLES = List.of(FeedPollerWiring.SOURCES_KEY,
+            "NEWSROOM_FETCH_CONTACT_URL", FeedPollerWiring.POLL_INTERVAL_MINUTES);
 
     private final FeedPollService service;
     private final Telemetry telemetry;
@@ -37,7 +51,7 @@ public final class FeedPollerHandler extends SnapStartHandler
         registerForSnapStart();
     }
 
-    private FeedPollerHandler(FeedPollerWiring wiring) {
+    FeedPollerHandler(FeedPollerWiring wiring) {
         this(wiring.service(), wiring.priming(), wiring.telemetry());
     }
 
@@ -52,15 +66,74 @@ public final class FeedPollerHandler extends SnapStartHandler
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         LambdaInvocation.begin(telemetry, context);
-        FeedPollService.Summary summary = service.pollAll();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("queued", summary.queued());
-        result.put("failed", summary.failed());
-        telemetry.info("poll.done", Map.of("sources", summary.queued().size() + summary.failed().size(),
-                "queued", summary.queued().values().stream().mapToInt(Integer::intValue).sum(),
-                "failed", summary.failed().size()));
-        return result;
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage message : records) {
+            if (!process(message, context)) {
+                failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(message.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** @return true when the message is done with (acknowledge), false to have SQS deliver it again */
+    private boolean process(SQSEvent.SQSMessage message, Context context) {
+        PollRequests.Decoded decoded = PollRequests.decode(message.getBody());
+        if (decoded.request() == null) {
+            telemetry.warn("message.rejected", Map.of("messageId", String.valueOf(message.getMessageId()),
+                    "reason", "INVALID_MESSAGE", "detail", decoded.problem()));
+            return true;
+        }
+        String source = decoded.request().source();
+        long remaining = context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
+        if (remaining < MIN_TIME_TO_START.toMillis()) {
+            telemetry.warn("message.not-started", fields(message, source, "reason", "NOT_STARTED (" + remaining
+                    + " ms left in this invocation; a poll needs " + MIN_TIME_TO_START.toMillis() + " ms)"));
+            return false;
+        }
+        try {
+            FeedPollService.Outcome outcome = service.poll(decoded.request());
+            telemetry.info("message.done", fields(message, source, "status", outcome.status().name(),
+                    "queued", outcome.queued()));
+            return true;
+        } catch (RuntimeException e) {
+            int receives = receiveCount(message);
+            telemetry.error(receives >= MAX_RECEIVE_COUNT ? "message.dead-lettered" : "message.failed",
+                    fields(message, source, "reason", e.getClass().getSimpleName(), "receiveCount", receives), e);
+            if (receives >= MAX_RECEIVE_COUNT) {
+                telemetry.count("DlqSends", source);
+            }
+            return false;
+        }
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        Map<String, String> attributes = message.getAttributes();
+        String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static Map<String, Object> fields(SQSEvent.SQSMessage message, String source, Object... pairs) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("messageId", message.getMessageId());
+        fields.put("source", source);
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put((String) pairs[i], pairs[i + 1]);
+        }
+        return fields;
+    }
+
+    /** SnapStart: decoding a poll message; polling itself writes to the queue, so it is never run here. */
+    @Override
+    protected Map<String, Runnable> warmUps() {
+        return Map.of("poll-message", () -> PollRequests.decode(
+                "{\"source\":\"priming\",\"dispatchedAt\":\"2025-02-12T15:15:00Z\"}"));
     }
 }

@@ -1,14 +1,18 @@
 package newsroom.feedpoller;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 
 import newsroom.core.port.FetchFailure;
@@ -20,7 +24,10 @@ import newsroom.core.testing.RecordingFetchQueue;
 import newsroom.core.testing.RepoFiles;
 import newsroom.core.testing.TelemetryLines;
 
+/** The poll worker on the sample poll-queue event (events/feed-poller-sqs.json), with a scripted discovery. */
 class FeedPollerHandlerTest {
+
+    private static final Instant DISPATCHED = Instant.parse("2025-02-12T15:15:00Z");
 
     private final RecordingFetchQueue queue = new RecordingFetchQueue();
     private final InMemorySourceStateStore states = new InMemorySourceStateStore();
@@ -35,22 +42,26 @@ class FeedPollerHandlerTest {
         }
 
         @Override
-        public Poll poll(String sourceName) throws FetchException {
+        public Optional<Poll> poll(String sourceName) throws FetchException {
             Object answer = script.get(sourceName);
             if (answer instanceof FetchException e) {
                 throw e;
             }
-            return (Poll) answer;
+            return Optional.ofNullable((Poll) answer);
+        }
+
+        @Override
+        public Duration intervalOf(String sourceName) {
+            return Duration.ofMinutes(15);
         }
     };
 
     private final FeedPollerHandler handler = new FeedPollerHandler(
-            new FeedPollService(discovery, queue, states, telemetry.telemetry()), telemetry.telemetry());
+            new FeedPollService(discovery, queue, states, TelemetryLines.CLOCK, telemetry.telemetry()),
+            telemetry.telemetry());
 
-    private static Map<String, Object> scheduleEvent() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> event = EventLoader.loadEvent(RepoFiles.event("feed-poller-schedule.json"), Map.class);
-        return event;
+    private static SQSEvent sampleEvent() {
+        return EventLoader.loadSQSEvent(RepoFiles.event("feed-poller-sqs.json").toString());
     }
 
     private static Discovery.Poll poll(String source, String... urls) {
@@ -60,58 +71,68 @@ class FeedPollerHandlerTest {
                 List.of(urls), "2025-02-12T15:10:00Z"));
     }
 
-    @Test
-    void queuesEverySourcesNewUrlsAndSavesTheirState() {
-        script.put("alpha", poll("alpha", "https://alpha.example/1", "https://alpha.example/2"));
-        script.put("beta", poll("beta", "https://beta.example/9"));
-
-        Map<String, Object> result = handler.handleRequest(scheduleEvent(), null);
-
-        assertThat(queue.requests()).containsExactly(new FetchRequest("https://alpha.example/1", "alpha", 0),
-                new FetchRequest("https://alpha.example/2", "alpha", 0),
-                new FetchRequest("https://beta.example/9", "beta", 0));
-        assertThat(states.states()).containsOnlyKeys("alpha", "beta");
-        assertThat(states.states().get("alpha").seenUrls())
-                .containsExactly("https://alpha.example/1", "https://alpha.example/2");
-        assertThat(result).isEqualTo(Map.of("queued", Map.of("alpha", 2, "beta", 1), "failed", Map.of()));
+    private static List<String> failedIds(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .toList();
     }
 
     @Test
-    void keepsPollingTheOtherSourcesAndCountsTheError_whenOneOriginFails() {
-        script.put("down", new FetchException(FetchFailure.SERVER_ERROR, "origin unavailable", true, 0));
-        script.put("up", poll("up", "https://up.example/a"));
+    void queuesTheSourcesNewUrlsAndSavesItsStateDueOneIntervalAfterDispatch() {
+        script.put("example-news", poll("example-news", "https://example-news.example/1",
+                "https://example-news.example/2"));
+        script.put("flaky-origin", poll("flaky-origin"));
 
-        Map<String, Object> result = handler.handleRequest(scheduleEvent(), null);
+        SQSBatchResponse response = handler.handleRequest(sampleEvent(), null);
 
-        assertThat(queue.requests()).containsExactly(new FetchRequest("https://up.example/a", "up", 0));
-        assertThat(states.states()).containsOnlyKeys("up");
-        assertThat(result).isEqualTo(Map.of("queued", Map.of("up", 1),
-                "failed", Map.of("down", "SERVER_ERROR (origin unavailable)")));
-        assertThat(telemetry.metrics()).containsExactly("FetchErrors down");
+        assertThat(failedIds(response)).isEmpty();
+        assertThat(queue.requests()).containsExactly(new FetchRequest("https://example-news.example/1", "example-news", 0),
+                new FetchRequest("https://example-news.example/2", "example-news", 0));
+        SourceState saved = states.states().get("example-news");
+        assertThat(saved.seenUrls()).containsExactly("https://example-news.example/1", "https://example-news.example/2");
+        assertThat(saved.nextPollAt()).isEqualTo(DISPATCHED.plus(Duration.ofMinutes(15)).toString());
+        assertThat(saved.consecutiveFailures()).isZero();
     }
 
     @Test
-    void savesNoStateAndFailsTheInvocation_whenTheQueueRefusesTheUrls() {
-        script.put("alpha", poll("alpha", "https://alpha.example/1"));
-        script.put("beta", poll("beta", "https://beta.example/9"));
+    void recordsTheFailureWithABackoffAndAcknowledges_whenTheOriginFails() {
+        script.put("example-news", poll("example-news"));
+        script.put("flaky-origin", new FetchException(FetchFailure.SERVER_ERROR, "origin unavailable", true, 0));
+        states.save(new SourceState("flaky-origin", Map.of(), List.of("https://flaky.example/old"), null, 2,
+                "SERVER_ERROR (origin unavailable)", null));
+
+        SQSBatchResponse response = handler.handleRequest(sampleEvent(), null);
+
+        assertThat(failedIds(response)).isEmpty();
+        SourceState flaky = states.states().get("flaky-origin");
+        assertThat(flaky.consecutiveFailures()).isEqualTo(3);
+        assertThat(flaky.lastError()).isEqualTo("SERVER_ERROR (origin unavailable)");
+        // 2^3 × 15 min after now
+        assertThat(flaky.nextPollAt()).isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofMinutes(120)).toString());
+        assertThat(flaky.seenUrls()).containsExactly("https://flaky.example/old");
+        assertThat(telemetry.metrics()).containsExactly("FetchErrors flaky-origin");
+        assertThat(telemetry.events()).contains("source.poll-failed", "message.rejected");
+    }
+
+    @Test
+    void reportsOnlyThatMessageAsFailedAndSavesNoState_whenTheQueueRefusesItsUrls() {
+        script.put("example-news", poll("example-news", "https://example-news.example/1"));
+        script.put("flaky-origin", poll("flaky-origin", "https://flaky-origin.example/9"));
         queue.failNextEnqueues(1);
 
-        assertThatThrownBy(() -> handler.handleRequest(scheduleEvent(), null))
-                .isInstanceOf(FeedPollService.PollFailedException.class)
-                .hasMessage("could not queue the new URLs of alpha; their state was not saved, the retry will send"
-                        + " them again");
-        assertThat(states.states()).containsOnlyKeys("beta");
-        assertThat(queue.requests()).containsExactly(new FetchRequest("https://beta.example/9", "beta", 0));
+        SQSBatchResponse response = handler.handleRequest(sampleEvent(), null);
+
+        assertThat(failedIds(response)).containsExactly("9a1b2c3d-0a3b-4c5d-8e9f-000000000001");
+        assertThat(states.states()).containsOnlyKeys("flaky-origin");
+        assertThat(queue.requests()).containsExactly(new FetchRequest("https://flaky-origin.example/9", "flaky-origin", 0));
     }
 
     @Test
-    void savesTheValidatorsWithoutQueueing_whenNothingIsNew() {
-        script.put("quiet", poll("quiet"));
+    void backsOffExponentially_cappedAtADay() {
+        Duration interval = Duration.ofMinutes(15);
 
-        handler.handleRequest(scheduleEvent(), null);
-
-        assertThat(queue.batchSizes()).isEmpty();
-        assertThat(states.states().get("quiet").validators())
-                .containsEntry("https://quiet.example/feed.xml", Map.of("ETag", "\"v2\""));
+        assertThat(FeedPollService.backoff(interval, 1)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(FeedPollService.backoff(interval, 4)).isEqualTo(Duration.ofMinutes(240));
+        assertThat(FeedPollService.backoff(interval, 7)).isEqualTo(Duration.ofHours(24));
+        assertThat(FeedPollService.backoff(interval, 500)).isEqualTo(FeedPollService.MAX_BACKOFF);
     }
 }

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 
+import newsroom.aws.SqsPollQueue;
 import newsroom.core.config.InvalidConfigurationException;
 import newsroom.core.port.FetchQueue.FetchRequest;
+import newsroom.core.port.PollQueue;
 import newsroom.core.testing.InMemoryObjectStore;
 import newsroom.core.testing.InMemorySourceStateStore;
 import newsroom.core.testing.RecordingFetchQueue;
@@ -21,7 +27,10 @@ import newsroom.core.testing.ScriptedFetcher;
 import newsroom.core.testing.TelemetryLines;
 import newsroom.discovery.SourcePoller;
 
-/** The poller function over the real sources file loader and SourcePoller, with a scripted origin. */
+/**
+ * Dispatcher and poll worker together over the real sources file loader and SourcePoller, with a scripted origin:
+ * each poll-queue message the dispatcher sends is handed to the worker as Lambda would (one SQS record each).
+ */
 class SourcesFileDiscoveryTest {
 
     private static final String FEED = """
@@ -37,14 +46,19 @@ class SourcesFileDiscoveryTest {
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final InMemorySourceStateStore states = new InMemorySourceStateStore();
     private final RecordingFetchQueue queue = new RecordingFetchQueue();
+    private final List<PollQueue.PollRequest> polls = new ArrayList<>();
     private final TelemetryLines telemetry = new TelemetryLines("feed-poller");
     private final ScriptedFetcher origin = new ScriptedFetcher()
             .respond("https://news.example.com/feed.xml", "application/rss+xml", FEED.getBytes(StandardCharsets.UTF_8));
 
-    private final FeedPollerHandler handler = new FeedPollerHandler(new FeedPollService(
+    private final PollDispatcherHandler dispatcher = new PollDispatcherHandler(new PollDispatchService(
+            new SourcesFileDiscovery(store, "config/sources.yaml", null, Duration.ofMinutes(15), TelemetryLines.CLOCK),
+            states, polls::addAll, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry());
+    private final FeedPollerHandler worker = new FeedPollerHandler(new FeedPollService(
             new SourcesFileDiscovery(store, "config/sources.yaml",
-                    new SourcePoller(origin, states, TelemetryLines.CLOCK, Duration.ofDays(30))),
-            queue, states, telemetry.telemetry()), telemetry.telemetry());
+                    new SourcePoller(origin, states, TelemetryLines.CLOCK, Duration.ofDays(30)),
+                    Duration.ofMinutes(15), TelemetryLines.CLOCK),
+            queue, states, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry());
 
     private void sourcesFile(String yaml) {
         store.put("config/sources.yaml", yaml.getBytes(StandardCharsets.UTF_8), "application/yaml");
@@ -52,8 +66,24 @@ class SourcesFileDiscoveryTest {
 
     private static Map<String, Object> scheduleEvent() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> event = EventLoader.loadEvent(RepoFiles.event("feed-poller-schedule.json"), Map.class);
+        Map<String, Object> event = EventLoader.loadEvent(RepoFiles.event("poll-dispatcher-schedule.json"), Map.class);
         return event;
+    }
+
+    /** One dispatcher tick, then every message it sent through the worker. */
+    private List<SQSBatchResponse> tick() {
+        polls.clear();
+        dispatcher.handleRequest(scheduleEvent(), null);
+        List<SQSBatchResponse> responses = new ArrayList<>();
+        for (PollQueue.PollRequest poll : polls) {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId("m-" + poll.source());
+            message.setBody(SqsPollQueue.body(poll));
+            SQSEvent event = new SQSEvent();
+            event.setRecords(List.of(message));
+            responses.add(worker.handleRequest(event, null));
+        }
+        return responses;
     }
 
     private static final String SOURCES = """
@@ -71,7 +101,7 @@ class SourcesFileDiscoveryTest {
     void queuesTheFeedsItemsNewestFirst_withTrackingParametersRemoved() {
         sourcesFile(SOURCES);
 
-        handler.handleRequest(scheduleEvent(), null);
+        tick();
 
         assertThat(queue.requests()).containsExactly(
                 new FetchRequest("https://news.example.com/2025/02/two", "example-news", 0,
@@ -81,28 +111,60 @@ class SourcesFileDiscoveryTest {
     }
 
     @Test
-    void neverFetchesADisabledSource() {
+    void neverDispatchesOrFetchesADisabledSource() {
         sourcesFile(SOURCES);
 
-        handler.handleRequest(scheduleEvent(), null);
+        tick();
 
+        assertThat(polls).extracting(PollQueue.PollRequest::source).containsExactly("example-news");
         assertThat(origin.requested()).extracting(Object::toString).doesNotContain("https://paused.example.com/feed.xml");
     }
 
     @Test
-    void queuesNothingTwice_whenTheSameFeedIsPolledAgain() {
+    void dispatchesNothing_beforeTheSourcesIntervalHasPassed() {
         sourcesFile(SOURCES);
-        handler.handleRequest(scheduleEvent(), null);
+        tick();
 
-        Map<String, Object> second = handler.handleRequest(scheduleEvent(), null);
+        tick();
 
-        assertThat(queue.requests()).hasSize(2);
-        assertThat(second).isEqualTo(Map.of("queued", Map.of("example-news", 0), "failed", Map.of()));
+        assertThat(polls).isEmpty();
+        assertThat(states.states().get("example-news").nextPollAt())
+                .isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofMinutes(15)).toString());
+    }
+
+    @Test
+    void usesTheSourcesOwnInterval_whenTheFileSetsOne() {
+        sourcesFile(SOURCES.replace("url: https://news.example.com/feed.xml",
+                "url: https://news.example.com/feed.xml\n    pollEveryMinutes: 120"));
+
+        tick();
+
+        assertThat(states.states().get("example-news").nextPollAt())
+                .isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofHours(2)).toString());
+    }
+
+    @Test
+    void acknowledgesAndPollsNothing_whenTheSourceWasRemovedAfterDispatch() {
+        sourcesFile(SOURCES);
+        polls.clear();
+        dispatcher.handleRequest(scheduleEvent(), null);
+        sourcesFile("sources: []\n");
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("m-1");
+        message.setBody(SqsPollQueue.body(polls.get(0)));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+
+        SQSBatchResponse response = worker.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(origin.requested()).isEmpty();
+        assertThat(telemetry.events()).contains("source.gone");
     }
 
     @Test
     void failsNamingTheObject_whenTheSourcesFileIsMissing() {
-        assertThatThrownBy(() -> handler.handleRequest(scheduleEvent(), null))
+        assertThatThrownBy(() -> dispatcher.handleRequest(scheduleEvent(), null))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("sources file mem://config/sources.yaml does not exist; upload one (see README: Sources)");
     }

@@ -93,6 +93,12 @@ public final class AwsPriming {
             return add("sqs GetQueueAttributes", queue::primeGetQueueAttributes);
         }
 
+        /** SQS {@code GetQueueAttributes} of the poll queue. */
+        public Builder queueAttributes(SqsPollQueue queue) {
+            Objects.requireNonNull(queue, "queue");
+            return add("sqs GetQueueAttributes (poll queue)", queue::primeGetQueueAttributes);
+        }
+
         /** EventBridge {@code PutEvents}, marshalled and signed but never sent. */
         public Builder putEventsDryRun(EventBridgePublisher publisher) {
             Objects.requireNonNull(publisher, "publisher");

@@ -46,9 +46,15 @@ public final class DynamoSourceStateStore implements SourceStateStore {
             validators.put(url, values);
         });
         List<String> seen = item.get("seenUrls").l().stream().map(AttributeValue::s).toList();
-        AttributeValue lastPolled = item.get("lastPolled");
-        return Optional.of(new SourceState(item.get("sourceName").s(), validators, seen,
-                lastPolled == null ? null : lastPolled.s()));
+        AttributeValue failures = item.get("consecutiveFailures");
+        return Optional.of(new SourceState(item.get("sourceName").s(), validators, seen, string(item, "lastPolled"),
+                failures == null ? 0 : Integer.parseInt(failures.n()), string(item, "lastError"),
+                string(item, "nextPollAt")));
+    }
+
+    private static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
     }
 
     @Override
@@ -65,6 +71,13 @@ public final class DynamoSourceStateStore implements SourceStateStore {
         item.put("seenUrls", AttributeValue.fromL(state.seenUrls().stream().map(AttributeValue::fromS).toList()));
         if (state.lastPolled() != null) {
             item.put("lastPolled", AttributeValue.fromS(state.lastPolled()));
+        }
+        item.put("consecutiveFailures", AttributeValue.fromN(Integer.toString(state.consecutiveFailures())));
+        if (state.lastError() != null) {
+            item.put("lastError", AttributeValue.fromS(state.lastError()));
+        }
+        if (state.nextPollAt() != null) {
+            item.put("nextPollAt", AttributeValue.fromS(state.nextPollAt()));
         }
         dynamo.putItem(b -> b.tableName(table).item(item));
     }

@@ -39,8 +39,14 @@ import newsroom.core.url.CanonicalUrls;
  */
 public final class SourcePoller {
 
-    /** Item URLs remembered per source (newest first); bounds the state record. */
+    /**
+     * Item URLs remembered per source (newest first). With {@link #SEEN_URLS_MAX_CHARS} it bounds the state item
+     * well under DynamoDB's 400 KB item limit; an item that falls off the list and is still in the feed is sent again
+     * and found unchanged by the fetcher (idempotent), so the bound costs a fetch, never a duplicate article.
+     */
     public static final int SEEN_URLS_CAP = 1000;
+    /** Most characters of remembered item URLs per source (≈ 200 KB in the state item). */
+    public static final int SEEN_URLS_MAX_CHARS = 200_000;
     /** Child sitemaps of an index read per poll, most recently modified first. */
     public static final int MAX_CHILD_SITEMAPS = 5;
 
@@ -102,16 +108,21 @@ public final class SourcePoller {
         List<DiscoveredItem> chosen = fresh.subList(0, Math.min(fresh.size(), source.maxItemsPerPoll()));
         List<FetchRequest> requests = new ArrayList<>();
         List<String> newSeen = new ArrayList<>();
+        int seenChars = 0;
         for (DiscoveredItem item : chosen) {
             requests.add(new FetchRequest(item.url(), source.name(), 0, item.published(),
                     item.published() == null ? null : listedIn(source)));
-            newSeen.add(item.url());
+            if (newSeen.size() < SEEN_URLS_CAP && seenChars + item.url().length() <= SEEN_URLS_MAX_CHARS) {
+                newSeen.add(item.url());
+                seenChars += item.url().length();
+            }
         }
         for (String old : previous.seenUrls()) {
-            if (newSeen.size() >= SEEN_URLS_CAP) {
+            if (newSeen.size() >= SEEN_URLS_CAP || seenChars + old.length() > SEEN_URLS_MAX_CHARS) {
                 break;
             }
             newSeen.add(old);
+            seenChars += old.length();
         }
         SourceState state = new SourceState(source.name(), validators, newSeen, now.toString());
         return new PollResult(requests, state, unchanged);

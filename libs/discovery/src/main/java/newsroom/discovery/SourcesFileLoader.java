@@ -29,7 +29,8 @@ import newsroom.core.config.InvalidConfigurationException;
 /**
  * Reads and validates the sources file (YAML). Every problem names the entry and the key, e.g.
  * {@code sources[2] (name "x"): url: not an http(s) URL}; unknown keys and duplicate names are errors, so a typo
- * never silently disables a source. Limits: 1 MiB, nesting depth 10, 10 aliases, 1000 sources.
+ * never silently disables a source. Limits: 1 MiB, nesting depth 10, 10 aliases, 10,000 sources
+ * (the poll dispatcher fans them out one queue message each; docs/scale.md).
  *
  * <pre>
  * sources:
@@ -41,17 +42,19 @@ import newsroom.core.config.InvalidConfigurationException;
  *     categories: [crypto]      # default none
  *     tags: [markets]           # default none
  *     maxItemsPerPoll: 20       # default 50, 1..1000
+ *     pollEveryMinutes: 60      # default: the deployment's POLL_INTERVAL_MINUTES; 1..10080 (a week)
  *     enabled: true             # default true
  * </pre>
  */
 public final class SourcesFileLoader {
 
     public static final int MAX_FILE_BYTES = 1 << 20;
-    public static final int MAX_SOURCES = 1000;
+    public static final int MAX_SOURCES = 10_000;
+    public static final int MAX_POLL_EVERY_MINUTES = 7 * 24 * 60;
     public static final int DEFAULT_MAX_ITEMS_PER_POLL = 50;
 
     private static final Set<String> KEYS = Set.of("name", "type", "url", "timeZone", "language", "categories",
-            "tags", "maxItemsPerPoll", "enabled");
+            "tags", "maxItemsPerPoll", "enabled", "pollEveryMinutes");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
@@ -159,6 +162,15 @@ public final class SourcesFileLoader {
             }
             maxItems = m;
         }
+        java.time.Duration interval = null;
+        Object rawEvery = map.get("pollEveryMinutes");
+        if (rawEvery != null) {
+            if (!(rawEvery instanceof Integer m) || m < 1 || m > MAX_POLL_EVERY_MINUTES) {
+                throw new InvalidConfigurationException(at + "pollEveryMinutes: expected a whole number 1.."
+                        + MAX_POLL_EVERY_MINUTES + ", was " + rawEvery);
+            }
+            interval = java.time.Duration.ofMinutes(m);
+        }
         boolean enabled = true;
         Object rawEnabled = map.get("enabled");
         if (rawEnabled != null) {
@@ -168,7 +180,7 @@ public final class SourcesFileLoader {
             enabled = b;
         }
         return new Source(name, type, url, zone, language, strings(map.get("categories"), at + "categories"),
-                strings(map.get("tags"), at + "tags"), maxItems, enabled);
+                strings(map.get("tags"), at + "tags"), maxItems, enabled, interval);
     }
 
     private static Source.Type type(Object raw, String at) {

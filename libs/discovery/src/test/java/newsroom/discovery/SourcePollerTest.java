@@ -117,6 +117,21 @@ class SourcePollerTest {
     }
 
     @Test
+    void forgetsTheOldestSeenUrls_whenTheirCharactersWouldPassTheBound() throws Exception {
+        String longPath = "/" + "x".repeat(SourcePoller.SEEN_URLS_MAX_CHARS / 2);
+        states.save(new newsroom.core.port.SourceStateStore.SourceState("news", java.util.Map.of(),
+                List.of("https://site.test/older" + longPath, "https://site.test/oldest" + longPath), null));
+        web.serve("/feed.xml", "application/rss+xml", rss(item("https://site.test/new", null)));
+
+        SourcePoller.PollResult r = poller.poll(source(Source.Type.FEED, "/feed.xml", 10));
+
+        assertThat(r.newState().seenUrls()).containsExactly("https://site.test/new",
+                "https://site.test/older" + longPath);
+        assertThat(r.newState().seenUrls().stream().mapToInt(String::length).sum())
+                .isLessThanOrEqualTo(SourcePoller.SEEN_URLS_MAX_CHARS);
+    }
+
+    @Test
     void readsRecentChildSitemapsOfAnIndex_skippingOldOnes() throws Exception {
         web.serve("/sitemap.xml", "application/xml", """
                 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -34,6 +34,7 @@ class SourcesFileLoaderTest {
                     categories: [crypto]
                     tags: [markets, asia]
                     maxItemsPerPoll: 20
+                    pollEveryMinutes: 60
                     enabled: false
                   - name: daily
                     type: sitemap
@@ -42,7 +43,8 @@ class SourcesFileLoaderTest {
 
         assertThat(sources).containsExactly(
                 new Source("coinlive", Source.Type.FEED, URI.create("https://coinlive.example/feed"),
-                        ZoneId.of("Asia/Seoul"), "ko", List.of("crypto"), List.of("markets", "asia"), 20, false),
+                        ZoneId.of("Asia/Seoul"), "ko", List.of("crypto"), List.of("markets", "asia"), 20, false,
+                        java.time.Duration.ofHours(1)),
                 new Source("daily", Source.Type.SITEMAP, URI.create("https://daily.example/news-sitemap.xml"),
                         ZoneOffset.UTC, null, List.of(), List.of(), 50, true));
     }
@@ -54,9 +56,10 @@ class SourcesFileLoaderTest {
             "{name: a, url: 'https://x.example/f'} => sources.yaml: sources[2] (name \"a\"): type: required (feed | sitemap | homepage)",
             "{name: a, type: podcast, url: 'https://x.example/f'} => sources.yaml: sources[2] (name \"a\"): type: 'podcast' is not one of feed | sitemap | homepage",
             "{type: feed, url: 'https://x.example/f'} => sources.yaml: sources[2]: name: required, 1 to 64 of A-Z a-z 0-9 . _ -",
-            "{name: a, type: feed, url: 'https://x.example/f', timezone: UTC} => sources.yaml: sources[2] (name \"a\"): timezone: unknown key (known: [categories, enabled, language, maxItemsPerPoll, name, tags, timeZone, type, url])",
+            "{name: a, type: feed, url: 'https://x.example/f', timezone: UTC} => sources.yaml: sources[2] (name \"a\"): timezone: unknown key (known: [categories, enabled, language, maxItemsPerPoll, name, pollEveryMinutes, tags, timeZone, type, url])",
             "{name: a, type: feed, url: 'https://x.example/f', timeZone: Mars/Base} => sources.yaml: sources[2] (name \"a\"): timeZone: not a time zone: Mars/Base (use an IANA name such as Europe/Paris, or UTC)",
             "{name: a, type: feed, url: 'https://x.example/f', maxItemsPerPoll: 0} => sources.yaml: sources[2] (name \"a\"): maxItemsPerPoll: expected a whole number 1..1000, was 0",
+            "{name: a, type: feed, url: 'https://x.example/f', pollEveryMinutes: 0} => sources.yaml: sources[2] (name \"a\"): pollEveryMinutes: expected a whole number 1..10080, was 0",
             "{name: a, type: feed, url: 'https://x.example/f', enabled: perhaps} => sources.yaml: sources[2] (name \"a\"): enabled: expected true or false, was perhaps",
             "{name: a, type: feed, url: 'https://x.example/f', language: '123'} => sources.yaml: sources[2] (name \"a\"): language: '123' is not a BCP 47 language tag (e.g. en, fr, pt-BR)",
             "{name: one, type: feed, url: 'https://x.example/f'} => sources.yaml: sources[2] (name \"one\"): name: duplicate of an earlier source"})

@@ -18,12 +18,18 @@ import crawlercommons.robots.SimpleRobotRulesParser;
 import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.port.Fetcher.FetchedResource;
+import newsroom.core.port.RobotsTxtShare;
 
 /**
  * robots.txt rules per origin (scheme, host, port), parsed by crawler-commons and kept for a TTL; a stale entry is
  * refreshed with a conditional GET. Following RFC 9309: a 4xx or an unusable file means "no restrictions"; a 5xx or
  * a network failure means "assume complete disallow" for a short while, reported as a retryable ROBOTS_UNAVAILABLE;
  * a permanent failure of the host itself (TLS, malformed HTTP) is reported with its own reason.
+ *
+ * <p>With a {@link RobotsTxtShare} (DynamoDB on Lambda) the rules are shared by every instance: an instance without a
+ * fresh entry first takes the shared file when it is younger than the TTL, and whatever it fetches it shares, so a
+ * host's robots.txt is fetched about once per TTL for all instances. Failures are not shared (they expire in a
+ * minute), and the share being unreachable only means fetching as without it.
  */
 final class RobotsTxtCache {
 
@@ -39,8 +45,9 @@ final class RobotsTxtCache {
                 throws FetchException;
     }
 
-    /** Cached rules, or the failure to report until {@code expires}. */
-    private record Entry(BaseRobotRules rules, Instant expires, Map<String, String> validators, FetchException failure) {
+    /** Cached rules, or the failure to report until {@code expires}; the file itself, to share it again. */
+    private record Entry(BaseRobotRules rules, Instant expires, Map<String, String> validators, FetchException failure,
+                         byte[] body, String contentType, boolean allowAll) {
     }
 
     /** Reasons that mean "there is no usable robots.txt" (RFC 9309 "unavailable"): crawl without restrictions. */
@@ -56,12 +63,18 @@ final class RobotsTxtCache {
     private final Duration ttl;
     private final Clock clock;
     private final RobotsFetch fetch;
+    private final RobotsTxtShare share;
 
     RobotsTxtCache(String agentName, Duration ttl, Clock clock, RobotsFetch fetch) {
+        this(agentName, ttl, clock, fetch, RobotsTxtShare.NONE);
+    }
+
+    RobotsTxtCache(String agentName, Duration ttl, Clock clock, RobotsFetch fetch, RobotsTxtShare share) {
         this.agentName = agentName.toLowerCase(Locale.ROOT);
         this.ttl = ttl;
         this.clock = clock;
         this.fetch = fetch;
+        this.share = share;
     }
 
     /**
@@ -78,7 +91,13 @@ final class RobotsTxtCache {
             synchronized (locks.computeIfAbsent(origin, o -> new Object())) {
                 entry = entries.get(origin);
                 if (entry == null || !clock.instant().isBefore(entry.expires())) {
-                    entry = load(origin, entry, deadlineNanos);
+                    Entry shared = fromShare(origin);
+                    if (shared != null && clock.instant().isBefore(shared.expires())) {
+                        entry = shared;
+                    } else {
+                        entry = load(origin, entry != null ? entry : shared, deadlineNanos);
+                        toShare(origin, entry);
+                    }
                     entries.put(origin, entry);
                 }
             }
@@ -95,6 +114,31 @@ final class RobotsTxtCache {
         return entry.rules();
     }
 
+    /** The shared file as an entry expiring one TTL after it was fetched, or null when none (or unreachable). */
+    private Entry fromShare(String origin) {
+        try {
+            return share.find(origin).map(s -> new Entry(s.allowAll() ? new SimpleRobotRules(RobotRulesMode.ALLOW_ALL)
+                    : parser.parseContent(origin + "/robots.txt", s.body(),
+                    s.contentType() == null ? "text/plain" : s.contentType(), List.of(agentName)),
+                    s.fetchedAt().plus(ttl), s.validators(), null, s.body(), s.contentType(), s.allowAll()))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void toShare(String origin, Entry entry) {
+        if (entry.failure() != null) {
+            return;
+        }
+        try {
+            share.save(new RobotsTxtShare.SharedRobotsTxt(origin, entry.allowAll(), entry.body(), entry.contentType(),
+                    entry.validators(), entry.expires().minus(ttl)));
+        } catch (RuntimeException e) {
+            // sharing saves fetches; without it every instance fetches for itself
+        }
+    }
+
     private Entry load(String origin, Entry previous, long deadlineNanos) throws FetchException {
         URI robotsUrl = URI.create(origin + "/robots.txt");
         Map<String, String> validators = previous == null || previous.failure() != null ? Map.of()
@@ -103,21 +147,27 @@ final class RobotsTxtCache {
         try {
             FetchedResource r = fetch.fetch(robotsUrl, validators, deadlineNanos);
             if (r.notModified() && previous != null) {
-                return new Entry(previous.rules(), now.plus(ttl), r.validators(), null);
+                return new Entry(previous.rules(), now.plus(ttl), r.validators(), null, previous.body(),
+                        previous.contentType(), previous.allowAll());
             }
             BaseRobotRules rules = parser.parseContent(r.finalUri().toString(), r.body(),
                     r.contentType() == null ? "text/plain" : r.contentType(), List.of(agentName));
-            return new Entry(rules, now.plus(ttl), r.validators(), null);
+            return new Entry(rules, now.plus(ttl), r.validators(), null, r.body(), r.contentType(), false);
         } catch (FetchException e) {
             if (e.reason() == FetchFailure.TIMEOUT
                     && deadlineNanos - System.nanoTime() < BUDGET_SLACK.toNanos()) {
                 // Our own budget ran out, which says nothing about the origin: nothing to remember.
                 throw FetchFailure.TIMEOUT.exception(robotsUrl + ": the time budget ran out while fetching it");
             }
-            if (UNAVAILABLE.contains(e.reason())) {
-                return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), now.plus(ttl), Map.of(), null);
+            if (FetchFailure.HOST_BUSY.name().equals(e.reason())) {
+                // our turn at the host has not come (politeness, possibly another instance's): says nothing of robots.txt
+                throw e;
             }
-            return new Entry(null, now.plus(FAILURE_TTL), Map.of(), e);
+            if (UNAVAILABLE.contains(e.reason())) {
+                return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), now.plus(ttl), Map.of(), null, null,
+                        null, true);
+            }
+            return new Entry(null, now.plus(FAILURE_TTL), Map.of(), e, null, null, false);
         }
     }
 }

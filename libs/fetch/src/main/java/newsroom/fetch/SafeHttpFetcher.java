@@ -65,10 +65,12 @@ public final class SafeHttpFetcher implements Fetcher {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.random = b.random;
-        this.politeness = new HostPoliteness(b.clock, b.sleeper, b.config.maxPolitenessWait());
+        // one attempt (all redirect hops) ends by totalDeadline: a turn taken for it cannot be needed longer
+        this.politeness = new HostPoliteness(b.clock, b.sleeper, b.config.maxPolitenessWait(), b.hostTurns,
+                b.config.totalDeadline().plusSeconds(1));
         this.robots = new RobotsTxtCache(b.config.robotsAgentName(), b.config.robotsCacheTtl(), b.clock,
                 (url, validators, deadline) -> fetchWithRetries(new Request(url, EnumSet.of(ContentKind.ROBOTS),
-                        validators, false, deadline)));
+                        validators, false, deadline)), b.robotsShare);
     }
 
     /** Starts a builder; everything but the configuration has a production default. */
@@ -223,7 +225,15 @@ public final class SafeHttpFetcher implements Fetcher {
                         return new FetchedResource(requested, target.uri(), 304, null, null, new byte[0], true,
                                 validatorsOf(response, request.validators()), singleKind(request));
                     }
-                    failOnErrorStatus(target, response);
+                    try {
+                        failOnErrorStatus(target, response);
+                    } catch (FetchException e) {
+                        if (e.retryAfterSeconds() > 0 && FetchFailure.RATE_LIMITED.name().equals(e.reason())) {
+                            // the host asked for a pause: every instance honours it, not only this one
+                            permit.holdOff(Duration.ofSeconds(e.retryAfterSeconds()));
+                        }
+                        throw e;
+                    }
                     return success(requested, target, request.kinds(), response);
                 }
             }
@@ -382,6 +392,8 @@ public final class SafeHttpFetcher implements Fetcher {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.threadSleep();
         private RandomGenerator random = RandomGenerator.getDefault();
+        private newsroom.core.port.HostTurns hostTurns = newsroom.core.port.HostTurns.IN_PROCESS;
+        private newsroom.core.port.RobotsTxtShare robotsShare = newsroom.core.port.RobotsTxtShare.NONE;
 
         private Builder(FetcherConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -414,6 +426,21 @@ public final class SafeHttpFetcher implements Fetcher {
 
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Turns at a host shared with the other instances (DynamoDB on Lambda); default {@code IN_PROCESS}, where
+         * this fetcher is the only one.
+         */
+        public Builder hostTurns(newsroom.core.port.HostTurns turns) {
+            this.hostTurns = Objects.requireNonNull(turns, "turns");
+            return this;
+        }
+
+        /** robots.txt files shared with the other instances (DynamoDB on Lambda); default {@code NONE}. */
+        public Builder robotsShare(newsroom.core.port.RobotsTxtShare share) {
+            this.robotsShare = Objects.requireNonNull(share, "share");
             return this;
         }
 

@@ -9,26 +9,56 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Per-source polling state: the validators for conditional GET and the item URLs already sent for fetching, so an
- * unchanged feed costs one 304 and a changed one sends only new items. DynamoDB on AWS, the embedded index locally.
+ * unchanged feed costs one 304 and a changed one sends only new items; and the source's schedule and health (when it
+ * is next due, how often in a row it failed and why), which the poll dispatcher reads. DynamoDB on AWS, the embedded
+ * index locally. One item per source; its size is bounded by the poller's caps on {@code seenUrls}.
  */
 public interface SourceStateStore {
 
     Optional<SourceState> find(String sourceName);
 
-    /** Replaces the state of that source (last writer wins: one poller runs per schedule). */
+    /**
+     * Replaces the state of that source (last writer wins: the dispatcher sends one poll per source and due time, so
+     * one worker at a time writes a source's state).
+     */
     void save(SourceState state);
 
     /**
      * @param validators document URL -> (ETag / Last-Modified header name -> value), for feeds, sitemaps, robots.txt
      * @param seenUrls   most recent item URLs already enqueued, newest first, capped by the poller
      * @param lastPolled RFC 3339 instant of the last completed poll, or null
+     * @param consecutiveFailures polls in a row that failed at the origin (0 after a successful poll)
+     * @param lastError  reason and detail of the last failed poll, or null once a poll succeeded
+     * @param nextPollAt RFC 3339 instant from which the dispatcher sends the source again (its interval after a
+     *                   success, an exponential backoff after failures), or null for "due now"
      */
     record SourceState(String sourceName, Map<String, Map<String, String>> validators, List<String> seenUrls,
-                       @Nullable String lastPolled) {
+                       @Nullable String lastPolled, int consecutiveFailures, @Nullable String lastError,
+                       @Nullable String nextPollAt) {
         public SourceState {
             Objects.requireNonNull(sourceName, "sourceName");
             validators = Map.copyOf(validators == null ? Map.of() : validators);
             seenUrls = List.copyOf(seenUrls == null ? List.of() : seenUrls);
+            if (consecutiveFailures < 0) {
+                throw new IllegalArgumentException("consecutiveFailures must not be negative");
+            }
+        }
+
+        /** A healthy state with no schedule yet (due now). */
+        public SourceState(String sourceName, Map<String, Map<String, String>> validators, List<String> seenUrls,
+                           String lastPolled) {
+            this(sourceName, validators, seenUrls, lastPolled, 0, null, null);
+        }
+
+        /** This state after a successful poll: healthy, next due at {@code nextPollAt}. */
+        public SourceState succeeded(String nextPollAt) {
+            return new SourceState(sourceName, validators, seenUrls, lastPolled, 0, null, nextPollAt);
+        }
+
+        /** This state after one more failed poll: the error recorded, next due at {@code nextPollAt}. */
+        public SourceState failed(String error, String nextPollAt) {
+            return new SourceState(sourceName, validators, seenUrls, lastPolled, consecutiveFailures + 1, error,
+                    nextPollAt);
         }
     }
 }

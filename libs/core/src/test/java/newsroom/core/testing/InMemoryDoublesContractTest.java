@@ -42,6 +42,22 @@ class InMemoryDoublesContractTest {
     }
 
     @Nested
+    class InMemoryHostTurnsContract extends newsroom.core.port.contract.HostTurnsContract {
+        @Override
+        protected newsroom.core.port.HostTurns newTurns() {
+            return new InMemoryHostTurns();
+        }
+    }
+
+    @Nested
+    class InMemoryRobotsTxtShareContract extends newsroom.core.port.contract.RobotsTxtShareContract {
+        @Override
+        protected newsroom.core.port.RobotsTxtShare newShare() {
+            return new InMemoryRobotsTxtShare();
+        }
+    }
+
+    @Nested
     class InMemorySourceStateStoreContract extends SourceStateStoreContract {
         @Override
         protected SourceStateStore newStore() {

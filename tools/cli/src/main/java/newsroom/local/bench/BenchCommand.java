@@ -23,6 +23,7 @@ public final class BenchCommand {
     public static final String USAGE = String.join("\n",
             "usage: newsroom bench [--quick] [--no-cold] [--no-peer] [--keep DIR] [--dataset DIR] [--repo DIR]",
             "       newsroom bench --pathological",
+            "       newsroom bench --scale [--sources N] [--json FILE]",
             "  --quick        fewer rounds (3), invocations and Readability pages (every 4th): under two minutes",
             "  --no-cold      skip cold start, warm invocation and priming (they need the built function jars)",
             "  --no-peer      skip Mozilla Readability (needs Node.js 20.19+ and npm)",
@@ -30,7 +31,12 @@ public final class BenchCommand {
             "  --dataset DIR  the article-extraction-benchmark folder (default: shared/data/... beside the repository)",
             "  --repo DIR     the repository (default: found from the working directory or this program's jar)",
             "  --pathological only the hostile-page table: eight generated families at 1x, 2x, 4x, 8x size, each",
-            "                 family in a fresh JVM with -Xmx256m (about two minutes on two cores)");
+            "                 family in a fresh JVM with -Xmx256m (about two minutes on two cores)",
+            "  --scale        fan-out polling at scale: N feeds (default 1000, 3 items each) on 50 loopback hosts,",
+            "                 the real dispatcher, poll worker and article fetcher against moto and dynalite with",
+            "                 1, 2 and 4 workers; exit 1 when a must-hold is missed (docs/benchmarks.md: Scale test)",
+            "  --sources N    number of feeds of --scale",
+            "  --json FILE    also write the --scale figures as JSON");
 
     static final double COLD_START_TARGET = 2.5;
     static final double PARSE_SHARE_TARGET = 0.40;
@@ -58,8 +64,33 @@ public final class BenchCommand {
         Path repo = null;
         Path keep = null;
         boolean pathological = false;
+        boolean scale = false;
+        int sources = ScaleBench.DEFAULT_SOURCES;
+        Path json = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--scale" -> scale = true;
+                case "--sources", "--json" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("newsroom: " + args[i] + " needs a value\n" + USAGE);
+                        return 2;
+                    }
+                    if (args[i].equals("--json")) {
+                        json = Path.of(args[i + 1]).toAbsolutePath().normalize();
+                    } else {
+                        try {
+                            sources = Integer.parseInt(args[i + 1]);
+                        } catch (NumberFormatException e) {
+                            sources = -1;
+                        }
+                        if (sources < 1 || sources > newsroom.discovery.SourcesFileLoader.MAX_SOURCES) {
+                            err.println("newsroom: --sources must be a whole number 1.."
+                                    + newsroom.discovery.SourcesFileLoader.MAX_SOURCES + "\n" + USAGE);
+                            return 2;
+                        }
+                    }
+                    i++;
+                }
                 case "--quick" -> plan = Plan.QUICK;
                 case "--pathological" -> pathological = true;
                 case "--no-cold" -> cold = false;
@@ -89,6 +120,9 @@ public final class BenchCommand {
         }
         if (pathological) {
             return measurePathological(out, err);
+        }
+        if (scale) {
+            return measureScale(repo, sources, json, out, err);
         }
         try {
             Path root = repo != null ? repo : findRepo();
@@ -135,6 +169,32 @@ public final class BenchCommand {
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("newsroom bench failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int measureScale(Path repo, int sources, Path json, PrintStream out, PrintStream err) {
+        long started = System.nanoTime();
+        try {
+            Path root = repo != null ? repo : findRepo();
+            Path work = Files.createTempDirectory("newsroom-scale");
+            try {
+                err.println("newsroom bench: scale test, " + sources + " sources");
+                ScaleBench.Figures figures = new ScaleBench(root.resolve("template.yaml"), work, err)
+                        .run(sources, ScaleBench.DEFAULT_HOSTS, ScaleBench.DEFAULT_ITEMS, List.of(1, 2, 4));
+                out.println("Machine: " + machine());
+                out.println();
+                figures.print(out);
+                out.printf(Locale.ROOT, "%nTotal: %.0f s%n", (System.nanoTime() - started) / 1e9);
+                if (json != null) {
+                    figures.writeJson(json);
+                }
+                return figures.mustHoldsMet() ? 0 : 1;
+            } finally {
+                deleteTree(work);
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("newsroom bench failed: " + e);
             return 1;
         }
     }

@@ -77,7 +77,7 @@ final class ColdStartBench {
                 new Function("ingest-api", "ingest-api", "newsroom.ingestapi.IngestApiHandler",
                         PrimedIngestApi.class, event("ingest-api-get-article.json")),
                 new Function("feed-poller", "feed-poller", "newsroom.feedpoller.FeedPollerHandler",
-                        PrimedFeedPoller.class, event("feed-poller-schedule.json")),
+                        PrimedFeedPoller.class, event("feed-poller-sqs.json")),
                 new Function("article-fetcher", "article-fetcher", "newsroom.articlefetcher.ArticleFetcherHandler",
                         PrimedArticleFetcher.class, fetcherEvent()),
                 new Function("translator", "translator", "newsroom.translator.TranslationHandler",

@@ -90,7 +90,8 @@ class ModuleRulesTest {
         while (m.find()) {
             codeUris.add(m.group(1));
         }
-        assertThat(folders).isEqualTo(codeUris.stream().sorted().toList());
+        // one module may ship several entry points (feed-poller: the poll dispatcher and the poll worker share a jar)
+        assertThat(folders).isEqualTo(codeUris.stream().distinct().sorted().toList());
     }
 
     @Test

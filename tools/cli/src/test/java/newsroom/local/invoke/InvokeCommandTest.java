@@ -134,7 +134,7 @@ class InvokeCommandTest {
                 RepoFiles.template().toString());
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("template.yaml has no function 'NoSuchFunction' (functions: FeedPollerFunction,"
+        assertThat(run.err()).contains("template.yaml has no function 'NoSuchFunction' (functions: PollDispatcherFunction, FeedPollerFunction,"
                 + " ArticleFetcherFunction, IngestApiFunction, TranslationFunction, ThumbnailFunction)");
     }
 }

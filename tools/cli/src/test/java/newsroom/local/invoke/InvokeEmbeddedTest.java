@@ -34,6 +34,7 @@ class InvokeEmbeddedTest {
     private static final Map<String, String> FUNCTION_OF_PREFIX = Map.of(
             "article-fetcher-", "ArticleFetcherFunction",
             "feed-poller-", "FeedPollerFunction",
+            "poll-dispatcher-", "PollDispatcherFunction",
             "ingest-api-", "IngestApiFunction",
             "thumbnail-", "ThumbnailFunction",
             "translation-", "TranslationFunction");

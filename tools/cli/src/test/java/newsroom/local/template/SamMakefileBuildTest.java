@@ -78,7 +78,7 @@ class SamMakefileBuildTest {
     @Test
     @Order(1)
     void buildsAnArtifactFolder_forEveryFunctionOfTheTemplate() {
-        assertThat(artifacts.keySet()).containsExactlyElementsOf(FUNCTIONS).hasSize(5);
+        assertThat(artifacts.keySet()).containsExactlyElementsOf(FUNCTIONS).hasSize(6);
     }
 
     @Test

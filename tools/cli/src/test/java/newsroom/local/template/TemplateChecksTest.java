@@ -59,8 +59,8 @@ class TemplateChecksTest {
     }
 
     @Test
-    void deploysTheFiveFunctions() {
-        assertThat(functions()).containsExactly("FeedPollerFunction", "ArticleFetcherFunction", "IngestApiFunction",
+    void deploysTheSixFunctions() {
+        assertThat(functions()).containsExactly("PollDispatcherFunction", "FeedPollerFunction", "ArticleFetcherFunction", "IngestApiFunction",
                 "TranslationFunction", "ThumbnailFunction");
     }
 

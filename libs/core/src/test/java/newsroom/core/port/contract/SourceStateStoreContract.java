@@ -48,6 +48,19 @@ public abstract class SourceStateStoreContract {
     }
 
     @Test
+    void returnsTheScheduleAndHealth_whenAFailedPollWasSaved() {
+        SourceState failing = new SourceState("flaky", Map.of(), List.of("https://flaky.example/1"),
+                "2025-02-12T15:15:00Z", 3, "HTTP_503 (origin unavailable)", "2025-02-12T17:15:00Z");
+
+        store.save(failing);
+
+        assertThat(store.find("flaky")).contains(failing);
+        store.save(failing.succeeded("2025-02-12T17:30:00Z"));
+        assertThat(store.find("flaky").orElseThrow()).extracting(SourceState::consecutiveFailures,
+                SourceState::lastError, SourceState::nextPollAt).containsExactly(0, null, "2025-02-12T17:30:00Z");
+    }
+
+    @Test
     void keepsSeenUrlsInOrder_whenTheyAreNotSorted() {
         List<String> seen = List.of("https://s.example/z", "https://s.example/a", "https://s.example/m");
         store.save(new SourceState("s", Map.of(), seen, null));

@@ -1,0 +1,64 @@
+package newsroom.feedpoller;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+
+import newsroom.aws.AwsPriming;
+import newsroom.aws.LambdaInvocation;
+import newsroom.aws.SnapStartHandler;
+import newsroom.core.observe.Telemetry;
+
+/**
+ * PollDispatcherFunction: on each EventBridge Scheduler tick, sends one poll-queue message per source that is due
+ * ({@link PollDispatchService#dispatchDue()}) and returns what it sent and which sources are failing. The Scheduler
+ * input is ignored: the sources file and the sources' state decide. A queue failure is thrown so the Scheduler's retry
+ * policy (then its dead-letter queue) takes over. SnapStart: only the AWS priming (a read per client); nothing is
+ * sent before the snapshot.
+ */
+public final class PollDispatcherHandler extends SnapStartHandler
+        implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    /** Variables this function reads besides the AWS resource and site variables of every function. */
+    public static final List<String> FUNCTION_VARIABLES = List.of(FeedPollerWiring.SOURCES_KEY,
+            PollDispatcherWiring.POLL_QUEUE_URL);
+
+    private final PollDispatchService service;
+    private final Telemetry telemetry;
+
+    /** Production: wires the AWS adapters once per execution environment from the function's environment. */
+    public PollDispatcherHandler() {
+        this(PollDispatcherWiring.fromEnvironment(System.getenv(), Clock.systemUTC()));
+        registerForSnapStart();
+    }
+
+    PollDispatcherHandler(PollDispatcherWiring wiring) {
+        this(wiring.service(), wiring.priming(), wiring.telemetry());
+    }
+
+    PollDispatcherHandler(PollDispatchService service, Telemetry telemetry) {
+        this(service, AwsPriming.none(), telemetry);
+    }
+
+    PollDispatcherHandler(PollDispatchService service, AwsPriming priming, Telemetry telemetry) {
+        super(priming, telemetry);
+        this.service = Objects.requireNonNull(service, "service");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        LambdaInvocation.begin(telemetry, context);
+        PollDispatchService.Summary summary = service.dispatchDue();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("dispatched", summary.dispatched());
+        result.put("notDue", summary.notDue().size());
+        result.put("failing", summary.failing());
+        return result;
+    }
+}

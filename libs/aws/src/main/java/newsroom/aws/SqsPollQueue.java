@@ -1,0 +1,119 @@
+package newsroom.aws;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import newsroom.core.port.PollQueue;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * {@link PollQueue} on the SQS poll queue: SendMessageBatch calls of at most {@value #MAX_ENTRIES_PER_CALL} bodies
+ * {@code {"source":…,"dispatchedAt":…}} (a few dozen bytes each, far below the batch byte limit). Entries SQS
+ * rejects without blaming the sender, and transient call failures, are resent with the {@link RetryPolicy}; what
+ * still fails is reported in one {@link SqsFetchQueue.EnqueueFailedException} naming the sources.
+ */
+public final class SqsPollQueue implements PollQueue {
+
+    public static final int MAX_ENTRIES_PER_CALL = 10;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final RetryPolicy retry;
+
+    public SqsPollQueue(SqsClient sqs, String queueUrl) {
+        this(sqs, queueUrl, RetryPolicy.DEFAULT);
+    }
+
+    public SqsPollQueue(SqsClient sqs, String queueUrl, RetryPolicy retry) {
+        this.sqs = Objects.requireNonNull(sqs, "sqs");
+        this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
+        this.retry = Objects.requireNonNull(retry, "retry");
+    }
+
+    /** SnapStart priming: {@code GetQueueAttributes} (the approximate message count) of the queue, read-only. */
+    void primeGetQueueAttributes() {
+        sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+    }
+
+    /** The message body of a request: {@code {"source":…,"dispatchedAt":…}}. */
+    public static String body(PollRequest request) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("source", request.source());
+        body.put("dispatchedAt", request.dispatchedAt().toString());
+        return body.toString();
+    }
+
+    @Override
+    public void send(List<PollRequest> requests) {
+        List<String> failures = new ArrayList<>();
+        for (int from = 0; from < requests.size(); from += MAX_ENTRIES_PER_CALL) {
+            failures.addAll(sendBatch(requests.subList(from, Math.min(requests.size(), from + MAX_ENTRIES_PER_CALL))));
+        }
+        if (!failures.isEmpty()) {
+            throw new SqsFetchQueue.EnqueueFailedException(failures.size() + " of " + requests.size()
+                    + " poll request(s) not accepted by " + queueUrl, failures);
+        }
+    }
+
+    private List<String> sendBatch(List<PollRequest> batch) {
+        Map<String, SendMessageBatchRequestEntry> pending = new HashMap<>();
+        Map<String, String> sourceById = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            String id = Integer.toString(i);
+            pending.put(id, SendMessageBatchRequestEntry.builder().id(id).messageBody(body(batch.get(i))).build());
+            sourceById.put(id, batch.get(i).source());
+        }
+        List<String> permanent = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            Map<String, String> transientReasons = new HashMap<>();
+            try {
+                List<SendMessageBatchRequestEntry> entries = List.copyOf(pending.values());
+                SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+                response.successful().forEach(ok -> pending.remove(ok.id()));
+                for (BatchResultErrorEntry failed : response.failed()) {
+                    String reason = sourceById.get(failed.id()) + ": " + failed.code();
+                    if (Boolean.TRUE.equals(failed.senderFault())) {
+                        permanent.add(reason);
+                        pending.remove(failed.id());
+                    } else {
+                        transientReasons.put(failed.id(), reason);
+                    }
+                }
+            } catch (SdkException e) {
+                for (String id : pending.keySet()) {
+                    String reason = sourceById.get(id) + ": " + AwsErrors.errorCode(e);
+                    if (AwsErrors.isTransient(e)) {
+                        transientReasons.put(id, reason);
+                    } else {
+                        permanent.add(reason);
+                    }
+                }
+                if (!AwsErrors.isTransient(e)) {
+                    pending.clear();
+                }
+            }
+            if (pending.isEmpty()) {
+                return permanent;
+            }
+            if (attempt == retry.maxAttempts()) {
+                permanent.addAll(transientReasons.values());
+                return permanent;
+            }
+            retry.pauseBeforeRetry(attempt);
+        }
+    }
+}
