@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import newsroom.core.config.SiteConfig;
+import newsroom.core.frontmatter.DateParser;
 import newsroom.core.ingest.IngestOutcome;
 import newsroom.core.ingest.IngestService;
 import newsroom.core.model.ArticleId;
@@ -269,9 +270,45 @@ final class ArticleApi {
         return view;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The front matter as the response shows it: every canonical field in the written order, absent ones as null,
+     * dates as RFC 3339 text, {@code source} as {@code {url, canonical}}, {@code hugo} and {@code params} as maps.
+     */
     private static Map<String, Object> frontMatter(CanonicalFrontMatter fm) {
-        return JSON.convertValue(fm, LinkedHashMap.class);
+        CanonicalFrontMatter.Header header = fm.header();
+        CanonicalFrontMatter.Taxonomy taxonomy = fm.taxonomy();
+        CanonicalFrontMatter.ThemeFlags theme = fm.theme();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("title", header.title());
+        view.put("date", DateParser.format(header.date()));
+        view.put("summary", header.summary());
+        view.put("categories", taxonomy.categories());
+        view.put("lang", taxonomy.lang());
+        view.put("translations", taxonomy.translations());
+        view.put("tags", taxonomy.tags());
+        view.put("menu", theme.menu());
+        view.put("thumbnail", fm.thumbnail());
+        view.put("lead", theme.lead());
+        view.put("comments", theme.comments());
+        view.put("authorbox", theme.authorbox());
+        view.put("pager", theme.pager());
+        view.put("toc", theme.toc());
+        view.put("mathjax", theme.mathjax());
+        view.put("sidebar", theme.sidebar());
+        view.put("widgets", theme.widgets());
+        view.put("slug", header.slug());
+        view.put("lastmod", header.lastmod() == null ? null : DateParser.format(header.lastmod()));
+        view.put("author", header.author());
+        Map<String, Object> source = null;
+        if (fm.source() != null) {
+            source = new LinkedHashMap<>();
+            source.put("url", fm.source().url());
+            source.put("canonical", fm.source().canonical());
+        }
+        view.put("source", source);
+        view.put("hugo", fm.hugo());
+        view.put("params", fm.params());
+        return view;
     }
 
     private static ApiResponse invalidRequest(String detail) {

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.config.SiteConfig;
 import newsroom.core.frontmatter.InputFields.Field;
 import newsroom.core.model.ArticleRejectedException;
@@ -113,7 +115,7 @@ public final class FrontMatterNormalizer {
         String title = title(fields);
         CanonicalFrontMatter.Source source = source(fields, context);
         Dated dated = date(fields, context, source, kind, warnings);
-        String lastmod = lastmod(fields, context, dated.date(), warnings);
+        OffsetDateTime lastmod = lastmod(fields, context, dated.date(), warnings);
         Summary summary = summary(fields, body, kind);
         List<String> categories = terms(fields, CATEGORY_KEYS, context.defaultCategories());
         List<String> tags = Tags.useful(terms(fields, TAG_KEYS, context.defaultTags()),
@@ -144,11 +146,10 @@ public final class FrontMatterNormalizer {
             params.put(DATE_SOURCE_KEY, dated.source());
         }
 
-        CanonicalFrontMatter frontMatter = new CanonicalFrontMatter(title, DateParser.format(dated.date()),
-                summary.text(), categories, List.of(language), translations, tags, theme.get("menu"), thumbnail.url(),
-                theme.get("lead"), theme.get("comments"), theme.get("authorbox"), theme.get("pager"), theme.get("toc"),
-                theme.get("mathjax"), theme.get("sidebar"), theme.get("widgets"), slug, lastmod, author, source, hugo,
-                params);
+        CanonicalFrontMatter frontMatter = new CanonicalFrontMatter(
+                new CanonicalFrontMatter.Header(title, dated.date(), summary.text(), slug, lastmod, author),
+                new CanonicalFrontMatter.Taxonomy(categories, List.of(language), translations, tags),
+                CanonicalFrontMatter.ThemeFlags.of(theme), thumbnail.url(), source, hugo, params);
         return new NormalizedArticle(frontMatter, body, FrontMatterWriter.write(frontMatter, body), warnings);
     }
 
@@ -256,7 +257,8 @@ public final class FrontMatterNormalizer {
      * The lastmod in RFC 3339, or null when absent, equal to the date, unreadable (then kept in params) or
      * implausible (then refused with a warning).
      */
-    private String lastmod(InputFields fields, SourceContext context, OffsetDateTime date, List<Warning> warnings) {
+    private @Nullable OffsetDateTime lastmod(InputFields fields, SourceContext context, OffsetDateTime date,
+                                             List<Warning> warnings) {
         Field winner = pick(fields, fields.take(LASTMOD_KEYS), value -> true);
         if (winner == null) {
             return null;
@@ -273,7 +275,7 @@ public final class FrontMatterNormalizer {
                     + "; dropped"));
             return null;
         }
-        return lastmod.get().toInstant().equals(date.toInstant()) ? null : DateParser.format(lastmod.get());
+        return lastmod.get().toInstant().equals(date.toInstant()) ? null : lastmod.get();
     }
 
     /**

@@ -23,6 +23,8 @@ import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.events.StreamEndEvent;
 import org.yaml.snakeyaml.events.StreamStartEvent;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.model.CanonicalFrontMatter;
 
 /**
@@ -72,26 +74,29 @@ public final class FrontMatterWriter {
     /** The fields in output order, null ones left out. */
     static Map<String, Object> fieldsInOrder(CanonicalFrontMatter fm) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        putUnlessNull(fields, "title", fm.title());
-        putUnlessNull(fields, "date", fm.date());
-        putUnlessNull(fields, "summary", fm.summary());
-        fields.put("categories", fm.categories());
-        fields.put("lang", fm.lang());
-        fields.put("translations", fm.translations());
-        fields.put("tags", fm.tags());
-        putUnlessNull(fields, "menu", fm.menu());
+        CanonicalFrontMatter.Header header = fm.header();
+        CanonicalFrontMatter.Taxonomy taxonomy = fm.taxonomy();
+        CanonicalFrontMatter.ThemeFlags theme = fm.theme();
+        fields.put("title", header.title());
+        fields.put("date", DateParser.format(header.date()));
+        putUnlessNull(fields, "summary", header.summary());
+        fields.put("categories", taxonomy.categories());
+        fields.put("lang", taxonomy.lang());
+        fields.put("translations", taxonomy.translations());
+        fields.put("tags", taxonomy.tags());
+        putUnlessNull(fields, "menu", theme.menu());
         putUnlessNull(fields, "thumbnail", fm.thumbnail());
-        putUnlessNull(fields, "lead", fm.lead());
-        putUnlessNull(fields, "comments", fm.comments());
-        putUnlessNull(fields, "authorbox", fm.authorbox());
-        putUnlessNull(fields, "pager", fm.pager());
-        putUnlessNull(fields, "toc", fm.toc());
-        putUnlessNull(fields, "mathjax", fm.mathjax());
-        putUnlessNull(fields, "sidebar", fm.sidebar());
-        putUnlessNull(fields, "widgets", fm.widgets());
-        putUnlessNull(fields, "slug", fm.slug());
-        putUnlessNull(fields, "lastmod", fm.lastmod());
-        putUnlessNull(fields, "author", fm.author());
+        putUnlessNull(fields, "lead", theme.lead());
+        putUnlessNull(fields, "comments", theme.comments());
+        putUnlessNull(fields, "authorbox", theme.authorbox());
+        putUnlessNull(fields, "pager", theme.pager());
+        putUnlessNull(fields, "toc", theme.toc());
+        putUnlessNull(fields, "mathjax", theme.mathjax());
+        putUnlessNull(fields, "sidebar", theme.sidebar());
+        putUnlessNull(fields, "widgets", theme.widgets());
+        fields.put("slug", header.slug());
+        putUnlessNull(fields, "lastmod", header.lastmod() == null ? null : DateParser.format(header.lastmod()));
+        putUnlessNull(fields, "author", header.author());
         if (fm.source() != null) {
             Map<String, Object> source = new LinkedHashMap<>();
             putUnlessNull(source, "url", fm.source().url());
@@ -105,7 +110,7 @@ public final class FrontMatterWriter {
         return fields;
     }
 
-    private static void putUnlessNull(Map<String, Object> fields, String key, Object value) {
+    private static void putUnlessNull(Map<String, Object> fields, String key, @Nullable Object value) {
         if (value != null) {
             fields.put(key, value);
         }

@@ -19,6 +19,7 @@ import newsroom.core.config.SiteConfig;
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.event.DetailType;
 import newsroom.core.event.StoredArticleDetail;
+import newsroom.core.frontmatter.DateParser;
 import newsroom.core.frontmatter.FrontMatterNormalizer;
 import newsroom.core.frontmatter.FrontMatterNormalizer.InputKind;
 import newsroom.core.frontmatter.FrontMatterParser;
@@ -285,8 +286,8 @@ public final class IngestService {
     }
 
     private static ArticleRecord.Listing listing(CanonicalFrontMatter fm) {
-        return new ArticleRecord.Listing(fm.title(), fm.slug(), fm.language(), Rfc3339.parse(fm.date()), fm.tags(),
-                fm.categories(), fm.thumbnail());
+        return new ArticleRecord.Listing(fm.header().title(), fm.header().slug(), fm.taxonomy().language(),
+                fm.header().date(), fm.taxonomy().tags(), fm.taxonomy().categories(), fm.thumbnail());
     }
 
     /** The Markdown with the thumbnails {@code record} holds for its image linked, when the site links them. */
@@ -337,19 +338,19 @@ public final class IngestService {
      * share a file; on a clash (same slug, same month) the id's first 8 digits are appended to the slug.
      */
     private String allocateKey(CanonicalFrontMatter fm, ArticleId id) {
-        String key = expandPattern(fm, fm.slug(), id);
+        String key = expandPattern(fm, fm.header().slug(), id);
         if (index.claim("key:" + key, id).equals(id)) {
             return key;
         }
-        String unique = expandPattern(fm, fm.slug() + "-" + id.value().substring(0, 8), id);
+        String unique = expandPattern(fm, fm.header().slug() + "-" + id.value().substring(0, 8), id);
         index.claim("key:" + unique, id);
         return unique;
     }
 
     private String expandPattern(CanonicalFrontMatter fm, String slug, ArticleId id) {
-        OffsetDateTime date = OffsetDateTime.parse(fm.date());
+        OffsetDateTime date = fm.header().date();
         return config.pathPattern()
-                .replace("{lang}", fm.language().toLowerCase(Locale.ROOT))
+                .replace("{lang}", fm.taxonomy().language().toLowerCase(Locale.ROOT))
                 .replace("{yyyy}", String.format("%04d", date.getYear()))
                 .replace("{mm}", String.format("%02d", date.getMonthValue()))
                 .replace("{dd}", String.format("%02d", date.getDayOfMonth()))
@@ -388,7 +389,8 @@ public final class IngestService {
         if (context.path() != null) {
             return ArticleId.ofSourcePath(context.path());
         }
-        return ArticleId.ofSourcePath("untitled/" + fm.language() + "/" + fm.date() + "/" + fm.slug());
+        return ArticleId.ofSourcePath("untitled/" + fm.taxonomy().language() + "/"
+                + DateParser.format(fm.header().date()) + "/" + fm.header().slug());
     }
 
     /**

@@ -42,7 +42,7 @@ class DateFallbackTest {
         NormalizedArticle article = page(Map.of("date", "2024-03-01T10:00:00Z"), "https://news.example/2020/06/04/a",
                 allHints());
 
-        assertThat(article.frontMatter().date()).isEqualTo("2024-03-01T10:00:00Z");
+        assertThat(article.frontMatter().header().date()).isEqualTo("2024-03-01T10:00:00Z");
         assertThat(article.frontMatter().params()).containsEntry("dateSource", "page");
     }
 
@@ -50,7 +50,7 @@ class DateFallbackTest {
     void usesTheFeedEntrysDate_beforeTheUrl() {
         NormalizedArticle article = page(Map.of(), "https://news.example/2020/06/04/a", allHints());
 
-        assertThat(article.frontMatter().date()).isEqualTo("2020-06-05T09:30:00Z");
+        assertThat(article.frontMatter().header().date()).isEqualTo("2020-06-05T09:30:00Z");
         assertThat(article.frontMatter().params()).containsEntry("dateSource", "feed");
     }
 
@@ -60,7 +60,7 @@ class DateFallbackTest {
 
         NormalizedArticle article = page(Map.of(), "https://news.example/a", hints);
 
-        assertThat(article.frontMatter().date()).isEqualTo("2020-06-05T09:30:00Z");
+        assertThat(article.frontMatter().header().date()).isEqualTo("2020-06-05T09:30:00Z");
         assertThat(article.frontMatter().params()).containsEntry("dateSource", "sitemap");
     }
 
@@ -71,7 +71,7 @@ class DateFallbackTest {
                 "https://news.example/20200604/story.html", "https://news.example/2020/6/4/story")) {
             NormalizedArticle article = page(Map.of(), url, later);
 
-            assertThat(article.frontMatter().date()).as(url).isEqualTo("2020-06-04T00:00:00Z");
+            assertThat(article.frontMatter().header().date()).as(url).isEqualTo("2020-06-04T00:00:00Z");
             assertThat(article.frontMatter().params()).as(url).containsEntry("dateSource", "url");
         }
     }
@@ -83,7 +83,7 @@ class DateFallbackTest {
         NormalizedArticle article = normalizer.normalize(new RawArticle(withTitle(fields), "Body.\n"),
                 SourceContext.ofFile("page.html"), InputKind.WEB_PAGE);
 
-        assertThat(article.frontMatter().date()).isEqualTo("2019-11-19T00:00:00Z");
+        assertThat(article.frontMatter().header().date()).isEqualTo("2019-11-19T00:00:00Z");
         assertThat(article.frontMatter().params()).containsEntry("dateSource", "url");
     }
 
@@ -102,7 +102,7 @@ class DateFallbackTest {
         NormalizedArticle article = page(Map.of(), "https://news.example/story",
                 DateHints.NONE.withLastModified(LAST_MODIFIED).withFirstSeen(FIRST_SEEN));
 
-        assertThat(article.frontMatter().date()).isEqualTo("2021-01-02T03:04:05Z");
+        assertThat(article.frontMatter().header().date()).isEqualTo("2021-01-02T03:04:05Z");
         assertThat(article.frontMatter().params()).containsEntry("dateSource", "http-last-modified");
     }
 
@@ -111,7 +111,7 @@ class DateFallbackTest {
         NormalizedArticle article = page(Map.of(), "https://news.example/story",
                 DateHints.NONE.withFirstSeen(FIRST_SEEN));
 
-        assertThat(article.frontMatter().date()).isEqualTo("2026-12-01T08:00:00Z");
+        assertThat(article.frontMatter().header().date()).isEqualTo("2026-12-01T08:00:00Z");
         assertThat(article.frontMatter().params()).containsEntry("dateSource", "first-seen");
     }
 
@@ -119,7 +119,7 @@ class DateFallbackTest {
     void usesNow_asFirstSeen_whenTheContextKnowsNoFirstSighting() {
         NormalizedArticle article = page(Map.of(), "https://news.example/story", DateHints.NONE);
 
-        assertThat(article.frontMatter().date()).isEqualTo("2026-12-06T04:00:00Z");
+        assertThat(article.frontMatter().header().date()).isEqualTo("2026-12-06T04:00:00Z");
     }
 
     @Test
@@ -138,7 +138,7 @@ class DateFallbackTest {
                 "---\ntitle: Undated\n---\nBody.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 SourceContext.ofFile("notes/undated.md").withDateHints(DateHints.NONE.withFirstSeen(FIRST_SEEN)));
 
-        assertThat(article.frontMatter().date()).isEqualTo("2026-12-01T08:00:00Z");
+        assertThat(article.frontMatter().header().date()).isEqualTo("2026-12-01T08:00:00Z");
         assertThat(article.markdown()).contains("params:\n  dateSource: \"first-seen\"\n");
     }
 
@@ -156,7 +156,7 @@ class DateFallbackTest {
         NormalizedArticle article = page(Map.of("date", "9999-12-31T00:00:00Z"), "https://news.example/2020/06/04/a",
                 DateHints.NONE);
 
-        assertThat(article.frontMatter().date()).isEqualTo("2020-06-04T00:00:00Z");
+        assertThat(article.frontMatter().header().date()).isEqualTo("2020-06-04T00:00:00Z");
         assertThat(article.markdown()).doesNotContain("9999");
         assertThat(article.warnings()).containsExactly(new NormalizedArticle.Warning("date", "key 'date':"
                 + " \"9999-12-31T00:00:00Z\" is not a plausible publication date: it is more than a day after now"
@@ -169,7 +169,7 @@ class DateFallbackTest {
             NormalizedArticle article = page(Map.of("date", date), "https://news.example/story",
                     DateHints.NONE.withFirstSeen(FIRST_SEEN));
 
-            assertThat(article.frontMatter().date()).as("%s", date).isEqualTo("2026-12-01T08:00:00Z");
+            assertThat(article.frontMatter().header().date()).as("%s", date).isEqualTo("2026-12-01T08:00:00Z");
             assertThat(article.warnings()).as("%s", date).singleElement()
                     .satisfies(w -> assertThat(w.detail()).contains("it is before 1990"));
         }
@@ -180,7 +180,7 @@ class DateFallbackTest {
         NormalizedArticle article = page(Map.of("date", "2026-12-07T03:00:00Z"), "https://news.example/story",
                 DateHints.NONE);
 
-        assertThat(article.frontMatter().date()).isEqualTo("2026-12-07T03:00:00Z");
+        assertThat(article.frontMatter().header().date()).isEqualTo("2026-12-07T03:00:00Z");
         assertThat(article.warnings()).isEmpty();
     }
 
@@ -189,7 +189,7 @@ class DateFallbackTest {
         NormalizedArticle article = page(Map.of("date", "2024-01-01T00:00:00Z", "lastmod", "1970-01-01T00:00:00Z"),
                 "https://news.example/story", DateHints.NONE);
 
-        assertThat(article.frontMatter().lastmod()).isNull();
+        assertThat(article.frontMatter().header().lastmod()).isNull();
         assertThat(article.warnings()).singleElement().satisfies(w -> assertThat(w.field()).isEqualTo("lastmod"));
     }
 

@@ -32,27 +32,28 @@ class FrontMatterLanguageTest {
 
     @Test
     void storesThePrimarySubtag_whenTheSiteListsNoLanguages() {
-        assertThat(normalize(List.of(), List.of(), "en_GB").lang()).containsExactly("en");
-        assertThat(normalize(List.of(), List.of(), "ru-RU").lang()).containsExactly("ru");
+        assertThat(normalize(List.of(), List.of(), "en_GB").taxonomy().lang()).containsExactly("en");
+        assertThat(normalize(List.of(), List.of(), "ru-RU").taxonomy().lang()).containsExactly("ru");
     }
 
     @Test
     void storesTheListedLanguage_forARegionalTag() {
-        assertThat(normalize(List.of("en", "fr"), List.of(), "en-US").lang()).containsExactly("en");
-        assertThat(normalize(List.of("en", "fr"), List.of(), "fr-CA").lang()).containsExactly("fr");
+        assertThat(normalize(List.of("en", "fr"), List.of(), "en-US").taxonomy().lang()).containsExactly("en");
+        assertThat(normalize(List.of("en", "fr"), List.of(), "fr-CA").taxonomy().lang()).containsExactly("fr");
     }
 
     @Test
     void keepsTheRegion_whenTheSiteListsIt() {
-        assertThat(normalize(List.of("en-GB", "en-US"), List.of(), "en-us").lang()).containsExactly("en-US");
+        assertThat(normalize(List.of("en-GB", "en-US"), List.of(), "en-us").taxonomy().lang()).containsExactly("en-US");
     }
 
     @Test
     void mapsTheSourceDefaultAndTheTranslations_too() {
         CanonicalFrontMatter fm = normalize(List.of("en", "fr"), List.of("fr"), null);
 
-        assertThat(fm.lang()).containsExactly("en");
-        assertThat(fm.translations()).containsExactly("en", "fr");
-        assertThat(normalize(List.of("en", "fr"), List.of("fr"), "fr-BE").translations()).containsExactly("fr");
+        assertThat(fm.taxonomy().lang()).containsExactly("en");
+        assertThat(fm.taxonomy().translations()).containsExactly("en", "fr");
+        assertThat(normalize(List.of("en", "fr"), List.of("fr"), "fr-BE").taxonomy().translations())
+                .containsExactly("fr");
     }
 }

@@ -3,6 +3,7 @@ package newsroom.core.frontmatter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import newsroom.core.model.CanonicalFrontMatter;
+import newsroom.core.model.CanonicalFrontMatter.Header;
+import newsroom.core.model.CanonicalFrontMatter.Taxonomy;
+import newsroom.core.model.CanonicalFrontMatter.ThemeFlags;
 
 class FrontMatterWriterTest {
 
@@ -84,9 +88,10 @@ class FrontMatterWriterTest {
         Map<String, Object> hugo = new LinkedHashMap<>();
         hugo.put("weight", 3);
         hugo.put("aliases", List.of("/old"));
-        CanonicalFrontMatter fm = new CanonicalFrontMatter("T", "2025-02-12T15:10:00Z", "", List.of(), List.of("en"),
-                List.of("en"), List.of(), null, null, null, null, null, null, null, null, null, null, "t", null, "A",
-                new CanonicalFrontMatter.Source("https://a.example/x", "https://a.example/x"), hugo, Map.of("k", "v"));
+        CanonicalFrontMatter fm = new CanonicalFrontMatter(
+                new Header("T", OffsetDateTime.parse("2025-02-12T15:10:00Z"), "", "t", null, "A"), TAXONOMY,
+                NO_THEME_FLAGS, null, new CanonicalFrontMatter.Source("https://a.example/x", "https://a.example/x"),
+                hugo, Map.of("k", "v"));
 
         assertThat(FrontMatterWriter.write(fm, "")).endsWith("""
                 slug: "t"
@@ -104,7 +109,10 @@ class FrontMatterWriterTest {
     }
 
     private static CanonicalFrontMatter frontMatter(String title, Map<String, Object> hugo, Map<String, Object> params) {
-        return new CanonicalFrontMatter(title, "2025-02-12T15:10:00Z", "", List.of(), List.of("en"), List.of("en"),
-                List.of(), null, null, null, null, null, null, null, null, null, null, "t", null, null, null, hugo, params);
+        return new CanonicalFrontMatter(new Header(title, OffsetDateTime.parse("2025-02-12T15:10:00Z"), "", "t", null,
+                null), TAXONOMY, NO_THEME_FLAGS, null, null, hugo, params);
     }
+
+    private static final Taxonomy TAXONOMY = new Taxonomy(List.of(), List.of("en"), List.of("en"), List.of());
+    private static final ThemeFlags NO_THEME_FLAGS = ThemeFlags.of(Map.of());
 }

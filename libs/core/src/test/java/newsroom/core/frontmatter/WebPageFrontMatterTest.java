@@ -65,7 +65,7 @@ class WebPageFrontMatterTest {
         String sentence = "This sentence has exactly fifty characters in it. ";
         NormalizedArticle article = page(Map.of("summary", sentence.repeat(10)));
 
-        assertThat(article.frontMatter().summary()).isEqualTo(sentence.repeat(6).strip());
+        assertThat(article.frontMatter().header().summary()).isEqualTo(sentence.repeat(6).strip());
     }
 
     @Test
@@ -75,7 +75,7 @@ class WebPageFrontMatterTest {
         NormalizedArticle article = normalizer.normalize(("---\ntitle: T\ndate: 2025-02-12\nsummary: " + summary
                 + "\n---\n").getBytes(StandardCharsets.UTF_8), SourceContext.ofFile("t.md"));
 
-        assertThat(article.frontMatter().summary()).isEqualTo(summary);
+        assertThat(article.frontMatter().header().summary()).isEqualTo(summary);
     }
 
     @Test
@@ -86,8 +86,8 @@ class WebPageFrontMatterTest {
         NormalizedArticle article = custom.normalize(new RawArticle(fields(Map.of("tags", List.of("a", "b", "c"))),
                 "word ".repeat(40) + "\n"), PAGE, InputKind.WEB_PAGE);
 
-        assertThat(article.frontMatter().summary()).isEqualTo("word ".repeat(11) + "word…");
-        assertThat(article.frontMatter().tags()).containsExactly("a", "b");
+        assertThat(article.frontMatter().header().summary()).isEqualTo("word ".repeat(11) + "word…");
+        assertThat(article.frontMatter().taxonomy().tags()).containsExactly("a", "b");
     }
 
     @Test
@@ -97,7 +97,7 @@ class WebPageFrontMatterTest {
 
         NormalizedArticle article = page(Map.of("tags", tags));
 
-        assertThat(article.frontMatter().tags()).hasSize(10).startsWith("Mark Esper", "topic 1")
+        assertThat(article.frontMatter().taxonomy().tags()).hasSize(10).startsWith("Mark Esper", "topic 1")
                 .noneMatch(t -> t.contains("_"));
     }
 

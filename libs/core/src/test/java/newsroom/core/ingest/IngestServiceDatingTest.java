@@ -60,7 +60,7 @@ class IngestServiceDatingTest {
         IngestOutcome again = service.ingestMarkdown(file, context);
 
         assertThat(first.status()).isEqualTo(IngestOutcome.Status.STORED);
-        assertThat(first.ingested().article().frontMatter().date()).isEqualTo("2026-03-01T10:00:00Z");
+        assertThat(first.ingested().article().frontMatter().header().date()).isEqualTo("2026-03-01T10:00:00Z");
         assertThat(again.status()).isEqualTo(IngestOutcome.Status.UNCHANGED);
     }
 

@@ -13,8 +13,8 @@ class SnapStartPrimingTest {
     void normalizesTheBundledSample_toAStableCanonicalArticle() {
         NormalizedArticle primed = SnapStartPriming.frontMatterRoundTrip(SiteConfig.defaults());
 
-        assertThat(primed.frontMatter().title()).isEqualTo("Priming sample: a short article");
-        assertThat(primed.frontMatter().slug()).isEqualTo("priming-sample");
+        assertThat(primed.frontMatter().header().title()).isEqualTo("Priming sample: a short article");
+        assertThat(primed.frontMatter().header().slug()).isEqualTo("priming-sample");
         assertThat(SnapStartPriming.frontMatterRoundTrip(SiteConfig.defaults()).markdown())
                 .isEqualTo(primed.markdown());
     }
