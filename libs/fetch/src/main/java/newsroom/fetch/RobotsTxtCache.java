@@ -159,7 +159,7 @@ final class RobotsTxtCache {
                 // Our own budget ran out, which says nothing about the origin: nothing to remember.
                 throw FetchFailure.TIMEOUT.exception(robotsUrl + ": the time budget ran out while fetching it");
             }
-            if (FetchFailure.HOST_BUSY.name().equals(e.reason())) {
+            if (e.reason() == FetchFailure.HOST_BUSY) {
                 // our turn at the host has not come (politeness, possibly another instance's): says nothing of robots.txt
                 throw e;
             }

@@ -228,7 +228,7 @@ public final class SafeHttpFetcher implements Fetcher {
                     try {
                         failOnErrorStatus(target, response);
                     } catch (FetchException e) {
-                        if (e.retryAfterSeconds() > 0 && FetchFailure.RATE_LIMITED.name().equals(e.reason())) {
+                        if (e.retryAfterSeconds() > 0 && e.reason() == FetchFailure.RATE_LIMITED) {
                             // the host asked for a pause: every instance honours it, not only this one
                             permit.holdOff(Duration.ofSeconds(e.retryAfterSeconds()));
                         }
