@@ -27,8 +27,15 @@ final class LooseTextWrapper {
      * {@code <p>}, and two consecutive {@code <br>} end a paragraph.
      */
     static void wrapLooseText(Element body) {
+        wrapLooseText(body, TextStats.elementsWithText(body));
+    }
+
+    /**
+     * {@link #wrapLooseText(Element)} when the caller already knows {@code withText}, the elements under {@code body}
+     * that hold visible text (as {@link TextStats#elementsWithText} finds them) in the tree as it is now.
+     */
+    static void wrapLooseText(Element body, Set<Element> withText) {
         // taken before any change: wrapping and renaming move no text in or out of an element present now
-        Set<Element> withText = TextStats.elementsWithText(body);
         for (Element element : body.getAllElements()) {
             String tag = element.normalName();
             if (!CONTAINER_TAGS.contains(tag)) {
