@@ -68,9 +68,11 @@ final class ContentCleaner {
     private final boolean weighClasses;
     private Map<Element, Integer> evidenceLength = Map.of();
     private Set<Element> insideCode = Set.of();
+    /**
+     * The text measures of the article: a snapshot from the last {@link #measure}, which takes the removals made since
+     * into it (each one is reported to it before it is made); null before the first.
+     */
     private TextStats stats;
-    /** Whether elements were removed since {@link #stats} was taken (it is a snapshot). */
-    private boolean treeChanged = true;
 
     /**
      * @param title         article title from the metadata (its repetitions are dropped); may be null
@@ -85,10 +87,13 @@ final class ContentCleaner {
         this.weighClasses = weighClasses;
     }
 
-    /** Removes boilerplate inside the chosen content. */
-    void clean(Element article, boolean cleanConditionally) {
+    /**
+     * Removes boilerplate inside the chosen content.
+     *
+     * @return the text measures of the cleaned {@code article}
+     */
+    TextStats clean(Element article, boolean cleanConditionally) {
         article.select("h1").remove();
-        treeChanged = true;
         removeHoverCards(article);
         removeMetadataLines(article);
         removeCaptionsAndLabels(article);
@@ -96,8 +101,7 @@ final class ContentCleaner {
         for (Element heading : article.select("h2, h3, h4, h5, h6")) {
             if (classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33
                     || !title.isEmpty() && normalize(heading.text()).equals(title)) {
-                heading.remove();
-                treeChanged = true;
+                remove(heading);
             }
         }
         if (cleanConditionally) {
@@ -120,8 +124,7 @@ final class ContentCleaner {
                         removed.add(element);
                     }
                 }
-                Nodes.removeAll(removed);
-                treeChanged |= !removed.isEmpty();
+                removeAll(removed);
             }
         }
         measure(article);
@@ -131,17 +134,40 @@ final class ContentCleaner {
                 empty.add(p);
             }
         }
-        Nodes.removeAll(empty);
-        treeChanged |= !empty.isEmpty();
+        removeAll(empty);
         trimEdgesAndReadMoreLinks(article);
+        measure(article);
+        return stats;
     }
 
-    /** Takes the text statistics of {@code article} again, unless nothing was removed since they were taken. */
+    /**
+     * Brings the text measures of {@code article} up to date: measured once, then kept current by taking in the
+     * removals made since (much cheaper than measuring again; decisions between two calls read the snapshot).
+     */
     private void measure(Element article) {
-        if (treeChanged || stats == null) {
+        if (stats == null) {
             stats = TextStats.of(article);
-            treeChanged = false;
+        } else {
+            stats.applyRemovals();
         }
+    }
+
+    /** Removes {@code element} from the article, reporting it to the measures. */
+    private void remove(Element element) {
+        if (stats != null) {
+            stats.willRemove(element);
+        }
+        element.remove();
+    }
+
+    /** {@link #remove} for many elements at once (jsoup re-indexes the siblings on every single removal). */
+    private void removeAll(List<Element> elements) {
+        if (stats != null) {
+            for (Element element : elements) {
+                stats.willRemove(element);
+            }
+        }
+        Nodes.removeAll(elements);
     }
 
     /**
@@ -161,16 +187,14 @@ final class ContentCleaner {
         int end = blocks.size() - 1;
         boolean removedAtEnd = false;
         while (end >= 0 && isTrailingBoilerplate(blocks.get(end), removedAtEnd)) {
-            blocks.get(end--).remove();
-            treeChanged = true;
+            remove(blocks.get(end--));
             removedAtEnd = true;
         }
         int start = 0;
         while (start <= end && (isLinkBlock(blocks.get(start)) || isRepeatedTitle(blocks.get(start))
                 || isUiLine(blocks.get(start)) || start < MAX_LEADING_DATE_LINES
                 && (isDateLine(blocks.get(start)) || isBylineLine(blocks.get(start))))) {
-            blocks.get(start++).remove();
-            treeChanged = true;
+            remove(blocks.get(start++));
         }
         // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
         for (int i = start; i <= end; i++) {
@@ -178,12 +202,10 @@ final class ContentCleaner {
             if (block.nameIs("p") && stats.linkDensity(block) > INLINE_LINK_DENSITY
                     && stats.textLength(block) < MAX_INLINE_LINK_CHARS
                     && WHITESPACE.split(block.text()).length >= MIN_HEADLINE_WORDS) {
-                block.remove();
-                treeChanged = true;
+                remove(block);
                 if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
                         && stats.textLength(blocks.get(i - 1)) <= MAX_LEAD_IN_CHARS) {
-                    blocks.get(i - 1).remove();
-                    treeChanged = true;
+                    remove(blocks.get(i - 1));
                 }
             }
         }
@@ -265,8 +287,7 @@ final class ContentCleaner {
             int cardText = card.text().length();
             int linkText = card.getElementsByTag("a").text().length();
             if (linkText > cardText * 0.8 && paragraph.text().length() - cardText >= 20) {
-                card.remove();
-                treeChanged = true;
+                remove(card);
             }
         }
     }
@@ -278,8 +299,7 @@ final class ContentCleaner {
     private void removeMetadataLines(Element article) {
         for (Element element : article.select(METADATA_MARKUP)) {
             if (element.parent() != null && element.text().length() < 200) {
-                element.remove();
-                treeChanged = true;
+                remove(element);
             }
         }
         measure(article);
@@ -289,8 +309,7 @@ final class ContentCleaner {
                 block = block.parent();
             }
             if (block != null && block != article && block.parent() != null && stats.linkDensity(block) > 0.5) {
-                block.remove();
-                treeChanged = true;
+                remove(block);
             }
         }
     }
@@ -311,8 +330,7 @@ final class ContentCleaner {
             boolean label = counts.textLength <= MAX_UI_LABEL_CHARS && TextWriter.BLOCKS.contains(element.normalName())
                     && UI_LABEL.matcher(element.text()).matches();
             if (caption || label) {
-                element.remove();
-                treeChanged = true;
+                remove(element);
             }
         }
     }

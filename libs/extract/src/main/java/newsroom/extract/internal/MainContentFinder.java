@@ -109,11 +109,12 @@ public final class MainContentFinder {
         int bestProse = 0;
         int bestLength = 0;
         for (Pass pass : Pass.values()) {
-            Element content = finder.extract(prepared, pass);
-            if (content == null) {
+            Content found = finder.extract(prepared, pass);
+            if (found == null) {
                 continue;
             }
-            TextStats contentStats = TextStats.of(content);
+            Element content = found.root();
+            TextStats contentStats = found.stats();
             // a looser pass must find clearly more prose, not just the boilerplate the stricter pass removed
             int prose = proseLength(content, contentStats);
             if (best == null || prose > bestProse * LOOSER_PASS_MIN_GAIN) {
@@ -128,11 +129,15 @@ public final class MainContentFinder {
         return Optional.ofNullable(best);
     }
 
+    /** A pass's cleaned copy of the content it chose, and its text measures. */
+    private record Content(Element root, TextStats stats) {
+    }
+
     /**
      * Runs one pass over {@code body} without changing it: reads the unlikely subtrees as absent when the pass strips
      * them, scores the rest, and returns a cleaned copy of the chosen content, or null without candidates.
      */
-    private Element extract(Element body, Pass pass) {
+    private Content extract(Element body, Pass pass) {
         if (pass.stripUnlikely) {
             // one walk: the unlikely subtrees are found (nothing inside one is asked) and skipped while measuring
             List<Element> unlikelyRoots = new ArrayList<>();
@@ -173,8 +178,8 @@ public final class MainContentFinder {
                 lastAppended = element;
             }
         }
-        new ContentCleaner(title, documentTitle, evidence, pass.weighClasses).clean(article, pass.cleanConditionally);
-        return article;
+        return new Content(article, new ContentCleaner(title, documentTitle, evidence, pass.weighClasses)
+                .clean(article, pass.cleanConditionally));
     }
 
     /**
