@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
 
@@ -62,6 +61,10 @@ final class ContentCleaner {
     private static final Pattern COMMENT_COUNTER = Pattern.compile(
             "(?i)\\d*\\s*comments?");
 
+    /** The containers that conditional cleaning weighs, in the order it weighs them. */
+    private static final List<String> CONDITIONAL_TAGS = List.of("form", "fieldset", "table", "ul", "ol", "div",
+            "section", "header", "footer", "aside", "figure");
+
     private final String title;
     private final String documentTitle;
     private final ArticleEvidence evidence;
@@ -104,32 +107,61 @@ final class ContentCleaner {
                 remove(heading);
             }
         }
+        List<Element> paragraphs;
         if (cleanConditionally) {
             measure(article);
-            measureEvidence(article);
-            insideCode = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Element code : article.select("pre, code")) {
-                if (!insideCode.contains(code)) {
-                    insideCode.addAll(code.getAllElements());
+            // one walk lists what the steps below look at, in document order
+            paragraphs = new ArrayList<>();
+            List<Element> code = new ArrayList<>();
+            List<List<Element>> byTag = new ArrayList<>();
+            for (int i = 0; i < CONDITIONAL_TAGS.size(); i++) {
+                byTag.add(new ArrayList<>());
+            }
+            for (Element element : article.getAllElements()) {
+                String tag = element.normalName();
+                if (tag.equals("p")) {
+                    paragraphs.add(element);
+                } else if (tag.equals("pre") || tag.equals("code")) {
+                    code.add(element);
+                } else {
+                    int index = CONDITIONAL_TAGS.indexOf(tag);
+                    if (index >= 0) {
+                        byTag.get(index).add(element);
+                    }
                 }
             }
-            for (String tag : List.of("form", "fieldset", "table", "ul", "ol", "div", "section", "header", "footer",
-                    "aside", "figure")) {
+            measureEvidence(article, paragraphs);
+            insideCode = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Element element : code) {
+                if (!insideCode.contains(element)) {
+                    insideCode.addAll(element.getAllElements());
+                }
+            }
+            // the elements of removed subtrees (disjoint: nothing inside one is looked at again), so that each tag's
+            // round sees what is still in the article, as a new search by tag would
+            Set<Element> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (List<Element> elements : byTag) {
                 // removed in one batch per tag: jsoup re-indexes the siblings on every single removal
-                Elements elements = article.getElementsByTag(tag);
                 List<Element> removed = new ArrayList<>();
                 for (int i = elements.size() - 1; i >= 0; i--) {
                     Element element = elements.get(i);
-                    if (element != article && element.parent() != null && shouldRemove(element)) {
+                    if (element != article && element.parent() != null && !gone.contains(element)
+                            && shouldRemove(element)) {
                         removed.add(element);
                     }
                 }
                 removeAll(removed);
+                for (Element element : removed) {
+                    gone.addAll(element.getAllElements());
+                }
             }
+            paragraphs.removeIf(gone::contains);
+        } else {
+            paragraphs = article.getElementsByTag("p");
         }
         measure(article);
         List<Element> empty = new ArrayList<>();
-        for (Element p : article.getElementsByTag("p")) {
+        for (Element p : paragraphs) {
             if (stats.textLength(p) == 0 && stats.get(p).images == 0) {
                 empty.add(p);
             }
@@ -378,13 +410,17 @@ final class ContentCleaner {
                 || c.embeds == 1 && length < 75 || c.embeds > 1;
     }
 
-    /** For each element, how much of its text sits in paragraphs that the JSON-LD article body confirms. */
-    private void measureEvidence(Element article) {
+    /**
+     * For each element, how much of its text sits in paragraphs that the JSON-LD article body confirms.
+     *
+     * @param paragraphs the {@code <p>} elements of {@code article}
+     */
+    private void measureEvidence(Element article, List<Element> paragraphs) {
         evidenceLength = new IdentityHashMap<>();
         if (evidence.isEmpty()) {
             return;
         }
-        for (Element p : article.getElementsByTag("p")) {
+        for (Element p : paragraphs) {
             if (stats.get(p).paragraphs <= 1 && evidence.share(p.text()) >= 0.5) {
                 int length = stats.textLength(p);
                 for (Element up = p; up != null && up != article; up = up.parent()) {

@@ -1,5 +1,6 @@
 package newsroom.extract.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -10,6 +11,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Gives every {@code <img>} its real source before the page is cleaned. Lazy-loading pages keep the real URL in
@@ -30,10 +33,37 @@ public final class ImageResolver {
 
     /** Resolves every image of the document in place; {@code baseUrl} may be null (then relative URLs are dropped). */
     public static void resolveAll(Document document, String baseUrl) {
-        replaceNoscriptFallbacks(document);
-        for (Element img : document.select("img")) {
+        // one walk finds the images and the body's noscripts; only a page whose noscripts held images needs another
+        Element body = document.body();
+        List<Element> images = new ArrayList<>();
+        List<Element> noscripts = new ArrayList<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            private boolean inBody;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node == body) {
+                    inBody = true;
+                } else if (node instanceof Element element) {
+                    if (element.nameIs("img")) {
+                        images.add(element);
+                    } else if (inBody && element.nameIs("noscript")) {
+                        noscripts.add(element);
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node == body) {
+                    inBody = false;
+                }
+            }
+        }, document);
+        UrlResolver.Base base = UrlResolver.against(baseUrl);
+        for (Element img : replaceNoscriptFallbacks(noscripts) ? document.select("img") : images) {
             String source = bestSource(img);
-            String absolute = source == null ? null : UrlResolver.resolveHttp(baseUrl, source).orElse(null);
+            String absolute = source == null ? null : base.http(source).orElse(null);
             if (absolute == null) {
                 img.remove();
             } else {
@@ -108,14 +138,16 @@ public final class ImageResolver {
 
     /**
      * A {@code <noscript>} holding an image replaces the placeholder image just before it (or stands alone when there
-     * is none); other noscript content is dropped later with the scripts.
+     * is none); other noscript content is dropped later with the scripts. Returns whether any image moved.
      */
-    private static void replaceNoscriptFallbacks(Document document) {
-        for (Element noscript : document.body() == null ? new Elements() : document.body().select("noscript")) {
+    private static boolean replaceNoscriptFallbacks(List<Element> noscripts) {
+        boolean changed = false;
+        for (Element noscript : noscripts) {
             Elements images = noscriptImages(noscript);
             if (images.isEmpty()) {
                 continue;
             }
+            changed = true;
             Element previous = noscript.previousElementSibling();
             Element placeholder = previous != null && previous.nameIs("img") ? previous
                     : previous != null ? previous.selectFirst("img") : null;
@@ -128,6 +160,7 @@ public final class ImageResolver {
             noscript.after(images.first().clone());
             noscript.remove();
         }
+        return changed;
     }
 
     private static Elements noscriptImages(Element noscript) {

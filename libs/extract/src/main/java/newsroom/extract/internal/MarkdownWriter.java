@@ -30,10 +30,10 @@ public final class MarkdownWriter {
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
     private static final Pattern LANGUAGE_CLASS = Pattern.compile("(?:^|\\s)(?:language|lang)-([A-Za-z0-9_+#.-]{1,30})");
 
-    private final String baseUrl;
+    private final UrlResolver.Base baseUrl;
 
     private MarkdownWriter(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this.baseUrl = UrlResolver.against(baseUrl);
     }
 
     /**
@@ -288,7 +288,7 @@ public final class MarkdownWriter {
     private void link(Element a, StringBuilder out) {
         String raw = inlineOf(a);
         String inner = tidyInline(raw).replace("\n", " ");
-        var url = UrlResolver.resolveLink(baseUrl, a.attr("href"));
+        var url = baseUrl.link(a.attr("href"));
         if (inner.isEmpty()) {
             out.append(raw.isEmpty() ? "" : " ");
             return;
@@ -307,7 +307,7 @@ public final class MarkdownWriter {
     }
 
     private void image(Element img, StringBuilder out) {
-        var url = UrlResolver.resolveHttp(baseUrl, img.attr("src"));
+        var url = baseUrl.http(img.attr("src"));
         if (url.isEmpty()) {
             return;
         }
