@@ -33,10 +33,17 @@ public final class ImageResolver {
 
     /** Resolves every image of the document in place; {@code baseUrl} may be null (then relative URLs are dropped). */
     public static void resolveAll(Document document, String baseUrl) {
-        // one walk finds the images and the body's noscripts; only a page whose noscripts held images needs another
+        find(document).resolveAll(baseUrl);
+    }
+
+    /**
+     * Finds, in one walk, the images of {@code document}, the noscripts of its body and its first {@code base[href]}
+     * (which the base URL for the images comes from). The document must not change before {@link
+     * PageImages#resolveAll}, except by reading it.
+     */
+    public static PageImages find(Document document) {
         Element body = document.body();
-        List<Element> images = new ArrayList<>();
-        List<Element> noscripts = new ArrayList<>();
+        PageImages found = new PageImages(document);
         NodeTraversor.traverse(new NodeVisitor() {
             private boolean inBody;
 
@@ -46,9 +53,11 @@ public final class ImageResolver {
                     inBody = true;
                 } else if (node instanceof Element element) {
                     if (element.nameIs("img")) {
-                        images.add(element);
+                        found.images.add(element);
                     } else if (inBody && element.nameIs("noscript")) {
-                        noscripts.add(element);
+                        found.noscripts.add(element);
+                    } else if (found.base == null && element.nameIs("base") && element.hasAttr("href")) {
+                        found.base = element;
                     }
                 }
             }
@@ -60,14 +69,37 @@ public final class ImageResolver {
                 }
             }
         }, document);
-        UrlResolver.Base base = UrlResolver.against(baseUrl);
-        for (Element img : replaceNoscriptFallbacks(noscripts) ? document.select("img") : images) {
-            String source = bestSource(img);
-            String absolute = source == null ? null : base.http(source).orElse(null);
-            if (absolute == null) {
-                img.remove();
-            } else {
-                img.attr("src", absolute);
+        return found;
+    }
+
+    /** What {@link #find} found in a page. */
+    public static final class PageImages {
+        private final Document document;
+        private final List<Element> images = new ArrayList<>();
+        private final List<Element> noscripts = new ArrayList<>();
+        private Element base;
+
+        private PageImages(Document document) {
+            this.document = document;
+        }
+
+        /** The page's first {@code base} element with an {@code href}, or null. */
+        public Element base() {
+            return base;
+        }
+
+        /** Resolves every image of the page in place; {@code baseUrl} may be null (then relative URLs are dropped). */
+        public void resolveAll(String baseUrl) {
+            UrlResolver.Base resolver = UrlResolver.against(baseUrl);
+            // only a page whose noscripts held images needs another search for its images
+            for (Element img : replaceNoscriptFallbacks(noscripts) ? document.select("img") : images) {
+                String source = bestSource(img);
+                String absolute = source == null ? null : resolver.http(source).orElse(null);
+                if (absolute == null) {
+                    img.remove();
+                } else {
+                    img.attr("src", absolute);
+                }
             }
         }
     }

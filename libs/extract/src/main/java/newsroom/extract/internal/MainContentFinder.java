@@ -80,6 +80,8 @@ public final class MainContentFinder {
     private TextStats wholeBodyStats;
     /** Elements with an excluded descendant: their jsoup text is not their text in the current pass. */
     private Set<Element> aboveExcluded = Set.of();
+    /** How many elements the body kept when the junk went (wrapping adds some): sizes the measures' tables. */
+    private int bodyElements;
 
     private MainContentFinder(String title, String documentTitle, ArticleEvidence evidence) {
         this.title = title;
@@ -147,11 +149,11 @@ public final class MainContentFinder {
                     unlikelyRoots.add(element);
                 }
                 return unlikely;
-            });
+            }, bodyElements);
             aboveExcluded = ancestorsOf(unlikelyRoots);
         } else {
             if (wholeBodyStats == null) {
-                wholeBodyStats = TextStats.of(body);
+                wholeBodyStats = TextStats.of(body, element -> false, bodyElements);
             }
             stats = wholeBodyStats;
             aboveExcluded = Set.of();
@@ -199,6 +201,7 @@ public final class MainContentFinder {
                     junk.add(node);
                     return FilterResult.SKIP_ENTIRELY; // and no tail: junk gives its parent no text
                 }
+                bodyElements += node instanceof Element ? 1 : 0;
                 return FilterResult.CONTINUE;
             }
 
@@ -216,6 +219,9 @@ public final class MainContentFinder {
     }
 
     private static boolean isHidden(Element element) {
+        if (element.attributesSize() == 0) {
+            return false;
+        }
         if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden")) && element.text().length() < 200) {
             return true;
         }

@@ -48,27 +48,30 @@ final class TextStats {
         }
     }
 
-    private final Map<Element, Counts> counts = new IdentityHashMap<>();
+    private final Map<Element, Counts> counts;
     /** The measured elements in document order (pre-order), the root first. */
-    private final List<Element> elements = new ArrayList<>();
+    private final List<Element> elements;
     /** Removals reported since the last {@link #applyRemovals}: what each still-attached ancestor loses. */
     private Map<Element, Counts> pendingLoss;
     private Set<Element> removed;
 
-    private TextStats() {
+    private TextStats(int expectedElements) {
+        counts = new IdentityHashMap<>(expectedElements);
+        elements = new ArrayList<>(expectedElements);
     }
 
     static TextStats of(Element root) {
-        return of(root, element -> false);
+        return of(root, element -> false, 32);
     }
 
     /**
      * The measures of {@code root} as if the subtrees rooted at the elements that {@code skipped} accepts were not
      * there (they get no measures of their own either). {@code skipped} is asked about every element below
-     * {@code root} in document order, except those inside a skipped one.
+     * {@code root} in document order, except those inside a skipped one. {@code expectedElements} (about how many
+     * will be measured) only sizes the tables.
      */
-    static TextStats of(Element root, Predicate<Element> skipped) {
-        TextStats stats = new TextStats();
+    static TextStats of(Element root, Predicate<Element> skipped, int expectedElements) {
+        TextStats stats = new TextStats(Math.max(expectedElements, 8));
         // the measures of the open elements by depth: a text node's parent, an element's parent, without lookups
         List<Counts> open = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {

@@ -32,7 +32,7 @@ class TextStatsTest {
         TextStats stats = TextStats.of(root, element -> {
             asked.add(element);
             return element.nameIs("nav");
-        });
+        }, 1);
         assertThat(stats.textLength(root)).isEqualTo(9);
         assertThat(stats.measures(root.selectFirst("nav"))).isFalse();
         assertThat(stats.measures(root.selectFirst("nav p"))).isFalse();
