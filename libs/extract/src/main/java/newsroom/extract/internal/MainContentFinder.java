@@ -106,7 +106,9 @@ public final class MainContentFinder {
         if (prepared == null) {
             return Optional.empty();
         }
-        LooseTextWrapper.wrapLooseText(prepared, finder.removeJunk(prepared));
+        List<Element> containers = new ArrayList<>();
+        Set<Element> withText = finder.removeJunk(prepared, containers);
+        LooseTextWrapper.wrapLooseText(containers, withText);
         Element best = null;
         int bestProse = 0;
         int bestLength = 0;
@@ -188,9 +190,9 @@ public final class MainContentFinder {
      * Removes what never holds article text: scripts, styles, form controls, hidden elements, comments. Found in one
      * pass (nothing inside a removed element is looked at) and removed in one batch. The same pass finds the elements
      * that hold visible text once the junk is gone (what {@link TextStats#elementsWithText} would find then), which
-     * it returns.
+     * it returns, and adds the {@link LooseTextWrapper#isContainer containers} that stay to {@code containers}.
      */
-    private Set<Element> removeJunk(Element body) {
+    private Set<Element> removeJunk(Element body, List<Element> containers) {
         List<Node> junk = new ArrayList<>();
         Set<Element> withText = Collections.newSetFromMap(new IdentityHashMap<>());
         NodeTraversor.filter(new NodeFilter() {
@@ -201,7 +203,12 @@ public final class MainContentFinder {
                     junk.add(node);
                     return FilterResult.SKIP_ENTIRELY; // and no tail: junk gives its parent no text
                 }
-                bodyElements += node instanceof Element ? 1 : 0;
+                if (node instanceof Element element) {
+                    bodyElements++;
+                    if (LooseTextWrapper.isContainer(element)) {
+                        containers.add(element);
+                    }
+                }
                 return FilterResult.CONTINUE;
             }
 

@@ -448,6 +448,9 @@ public final class MarkdownWriter {
     }
 
     private static boolean isRunChar(char c, boolean lineBreaks) {
+        if (c > ' ' && c != '\u00a0') {
+            return false; // most characters: decided by two comparisons
+        }
         return c == ' ' || c == '\t' || c == '\u00a0'
                 || lineBreaks && (c == '\n' || c == '\r' || c == '\f' || c == '\u000B');
     }
