@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -96,9 +97,36 @@ final class ContentCleaner {
      * @return the text measures of the cleaned {@code article}
      */
     TextStats clean(Element article, boolean cleanConditionally) {
-        article.select("h1").remove();
-        removeHoverCards(article);
-        removeMetadataLines(article);
+        // one walk lists what the first steps look at; each step skips what an earlier one removed (the elements in
+        // gone), as a new search of the article would
+        Predicate<Element> metadataMarkup = METADATA_MARKUP.asPredicate(article);
+        Predicate<Element> tagLinks = TAG_LINKS.asPredicate(article);
+        List<Element> headlines = new ArrayList<>();
+        List<Element> images = new ArrayList<>();
+        List<Element> metadata = new ArrayList<>();
+        List<Element> links = new ArrayList<>();
+        for (Element element : article.getAllElements()) {
+            if (element.nameIs("h1")) {
+                headlines.add(element);
+            } else if (element.nameIs("img")) {
+                images.add(element);
+            }
+            if (metadataMarkup.test(element)) {
+                metadata.add(element);
+            }
+            if (tagLinks.test(element)) {
+                links.add(element);
+            }
+        }
+        Set<Element> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element headline : headlines) {
+            headline.remove();
+            gone.addAll(headline.getAllElements());
+        }
+        images.removeIf(gone::contains);
+        removeHoverCards(article, images, gone);
+        metadata.removeIf(gone::contains);
+        removeMetadataLines(article, metadata, links, gone);
         removeCaptionsAndLabels(article);
         measure(article);
         for (Element heading : article.select("h2, h3, h4, h5, h6")) {
@@ -137,9 +165,8 @@ final class ContentCleaner {
                     insideCode.addAll(element.getAllElements());
                 }
             }
-            // the elements of removed subtrees (disjoint: nothing inside one is looked at again), so that each tag's
-            // round sees what is still in the article, as a new search by tag would
-            Set<Element> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+            // gone gets the elements of the subtrees removed here (disjoint: nothing inside one is looked at again),
+            // so that each tag's round sees what is still in the article, as a new search by tag would
             for (List<Element> elements : byTag) {
                 // removed in one batch per tag: jsoup re-indexes the siblings on every single removal
                 List<Element> removed = new ArrayList<>();
@@ -303,8 +330,8 @@ final class ContentCleaner {
      * Hover cards (a person's photo and latest headlines shown on mouse-over, hidden by CSS) sit inside paragraphs
      * as inline elements holding an image and several links; prose never does.
      */
-    private void removeHoverCards(Element article) {
-        for (Element img : article.getElementsByTag("img")) {
+    private void removeHoverCards(Element article, List<Element> images, Set<Element> gone) {
+        for (Element img : images) {
             Element card = null;
             for (Element up = img.parent(); up != null && up != article && !up.nameIs("p"); up = up.parent()) {
                 if (up.nameIs("span") && up.getElementsByTag("a").size() >= 2) {
@@ -320,6 +347,7 @@ final class ContentCleaner {
             int linkText = card.getElementsByTag("a").text().length();
             if (linkText > cardText * 0.8 && paragraph.text().length() - cardText >= 20) {
                 remove(card);
+                gone.addAll(card.getAllElements());
             }
         }
     }
@@ -328,14 +356,19 @@ final class ContentCleaner {
      * Dates, bylines and tag lists marked up as such (schema.org {@code itemprop}, {@code rel=tag}) are metadata, not
      * prose; the metadata extractor has already read them.
      */
-    private void removeMetadataLines(Element article) {
-        for (Element element : article.select(METADATA_MARKUP)) {
+    private void removeMetadataLines(Element article, List<Element> metadata, List<Element> tagLinks,
+                                     Set<Element> gone) {
+        for (Element element : metadata) {
             if (element.parent() != null && element.text().length() < 200) {
                 remove(element);
+                gone.addAll(element.getAllElements());
             }
         }
         measure(article);
-        for (Element tagLink : article.select(TAG_LINKS)) {
+        for (Element tagLink : tagLinks) {
+            if (gone.contains(tagLink)) {
+                continue;
+            }
             Element block = tagLink.parent();
             while (block != null && block != article && !TextWriter.BLOCKS.contains(block.normalName())) {
                 block = block.parent();
