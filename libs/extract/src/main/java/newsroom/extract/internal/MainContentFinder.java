@@ -173,7 +173,7 @@ public final class MainContentFinder {
         Element top = chooseTop(candidates);
         Set<Element> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
         chosen.addAll(gatherSiblings(top));
-        chosen.addAll(splitBodyParts(top, body));
+        chosen.addAll(splitBodyParts(top));
         Element article = new Element("div");
         Element lastAppended = null;
         for (Element element : stats.elements()) {
@@ -433,9 +433,10 @@ public final class MainContentFinder {
 
     /**
      * Articles split into several containers (chunks between ads, "continued" parts) leave the best candidate holding
-     * only one part. The other parts are the candidate's cousins of the same tag and class whose text is prose.
+     * only one part. The other parts are the candidate's cousins of the same tag and class whose text is prose
+     * (among the elements the pass sees, in document order).
      */
-    private List<Element> splitBodyParts(Element top, Element body) {
+    private List<Element> splitBodyParts(Element top) {
         List<Element> parts = new ArrayList<>();
         String className = top.className();
         if (className.isBlank()) {
