@@ -20,8 +20,6 @@ import newsroom.extract.internal.UrlResolver;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.Selector;
 
 /**
  * Extracts the article of a web page with Jsoup, without per-site rules: metadata (with the origin of each value),
@@ -48,9 +46,6 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
      * no walk over the tree recurses or climbs further (jsoup's own default, stated here as part of the contract).
      */
     public static final int MAX_DEPTH = 512;
-
-    /** {@code base[href]}, parsed once (jsoup parses a query string on every call). */
-    private static final Evaluator BASE_HREF = Selector.evaluatorOf("base[href]");
 
     /** A JSON-LD article body shorter than this is a teaser, not an article to fall back on. */
     private static final int MIN_JSON_LD_BODY_CHARS = 200;
@@ -131,9 +126,10 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         String safePageUrl = pageUrl == null ? null : UrlResolver.resolveHttp(null, pageUrl).orElse(null);
         Document document = Parser.htmlParser().setMaxDepth(MAX_DEPTH)
                 .parseInput(html, safePageUrl == null ? "" : safePageUrl);
-        String baseUrl = baseUrl(document, safePageUrl);
+        ImageResolver.PageImages images = ImageResolver.find(document); // one walk, which also finds <base href>
+        String baseUrl = baseUrl(images.base(), safePageUrl);
         PageMetadata metadata = MetadataExtractor.read(document, baseUrl);
-        ImageResolver.resolveAll(document, baseUrl);
+        images.resolveAll(baseUrl);
         String title = metadata.title().map(Field::value).orElse(null);
         Element content = MainContentFinder.find(document, title, metadata.jsonLdArticleBody()).orElse(null);
         String text = content == null ? "" : TextWriter.write(content);
@@ -183,9 +179,8 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         return Optional.of(content);
     }
 
-    /** The page's {@code <base href>} resolved against the page URL, else the page URL. */
-    private static String baseUrl(Document document, String pageUrl) {
-        Element base = document.selectFirst(BASE_HREF);
+    /** The page's first {@code <base href>} (may be null) resolved against the page URL, else the page URL. */
+    private static String baseUrl(Element base, String pageUrl) {
         if (base == null) {
             return pageUrl;
         }

@@ -11,8 +11,8 @@ import org.jsoup.nodes.Element;
  * No site's own class names belong here.
  *
  * <p>Most words match anywhere in a name, ASCII case-insensitively (what a {@code CASE_INSENSITIVE} regex of
- * alternatives would find); they are looked up by the name's characters in a table of words by first letter
- * instead of trying one long alternation at every position. The two word-bounded forms ({@code ad}/{@code ads} and
+ * alternatives would find); they are looked up by the name's characters in a table of words by their first two
+ * letters instead of trying one long alternation at every position. The two word-bounded forms ({@code ad}/{@code ads} and
  * {@code hid}) keep a small regex, run only when the name holds the letters at all.
  */
 final class ClassNameHints {
@@ -49,6 +49,15 @@ final class ClassNameHints {
         return (UNLIKELY.foundIn(classAndId) || hasAd(classAndId)) && !MAYBE_CANDIDATE.foundIn(classAndId);
     }
 
+    /**
+     * {@link #isUnlikely(String)} of {@code className + " " + id}, without building that string: no word holds a
+     * space, so none matches across the two names, and the {@code ad} word bound is the same at a name's end.
+     */
+    static boolean isUnlikely(String className, String id) {
+        return (UNLIKELY.foundIn(className) || UNLIKELY.foundIn(id) || hasAd(className) || hasAd(id))
+                && !MAYBE_CANDIDATE.foundIn(className) && !MAYBE_CANDIDATE.foundIn(id);
+    }
+
     /** +25 for each of class and id that names content, −25 for each that names boilerplate. */
     static double weight(Element element) {
         double weight = 0;
@@ -71,29 +80,49 @@ final class ClassNameHints {
         return AD_LETTERS.foundIn(name) && AD.matcher(name).find();
     }
 
-    /** A set of lower-case ASCII words, found anywhere in a text with ASCII letters compared case-insensitively. */
+    /**
+     * A set of lower-case ASCII words (two characters or more), found anywhere in a text with ASCII letters compared
+     * case-insensitively. Words are looked up by the text's next two characters, so each position costs one table
+     * read and, rarely, a comparison with the one or two words that start with that pair.
+     */
     private static final class Words {
-        private final String[][] byFirstChar = new String[128][];
+        private final String[][] byFirstPair = new String[128 * 128][];
 
         Words(String... words) {
             List<List<String>> lists = new ArrayList<>();
-            for (int c = 0; c < 128; c++) {
-                lists.add(new ArrayList<>());
+            for (int i = 0; i < 128 * 128; i++) {
+                lists.add(null);
             }
             for (String word : words) {
-                lists.get(word.charAt(0)).add(word);
+                if (word.length() < 2 || word.charAt(0) >= 128 || word.charAt(1) >= 128) {
+                    throw new IllegalArgumentException("not a word of two ASCII characters or more: " + word);
+                }
+                int key = word.charAt(0) << 7 | word.charAt(1);
+                if (lists.get(key) == null) {
+                    lists.set(key, new ArrayList<>());
+                }
+                lists.get(key).add(word);
             }
-            for (int c = 0; c < 128; c++) {
-                if (!lists.get(c).isEmpty()) {
-                    byFirstChar[c] = lists.get(c).toArray(String[]::new);
+            for (int i = 0; i < 128 * 128; i++) {
+                if (lists.get(i) != null) {
+                    byFirstPair[i] = lists.get(i).toArray(String[]::new);
                 }
             }
         }
 
         boolean foundIn(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = lower(text.charAt(i));
-                String[] candidates = c < 128 ? byFirstChar[c] : null;
+            int last = text.length() - 1;
+            if (last < 1) {
+                return false;
+            }
+            char next = lower(text.charAt(0));
+            for (int i = 0; i < last; i++) {
+                char c = next;
+                next = lower(text.charAt(i + 1));
+                if (c >= 128 || next >= 128) {
+                    continue;
+                }
+                String[] candidates = byFirstPair[c << 7 | next];
                 if (candidates != null) {
                     for (String word : candidates) {
                         if (startsAt(text, i, word)) {
@@ -109,7 +138,7 @@ final class ClassNameHints {
             if (offset + word.length() > text.length()) {
                 return false;
             }
-            for (int j = 1; j < word.length(); j++) {
+            for (int j = 2; j < word.length(); j++) {
                 if (lower(text.charAt(offset + j)) != word.charAt(j)) {
                     return false;
                 }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
 
@@ -62,15 +62,21 @@ final class ContentCleaner {
     private static final Pattern COMMENT_COUNTER = Pattern.compile(
             "(?i)\\d*\\s*comments?");
 
+    /** The containers that conditional cleaning weighs, in the order it weighs them. */
+    private static final List<String> CONDITIONAL_TAGS = List.of("form", "fieldset", "table", "ul", "ol", "div",
+            "section", "header", "footer", "aside", "figure");
+
     private final String title;
     private final String documentTitle;
     private final ArticleEvidence evidence;
     private final boolean weighClasses;
     private Map<Element, Integer> evidenceLength = Map.of();
     private Set<Element> insideCode = Set.of();
+    /**
+     * The text measures of the article: a snapshot from the last {@link #measure}, which takes the removals made since
+     * into it (each one is reported to it before it is made); null before the first.
+     */
     private TextStats stats;
-    /** Whether elements were removed since {@link #stats} was taken (it is a snapshot). */
-    private boolean treeChanged = true;
 
     /**
      * @param title         article title from the metadata (its repetitions are dropped); may be null
@@ -85,63 +91,142 @@ final class ContentCleaner {
         this.weighClasses = weighClasses;
     }
 
-    /** Removes boilerplate inside the chosen content. */
-    void clean(Element article, boolean cleanConditionally) {
-        article.select("h1").remove();
-        treeChanged = true;
-        removeHoverCards(article);
-        removeMetadataLines(article);
+    /**
+     * Removes boilerplate inside the chosen content.
+     *
+     * @return the text measures of the cleaned {@code article}
+     */
+    TextStats clean(Element article, boolean cleanConditionally) {
+        // one walk lists what the first steps look at; each step skips what an earlier one removed (the elements in
+        // gone), as a new search of the article would
+        Predicate<Element> metadataMarkup = METADATA_MARKUP.asPredicate(article);
+        Predicate<Element> tagLinks = TAG_LINKS.asPredicate(article);
+        List<Element> headlines = new ArrayList<>();
+        List<Element> images = new ArrayList<>();
+        List<Element> metadata = new ArrayList<>();
+        List<Element> links = new ArrayList<>();
+        for (Element element : article.getAllElements()) {
+            if (element.nameIs("h1")) {
+                headlines.add(element);
+            } else if (element.nameIs("img")) {
+                images.add(element);
+            }
+            if (metadataMarkup.test(element)) {
+                metadata.add(element);
+            }
+            if (tagLinks.test(element)) {
+                links.add(element);
+            }
+        }
+        Set<Element> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element headline : headlines) {
+            headline.remove();
+            gone.addAll(headline.getAllElements());
+        }
+        images.removeIf(gone::contains);
+        removeHoverCards(article, images, gone);
+        metadata.removeIf(gone::contains);
+        removeMetadataLines(article, metadata, links, gone);
         removeCaptionsAndLabels(article);
         measure(article);
         for (Element heading : article.select("h2, h3, h4, h5, h6")) {
             if (classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33
                     || !title.isEmpty() && normalize(heading.text()).equals(title)) {
-                heading.remove();
-                treeChanged = true;
+                remove(heading);
             }
         }
+        List<Element> paragraphs;
         if (cleanConditionally) {
             measure(article);
-            measureEvidence(article);
-            insideCode = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Element code : article.select("pre, code")) {
-                if (!insideCode.contains(code)) {
-                    insideCode.addAll(code.getAllElements());
+            // one walk lists what the steps below look at, in document order
+            paragraphs = new ArrayList<>();
+            List<Element> code = new ArrayList<>();
+            List<List<Element>> byTag = new ArrayList<>();
+            for (int i = 0; i < CONDITIONAL_TAGS.size(); i++) {
+                byTag.add(new ArrayList<>());
+            }
+            for (Element element : article.getAllElements()) {
+                String tag = element.normalName();
+                if (tag.equals("p")) {
+                    paragraphs.add(element);
+                } else if (tag.equals("pre") || tag.equals("code")) {
+                    code.add(element);
+                } else {
+                    int index = CONDITIONAL_TAGS.indexOf(tag);
+                    if (index >= 0) {
+                        byTag.get(index).add(element);
+                    }
                 }
             }
-            for (String tag : List.of("form", "fieldset", "table", "ul", "ol", "div", "section", "header", "footer",
-                    "aside", "figure")) {
+            measureEvidence(article, paragraphs);
+            insideCode = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Element element : code) {
+                if (!insideCode.contains(element)) {
+                    insideCode.addAll(element.getAllElements());
+                }
+            }
+            // gone gets the elements of the subtrees removed here (disjoint: nothing inside one is looked at again),
+            // so that each tag's round sees what is still in the article, as a new search by tag would
+            for (List<Element> elements : byTag) {
                 // removed in one batch per tag: jsoup re-indexes the siblings on every single removal
-                Elements elements = article.getElementsByTag(tag);
                 List<Element> removed = new ArrayList<>();
                 for (int i = elements.size() - 1; i >= 0; i--) {
                     Element element = elements.get(i);
-                    if (element != article && element.parent() != null && shouldRemove(element)) {
+                    if (element != article && element.parent() != null && !gone.contains(element)
+                            && shouldRemove(element)) {
                         removed.add(element);
                     }
                 }
-                Nodes.removeAll(removed);
-                treeChanged |= !removed.isEmpty();
+                removeAll(removed);
+                for (Element element : removed) {
+                    gone.addAll(element.getAllElements());
+                }
             }
+            paragraphs.removeIf(gone::contains);
+        } else {
+            paragraphs = article.getElementsByTag("p");
         }
         measure(article);
         List<Element> empty = new ArrayList<>();
-        for (Element p : article.getElementsByTag("p")) {
+        for (Element p : paragraphs) {
             if (stats.textLength(p) == 0 && stats.get(p).images == 0) {
                 empty.add(p);
             }
         }
-        Nodes.removeAll(empty);
-        treeChanged |= !empty.isEmpty();
+        removeAll(empty);
         trimEdgesAndReadMoreLinks(article);
+        measure(article);
+        return stats;
     }
 
-    /** Takes the text statistics of {@code article} again, unless nothing was removed since they were taken. */
+    /**
+     * Brings the text measures of {@code article} up to date: measured once, then kept current by taking in the
+     * removals made since (much cheaper than measuring again; decisions between two calls read the snapshot).
+     */
     private void measure(Element article) {
-        if (treeChanged || stats == null) {
+        if (stats == null) {
             stats = TextStats.of(article);
-            treeChanged = false;
+        } else {
+            stats.applyRemovals();
         }
+    }
+
+    /** Removes {@code element} from the article, reporting it to the measures. */
+    private void remove(Element element) {
+        if (stats != null) {
+            stats.willRemove(element);
+        }
+        element.remove();
+    }
+
+    /** {@link #remove} for many elements at once (jsoup re-indexes the siblings on every single removal). */
+    private void removeAll(List<Element> elements) {
+        if (stats != null) {
+            for (Element element : elements) {
+                stats.willRemove(element);
+            }
+        }
+        Nodes.removeAll(elements);
     }
 
     /**
@@ -161,16 +246,14 @@ final class ContentCleaner {
         int end = blocks.size() - 1;
         boolean removedAtEnd = false;
         while (end >= 0 && isTrailingBoilerplate(blocks.get(end), removedAtEnd)) {
-            blocks.get(end--).remove();
-            treeChanged = true;
+            remove(blocks.get(end--));
             removedAtEnd = true;
         }
         int start = 0;
         while (start <= end && (isLinkBlock(blocks.get(start)) || isRepeatedTitle(blocks.get(start))
                 || isUiLine(blocks.get(start)) || start < MAX_LEADING_DATE_LINES
                 && (isDateLine(blocks.get(start)) || isBylineLine(blocks.get(start))))) {
-            blocks.get(start++).remove();
-            treeChanged = true;
+            remove(blocks.get(start++));
         }
         // "Read more: <headline>" paragraphs inside the article, and a short lead-in right before them
         for (int i = start; i <= end; i++) {
@@ -178,12 +261,10 @@ final class ContentCleaner {
             if (block.nameIs("p") && stats.linkDensity(block) > INLINE_LINK_DENSITY
                     && stats.textLength(block) < MAX_INLINE_LINK_CHARS
                     && WHITESPACE.split(block.text()).length >= MIN_HEADLINE_WORDS) {
-                block.remove();
-                treeChanged = true;
+                remove(block);
                 if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
                         && stats.textLength(blocks.get(i - 1)) <= MAX_LEAD_IN_CHARS) {
-                    blocks.get(i - 1).remove();
-                    treeChanged = true;
+                    remove(blocks.get(i - 1));
                 }
             }
         }
@@ -249,8 +330,8 @@ final class ContentCleaner {
      * Hover cards (a person's photo and latest headlines shown on mouse-over, hidden by CSS) sit inside paragraphs
      * as inline elements holding an image and several links; prose never does.
      */
-    private void removeHoverCards(Element article) {
-        for (Element img : article.getElementsByTag("img")) {
+    private void removeHoverCards(Element article, List<Element> images, Set<Element> gone) {
+        for (Element img : images) {
             Element card = null;
             for (Element up = img.parent(); up != null && up != article && !up.nameIs("p"); up = up.parent()) {
                 if (up.nameIs("span") && up.getElementsByTag("a").size() >= 2) {
@@ -265,8 +346,8 @@ final class ContentCleaner {
             int cardText = card.text().length();
             int linkText = card.getElementsByTag("a").text().length();
             if (linkText > cardText * 0.8 && paragraph.text().length() - cardText >= 20) {
-                card.remove();
-                treeChanged = true;
+                remove(card);
+                gone.addAll(card.getAllElements());
             }
         }
     }
@@ -275,22 +356,25 @@ final class ContentCleaner {
      * Dates, bylines and tag lists marked up as such (schema.org {@code itemprop}, {@code rel=tag}) are metadata, not
      * prose; the metadata extractor has already read them.
      */
-    private void removeMetadataLines(Element article) {
-        for (Element element : article.select(METADATA_MARKUP)) {
+    private void removeMetadataLines(Element article, List<Element> metadata, List<Element> tagLinks,
+                                     Set<Element> gone) {
+        for (Element element : metadata) {
             if (element.parent() != null && element.text().length() < 200) {
-                element.remove();
-                treeChanged = true;
+                remove(element);
+                gone.addAll(element.getAllElements());
             }
         }
         measure(article);
-        for (Element tagLink : article.select(TAG_LINKS)) {
+        for (Element tagLink : tagLinks) {
+            if (gone.contains(tagLink)) {
+                continue;
+            }
             Element block = tagLink.parent();
             while (block != null && block != article && !TextWriter.BLOCKS.contains(block.normalName())) {
                 block = block.parent();
             }
             if (block != null && block != article && block.parent() != null && stats.linkDensity(block) > 0.5) {
-                block.remove();
-                treeChanged = true;
+                remove(block);
             }
         }
     }
@@ -311,8 +395,7 @@ final class ContentCleaner {
             boolean label = counts.textLength <= MAX_UI_LABEL_CHARS && TextWriter.BLOCKS.contains(element.normalName())
                     && UI_LABEL.matcher(element.text()).matches();
             if (caption || label) {
-                element.remove();
-                treeChanged = true;
+                remove(element);
             }
         }
     }
@@ -360,13 +443,17 @@ final class ContentCleaner {
                 || c.embeds == 1 && length < 75 || c.embeds > 1;
     }
 
-    /** For each element, how much of its text sits in paragraphs that the JSON-LD article body confirms. */
-    private void measureEvidence(Element article) {
+    /**
+     * For each element, how much of its text sits in paragraphs that the JSON-LD article body confirms.
+     *
+     * @param paragraphs the {@code <p>} elements of {@code article}
+     */
+    private void measureEvidence(Element article, List<Element> paragraphs) {
         evidenceLength = new IdentityHashMap<>();
         if (evidence.isEmpty()) {
             return;
         }
-        for (Element p : article.getElementsByTag("p")) {
+        for (Element p : paragraphs) {
             if (stats.get(p).paragraphs <= 1 && evidence.share(p.text()) >= 0.5) {
                 int length = stats.textLength(p);
                 for (Element up = p; up != null && up != article; up = up.parent()) {

@@ -1,5 +1,6 @@
 package newsroom.extract.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -10,6 +11,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Gives every {@code <img>} its real source before the page is cleaned. Lazy-loading pages keep the real URL in
@@ -30,14 +33,73 @@ public final class ImageResolver {
 
     /** Resolves every image of the document in place; {@code baseUrl} may be null (then relative URLs are dropped). */
     public static void resolveAll(Document document, String baseUrl) {
-        replaceNoscriptFallbacks(document);
-        for (Element img : document.select("img")) {
-            String source = bestSource(img);
-            String absolute = source == null ? null : UrlResolver.resolveHttp(baseUrl, source).orElse(null);
-            if (absolute == null) {
-                img.remove();
-            } else {
-                img.attr("src", absolute);
+        find(document).resolveAll(baseUrl);
+    }
+
+    /**
+     * Finds, in one walk, the images of {@code document}, the noscripts of its body and its first {@code base[href]}
+     * (which the base URL for the images comes from). The document must not change before {@link
+     * PageImages#resolveAll}, except by reading it.
+     */
+    public static PageImages find(Document document) {
+        Element body = document.body();
+        PageImages found = new PageImages(document);
+        NodeTraversor.traverse(new NodeVisitor() {
+            private boolean inBody;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node == body) {
+                    inBody = true;
+                } else if (node instanceof Element element) {
+                    if (element.nameIs("img")) {
+                        found.images.add(element);
+                    } else if (inBody && element.nameIs("noscript")) {
+                        found.noscripts.add(element);
+                    } else if (found.base == null && element.nameIs("base") && element.hasAttr("href")) {
+                        found.base = element;
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node == body) {
+                    inBody = false;
+                }
+            }
+        }, document);
+        return found;
+    }
+
+    /** What {@link #find} found in a page. */
+    public static final class PageImages {
+        private final Document document;
+        private final List<Element> images = new ArrayList<>();
+        private final List<Element> noscripts = new ArrayList<>();
+        private Element base;
+
+        private PageImages(Document document) {
+            this.document = document;
+        }
+
+        /** The page's first {@code base} element with an {@code href}, or null. */
+        public Element base() {
+            return base;
+        }
+
+        /** Resolves every image of the page in place; {@code baseUrl} may be null (then relative URLs are dropped). */
+        public void resolveAll(String baseUrl) {
+            UrlResolver.Base resolver = UrlResolver.against(baseUrl);
+            // only a page whose noscripts held images needs another search for its images
+            for (Element img : replaceNoscriptFallbacks(noscripts) ? document.select("img") : images) {
+                String source = bestSource(img);
+                String absolute = source == null ? null : resolver.http(source).orElse(null);
+                if (absolute == null) {
+                    img.remove();
+                } else {
+                    img.attr("src", absolute);
+                }
             }
         }
     }
@@ -108,14 +170,16 @@ public final class ImageResolver {
 
     /**
      * A {@code <noscript>} holding an image replaces the placeholder image just before it (or stands alone when there
-     * is none); other noscript content is dropped later with the scripts.
+     * is none); other noscript content is dropped later with the scripts. Returns whether any image moved.
      */
-    private static void replaceNoscriptFallbacks(Document document) {
-        for (Element noscript : document.body() == null ? new Elements() : document.body().select("noscript")) {
+    private static boolean replaceNoscriptFallbacks(List<Element> noscripts) {
+        boolean changed = false;
+        for (Element noscript : noscripts) {
             Elements images = noscriptImages(noscript);
             if (images.isEmpty()) {
                 continue;
             }
+            changed = true;
             Element previous = noscript.previousElementSibling();
             Element placeholder = previous != null && previous.nameIs("img") ? previous
                     : previous != null ? previous.selectFirst("img") : null;
@@ -128,6 +192,7 @@ public final class ImageResolver {
             noscript.after(images.first().clone());
             noscript.remove();
         }
+        return changed;
     }
 
     private static Elements noscriptImages(Element noscript) {

@@ -27,13 +27,30 @@ final class LooseTextWrapper {
      * {@code <p>}, and two consecutive {@code <br>} end a paragraph.
      */
     static void wrapLooseText(Element body) {
-        // taken before any change: wrapping and renaming move no text in or out of an element present now
-        Set<Element> withText = TextStats.elementsWithText(body);
+        List<Element> containers = new ArrayList<>();
         for (Element element : body.getAllElements()) {
-            String tag = element.normalName();
-            if (!CONTAINER_TAGS.contains(tag)) {
-                continue;
+            if (isContainer(element)) {
+                containers.add(element);
             }
+        }
+        wrapLooseText(containers, TextStats.elementsWithText(body));
+    }
+
+    /** Whether loose text in {@code element} may need wrapping: it is one of the containers that hold prose. */
+    static boolean isContainer(Element element) {
+        return CONTAINER_TAGS.contains(element.normalName());
+    }
+
+    /**
+     * {@link #wrapLooseText(Element)} when the caller already knows the {@link #isContainer containers} under the body
+     * (the body included) and {@code withText}, the elements that hold visible text (as {@link
+     * TextStats#elementsWithText} finds them), both in the tree as it is now. Each container is wrapped on its own,
+     * so their order does not matter.
+     */
+    static void wrapLooseText(List<Element> containers, Set<Element> withText) {
+        // taken before any change: wrapping and renaming move no text in or out of an element present now
+        for (Element element : containers) {
+            String tag = element.normalName();
             boolean blockChild = hasBlockChild(element);
             if (!blockChild && (tag.equals("span") || tag.equals("font") || tag.equals("td") || tag.equals("th")
                     || tag.equals("li") || tag.equals("blockquote"))) {

@@ -16,6 +16,7 @@ import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
@@ -69,11 +70,18 @@ public final class MainContentFinder {
     private final ArticleEvidence evidence;
     private Map<Element, Double> scores;
     private boolean uniqueArticle;
+    /**
+     * The measures of the body as the current pass sees it: the elements it measures are the ones the pass reads as
+     * present; an element under the body that it does not measure lies in an unlikely subtree the strict pass reads
+     * as absent.
+     */
     private TextStats stats;
-    /** Elements the current pass reads as absent (the unlikely subtrees of the strict pass); never modified. */
-    private Set<Element> excluded = Set.of();
+    /** The measures of the whole body, shared by the passes that read every element (the body does not change). */
+    private TextStats wholeBodyStats;
     /** Elements with an excluded descendant: their jsoup text is not their text in the current pass. */
     private Set<Element> aboveExcluded = Set.of();
+    /** How many elements the body kept when the junk went (wrapping adds some): sizes the measures' tables. */
+    private int bodyElements;
 
     private MainContentFinder(String title, String documentTitle, ArticleEvidence evidence) {
         this.title = title;
@@ -98,17 +106,19 @@ public final class MainContentFinder {
         if (prepared == null) {
             return Optional.empty();
         }
-        finder.removeJunk(prepared);
-        LooseTextWrapper.wrapLooseText(prepared);
+        List<Element> containers = new ArrayList<>();
+        Set<Element> withText = finder.removeJunk(prepared, containers);
+        LooseTextWrapper.wrapLooseText(containers, withText);
         Element best = null;
         int bestProse = 0;
         int bestLength = 0;
         for (Pass pass : Pass.values()) {
-            Element content = finder.extract(prepared, pass);
-            if (content == null) {
+            Content found = finder.extract(prepared, pass);
+            if (found == null) {
                 continue;
             }
-            TextStats contentStats = TextStats.of(content);
+            Element content = found.root();
+            TextStats contentStats = found.stats();
             // a looser pass must find clearly more prose, not just the boilerplate the stricter pass removed
             int prose = proseLength(content, contentStats);
             if (best == null || prose > bestProse * LOOSER_PASS_MIN_GAIN) {
@@ -123,18 +133,37 @@ public final class MainContentFinder {
         return Optional.ofNullable(best);
     }
 
+    /** A pass's cleaned copy of the content it chose, and its text measures. */
+    private record Content(Element root, TextStats stats) {
+    }
+
     /**
      * Runs one pass over {@code body} without changing it: reads the unlikely subtrees as absent when the pass strips
      * them, scores the rest, and returns a cleaned copy of the chosen content, or null without candidates.
      */
-    private Element extract(Element body, Pass pass) {
-        excluded = pass.stripUnlikely ? unlikelySubtrees(body) : Set.of();
-        aboveExcluded = ancestorsOf(excluded);
-        stats = TextStats.of(body, excluded);
+    private Content extract(Element body, Pass pass) {
+        if (pass.stripUnlikely) {
+            // one walk: the unlikely subtrees are found (nothing inside one is asked) and skipped while measuring
+            List<Element> unlikelyRoots = new ArrayList<>();
+            stats = TextStats.of(body, element -> {
+                boolean unlikely = isUnlikely(element);
+                if (unlikely) {
+                    unlikelyRoots.add(element);
+                }
+                return unlikely;
+            }, bodyElements);
+            aboveExcluded = ancestorsOf(unlikelyRoots);
+        } else {
+            if (wholeBodyStats == null) {
+                wholeBodyStats = TextStats.of(body, element -> false, bodyElements);
+            }
+            stats = wholeBodyStats;
+            aboveExcluded = Set.of();
+        }
         scores = new IdentityHashMap<>();
         int articles = 0;
-        for (Element element : body.getElementsByTag("article")) {
-            articles += excluded.contains(element) ? 0 : 1;
+        for (Element element : stats.elements()) {
+            articles += element.nameIs("article") ? 1 : 0;
         }
         uniqueArticle = articles == 1;
         List<Element> candidates = scoreParagraphs(body, pass);
@@ -144,40 +173,62 @@ public final class MainContentFinder {
         Element top = chooseTop(candidates);
         Set<Element> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
         chosen.addAll(gatherSiblings(top));
-        chosen.addAll(splitBodyParts(top, body));
+        chosen.addAll(splitBodyParts(top));
         Element article = new Element("div");
         Element lastAppended = null;
-        for (Element element : body.getAllElements()) {
+        for (Element element : stats.elements()) {
             if (chosen.contains(element) && (lastAppended == null || !isAttached(element, lastAppended))) {
                 article.appendChild(copyOf(element));
                 lastAppended = element;
             }
         }
-        new ContentCleaner(title, documentTitle, evidence, pass.weighClasses).clean(article, pass.cleanConditionally);
-        return article;
+        return new Content(article, new ContentCleaner(title, documentTitle, evidence, pass.weighClasses)
+                .clean(article, pass.cleanConditionally));
     }
 
     /**
      * Removes what never holds article text: scripts, styles, form controls, hidden elements, comments. Found in one
-     * pass (nothing inside a removed element is looked at) and removed in one batch.
+     * pass (nothing inside a removed element is looked at) and removed in one batch. The same pass finds the elements
+     * that hold visible text once the junk is gone (what {@link TextStats#elementsWithText} would find then), which
+     * it returns, and adds the {@link LooseTextWrapper#isContainer containers} that stay to {@code containers}.
      */
-    private void removeJunk(Element body) {
+    private Set<Element> removeJunk(Element body, List<Element> containers) {
         List<Node> junk = new ArrayList<>();
+        Set<Element> withText = Collections.newSetFromMap(new IdentityHashMap<>());
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Comment || node instanceof Element element && element != body
                         && (JUNK_TAGS.contains(element.normalName()) || isHidden(element))) {
                     junk.add(node);
-                    return FilterResult.SKIP_ENTIRELY;
+                    return FilterResult.SKIP_ENTIRELY; // and no tail: junk gives its parent no text
+                }
+                if (node instanceof Element element) {
+                    bodyElements++;
+                    if (LooseTextWrapper.isContainer(element)) {
+                        containers.add(element);
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node != body && (node instanceof TextNode text && TextStats.hasVisibleText(text)
+                        || node instanceof Element element && withText.contains(element))) {
+                    withText.add(node.parentElement());
                 }
                 return FilterResult.CONTINUE;
             }
         }, body);
         Nodes.removeAll(junk);
+        return withText;
     }
 
     private static boolean isHidden(Element element) {
+        if (element.attributesSize() == 0) {
+            return false;
+        }
         if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden")) && element.text().length() < 200) {
             return true;
         }
@@ -190,37 +241,25 @@ public final class MainContentFinder {
     }
 
     /**
-     * Every element inside an unlikely subtree (its root included), outermost first: what the strict pass reads as
-     * absent. Elements inside an unlikely one are not asked, as if it had been removed.
+     * The ancestors of the unlikely subtrees' roots (none of which lies inside another), found in time linear in their
+     * number and depth.
      */
-    private static Set<Element> unlikelySubtrees(Element body) {
-        Set<Element> unlikely = Collections.newSetFromMap(new IdentityHashMap<>());
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element element && element != body && isUnlikely(element)) {
-                    unlikely.addAll(element.getAllElements());
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, body);
-        return unlikely;
-    }
-
-    /** The ancestors of the elements of {@code elements}, found in time linear in their number and depth. */
-    private static Set<Element> ancestorsOf(Set<Element> elements) {
-        if (elements.isEmpty()) {
+    private static Set<Element> ancestorsOf(List<Element> unlikelyRoots) {
+        if (unlikelyRoots.isEmpty()) {
             return Set.of();
         }
         Set<Element> ancestors = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element element : elements) {
-            for (Element up = element.parent(); up != null && !elements.contains(up) && ancestors.add(up);
-                 up = up.parent()) {
+        for (Element root : unlikelyRoots) {
+            for (Element up = root.parent(); up != null && ancestors.add(up); up = up.parent()) {
                 // climbing stops where an earlier climb passed
             }
         }
         return ancestors;
+    }
+
+    /** Whether the current pass reads {@code element}, which lies under the body, as absent. */
+    private boolean isExcluded(Element element) {
+        return !stats.measures(element);
     }
 
     /** A detached deep copy of {@code element} without its excluded descendants; iterative, whatever the depth. */
@@ -235,7 +274,7 @@ public final class MainContentFinder {
             Element[] pair = pending.pop();
             for (Node child : pair[0].childNodes()) {
                 if (child instanceof Element childElement) {
-                    if (excluded.contains(childElement)) {
+                    if (isExcluded(childElement)) {
                         continue;
                     }
                     Element copy = childElement.shallowClone();
@@ -261,7 +300,7 @@ public final class MainContentFinder {
         }
         int count = 0;
         for (Element child : element.children()) {
-            count += excluded.contains(child) ? 0 : 1;
+            count += isExcluded(child) ? 0 : 1;
         }
         return count;
     }
@@ -272,12 +311,11 @@ public final class MainContentFinder {
                 || "articleBody".equals(element.attr("itemprop"))) {
             return false;
         }
-        String role = element.attr("role").toLowerCase(Locale.ROOT);
-        boolean boilerplateTag = tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
+        // cheapest first; every test only reads the element
+        return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
+                || UNLIKELY_ROLES.contains(element.attr("role").toLowerCase(Locale.ROOT))
+                || ClassNameHints.isUnlikely(element.className(), element.id()) && element.closest(PREFORMATTED) == null
                 || tag.equals("header") && element.getElementsByTag("p").size() < 3;
-        String classAndId = element.className() + " " + element.id();
-        boolean unlikelyName = ClassNameHints.isUnlikely(classAndId) && element.closest(PREFORMATTED) == null;
-        return boilerplateTag || unlikelyName || UNLIKELY_ROLES.contains(role);
     }
 
     private static boolean isAttached(Element element, Element root) {
@@ -293,8 +331,8 @@ public final class MainContentFinder {
     private List<Element> scoreParagraphs(Element body, Pass pass) {
         List<Element> candidates = new ArrayList<>();
         Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element block : body.getAllElements()) {
-            if (!isParagraphLike(block) || excluded.contains(block)) {
+        for (Element block : stats.elements()) {
+            if (!isParagraphLike(block)) {
                 continue;
             }
             int length = stats.textLength(block);
@@ -395,16 +433,18 @@ public final class MainContentFinder {
 
     /**
      * Articles split into several containers (chunks between ads, "continued" parts) leave the best candidate holding
-     * only one part. The other parts are the candidate's cousins of the same tag and class whose text is prose.
+     * only one part. The other parts are the candidate's cousins of the same tag and class whose text is prose
+     * (among the elements the pass sees, in document order).
      */
-    private List<Element> splitBodyParts(Element top, Element body) {
+    private List<Element> splitBodyParts(Element top) {
         List<Element> parts = new ArrayList<>();
         String className = top.className();
         if (className.isBlank()) {
             return parts;
         }
-        for (Element cousin : body.getElementsByClass(className.strip().split("\\s+")[0])) {
-            if (cousin == top || excluded.contains(cousin) || !cousin.normalName().equals(top.normalName())
+        String firstClass = className.strip().split("\\s+")[0];
+        for (Element cousin : stats.elements()) {
+            if (cousin == top || !cousin.hasClass(firstClass) || !cousin.normalName().equals(top.normalName())
                     || !cousin.className().equals(className) || isAttached(cousin, top) || isAttached(top, cousin)) {
                 continue;
             }
@@ -445,7 +485,7 @@ public final class MainContentFinder {
         double topScore = scores.getOrDefault(top, 0.0);
         double threshold = Math.max(10, topScore * 0.2);
         for (Element sibling : parent.children()) {
-            if (excluded.contains(sibling)) {
+            if (isExcluded(sibling)) {
                 continue;
             }
             boolean append = sibling == top;

@@ -27,13 +27,12 @@ public final class MarkdownWriter {
     private static final Evaluator STRONG = Selector.evaluatorOf("strong, b");
     private static final Evaluator EMPHASIS = Selector.evaluatorOf("em, i, cite");
     private static final Evaluator STRUCK = Selector.evaluatorOf("del, s, strike");
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
     private static final Pattern LANGUAGE_CLASS = Pattern.compile("(?:^|\\s)(?:language|lang)-([A-Za-z0-9_+#.-]{1,30})");
 
-    private final String baseUrl;
+    private final UrlResolver.Base baseUrl;
 
     private MarkdownWriter(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this.baseUrl = UrlResolver.against(baseUrl);
     }
 
     /**
@@ -43,7 +42,21 @@ public final class MarkdownWriter {
     public static String write(Element root, String baseUrl) {
         StringBuilder out = new StringBuilder();
         new MarkdownWriter(baseUrl).blocks(root, out);
-        return BLANK_LINES.matcher(out.toString()).replaceAll("\n\n").strip() + "\n";
+        return withoutBlankLineRuns(out).strip() + "\n";
+    }
+
+    /** {@code text} with each run of three or more {@code \n} shortened to two (the regex {@code \n{3,}} → "\n\n"). */
+    static String withoutBlankLineRuns(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int newlines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            newlines = c == '\n' ? newlines + 1 : 0;
+            if (newlines <= 2) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private void blocks(Element container, StringBuilder out) {
@@ -288,7 +301,7 @@ public final class MarkdownWriter {
     private void link(Element a, StringBuilder out) {
         String raw = inlineOf(a);
         String inner = tidyInline(raw).replace("\n", " ");
-        var url = UrlResolver.resolveLink(baseUrl, a.attr("href"));
+        var url = baseUrl.link(a.attr("href"));
         if (inner.isEmpty()) {
             out.append(raw.isEmpty() ? "" : " ");
             return;
@@ -307,7 +320,7 @@ public final class MarkdownWriter {
     }
 
     private void image(Element img, StringBuilder out) {
-        var url = UrlResolver.resolveHttp(baseUrl, img.attr("src"));
+        var url = baseUrl.http(img.attr("src"));
         if (url.isEmpty()) {
             return;
         }
@@ -323,6 +336,9 @@ public final class MarkdownWriter {
 
     /** Backslash-escapes characters that could start emphasis, links, code, HTML or entities. */
     static String escape(String text) {
+        if (!hasEscapable(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -335,13 +351,30 @@ public final class MarkdownWriter {
         return out.toString();
     }
 
+    /** Whether {@link #escape} could change {@code text}: it holds one of the characters it looks at. */
+    private static boolean hasEscapable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '~', '&' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean isEntityStart(String text, int ampersand) {
         int semicolon = text.indexOf(';', ampersand);
         return semicolon > ampersand + 1 && semicolon - ampersand <= 32
                 && ENTITY_NAME.matcher(text.substring(ampersand + 1, semicolon)).matches();
     }
 
-    private static String escapeLineStarts(String text) {
+    static String escapeLineStarts(String text) {
+        if (!mayStartLineSyntax(text)) {
+            return text;
+        }
         Matcher m = LINE_START_SYNTAX.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -355,6 +388,32 @@ public final class MarkdownWriter {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Whether {@link #LINE_START_SYNTAX} can match in {@code text}: some line starts, after at most three whitespace
+     * characters, with one of the characters its alternatives begin with ({@code # - + =} or a digit).
+     */
+    private static boolean mayStartLineSyntax(String text) {
+        for (int start = 0; start < text.length(); start++) {
+            if (start > 0 && !isLineTerminator(text.charAt(start - 1))) {
+                continue; // where a MULTILINE ^ matches: at 0 and after a line terminator
+            }
+            for (int i = start; i < text.length() && i <= start + 3; i++) {
+                char c = text.charAt(i);
+                if (c == '#' || c == '-' || c == '+' || c == '=' || c >= '0' && c <= '9') {
+                    return true;
+                }
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+                    break; // not \s
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /**
@@ -389,6 +448,9 @@ public final class MarkdownWriter {
     }
 
     private static boolean isRunChar(char c, boolean lineBreaks) {
+        if (c > ' ' && c != '\u00a0') {
+            return false; // most characters: decided by two comparisons
+        }
         return c == ' ' || c == '\t' || c == '\u00a0'
                 || lineBreaks && (c == '\n' || c == '\r' || c == '\f' || c == '\u000B');
     }

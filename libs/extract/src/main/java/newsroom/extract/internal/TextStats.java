@@ -1,9 +1,12 @@
 package newsroom.extract.internal;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -14,7 +17,7 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Text measures of every element under a root, computed in one pass so scoring never re-reads a subtree: visible
  * text length (whitespace runs count as one), text length inside links, and comma count. A snapshot: recompute after
- * changing the tree.
+ * changing the tree, or report each removal to {@link #willRemove} and {@link #applyRemovals} them.
  */
 final class TextStats {
 
@@ -30,31 +33,62 @@ final class TextStats {
         int embeds;
         int headings;
         int quotes;
+
+        private void add(Counts other, int sign) {
+            textLength += sign * other.textLength;
+            linkTextLength += sign * other.linkTextLength;
+            commas += sign * other.commas;
+            paragraphs += sign * other.paragraphs;
+            images += sign * other.images;
+            listItems += sign * other.listItems;
+            inputs += sign * other.inputs;
+            embeds += sign * other.embeds;
+            headings += sign * other.headings;
+            quotes += sign * other.quotes;
+        }
     }
 
-    private final Map<Element, Counts> counts = new IdentityHashMap<>();
+    private final Map<Element, Counts> counts;
+    /** The measured elements in document order (pre-order), the root first. */
+    private final List<Element> elements;
+    /** Removals reported since the last {@link #applyRemovals}: what each still-attached ancestor loses. */
+    private Map<Element, Counts> pendingLoss;
+    private Set<Element> removed;
 
-    private TextStats() {
+    private TextStats(int expectedElements) {
+        counts = new IdentityHashMap<>(expectedElements);
+        elements = new ArrayList<>(expectedElements);
     }
 
     static TextStats of(Element root) {
-        return of(root, Set.of());
+        return of(root, element -> false, 32);
     }
 
     /**
-     * The measures of {@code root} as if the subtrees rooted at the elements of {@code skipped} were not there
-     * (they get no measures of their own either).
+     * The measures of {@code root} as if the subtrees rooted at the elements that {@code skipped} accepts were not
+     * there (they get no measures of their own either). {@code skipped} is asked about every element below
+     * {@code root} in document order, except those inside a skipped one. {@code expectedElements} (about how many
+     * will be measured) only sizes the tables.
      */
-    static TextStats of(Element root, Set<Element> skipped) {
-        TextStats stats = new TextStats();
+    static TextStats of(Element root, Predicate<Element> skipped, int expectedElements) {
+        TextStats stats = new TextStats(Math.max(expectedElements, 8));
+        // the measures of the open elements by depth: a text node's parent, an element's parent, without lookups
+        List<Counts> open = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element element) {
-                    if (skipped.contains(element)) {
+                    if (element != root && skipped.test(element)) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    stats.counts.put(element, new Counts());
+                    Counts own = new Counts();
+                    stats.counts.put(element, own);
+                    stats.elements.add(element);
+                    if (open.size() == depth) {
+                        open.add(own);
+                    } else {
+                        open.set(depth, own);
+                    }
                 }
                 return FilterResult.CONTINUE;
             }
@@ -62,9 +96,11 @@ final class TextStats {
             @Override
             public FilterResult tail(Node node, int depth) {
                 if (node instanceof TextNode text) {
-                    stats.addText(text);
+                    if (depth > 0) {
+                        addText(text, open.get(depth - 1));
+                    }
                 } else if (node instanceof Element element) {
-                    stats.finish(element);
+                    finish(element, open.get(depth), depth > 0 ? open.get(depth - 1) : null);
                 }
                 return FilterResult.CONTINUE;
             }
@@ -72,11 +108,7 @@ final class TextStats {
         return stats;
     }
 
-    private void addText(TextNode text) {
-        Element parent = text.parent();
-        if (parent == null) {
-            return;
-        }
+    private static void addText(TextNode text, Counts parent) {
         String whole = text.getWholeText();
         int length = 0;
         int commas = 0;
@@ -96,11 +128,8 @@ final class TextStats {
                 }
             }
         }
-        Counts own = counts.get(parent);
-        if (own != null) {
-            own.textLength += length;
-            own.commas += commas;
-        }
+        parent.textLength += length;
+        parent.commas += commas;
     }
 
     /**
@@ -118,7 +147,7 @@ final class TextStats {
             @Override
             public void tail(Node node, int depth) {
                 Element parent = node.parentElement();
-                if (parent != null && node != root && (node instanceof TextNode text && isVisible(text)
+                if (parent != null && node != root && (node instanceof TextNode text && hasVisibleText(text)
                         || node instanceof Element element && withText.contains(element))) {
                     withText.add(parent);
                 }
@@ -127,7 +156,8 @@ final class TextStats {
         return withText;
     }
 
-    private static boolean isVisible(TextNode text) {
+    /** Whether the text node holds a character other than whitespace and no-break spaces. */
+    static boolean hasVisibleText(TextNode text) {
         String whole = text.getWholeText();
         for (int i = 0; i < whole.length(); i++) {
             if (!isSpace(whole.charAt(i))) {
@@ -137,16 +167,18 @@ final class TextStats {
         return false;
     }
 
-    /** {@link Character#isWhitespace} or a no-break space; printable ASCII is decided without the lookup. */
-    private static boolean isSpace(char c) {
+    /**
+     * {@link Character#isWhitespace} or a no-break space; decided without the lookup below U+1680, where the only
+     * whitespace is ASCII and the no-break space.
+     */
+    static boolean isSpace(char c) {
         if (c < 0x80) {
             return c <= ' ' && Character.isWhitespace(c);
         }
-        return c == '\u00a0' || Character.isWhitespace(c);
+        return c == '\u00a0' || c >= '\u1680' && Character.isWhitespace(c);
     }
 
-    private void finish(Element element) {
-        Counts own = counts.get(element);
+    private static void finish(Element element, Counts own, Counts up) {
         switch (element.normalName()) {
             case "a" -> own.linkTextLength = own.textLength;
             case "p" -> own.paragraphs++;
@@ -159,20 +191,66 @@ final class TextStats {
             default -> {
             }
         }
-        Element parent = element.parent();
-        Counts up = parent == null ? null : counts.get(parent);
         if (up != null) {
-            up.textLength += own.textLength;
-            up.linkTextLength += own.linkTextLength;
-            up.commas += own.commas;
-            up.paragraphs += own.paragraphs;
-            up.images += own.images;
-            up.listItems += own.listItems;
-            up.inputs += own.inputs;
-            up.embeds += own.embeds;
-            up.headings += own.headings;
-            up.quotes += own.quotes;
+            up.add(own, 1);
         }
+    }
+
+    /** The measured elements in document order, the root first (without the skipped subtrees). */
+    List<Element> elements() {
+        return elements;
+    }
+
+    /** Whether {@code element} was measured (it is the root or under it, and not in a skipped subtree). */
+    boolean measures(Element element) {
+        return counts.containsKey(element);
+    }
+
+    /**
+     * Notes that {@code element}, still attached under the root, is about to be removed. The measures stay a snapshot
+     * until {@link #applyRemovals}, which then gives the measures a new measurement of the root would give to the
+     * elements that stay (as long as nothing but removals changed the tree); removed elements are not to be asked
+     * about any more.
+     */
+    void willRemove(Element element) {
+        if (!counts.containsKey(element)) {
+            return;
+        }
+        if (removed == null) {
+            removed = Collections.newSetFromMap(new IdentityHashMap<>());
+            pendingLoss = new IdentityHashMap<>();
+        }
+        for (Element up = element; up != null && counts.containsKey(up); up = up.parent()) {
+            if (removed.contains(up)) {
+                return; // inside a subtree already removed: its loss is counted
+            }
+        }
+        removed.add(element);
+        Counts loss = new Counts();
+        loss.add(counts.get(element), 1);
+        Counts lostInside = pendingLoss.get(element);
+        if (lostInside != null) {
+            loss.add(lostInside, -1);
+        }
+        for (Element up = element.parent(); up != null && counts.containsKey(up); up = up.parent()) {
+            if (up.normalName().equals("a")) {
+                loss.linkTextLength = loss.textLength; // a link's link text is all of its text
+            }
+            pendingLoss.computeIfAbsent(up, e -> new Counts()).add(loss, 1);
+        }
+    }
+
+    /** Takes the removals noted since the last call into the measures of the elements that stay. */
+    void applyRemovals() {
+        if (pendingLoss == null || pendingLoss.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<Element, Counts> entry : pendingLoss.entrySet()) {
+            if (!removed.contains(entry.getKey())) {
+                counts.get(entry.getKey()).add(entry.getValue(), -1);
+            }
+        }
+        pendingLoss.clear();
     }
 
     Counts get(Element element) {

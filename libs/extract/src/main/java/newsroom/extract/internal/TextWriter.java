@@ -58,15 +58,17 @@ public final class TextWriter {
         return out.toString().strip();
     }
 
+    /** Appends {@code text} with each whitespace character (no-break spaces included) as a collapsible space. */
     private static void appendCollapsed(StringBuilder out, String text) {
+        int start = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if (TextStats.isSpace(text.charAt(i))) {
+                out.append(text, start, i);
                 space(out);
-            } else {
-                out.append(c);
+                start = i + 1;
             }
         }
+        out.append(text, start, text.length());
     }
 
     private static void space(StringBuilder out) {

@@ -16,16 +16,55 @@ public final class UrlResolver {
 
     /** Absolute http(s) URL for {@code reference}, or empty when it is not one after resolution. */
     public static Optional<String> resolveHttp(String base, String reference) {
-        return resolve(base, reference).filter(u -> u.startsWith("http://") || u.startsWith("https://"));
+        return new Base(base).http(reference);
     }
 
     /** Absolute http(s) or mailto URL for a link, or empty. Fragment-only links resolve against the base. */
     public static Optional<String> resolveLink(String base, String reference) {
-        return resolve(base, reference).filter(u -> u.startsWith("http://") || u.startsWith("https://")
-                || u.startsWith("mailto:"));
+        return new Base(base).link(reference);
     }
 
-    private static Optional<String> resolve(String base, String reference) {
+    /** Resolves many references against one base URL, parsing the base once (when a relative one first needs it). */
+    static Base against(String base) {
+        return new Base(base);
+    }
+
+    /** A base URL (may be null), parsed on first use; answers as {@link #resolveHttp} and {@link #resolveLink}. */
+    static final class Base {
+        private final String text;
+        private URI parsed;
+        private IllegalArgumentException invalid;
+
+        private Base(String text) {
+            this.text = text;
+        }
+
+        Optional<String> http(String reference) {
+            return resolve(this, reference).filter(u -> u.startsWith("http://") || u.startsWith("https://"));
+        }
+
+        Optional<String> link(String reference) {
+            return resolve(this, reference).filter(u -> u.startsWith("http://") || u.startsWith("https://")
+                    || u.startsWith("mailto:"));
+        }
+
+        /** The parsed base; throws what {@link URI#create} throws for it, every time. */
+        private URI uri() {
+            if (parsed == null && invalid == null) {
+                try {
+                    parsed = URI.create(text);
+                } catch (IllegalArgumentException e) {
+                    invalid = e;
+                }
+            }
+            if (invalid != null) {
+                throw invalid;
+            }
+            return parsed;
+        }
+    }
+
+    private static Optional<String> resolve(Base base, String reference) {
         if (reference == null) {
             return Optional.empty();
         }
@@ -36,13 +75,13 @@ public final class UrlResolver {
         try {
             URI uri = new URI(ref);
             if (!uri.isAbsolute()) {
-                if (base == null) {
+                if (base.text == null) {
                     return Optional.empty();
                 }
                 if (ref.startsWith("//")) {
-                    uri = new URI(URI.create(base).getScheme() + ":" + ref);
+                    uri = new URI(base.uri().getScheme() + ":" + ref);
                 } else {
-                    uri = URI.create(base).resolve(uri);
+                    uri = base.uri().resolve(uri);
                 }
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -56,6 +56,25 @@ class ClassNameHintsTest {
     }
 
     @Test
+    void classAndIdAskedApartAnswerAsTheirJoinedNames() {
+        String[] parts = {"ad", "ads", "-", " ", "nav", "read", "more", "comment", "text", "Side", "bar", "and", "x"};
+        Random random = new Random(13);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder className = new StringBuilder();
+            StringBuilder id = new StringBuilder();
+            for (int j = random.nextInt(4); j > 0; j--) {
+                className.append(parts[random.nextInt(parts.length)]);
+            }
+            for (int j = random.nextInt(4); j > 0; j--) {
+                id.append(parts[random.nextInt(parts.length)]);
+            }
+            String joined = className + " " + id;
+            assertThat(ClassNameHints.isUnlikely(className.toString(), id.toString()))
+                    .as("isUnlikely(\"%s\", \"%s\")", className, id).isEqualTo(ClassNameHints.isUnlikely(joined));
+        }
+    }
+
+    @Test
     void markdownWhitespaceRunsAsTheRegexes() {
         Pattern whitespace = Pattern.compile("[\\s\\u00a0]+");
         Pattern spaces = Pattern.compile("[ \\t\\u00a0]+");
