@@ -17,13 +17,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
 import newsroom.aws.SnapStartHandler;
+import newsroom.aws.SqsDelivery;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.ArticleFetchService;
 import newsroom.core.ingest.IngestOutcome;
 import newsroom.core.model.SourceContext;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.FetchQueue;
-import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.prime.SnapStartPriming;
 import newsroom.extract.ArticleExtractor;
@@ -126,9 +126,9 @@ public final class ArticleFetcherHandler extends SnapStartHandler
                 ? readable.message() : null; // an unreadable one is logged as such when it is processed
         String reason = "NOT_STARTED (" + remainingMillis + " ms left in this invocation; a message needs "
                 + budget.minimumToStart().toMillis() + " ms)";
-        if (receiveCount(message) < MAX_RECEIVE_COUNT) {
+        if (SqsDelivery.receiveCount(message.getAttributes()) < MAX_RECEIVE_COUNT) {
             telemetry.warn("message.not-started", fields(message, request, "reason", reason,
-                    "receiveCount", receiveCount(message)));
+                    "receiveCount", SqsDelivery.receiveCount(message.getAttributes())));
             return false;
         }
         return failed(message, request, reason, null);
@@ -184,7 +184,7 @@ public final class ArticleFetcherHandler extends SnapStartHandler
 
     /** @param cause what failed, logged with its stack trace; null when nothing was thrown (not started) */
     private boolean failed(SQSEvent.SQSMessage message, FetchMessage request, String reason, Throwable cause) {
-        int receives = receiveCount(message);
+        int receives = SqsDelivery.receiveCount(message.getAttributes());
         boolean lastAttempt = receives >= MAX_RECEIVE_COUNT;
         telemetry.error(lastAttempt ? "message.dead-lettered" : "message.failed",
                 fields(message, request, "reason", reason, "receiveCount", receives), cause);
@@ -194,15 +194,6 @@ public final class ArticleFetcherHandler extends SnapStartHandler
         return false;
     }
 
-    private static int receiveCount(SQSEvent.SQSMessage message) {
-        Map<String, String> attributes = message.getAttributes();
-        String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
-        try {
-            return count == null ? 1 : Integer.parseInt(count);
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     private static Map<String, Object> fields(SQSEvent.SQSMessage message, FetchMessage request, Object... pairs) {
         Map<String, Object> fields = new LinkedHashMap<>();

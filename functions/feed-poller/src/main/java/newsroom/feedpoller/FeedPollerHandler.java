@@ -16,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
 import newsroom.aws.SnapStartHandler;
+import newsroom.aws.SqsDelivery;
 import newsroom.core.observe.Telemetry;
 
 /**
@@ -100,7 +101,7 @@ public final class FeedPollerHandler extends SnapStartHandler
                     "queued", outcome.queued()));
             return true;
         } catch (RuntimeException e) {
-            int receives = receiveCount(message);
+            int receives = SqsDelivery.receiveCount(message.getAttributes());
             telemetry.error(receives >= MAX_RECEIVE_COUNT ? "message.dead-lettered" : "message.failed",
                     fields(message, source, "reason", e.getClass().getSimpleName(), "receiveCount", receives), e);
             if (receives >= MAX_RECEIVE_COUNT) {
@@ -110,15 +111,6 @@ public final class FeedPollerHandler extends SnapStartHandler
         }
     }
 
-    private static int receiveCount(SQSEvent.SQSMessage message) {
-        Map<String, String> attributes = message.getAttributes();
-        String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
-        try {
-            return count == null ? 1 : Integer.parseInt(count);
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     private static Map<String, Object> fields(SQSEvent.SQSMessage message, String source, Object... pairs) {
         Map<String, Object> fields = new LinkedHashMap<>();

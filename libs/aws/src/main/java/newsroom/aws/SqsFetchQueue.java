@@ -12,13 +12,13 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import newsroom.core.port.FetchQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+import newsroom.core.port.FetchQueue;
 
 /**
  * {@link FetchQueue} on the SQS fetch queue. Sends SendMessageBatch calls of at most {@value #MAX_ENTRIES_PER_CALL}
@@ -104,15 +104,26 @@ public final class SqsFetchQueue implements FetchQueue {
         for (int i = 0; i < batch.size(); i++) {
             byId.put(batch.get(i).id(), requests.get(i));
         }
-        PartialBatchRetry<SendMessageBatchRequestEntry> batchRetry = new PartialBatchRetry<>(retry,
-                (entry, code, message) -> describe(byId.get(entry.id()), code, message));
+        return sendBatch(sqs, queueUrl, retry, batch, (entry, code, message) -> describe(byId.get(entry.id()), code,
+                message));
+    }
+
+    /**
+     * One SendMessageBatch of at most {@value #MAX_ENTRIES_PER_CALL} entries to {@code queueUrl} through
+     * {@link PartialBatchRetry}: a sender fault (a bad request) fails for good, anything else is resent.
+     *
+     * @return the description of every entry never accepted; empty when all were
+     */
+    static List<String> sendBatch(SqsClient sqs, String queueUrl, RetryPolicy retry,
+                                  List<SendMessageBatchRequestEntry> batch,
+                                  PartialBatchRetry.Describer<SendMessageBatchRequestEntry> describer) {
+        PartialBatchRetry<SendMessageBatchRequestEntry> batchRetry = new PartialBatchRetry<>(retry, describer);
         return batchRetry.send(batch, sent -> {
             SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(sent));
             Map<String, SendMessageBatchRequestEntry> sentById = sent.stream()
                     .collect(Collectors.toMap(SendMessageBatchRequestEntry::id, Function.identity()));
             List<PartialBatchRetry.EntryFailure<SendMessageBatchRequestEntry>> failures = new ArrayList<>();
             for (BatchResultErrorEntry failed : response.failed()) {
-                // a sender fault (bad request) fails again; anything else may succeed on a resend
                 failures.add(batchRetry.failure(sentById.get(failed.id()), !Boolean.TRUE.equals(failed.senderFault()),
                         failed.code(), failed.message()));
             }

@@ -8,20 +8,18 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import newsroom.core.port.PollQueue;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+import newsroom.core.port.PollQueue;
 
 /**
  * {@link PollQueue} on the SQS poll queue: SendMessageBatch calls of at most {@value #MAX_ENTRIES_PER_CALL} bodies
  * {@code {"source":…,"dispatchedAt":…}} (a few dozen bytes each, far below the batch byte limit). Entries SQS
- * rejects without blaming the sender, and transient call failures, are resent with the {@link RetryPolicy}; what
- * still fails is reported in one {@link SqsFetchQueue.EnqueueFailedException} naming the sources.
+ * rejects without blaming the sender, and transient call failures, are resent ({@link PartialBatchRetry}, as
+ * {@link SqsFetchQueue} does); what still fails is reported in one {@link SqsFetchQueue.EnqueueFailedException}
+ * naming the sources.
  */
 public final class SqsPollQueue implements PollQueue {
 
@@ -70,50 +68,14 @@ public final class SqsPollQueue implements PollQueue {
     }
 
     private List<String> sendBatch(List<PollRequest> batch) {
-        Map<String, SendMessageBatchRequestEntry> pending = new HashMap<>();
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         Map<String, String> sourceById = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             String id = Integer.toString(i);
-            pending.put(id, SendMessageBatchRequestEntry.builder().id(id).messageBody(body(batch.get(i))).build());
+            entries.add(SendMessageBatchRequestEntry.builder().id(id).messageBody(body(batch.get(i))).build());
             sourceById.put(id, batch.get(i).source());
         }
-        List<String> permanent = new ArrayList<>();
-        for (int attempt = 1; ; attempt++) {
-            Map<String, String> transientReasons = new HashMap<>();
-            try {
-                List<SendMessageBatchRequestEntry> entries = List.copyOf(pending.values());
-                SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-                response.successful().forEach(ok -> pending.remove(ok.id()));
-                for (BatchResultErrorEntry failed : response.failed()) {
-                    String reason = sourceById.get(failed.id()) + ": " + failed.code();
-                    if (Boolean.TRUE.equals(failed.senderFault())) {
-                        permanent.add(reason);
-                        pending.remove(failed.id());
-                    } else {
-                        transientReasons.put(failed.id(), reason);
-                    }
-                }
-            } catch (SdkException e) {
-                for (String id : pending.keySet()) {
-                    String reason = sourceById.get(id) + ": " + AwsErrors.errorCode(e);
-                    if (AwsErrors.isTransient(e)) {
-                        transientReasons.put(id, reason);
-                    } else {
-                        permanent.add(reason);
-                    }
-                }
-                if (!AwsErrors.isTransient(e)) {
-                    pending.clear();
-                }
-            }
-            if (pending.isEmpty()) {
-                return permanent;
-            }
-            if (attempt == retry.maxAttempts()) {
-                permanent.addAll(transientReasons.values());
-                return permanent;
-            }
-            retry.pauseBeforeRetry(attempt);
-        }
+        return SqsFetchQueue.sendBatch(sqs, queueUrl, retry, entries,
+                (entry, code, message) -> sourceById.get(entry.id()) + ": " + code);
     }
 }
