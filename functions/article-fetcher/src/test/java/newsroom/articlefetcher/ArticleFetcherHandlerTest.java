@@ -2,19 +2,22 @@ package newsroom.articlefetcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import org.junit.jupiter.api.Test;
 
 import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.ArticleFetchService;
 import newsroom.core.ingest.IngestService;
+import newsroom.core.model.DateHints;
 import newsroom.core.model.RawArticle;
 import newsroom.core.port.FetchFailure;
 import newsroom.core.port.FetchQueue.FetchRequest;
@@ -51,7 +54,7 @@ class ArticleFetcherHandlerTest {
                 "    timeZone: Europe/Paris",
                 "    categories: [business]",
                 "    tags: [tech]",
-                "").getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/yaml");
+                "").getBytes(StandardCharsets.UTF_8), "application/yaml");
     }
 
     /** Stands in for the Jsoup extractor: the page's title and paragraph, as the real one would give them. */
@@ -91,7 +94,7 @@ class ArticleFetcherHandlerTest {
 
     private String storedMarkdown() {
         String key = store.keys().stream().filter(k -> k.startsWith("content/")).findFirst().orElseThrow();
-        return new String(store.get(key).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(store.get(key).orElseThrow(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -127,7 +130,7 @@ class ArticleFetcherHandlerTest {
                 oneMessage(body));
 
         assertThat(queue.requests()).containsExactly(new FetchRequest(BUSY_URL, "busy-origin", 60,
-                java.time.Instant.parse("2020-06-04T07:47:00Z"), newsroom.core.model.DateHints.ListedIn.SITEMAP));
+                Instant.parse("2020-06-04T07:47:00Z"), DateHints.ListedIn.SITEMAP));
     }
 
     @Test
@@ -169,7 +172,7 @@ class ArticleFetcherHandlerTest {
         handle(pages().fail(BUSY_URL, new FetchException(FetchFailure.HTTP_ERROR, "gone", false, 0)));
 
         String markdown = new String(store.get("content/en/2025/02/apple-and-alibaba-team-up-on-ai.md").orElseThrow(),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         assertThat(markdown).contains("date: \"2025-02-12T16:10:00+01:00\"").contains("- \"business\"")
                 .contains("- \"tech\"");
     }
@@ -231,7 +234,7 @@ class ArticleFetcherHandlerTest {
     @Test
     void reportsTheMessageAsFailed_whenInfrastructureBreaksMidway() {
         Fetcher broken = (uri, kind, validators) -> {
-            throw new UncheckedIOException(new java.io.IOException("socket closed by the platform"));
+            throw new UncheckedIOException(new IOException("socket closed by the platform"));
         };
 
         SQSBatchResponse response = handle(broken);

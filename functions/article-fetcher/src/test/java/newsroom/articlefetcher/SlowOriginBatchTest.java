@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +15,20 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.sun.net.httpserver.HttpServer;
 
 import newsroom.aws.AwsPriming;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.ArticleFetchService;
 import newsroom.core.ingest.IngestService;
 import newsroom.core.model.RawArticle;
+import newsroom.core.model.SourceContext;
 import newsroom.core.port.HtmlArticleExtractor;
 import newsroom.core.testing.InMemoryArticleIndex;
 import newsroom.core.testing.InMemoryObjectStore;
@@ -109,8 +111,8 @@ class SlowOriginBatchTest {
                 extractor, telemetry.telemetry(), TelemetryLines.CLOCK);
         ArticleFetcherHandler handler = new ArticleFetcherHandler(
                 new ArticleFetchService(fetcher, ingest, telemetry.telemetry()), new RecordingFetchQueue(),
-                (source, articleUrl) -> new newsroom.core.model.SourceContext(source, articleUrl, null,
-                        java.time.ZoneOffset.UTC, "en", List.of(), List.of()),
+                (source, articleUrl) -> new SourceContext(source, articleUrl, null,
+                        ZoneOffset.UTC, "en", List.of(), List.of()),
                 SiteConfig.defaults(), AwsPriming.none(), telemetry.telemetry(), BUDGET);
         SQSEvent event = new SQSEvent();
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
@@ -155,7 +157,7 @@ class SlowOriginBatchTest {
         assertThat(telemetry.metrics()).contains("DlqSends harbour");
     }
 
-    private static void respond(com.sun.net.httpserver.HttpExchange ex, int status, String type, String body)
+    private static void respond(HttpExchange ex, int status, String type, String body)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", type);

@@ -15,6 +15,7 @@ import newsroom.aws.SqsFetchQueue;
 import newsroom.core.config.InvalidConfigurationException;
 import newsroom.core.observe.Telemetry;
 import newsroom.discovery.SourcePoller;
+import newsroom.discovery.SourcesFileLoader;
 import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
 
@@ -72,13 +73,13 @@ record FeedPollerWiring(FeedPollService service, AwsPriming priming, Telemetry t
         }
         try {
             int minutes = Integer.parseInt(raw.trim());
-            if (minutes >= 1 && minutes <= newsroom.discovery.SourcesFileLoader.MAX_POLL_EVERY_MINUTES) {
+            if (minutes >= 1 && minutes <= SourcesFileLoader.MAX_POLL_EVERY_MINUTES) {
                 return Duration.ofMinutes(minutes);
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw new InvalidConfigurationException("environment: " + POLL_INTERVAL_MINUTES + " must be a whole number "
-                + "of minutes 1.." + newsroom.discovery.SourcesFileLoader.MAX_POLL_EVERY_MINUTES + ", was '" + raw + "'");
+                + "of minutes 1.." + SourcesFileLoader.MAX_POLL_EVERY_MINUTES + ", was '" + raw + "'");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class PollDispatchService {
         Summary {
             dispatched = List.copyOf(dispatched);
             notDue = List.copyOf(notDue);
-            failing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failing));
+            failing = Collections.unmodifiableMap(new LinkedHashMap<>(failing));
         }
     }
 

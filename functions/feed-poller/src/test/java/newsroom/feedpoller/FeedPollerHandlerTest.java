@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import org.junit.jupiter.api.Test;
 
 import newsroom.core.port.FetchFailure;
 import newsroom.core.port.FetchQueue.FetchRequest;
@@ -65,7 +65,7 @@ class FeedPollerHandlerTest {
     }
 
     private static Discovery.Poll poll(String source, String... urls) {
-        List<FetchRequest> requests = java.util.Arrays.stream(urls).map(u -> new FetchRequest(u, source, 0)).toList();
+        List<FetchRequest> requests = Arrays.stream(urls).map(u -> new FetchRequest(u, source, 0)).toList();
         return new Discovery.Poll(requests, new SourceState(source,
                 Map.of("https://" + source + ".example/feed.xml", Map.of("ETag", "\"v2\"")),
                 List.of(urls), "2025-02-12T15:10:00Z"));

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import org.junit.jupiter.api.Test;
 
 import newsroom.core.port.PollQueue;
 import newsroom.core.port.PollQueue.PollRequest;

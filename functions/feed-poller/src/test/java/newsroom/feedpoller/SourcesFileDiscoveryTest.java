@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import org.junit.jupiter.api.Test;
 
 import newsroom.aws.SqsPollQueue;
 import newsroom.core.config.InvalidConfigurationException;
+import newsroom.core.model.DateHints;
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.PollQueue;
 import newsroom.core.testing.InMemoryObjectStore;
@@ -105,9 +106,9 @@ class SourcesFileDiscoveryTest {
 
         assertThat(queue.requests()).containsExactly(
                 new FetchRequest("https://news.example.com/2025/02/two", "example-news", 0,
-                        java.time.Instant.parse("2025-02-12T09:00:00Z"), newsroom.core.model.DateHints.ListedIn.FEED),
+                        Instant.parse("2025-02-12T09:00:00Z"), DateHints.ListedIn.FEED),
                 new FetchRequest("https://news.example.com/2025/02/one", "example-news", 0,
-                        java.time.Instant.parse("2025-02-11T08:00:00Z"), newsroom.core.model.DateHints.ListedIn.FEED));
+                        Instant.parse("2025-02-11T08:00:00Z"), DateHints.ListedIn.FEED));
     }
 
     @Test

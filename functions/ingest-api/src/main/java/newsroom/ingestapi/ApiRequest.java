@@ -1,5 +1,6 @@
 package newsroom.ingestapi;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,6 +22,6 @@ record ApiRequest(String method, String path, Map<String, String> headers, Map<S
     String mediaType() {
         String value = headers.getOrDefault("content-type", "");
         int semicolon = value.indexOf(';');
-        return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
+        return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 }

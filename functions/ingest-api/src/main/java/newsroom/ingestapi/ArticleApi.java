@@ -5,10 +5,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -171,7 +173,7 @@ final class ArticleApi {
         IngestOutcome outcome = ingest.ingestMarkdown(body, context);
         if (outcome instanceof IngestOutcome.Rejected rejected) {
             String code = rejected.rejection().code().name();
-            return ApiResponse.problem(422, code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+            return ApiResponse.problem(422, code.toLowerCase(Locale.ROOT).replace('_', '-'),
                     "Article rejected (" + code + ")", rejected.rejection().detail());
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -264,8 +266,8 @@ final class ArticleApi {
         view.put("objectKey", r.file().objectKey());
         view.put("location", store.locationOf(r.file().objectKey()));
         view.put("contentHash", r.file().contentHash());
-        view.put("translations", new java.util.TreeMap<>(r.downstream().translations()));
-        view.put("thumbnails", new java.util.TreeMap<>(r.downstream().thumbnails()));
+        view.put("translations", new TreeMap<>(r.downstream().translations()));
+        view.put("thumbnails", new TreeMap<>(r.downstream().thumbnails()));
         view.put("updatedAt", Rfc3339.format(r.updatedAt()));
         return view;
     }

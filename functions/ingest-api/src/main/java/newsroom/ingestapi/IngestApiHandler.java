@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
 import newsroom.aws.SnapStartHandler;
+import newsroom.core.config.SiteConfig;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.prime.SnapStartPriming;
 
@@ -32,11 +34,11 @@ public final class IngestApiHandler extends SnapStartHandler
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Variables this function reads besides the AWS resource and site variables of every function (none). */
-    public static final java.util.List<String> FUNCTION_VARIABLES = java.util.List.of();
+    public static final List<String> FUNCTION_VARIABLES = List.of();
 
     private final ArticleApi api;
     private final Telemetry telemetry;
-    private final newsroom.core.config.SiteConfig site;
+    private final SiteConfig site;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public IngestApiHandler() {
@@ -48,11 +50,11 @@ public final class IngestApiHandler extends SnapStartHandler
         this(wiring.api(), wiring.site(), wiring.priming(), wiring.telemetry());
     }
 
-    IngestApiHandler(ArticleApi api, newsroom.core.config.SiteConfig site, Telemetry telemetry) {
+    IngestApiHandler(ArticleApi api, SiteConfig site, Telemetry telemetry) {
         this(api, site, AwsPriming.none(), telemetry);
     }
 
-    IngestApiHandler(ArticleApi api, newsroom.core.config.SiteConfig site, AwsPriming priming, Telemetry telemetry) {
+    IngestApiHandler(ArticleApi api, SiteConfig site, AwsPriming priming, Telemetry telemetry) {
         super(priming, telemetry);
         this.api = Objects.requireNonNull(api, "api");
         this.site = Objects.requireNonNull(site, "site");

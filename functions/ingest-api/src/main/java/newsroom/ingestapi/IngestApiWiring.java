@@ -2,6 +2,7 @@ package newsroom.ingestapi;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
@@ -45,6 +46,6 @@ record IngestApiWiring(ArticleApi api, SiteConfig site, AwsPriming priming, Tele
     /** The check of submitted URLs: public addresses on ports 80 and 443 (the local runner uses it too). */
     static UrlCheck publicUrlCheck() {
         return new GuardedUrlCheck(new UrlGuard(HostResolver.system(), AddressPolicy.publicOnly(),
-                java.util.Set.of(80, 443)));
+                Set.of(80, 443)));
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import javax.imageio.ImageIO;
 
 import com.amazonaws.services.lambda.runtime.Context;

@@ -12,13 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.imageio.ImageIO;
-
-import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import org.junit.jupiter.api.Test;
 
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleRecord;

@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import org.junit.jupiter.api.Test;
 
 import newsroom.core.config.SiteConfig;
 import newsroom.core.frontmatter.FrontMatterNormalizer;
@@ -63,7 +63,7 @@ class TranslationHandlerTest {
                 "---", "title: Apple and Alibaba team up on AI in China", "date: 2025-02-12T15:10:00Z", "lang: en",
                 "slug: apple-alibaba-ai-china", "---", "", "Apple will use Alibaba's models in China.", "")
                 .getBytes(StandardCharsets.UTF_8), new SourceContext("example-news", null, "a.md",
-                java.time.ZoneOffset.UTC, "en", List.of(), List.of())).markdown().getBytes(StandardCharsets.UTF_8);
+                ZoneOffset.UTC, "en", List.of(), List.of())).markdown().getBytes(StandardCharsets.UTF_8);
         store.put(KEY, markdown, "text/markdown; charset=utf-8");
         index.commit(ArticleRecord.newVersion(new ArticleId(ID), 1,
                 new ArticleRecord.StoredFile(KEY, ArticleId.sha256Hex(markdown)),

@@ -4,11 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.util.Objects;
 
-import newsroom.core.port.Translator;
 import software.amazon.awssdk.services.translate.TranslateClient;
 import software.amazon.awssdk.services.translate.model.TextSizeLimitExceededException;
 import software.amazon.awssdk.services.translate.model.TranslateTextResponse;
 import software.amazon.awssdk.services.translate.model.UnsupportedLanguagePairException;
+
+import newsroom.core.port.Translator;
 
 /**
  * {@link Translator} on Amazon Translate's TranslateText. Requests are refused before sending when the text is over

@@ -1,6 +1,7 @@
 package newsroom.aws;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class AwsPriming {
     private final Map<String, Runnable> steps;
 
     private AwsPriming(Map<String, Runnable> steps) {
-        this.steps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+        this.steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     }
 
     /** No step: for handlers built with in-memory ports (tests, the local runner). */

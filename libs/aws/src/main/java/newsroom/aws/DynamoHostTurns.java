@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import newsroom.core.port.HostTurns;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import newsroom.core.port.HostTurns;
 
 /**
  * {@link HostTurns} in the single table: one item per host, {@code pk = HOST#<host>}, {@code sk = HOST}, with

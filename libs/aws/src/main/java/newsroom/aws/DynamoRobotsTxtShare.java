@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import newsroom.core.port.RobotsTxtShare;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import newsroom.core.port.RobotsTxtShare;
 
 /**
  * {@link RobotsTxtShare} in the single table: one item per origin, {@code pk = ROBOTS#<origin>}, {@code sk = ROBOTS},

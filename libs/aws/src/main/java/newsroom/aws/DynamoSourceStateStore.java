@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import newsroom.core.port.SourceStateStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import newsroom.core.port.SourceStateStore;
 
 /**
  * {@link SourceStateStore} in the same single table as the index: one item per source, {@code pk = SOURCE#<name>},

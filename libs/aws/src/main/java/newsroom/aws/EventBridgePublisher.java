@@ -9,13 +9,13 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import newsroom.core.event.ArticleEvent;
-import newsroom.core.port.EventPublisher;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+
+import newsroom.core.event.ArticleEvent;
+import newsroom.core.port.EventPublisher;
 
 /**
  * {@link EventPublisher} on an EventBridge bus. Sends PutEvents calls of at most {@value #MAX_ENTRIES_PER_CALL}

@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import newsroom.core.model.ArticleId;
-import newsroom.core.port.ObjectStore;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -13,6 +11,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import newsroom.core.model.ArticleId;
+import newsroom.core.port.ObjectStore;
 
 /**
  * {@link ObjectStore} on one S3 bucket. Encryption, versioning and public-access blocking are bucket settings made

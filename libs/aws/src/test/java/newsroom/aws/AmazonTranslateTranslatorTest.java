@@ -7,19 +7,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import software.amazon.awssdk.services.translate.TranslateClient;
 
 import newsroom.aws.AmazonTranslateTranslator.UnsupportedTranslationException;
 import newsroom.aws.FakeAwsEndpoint.Request;
 import newsroom.aws.FakeAwsEndpoint.Response;
-import software.amazon.awssdk.services.translate.TranslateClient;
 
 /**
  * {@link AmazonTranslateTranslator} against a loopback server speaking TranslateText over Smithy RPC v2 CBOR (the

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

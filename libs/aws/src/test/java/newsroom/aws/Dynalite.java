@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import newsroom.core.testing.RepoFiles;
-import newsroom.emulators.EmulatorProcess;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+import newsroom.core.testing.RepoFiles;
+import newsroom.emulators.EmulatorProcess;
 
 /**
  * dynalite (DynamoDB on an in-memory LevelDB, pinned in {@code tools/dynalite}) as a child process for one test

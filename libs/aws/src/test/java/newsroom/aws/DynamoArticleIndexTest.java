@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import newsroom.core.model.ArticleId;
-import newsroom.core.port.ArticleIndex;
-import newsroom.core.port.ArticleIndex.Page;
-import newsroom.core.port.ArticleIndex.ListQuery;
-import newsroom.core.port.ArticleRecord;
-import newsroom.core.port.contract.ArticleIndexContract;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -31,6 +26,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import newsroom.core.model.ArticleId;
+import newsroom.core.port.ArticleIndex;
+import newsroom.core.port.ArticleIndex.ListQuery;
+import newsroom.core.port.ArticleIndex.Page;
+import newsroom.core.port.ArticleRecord;
+import newsroom.core.port.contract.ArticleIndexContract;
 
 /** {@link DynamoArticleIndex} against dynalite, a new table per test; plus the key design of docs/dynamodb.md. */
 class DynamoArticleIndexTest extends ArticleIndexContract {
@@ -143,7 +145,7 @@ class DynamoArticleIndexTest extends ArticleIndexContract {
         // 8 shards + the unsharded partition, 4 queries of 32 entries each per page: about 1,150 entries a page
         int count = 1_300;
         for (int i = 0; i < count; i++) {
-            ArticleRecord r = article(i, 1, "en", java.time.Instant.parse("2025-01-01T00:00:00Z")
+            ArticleRecord r = article(i, 1, "en", Instant.parse("2025-01-01T00:00:00Z")
                     .plusSeconds(3_600L * (count - i)).toString());
             index.commit(i == count - 1 ? withTags(r, "rare") : r, 0);
         }
@@ -160,7 +162,7 @@ class DynamoArticleIndexTest extends ArticleIndexContract {
     @Test
     void readsEveryPartitionOnceOrTwice_whenAnUnfilteredPageIsListed() {
         for (int i = 0; i < 100; i++) {
-            index.commit(article(i, 1, "en", java.time.Instant.parse("2025-01-01T00:00:00Z")
+            index.commit(article(i, 1, "en", Instant.parse("2025-01-01T00:00:00Z")
                     .plusSeconds(60L * i).toString()), 0);
         }
         Map<String, Integer> queriesByPartition = new TreeMap<>();
@@ -185,10 +187,10 @@ class DynamoArticleIndexTest extends ArticleIndexContract {
             Page second = countedIndex.list(new ListQuery(null, null, null, 20, first.nextCursor()));
 
             assertThat(first.items()).extracting(ArticleRecord::id)
-                    .containsExactlyElementsOf(java.util.stream.IntStream.iterate(99, i -> i - 1).limit(20)
+                    .containsExactlyElementsOf(IntStream.iterate(99, i -> i - 1).limit(20)
                             .mapToObj(ArticleIndexContract::id).toList());
             assertThat(second.items()).extracting(ArticleRecord::id)
-                    .containsExactlyElementsOf(java.util.stream.IntStream.iterate(79, i -> i - 1).limit(20)
+                    .containsExactlyElementsOf(IntStream.iterate(79, i -> i - 1).limit(20)
                             .mapToObj(ArticleIndexContract::id).toList());
         }
         // 8 shards + the unsharded partition, each read at least once and at most twice per page (docs/dynamodb.md)

@@ -9,16 +9,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.adobe.testing.s3mock.S3MockApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.adobe.testing.s3mock.S3MockApplication;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 import newsroom.core.port.ObjectStore;
 import newsroom.core.port.contract.ObjectStoreContract;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /** {@link S3ObjectStore} against Adobe S3Mock running in this JVM on a free loopback port. */
 class S3ObjectStoreTest extends ObjectStoreContract {

@@ -16,21 +16,20 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import newsroom.aws.FakeAwsEndpoint.Request;
 import newsroom.aws.FakeAwsEndpoint.Response;
 import newsroom.aws.SqsFetchQueue.EnqueueFailedException;
 import newsroom.core.port.FetchQueue.FetchRequest;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@link SqsFetchQueue} against a loopback server speaking the SQS JSON protocol, for partial batch failures,

@@ -1,23 +1,24 @@
 package newsroom.aws;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
+import newsroom.core.model.DateHints;
 import newsroom.core.port.FetchQueue;
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.contract.FetchQueueContract;
 import newsroom.emulators.MotoServer;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /** {@link SqsFetchQueue} against the moto server, a new queue per test read back with ReceiveMessage. */
 class SqsFetchQueueTest extends FetchQueueContract {
@@ -70,8 +71,8 @@ class SqsFetchQueueTest extends FetchQueueContract {
             JsonNode listedDate = json.get("listedDate");
             return listedDate == null ? new FetchRequest(json.get("url").asText(), json.get("source").asText(), 0)
                     : new FetchRequest(json.get("url").asText(), json.get("source").asText(), 0,
-                    java.time.Instant.parse(listedDate.asText()),
-                    newsroom.core.model.DateHints.ListedIn.fromWord(json.get("listedIn").asText()));
+                    Instant.parse(listedDate.asText()),
+                    DateHints.ListedIn.fromWord(json.get("listedIn").asText()));
         } catch (IOException e) {
             throw new IllegalStateException("not a fetch request body: " + body, e);
         }

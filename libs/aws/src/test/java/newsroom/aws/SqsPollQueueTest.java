@@ -3,6 +3,7 @@ package newsroom.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 import newsroom.core.port.PollQueue.PollRequest;
 import newsroom.emulators.MotoServer;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /** {@link SqsPollQueue} against the moto server, read back with ReceiveMessage. */
 class SqsPollQueueTest {
@@ -58,7 +59,7 @@ class SqsPollQueueTest {
     @Test
     void namesTheSources_whenTheQueueDoesNotExist() {
         SqsPollQueue queue = new SqsPollQueue(sqs, moto.endpoint() + "/123456789012/no-such-queue",
-                new RetryPolicy(1, java.time.Duration.ZERO, java.time.Duration.ZERO, RetryPolicy.Sleeper.THREAD));
+                new RetryPolicy(1, Duration.ZERO, Duration.ZERO, RetryPolicy.Sleeper.THREAD));
 
         assertThatThrownBy(() -> queue.send(List.of(new PollRequest("alpha", TICK))))
                 .isInstanceOf(SqsFetchQueue.EnqueueFailedException.class).hasMessageContaining("alpha");

@@ -13,7 +13,6 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
-
 import org.jspecify.annotations.Nullable;
 
 import newsroom.core.port.FetchFailure;

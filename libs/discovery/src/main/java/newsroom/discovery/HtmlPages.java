@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * What an HTML page says about itself, for discovery: the feeds it advertises ({@code <link rel="alternate"
@@ -26,7 +26,7 @@ public final class HtmlPages {
 
     private static final Set<String> FEED_TYPES = Set.of("application/rss+xml", "application/atom+xml",
             "application/rdf+xml", "application/x-rss+xml");
-    private static final ObjectMapper JSON = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactory()
+    private static final ObjectMapper JSON = JsonMapper.builder(new JsonFactory()
             .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
                     .maxStringLength(1_000_000).build())).build();
 

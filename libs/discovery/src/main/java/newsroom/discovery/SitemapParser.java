@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -19,6 +21,7 @@ import crawlercommons.sitemaps.UnknownFormatException;
 import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
+
 import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.url.CanonicalUrls;
@@ -100,7 +103,7 @@ public final class SitemapParser {
     }
 
     /** The news sitemap's publication date when given (it is the article's date), else {@code lastmod}. */
-    private static java.time.Instant date(SiteMapURL u) {
+    private static Instant date(SiteMapURL u) {
         ExtensionMetadata[] news = u.getAttributesForExtension(Extension.NEWS);
         if (news != null) {
             for (ExtensionMetadata m : news) {
@@ -121,7 +124,7 @@ public final class SitemapParser {
         }
     }
 
-    private static java.time.Instant instant(Date date) {
+    private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
     }
 
@@ -130,7 +133,7 @@ public final class SitemapParser {
     }
 
     private static boolean looksLikeXml(byte[] b) {
-        String head = new String(b, 0, Math.min(b.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+        String head = new String(b, 0, Math.min(b.length, 512), StandardCharsets.ISO_8859_1).strip();
         return head.startsWith("<") || head.startsWith("\u00ef\u00bb\u00bf<");
     }
 

@@ -2,6 +2,7 @@ package newsroom.discovery;
 
 import java.net.URI;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -227,9 +228,9 @@ public final class SourcePoller {
     static String decode(FetchedResource r) {
         Charset charset;
         try {
-            charset = r.charset() == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(r.charset());
+            charset = r.charset() == null ? StandardCharsets.UTF_8 : Charset.forName(r.charset());
         } catch (IllegalArgumentException e) {
-            charset = java.nio.charset.StandardCharsets.UTF_8;
+            charset = StandardCharsets.UTF_8;
         }
         return new String(r.body(), charset);
     }

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,12 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import newsroom.core.config.InvalidConfigurationException;
 
@@ -162,14 +162,14 @@ public final class SourcesFileLoader {
             }
             maxItems = m;
         }
-        java.time.Duration interval = null;
+        Duration interval = null;
         Object rawEvery = map.get("pollEveryMinutes");
         if (rawEvery != null) {
             if (!(rawEvery instanceof Integer m) || m < 1 || m > MAX_POLL_EVERY_MINUTES) {
                 throw new InvalidConfigurationException(at + "pollEveryMinutes: expected a whole number 1.."
                         + MAX_POLL_EVERY_MINUTES + ", was " + rawEvery);
             }
-            interval = java.time.Duration.ofMinutes(m);
+            interval = Duration.ofMinutes(m);
         }
         boolean enabled = true;
         Object rawEnabled = map.get("enabled");

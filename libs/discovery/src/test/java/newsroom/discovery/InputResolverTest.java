@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +43,7 @@ class InputResolverTest {
         InputResolver.Resolution r = resolver.resolve(web.url("/feed.xml"));
 
         assertThat(r).isEqualTo(new InputResolver.Feed(web.url("/feed.xml"), web.url("/feed.xml"),
-                java.util.List.of("https://site.test/a", "https://site.test/b"), java.util.Map.of()));
+                List.of("https://site.test/a", "https://site.test/b"), Map.of()));
     }
 
     @Test
@@ -50,8 +54,8 @@ class InputResolverTest {
 
         InputResolver.Feed feed = (InputResolver.Feed) resolver.resolve(web.url("/feed.xml"));
 
-        assertThat(feed.listedDates()).isEqualTo(java.util.Map.of("https://site.test/a",
-                java.time.Instant.parse("2020-06-04T07:47:00Z")));
+        assertThat(feed.listedDates()).isEqualTo(Map.of("https://site.test/a",
+                Instant.parse("2020-06-04T07:47:00Z")));
     }
 
     @Test
@@ -66,8 +70,8 @@ class InputResolverTest {
 
         InputResolver.Sitemap sitemap = (InputResolver.Sitemap) resolver.resolve(web.url("/sitemap.xml"));
 
-        assertThat(sitemap.listedDates()).isEqualTo(java.util.Map.of(web.base() + "/s1",
-                java.time.Instant.parse("2020-06-04T08:00:00Z")));
+        assertThat(sitemap.listedDates()).isEqualTo(Map.of(web.base() + "/s1",
+                Instant.parse("2020-06-04T08:00:00Z")));
     }
 
     @Test
@@ -89,7 +93,7 @@ class InputResolverTest {
         InputResolver.Resolution r = resolver.resolve(web.url("/sitemap.xml"));
 
         assertThat(r).isEqualTo(new InputResolver.Sitemap(web.url("/sitemap.xml"),
-                java.util.List.of(web.base() + "/s1"), java.util.Map.of()));
+                List.of(web.base() + "/s1"), Map.of()));
     }
 
     @Test
@@ -101,7 +105,7 @@ class InputResolverTest {
         InputResolver.Resolution r = resolver.resolve(web.url("/"));
 
         assertThat(r).isEqualTo(new InputResolver.Homepage(web.url("/"), web.url("/rss"),
-                java.util.List.of("https://site.test/a", "https://site.test/b"), java.util.Map.of()));
+                List.of("https://site.test/a", "https://site.test/b"), Map.of()));
     }
 
     @Test
@@ -113,7 +117,7 @@ class InputResolverTest {
         InputResolver.Resolution r = resolver.resolve(web.url("/2025/story"));
 
         assertThat(r).isInstanceOf(InputResolver.ArticlePage.class);
-        assertThat(new String(((InputResolver.ArticlePage) r).page().body(), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(((InputResolver.ArticlePage) r).page().body(), StandardCharsets.UTF_8))
                 .isEqualTo(html);
         assertThat(web.hits("/2025/story")).isEqualTo(1);
         assertThat(web.hits("/rss")).isZero();
@@ -158,7 +162,7 @@ class InputResolverTest {
 
         assertThat(resolver.resolve(web.url("/news"))).isInstanceOf(InputResolver.Feed.class);
         assertThat(resolver.resolve(web.url("/urls"))).isEqualTo(new InputResolver.Sitemap(web.url("/urls"),
-                java.util.List.of(web.base() + "/s1", web.base() + "/s2"), java.util.Map.of()));
+                List.of(web.base() + "/s1", web.base() + "/s2"), Map.of()));
         assertThat(web.hits("/news")).isEqualTo(1);
         assertThat(web.hits("/urls")).isEqualTo(1);
     }

@@ -9,14 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.model.DateHints;
 import newsroom.core.port.FetchFailure;
 import newsroom.core.port.FetchQueue.FetchRequest;
 import newsroom.core.port.Fetcher.FetchException;
+import newsroom.core.port.SourceStateStore;
 import newsroom.core.testing.InMemorySourceStateStore;
 
 /** One poll per source against a loopback site through the real safe fetcher. */
@@ -68,13 +71,13 @@ class SourcePollerTest {
         SourcePoller.PollResult r = poller.poll(source(Source.Type.FEED, "/feed.xml", 2));
 
         assertThat(r.requests()).containsExactly(
-                new FetchRequest("https://site.test/b", "news", 0, java.time.Instant.parse("2025-02-13T11:00:00Z"),
-                        newsroom.core.model.DateHints.ListedIn.FEED),
-                new FetchRequest("https://site.test/a", "news", 0, java.time.Instant.parse("2025-02-13T08:00:00Z"),
-                        newsroom.core.model.DateHints.ListedIn.FEED));
+                new FetchRequest("https://site.test/b", "news", 0, Instant.parse("2025-02-13T11:00:00Z"),
+                        DateHints.ListedIn.FEED),
+                new FetchRequest("https://site.test/a", "news", 0, Instant.parse("2025-02-13T08:00:00Z"),
+                        DateHints.ListedIn.FEED));
         assertThat(r.newState().seenUrls()).containsExactly("https://site.test/b", "https://site.test/a");
         assertThat(r.newState().validators()).containsEntry(web.url("/feed.xml").toString(),
-                java.util.Map.of("ETag", "\"v1\""));
+                Map.of("ETag", "\"v1\""));
         assertThat(r.newState().lastPolled()).isEqualTo("2025-02-13T12:00:00Z");
         assertThat(r.unchanged()).isFalse();
     }
@@ -119,7 +122,7 @@ class SourcePollerTest {
     @Test
     void forgetsTheOldestSeenUrls_whenTheirCharactersWouldPassTheBound() throws Exception {
         String longPath = "/" + "x".repeat(SourcePoller.SEEN_URLS_MAX_CHARS / 2);
-        states.save(new newsroom.core.port.SourceStateStore.SourceState("news", java.util.Map.of(),
+        states.save(new SourceStateStore.SourceState("news", Map.of(),
                 List.of("https://site.test/older" + longPath, "https://site.test/oldest" + longPath), null));
         web.serve("/feed.xml", "application/rss+xml", rss(item("https://site.test/new", null)));
 
@@ -147,8 +150,8 @@ class SourcePollerTest {
         SourcePoller.PollResult r = poller.poll(source(Source.Type.SITEMAP, "/sitemap.xml", 10));
 
         assertThat(urls(r)).containsExactly(web.base() + "/fresh");
-        assertThat(r.requests().get(0).dateHints()).isEqualTo(newsroom.core.model.DateHints.listed(
-                java.time.Instant.parse("2025-02-13T09:00:00Z"), newsroom.core.model.DateHints.ListedIn.SITEMAP));
+        assertThat(r.requests().get(0).dateHints()).isEqualTo(DateHints.listed(
+                Instant.parse("2025-02-13T09:00:00Z"), DateHints.ListedIn.SITEMAP));
         assertThat(web.hits("/sitemap-2019.xml")).isZero();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -44,7 +45,7 @@ class SourcesFileLoaderTest {
         assertThat(sources).containsExactly(
                 new Source("coinlive", Source.Type.FEED, URI.create("https://coinlive.example/feed"),
                         ZoneId.of("Asia/Seoul"), "ko", List.of("crypto"), List.of("markets", "asia"), 20, false,
-                        java.time.Duration.ofHours(1)),
+                        Duration.ofHours(1)),
                 new Source("daily", Source.Type.SITEMAP, URI.create("https://daily.example/news-sitemap.xml"),
                         ZoneOffset.UTC, null, List.of(), List.of(), 50, true));
     }

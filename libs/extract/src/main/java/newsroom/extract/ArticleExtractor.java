@@ -5,6 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.RawArticle;
 import newsroom.core.model.Rejection;
@@ -17,9 +22,6 @@ import newsroom.extract.internal.MetadataExtractor;
 import newsroom.extract.internal.PageMetadata;
 import newsroom.extract.internal.TextWriter;
 import newsroom.extract.internal.UrlResolver;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 
 /**
  * Extracts the article of a web page with Jsoup, without per-site rules: metadata (with the origin of each value),

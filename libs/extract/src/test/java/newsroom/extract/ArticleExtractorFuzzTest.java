@@ -3,11 +3,13 @@ package newsroom.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import newsroom.core.model.ArticleRejectedException;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.BeforeAll;
+
+import newsroom.core.model.ArticleRejectedException;
 
 /**
  * Fuzz target for the extractor: any input ends in an article with text, or in a rejection with a code; nothing

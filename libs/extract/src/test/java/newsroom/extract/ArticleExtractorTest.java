@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.RawArticle;
 import newsroom.core.model.Rejection;
-import org.junit.jupiter.api.Test;
 
 class ArticleExtractorTest {
 

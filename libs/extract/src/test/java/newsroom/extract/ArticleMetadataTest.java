@@ -2,7 +2,10 @@ package newsroom.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class ArticleMetadataTest {
@@ -21,8 +24,8 @@ class ArticleMetadataTest {
                 + "</script>");
 
         assertThat(article.published()).contains(
-                new Field<>(new ArticleDate(java.time.LocalDateTime.of(2019, 11, 19, 10, 5),
-                        java.time.ZoneOffset.ofHours(-5)), "json-ld:NewsArticle.datePublished"));
+                new Field<>(new ArticleDate(LocalDateTime.of(2019, 11, 19, 10, 5),
+                        ZoneOffset.ofHours(-5)), "json-ld:NewsArticle.datePublished"));
         assertThat(article.published().orElseThrow().value().toString()).isEqualTo("2019-11-19T10:05:00-05:00");
     }
 

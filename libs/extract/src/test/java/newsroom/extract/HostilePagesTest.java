@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.stream.Stream;
-import newsroom.core.model.ArticleRejectedException;
-import newsroom.core.model.Rejection;
-import newsroom.extract.testing.PathologicalPages;
-import newsroom.extract.testing.PathologicalPages.Family;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import newsroom.core.model.ArticleRejectedException;
+import newsroom.core.model.Rejection;
+import newsroom.extract.testing.PathologicalPages;
+import newsroom.extract.testing.PathologicalPages.Family;
 
 /**
  * Hostile pages (issue 10) end in an article or a rejection with a code, inside this module's test heap of 256 MB

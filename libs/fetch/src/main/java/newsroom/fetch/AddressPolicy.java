@@ -2,7 +2,9 @@ package newsroom.fetch;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -198,8 +200,8 @@ public final class AddressPolicy {
 
     private static InetAddress ipv4(byte[] b, int offset) {
         try {
-            return InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, offset, offset + 4));
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByAddress(Arrays.copyOfRange(b, offset, offset + 4));
+        } catch (UnknownHostException e) {
             throw new IllegalStateException("4 bytes are always an IPv4 address", e);
         }
     }

@@ -2,6 +2,7 @@ package newsroom.fetch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -87,12 +88,12 @@ public record Cidr(byte[] network, int prefixLength, String text) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Cidr c && c.prefixLength == prefixLength && java.util.Arrays.equals(c.network, network);
+        return o instanceof Cidr c && c.prefixLength == prefixLength && Arrays.equals(c.network, network);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(network) + prefixLength;
+        return 31 * Arrays.hashCode(network) + prefixLength;
     }
 
     @Override

@@ -3,11 +3,13 @@ package newsroom.fetch;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -143,8 +145,8 @@ public record FetcherConfig(String userAgent, String robotsAgentName, Duration c
         String rawPorts = variables.get("NEWSROOM_FETCH_ALLOWED_PORTS");
         if (rawPorts != null && !rawPorts.isBlank()) {
             try {
-                ports = java.util.Arrays.stream(rawPorts.split("\\s*,\\s*")).map(String::trim)
-                        .map(Integer::valueOf).collect(java.util.stream.Collectors.toSet());
+                ports = Arrays.stream(rawPorts.split("\\s*,\\s*")).map(String::trim)
+                        .map(Integer::valueOf).collect(Collectors.toSet());
             } catch (NumberFormatException e) {
                 throw new InvalidConfigurationException("NEWSROOM_FETCH_ALLOWED_PORTS: expected comma-separated port "
                         + "numbers, was '" + rawPorts + "'");

@@ -3,6 +3,7 @@ package newsroom.fetch;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns a host name (ASCII, lower case, already normalized) into its addresses. The fetcher calls it exactly once
@@ -36,7 +37,7 @@ public interface HostResolver {
 
     /** A {@link TemporaryFailure} when the JDK's message carries getaddrinfo's EAI_AGAIN text, else {@code e}. */
     static UnknownHostException classify(UnknownHostException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         if (message.contains("temporary failure in name resolution")) {
             return new TemporaryFailure(e.getMessage());
         }

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
-
+import java.util.zip.ZipException;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -298,7 +298,7 @@ final class Http11Client {
                         + " bytes on the wire");
             } catch (SocketTimeoutException | DeadlineExceeded e) {
                 throw FetchFailure.TIMEOUT.exception(what + ": body not complete before the deadline");
-            } catch (java.util.zip.ZipException | MalformedBody | EOFException e) {
+            } catch (ZipException | MalformedBody | EOFException e) {
                 throw FetchFailure.BAD_RESPONSE.exception(what + ": body is truncated or not validly encoded ("
                         + e.getMessage() + ")");
             } catch (IOException e) {

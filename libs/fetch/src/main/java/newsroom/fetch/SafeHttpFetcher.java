@@ -16,13 +16,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-
 import javax.net.ssl.SSLSocketFactory;
 
 import crawlercommons.robots.BaseRobotRules;
+
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher;
+import newsroom.core.port.HostTurns;
+import newsroom.core.port.RobotsTxtShare;
 import newsroom.core.text.CharsetDetector;
 
 /**
@@ -392,8 +394,8 @@ public final class SafeHttpFetcher implements Fetcher {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.threadSleep();
         private RandomGenerator random = RandomGenerator.getDefault();
-        private newsroom.core.port.HostTurns hostTurns = newsroom.core.port.HostTurns.IN_PROCESS;
-        private newsroom.core.port.RobotsTxtShare robotsShare = newsroom.core.port.RobotsTxtShare.NONE;
+        private HostTurns hostTurns = HostTurns.IN_PROCESS;
+        private RobotsTxtShare robotsShare = RobotsTxtShare.NONE;
 
         private Builder(FetcherConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -433,13 +435,13 @@ public final class SafeHttpFetcher implements Fetcher {
          * Turns at a host shared with the other instances (DynamoDB on Lambda); default {@code IN_PROCESS}, where
          * this fetcher is the only one.
          */
-        public Builder hostTurns(newsroom.core.port.HostTurns turns) {
+        public Builder hostTurns(HostTurns turns) {
             this.hostTurns = Objects.requireNonNull(turns, "turns");
             return this;
         }
 
         /** robots.txt files shared with the other instances (DynamoDB on Lambda); default {@code NONE}. */
-        public Builder robotsShare(newsroom.core.port.RobotsTxtShare share) {
+        public Builder robotsShare(RobotsTxtShare share) {
             this.robotsShare = Objects.requireNonNull(share, "share");
             return this;
         }

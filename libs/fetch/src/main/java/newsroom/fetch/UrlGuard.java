@@ -1,5 +1,6 @@
 package newsroom.fetch;
 
+import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
@@ -284,7 +285,7 @@ public final class UrlGuard {
             return s;
         }
         byte[] in = s.getBytes(StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         for (int i = 0; i < in.length; i++) {
             if (in[i] != '%') {
                 out.write(in[i]);

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +41,7 @@ class AllowedNetworksTest {
     }
 
     private SafeHttpFetcher fetcher(Map<String, String> env) {
-        java.util.HashMap<String, String> vars = new java.util.HashMap<>(env);
+        HashMap<String, String> vars = new HashMap<>(env);
         vars.put("NEWSROOM_FETCH_CONTACT_URL", TestFetchers.CONTACT);
         vars.put("NEWSROOM_FETCH_HOST_DELAY_MS", "0");
         return SafeHttpFetcher.builder(FetcherConfig.fromMap(vars))
@@ -83,7 +85,7 @@ class AllowedNetworksTest {
         FetchException otherPort = catchThrowableOfType(() -> fetcher(Map.of(FetcherConfig.ALLOWED_NETWORKS,
                 "127.0.0.0/8:" + (server.port() + 1))).fetch(page, ContentKind.HTML), FetchException.class);
         String body = new String(fetcher(Map.of(FetcherConfig.ALLOWED_NETWORKS, "127.0.0.0/8:" + server.port()))
-                .fetch(page, ContentKind.HTML).body(), java.nio.charset.StandardCharsets.UTF_8);
+                .fetch(page, ContentKind.HTML).body(), StandardCharsets.UTF_8);
 
         assertThat(before.reason()).isEqualTo(FetchFailure.URL_NOT_ALLOWED);
         assertThat(otherPort.reason()).isEqualTo(FetchFailure.URL_NOT_ALLOWED);

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -39,7 +42,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     LoopbackHttpServer(HttpServer server) {
         this.server = server;
         server.createContext("/", this::dispatch);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -85,7 +88,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     static void respond(HttpExchange ex, int status, String contentType, String body) throws IOException {
-        respond(ex, status, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        respond(ex, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
     static void respond(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
@@ -103,6 +106,6 @@ final class LoopbackHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -13,11 +13,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -245,7 +249,7 @@ class SafeHttpFetcherTest {
     @Test
     void decompressesDeflateContentEncoding() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var deflater = new java.util.zip.DeflaterOutputStream(out)) {
+        try (var deflater = new DeflaterOutputStream(out)) {
             deflater.write("<p>deflated</p>".getBytes(StandardCharsets.UTF_8));
         }
         server.on("/deflate", ex -> {
@@ -414,11 +418,11 @@ class SafeHttpFetcherTest {
 
     @Test
     void reads503RetryAfterGivenAsHttpDate() {
-        java.time.Instant now = java.time.Instant.parse("2025-07-01T10:00:00Z");
+        Instant now = Instant.parse("2025-07-01T10:00:00Z");
         fetcher = SafeHttpFetcher.builder(TestFetchers.config(server.port()))
                 .resolver(TestFetchers.resolver(Map.of("news.test", "127.0.0.1")))
                 .addressPolicy(TestFetchers.loopbackForTests()).sleeper(sleeper)
-                .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).build();
+                .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
         server.on("/maint", ex -> {
             ex.getResponseHeaders().add("Retry-After", "Tue, 01 Jul 2025 10:05:00 GMT");
             ex.sendResponseHeaders(503, -1);

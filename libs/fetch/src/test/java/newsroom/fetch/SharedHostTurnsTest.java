@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.testing.InMemoryHostTurns;
+import newsroom.core.testing.InMemoryRobotsTxtShare;
 
 /**
  * Several fetchers — as several Lambda instances, each with its own in-process politeness — sharing one
@@ -141,7 +143,7 @@ class SharedHostTurnsTest {
     void fetchesRobotsTxtOnceForAllInstances_whileTheSharedCopyIsFresh() throws Exception {
         server.serve("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /private\n")
                 .serve("/a", 200, "text/html", "a");
-        newsroom.core.testing.InMemoryRobotsTxtShare share = new newsroom.core.testing.InMemoryRobotsTxtShare();
+        InMemoryRobotsTxtShare share = new InMemoryRobotsTxtShare();
         ManualTime time = new ManualTime();
         List<SafeHttpFetcher> instances = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -171,12 +173,12 @@ class SharedHostTurnsTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

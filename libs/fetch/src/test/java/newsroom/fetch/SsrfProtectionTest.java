@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -61,7 +63,7 @@ class SsrfProtectionTest {
         internalV6 = new ConnectionCounter("::1");
         publicServer = new LoopbackHttpServer().serve("/", 200, "text/html", "<p>public</p>");
         publicServer.on("/redirect", ex -> {
-            String to = java.net.URLDecoder.decode(ex.getRequestURI().getRawQuery().substring(3),
+            String to = URLDecoder.decode(ex.getRequestURI().getRawQuery().substring(3),
                     StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Location", to);
             ex.sendResponseHeaders(302, -1);
@@ -231,7 +233,7 @@ class SsrfProtectionTest {
     @Test
     void connectsToTheCheckedAddress_whenResolverAnswersDifferentlyOnLaterCalls() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        HostResolver rebinding = host -> List.of(java.net.InetAddress.getByName(
+        HostResolver rebinding = host -> List.of(InetAddress.getByName(
                 calls.getAndIncrement() == 0 ? "127.0.0.1" : "127.0.0.2"));
         SafeHttpFetcher f = SafeHttpFetcher.builder(TestFetchers.config(publicServer.port()))
                 .resolver(rebinding).addressPolicy(TestFetchers.loopbackForTests())

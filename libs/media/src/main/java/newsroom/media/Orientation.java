@@ -3,9 +3,9 @@ package newsroom.media;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -104,7 +104,7 @@ final class Orientation {
     private static byte[] webpExif(byte[] bytes) {
         int offset = 12;
         while (offset + 8 <= bytes.length) {
-            String fourcc = new String(bytes, offset, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String fourcc = new String(bytes, offset, 4, StandardCharsets.ISO_8859_1);
             long size = (bytes[offset + 4] & 0xFFL) | (bytes[offset + 5] & 0xFFL) << 8
                     | (bytes[offset + 6] & 0xFFL) << 16 | (bytes[offset + 7] & 0xFFL) << 24;
             long end = offset + 8L + size;

@@ -3,14 +3,23 @@ package newsroom.media;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
-
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /** Real images made with ImageIO, and hand-built headers for the cases a real encoder would not produce. */
 final class TestImages {
@@ -79,7 +88,7 @@ final class TestImages {
 
     /** A committed fixture from {@code src/test/resources/images/} (see its README for how each was made). */
     static byte[] fixture(String name) {
-        try (java.io.InputStream in = TestImages.class.getResourceAsStream("/images/" + name)) {
+        try (InputStream in = TestImages.class.getResourceAsStream("/images/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("no test image " + name);
             }
@@ -106,7 +115,7 @@ final class TestImages {
 
     /** The TIFF structure of an EXIF block holding only the orientation tag (274, SHORT). */
     static byte[] exifOrientation(int orientation) {
-        ByteBuffer tiff = ByteBuffer.allocate(26).order(java.nio.ByteOrder.BIG_ENDIAN);
+        ByteBuffer tiff = ByteBuffer.allocate(26).order(ByteOrder.BIG_ENDIAN);
         tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8); // header, IFD0 at 8
         tiff.putShort((short) 1); // one entry
         tiff.putShort((short) 274).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
@@ -135,10 +144,10 @@ final class TestImages {
      * An extended WebP (VP8X) holding the image chunk of a simple lossy WebP and an EXIF chunk with the orientation.
      */
     static byte[] webpWithExifOrientation(byte[] simpleLossyWebp, int width, int height, int orientation) {
-        byte[] imageChunk = java.util.Arrays.copyOfRange(simpleLossyWebp, 12, simpleLossyWebp.length);
+        byte[] imageChunk = Arrays.copyOfRange(simpleLossyWebp, 12, simpleLossyWebp.length);
         ByteArrayOutputStream chunks = new ByteArrayOutputStream();
         chunks.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
-        ByteBuffer vp8x = ByteBuffer.allocate(10).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer vp8x = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
         vp8x.put((byte) 0x08).put(new byte[3]); // EXIF flag
         vp8x.put(int24(width - 1)).put(int24(height - 1));
         riffChunk(chunks, "VP8X", vp8x.array());
@@ -151,7 +160,7 @@ final class TestImages {
     static byte[] webpCanvasWithGarbage(int width, int height) {
         ByteArrayOutputStream chunks = new ByteArrayOutputStream();
         chunks.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
-        ByteBuffer vp8x = ByteBuffer.allocate(10).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer vp8x = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
         vp8x.put(new byte[4]).put(int24(width - 1)).put(int24(height - 1));
         riffChunk(chunks, "VP8X", vp8x.array());
         riffChunk(chunks, "VP8L", garbageLossless(width, height));
@@ -168,7 +177,7 @@ final class TestImages {
 
     private static byte[] garbageLossless(int width, int height) {
         long bits = (width - 1L) | (height - 1L) << 14; // alpha 0, version 0
-        ByteBuffer header = ByteBuffer.allocate(5 + 64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer header = ByteBuffer.allocate(5 + 64).order(ByteOrder.LITTLE_ENDIAN);
         header.put((byte) 0x2F).putInt((int) bits);
         for (int i = 0; i < 64; i++) {
             header.put((byte) (i * 37 + 11));
@@ -182,7 +191,7 @@ final class TestImages {
 
     private static void riffChunk(ByteArrayOutputStream out, String fourcc, byte[] data) {
         out.writeBytes(fourcc.getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(data.length).array());
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(data.length).array());
         out.writeBytes(data);
         if (data.length % 2 == 1) {
             out.write(0);
@@ -192,7 +201,7 @@ final class TestImages {
     private static byte[] riff(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(body.length).array());
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(body.length).array());
         out.writeBytes(body);
         return out.toByteArray();
     }
@@ -203,8 +212,8 @@ final class TestImages {
      * 2 = YCCK.
      */
     static byte[] adobeFourChannelJpeg(int width, int height, int transform) {
-        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
-                java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
+        WritableRaster raster = Raster.createInterleavedRaster(
+                DataBuffer.TYPE_BYTE, width, height, 4, null);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 raster.setSample(x, y, 0, x < width / 2 ? 255 : 0);
@@ -213,17 +222,17 @@ final class TestImages {
                 raster.setSample(x, y, 3, 255);
             }
         }
-        javax.imageio.ImageWriter writer = null;
+        ImageWriter writer = null;
         for (var it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
-            javax.imageio.ImageWriter candidate = it.next();
+            ImageWriter candidate = it.next();
             if (candidate.getClass().getName().startsWith("com.sun.")) {
                 writer = candidate;
             }
         }
         ByteArrayOutputStream encoded = new ByteArrayOutputStream();
-        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(encoded)) {
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(encoded)) {
             writer.setOutput(out);
-            writer.write(null, new javax.imageio.IIOImage(raster, null, null), writer.getDefaultWriteParam());
+            writer.write(null, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -241,7 +250,7 @@ final class TestImages {
 
     static BufferedImage decode(byte[] bytes) {
         try {
-            return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            return ImageIO.read(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,12 +7,17 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import newsroom.core.config.ThumbnailSettings;
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
@@ -26,8 +31,6 @@ import newsroom.media.ThumbnailService.Result;
 import newsroom.media.ThumbnailService.SkipReason;
 import newsroom.media.ThumbnailService.Status;
 import newsroom.media.ThumbnailService.Thumbnail;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 class ThumbnailServiceTest {
 
@@ -191,7 +194,7 @@ class ThumbnailServiceTest {
     @Test
     void takesTheMinimumSideFromTheSiteSettings() throws Exception {
         ThumbnailService lenient = new ThumbnailService(fetcher, store, index, events, List.of(320),
-                new newsroom.core.config.ThumbnailSettings(true, 640, 16));
+                new ThumbnailSettings(true, 640, 16));
         fetcher.answering(IMAGE, TestImages.encoded("gif", 40, 10));
 
         assertThat(lenient.createThumbnails(ID.value(), IMAGE).reason()).isEqualTo(SkipReason.TOO_SMALL);
@@ -371,7 +374,7 @@ class ThumbnailServiceTest {
 
     /** The markers of the segments before the entropy-coded data, up to and including SOS. */
     private static List<Integer> jpegMarkers(byte[] jpeg) {
-        List<Integer> markers = new java.util.ArrayList<>();
+        List<Integer> markers = new ArrayList<>();
         int i = 2;
         while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
             int marker = jpeg[i + 1] & 0xFF;

@@ -1,6 +1,7 @@
 package newsroom.feedpoller;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public final class EmbeddedPollDispatcherHandler implements RequestHandler<Map<S
             }
 
             @Override
-            public java.time.Duration intervalOf(String sourceName) {
+            public Duration intervalOf(String sourceName) {
                 return FeedPollerWiring.DEFAULT_POLL_INTERVAL;
             }
         };

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.IngestService;
@@ -90,7 +91,7 @@ public final class LocalPipeline {
     }
 
     /** Appends each line to the file (created on first use); the CLI keeps stdout for people. */
-    private static java.util.function.Consumer<String> fileSink(Path file) {
+    private static Consumer<String> fileSink(Path file) {
         return line -> {
             try {
                 Files.createDirectories(file.getParent());

@@ -7,10 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-import org.junit.jupiter.api.io.TempDir;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.io.TempDir;
 
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.EventPublisher;

@@ -2,7 +2,10 @@ package newsroom.core.frontmatter;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -65,7 +68,7 @@ public final class DateParser {
     /** The earliest date taken as an article's date; earlier ones are CMS placeholders (epoch 0) or typos. */
     public static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1990-01-01T00:00:00Z");
     /** How far after now a date may lie (time zones, clocks a little ahead); later ones are placeholders. */
-    public static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
+    public static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
     /** Dates in a URL path: {@code /2020/06/04/}, {@code /2020/6/4}, {@code /2020-06-04-slug}, {@code /20200604/}. */
     private static final Pattern URL_YMD = Pattern.compile(
@@ -100,8 +103,8 @@ public final class DateParser {
     public static Optional<OffsetDateTime> fromUrlPath(String url, ZoneId zone) {
         String path;
         try {
-            path = url == null ? null : new java.net.URI(url).getRawPath();
-        } catch (java.net.URISyntaxException e) {
+            path = url == null ? null : new URI(url).getRawPath();
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
         if (path == null || path.isEmpty()) {

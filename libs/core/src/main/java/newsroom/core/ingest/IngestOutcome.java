@@ -1,5 +1,6 @@
 package newsroom.core.ingest;
 
+import java.util.Locale;
 import java.util.Objects;
 
 import newsroom.core.model.ArticleId;
@@ -24,7 +25,7 @@ public sealed interface IngestOutcome {
 
         /** The word the CLI and the API print: stored, updated, unchanged, rejected. */
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

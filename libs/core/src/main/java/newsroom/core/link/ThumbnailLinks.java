@@ -3,6 +3,7 @@ package newsroom.core.link;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class ThumbnailLinks {
             return file;
         }
         byte[] bytes = new StoredArticle(linked.get(), article.body()).toBytes();
-        return java.util.Arrays.equals(bytes, file) ? file : bytes;
+        return Arrays.equals(bytes, file) ? file : bytes;
     }
 
     /** The front matter linked to its image's variants, or empty when {@code thumbnails} has none for it. */

@@ -1,15 +1,18 @@
 package newsroom.core.observe;
 
 import java.time.Clock;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,7 +81,7 @@ public final class Telemetry {
 
     /** {@code AWS_LAMBDA_LOG_LEVEL} as one of {@link #LEVELS}; INFO when absent or unknown (Lambda's default). */
     static String applicationLogLevel(Map<String, String> env) {
-        String level = env.getOrDefault("AWS_LAMBDA_LOG_LEVEL", "INFO").trim().toUpperCase(java.util.Locale.ROOT);
+        String level = env.getOrDefault("AWS_LAMBDA_LOG_LEVEL", "INFO").trim().toUpperCase(Locale.ROOT);
         return LEVELS.contains(level) ? level : "INFO";
     }
 
@@ -103,7 +106,7 @@ public final class Telemetry {
         if (traceId != null) {
             ids.put("xrayTraceId", traceId);
         }
-        invocation = java.util.Collections.unmodifiableMap(ids);
+        invocation = Collections.unmodifiableMap(ids);
     }
 
     private static String traceRoot(String header) {
@@ -167,7 +170,7 @@ public final class Telemetry {
      */
     static String stackTrace(Throwable error) {
         StringBuilder text = new StringBuilder();
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
             text.append(t == error ? "" : "Caused by: ").append(t).append('\n');
             StackTraceElement[] frames = t.getStackTrace();

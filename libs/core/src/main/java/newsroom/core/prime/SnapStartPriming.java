@@ -3,8 +3,10 @@ package newsroom.core.prime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,13 +33,13 @@ public final class SnapStartPriming {
         SourceContext context = new SourceContext("priming", null, "priming/sample-article.md", ZoneOffset.UTC,
                 config.defaultLanguage(), List.of(), List.of());
         NormalizedArticle first = normalizer.normalize(sample(), context);
-        return normalizer.normalize(first.markdown().getBytes(java.nio.charset.StandardCharsets.UTF_8), context);
+        return normalizer.normalize(first.markdown().getBytes(StandardCharsets.UTF_8), context);
     }
 
     /** Serializes and parses a small JSON document (Jackson's serializer caches). */
     public static void jsonRoundTrip(ObjectMapper json) {
         try {
-            json.readTree(json.writeValueAsBytes(java.util.Map.of("articleId", "0123456789abcdef01234567",
+            json.readTree(json.writeValueAsBytes(Map.of("articleId", "0123456789abcdef01234567",
                     "version", 1, "tags", List.of("priming"))));
         } catch (IOException e) {
             throw new UncheckedIOException("JSON priming failed", e);

@@ -4,6 +4,7 @@ import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +151,7 @@ public final class CanonicalUrls {
             keep = 4;
         }
         keep = Math.min(keep, n);
-        return String.join(".", java.util.Arrays.copyOfRange(labels, n - keep, n));
+        return String.join(".", Arrays.copyOfRange(labels, n - keep, n));
     }
 
     /** True when the URL looks like an AMP page by the rules {@link #canonicalize} maps. */

@@ -3,6 +3,7 @@ package newsroom.core.frontmatter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -135,7 +136,7 @@ class DateFallbackTest {
     @Test
     void datesAMarkdownFileWithoutADate_andRecordsTheFallbackOnly() {
         NormalizedArticle article = normalizer.normalize(
-                "---\ntitle: Undated\n---\nBody.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "---\ntitle: Undated\n---\nBody.\n".getBytes(StandardCharsets.UTF_8),
                 SourceContext.ofFile("notes/undated.md").withDateHints(DateHints.NONE.withFirstSeen(FIRST_SEEN)));
 
         assertThat(article.frontMatter().header().date()).isEqualTo("2026-12-01T08:00:00Z");
@@ -145,7 +146,7 @@ class DateFallbackTest {
     @Test
     void writesNoDateSource_forAMarkdownFileWithItsOwnDate() {
         NormalizedArticle article = normalizer.normalize(
-                "---\ntitle: Dated\ndate: 2025-02-12\n---\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "---\ntitle: Dated\ndate: 2025-02-12\n---\n".getBytes(StandardCharsets.UTF_8),
                 SourceContext.ofFile("dated.md"));
 
         assertThat(article.frontMatter().params()).doesNotContainKey("dateSource");
@@ -196,7 +197,7 @@ class DateFallbackTest {
     @Test
     void reportsAnUnreadableDateInFrontMatter_asInvalid_notAsMissing() {
         ArticleRejectedException e = catchThrowableOfType(ArticleRejectedException.class, () -> normalizer.normalize(
-                "---\ntitle: T\ndate: someday\n---\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "---\ntitle: T\ndate: someday\n---\n".getBytes(StandardCharsets.UTF_8),
                 SourceContext.ofFile("t.md")));
 
         assertThat(e.rejection().code()).isEqualTo(Rejection.Code.INVALID_DATE);
@@ -235,7 +236,7 @@ class DateFallbackTest {
     void storesTheSameBytesAgain_whenAFallbackDatedArticleIsNormalizedAgain() {
         NormalizedArticle once = page(Map.of(), "https://news.example/2020/06/04/a", DateHints.NONE);
 
-        NormalizedArticle twice = normalizer.normalize(once.markdown().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        NormalizedArticle twice = normalizer.normalize(once.markdown().getBytes(StandardCharsets.UTF_8),
                 context("https://news.example/2020/06/04/a", DateHints.NONE.withFirstSeen(FIRST_SEEN)));
 
         assertThat(twice.markdown()).isEqualTo(once.markdown());

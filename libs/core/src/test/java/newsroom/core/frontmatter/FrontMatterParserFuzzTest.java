@@ -3,11 +3,14 @@ package newsroom.core.frontmatter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.BeforeAll;
+
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.RawArticle;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Fuzz target for the front-matter parser: any file ends in fields and a body, or in a rejection with a code;
@@ -30,9 +33,9 @@ class FrontMatterParserFuzzTest {
     /** Loads the parsers once, so that class loading does not count against the first input's limit. */
     @BeforeAll
     static void warmUp() {
-        PARSER.parse("---\ntitle: t\n---\nbody\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        PARSER.parse("+++\ntitle = 't'\n+++\nbody\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        PARSER.parse("{\"title\": \"t\"}\nbody\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        PARSER.parse("---\ntitle: t\n---\nbody\n".getBytes(StandardCharsets.UTF_8));
+        PARSER.parse("+++\ntitle = 't'\n+++\nbody\n".getBytes(StandardCharsets.UTF_8));
+        PARSER.parse("{\"title\": \"t\"}\nbody\n".getBytes(StandardCharsets.UTF_8));
     }
 
     @FuzzTest(maxDuration = "60s")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -270,7 +271,7 @@ class FrontMatterRejectionTest {
 
     @Test
     void rejectsArticleWithoutLanguage_whenTheSourceHasNoDefault() {
-        SourceContext noDefault = new SourceContext("strict-feed", null, null, java.time.ZoneOffset.UTC, null, null, null);
+        SourceContext noDefault = new SourceContext("strict-feed", null, null, ZoneOffset.UTC, null, null, null);
 
         ArticleRejectedException e = catchThrowableOfType(ArticleRejectedException.class, () -> normalizer.normalize(
                 "---\ntitle: T\ndate: 2025-02-12\n---\n".getBytes(StandardCharsets.UTF_8), noDefault));

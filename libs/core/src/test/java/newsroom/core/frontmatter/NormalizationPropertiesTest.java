@@ -16,10 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import org.junit.jupiter.api.Test;
 
 import newsroom.core.config.SiteConfig;
@@ -139,7 +139,7 @@ class NormalizationPropertiesTest {
 
     /** One instant in one of the accepted written forms. */
     private static Object dateInForm(long epochSecond, String zone, int form) {
-        ZonedDateTime time = java.time.Instant.ofEpochSecond(epochSecond).atZone(ZoneId.of(zone));
+        ZonedDateTime time = Instant.ofEpochSecond(epochSecond).atZone(ZoneId.of(zone));
         LocalDateTime local = time.toLocalDateTime();
         return switch (form) {
             case 0 -> time.toOffsetDateTime().toString();
@@ -159,7 +159,7 @@ class NormalizationPropertiesTest {
                 case 1 -> "+++\n" + new TomlMapper().writeValueAsString(fields) + "+++\n" + body;
                 default -> new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(fields) + "\n" + body;
             };
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ class WebPageFrontMatterTest {
 
     @Test
     void keepsTenTagsByDefault_withoutAnnotationNoiseOrDuplicates() {
-        List<String> tags = new java.util.ArrayList<>(List.of("Mark Esper GOVERNMENT_FIGURE PERSON", "mark esper"));
+        List<String> tags = new ArrayList<>(List.of("Mark Esper GOVERNMENT_FIGURE PERSON", "mark esper"));
         IntStream.rangeClosed(1, 62).forEach(i -> tags.add("topic " + i));
 
         NormalizedArticle article = page(Map.of("tags", tags));

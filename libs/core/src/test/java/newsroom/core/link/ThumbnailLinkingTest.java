@@ -1,6 +1,5 @@
 package newsroom.core.link;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -9,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -322,12 +322,12 @@ class ThumbnailLinkingTest {
         }
 
         @Override
-        public java.util.Optional<byte[]> get(String key) {
+        public Optional<byte[]> get(String key) {
             return delegate.get(key);
         }
 
         @Override
-        public java.util.Optional<Tagged> getTagged(String key) {
+        public Optional<Tagged> getTagged(String key) {
             return delegate.getTagged(key);
         }
 

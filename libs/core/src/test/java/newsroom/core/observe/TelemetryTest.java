@@ -3,17 +3,18 @@ package newsroom.core.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 class TelemetryTest {
 
@@ -49,7 +50,7 @@ class TelemetryTest {
     void logsTheCauseWithItsStackTrace_inTheSameJsonLine() throws Exception {
         Telemetry telemetry = new Telemetry("feed-poller", lines::add, CLOCK);
         IllegalStateException cause = new IllegalStateException("queue unavailable",
-                new java.io.IOException("connection reset"));
+                new IOException("connection reset"));
 
         telemetry.error("source.enqueue-failed", Map.of("source", "news"), cause);
 
@@ -59,8 +60,8 @@ class TelemetryTest {
         assertThat(error.path("type").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(error.path("message").asText()).isEqualTo("queue unavailable");
         assertThat(error.path("stackTrace").asText())
-                .startsWith("java.lang.IllegalStateException: queue unavailable\n\tat newsroom.core.observe.TelemetryTest")
-                .contains("Caused by: java.io.IOException: connection reset");
+                .startsWith(IllegalStateException.class.getName() + ": queue unavailable\n\tat " + TelemetryTest.class.getName())
+                .contains("Caused by: " + IOException.class.getName() + ": connection reset");
     }
 
     @Test
@@ -68,7 +69,7 @@ class TelemetryTest {
         Telemetry telemetry = new Telemetry("thumbnail", lines::add, CLOCK);
         RuntimeException deep = new RuntimeException("deep");
         StackTraceElement[] frames = new StackTraceElement[Telemetry.MAX_FRAMES + 5];
-        java.util.Arrays.setAll(frames, i -> new StackTraceElement("C", "m" + i, "C.java", i));
+        Arrays.setAll(frames, i -> new StackTraceElement("C", "m" + i, "C.java", i));
         deep.setStackTrace(frames);
 
         telemetry.warn("priming.incomplete", Map.of("step", "s3"), deep);

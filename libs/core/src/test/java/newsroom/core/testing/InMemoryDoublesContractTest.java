@@ -9,12 +9,16 @@ import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.EventPublisher;
 import newsroom.core.port.FetchQueue;
 import newsroom.core.port.FetchQueue.FetchRequest;
+import newsroom.core.port.HostTurns;
 import newsroom.core.port.ObjectStore;
+import newsroom.core.port.RobotsTxtShare;
 import newsroom.core.port.SourceStateStore;
 import newsroom.core.port.contract.ArticleIndexContract;
 import newsroom.core.port.contract.EventPublisherContract;
 import newsroom.core.port.contract.FetchQueueContract;
+import newsroom.core.port.contract.HostTurnsContract;
 import newsroom.core.port.contract.ObjectStoreContract;
+import newsroom.core.port.contract.RobotsTxtShareContract;
 import newsroom.core.port.contract.SourceStateStoreContract;
 import newsroom.core.port.contract.StoreEmitProtocolContract;
 
@@ -42,17 +46,17 @@ class InMemoryDoublesContractTest {
     }
 
     @Nested
-    class InMemoryHostTurnsContract extends newsroom.core.port.contract.HostTurnsContract {
+    class InMemoryHostTurnsContract extends HostTurnsContract {
         @Override
-        protected newsroom.core.port.HostTurns newTurns() {
+        protected HostTurns newTurns() {
             return new InMemoryHostTurns();
         }
     }
 
     @Nested
-    class InMemoryRobotsTxtShareContract extends newsroom.core.port.contract.RobotsTxtShareContract {
+    class InMemoryRobotsTxtShareContract extends RobotsTxtShareContract {
         @Override
-        protected newsroom.core.port.RobotsTxtShare newShare() {
+        protected RobotsTxtShare newShare() {
             return new InMemoryRobotsTxtShare();
         }
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import newsroom.core.model.ArticleId;
 import newsroom.core.port.ObjectStore;
 
 /**
@@ -40,14 +41,14 @@ public final class InMemoryObjectStore implements ObjectStore {
     public synchronized Optional<Tagged> getTagged(String key) {
         validate(key);
         return Optional.ofNullable(objects.get(key))
-                .map(o -> new Tagged(o.content().clone(), newsroom.core.model.ArticleId.sha256Hex(o.content())));
+                .map(o -> new Tagged(o.content().clone(), ArticleId.sha256Hex(o.content())));
     }
 
     @Override
     public synchronized boolean putIfMatch(String key, byte[] content, String contentType, String tag) {
         validate(key);
         StoredObject current = objects.get(key);
-        if (current == null || !newsroom.core.model.ArticleId.sha256Hex(current.content()).equals(tag)) {
+        if (current == null || !ArticleId.sha256Hex(current.content()).equals(tag)) {
             return false;
         }
         put(key, content, contentType);

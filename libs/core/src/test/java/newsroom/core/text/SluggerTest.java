@@ -2,10 +2,13 @@ package newsroom.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import newsroom.core.model.ArticleId;
 import newsroom.core.testing.RandomText;
 
 class SluggerTest {
@@ -37,8 +40,8 @@ class SluggerTest {
 
     @Test
     void fallsBackToAHashOfTheTitle_whenNoLetterOrDigitIsLeft() {
-        assertThat(Slugger.slugify("🎉 !!! 🚀")).isEqualTo("article-" + newsroom.core.model.ArticleId.sha256Hex(
-                "🎉 !!! 🚀".getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 8));
+        assertThat(Slugger.slugify("🎉 !!! 🚀")).isEqualTo("article-" + ArticleId.sha256Hex(
+                "🎉 !!! 🚀".getBytes(StandardCharsets.UTF_8)).substring(0, 8));
     }
 
     @Test

@@ -10,7 +10,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.event.DetailType;
@@ -25,8 +29,6 @@ import newsroom.core.testing.InMemoryObjectStore;
 import newsroom.core.testing.RecordingEventPublisher;
 import newsroom.core.translate.TranslationService.Outcome;
 import newsroom.core.translate.TranslationService.Status;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 class TranslationServiceTest {
 
@@ -403,11 +405,11 @@ class TranslationServiceTest {
         }
 
         @Override
-        public java.util.Optional<ArticleRecord> find(ArticleId id) {
+        public Optional<ArticleRecord> find(ArticleId id) {
             if (stale != null) {
                 ArticleRecord first = stale;
                 stale = null;
-                return java.util.Optional.of(first);
+                return Optional.of(first);
             }
             return super.find(id);
         }

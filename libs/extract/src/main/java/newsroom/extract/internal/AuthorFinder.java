@@ -1,8 +1,9 @@
 package newsroom.extract.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,13 +11,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newsroom.extract.Field;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+
+import newsroom.extract.Field;
 
 /**
  * Finds the people who wrote a page, as a list of names.
@@ -175,9 +180,9 @@ final class AuthorFinder {
         if (first.isEmpty() || second.isEmpty()) {
             return first.or(() -> second);
         }
-        Set<String> firstKeys = new java.util.HashSet<>();
+        Set<String> firstKeys = new HashSet<>();
         first.get().value().forEach(n -> firstKeys.add(n.toLowerCase(Locale.ROOT)));
-        Set<String> secondKeys = new java.util.HashSet<>();
+        Set<String> secondKeys = new HashSet<>();
         second.get().value().forEach(n -> secondKeys.add(n.toLowerCase(Locale.ROOT)));
         boolean extrasArePeople = second.get().value().stream()
                 .filter(n -> !firstKeys.contains(n.toLowerCase(Locale.ROOT))).allMatch(AuthorFinder::isPersonName);
@@ -327,7 +332,7 @@ final class AuthorFinder {
         if (body == null) {
             return Optional.empty();
         }
-        Set<String> found = new java.util.LinkedHashSet<>();
+        Set<String> found = new LinkedHashSet<>();
         NodeFilter notices = new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -404,7 +409,7 @@ final class AuthorFinder {
      * structured sources, where a CMS puts the operator.
      */
     List<String> names(String raw, Source source) {
-        String text = WHITESPACE.matcher(org.jsoup.parser.Parser.unescapeEntities(raw, false)
+        String text = WHITESPACE.matcher(Parser.unescapeEntities(raw, false)
                 .replace('\u00A0', ' ')).replaceAll(" ").strip();
         List<String> names = new ArrayList<>();
         if (text.isEmpty() || text.contains("://") || text.startsWith("@")) {

@@ -3,6 +3,7 @@ package newsroom.extract.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
 import org.jsoup.nodes.Element;
 
 /**

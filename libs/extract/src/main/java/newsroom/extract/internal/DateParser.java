@@ -4,12 +4,13 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import newsroom.extract.ArticleDate;
 
 /**
@@ -41,7 +43,7 @@ public final class DateParser {
             .optionalStart().appendPattern(":ss").optionalEnd()
             .appendPattern(" ")
             .optionalStart().appendOffset("+HHMM", "GMT").optionalEnd()
-            .optionalStart().appendZoneText(java.time.format.TextStyle.SHORT).optionalEnd()
+            .optionalStart().appendZoneText(TextStyle.SHORT).optionalEnd()
             .toFormatter(Locale.ENGLISH);
 
     /** Month names and common abbreviations (lower case) of the languages above, to the month number. */
@@ -254,7 +256,7 @@ public final class DateParser {
             case "Z", "z", "UTC", "GMT" -> "Z";
             default -> normalizeOffset(zone);
         };
-        return ArticleDate.of(OffsetDateTime.of(dateTime, java.time.ZoneOffset.of(offset)));
+        return ArticleDate.of(OffsetDateTime.of(dateTime, ZoneOffset.of(offset)));
     }
 
     private static String normalizeOffset(String zone) {
@@ -273,7 +275,7 @@ public final class DateParser {
                     parsed.isSupported(ChronoField.SECOND_OF_MINUTE) ? parsed.get(ChronoField.SECOND_OF_MINUTE) : 0);
             if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
                 return Optional.of(ArticleDate.of(OffsetDateTime.of(local,
-                        java.time.ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))));
+                        ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))));
             }
             try {
                 return Optional.of(ArticleDate.of(ZonedDateTime.from(parsed).toOffsetDateTime()));

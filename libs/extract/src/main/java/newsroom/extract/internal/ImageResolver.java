@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -204,7 +206,7 @@ public final class ImageResolver {
         for (Node child : noscript.childNodes()) {
             if (child instanceof TextNode text) {
                 markup.append(text.getWholeText());
-            } else if (child instanceof org.jsoup.nodes.DataNode data) {
+            } else if (child instanceof DataNode data) {
                 markup.append(data.getWholeData());
             }
         }

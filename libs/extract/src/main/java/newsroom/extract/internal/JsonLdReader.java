@@ -1,5 +1,13 @@
 package newsroom.extract.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -7,11 +15,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -258,13 +261,13 @@ public final class JsonLdReader {
     }
 
     /** Every object of the blocks that has an {@code @id}, by that id (for resolving references like an author). */
-    public static java.util.Map<String, JsonNode> objectsById(List<JsonNode> blocks) {
-        java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+    public static Map<String, JsonNode> objectsById(List<JsonNode> blocks) {
+        Map<String, JsonNode> byId = new HashMap<>();
         blocks.forEach(block -> collectIds(block, byId, 0));
         return byId;
     }
 
-    private static void collectIds(JsonNode node, java.util.Map<String, JsonNode> out, int depth) {
+    private static void collectIds(JsonNode node, Map<String, JsonNode> out, int depth) {
         if (node == null || depth > MAX_DEPTH || !node.isContainerNode()) {
             return;
         }

@@ -3,6 +3,7 @@ package newsroom.extract.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;

@@ -1,6 +1,5 @@
 package newsroom.extract.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,10 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import newsroom.extract.ArticleDate;
-import newsroom.extract.Field;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+import newsroom.extract.ArticleDate;
+import newsroom.extract.Field;
 
 /**
  * Reads article metadata from a parsed page. Precedence per field: JSON-LD article object, then OpenGraph / Twitter /
@@ -264,7 +267,7 @@ public final class MetadataExtractor {
         if (value == null) {
             return "";
         }
-        String unescaped = org.jsoup.parser.Parser.unescapeEntities(value, false);
+        String unescaped = Parser.unescapeEntities(value, false);
         return WHITESPACE.matcher(unescaped).replaceAll(" ").strip();
     }
 

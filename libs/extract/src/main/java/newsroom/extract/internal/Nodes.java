@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 

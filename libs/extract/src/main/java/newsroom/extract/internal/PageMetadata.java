@@ -2,6 +2,7 @@ package newsroom.extract.internal;
 
 import java.util.List;
 import java.util.Optional;
+
 import newsroom.extract.ArticleDate;
 import newsroom.extract.Field;
 

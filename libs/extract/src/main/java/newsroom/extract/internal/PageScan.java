@@ -3,6 +3,7 @@ package newsroom.extract.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;

@@ -1,7 +1,7 @@
 package newsroom.extract.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,14 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newsroom.extract.ArticleDate;
-import newsroom.extract.Field;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+
+import newsroom.extract.ArticleDate;
+import newsroom.extract.Field;
 
 /**
  * Finds a page's publication and modification dates. It collects candidates from every place a page states a date,
@@ -505,7 +508,7 @@ public final class PublishedDateFinder {
             ArticleDate date = new ArticleDate(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3))).atStartOfDay(), null);
             return plausible(date) ? Optional.of(new Candidate(date, "url", 0)) : Optional.empty();
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
     }

@@ -1,11 +1,12 @@
 package newsroom.extract.internal;
 
 import java.util.Set;
+
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Renders extracted content as plain text: one line per block (paragraph, heading, list item, table row, caption),

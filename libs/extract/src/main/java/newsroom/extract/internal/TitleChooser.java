@@ -5,16 +5,22 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newsroom.extract.Field;
+
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Selector;
+
+import newsroom.extract.Field;
 
 /**
  * Chooses a page's headline among the places that state it, and strips the site name from it.
@@ -171,14 +177,14 @@ final class TitleChooser {
             return clean(heading.text());
         }
         StringBuilder text = new StringBuilder();
-        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+        NodeTraversor.filter(new NodeFilter() {
             @Override
-            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
                 if (node instanceof Element element && element != heading
                         && KICKER_NAME.matcher(element.className()).find()) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (node instanceof org.jsoup.nodes.TextNode textNode) {
+                if (node instanceof TextNode textNode) {
                     text.append(textNode.getWholeText()).append(' ');
                 }
                 return FilterResult.CONTINUE;
@@ -280,9 +286,9 @@ final class TitleChooser {
             return false;
         }
         boolean[] before = {false};
-        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+        NodeTraversor.filter(new NodeFilter() {
             @Override
-            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
                 if (node == heading) {
                     before[0] = true;
                     return FilterResult.STOP;
@@ -448,7 +454,7 @@ final class TitleChooser {
         if (value == null) {
             return "";
         }
-        String unescaped = org.jsoup.parser.Parser.unescapeEntities(value, false);
+        String unescaped = Parser.unescapeEntities(value, false);
         return WHITESPACE.matcher(unescaped.replace('\u00A0', ' ')).replaceAll(" ").strip();
     }
 }

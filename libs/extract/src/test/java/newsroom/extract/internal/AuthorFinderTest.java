@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
-import newsroom.extract.Field;
+
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import newsroom.extract.Field;
 
 /** The author rules of {@link AuthorFinder}, each on a small inline page read through {@link MetadataExtractor}. */
 class AuthorFinderTest {

@@ -3,6 +3,8 @@ package newsroom.extract.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+
+import org.assertj.core.groups.Tuple;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -46,12 +48,12 @@ class PageScanTest {
 
         assertThat(scan.h1s).extracting(PageScan.Placed::inBoilerplateTag).containsExactly(true, false);
         assertThat(scan.times).extracting(p -> p.element().text(), PageScan.Placed::inBoilerplateTag)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("1.1.2020", true),
-                        org.assertj.core.groups.Tuple.tuple("3.2.2021", false),
-                        org.assertj.core.groups.Tuple.tuple("x", true));
+                .containsExactly(Tuple.tuple("1.1.2020", true),
+                        Tuple.tuple("3.2.2021", false),
+                        Tuple.tuple("x", true));
         assertThat(scan.dateAttributes).extracting(p -> p.element().text(), PageScan.Placed::inBoilerplateTag)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("2021-02-03", false),
-                        org.assertj.core.groups.Tuple.tuple("2019-05-05", true));
+                .containsExactly(Tuple.tuple("2021-02-03", false),
+                        Tuple.tuple("2019-05-05", true));
     }
 
     @Test
@@ -70,7 +72,7 @@ class PageScanTest {
         PageScan scan = PageScan.of(document);
 
         assertThat(scan.h1s).extracting(p -> p.element().text(), PageScan.Placed::inBoilerplateTag)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Deep", true));
+                .containsExactly(Tuple.tuple("Deep", true));
         List<PageScan.Placed> times = scan.times;
         assertThat(times).hasSize(PageScan.MAX_TIMES);
         assertThat(times).allMatch(p -> !p.inBoilerplateTag());

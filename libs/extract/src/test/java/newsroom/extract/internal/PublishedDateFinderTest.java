@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import newsroom.extract.ArticleDate;
-import newsroom.extract.Field;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+
+import newsroom.extract.ArticleDate;
+import newsroom.extract.Field;
 
 class PublishedDateFinderTest {
 

@@ -2,9 +2,10 @@ package newsroom.extract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import newsroom.extract.Field;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+
+import newsroom.extract.Field;
 
 /** The title rules of {@link TitleChooser}, each on a small inline page read through {@link MetadataExtractor}. */
 class TitleChooserTest {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,7 +131,7 @@ public final class AwsStub implements AutoCloseable {
             send(exchange, 200, "application/xml", new byte[0]);
             return;
         }
-        byte[] object = objects.get(java.net.URLDecoder.decode(objectPath, StandardCharsets.UTF_8));
+        byte[] object = objects.get(URLDecoder.decode(objectPath, StandardCharsets.UTF_8));
         if (object != null && (method.equals("GET") || method.equals("HEAD"))) {
             exchange.getResponseHeaders().set("ETag", "\"bench\"");
             send(exchange, 200, "application/octet-stream", method.equals("HEAD") ? new byte[0] : object);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import newsroom.discovery.SourcesFileLoader;
+
 /**
  * {@code ./newsroom bench [--quick]}: cold start, warm invocation and SnapStart priming of every function against a
  * hello-world handler; extraction throughput against Jsoup parse-only and Readability; front matter normalizations
@@ -83,9 +85,9 @@ public final class BenchCommand {
                         } catch (NumberFormatException e) {
                             sources = -1;
                         }
-                        if (sources < 1 || sources > newsroom.discovery.SourcesFileLoader.MAX_SOURCES) {
+                        if (sources < 1 || sources > SourcesFileLoader.MAX_SOURCES) {
                             err.println("newsroom: --sources must be a whole number 1.."
-                                    + newsroom.discovery.SourcesFileLoader.MAX_SOURCES + "\n" + USAGE);
+                                    + SourcesFileLoader.MAX_SOURCES + "\n" + USAGE);
                             return 2;
                         }
                     }

@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +44,7 @@ final class BenchJars {
     static Path explode(Path jar, Path dir) {
         try (JarFile file = new JarFile(jar.toFile())) {
             Path root = Files.createDirectories(dir).toRealPath();
-            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+            for (JarEntry entry : Collections.list(file.entries())) {
                 Path target = root.resolve(entry.getName()).normalize();
                 if (!target.startsWith(root)) {
                     throw new IllegalStateException(jar + ": entry " + entry.getName() + " escapes the folder");
@@ -52,7 +55,7 @@ final class BenchJars {
                 }
                 Files.createDirectories(target.getParent());
                 try (InputStream in = file.getInputStream(entry)) {
-                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             return root;
@@ -62,7 +65,7 @@ final class BenchJars {
     }
 
     private static Path codeSource(Class<?> type) {
-        java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+        CodeSource source = type.getProtectionDomain().getCodeSource();
         if (source == null) {
             throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from");
         }
@@ -95,7 +98,7 @@ final class BenchJars {
     private static void copyJar(Path jar, Predicate<String> wanted, Set<String> written, JarOutputStream out)
             throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
-            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+            for (JarEntry entry : Collections.list(file.entries())) {
                 if (!entry.isDirectory() && wanted.test(entry.getName()) && written.add(entry.getName())) {
                     try (InputStream in = file.getInputStream(entry)) {
                         put(out, entry.getName(), in);

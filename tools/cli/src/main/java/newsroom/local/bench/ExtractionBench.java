@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.jsoup.Jsoup;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.jsoup.Jsoup;
 
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;

@@ -2,6 +2,7 @@ package newsroom.local.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ final class FrontMatterBench {
 
     /** The front matter format by its opening delimiter: {@code ---} YAML, {@code +++} TOML, <code>{</code> JSON. */
     static String format(byte[] bytes) {
-        String start = new String(bytes, 0, Math.min(bytes.length, 3), java.nio.charset.StandardCharsets.UTF_8);
+        String start = new String(bytes, 0, Math.min(bytes.length, 3), StandardCharsets.UTF_8);
         if (start.equals("---")) {
             return "YAML";
         }

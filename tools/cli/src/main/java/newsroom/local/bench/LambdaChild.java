@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -121,7 +122,7 @@ final class LambdaChild {
         }
     }
 
-    private static LocalRuntimeApi.Outcome await(java.util.concurrent.CompletableFuture<LocalRuntimeApi.Outcome> f,
+    private static LocalRuntimeApi.Outcome await(CompletableFuture<LocalRuntimeApi.Outcome> f,
                                                  Process process, Path log) {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.sun.management.ThreadMXBean;
+
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;
 import newsroom.extract.testing.PathologicalPages;
@@ -28,8 +30,8 @@ final class PathologicalChild {
         Family family = Family.valueOf(args[0]);
         int rounds = Integer.parseInt(args[1]);
         ArticleExtractor extractor = new ArticleExtractor();
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads =
+                (ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int scale : PathologicalPages.SCALES) {
             String html = PathologicalPages.page(family, scale);
             outcome(extractor, html);

@@ -8,13 +8,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
@@ -25,14 +30,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
-import newsroom.articlefetcher.ArticleFetcherHandler;
-import newsroom.articlefetcher.ArticleFetcherInstances;
-import newsroom.aws.AwsClients;
-import newsroom.aws.AwsConfig;
-import newsroom.feedpoller.FeedPollerHandler;
-import newsroom.feedpoller.FeedPollerInstances;
-import newsroom.local.emulate.LocalStack;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -41,6 +38,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import newsroom.articlefetcher.ArticleFetcherHandler;
+import newsroom.articlefetcher.ArticleFetcherInstances;
+import newsroom.aws.AwsClients;
+import newsroom.aws.AwsConfig;
+import newsroom.feedpoller.FeedPollerHandler;
+import newsroom.feedpoller.FeedPollerInstances;
+import newsroom.local.emulate.LocalStack;
 
 /**
  * {@code ./newsroom bench --scale}: the fan-out pipeline at scale on this machine. A {@link ScaleOrigin} serves N
@@ -222,7 +227,7 @@ final class ScaleBench {
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger busy = new AtomicInteger();
             List<Thread> threads = new ArrayList<>();
-            List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<RuntimeException> failures = new CopyOnWriteArrayList<>();
             for (int w = 0; w < workers; w++) {
                 FeedPollerHandler poller = FeedPollerInstances.worker(env);
                 ArticleFetcherHandler fetcher = ArticleFetcherInstances.fromEnvironment(env);
@@ -300,7 +305,7 @@ final class ScaleBench {
      * @return whether there was anything to do
      */
     private static boolean deliver(SqsClient sqs, String queue, int batchSize, int timeoutSeconds,
-                                   java.util.function.BiFunction<SQSEvent, Context, SQSBatchResponse> handler,
+                                   BiFunction<SQSEvent, Context, SQSBatchResponse> handler,
                                    ConcurrentLinkedQueue<long[]> invocations, int kind) {
         List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(batchSize)
                 .visibilityTimeout(timeoutSeconds * 6).messageSystemAttributeNames(MessageSystemAttributeName.ALL))
@@ -322,7 +327,7 @@ final class ScaleBench {
         long start = System.nanoTime();
         SQSBatchResponse response = handler.apply(event, new BenchContext(timeoutSeconds));
         invocations.add(new long[] {kind, (System.nanoTime() - start) / 1_000_000, messages.size()});
-        java.util.Set<String> failed = new java.util.HashSet<>();
+        Set<String> failed = new HashSet<>();
         response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
         for (Message m : messages) {
             if (failed.contains(m.messageId())) {
@@ -395,7 +400,7 @@ final class ScaleBench {
     /** The invocation's context: its deadline from the function's timeout, as Lambda reports it. */
     private static final class BenchContext implements Context {
         private final long deadline;
-        private final String requestId = java.util.UUID.randomUUID().toString();
+        private final String requestId = UUID.randomUUID().toString();
 
         BenchContext(int timeoutSeconds) {
             this.deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +47,7 @@ final class ScaleOrigin implements AutoCloseable {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Integer> peak = new ConcurrentHashMap<>();
     private final Map<String, Boolean> limitedOnce = new ConcurrentHashMap<>();
-    private final List<Hit> hits = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Hit> hits = Collections.synchronizedList(new ArrayList<>());
     private final String published;
     private final int port;
 

@@ -22,12 +22,12 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.event.ruler.Machine;
 
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.event.DetailType;
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.EventPublisher;
-import software.amazon.event.ruler.Machine;
 
 /**
  * The embedded event bus: accepts events like EventBridge, appends each to an event log, and delivers it to the

@@ -13,9 +13,9 @@ import newsroom.fetch.AllowedNetwork;
 import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
 import newsroom.local.bench.BenchCommand;
+import newsroom.local.emulate.LocalAwsCommand;
 import newsroom.local.eval.EvalExtractionCommand;
 import newsroom.local.eval.EvalMetadataCommand;
-import newsroom.local.emulate.LocalAwsCommand;
 import newsroom.local.invoke.InvokeCommand;
 
 /**

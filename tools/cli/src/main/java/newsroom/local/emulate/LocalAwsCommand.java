@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import newsroom.emulators.EmulatorProcess;
 import newsroom.local.invoke.InvokeCommand;
@@ -122,7 +123,7 @@ public final class LocalAwsCommand {
     /** Blocks until the JVM is interrupted or shuts down (Ctrl-C). */
     public static void untilInterrupted() {
         try {
-            new java.util.concurrent.CountDownLatch(1).await();
+            new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,13 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
 import newsroom.aws.DynamoTableSchema;
 import newsroom.emulators.EmulatorProcess;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The stack's resources on local emulators: moto for S3, SQS and EventBridge, dynalite for DynamoDB (moto when

@@ -2,6 +2,7 @@ package newsroom.local.eval;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class MetadataScorer {
         }
         try {
             return LocalDate.parse(label.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

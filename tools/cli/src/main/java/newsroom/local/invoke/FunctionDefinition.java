@@ -1,11 +1,13 @@
 package newsroom.local.invoke;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,14 +63,14 @@ record FunctionDefinition(String logicalId, String handler, Path code, int timeo
 
     /** The class path Lambda's Java runtime builds from the code: a jar; or a folder, then its {@code lib/*.jar}. */
     List<Path> classpath() {
-        if (!java.nio.file.Files.isDirectory(code)) {
+        if (!Files.isDirectory(code)) {
             return List.of(code);
         }
         List<Path> paths = new ArrayList<>();
         paths.add(code);
         Path lib = code.resolve("lib");
-        if (java.nio.file.Files.isDirectory(lib)) {
-            try (java.util.stream.Stream<Path> jars = java.nio.file.Files.list(lib)) {
+        if (Files.isDirectory(lib)) {
+            try (Stream<Path> jars = Files.list(lib)) {
                 jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(paths::add);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot list " + lib + ": " + e.getMessage());

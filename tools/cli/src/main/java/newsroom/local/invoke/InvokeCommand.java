@@ -1,8 +1,10 @@
 package newsroom.local.invoke;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,7 +135,7 @@ public final class InvokeCommand {
                     return dir.resolve("template.yaml");
                 }
             }
-        } catch (java.net.URISyntaxException | SecurityException e) {
+        } catch (URISyntaxException | SecurityException e) {
             // fall through to the usage error
         }
         throw new IllegalArgumentException("no template.yaml in this folder or above; pass --template FILE");
@@ -234,7 +236,7 @@ public final class InvokeCommand {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + Math.max(128, function.memoryMb() * 3 / 4) + "m");
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, classpath));
+        command.add(String.join(File.pathSeparator, classpath));
         command.add(RuntimeClasspath.MAIN_CLASS);
         command.add(handler);
         ProcessBuilder builder = new ProcessBuilder(command);

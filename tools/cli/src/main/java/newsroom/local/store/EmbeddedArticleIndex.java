@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -31,8 +30,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
-import newsroom.core.port.ArticleListing;
 import newsroom.core.port.ArticleIndex.ListQuery;
+import newsroom.core.port.ArticleListing;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.SourceStateStore;
 

@@ -13,11 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import newsroom.core.testing.RepoFiles;
+
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+
+import newsroom.core.testing.RepoFiles;
 
 /**
  * The import rules of ARCHITECTURE.md, read from the modules' pom.xml files and sources: libraries never depend on a
@@ -153,7 +156,7 @@ class ModuleRulesTest {
     }
 
     private static String directChild(Element parent, String tag) {
-        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && e.getTagName().equals(tag)) {
                 return e.getTextContent().strip();
             }

@@ -3,11 +3,13 @@ package newsroom.local.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +47,7 @@ class BenchJarsTest {
     @Test
     void explodeRefusesAnEntryThatEscapesTheFolder() throws Exception {
         Path jar = dir.resolve("evil.jar");
-        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new JarEntry("../escaped.class"));
             out.write(1);
             out.closeEntry();

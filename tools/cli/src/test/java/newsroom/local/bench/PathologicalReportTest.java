@@ -7,8 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import newsroom.extract.testing.PathologicalPages.Family;
 import org.junit.jupiter.api.Test;
+
+import newsroom.extract.testing.PathologicalPages.Family;
 
 class PathologicalReportTest {
 

@@ -15,16 +15,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import newsroom.core.testing.RepoFiles;
 import newsroom.extract.ArticleExtractor;
 import newsroom.fetch.AddressPolicy;
 import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
-import newsroom.core.testing.RepoFiles;
 
 /** The main job, end to end on the embedded default, through the command line's own entry point. */
 class IngestCommandTest {
@@ -204,7 +207,7 @@ class IngestCommandTest {
         server.start();
         try {
             SafeHttpFetcher fetcher = SafeHttpFetcher.builder(FetcherConfig.defaults(Newsroom.DEFAULT_CONTACT_URL)
-                            .withAllowedPorts(java.util.Set.of(server.getAddress().getPort())))
+                            .withAllowedPorts(Set.of(server.getAddress().getPort())))
                     .addressPolicy(AddressPolicy.publicOnly().allowingForTests("127.0.0.1/32"))
                     .build();
 
@@ -239,7 +242,7 @@ class IngestCommandTest {
         server.start();
         try {
             SafeHttpFetcher fetcher = SafeHttpFetcher.builder(FetcherConfig.defaults(Newsroom.DEFAULT_CONTACT_URL)
-                            .withAllowedPorts(java.util.Set.of(server.getAddress().getPort())))
+                            .withAllowedPorts(Set.of(server.getAddress().getPort())))
                     .addressPolicy(AddressPolicy.publicOnly().allowingForTests("127.0.0.1/32"))
                     .build();
 
@@ -259,7 +262,7 @@ class IngestCommandTest {
     void pollsASourcesFile_ingestsNewItemsWithTheSourceDefaults_andAsksWithValidatorsNextTime() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        java.util.List<String> conditionalRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> conditionalRequests = new CopyOnWriteArrayList<>();
         server.createContext("/robots.txt", exchange -> respond(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n"));
         server.createContext("/news/", exchange -> respond(exchange, 200, "text/html; charset=utf-8",
                 "<html><head><title>Local story</title><meta property='article:published_time' "
@@ -293,7 +296,7 @@ class IngestCommandTest {
                 """.formatted(base));
         try {
             SafeHttpFetcher fetcher = SafeHttpFetcher.builder(FetcherConfig.defaults(Newsroom.DEFAULT_CONTACT_URL)
-                            .withAllowedPorts(java.util.Set.of(server.getAddress().getPort())))
+                            .withAllowedPorts(Set.of(server.getAddress().getPort())))
                     .addressPolicy(AddressPolicy.publicOnly().allowingForTests("127.0.0.1/32"))
                     .build();
 
@@ -311,7 +314,7 @@ class IngestCommandTest {
         }
     }
 
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body)
+    private static void respond(HttpExchange exchange, int status, String type, String body)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 
 import com.sun.net.httpserver.HttpExchange;

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.link.ArticleLinker;
 import newsroom.core.model.ArticleId;
+import newsroom.core.observe.Telemetry;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.Translator;
 import newsroom.core.testing.RepoFiles;
@@ -108,7 +109,7 @@ class ThumbnailedSiteTest {
         // a translation made after the thumbnails (the CLI runs no translator: the service is called directly)
         FileObjectStore store = new FileObjectStore(site);
         new TranslationService(store, index, new InProcessEventBus(List.of(), site.resolve(".newsroom"),
-                newsroom.core.observe.Telemetry.silent(), Clock.systemUTC()), identity(),
+                Telemetry.silent(), Clock.systemUTC()), identity(),
                 ArticleLinker.forSite(store, index, SiteConfig.defaults().thumbnails()))
                 .translate(id.value(), 1, List.of("fr"));
         String frKey = index.find(id).orElseThrow().downstream().translations().get("fr");

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.extract.ArticleExtractor;
-import newsroom.core.testing.RepoFiles;
+
 import org.junit.jupiter.api.Test;
+
+import newsroom.core.testing.RepoFiles;
+import newsroom.extract.ArticleExtractor;
 
 /**
  * Scores the extractor on a handful of benchmark pages, so a change that breaks extraction fails fast; the full

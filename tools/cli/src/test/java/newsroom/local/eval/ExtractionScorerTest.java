@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import newsroom.core.testing.RepoFiles;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import newsroom.core.testing.RepoFiles;
 
 class ExtractionScorerTest {
 

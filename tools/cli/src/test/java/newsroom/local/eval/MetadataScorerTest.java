@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The scoring rules of shared/data/metadata-dev/README.md, one case each. */
@@ -26,7 +28,7 @@ class MetadataScorerTest {
     void tokenF1IsTheMultisetOverlap() {
         // truth 4 tokens, predicted 6 with 4 in common: P 4/6, R 1 -> F1 0.8
         assertThat(MetadataScorer.titleTokenF1("Die Wende kommt jetzt", "Die Wende kommt jetzt | Die Zeitung"))
-                .isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(0.8, Offset.offset(1e-9));
         assertThat(MetadataScorer.titleTokenF1("a b", null)).isZero();
         assertThat(MetadataScorer.titleTokenF1("x y", "z")).isZero();
     }
@@ -38,7 +40,7 @@ class MetadataScorerTest {
         assertThat(MetadataScorer.authorExact(List.of("Anna Muster"), List.of("Von Anna Muster"))).isFalse();
         assertThat(MetadataScorer.authorExact(List.of("Anna Muster"), List.of())).isFalse();
         assertThat(MetadataScorer.authorTokenF1(List.of("Anna Muster"), List.of("Anna Muster", "Redaktion")))
-                .isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(0.8, Offset.offset(1e-9));
     }
 
     @Test
@@ -57,7 +59,7 @@ class MetadataScorerTest {
         MetadataFigures f = new MetadataFigures(10, 6, 3, 1, 2, 0, 0, 0, 0, 0, 0, 0);
         assertThat(f.datePrecision()).isEqualTo(0.75);
         assertThat(f.dateRecall()).isEqualTo(0.6);
-        assertThat(f.dateF1()).isCloseTo(2 * 0.75 * 0.6 / 1.35, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(f.dateF1()).isCloseTo(2 * 0.75 * 0.6 / 1.35, Offset.offset(1e-12));
         assertThat(f.dateAccuracy()).isEqualTo(0.5);
     }
 

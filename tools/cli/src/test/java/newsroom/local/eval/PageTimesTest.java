@@ -3,6 +3,7 @@ package newsroom.local.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class PageTimesTest {

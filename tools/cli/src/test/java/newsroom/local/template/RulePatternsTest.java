@@ -10,13 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
 import javax.imageio.ImageIO;
-
-import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import software.amazon.event.ruler.Machine;
 
 import newsroom.core.config.SiteConfig;
 import newsroom.core.event.ArticleEvent;
@@ -33,7 +32,6 @@ import newsroom.core.testing.ScriptedFetcher;
 import newsroom.core.testing.TelemetryLines;
 import newsroom.core.translate.TranslationService;
 import newsroom.media.ThumbnailService;
-import software.amazon.event.ruler.Machine;
 
 /**
  * Every EventBridge rule of template.yaml, matched with AWS Event Ruler against the events our services really

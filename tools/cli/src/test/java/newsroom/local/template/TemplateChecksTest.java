@@ -11,10 +11,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
-import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -23,6 +22,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 import newsroom.articlefetcher.ArticleFetcherHandler;
 import newsroom.aws.AwsConfig;
@@ -30,7 +32,6 @@ import newsroom.aws.DynamoTableSchema;
 import newsroom.core.config.SiteEnvironment;
 import newsroom.core.testing.RepoFiles;
 import newsroom.fetch.FetcherConfig;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
  * Checks template.yaml against the code it deploys: handler classes and their event types, the environment each
@@ -118,7 +119,7 @@ class TemplateChecksTest {
                 Class<?> type = rawType(requestType(handlerClass(function)));
                 Object event;
                 try (var in = Files.newInputStream(file)) {
-                    event = type.equals(Map.class) ? new com.fasterxml.jackson.databind.ObjectMapper().readValue(in,
+                    event = type.equals(Map.class) ? new ObjectMapper().readValue(in,
                             Map.class) : LambdaEventSerializers.serializerFor(type, getClass().getClassLoader())
                             .fromJson(in);
                 }
@@ -140,7 +141,7 @@ class TemplateChecksTest {
     /** FeedPollerFunction → feed-poller: the prefix of the function's files in events/. */
     private static String kebab(String logicalId) {
         return logicalId.replaceFirst("Function$", "").replaceAll("([a-z])([A-Z])", "$1-$2")
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
     }
 
     @Test

@@ -3,12 +3,14 @@ package newsroom.core.port.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.model.DateHints;
 import newsroom.core.port.FetchQueue;
 import newsroom.core.port.FetchQueue.FetchRequest;
 
@@ -46,7 +48,7 @@ public abstract class FetchQueueContract {
     @Test
     void deliversTheListedDate_withWhereItWasListed() {
         FetchRequest dated = new FetchRequest("https://news.example/story", "wire", 0,
-                java.time.Instant.parse("2020-06-04T07:47:00Z"), newsroom.core.model.DateHints.ListedIn.SITEMAP);
+                Instant.parse("2020-06-04T07:47:00Z"), DateHints.ListedIn.SITEMAP);
 
         queue.enqueue(List.of(dated));
 
