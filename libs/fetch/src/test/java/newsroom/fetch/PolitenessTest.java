@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import newsroom.core.port.FetchFailure;
 import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
+import newsroom.core.testing.ManualClock;
 
 /** robots.txt, Crawl-delay and per-host politeness. A fixed clock makes the requested waits exact. */
 class PolitenessTest {
@@ -113,7 +113,7 @@ class PolitenessTest {
             ex.getResponseHeaders().add("ETag", "\"r1\"");
             LoopbackHttpServer.respond(ex, 200, "text/plain", "User-agent: *\nDisallow: /x\n");
         }).serve("/a", 200, "text/html", "a").serve("/x", 200, "text/html", "x");
-        MutableClock clock = new MutableClock(FIXED.instant());
+        ManualClock clock = new ManualClock(FIXED.instant());
         SafeHttpFetcher f = fetcher(TestFetchers.config(server.port()), clock);
 
         f.fetch(url("/a"), ContentKind.HTML);
@@ -214,33 +214,5 @@ class PolitenessTest {
 
         assertThat(server.hits("/slow")).isEqualTo(4);
         assertThat(maxInHandler.get()).isEqualTo(1);
-    }
-
-    /** A clock tests move forward by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -8,8 +8,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,7 @@ import newsroom.core.port.Fetcher.ContentKind;
 import newsroom.core.port.Fetcher.FetchException;
 import newsroom.core.testing.InMemoryHostTurns;
 import newsroom.core.testing.InMemoryRobotsTxtShare;
+import newsroom.core.testing.ManualClock;
 
 /**
  * Several fetchers — as several Lambda instances, each with its own in-process politeness — sharing one
@@ -99,7 +98,7 @@ class SharedHostTurnsTest {
     void anotherInstanceWaitsTheCrawlDelay_afterTheFirstInstancesRequest() throws Exception {
         server.serve("/robots.txt", 200, "text/plain", "User-agent: *\nCrawl-delay: 3\n")
                 .serve("/a", 200, "text/html", "a").serve("/b", 200, "text/html", "b");
-        ManualTime time = new ManualTime();
+        ManualClock time = new ManualClock(Instant.parse("2025-07-01T10:00:00Z"));
         List<Duration> secondWaits = new ArrayList<>();
         SafeHttpFetcher first = instance(TestFetchers.config(server.port()), time, time::advance);
         SafeHttpFetcher second = instance(TestFetchers.config(server.port()), time, d -> {
@@ -124,7 +123,7 @@ class SharedHostTurnsTest {
                     LoopbackHttpServer.respond(ex, 429, "text/plain", "slow down");
                 })
                 .serve("/b", 200, "text/html", "b");
-        ManualTime time = new ManualTime();
+        ManualClock time = new ManualClock(Instant.parse("2025-07-01T10:00:00Z"));
         SafeHttpFetcher first = instance(TestFetchers.config(server.port()), time, time::advance);
         SafeHttpFetcher second = instance(TestFetchers.config(server.port()), time, time::advance);
 
@@ -144,7 +143,7 @@ class SharedHostTurnsTest {
         server.serve("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /private\n")
                 .serve("/a", 200, "text/html", "a");
         InMemoryRobotsTxtShare share = new InMemoryRobotsTxtShare();
-        ManualTime time = new ManualTime();
+        ManualClock time = new ManualClock(Instant.parse("2025-07-01T10:00:00Z"));
         List<SafeHttpFetcher> instances = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             instances.add(SafeHttpFetcher.builder(TestFetchers.config(server.port()))
@@ -162,29 +161,5 @@ class SharedHostTurnsTest {
         assertThat(server.hits("/robots.txt")).isEqualTo(1);
         assertThat(server.hits("/a")).isEqualTo(3);
         assertThat(refused.reason()).isEqualTo(FetchFailure.ROBOTS_DISALLOWED);
-    }
-
-    /** A clock moved by the sleepers, so waits take no real time. */
-    private static final class ManualTime extends Clock {
-        private Instant now = Instant.parse("2025-07-01T10:00:00Z");
-
-        synchronized void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
     }
 }

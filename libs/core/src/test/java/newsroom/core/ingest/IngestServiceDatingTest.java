@@ -3,11 +3,8 @@ package newsroom.core.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,33 +14,14 @@ import newsroom.core.model.RawArticle;
 import newsroom.core.model.SourceContext;
 import newsroom.core.testing.InMemoryArticleIndex;
 import newsroom.core.testing.InMemoryObjectStore;
+import newsroom.core.testing.ManualClock;
 import newsroom.core.testing.RecordingEventPublisher;
 import newsroom.core.testing.TelemetryLines;
 
 /** The ingest service dates undated articles by when they were first seen, stably, and logs what it dropped. */
 class IngestServiceDatingTest {
 
-    /** A clock the test moves forward. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-03-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovingClock clock = new MovingClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final TelemetryLines telemetry = new TelemetryLines("test");
     private final IngestService service = new IngestService(SiteConfig.defaults(), store, new InMemoryArticleIndex(),
@@ -56,7 +34,7 @@ class IngestServiceDatingTest {
         SourceContext context = SourceContext.ofFile("notes/no-date.md");
 
         IngestOutcome first = service.ingestMarkdown(file, context);
-        clock.now = clock.now.plus(Duration.ofDays(3));
+        clock.advance(Duration.ofDays(3));
         IngestOutcome again = service.ingestMarkdown(file, context);
 
         assertThat(first.status()).isEqualTo(IngestOutcome.Status.STORED);
