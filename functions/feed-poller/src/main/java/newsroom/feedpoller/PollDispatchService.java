@@ -9,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import newsroom.core.observe.Telemetry;
 import newsroom.core.port.PollQueue;
 import newsroom.core.port.PollQueue.PollRequest;
 import newsroom.core.port.SourceStateStore;
-import newsroom.core.port.SourceStateStore.SourceState;
+import newsroom.core.port.SourceStateStore.SourceSchedule;
 
 /**
  * One schedule tick of the poll dispatcher: reads the enabled sources, finds those due now (never polled, or their
@@ -66,10 +67,12 @@ final class PollDispatchService {
         List<PollRequest> due = new ArrayList<>();
         List<String> notDue = new ArrayList<>();
         Map<String, String> failing = new LinkedHashMap<>();
-        for (String source : discovery.enabledSources()) {
-            Optional<SourceState> state = states.find(source);
-            if (state.isPresent() && state.get().consecutiveFailures() > 0) {
-                SourceState s = state.get();
+        List<String> sources = discovery.enabledSources();
+        Map<String, SourceSchedule> schedules = states.schedules(sources);
+        for (String source : sources) {
+            SourceSchedule state = schedules.get(source);
+            if (state != null && state.consecutiveFailures() > 0) {
+                SourceSchedule s = state;
                 failing.put(source, s.consecutiveFailures() + " failure(s) in a row, last: " + s.lastError()
                         + "; next attempt " + s.nextPollAt());
                 telemetry.warn("source.failing", Map.of("source", source, "failures", s.consecutiveFailures(),
@@ -91,10 +94,7 @@ final class PollDispatchService {
         return new Summary(dispatched, notDue, failing);
     }
 
-    private static boolean isDue(Optional<SourceState> state, Instant now) {
-        if (state.isEmpty() || state.get().nextPollAt() == null) {
-            return true;
-        }
-        return !Instant.parse(state.get().nextPollAt()).isAfter(now.plus(GRACE));
+    private static boolean isDue(@Nullable SourceSchedule state, Instant now) {
+        return state == null || state.nextPollAt() == null || !state.nextPollAt().isAfter(now.plus(GRACE));
     }
 }

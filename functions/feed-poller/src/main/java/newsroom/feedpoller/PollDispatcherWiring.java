@@ -37,7 +37,7 @@ record PollDispatcherWiring(PollDispatchService service, AwsPriming priming, Tel
                 FeedPollerWiring.DEFAULT_POLL_INTERVAL, clock);
         SqsPollQueue queue = new SqsPollQueue(clients.sqs(), pollQueueUrl.trim());
         PollDispatchService service = new PollDispatchService(discovery, states, queue, clock, telemetry);
-        AwsPriming priming = AwsPriming.builder().headObject(bucket, sourcesKey).getItem(states)
+        AwsPriming priming = AwsPriming.builder().headObject(bucket, sourcesKey).scheduleReads(states)
                 .queueAttributes(queue).build();
         return new PollDispatcherWiring(service, priming, telemetry);
     }

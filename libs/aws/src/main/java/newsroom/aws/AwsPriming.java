@@ -88,6 +88,12 @@ public final class AwsPriming {
             return add("dynamodb GetItem " + DynamoSourceStateStore.PRIMING_PK, states::primeGetItem);
         }
 
+        /** DynamoDB {@code BatchGetItem} of the source-state sentinel's schedule: the poll dispatcher's one read. */
+        public Builder scheduleReads(DynamoSourceStateStore states) {
+            Objects.requireNonNull(states, "states");
+            return add("dynamodb BatchGetItem " + DynamoSourceStateStore.PRIMING_PK, states::primeScheduleReads);
+        }
+
         /** SQS {@code GetQueueAttributes} of the queue. */
         public Builder queueAttributes(SqsFetchQueue queue) {
             Objects.requireNonNull(queue, "queue");

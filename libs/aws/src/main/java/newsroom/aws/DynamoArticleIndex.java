@@ -25,9 +25,7 @@ import java.util.TreeMap;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
@@ -61,8 +59,6 @@ public final class DynamoArticleIndex implements ArticleIndex {
     /** The article's tags lower-cased ({@link ListQuery#tagKey}), for the case-insensitive tag filter. */
     static final String TAG_KEYS = "tagKeys";
     /** BatchGetItem takes at most 100 keys; unprocessed keys are asked again at most this many times. */
-    private static final int MAX_BATCH_GET = 100;
-    private static final int MAX_BATCH_ROUNDS = 8;
 
     /** Claim names are partition keys: DynamoDB allows 2048 bytes, we stay well below with the prefix. */
     private static final int MAX_CLAIM_NAME_LENGTH = 1024;
@@ -271,26 +267,11 @@ public final class DynamoArticleIndex implements ArticleIndex {
      * again, a bounded number of times). An entry whose record is gone by then (deleted since) is left out.
      */
     private List<ArticleRecord> records(List<Map<String, AttributeValue>> entries) {
-        Map<String, Map<String, AttributeValue>> byPk = new HashMap<>();
-        for (int from = 0; from < entries.size(); from += MAX_BATCH_GET) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            for (Map<String, AttributeValue> entry : entries.subList(from, Math.min(entries.size(), from + MAX_BATCH_GET))) {
-                keys.add(keysOf(entry, PK, SK));
-            }
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-            for (int round = 0; !request.isEmpty(); round++) {
-                if (round == MAX_BATCH_ROUNDS) {
-                    throw new IllegalStateException("DynamoDB left " + request.get(table).keys().size()
-                            + " records unread after " + MAX_BATCH_ROUNDS + " BatchGetItem rounds");
-                }
-                Map<String, KeysAndAttributes> asked = request;
-                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(asked));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    byPk.put(item.get(PK).s(), item);
-                }
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> entry : entries) {
+            keys.add(keysOf(entry, PK, SK));
         }
+        Map<String, Map<String, AttributeValue>> byPk = DynamoBatchGet.byPartitionKey(dynamo, table, keys, false, null);
         List<ArticleRecord> records = new ArrayList<>();
         for (Map<String, AttributeValue> entry : entries) {
             Map<String, AttributeValue> item = byPk.get(entry.get(PK).s());

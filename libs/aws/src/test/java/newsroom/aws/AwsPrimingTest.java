@@ -122,6 +122,21 @@ class AwsPrimingTest {
     }
 
     @Test
+    void readsTheSentinelsSchedule_withOneBatchGetItem_forThePollDispatcher() {
+        endpoint.respondWith(r -> Response.json(200, AMZ_JSON, "{\"Responses\":{\"newsroom\":[]}}"));
+        AwsPriming dispatcher = AwsPriming.builder()
+                .scheduleReads(new DynamoSourceStateStore(clients.dynamoDb(), clients.config().tableName())).build();
+
+        assertThat(dispatcher.run(telemetry)).isZero();
+
+        assertThat(endpoint.requests()).singleElement().satisfies(r -> {
+            assertThat(r.target()).isEqualTo("DynamoDB_20120810.BatchGetItem");
+            assertThat(json(r.body()).at("/RequestItems/newsroom/Keys/0")).isEqualTo(
+                    json("{\"pk\":{\"S\":\"SOURCE#PRIMING#sentinel\"},\"sk\":{\"S\":\"SCHEDULE\"}}"));
+        });
+    }
+
+    @Test
     void runsNothing_whenNone() {
         assertThat(AwsPriming.none().run(telemetry)).isZero();
         assertThat(AwsPriming.none().steps()).isEmpty();

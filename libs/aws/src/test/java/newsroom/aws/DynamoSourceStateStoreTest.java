@@ -1,15 +1,27 @@
 package newsroom.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import newsroom.core.port.SourceStateStore;
+import newsroom.core.port.SourceStateStore.SourceSchedule;
+import newsroom.core.port.SourceStateStore.SourceState;
 import newsroom.core.port.contract.SourceStateStoreContract;
 
 /** {@link DynamoSourceStateStore} against dynalite, a new table per test. */
 class DynamoSourceStateStoreTest extends SourceStateStoreContract {
 
     private static Dynalite dynalite;
+    private String table;
 
     @BeforeAll
     static void startDynalite() {
@@ -23,6 +35,41 @@ class DynamoSourceStateStoreTest extends SourceStateStoreContract {
 
     @Override
     protected SourceStateStore newStore() {
-        return new DynamoSourceStateStore(dynalite.client(), dynalite.newTable());
+        table = dynalite.newTable();
+        return new DynamoSourceStateStore(dynalite.client(), table);
+    }
+
+    @Test
+    void treatsAStateSavedBeforeScheduleItems_asDueNow_untilItsNextSave() {
+        dynalite.client().putItem(b -> b.tableName(table).item(Map.of(
+                DynamoTableSchema.PK, AttributeValue.fromS("SOURCE#legacy"),
+                DynamoTableSchema.SK, AttributeValue.fromS("SOURCE"),
+                "sourceName", AttributeValue.fromS("legacy"),
+                "validators", AttributeValue.fromM(Map.of()),
+                "seenUrls", AttributeValue.fromL(List.of(AttributeValue.fromS("https://legacy.example/1"))),
+                "consecutiveFailures", AttributeValue.fromN("0"),
+                "nextPollAt", AttributeValue.fromS("2099-01-01T00:00:00Z"))));
+
+        assertThat(store.find("legacy")).isPresent();
+        assertThat(store.schedules(List.of("legacy"))).isEmpty();
+
+        store.save(store.find("legacy").orElseThrow().succeeded("2025-03-01T10:00:00Z"));
+
+        assertThat(store.schedules(List.of("legacy"))).containsEntry("legacy",
+                new SourceSchedule("legacy", 0, null, Instant.parse("2025-03-01T10:00:00Z")));
+    }
+
+    @Test
+    void keepsTheScheduleItemSmall_whateverTheSeenUrls() {
+        List<String> seen = IntStream.range(0, 500)
+                .mapToObj(i -> "https://big.example/articles/" + i).toList();
+        store.save(new SourceState("big", Map.of(), seen, null, 0, null, "2025-03-01T10:00:00Z"));
+
+        Map<String, AttributeValue> schedule = dynalite.client().getItem(b -> b.tableName(table).key(Map.of(
+                DynamoTableSchema.PK, AttributeValue.fromS("SOURCE#big"),
+                DynamoTableSchema.SK, AttributeValue.fromS("SCHEDULE")))).item();
+        assertThat(schedule.keySet()).containsExactlyInAnyOrder(DynamoTableSchema.PK, DynamoTableSchema.SK,
+                "consecutiveFailures", "nextPollAt");
+        assertThat(store.find("big").orElseThrow().seenUrls()).hasSize(500);
     }
 }

@@ -1,5 +1,7 @@
 package newsroom.core.port;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,10 +20,39 @@ public interface SourceStateStore {
     Optional<SourceState> find(String sourceName);
 
     /**
+     * The schedule and health of each named source that has a state, without its validators or seen URLs: what the
+     * poll dispatcher reads on every tick for every source. Sources never saved are absent from the map. Adapters
+     * read only those fields, in batches (a source's full state can be tens of kilobytes of {@code seenUrls}); this
+     * default reads each state whole, which suits in-memory stores.
+     */
+    default Map<String, SourceSchedule> schedules(List<String> sourceNames) {
+        Map<String, SourceSchedule> schedules = new LinkedHashMap<>();
+        for (String name : sourceNames) {
+            find(name).ifPresent(state -> schedules.put(name, SourceSchedule.of(state)));
+        }
+        return schedules;
+    }
+
+    /**
      * Replaces the state of that source (last writer wins: the dispatcher sends one poll per source and due time, so
      * one worker at a time writes a source's state).
      */
     void save(SourceState state);
+
+    /**
+     * @param nextPollAt from when the dispatcher sends the source again, or null for "due now"
+     */
+    record SourceSchedule(String sourceName, int consecutiveFailures, @Nullable String lastError,
+                          @Nullable Instant nextPollAt) {
+        public SourceSchedule {
+            Objects.requireNonNull(sourceName, "sourceName");
+        }
+
+        static SourceSchedule of(SourceState state) {
+            return new SourceSchedule(state.sourceName(), state.consecutiveFailures(), state.lastError(),
+                    state.nextPollAt() == null ? null : Instant.parse(state.nextPollAt()));
+        }
+    }
 
     /**
      * @param validators document URL -> (ETag / Last-Modified header name -> value), for feeds, sitemaps, robots.txt

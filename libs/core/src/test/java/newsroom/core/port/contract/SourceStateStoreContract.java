@@ -3,6 +3,8 @@ package newsroom.core.port.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import newsroom.core.port.SourceStateStore;
+import newsroom.core.port.SourceStateStore.SourceSchedule;
 import newsroom.core.port.SourceStateStore.SourceState;
 
 /**
@@ -58,6 +61,35 @@ public abstract class SourceStateStoreContract {
         store.save(failing.succeeded("2025-02-12T17:30:00Z"));
         assertThat(store.find("flaky").orElseThrow()).extracting(SourceState::consecutiveFailures,
                 SourceState::lastError, SourceState::nextPollAt).containsExactly(0, null, "2025-02-12T17:30:00Z");
+    }
+
+    @Test
+    void returnsOnlyScheduleAndHealth_ofSavedSources_whenSchedulesAreAskedForMany() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            names.add("feed-" + i);
+        }
+        for (int i = 0; i < 150; i += 3) {
+            store.save(new SourceState(names.get(i), Map.of(), List.of("https://s.example/" + i), null, i % 2,
+                    i % 2 == 0 ? null : "HTTP_503 (origin unavailable)",
+                    Instant.parse("2025-02-12T17:00:00Z").plusSeconds(i).toString()));
+        }
+        store.save(new SourceState("never-scheduled", Map.of(), List.of(), null));
+
+        List<String> asked = new ArrayList<>(names);
+        asked.add("never-scheduled");
+        Map<String, SourceSchedule> schedules = store.schedules(asked);
+
+        assertThat(schedules).hasSize(51);
+        assertThat(schedules).doesNotContainKey("feed-1");
+        assertThat(schedules.get("feed-3")).isEqualTo(new SourceSchedule("feed-3", 1, "HTTP_503 (origin unavailable)",
+                Instant.parse("2025-02-12T17:00:03Z")));
+        assertThat(schedules.get("feed-147")).isEqualTo(new SourceSchedule("feed-147", 1,
+                "HTTP_503 (origin unavailable)", Instant.parse("2025-02-12T17:02:27Z")));
+        assertThat(schedules.get("feed-0")).isEqualTo(new SourceSchedule("feed-0", 0, null,
+                Instant.parse("2025-02-12T17:00:00Z")));
+        assertThat(schedules.get("never-scheduled")).isEqualTo(new SourceSchedule("never-scheduled", 0, null, null));
+        assertThat(store.schedules(List.of())).isEmpty();
     }
 
     @Test

@@ -1,0 +1,60 @@
+package newsroom.aws;
+
+import static newsroom.aws.DynamoTableSchema.PK;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * Reads many items of one table by key with {@code BatchGetItem}: at most {@link #MAX_KEYS} keys a call, the keys
+ * DynamoDB leaves unprocessed (throttling, the 16 MB response cap) asked again a bounded number of times, then an
+ * {@link IllegalStateException} naming how many are still unread.
+ */
+final class DynamoBatchGet {
+
+    /** DynamoDB's limit of keys per {@code BatchGetItem}. */
+    static final int MAX_KEYS = 100;
+    static final int MAX_ROUNDS = 8;
+
+    private DynamoBatchGet() {
+    }
+
+    /**
+     * @param projection the attributes to read (a projection expression over names that need no placeholders), or
+     *                   null for whole items
+     * @return the items found, by their partition key value; a key with no item is absent
+     */
+    static Map<String, Map<String, AttributeValue>> byPartitionKey(DynamoDbClient dynamo, String table,
+            List<Map<String, AttributeValue>> keys, boolean consistentRead, @Nullable String projection) {
+        Map<String, Map<String, AttributeValue>> byPk = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += MAX_KEYS) {
+            KeysAndAttributes.Builder asked = KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)))
+                    .consistentRead(consistentRead);
+            if (projection != null) {
+                asked.projectionExpression(projection);
+            }
+            Map<String, KeysAndAttributes> request = Map.of(table, asked.build());
+            for (int round = 0; !request.isEmpty(); round++) {
+                if (round == MAX_ROUNDS) {
+                    throw new IllegalStateException("DynamoDB left " + request.get(table).keys().size()
+                            + " items unread after " + MAX_ROUNDS + " BatchGetItem rounds");
+                }
+                Map<String, KeysAndAttributes> thisRound = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(thisRound));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    byPk.put(item.get(PK).s(), item);
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return byPk;
+    }
+}
