@@ -155,8 +155,8 @@ class PolitenessTest {
         f.fetch(url("/a"), ContentKind.HTML);
         f.fetch(url("/b"), ContentKind.HTML);
 
-        // robots.txt itself went first (no wait), then /a waited for it, then /b waited for /a.
-        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
+        // robots.txt itself went first (no wait), then /a waited for it, then /b waited for /a: 3 s + 5 % each.
+        assertThat(sleeper.waits).containsExactly(Duration.ofMillis(3150), Duration.ofMillis(3150));
     }
 
     @Test
@@ -167,7 +167,7 @@ class PolitenessTest {
 
         f.fetch(url("/a"), ContentKind.HTML);
 
-        assertThat(sleeper.waits).containsExactly(Duration.ofMillis(1500));
+        assertThat(sleeper.waits).containsExactly(Duration.ofMillis(1575));
     }
 
     @Test
@@ -180,7 +180,7 @@ class PolitenessTest {
 
         assertThat(e.reason()).isEqualTo(FetchFailure.HOST_BUSY);
         assertThat(e.retryable()).isTrue();
-        assertThat(e.retryAfterSeconds()).isEqualTo(120);
+        assertThat(e.retryAfterSeconds()).as("120 s + 5 % margin").isEqualTo(126);
         assertThat(server.hits("/a")).isZero();
     }
 
