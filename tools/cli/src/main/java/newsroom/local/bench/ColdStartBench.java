@@ -76,6 +76,8 @@ final class ColdStartBench {
         return List.of(
                 new Function("ingest-api", "ingest-api", "newsroom.ingestapi.IngestApiHandler",
                         PrimedIngestApi.class, event("ingest-api-get-article.json")),
+                new Function("poll-dispatcher", "feed-poller", "newsroom.feedpoller.PollDispatcherHandler",
+                        PrimedPollDispatcher.class, event("poll-dispatcher-schedule.json")),
                 new Function("feed-poller", "feed-poller", "newsroom.feedpoller.FeedPollerHandler",
                         PrimedFeedPoller.class, event("feed-poller-sqs.json")),
                 new Function("article-fetcher", "article-fetcher", "newsroom.articlefetcher.ArticleFetcherHandler",
@@ -106,7 +108,7 @@ final class ColdStartBench {
         List<Path> runtime = RuntimeClasspath.locate();
         Path hello = BenchJars.classes(workDir.resolve("hello-world.jar"), List.of(HelloHandler.class));
         Path entryPoints = BenchJars.classes(workDir.resolve("bench-entry-points.jar"), List.of(Priming.class,
-                PrimedIngestApi.class, PrimedFeedPoller.class, PrimedArticleFetcher.class, PrimedTranslator.class,
+                PrimedIngestApi.class, PrimedPollDispatcher.class, PrimedFeedPoller.class, PrimedArticleFetcher.class, PrimedTranslator.class,
                 PrimedThumbnailer.class, StreamIngestApi.class));
         Path helloTask = BenchJars.explode(hello, workDir.resolve("task-hello-world"));
         Map<String, Path> tasks = new LinkedHashMap<>();
@@ -267,6 +269,7 @@ final class ColdStartBench {
         env.put("EVENT_BUS_NAME", "bench-bus");
         env.put("FETCH_QUEUE_URL", aws.endpoint() + "/000000000000/bench-fetch");
         env.put("SOURCES_KEY", SOURCES_KEY);
+        env.put("POLL_QUEUE_URL", aws.endpoint() + "/000000000000/bench-poll");
         env.put("NEWSROOM_FETCH_CONTACT_URL", "https://example.org/newsroom-bench");
         return env;
     }

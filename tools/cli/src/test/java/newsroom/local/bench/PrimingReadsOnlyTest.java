@@ -35,6 +35,8 @@ class PrimingReadsOnlyTest {
     @CsvSource(delimiter = '|', value = {
         "ingest-api      | S3 HEAD /bench-content/content/.priming-sentinel, DynamoDB_20120810.GetItem, "
                 + "AmazonSQS.GetQueueAttributes",
+        "poll-dispatcher | S3 HEAD /bench-content/config/sources.yaml, DynamoDB_20120810.BatchGetItem, "
+                + "AmazonSQS.GetQueueAttributes",
         "feed-poller     | S3 HEAD /bench-content/config/sources.yaml, DynamoDB_20120810.GetItem, "
                 + "AmazonSQS.GetQueueAttributes",
         "article-fetcher | S3 HEAD /bench-content/content/.priming-sentinel, DynamoDB_20120810.GetItem, "
