@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -77,29 +76,15 @@ public final class ArticleFetcherHandler extends SnapStartHandler
         registerForSnapStart();
     }
 
+    /** From a wiring: production's, or one of other adapters (tests, the local runner). */
     ArticleFetcherHandler(ArticleFetcherWiring wiring) {
-        this(wiring.service(), wiring.queue(), wiring.contexts(), wiring.site(), wiring.priming(), wiring.telemetry());
-    }
-
-    ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
-                          Telemetry telemetry) {
-        this(service, queue, contexts, site, AwsPriming.none(), telemetry);
-    }
-
-    ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
-                          AwsPriming priming, Telemetry telemetry) {
-        this(service, queue, contexts, site, priming, telemetry, MessageBudget.DEFAULT);
-    }
-
-    ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
-                          AwsPriming priming, Telemetry telemetry, MessageBudget budget) {
-        super(priming, telemetry);
-        this.budget = Objects.requireNonNull(budget, "budget");
-        this.service = Objects.requireNonNull(service, "service");
-        this.queue = Objects.requireNonNull(queue, "queue");
-        this.contexts = Objects.requireNonNull(contexts, "contexts");
-        this.site = Objects.requireNonNull(site, "site");
-        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        super(wiring);
+        this.service = wiring.service();
+        this.queue = wiring.queue();
+        this.contexts = wiring.contexts();
+        this.site = wiring.site();
+        this.budget = wiring.budget();
+        this.telemetry = wiring.telemetry();
     }
 
     @Override

@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 
-import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
 import newsroom.aws.SnapStartHandler;
 import newsroom.aws.SqsDelivery;
@@ -52,18 +50,11 @@ public final class FeedPollerHandler extends SnapStartHandler
         registerForSnapStart();
     }
 
+    /** From a wiring: production's, or one of other adapters (tests, the local runner). */
     FeedPollerHandler(FeedPollerWiring wiring) {
-        this(wiring.service(), wiring.priming(), wiring.telemetry());
-    }
-
-    FeedPollerHandler(FeedPollService service, Telemetry telemetry) {
-        this(service, AwsPriming.none(), telemetry);
-    }
-
-    FeedPollerHandler(FeedPollService service, AwsPriming priming, Telemetry telemetry) {
-        super(priming, telemetry);
-        this.service = Objects.requireNonNull(service, "service");
-        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        super(wiring);
+        this.service = wiring.service();
+        this.telemetry = wiring.telemetry();
     }
 
     @Override

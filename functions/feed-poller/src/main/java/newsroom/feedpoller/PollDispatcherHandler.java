@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
-import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
 import newsroom.aws.SnapStartHandler;
 import newsroom.core.observe.Telemetry;
@@ -37,18 +35,11 @@ public final class PollDispatcherHandler extends SnapStartHandler
         registerForSnapStart();
     }
 
+    /** From a wiring: production's, or one of other adapters (tests, the local runner). */
     PollDispatcherHandler(PollDispatcherWiring wiring) {
-        this(wiring.service(), wiring.priming(), wiring.telemetry());
-    }
-
-    PollDispatcherHandler(PollDispatchService service, Telemetry telemetry) {
-        this(service, AwsPriming.none(), telemetry);
-    }
-
-    PollDispatcherHandler(PollDispatchService service, AwsPriming priming, Telemetry telemetry) {
-        super(priming, telemetry);
-        this.service = Objects.requireNonNull(service, "service");
-        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        super(wiring);
+        this.service = wiring.service();
+        this.telemetry = wiring.telemetry();
     }
 
     @Override

@@ -56,9 +56,9 @@ class FeedPollerHandlerTest {
         }
     };
 
-    private final FeedPollerHandler handler = new FeedPollerHandler(
+    private final FeedPollerHandler handler = new FeedPollerHandler(FeedPollerWiring.of(
             new FeedPollService(discovery, queue, states, TelemetryLines.CLOCK, telemetry.telemetry()),
-            telemetry.telemetry());
+            telemetry.telemetry()));
 
     private static SQSEvent sampleEvent() {
         return EventLoader.loadSQSEvent(RepoFiles.event("feed-poller-sqs.json").toString());

@@ -73,8 +73,8 @@ class PollDispatcherHandlerTest {
         sent.addAll(requests);
     };
 
-    private final PollDispatcherHandler handler = new PollDispatcherHandler(
-            new PollDispatchService(discovery, states, queue, clock, telemetry.telemetry()), telemetry.telemetry());
+    private final PollDispatcherHandler handler = new PollDispatcherHandler(PollDispatcherWiring.of(
+            new PollDispatchService(discovery, states, queue, clock, telemetry.telemetry()), telemetry.telemetry()));
 
     private static Map<String, Object> scheduleEvent() {
         @SuppressWarnings("unchecked")

@@ -52,14 +52,15 @@ class SourcesFileDiscoveryTest {
     private final ScriptedFetcher origin = new ScriptedFetcher()
             .respond("https://news.example.com/feed.xml", "application/rss+xml", FEED.getBytes(StandardCharsets.UTF_8));
 
-    private final PollDispatcherHandler dispatcher = new PollDispatcherHandler(new PollDispatchService(
-            new SourcesFileDiscovery(store, "config/sources.yaml", null, Duration.ofMinutes(15), TelemetryLines.CLOCK),
-            states, polls::addAll, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry());
-    private final FeedPollerHandler worker = new FeedPollerHandler(new FeedPollService(
+    private final PollDispatcherHandler dispatcher = new PollDispatcherHandler(PollDispatcherWiring.of(
+            new PollDispatchService(new SourcesFileDiscovery(store, "config/sources.yaml", null,
+                    Duration.ofMinutes(15), TelemetryLines.CLOCK),
+                    states, polls::addAll, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry()));
+    private final FeedPollerHandler worker = new FeedPollerHandler(FeedPollerWiring.of(new FeedPollService(
             new SourcesFileDiscovery(store, "config/sources.yaml",
                     new SourcePoller(origin, states, TelemetryLines.CLOCK, Duration.ofDays(30)),
                     Duration.ofMinutes(15), TelemetryLines.CLOCK),
-            queue, states, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry());
+            queue, states, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry()));
 
     private void sourcesFile(String yaml) {
         store.put("config/sources.yaml", yaml.getBytes(StandardCharsets.UTF_8), "application/yaml");

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javax.imageio.ImageIO;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -40,18 +39,11 @@ public final class ThumbnailHandler extends SnapStartHandler
         registerForSnapStart();
     }
 
-    private ThumbnailHandler(ThumbnailWiring wiring) {
-        this(wiring.thumbnails(), wiring.priming(), wiring.telemetry());
-    }
-
-    ThumbnailHandler(ThumbnailService thumbnails, Telemetry telemetry) {
-        this(thumbnails, AwsPriming.none(), telemetry);
-    }
-
-    ThumbnailHandler(ThumbnailService thumbnails, AwsPriming priming, Telemetry telemetry) {
-        super(priming, telemetry);
-        this.thumbnails = Objects.requireNonNull(thumbnails, "thumbnails");
-        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    /** From a wiring: production's, or one of other adapters (tests, the local runner). */
+    ThumbnailHandler(ThumbnailWiring wiring) {
+        super(wiring);
+        this.thumbnails = wiring.thumbnails();
+        this.telemetry = wiring.telemetry();
     }
 
     /** Thrown so the platform retries: the image fetch may succeed later. */

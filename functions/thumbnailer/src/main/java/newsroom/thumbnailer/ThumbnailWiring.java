@@ -2,13 +2,11 @@ package newsroom.thumbnailer;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 
-import newsroom.aws.AwsClients;
-import newsroom.aws.AwsConfig;
+import newsroom.aws.AwsAdapters;
 import newsroom.aws.AwsPriming;
-import newsroom.aws.DynamoArticleIndex;
-import newsroom.aws.EventBridgePublisher;
-import newsroom.aws.S3ObjectStore;
+import newsroom.aws.FunctionWiring;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.config.SiteEnvironment;
 import newsroom.core.observe.Telemetry;
@@ -17,26 +15,35 @@ import newsroom.fetch.SafeHttpFetcher;
 import newsroom.media.ThumbnailService;
 
 /**
- * The production object graph of the thumbnail function, built once per execution environment from the
+ * The object graph of the thumbnail function. Production builds it once per execution environment from the
  * environment variables (read here, at the edge, and nowhere below). Images are fetched through the safe fetcher.
+ * Clients: S3, DynamoDB, EventBridge.
  */
-record ThumbnailWiring(ThumbnailService thumbnails, AwsPriming priming, Telemetry telemetry) {
+record ThumbnailWiring(ThumbnailService thumbnails, AwsPriming priming, Telemetry telemetry)
+        implements FunctionWiring {
+
+    ThumbnailWiring {
+        Objects.requireNonNull(thumbnails, "thumbnails");
+        Objects.requireNonNull(priming, "priming");
+        Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    /** A wiring of other adapters than AWS's (tests, the local runner): nothing to prime. */
+    static ThumbnailWiring of(ThumbnailService thumbnails, Telemetry telemetry) {
+        return new ThumbnailWiring(thumbnails, AwsPriming.none(), telemetry);
+    }
 
     static ThumbnailWiring fromEnvironment(Map<String, String> env, Clock clock) {
-        AwsConfig aws = AwsConfig.fromEnvironment(env);
+        AwsAdapters aws = AwsAdapters.fromEnvironment(env);
         SiteConfig site = SiteEnvironment.fromEnvironment(env);
         FetcherConfig fetching = FetcherConfig.fromMap(env);
-        AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = Telemetry.lambda("thumbnail", env);
-        S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
-        DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
-        EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
-        ThumbnailService service = new ThumbnailService(new SafeHttpFetcher(fetching), store, index, events,
-                site.thumbnailWidths(), site.thumbnails());
+        ThumbnailService service = new ThumbnailService(new SafeHttpFetcher(fetching), aws.contentStore(),
+                aws.articleIndex(), aws.events(), site.thumbnailWidths(), site.thumbnails());
         // the role reads only under static/thumbnails/ (HEAD before each put)
         AwsPriming priming = AwsPriming.builder()
-                .headObject(store, "static/thumbnails/" + AwsPriming.SENTINEL_OBJECT)
-                .getItem(index).putEventsDryRun(events).build();
+                .headObject(aws.contentStore(), "static/thumbnails/" + AwsPriming.SENTINEL_OBJECT)
+                .getItem(aws.articleIndex()).putEventsDryRun(aws.events()).build();
         return new ThumbnailWiring(service, priming, telemetry);
     }
 }

@@ -41,8 +41,8 @@ class ThumbnailHandlerTest {
     private final TelemetryLines telemetry = new TelemetryLines("thumbnail");
     private final ScriptedFetcher origin = new ScriptedFetcher();
 
-    private final ThumbnailHandler handler = new ThumbnailHandler(
-            new ThumbnailService(origin, store, index, bus, List.of(320, 640, 1280)), telemetry.telemetry());
+    private final ThumbnailHandler handler = new ThumbnailHandler(ThumbnailWiring.of(
+            new ThumbnailService(origin, store, index, bus, List.of(320, 640, 1280)), telemetry.telemetry()));
 
     ThumbnailHandlerTest() {
         index.commit(ArticleRecord.newVersion(new ArticleId(ID), 1,

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -41,19 +40,12 @@ public final class TranslationHandler extends SnapStartHandler
         registerForSnapStart();
     }
 
-    private TranslationHandler(TranslationWiring wiring) {
-        this(wiring.translations(), wiring.site(), wiring.priming(), wiring.telemetry());
-    }
-
-    TranslationHandler(TranslationService translations, SiteConfig site, Telemetry telemetry) {
-        this(translations, site, AwsPriming.none(), telemetry);
-    }
-
-    TranslationHandler(TranslationService translations, SiteConfig site, AwsPriming priming, Telemetry telemetry) {
-        super(priming, telemetry);
-        this.translations = Objects.requireNonNull(translations, "translations");
-        this.site = Objects.requireNonNull(site, "site");
-        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    /** From a wiring: production's, or one of other adapters (tests, the local runner). */
+    TranslationHandler(TranslationWiring wiring) {
+        super(wiring);
+        this.translations = wiring.translations();
+        this.site = wiring.site();
+        this.telemetry = wiring.telemetry();
     }
 
     @Override

@@ -2,14 +2,11 @@ package newsroom.translator;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 
-import newsroom.aws.AmazonTranslateTranslator;
-import newsroom.aws.AwsClients;
-import newsroom.aws.AwsConfig;
+import newsroom.aws.AwsAdapters;
 import newsroom.aws.AwsPriming;
-import newsroom.aws.DynamoArticleIndex;
-import newsroom.aws.EventBridgePublisher;
-import newsroom.aws.S3ObjectStore;
+import newsroom.aws.FunctionWiring;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.config.SiteEnvironment;
 import newsroom.core.link.ArticleLinker;
@@ -17,24 +14,33 @@ import newsroom.core.observe.Telemetry;
 import newsroom.core.translate.TranslationService;
 
 /**
- * The production object graph of the translation function, built once per execution environment from the
- * environment variables (read here, at the edge, and nowhere below).
+ * The object graph of the translation function. Production builds it once per execution environment from the
+ * environment variables (read here, at the edge, and nowhere below). Clients: S3, DynamoDB, EventBridge, Translate.
  */
-record TranslationWiring(TranslationService translations, SiteConfig site, AwsPriming priming, Telemetry telemetry) {
+record TranslationWiring(TranslationService translations, SiteConfig site, AwsPriming priming, Telemetry telemetry)
+        implements FunctionWiring {
+
+    TranslationWiring {
+        Objects.requireNonNull(translations, "translations");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(priming, "priming");
+        Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    /** A wiring of other adapters than AWS's (tests, the local runner): nothing to prime. */
+    static TranslationWiring of(TranslationService translations, SiteConfig site, Telemetry telemetry) {
+        return new TranslationWiring(translations, site, AwsPriming.none(), telemetry);
+    }
 
     static TranslationWiring fromEnvironment(Map<String, String> env, Clock clock) {
-        AwsConfig aws = AwsConfig.fromEnvironment(env);
+        AwsAdapters aws = AwsAdapters.fromEnvironment(env);
         SiteConfig site = SiteEnvironment.fromEnvironment(env);
-        AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = Telemetry.lambda("translation", env);
-        S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
-        DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
-        EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
-        AmazonTranslateTranslator translator = new AmazonTranslateTranslator(clients.translate());
-        TranslationService service = new TranslationService(store, index, events, translator,
-                ArticleLinker.forSite(store, index, site.thumbnails()));
-        AwsPriming priming = AwsPriming.builder().headObject(store, "content/" + AwsPriming.SENTINEL_OBJECT)
-                .getItem(index).putEventsDryRun(events).translateDryRun(translator).build();
+        TranslationService service = new TranslationService(aws.contentStore(), aws.articleIndex(), aws.events(),
+                aws.translator(), ArticleLinker.forSite(aws.contentStore(), aws.articleIndex(), site.thumbnails()));
+        AwsPriming priming = AwsPriming.builder()
+                .headObject(aws.contentStore(), "content/" + AwsPriming.SENTINEL_OBJECT)
+                .getItem(aws.articleIndex()).putEventsDryRun(aws.events()).translateDryRun(aws.translator()).build();
         return new TranslationWiring(service, site, priming, telemetry);
     }
 }

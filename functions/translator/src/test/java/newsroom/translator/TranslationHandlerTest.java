@@ -53,8 +53,8 @@ class TranslationHandlerTest {
     };
 
     private TranslationHandler handler(Translator translator) {
-        return new TranslationHandler(new TranslationService(store, index, bus, translator), SiteConfig.defaults(),
-                telemetry.telemetry());
+        return new TranslationHandler(TranslationWiring.of(new TranslationService(store, index, bus, translator),
+                SiteConfig.defaults(), telemetry.telemetry()));
     }
 
     /** The article the sample event announces: stored and committed as the ingest service does. */
@@ -92,8 +92,9 @@ class TranslationHandlerTest {
     @Test
     void aReplayedEventAlsoTranslatesIntoALanguageTheSiteAddedSince() {
         // the sample event was emitted when the site translated into fr and de; es was added later
-        TranslationHandler handler = new TranslationHandler(new TranslationService(store, index, bus, MARKING),
-                SiteConfig.defaults().withTargetLanguages(List.of("fr", "de", "es")), telemetry.telemetry());
+        TranslationHandler handler = new TranslationHandler(TranslationWiring.of(
+                new TranslationService(store, index, bus, MARKING),
+                SiteConfig.defaults().withTargetLanguages(List.of("fr", "de", "es")), telemetry.telemetry()));
         handler.handleRequest(sample(), null);
 
         Map<String, Object> replayed = handler.handleRequest(sample(), null);

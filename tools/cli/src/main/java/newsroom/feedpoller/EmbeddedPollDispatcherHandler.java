@@ -49,8 +49,8 @@ public final class EmbeddedPollDispatcherHandler implements RequestHandler<Map<S
             }
         };
         FilePollQueue queue = new FilePollQueue(site.pipeline().site().resolve(".newsroom").resolve("poll-queue.jsonl"));
-        this.handler = new PollDispatcherHandler(new PollDispatchService(discovery, site.pipeline().index(), queue,
-                Clock.systemUTC(), site.telemetry()), site.telemetry());
+        this.handler = new PollDispatcherHandler(PollDispatcherWiring.of(new PollDispatchService(discovery,
+                site.pipeline().index(), queue, Clock.systemUTC(), site.telemetry()), site.telemetry()));
     }
 
     @Override

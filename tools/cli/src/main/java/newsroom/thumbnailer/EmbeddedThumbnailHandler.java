@@ -22,7 +22,7 @@ public final class EmbeddedThumbnailHandler implements RequestHandler<ScheduledE
         EmbeddedSite site = EmbeddedSite.fromEnvironment(System.getenv(), "thumbnail", null);
         ThumbnailService service = new ThumbnailService(site.fetcher(), site.pipeline().store(),
                 site.pipeline().index(), site.pipeline().bus(), site.config().thumbnailWidths());
-        this.handler = new ThumbnailHandler(service, site.telemetry());
+        this.handler = new ThumbnailHandler(ThumbnailWiring.of(service, site.telemetry()));
     }
 
     @Override

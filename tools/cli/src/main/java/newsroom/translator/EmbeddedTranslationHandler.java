@@ -22,7 +22,7 @@ public final class EmbeddedTranslationHandler implements RequestHandler<Schedule
         EmbeddedSite site = EmbeddedSite.fromEnvironment(System.getenv(), "translation", null);
         TranslationService service = new TranslationService(site.pipeline().store(), site.pipeline().index(),
                 site.pipeline().bus(), null);
-        this.handler = new TranslationHandler(service, site.config(), site.telemetry());
+        this.handler = new TranslationHandler(TranslationWiring.of(service, site.config(), site.telemetry()));
     }
 
     @Override
