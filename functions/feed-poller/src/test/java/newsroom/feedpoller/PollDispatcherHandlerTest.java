@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import org.junit.jupiter.api.Test;
 
@@ -76,10 +77,8 @@ class PollDispatcherHandlerTest {
     private final PollDispatcherHandler handler = new PollDispatcherHandler(PollDispatcherWiring.of(
             new PollDispatchService(discovery, states, queue, clock, telemetry.telemetry()), telemetry.telemetry()));
 
-    private static Map<String, Object> scheduleEvent() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> event = EventLoader.loadEvent(RepoFiles.event("poll-dispatcher-schedule.json"), Map.class);
-        return event;
+    private static ScheduledEvent scheduleEvent() {
+        return EventLoader.loadScheduledEvent(RepoFiles.event("poll-dispatcher-schedule.json"));
     }
 
     private void state(String source, int failures, String nextPollAt) {

@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import org.junit.jupiter.api.Test;
 
@@ -66,10 +66,8 @@ class SourcesFileDiscoveryTest {
         store.put("config/sources.yaml", yaml.getBytes(StandardCharsets.UTF_8), "application/yaml");
     }
 
-    private static Map<String, Object> scheduleEvent() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> event = EventLoader.loadEvent(RepoFiles.event("poll-dispatcher-schedule.json"), Map.class);
-        return event;
+    private static ScheduledEvent scheduleEvent() {
+        return EventLoader.loadScheduledEvent(RepoFiles.event("poll-dispatcher-schedule.json"));
     }
 
     /** One dispatcher tick, then every message it sent through the worker. */

@@ -18,6 +18,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import org.junit.jupiter.api.Test;
 
+import newsroom.core.event.ThumbnailsCreatedDetail;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.FetchFailure;
@@ -75,6 +76,12 @@ class ThumbnailHandlerTest {
                 .anyMatch(k -> k.endsWith("-320.jpg")).anyMatch(k -> k.endsWith("-640.jpg"));
         assertThat(store.keys()).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(bus.detailTypes()).containsExactly("ThumbnailsCreated");
+        ThumbnailsCreatedDetail created = ThumbnailsCreatedDetail.read(bus.published().get(0).detail()).orElseThrow();
+        assertThat(created.articleId()).isEqualTo(ID);
+        assertThat(created.imageUrl()).isEqualTo(IMAGE);
+        assertThat(created.thumbnails()).extracting(ThumbnailsCreatedDetail.Variant::objectKey)
+                .containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(created.thumbnails()).extracting(ThumbnailsCreatedDetail.Variant::height).contains(240, 480);
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import org.junit.jupiter.api.Test;
 
 import newsroom.core.config.SiteConfig;
+import newsroom.core.event.ArticleTranslatedDetail;
 import newsroom.core.frontmatter.FrontMatterNormalizer;
 import newsroom.core.model.ArticleId;
 import newsroom.core.model.SourceContext;
@@ -85,6 +86,9 @@ class TranslationHandlerTest {
                 "fr", "TRANSLATED content/fr/2025/02/apple-alibaba-ai-china.md",
                 "de", "TRANSLATED content/de/2025/02/apple-alibaba-ai-china.md")));
         assertThat(bus.detailTypes()).containsExactly("ArticleTranslated", "ArticleTranslated");
+        assertThat(bus.published()).map(e -> ArticleTranslatedDetail.read(e.detail()).orElseThrow()).containsExactly(
+                new ArticleTranslatedDetail(ID, 1, "fr", "en", "content/fr/2025/02/apple-alibaba-ai-china.md"),
+                new ArticleTranslatedDetail(ID, 1, "de", "en", "content/de/2025/02/apple-alibaba-ai-china.md"));
         assertThat(new String(store.get("content/fr/2025/02/apple-alibaba-ai-china.md").orElseThrow(),
                 StandardCharsets.UTF_8)).contains("⟦fr:Apple and Alibaba team up on AI in China⟧");
     }

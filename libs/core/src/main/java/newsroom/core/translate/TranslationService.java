@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import newsroom.core.event.ArticleEvent;
-import newsroom.core.event.DetailType;
+import newsroom.core.event.ArticleTranslatedDetail;
 import newsroom.core.event.StoredArticleDetail;
 import newsroom.core.link.ArticleLinker;
 import newsroom.core.model.ArticleId;
@@ -181,13 +180,8 @@ public final class TranslationService {
         } catch (UnsupportedLanguagePairException e) {
             return skipped(language, "skipped: " + e.getMessage());
         }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("articleId", record.id().value());
-        detail.put("version", source.version);
-        detail.put("lang", language);
-        detail.put("sourceLang", record.listing().lang());
-        detail.put("objectKey", key);
-        events.publish(List.of(ArticleEvent.of(DetailType.ARTICLE_TRANSLATED, detail)));
+        events.publish(List.of(new ArticleTranslatedDetail(record.id().value(), source.version, language,
+                record.listing().lang(), key).toEvent()));
         index.recordTranslation(record.id(), language, source.version, key);
         if (linker != null) {
             // thumbnails recorded while we translated: their linking step may not have seen this translation yet
