@@ -1,5 +1,5 @@
 /**
- * The translator function: on ArticleStored / ArticleUpdated with translation targets, translates the stored
+ * The translation function: on ArticleStored / ArticleUpdated with translation targets, translates the stored
  * version into each target language.
  *
  * <p>Null-marked: no parameter, return value or field is null unless typed {@code @Nullable}.
