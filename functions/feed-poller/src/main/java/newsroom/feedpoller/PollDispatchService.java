@@ -95,6 +95,6 @@ final class PollDispatchService {
         if (state.isEmpty() || state.get().nextPollAt() == null) {
             return true;
         }
-        return !Instant.parse(state.get().nextPollAt()).isAfter(now.plus(GRACE));
+        return !state.get().nextPollAt().isAfter(now.plus(GRACE));
     }
 }

@@ -83,7 +83,7 @@ class PollDispatcherHandlerTest {
 
     private void state(String source, int failures, String nextPollAt) {
         states.save(new SourceState(source, Map.of(), List.of(), null, failures,
-                failures == 0 ? null : "HTTP_503 (origin unavailable)", nextPollAt));
+                failures == 0 ? null : "HTTP_503 (origin unavailable)", Instant.parse(nextPollAt)));
     }
 
     @Test

@@ -129,7 +129,7 @@ class SourcesFileDiscoveryTest {
 
         assertThat(polls).isEmpty();
         assertThat(states.states().get("example-news").nextPollAt())
-                .isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofMinutes(15)).toString());
+                .isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofMinutes(15)));
     }
 
     @Test
@@ -140,7 +140,7 @@ class SourcesFileDiscoveryTest {
         tick();
 
         assertThat(states.states().get("example-news").nextPollAt())
-                .isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofHours(2)).toString());
+                .isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofHours(2)));
     }
 
     @Test

@@ -3,15 +3,18 @@ package newsroom.aws;
 import static newsroom.aws.DynamoTableSchema.PK;
 import static newsroom.aws.DynamoTableSchema.SK;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import newsroom.core.model.Rfc3339;
 import newsroom.core.port.SourceStateStore;
 
 /**
@@ -48,12 +51,17 @@ public final class DynamoSourceStateStore implements SourceStateStore {
         });
         List<String> seen = item.get("seenUrls").l().stream().map(AttributeValue::s).toList();
         AttributeValue failures = item.get("consecutiveFailures");
-        return Optional.of(new SourceState(item.get("sourceName").s(), validators, seen, string(item, "lastPolled"),
+        return Optional.of(new SourceState(item.get("sourceName").s(), validators, seen, instant(item, "lastPolled"),
                 failures == null ? 0 : Integer.parseInt(failures.n()), string(item, "lastError"),
-                string(item, "nextPollAt")));
+                instant(item, "nextPollAt")));
     }
 
-    private static String string(Map<String, AttributeValue> item, String name) {
+    private static @Nullable Instant instant(Map<String, AttributeValue> item, String name) {
+        String text = string(item, name);
+        return text == null ? null : Rfc3339.parseInstant(text);
+    }
+
+    private static @Nullable String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }
@@ -71,14 +79,14 @@ public final class DynamoSourceStateStore implements SourceStateStore {
         item.put("validators", AttributeValue.fromM(validators));
         item.put("seenUrls", AttributeValue.fromL(state.seenUrls().stream().map(AttributeValue::fromS).toList()));
         if (state.lastPolled() != null) {
-            item.put("lastPolled", AttributeValue.fromS(state.lastPolled()));
+            item.put("lastPolled", AttributeValue.fromS(Rfc3339.format(state.lastPolled())));
         }
         item.put("consecutiveFailures", AttributeValue.fromN(Integer.toString(state.consecutiveFailures())));
         if (state.lastError() != null) {
             item.put("lastError", AttributeValue.fromS(state.lastError()));
         }
         if (state.nextPollAt() != null) {
-            item.put("nextPollAt", AttributeValue.fromS(state.nextPollAt()));
+            item.put("nextPollAt", AttributeValue.fromS(Rfc3339.format(state.nextPollAt())));
         }
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
