@@ -33,7 +33,7 @@ build-IngestApiFunction:
 	$(call lambda_artifact,ingest-api)
 
 build-TranslationFunction:
-	$(call lambda_artifact,translator)
+	$(call lambda_artifact,translation)
 
 build-ThumbnailFunction:
-	$(call lambda_artifact,thumbnailer)
+	$(call lambda_artifact,thumbnail)

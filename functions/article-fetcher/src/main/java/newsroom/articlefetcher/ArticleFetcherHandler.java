@@ -2,22 +2,21 @@ package newsroom.articlefetcher;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
 import newsroom.aws.SnapStartHandler;
-import newsroom.aws.SqsDelivery;
+import newsroom.aws.SqsBatch;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.ArticleFetchService;
 import newsroom.core.ingest.IngestOutcome;
@@ -40,8 +39,9 @@ import newsroom.extract.ArticleExtractor;
  *   <li>a retryable fetch failure with Retry-After: the URL is re-queued with that delay and the original is
  *       acknowledged; without Retry-After, or when re-queueing fails: reported as failed so SQS redelivers;</li>
  *   <li>an infrastructure failure (store, index, bus): reported as failed; after {@link #MAX_RECEIVE_COUNT}
- *       receives SQS moves it to the dead-letter queue, logged here with its reason and counted as DlqSends.</li>
+ *       receives SQS moves it to the dead-letter queue, logged with its reason and counted as DlqSends.</li>
  * </ul>
+ * The batch loop and the logging of failed, not started and dead-lettered messages are {@link SqsBatch}'s.
  */
 public final class ArticleFetcherHandler extends SnapStartHandler
         implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -70,6 +70,7 @@ public final class ArticleFetcherHandler extends SnapStartHandler
     private final SiteConfig site;
     private final Telemetry telemetry;
     private final MessageBudget budget;
+    private final SqsBatch batch;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public ArticleFetcherHandler() {
@@ -77,77 +78,45 @@ public final class ArticleFetcherHandler extends SnapStartHandler
         registerForSnapStart();
     }
 
+    /** From a wiring: production's, or one of other adapters (tests, the local runner). */
     ArticleFetcherHandler(ArticleFetcherWiring wiring) {
-        this(wiring.service(), wiring.queue(), wiring.contexts(), wiring.site(), wiring.priming(), wiring.telemetry());
-    }
-
-    ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
-                          Telemetry telemetry) {
-        this(service, queue, contexts, site, AwsPriming.none(), telemetry);
-    }
-
-    ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
-                          AwsPriming priming, Telemetry telemetry) {
-        this(service, queue, contexts, site, priming, telemetry, MessageBudget.DEFAULT);
-    }
-
-    ArticleFetcherHandler(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
-                          AwsPriming priming, Telemetry telemetry, MessageBudget budget) {
-        super(priming, telemetry);
-        this.budget = Objects.requireNonNull(budget, "budget");
-        this.service = Objects.requireNonNull(service, "service");
-        this.queue = Objects.requireNonNull(queue, "queue");
-        this.contexts = Objects.requireNonNull(contexts, "contexts");
-        this.site = Objects.requireNonNull(site, "site");
-        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        super(wiring);
+        this.service = wiring.service();
+        this.queue = wiring.queue();
+        this.contexts = wiring.contexts();
+        this.site = wiring.site();
+        this.budget = wiring.budget();
+        this.telemetry = wiring.telemetry();
+        this.batch = new SqsBatch(MAX_RECEIVE_COUNT, telemetry);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         LambdaInvocation.begin(telemetry, context);
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage message : records) {
-            long remaining = context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
-            Optional<Duration> fetchBudget = budget.fetchBudget(remaining);
-            boolean done = fetchBudget.isPresent() ? process(message, fetchBudget.get())
-                    : notStarted(message, remaining);
-            if (!done) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return batch.process(event, context, this::process);
     }
 
-    /** Too little time left: SQS delivers the message again, to an invocation that has the time. */
-    private boolean notStarted(SQSEvent.SQSMessage message, long remainingMillis) {
-        FetchMessage request = FetchMessage.decode(message.getBody()) instanceof FetchMessage.Readable readable
-                ? readable.message() : null; // an unreadable one is logged as such when it is processed
-        String reason = "NOT_STARTED (" + remainingMillis + " ms left in this invocation; a message needs "
-                + budget.minimumToStart().toMillis() + " ms)";
-        if (SqsDelivery.receiveCount(message.getAttributes()) < MAX_RECEIVE_COUNT) {
-            telemetry.warn("message.not-started", fields(message, request, "reason", reason,
-                    "receiveCount", SqsDelivery.receiveCount(message.getAttributes())));
-            return false;
+    /** One message: not started when it could not finish in the time left, else fetched with its own deadline. */
+    private SqsBatch.Outcome process(SQSEvent.SQSMessage message, long remainingMillis) {
+        Optional<Duration> fetchBudget = budget.fetchBudget(remainingMillis);
+        if (fetchBudget.isEmpty()) {
+            FetchMessage request = FetchMessage.decode(message.getBody()) instanceof FetchMessage.Readable readable
+                    ? readable.message() : null; // an unreadable one is logged as such when it is processed
+            return new SqsBatch.NotStarted(fields(message, request), "NOT_STARTED (" + remainingMillis
+                    + " ms left in this invocation; a message needs " + budget.minimumToStart().toMillis() + " ms)");
         }
-        return failed(message, request, reason, null);
-    }
-
-    /** @return true when the message is done with (acknowledge), false to have SQS deliver it again */
-    private boolean process(SQSEvent.SQSMessage message, Duration fetchBudget) {
         FetchMessage.Decoded decoded = FetchMessage.decode(message.getBody());
         if (decoded instanceof FetchMessage.Unreadable unreadable) {
             telemetry.warn("message.rejected", fields(message, null, "reason", "INVALID_MESSAGE",
                     "detail", unreadable.problem()));
             telemetry.count("ArticlesRejected", "unknown");
-            return true;
+            return SqsBatch.done();
         }
         FetchMessage request = ((FetchMessage.Readable) decoded).message();
         SourceContext context = contexts.contextFor(request.source(), request.url())
                 .withDateHints(request.dateHints());
         try {
-            IngestOutcome outcome = service.fetchAndIngest(request.url(), context, fetchBudget);
+            IngestOutcome outcome = service.fetchAndIngest(request.url(), context, fetchBudget.get());
             Map<String, Object> fields = fields(message, request, "status", outcome.status().word());
             if (outcome instanceof IngestOutcome.Rejected rejected) {
                 fields.put("reason", rejected.rejection().code().name());
@@ -159,43 +128,31 @@ public final class ArticleFetcherHandler extends SnapStartHandler
                 fields.put("version", ingested.version());
                 telemetry.info("message.done", fields);
             }
-            return true;
+            return SqsBatch.done();
         } catch (FetchException e) {
             return retryLater(message, request, e);
         } catch (RuntimeException e) {
-            return failed(message, request, e.getClass().getSimpleName(), e);
+            return new SqsBatch.Failed(fields(message, request), e.getClass().getSimpleName(), e);
         }
     }
 
-    private boolean retryLater(SQSEvent.SQSMessage message, FetchMessage request, FetchException e) {
+    private SqsBatch.Outcome retryLater(SQSEvent.SQSMessage message, FetchMessage request, FetchException e) {
         if (e.retryAfterSeconds() <= 0) {
-            return failed(message, request, e.reason().name(), e);
+            return new SqsBatch.Failed(fields(message, request), e.reason().name(), e);
         }
         int delay = (int) Math.min(MAX_DELAY_SECONDS, e.retryAfterSeconds());
         try {
             queue.enqueue(List.of(request.toRequest(delay)));
         } catch (RuntimeException enqueueFailure) {
             enqueueFailure.addSuppressed(e);
-            return failed(message, request, "REQUEUE_FAILED", enqueueFailure);
+            return new SqsBatch.Failed(fields(message, request), "REQUEUE_FAILED", enqueueFailure);
         }
         telemetry.info("message.requeued", fields(message, request, "reason", e.reason(), "delaySeconds", delay));
-        return true;
+        return SqsBatch.done();
     }
 
-    /** @param cause what failed, logged with its stack trace; null when nothing was thrown (not started) */
-    private boolean failed(SQSEvent.SQSMessage message, FetchMessage request, String reason, Throwable cause) {
-        int receives = SqsDelivery.receiveCount(message.getAttributes());
-        boolean lastAttempt = receives >= MAX_RECEIVE_COUNT;
-        telemetry.error(lastAttempt ? "message.dead-lettered" : "message.failed",
-                fields(message, request, "reason", reason, "receiveCount", receives), cause);
-        if (lastAttempt) {
-            telemetry.count("DlqSends", request == null ? "unknown" : request.source());
-        }
-        return false;
-    }
-
-
-    private static Map<String, Object> fields(SQSEvent.SQSMessage message, FetchMessage request, Object... pairs) {
+    private static Map<String, Object> fields(SQSEvent.SQSMessage message, @Nullable FetchMessage request,
+                                              Object... pairs) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("messageId", message.getMessageId());
         if (request != null) {

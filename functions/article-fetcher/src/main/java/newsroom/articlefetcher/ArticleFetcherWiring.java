@@ -2,16 +2,11 @@ package newsroom.articlefetcher;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 
-import newsroom.aws.AwsClients;
-import newsroom.aws.AwsConfig;
+import newsroom.aws.AwsAdapters;
 import newsroom.aws.AwsPriming;
-import newsroom.aws.DynamoArticleIndex;
-import newsroom.aws.DynamoHostTurns;
-import newsroom.aws.DynamoRobotsTxtShare;
-import newsroom.aws.EventBridgePublisher;
-import newsroom.aws.S3ObjectStore;
-import newsroom.aws.SqsFetchQueue;
+import newsroom.aws.FunctionWiring;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.config.SiteEnvironment;
 import newsroom.core.ingest.ArticleFetchService;
@@ -23,35 +18,57 @@ import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
 
 /**
- * The production object graph of the article fetcher, built once per execution environment from the environment
+ * The object graph of the article fetcher. Production builds it once per execution environment from the environment
  * variables (read here, at the edge, and nowhere below): AWS adapters, the safe fetcher, the Jsoup extractor.
+ * Clients: S3, DynamoDB, EventBridge, SQS.
+ *
+ * @param budget how each message's time is planned from the invocation's remaining time
  */
 record ArticleFetcherWiring(ArticleFetchService service, FetchQueue queue, SourceContexts contexts, SiteConfig site,
-                            AwsPriming priming, Telemetry telemetry) {
+                            MessageBudget budget, AwsPriming priming, Telemetry telemetry) implements FunctionWiring {
 
     static final String SOURCES_KEY = "SOURCES_KEY";
 
+    ArticleFetcherWiring {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(contexts, "contexts");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(priming, "priming");
+        Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    /** A wiring of other adapters than AWS's (tests, the local runner): the production budget, nothing to prime. */
+    static ArticleFetcherWiring of(ArticleFetchService service, FetchQueue queue, SourceContexts contexts,
+                                   SiteConfig site, Telemetry telemetry) {
+        return new ArticleFetcherWiring(service, queue, contexts, site, MessageBudget.DEFAULT, AwsPriming.none(),
+                telemetry);
+    }
+
+    /** This wiring with another message budget (tests of short invocations). */
+    ArticleFetcherWiring withBudget(MessageBudget other) {
+        return new ArticleFetcherWiring(service, queue, contexts, site, other, priming, telemetry);
+    }
+
     static ArticleFetcherWiring fromEnvironment(Map<String, String> env, Clock clock) {
-        AwsConfig aws = AwsConfig.fromEnvironment(env);
+        AwsAdapters aws = AwsAdapters.fromEnvironment(env);
         SiteConfig site = SiteEnvironment.fromEnvironment(env);
         FetcherConfig fetching = FetcherConfig.fromMap(env);
-        AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = Telemetry.lambda("article-fetcher", env);
-        S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
-        DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
-        EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
-        IngestService ingest = new IngestService(site, store, index, events, new ArticleExtractor(), telemetry, clock);
+        IngestService ingest = new IngestService(site, aws.contentStore(), aws.articleIndex(), aws.events(),
+                new ArticleExtractor(), telemetry, clock);
         // one polite visitor per host across all fetcher instances (docs/fetching.md: Politeness across instances)
         SafeHttpFetcher fetcher = SafeHttpFetcher.builder(fetching)
-                .hostTurns(new DynamoHostTurns(clients.dynamoDb(), aws.tableName()))
-                .robotsShare(new DynamoRobotsTxtShare(clients.dynamoDb(), aws.tableName())).build();
+                .hostTurns(aws.hostTurns()).robotsShare(aws.robotsShare()).build();
         fetcher.announceAllowedNetworks(telemetry);
         ArticleFetchService service = new ArticleFetchService(fetcher, ingest, telemetry);
-        SourceContexts contexts = new SourcesFileContexts(store, env.getOrDefault(SOURCES_KEY, "config/sources.yaml"),
-                site, telemetry);
-        SqsFetchQueue queue = new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl());
-        AwsPriming priming = AwsPriming.builder().headObject(store, "content/" + AwsPriming.SENTINEL_OBJECT)
-                .getItem(index).putEventsDryRun(events).queueAttributes(queue).build();
-        return new ArticleFetcherWiring(service, queue, contexts, site, priming, telemetry);
+        SourceContexts contexts = new SourcesFileContexts(aws.contentStore(),
+                env.getOrDefault(SOURCES_KEY, "config/sources.yaml"), site, telemetry);
+        AwsPriming priming = AwsPriming.builder()
+                .headObject(aws.contentStore(), "content/" + AwsPriming.SENTINEL_OBJECT)
+                .getItem(aws.articleIndex()).putEventsDryRun(aws.events()).queueAttributes(aws.fetchQueue()).build();
+        return new ArticleFetcherWiring(service, aws.fetchQueue(), contexts, site, MessageBudget.DEFAULT, priming,
+                telemetry);
     }
 }

@@ -72,9 +72,9 @@ class ArticleFetcherHandlerTest {
         IngestService ingest = new IngestService(SiteConfig.defaults(), store, index, bus, pageExtractor,
                 telemetry.telemetry(), TelemetryLines.CLOCK);
         ArticleFetchService service = new ArticleFetchService(fetcher, ingest, telemetry.telemetry());
-        ArticleFetcherHandler handler = new ArticleFetcherHandler(service, queue,
+        ArticleFetcherHandler handler = new ArticleFetcherHandler(ArticleFetcherWiring.of(service, queue,
                 new SourcesFileContexts(store, "config/sources.yaml", SiteConfig.defaults(), telemetry.telemetry()),
-                SiteConfig.defaults(), telemetry.telemetry());
+                SiteConfig.defaults(), telemetry.telemetry()));
         return handler.handleRequest(event, null);
     }
 
@@ -268,11 +268,11 @@ class ArticleFetcherHandlerTest {
 
     @Test
     void primesWithoutWritingAnything_beforeTheSnapStartCheckpoint() {
-        ArticleFetcherHandler handler = new ArticleFetcherHandler(new ArticleFetchService(new ScriptedFetcher(),
-                new IngestService(SiteConfig.defaults(), store, index, bus, extractor, telemetry.telemetry(),
-                        TelemetryLines.CLOCK), telemetry.telemetry()), queue,
+        ArticleFetcherHandler handler = new ArticleFetcherHandler(ArticleFetcherWiring.of(
+                new ArticleFetchService(new ScriptedFetcher(), new IngestService(SiteConfig.defaults(), store, index,
+                        bus, extractor, telemetry.telemetry(), TelemetryLines.CLOCK), telemetry.telemetry()), queue,
                 new SourcesFileContexts(store, "config/sources.yaml", SiteConfig.defaults(), telemetry.telemetry()),
-                SiteConfig.defaults(), telemetry.telemetry());
+                SiteConfig.defaults(), telemetry.telemetry()));
 
         handler.beforeCheckpoint(null);
 

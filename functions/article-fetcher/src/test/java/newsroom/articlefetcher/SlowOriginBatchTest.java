@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import newsroom.aws.AwsPriming;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.ArticleFetchService;
 import newsroom.core.ingest.IngestService;
@@ -109,11 +108,11 @@ class SlowOriginBatchTest {
                 .addressPolicy(AddressPolicy.publicOnly().allowingForTests("127.0.0.1/32")).build();
         IngestService ingest = new IngestService(SiteConfig.defaults(), store, new InMemoryArticleIndex(), bus,
                 extractor, telemetry.telemetry(), TelemetryLines.CLOCK);
-        ArticleFetcherHandler handler = new ArticleFetcherHandler(
+        ArticleFetcherHandler handler = new ArticleFetcherHandler(ArticleFetcherWiring.of(
                 new ArticleFetchService(fetcher, ingest, telemetry.telemetry()), new RecordingFetchQueue(),
                 (source, articleUrl) -> new SourceContext(source, articleUrl, null,
                         ZoneOffset.UTC, "en", List.of(), List.of()),
-                SiteConfig.defaults(), AwsPriming.none(), telemetry.telemetry(), BUDGET);
+                SiteConfig.defaults(), telemetry.telemetry()).withBudget(BUDGET));
         SQSEvent event = new SQSEvent();
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         records.add(message("m0", url("/fast")));
@@ -137,13 +136,13 @@ class SlowOriginBatchTest {
 
     @Test
     void doesNotStartAMessage_whenLessThanItNeedsIsLeft() {
-        ArticleFetcherHandler handler = new ArticleFetcherHandler(
+        ArticleFetcherHandler handler = new ArticleFetcherHandler(ArticleFetcherWiring.of(
                 new ArticleFetchService((uri, kind, validators) -> {
                     throw new AssertionError("nothing may be fetched");
                 }, new IngestService(SiteConfig.defaults(), store, new InMemoryArticleIndex(), bus, extractor,
                         telemetry.telemetry(), TelemetryLines.CLOCK), telemetry.telemetry()),
-                new RecordingFetchQueue(), (source, articleUrl) -> null, SiteConfig.defaults(), AwsPriming.none(),
-                telemetry.telemetry(), MessageBudget.DEFAULT);
+                new RecordingFetchQueue(), (source, articleUrl) -> null, SiteConfig.defaults(),
+                telemetry.telemetry()));
         SQSEvent event = new SQSEvent();
         SQSEvent.SQSMessage last = message("m9", url("/fast"));
         last.setAttributes(Map.of("ApproximateReceiveCount", "3"));

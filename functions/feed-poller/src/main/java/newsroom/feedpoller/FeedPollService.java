@@ -102,7 +102,7 @@ final class FeedPollService {
             if (!requests.isEmpty()) {
                 queue.enqueue(requests);
             }
-            states.save(poll.get().newState().succeeded(next.toString()));
+            states.save(poll.get().newState().succeeded(next));
         } catch (RuntimeException e) {
             telemetry.error("source.enqueue-failed", Map.of("source", source, "requests", requests.size(),
                     "detail", String.valueOf(e.getMessage())), e);
@@ -120,7 +120,7 @@ final class FeedPollService {
         int failures = previous.consecutiveFailures() + 1;
         Instant next = clock.instant().plus(backoff(discovery.intervalOf(source), failures));
         try {
-            states.save(previous.failed(e.getMessage(), next.toString()));
+            states.save(previous.failed(e.getMessage(), next));
         } catch (RuntimeException saveFailure) {
             throw new PollFailedException("could not record the failed poll of " + source, saveFailure);
         }

@@ -2,22 +2,20 @@ package newsroom.feedpoller;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 
-import newsroom.aws.AwsPriming;
 import newsroom.aws.LambdaInvocation;
 import newsroom.aws.SnapStartHandler;
-import newsroom.aws.SqsDelivery;
+import newsroom.aws.SqsBatch;
 import newsroom.core.observe.Telemetry;
+import newsroom.core.port.PollQueue.PollRequest;
 
 /**
  * FeedPollerFunction, the poll worker: each poll-queue message ({@code {"source","dispatchedAt"}}, sent by the
@@ -29,7 +27,8 @@ import newsroom.core.observe.Telemetry;
  *   <li>the fetch queue or the state store failed, or too little time was left to start: reported as failed, so SQS
  *       delivers it again, and after {@value #MAX_RECEIVE_COUNT} receives moves it to the poll dead-letter queue.</li>
  * </ul>
- * A slow or broken source holds up only its own message.
+ * A slow or broken source holds up only its own message. The batch loop and the logging of failed, not started and
+ * dead-lettered messages are {@link SqsBatch}'s.
  */
 public final class FeedPollerHandler extends SnapStartHandler
         implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -45,6 +44,7 @@ public final class FeedPollerHandler extends SnapStartHandler
 
     private final FeedPollService service;
     private final Telemetry telemetry;
+    private final SqsBatch batch;
 
     /** Production: wires the AWS adapters once per execution environment from the function's environment. */
     public FeedPollerHandler() {
@@ -52,62 +52,41 @@ public final class FeedPollerHandler extends SnapStartHandler
         registerForSnapStart();
     }
 
+    /** From a wiring: production's, or one of other adapters (tests, the local runner). */
     FeedPollerHandler(FeedPollerWiring wiring) {
-        this(wiring.service(), wiring.priming(), wiring.telemetry());
-    }
-
-    FeedPollerHandler(FeedPollService service, Telemetry telemetry) {
-        this(service, AwsPriming.none(), telemetry);
-    }
-
-    FeedPollerHandler(FeedPollService service, AwsPriming priming, Telemetry telemetry) {
-        super(priming, telemetry);
-        this.service = Objects.requireNonNull(service, "service");
-        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        super(wiring);
+        this.service = wiring.service();
+        this.telemetry = wiring.telemetry();
+        this.batch = new SqsBatch(MAX_RECEIVE_COUNT, telemetry);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         LambdaInvocation.begin(telemetry, context);
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage message : records) {
-            if (!process(message, context)) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return batch.process(event, context, this::process);
     }
 
-    /** @return true when the message is done with (acknowledge), false to have SQS deliver it again */
-    private boolean process(SQSEvent.SQSMessage message, Context context) {
+    /** One message: an unreadable body is rejected at once; a readable one is polled if there is time for it. */
+    private SqsBatch.Outcome process(SQSEvent.SQSMessage message, long remainingMillis) {
         PollRequests.Decoded decoded = PollRequests.decode(message.getBody());
-        if (decoded.request() == null) {
+        if (decoded instanceof PollRequests.Unreadable unreadable) {
             telemetry.warn("message.rejected", Map.of("messageId", String.valueOf(message.getMessageId()),
-                    "reason", "INVALID_MESSAGE", "detail", decoded.problem()));
-            return true;
+                    "reason", "INVALID_MESSAGE", "detail", unreadable.problem()));
+            return SqsBatch.done();
         }
-        String source = decoded.request().source();
-        long remaining = context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
-        if (remaining < MIN_TIME_TO_START.toMillis()) {
-            telemetry.warn("message.not-started", fields(message, source, "reason", "NOT_STARTED (" + remaining
-                    + " ms left in this invocation; a poll needs " + MIN_TIME_TO_START.toMillis() + " ms)"));
-            return false;
+        PollRequest request = ((PollRequests.Readable) decoded).request();
+        String source = request.source();
+        if (remainingMillis < MIN_TIME_TO_START.toMillis()) {
+            return new SqsBatch.NotStarted(fields(message, source), "NOT_STARTED (" + remainingMillis
+                    + " ms left in this invocation; a poll needs " + MIN_TIME_TO_START.toMillis() + " ms)");
         }
         try {
-            FeedPollService.Outcome outcome = service.poll(decoded.request());
+            FeedPollService.Outcome outcome = service.poll(request);
             telemetry.info("message.done", fields(message, source, "status", outcome.status().name(),
                     "queued", outcome.queued()));
-            return true;
+            return SqsBatch.done();
         } catch (RuntimeException e) {
-            int receives = SqsDelivery.receiveCount(message.getAttributes());
-            telemetry.error(receives >= MAX_RECEIVE_COUNT ? "message.dead-lettered" : "message.failed",
-                    fields(message, source, "reason", e.getClass().getSimpleName(), "receiveCount", receives), e);
-            if (receives >= MAX_RECEIVE_COUNT) {
-                telemetry.count("DlqSends", source);
-            }
-            return false;
+            return new SqsBatch.Failed(fields(message, source), e.getClass().getSimpleName(), e);
         }
     }
 

@@ -3,15 +3,12 @@ package newsroom.feedpoller;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
-import newsroom.aws.AwsClients;
-import newsroom.aws.AwsConfig;
+import newsroom.aws.AwsAdapters;
 import newsroom.aws.AwsPriming;
-import newsroom.aws.DynamoHostTurns;
-import newsroom.aws.DynamoRobotsTxtShare;
-import newsroom.aws.DynamoSourceStateStore;
+import newsroom.aws.FunctionWiring;
 import newsroom.aws.S3ObjectStore;
-import newsroom.aws.SqsFetchQueue;
 import newsroom.core.config.InvalidConfigurationException;
 import newsroom.core.observe.Telemetry;
 import newsroom.discovery.SourcePoller;
@@ -20,11 +17,11 @@ import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
 
 /**
- * The production object graph of the poll worker, built once per execution environment from the environment
- * variables (read here, at the edge, and nowhere below). {@code SOURCES_KEY} names the sources file in the bucket,
- * {@code POLL_INTERVAL_MINUTES} the interval of a source that sets none.
+ * The object graph of the poll worker. Production builds it once per execution environment from the environment
+ * variables (read here, at the edge, and nowhere below): {@code SOURCES_KEY} names the sources file in the bucket,
+ * {@code POLL_INTERVAL_MINUTES} the interval of a source that sets none. Clients: S3, DynamoDB, SQS.
  */
-record FeedPollerWiring(FeedPollService service, AwsPriming priming, Telemetry telemetry) {
+record FeedPollerWiring(FeedPollService service, AwsPriming priming, Telemetry telemetry) implements FunctionWiring {
 
     static final String SOURCES_KEY = "SOURCES_KEY";
     static final String POLL_INTERVAL_MINUTES = "POLL_INTERVAL_MINUTES";
@@ -32,27 +29,35 @@ record FeedPollerWiring(FeedPollService service, AwsPriming priming, Telemetry t
     /** Feed and sitemap items older than this are not fetched (a backfill beyond it is a deliberate API import). */
     static final Duration MAX_ITEM_AGE = Duration.ofDays(30);
 
+    FeedPollerWiring {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(priming, "priming");
+        Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    /** A wiring of other adapters than AWS's (tests, the local runner): nothing to prime. */
+    static FeedPollerWiring of(FeedPollService service, Telemetry telemetry) {
+        return new FeedPollerWiring(service, AwsPriming.none(), telemetry);
+    }
+
     static FeedPollerWiring fromEnvironment(Map<String, String> env, Clock clock) {
-        AwsConfig aws = AwsConfig.fromEnvironment(env);
+        AwsAdapters aws = AwsAdapters.fromEnvironment(env);
         String sourcesKey = sourcesKey(env);
         Duration interval = pollInterval(env);
         FetcherConfig fetching = FetcherConfig.fromMap(env);
-        AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = Telemetry.lambda("feed-poller", env);
-        DynamoSourceStateStore states = new DynamoSourceStateStore(clients.dynamoDb(), aws.tableName());
         // feeds and articles often share a host: the poll workers take turns at it with the article fetchers
         SafeHttpFetcher fetcher = SafeHttpFetcher.builder(fetching)
-                .hostTurns(new DynamoHostTurns(clients.dynamoDb(), aws.tableName()))
-                .robotsShare(new DynamoRobotsTxtShare(clients.dynamoDb(), aws.tableName())).build();
+                .hostTurns(aws.hostTurns()).robotsShare(aws.robotsShare()).build();
         fetcher.announceAllowedNetworks(telemetry);
-        SourcePoller poller = new SourcePoller(fetcher, states, clock, MAX_ITEM_AGE);
-        S3ObjectStore bucket = new S3ObjectStore(clients.s3(), aws.contentBucket());
+        SourcePoller poller = new SourcePoller(fetcher, aws.sourceStates(), clock, MAX_ITEM_AGE);
+        S3ObjectStore bucket = aws.contentStore();
         Discovery discovery = new SourcesFileDiscovery(bucket, sourcesKey, poller, interval, clock);
-        SqsFetchQueue queue = new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl());
-        FeedPollService service = new FeedPollService(discovery, queue, states, clock, telemetry);
+        FeedPollService service = new FeedPollService(discovery, aws.fetchQueue(), aws.sourceStates(), clock,
+                telemetry);
         // the role may read the sources file and nothing else in the bucket: HEAD that file, not a sentinel
-        AwsPriming priming = AwsPriming.builder().headObject(bucket, sourcesKey).getItem(states)
-                .queueAttributes(queue).build();
+        AwsPriming priming = AwsPriming.builder().headObject(bucket, sourcesKey).getItem(aws.sourceStates())
+                .queueAttributes(aws.fetchQueue()).build();
         return new FeedPollerWiring(service, priming, telemetry);
     }
 

@@ -18,7 +18,14 @@ final class PollRequests {
     }
 
     /** A request, or the problem with the body. */
-    record Decoded(PollRequest request, String problem) {
+    sealed interface Decoded permits Readable, Unreadable {
+    }
+
+    record Readable(PollRequest request) implements Decoded {
+    }
+
+    /** @param problem why the body is not a poll request, for the log */
+    record Unreadable(String problem) implements Decoded {
     }
 
     static Decoded decode(String body) {
@@ -26,14 +33,14 @@ final class PollRequests {
             JsonNode json = JSON.readTree(body == null ? "" : body);
             if (json == null || !json.path("source").isTextual() || json.path("source").asText().isBlank()
                     || !json.path("dispatchedAt").isTextual()) {
-                return new Decoded(null, "expected {\"source\": name, \"dispatchedAt\": instant}");
+                return new Unreadable("expected {\"source\": name, \"dispatchedAt\": instant}");
             }
-            return new Decoded(new PollRequest(json.get("source").asText(),
-                    Instant.parse(json.get("dispatchedAt").asText())), null);
+            return new Readable(new PollRequest(json.get("source").asText(),
+                    Instant.parse(json.get("dispatchedAt").asText())));
         } catch (JsonProcessingException e) {
-            return new Decoded(null, "not JSON");
+            return new Unreadable("not JSON");
         } catch (DateTimeParseException e) {
-            return new Decoded(null, "dispatchedAt is not an ISO-8601 instant");
+            return new Unreadable("dispatchedAt is not an ISO-8601 instant");
         }
     }
 }

@@ -56,9 +56,9 @@ class FeedPollerHandlerTest {
         }
     };
 
-    private final FeedPollerHandler handler = new FeedPollerHandler(
+    private final FeedPollerHandler handler = new FeedPollerHandler(FeedPollerWiring.of(
             new FeedPollService(discovery, queue, states, TelemetryLines.CLOCK, telemetry.telemetry()),
-            telemetry.telemetry());
+            telemetry.telemetry()));
 
     private static SQSEvent sampleEvent() {
         return EventLoader.loadSQSEvent(RepoFiles.event("feed-poller-sqs.json").toString());
@@ -68,7 +68,7 @@ class FeedPollerHandlerTest {
         List<FetchRequest> requests = Arrays.stream(urls).map(u -> new FetchRequest(u, source, 0)).toList();
         return new Discovery.Poll(requests, new SourceState(source,
                 Map.of("https://" + source + ".example/feed.xml", Map.of("ETag", "\"v2\"")),
-                List.of(urls), "2025-02-12T15:10:00Z"));
+                List.of(urls), Instant.parse("2025-02-12T15:10:00Z")));
     }
 
     private static List<String> failedIds(SQSBatchResponse response) {
@@ -89,7 +89,7 @@ class FeedPollerHandlerTest {
                 new FetchRequest("https://example-news.example/2", "example-news", 0));
         SourceState saved = states.states().get("example-news");
         assertThat(saved.seenUrls()).containsExactly("https://example-news.example/1", "https://example-news.example/2");
-        assertThat(saved.nextPollAt()).isEqualTo(DISPATCHED.plus(Duration.ofMinutes(15)).toString());
+        assertThat(saved.nextPollAt()).isEqualTo(DISPATCHED.plus(Duration.ofMinutes(15)));
         assertThat(saved.consecutiveFailures()).isZero();
     }
 
@@ -107,7 +107,7 @@ class FeedPollerHandlerTest {
         assertThat(flaky.consecutiveFailures()).isEqualTo(3);
         assertThat(flaky.lastError()).isEqualTo("SERVER_ERROR (origin unavailable)");
         // 2^3 × 15 min after now
-        assertThat(flaky.nextPollAt()).isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofMinutes(120)).toString());
+        assertThat(flaky.nextPollAt()).isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofMinutes(120)));
         assertThat(flaky.seenUrls()).containsExactly("https://flaky.example/old");
         assertThat(telemetry.metrics()).containsExactly("FetchErrors flaky-origin");
         assertThat(telemetry.events()).contains("source.poll-failed", "message.rejected");

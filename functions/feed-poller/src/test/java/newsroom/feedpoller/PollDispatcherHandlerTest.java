@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import org.junit.jupiter.api.Test;
 
@@ -73,18 +74,16 @@ class PollDispatcherHandlerTest {
         sent.addAll(requests);
     };
 
-    private final PollDispatcherHandler handler = new PollDispatcherHandler(
-            new PollDispatchService(discovery, states, queue, clock, telemetry.telemetry()), telemetry.telemetry());
+    private final PollDispatcherHandler handler = new PollDispatcherHandler(PollDispatcherWiring.of(
+            new PollDispatchService(discovery, states, queue, clock, telemetry.telemetry()), telemetry.telemetry()));
 
-    private static Map<String, Object> scheduleEvent() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> event = EventLoader.loadEvent(RepoFiles.event("poll-dispatcher-schedule.json"), Map.class);
-        return event;
+    private static ScheduledEvent scheduleEvent() {
+        return EventLoader.loadScheduledEvent(RepoFiles.event("poll-dispatcher-schedule.json"));
     }
 
     private void state(String source, int failures, String nextPollAt) {
         states.save(new SourceState(source, Map.of(), List.of(), null, failures,
-                failures == 0 ? null : "HTTP_503 (origin unavailable)", nextPollAt));
+                failures == 0 ? null : "HTTP_503 (origin unavailable)", Instant.parse(nextPollAt)));
     }
 
     @Test

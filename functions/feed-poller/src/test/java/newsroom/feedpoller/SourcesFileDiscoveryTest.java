@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import org.junit.jupiter.api.Test;
 
@@ -52,23 +52,22 @@ class SourcesFileDiscoveryTest {
     private final ScriptedFetcher origin = new ScriptedFetcher()
             .respond("https://news.example.com/feed.xml", "application/rss+xml", FEED.getBytes(StandardCharsets.UTF_8));
 
-    private final PollDispatcherHandler dispatcher = new PollDispatcherHandler(new PollDispatchService(
-            new SourcesFileDiscovery(store, "config/sources.yaml", null, Duration.ofMinutes(15), TelemetryLines.CLOCK),
-            states, polls::addAll, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry());
-    private final FeedPollerHandler worker = new FeedPollerHandler(new FeedPollService(
+    private final PollDispatcherHandler dispatcher = new PollDispatcherHandler(PollDispatcherWiring.of(
+            new PollDispatchService(new SourcesFileDiscovery(store, "config/sources.yaml", null,
+                    Duration.ofMinutes(15), TelemetryLines.CLOCK),
+                    states, polls::addAll, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry()));
+    private final FeedPollerHandler worker = new FeedPollerHandler(FeedPollerWiring.of(new FeedPollService(
             new SourcesFileDiscovery(store, "config/sources.yaml",
                     new SourcePoller(origin, states, TelemetryLines.CLOCK, Duration.ofDays(30)),
                     Duration.ofMinutes(15), TelemetryLines.CLOCK),
-            queue, states, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry());
+            queue, states, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry()));
 
     private void sourcesFile(String yaml) {
         store.put("config/sources.yaml", yaml.getBytes(StandardCharsets.UTF_8), "application/yaml");
     }
 
-    private static Map<String, Object> scheduleEvent() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> event = EventLoader.loadEvent(RepoFiles.event("poll-dispatcher-schedule.json"), Map.class);
-        return event;
+    private static ScheduledEvent scheduleEvent() {
+        return EventLoader.loadScheduledEvent(RepoFiles.event("poll-dispatcher-schedule.json"));
     }
 
     /** One dispatcher tick, then every message it sent through the worker. */
@@ -130,7 +129,7 @@ class SourcesFileDiscoveryTest {
 
         assertThat(polls).isEmpty();
         assertThat(states.states().get("example-news").nextPollAt())
-                .isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofMinutes(15)).toString());
+                .isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofMinutes(15)));
     }
 
     @Test
@@ -141,7 +140,7 @@ class SourcesFileDiscoveryTest {
         tick();
 
         assertThat(states.states().get("example-news").nextPollAt())
-                .isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofHours(2)).toString());
+                .isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofHours(2)));
     }
 
     @Test

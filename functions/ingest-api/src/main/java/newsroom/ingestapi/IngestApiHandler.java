@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -46,19 +45,12 @@ public final class IngestApiHandler extends SnapStartHandler
         registerForSnapStart();
     }
 
-    private IngestApiHandler(IngestApiWiring wiring) {
-        this(wiring.api(), wiring.site(), wiring.priming(), wiring.telemetry());
-    }
-
-    IngestApiHandler(ArticleApi api, SiteConfig site, Telemetry telemetry) {
-        this(api, site, AwsPriming.none(), telemetry);
-    }
-
-    IngestApiHandler(ArticleApi api, SiteConfig site, AwsPriming priming, Telemetry telemetry) {
-        super(priming, telemetry);
-        this.api = Objects.requireNonNull(api, "api");
-        this.site = Objects.requireNonNull(site, "site");
-        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    /** From a wiring: production's, or one of other adapters (tests, the local runner). */
+    IngestApiHandler(IngestApiWiring wiring) {
+        super(wiring);
+        this.api = wiring.api();
+        this.site = wiring.site();
+        this.telemetry = wiring.telemetry();
     }
 
     @Override

@@ -2,15 +2,12 @@ package newsroom.ingestapi;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-import newsroom.aws.AwsClients;
-import newsroom.aws.AwsConfig;
+import newsroom.aws.AwsAdapters;
 import newsroom.aws.AwsPriming;
-import newsroom.aws.DynamoArticleIndex;
-import newsroom.aws.EventBridgePublisher;
-import newsroom.aws.S3ObjectStore;
-import newsroom.aws.SqsFetchQueue;
+import newsroom.aws.FunctionWiring;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.config.SiteEnvironment;
 import newsroom.core.ingest.IngestService;
@@ -20,26 +17,37 @@ import newsroom.fetch.HostResolver;
 import newsroom.fetch.UrlGuard;
 
 /**
- * The production object graph of the ingest API, built once per execution environment from the environment
+ * The object graph of the ingest API. Production builds it once per execution environment from the environment
  * variables (read here, at the edge, and nowhere below). Submitted URLs are checked by the fetch module's
  * {@link UrlGuard} (public addresses, ports 80 and 443), the same guard the fetcher applies again when it fetches.
+ * Clients: S3, DynamoDB, EventBridge, SQS.
  */
-record IngestApiWiring(ArticleApi api, SiteConfig site, AwsPriming priming, Telemetry telemetry) {
+record IngestApiWiring(ArticleApi api, SiteConfig site, AwsPriming priming, Telemetry telemetry)
+        implements FunctionWiring {
+
+    IngestApiWiring {
+        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(priming, "priming");
+        Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    /** A wiring of other adapters than AWS's (tests, the local runner): nothing to prime. */
+    static IngestApiWiring of(ArticleApi api, SiteConfig site, Telemetry telemetry) {
+        return new IngestApiWiring(api, site, AwsPriming.none(), telemetry);
+    }
 
     static IngestApiWiring fromEnvironment(Map<String, String> env, Clock clock) {
-        AwsConfig aws = AwsConfig.fromEnvironment(env);
+        AwsAdapters aws = AwsAdapters.fromEnvironment(env);
         SiteConfig site = SiteEnvironment.fromEnvironment(env);
-        AwsClients clients = AwsClients.forLambda(aws);
         Telemetry telemetry = Telemetry.lambda("ingest-api", env);
-        S3ObjectStore store = new S3ObjectStore(clients.s3(), aws.contentBucket());
-        DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
-        EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
-        IngestService ingest = new IngestService(site, store, index, events, telemetry, clock);
-        UrlCheck check = publicUrlCheck();
-        SqsFetchQueue queue = new SqsFetchQueue(clients.sqs(), aws.fetchQueueUrl());
-        ArticleApi api = new ArticleApi(ingest, index, store, queue, check, site, telemetry);
-        AwsPriming priming = AwsPriming.builder().headObject(store, "content/" + AwsPriming.SENTINEL_OBJECT)
-                .getItem(index).putEventsDryRun(events).queueAttributes(queue).build();
+        IngestService ingest = new IngestService(site, aws.contentStore(), aws.articleIndex(), aws.events(),
+                telemetry, clock);
+        ArticleApi api = new ArticleApi(ingest, aws.articleIndex(), aws.contentStore(), aws.fetchQueue(),
+                publicUrlCheck(), site, telemetry);
+        AwsPriming priming = AwsPriming.builder()
+                .headObject(aws.contentStore(), "content/" + AwsPriming.SENTINEL_OBJECT)
+                .getItem(aws.articleIndex()).putEventsDryRun(aws.events()).queueAttributes(aws.fetchQueue()).build();
         return new IngestApiWiring(api, site, priming, telemetry);
     }
 

@@ -45,11 +45,11 @@ class IngestApiHandlerTest {
     private final UrlCheck urlCheck = uri -> uri.getHost().equals("127.0.0.1")
             ? Optional.of("127.0.0.1 is a loopback address") : Optional.empty();
 
-    private final IngestApiHandler handler = new IngestApiHandler(new ArticleApi(
+    private final IngestApiHandler handler = new IngestApiHandler(IngestApiWiring.of(new ArticleApi(
             new IngestService(SiteConfig.defaults(), store, index, bus, telemetry.telemetry(),
                     TelemetryLines.CLOCK),
             index, store, queue, urlCheck, SiteConfig.defaults(), telemetry.telemetry()),
-            SiteConfig.defaults(), telemetry.telemetry());
+            SiteConfig.defaults(), telemetry.telemetry()));
 
     private static APIGatewayV2HTTPEvent event(String name) {
         return EventLoader.loadApiGatewayHttpEvent(RepoFiles.event(name));

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import newsroom.core.model.Rfc3339;
 import newsroom.core.port.SourceStateStore;
 
 /**
@@ -54,9 +55,8 @@ public final class DynamoSourceStateStore implements SourceStateStore {
             validators.put(url, values);
         });
         List<String> seen = item.get("seenUrls").l().stream().map(AttributeValue::s).toList();
-        return Optional.of(new SourceState(item.get("sourceName").s(), validators, seen, string(item, "lastPolled"),
-                failures(item), string(item, "lastError"),
-                string(item, "nextPollAt")));
+        return Optional.of(new SourceState(item.get("sourceName").s(), validators, seen, instant(item, "lastPolled"),
+                failures(item), string(item, "lastError"), instant(item, "nextPollAt")));
     }
 
     /**
@@ -75,9 +75,8 @@ public final class DynamoSourceStateStore implements SourceStateStore {
         for (String name : sourceNames) {
             Map<String, AttributeValue> item = byPk.get(SOURCE_PREFIX + name);
             if (item != null) {
-                String nextPollAt = string(item, "nextPollAt");
                 schedules.put(name, new SourceSchedule(name, failures(item), string(item, "lastError"),
-                        nextPollAt == null ? null : Instant.parse(nextPollAt)));
+                        instant(item, "nextPollAt")));
             }
         }
         return schedules;
@@ -86,6 +85,11 @@ public final class DynamoSourceStateStore implements SourceStateStore {
     private static int failures(Map<String, AttributeValue> item) {
         AttributeValue failures = item.get("consecutiveFailures");
         return failures == null ? 0 : Integer.parseInt(failures.n());
+    }
+
+    private static @Nullable Instant instant(Map<String, AttributeValue> item, String name) {
+        String text = string(item, name);
+        return text == null ? null : Rfc3339.parseInstant(text);
     }
 
     private static @Nullable String string(Map<String, AttributeValue> item, String name) {
@@ -106,7 +110,7 @@ public final class DynamoSourceStateStore implements SourceStateStore {
         item.put("validators", AttributeValue.fromM(validators));
         item.put("seenUrls", AttributeValue.fromL(state.seenUrls().stream().map(AttributeValue::fromS).toList()));
         if (state.lastPolled() != null) {
-            item.put("lastPolled", AttributeValue.fromS(state.lastPolled()));
+            item.put("lastPolled", AttributeValue.fromS(Rfc3339.format(state.lastPolled())));
         }
         Map<String, AttributeValue> health = new HashMap<>();
         health.put("consecutiveFailures", AttributeValue.fromN(Integer.toString(state.consecutiveFailures())));
@@ -114,7 +118,7 @@ public final class DynamoSourceStateStore implements SourceStateStore {
             health.put("lastError", AttributeValue.fromS(state.lastError()));
         }
         if (state.nextPollAt() != null) {
-            health.put("nextPollAt", AttributeValue.fromS(state.nextPollAt()));
+            health.put("nextPollAt", AttributeValue.fromS(Rfc3339.format(state.nextPollAt())));
         }
         item.putAll(health);
         Map<String, AttributeValue> schedule = new HashMap<>(key(state.sourceName(), SCHEDULE_SK));

@@ -11,8 +11,9 @@ import org.crac.Resource;
 import newsroom.core.observe.Telemetry;
 
 /**
- * What every function handler shares for SnapStart, written once (no framework): its production constructor calls
- * {@link #registerForSnapStart()} to register it with CRaC, and before the snapshot it runs its own warm-ups
+ * What every function handler shares for SnapStart, written once (no framework): it is built from its function's
+ * {@link FunctionWiring}, its production (no-argument) constructor calls {@link #registerForSnapStart()} to register
+ * it with CRaC, and before the snapshot it runs its own warm-ups
  * ({@link #warmUps()}: front matter, extractor, JSON, image codecs), then the read-only {@link AwsPriming} steps.
  * A failing step is logged as {@code priming.incomplete} with its cause and never thrown, since priming only saves
  * time; {@code priming.done} closes the run. Nothing is refreshed after a restore: SDK credentials are resolved per
@@ -23,9 +24,10 @@ public abstract class SnapStartHandler implements Resource {
     private final AwsPriming priming;
     private final Telemetry telemetry;
 
-    protected SnapStartHandler(AwsPriming priming, Telemetry telemetry) {
-        this.priming = Objects.requireNonNull(priming, "priming");
-        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    /** @param wiring the function's wiring: its priming steps and telemetry */
+    protected SnapStartHandler(FunctionWiring wiring) {
+        this.priming = Objects.requireNonNull(wiring.priming(), "priming");
+        this.telemetry = Objects.requireNonNull(wiring.telemetry(), "telemetry");
     }
 
     /** Registers this handler with CRaC's global context; the production (no-argument) constructor calls it. */

@@ -3,6 +3,7 @@ package newsroom.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -53,7 +54,7 @@ class DynamoSourceStateStoreTest extends SourceStateStoreContract {
         assertThat(store.find("legacy")).isPresent();
         assertThat(store.schedules(List.of("legacy"))).isEmpty();
 
-        store.save(store.find("legacy").orElseThrow().succeeded("2025-03-01T10:00:00Z"));
+        store.save(store.find("legacy").orElseThrow().succeeded(Instant.parse("2025-03-01T10:00:00Z")));
 
         assertThat(store.schedules(List.of("legacy"))).containsEntry("legacy",
                 new SourceSchedule("legacy", 0, null, Instant.parse("2025-03-01T10:00:00Z")));
@@ -63,7 +64,7 @@ class DynamoSourceStateStoreTest extends SourceStateStoreContract {
     void keepsTheScheduleItemSmall_whateverTheSeenUrls() {
         List<String> seen = IntStream.range(0, 500)
                 .mapToObj(i -> "https://big.example/articles/" + i).toList();
-        store.save(new SourceState("big", Map.of(), seen, null, 0, null, "2025-03-01T10:00:00Z"));
+        store.save(new SourceState("big", Map.of(), seen, null, 0, null, Instant.parse("2025-03-01T10:00:00Z")));
 
         Map<String, AttributeValue> schedule = dynalite.client().getItem(b -> b.tableName(table).key(Map.of(
                 DynamoTableSchema.PK, AttributeValue.fromS("SOURCE#big"),
@@ -71,5 +72,24 @@ class DynamoSourceStateStoreTest extends SourceStateStoreContract {
         assertThat(schedule.keySet()).containsExactlyInAnyOrder(DynamoTableSchema.PK, DynamoTableSchema.SK,
                 "consecutiveFailures", "nextPollAt");
         assertThat(store.find("big").orElseThrow().seenUrls()).hasSize(500);
+    }
+
+    @Test
+    void storesTheInstantsAsRfc3339Text_andReadsTheMinuteFormEarlierVersionsWrote() {
+        String table = dynalite.newTable();
+        DynamoSourceStateStore store = new DynamoSourceStateStore(dynalite.client(), table);
+        store.save(new SourceState("flaky", Map.of(), List.of(), Instant.parse("2025-02-12T15:15:00Z"), 1,
+                "HTTP_503", Instant.parse("2025-02-12T17:15:30Z")));
+        Map<String, AttributeValue> key = Map.of(DynamoTableSchema.PK, AttributeValue.fromS("SOURCE#flaky"),
+                DynamoTableSchema.SK, AttributeValue.fromS(DynamoSourceStateStore.SOURCE_SK));
+
+        Map<String, AttributeValue> item = dynalite.client().getItem(b -> b.tableName(table).key(key)).item();
+        assertThat(item.get("lastPolled").s()).isEqualTo("2025-02-12T15:15:00Z");
+        assertThat(item.get("nextPollAt").s()).isEqualTo("2025-02-12T17:15:30Z");
+
+        Map<String, AttributeValue> older = new HashMap<>(item);
+        older.put("nextPollAt", AttributeValue.fromS("2025-03-01T00:00Z"));
+        dynalite.client().putItem(b -> b.tableName(table).item(older));
+        assertThat(store.find("flaky").orElseThrow().nextPollAt()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
     }
 }

@@ -18,9 +18,21 @@ class SnapStartHandlerTest {
     private final List<String> ran = new ArrayList<>();
     private final Telemetry telemetry = new Telemetry("test", logged::add, Clock.systemUTC());
 
+    private final class Wiring implements FunctionWiring {
+        @Override
+        public AwsPriming priming() {
+            return AwsPriming.none();
+        }
+
+        @Override
+        public Telemetry telemetry() {
+            return telemetry;
+        }
+    }
+
     private final class Handler extends SnapStartHandler {
         Handler() {
-            super(AwsPriming.none(), telemetry);
+            super(new Wiring());
         }
 
         @Override

@@ -125,7 +125,7 @@ public final class SourcePoller {
             newSeen.add(old);
             seenChars += old.length();
         }
-        SourceState state = new SourceState(source.name(), validators, newSeen, now.toString());
+        SourceState state = new SourceState(source.name(), validators, newSeen, now);
         return new PollResult(requests, state, unchanged);
     }
 

@@ -78,7 +78,7 @@ class SourcePollerTest {
         assertThat(r.newState().seenUrls()).containsExactly("https://site.test/b", "https://site.test/a");
         assertThat(r.newState().validators()).containsEntry(web.url("/feed.xml").toString(),
                 Map.of("ETag", "\"v1\""));
-        assertThat(r.newState().lastPolled()).isEqualTo("2025-02-13T12:00:00Z");
+        assertThat(r.newState().lastPolled()).isEqualTo(Instant.parse("2025-02-13T12:00:00Z"));
         assertThat(r.unchanged()).isFalse();
     }
 

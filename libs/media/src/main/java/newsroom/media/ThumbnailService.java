@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -16,8 +14,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 import newsroom.core.config.ThumbnailSettings;
-import newsroom.core.event.ArticleEvent;
-import newsroom.core.event.DetailType;
+import newsroom.core.event.ThumbnailsCreatedDetail;
 import newsroom.core.link.ArticleLinker;
 import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
@@ -157,7 +154,9 @@ public final class ThumbnailService {
             store.put(variant.thumbnail().objectKey(), variant.bytes(), variant.contentType());
         }
         List<Thumbnail> thumbnails = variants.stream().map(Variant::thumbnail).toList();
-        events.publish(List.of(ArticleEvent.of(DetailType.THUMBNAILS_CREATED, detail(id, imageUrl, thumbnails))));
+        events.publish(List.of(new ThumbnailsCreatedDetail(id.value(), imageUrl, thumbnails.stream()
+                .map(t -> new ThumbnailsCreatedDetail.Variant(t.width(), t.height(), t.objectKey())).toList())
+                .toEvent()));
         List<String> keys = thumbnails.stream().map(Thumbnail::objectKey).toList();
         index.recordThumbnails(id, imageUrl, keys);
         return new Result(Status.CREATED, null, null, thumbnails, keys, link(id));
@@ -219,22 +218,6 @@ public final class ThumbnailService {
     private static String keyBase(ArticleId id, String imageUrl) {
         return KEY_PREFIX + id.value() + "/"
                 + ArticleId.sha256Hex(imageUrl.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
-    }
-
-    private static Map<String, Object> detail(ArticleId id, String imageUrl, List<Thumbnail> thumbnails) {
-        List<Map<String, Object>> variants = new ArrayList<>();
-        for (Thumbnail t : thumbnails) {
-            Map<String, Object> variant = new LinkedHashMap<>();
-            variant.put("width", t.width());
-            variant.put("height", t.height());
-            variant.put("objectKey", t.objectKey());
-            variants.add(variant);
-        }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("articleId", id.value());
-        detail.put("imageUrl", imageUrl);
-        detail.put("thumbnails", variants);
-        return detail;
     }
 
     private static Optional<URI> httpUri(String url) {

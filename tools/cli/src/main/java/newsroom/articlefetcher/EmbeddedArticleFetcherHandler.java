@@ -25,7 +25,8 @@ public final class EmbeddedArticleFetcherHandler implements RequestHandler<SQSEv
         SourceContexts contexts = new SourcesFileContexts(site.pipeline().store(),
                 System.getenv().getOrDefault(ArticleFetcherWiring.SOURCES_KEY, "config/sources.yaml"), site.config(),
                 site.telemetry());
-        this.handler = new ArticleFetcherHandler(service, site.queue(), contexts, site.config(), site.telemetry());
+        this.handler = new ArticleFetcherHandler(ArticleFetcherWiring.of(service, site.queue(), contexts,
+                site.config(), site.telemetry()));
     }
 
     @Override

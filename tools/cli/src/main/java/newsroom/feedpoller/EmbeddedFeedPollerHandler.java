@@ -62,7 +62,7 @@ public final class EmbeddedFeedPollerHandler implements RequestHandler<SQSEvent,
         };
         FeedPollService service = new FeedPollService(discovery, site.queue(), site.pipeline().index(),
                 Clock.systemUTC(), site.telemetry());
-        this.handler = new FeedPollerHandler(service, site.telemetry());
+        this.handler = new FeedPollerHandler(FeedPollerWiring.of(service, site.telemetry()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
 import newsroom.local.invoke.EmbeddedSite;
 import newsroom.local.store.FilePollQueue;
@@ -17,7 +18,7 @@ import newsroom.local.store.FilePollQueue;
  * sources file is {@code SOURCES_KEY} in the site folder, the source states are in the embedded index, and the poll
  * requests go to {@code .newsroom/poll-queue.jsonl}. A folder without a sources file dispatches nothing (warning).
  */
-public final class EmbeddedPollDispatcherHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class EmbeddedPollDispatcherHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final PollDispatcherHandler handler;
 
@@ -49,12 +50,12 @@ public final class EmbeddedPollDispatcherHandler implements RequestHandler<Map<S
             }
         };
         FilePollQueue queue = new FilePollQueue(site.pipeline().site().resolve(".newsroom").resolve("poll-queue.jsonl"));
-        this.handler = new PollDispatcherHandler(new PollDispatchService(discovery, site.pipeline().index(), queue,
-                Clock.systemUTC(), site.telemetry()), site.telemetry());
+        this.handler = new PollDispatcherHandler(PollDispatcherWiring.of(new PollDispatchService(discovery,
+                site.pipeline().index(), queue, Clock.systemUTC(), site.telemetry()), site.telemetry()));
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        return handler.handleRequest(input, context);
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return handler.handleRequest(event, context);
     }
 }

@@ -21,7 +21,7 @@ public final class EmbeddedIngestApiHandler
         EmbeddedSite site = EmbeddedSite.fromEnvironment(System.getenv(), "ingest-api", null);
         ArticleApi api = new ArticleApi(site.pipeline().ingest(), site.pipeline().index(), site.pipeline().store(),
                 site.queue(), IngestApiWiring.publicUrlCheck(), site.config(), site.telemetry());
-        this.handler = new IngestApiHandler(api, site.config(), site.telemetry());
+        this.handler = new IngestApiHandler(IngestApiWiring.of(api, site.config(), site.telemetry()));
     }
 
     @Override

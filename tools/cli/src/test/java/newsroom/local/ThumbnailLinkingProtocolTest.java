@@ -39,7 +39,7 @@ import newsroom.core.testing.Crash;
 import newsroom.core.testing.CrashingArticleIndex;
 import newsroom.core.testing.CrashingObjectStore;
 import newsroom.core.testing.ScriptedFetcher;
-import newsroom.core.translate.TranslationService;
+import newsroom.core.translation.TranslationService;
 import newsroom.local.store.EmbeddedArticleIndex;
 import newsroom.local.store.FileObjectStore;
 import newsroom.media.ThumbnailService;

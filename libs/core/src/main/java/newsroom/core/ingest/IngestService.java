@@ -37,7 +37,7 @@ import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.EventPublisher;
 import newsroom.core.port.HtmlArticleExtractor;
 import newsroom.core.port.ObjectStore;
-import newsroom.core.translate.StoredArticle;
+import newsroom.core.translation.StoredArticle;
 import newsroom.core.url.CanonicalUrls;
 
 /**

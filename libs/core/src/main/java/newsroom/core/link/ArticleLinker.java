@@ -13,7 +13,7 @@ import newsroom.core.model.ArticleId;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.ObjectStore;
-import newsroom.core.translate.StoredArticle;
+import newsroom.core.translation.StoredArticle;
 
 /**
  * The linking step: once an article's thumbnails are recorded, rewrites its stored file and its translations' with

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import newsroom.core.translate.StoredArticle;
+import newsroom.core.translation.StoredArticle;
 
 /**
  * Points an article's front matter at its local thumbnail variants, in the shape Hugo themes read without changes:

@@ -50,22 +50,23 @@ public interface SourceStateStore {
 
         static SourceSchedule of(SourceState state) {
             return new SourceSchedule(state.sourceName(), state.consecutiveFailures(), state.lastError(),
-                    state.nextPollAt() == null ? null : Instant.parse(state.nextPollAt()));
+                    state.nextPollAt());
         }
     }
 
     /**
      * @param validators document URL -> (ETag / Last-Modified header name -> value), for feeds, sitemaps, robots.txt
      * @param seenUrls   most recent item URLs already enqueued, newest first, capped by the poller
-     * @param lastPolled RFC 3339 instant of the last completed poll, or null
+     * @param lastPolled when the last completed poll ran, or null
      * @param consecutiveFailures polls in a row that failed at the origin (0 after a successful poll)
      * @param lastError  reason and detail of the last failed poll, or null once a poll succeeded
-     * @param nextPollAt RFC 3339 instant from which the dispatcher sends the source again (its interval after a
-     *                   success, an exponential backoff after failures), or null for "due now"
+     * @param nextPollAt from when the dispatcher sends the source again (its interval after a success, an
+     *                   exponential backoff after failures), or null for "due now"; adapters store both instants as
+     *                   RFC 3339 text ({@code Rfc3339})
      */
     record SourceState(String sourceName, Map<String, Map<String, String>> validators, List<String> seenUrls,
-                       @Nullable String lastPolled, int consecutiveFailures, @Nullable String lastError,
-                       @Nullable String nextPollAt) {
+                       @Nullable Instant lastPolled, int consecutiveFailures, @Nullable String lastError,
+                       @Nullable Instant nextPollAt) {
         public SourceState {
             Objects.requireNonNull(sourceName, "sourceName");
             validators = Map.copyOf(validators == null ? Map.of() : validators);
@@ -77,17 +78,17 @@ public interface SourceStateStore {
 
         /** A healthy state with no schedule yet (due now). */
         public SourceState(String sourceName, Map<String, Map<String, String>> validators, List<String> seenUrls,
-                           String lastPolled) {
+                           @Nullable Instant lastPolled) {
             this(sourceName, validators, seenUrls, lastPolled, 0, null, null);
         }
 
         /** This state after a successful poll: healthy, next due at {@code nextPollAt}. */
-        public SourceState succeeded(String nextPollAt) {
+        public SourceState succeeded(Instant nextPollAt) {
             return new SourceState(sourceName, validators, seenUrls, lastPolled, 0, null, nextPollAt);
         }
 
         /** This state after one more failed poll: the error recorded, next due at {@code nextPollAt}. */
-        public SourceState failed(String error, String nextPollAt) {
+        public SourceState failed(String error, Instant nextPollAt) {
             return new SourceState(sourceName, validators, seenUrls, lastPolled, consecutiveFailures + 1, error,
                     nextPollAt);
         }

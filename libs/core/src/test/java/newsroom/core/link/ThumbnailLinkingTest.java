@@ -26,8 +26,8 @@ import newsroom.core.port.Translator;
 import newsroom.core.testing.InMemoryArticleIndex;
 import newsroom.core.testing.InMemoryObjectStore;
 import newsroom.core.testing.RecordingEventPublisher;
-import newsroom.core.translate.StoredArticle;
-import newsroom.core.translate.TranslationService;
+import newsroom.core.translation.StoredArticle;
+import newsroom.core.translation.TranslationService;
 
 /**
  * The linking of thumbnail variants from the article and its translations, on the in-memory doubles with the real

@@ -82,10 +82,10 @@ final class ColdStartBench {
                         PrimedFeedPoller.class, event("feed-poller-sqs.json")),
                 new Function("article-fetcher", "article-fetcher", "newsroom.articlefetcher.ArticleFetcherHandler",
                         PrimedArticleFetcher.class, fetcherEvent()),
-                new Function("translator", "translator", "newsroom.translator.TranslationHandler",
-                        PrimedTranslator.class, event("translation-article-stored.json")),
-                new Function("thumbnailer", "thumbnailer", "newsroom.thumbnailer.ThumbnailHandler",
-                        PrimedThumbnailer.class, event("thumbnail-article-stored.json")));
+                new Function("translation", "translation", "newsroom.translation.TranslationHandler",
+                        PrimedTranslation.class, event("translation-article-stored.json")),
+                new Function("thumbnail", "thumbnail", "newsroom.thumbnail.ThumbnailHandler",
+                        PrimedThumbnail.class, event("thumbnail-article-stored.json")));
     }
 
     /**
@@ -108,8 +108,8 @@ final class ColdStartBench {
         List<Path> runtime = RuntimeClasspath.locate();
         Path hello = BenchJars.classes(workDir.resolve("hello-world.jar"), List.of(HelloHandler.class));
         Path entryPoints = BenchJars.classes(workDir.resolve("bench-entry-points.jar"), List.of(Priming.class,
-                PrimedIngestApi.class, PrimedPollDispatcher.class, PrimedFeedPoller.class, PrimedArticleFetcher.class, PrimedTranslator.class,
-                PrimedThumbnailer.class, StreamIngestApi.class));
+                PrimedIngestApi.class, PrimedPollDispatcher.class, PrimedFeedPoller.class, PrimedArticleFetcher.class,
+                PrimedTranslation.class, PrimedThumbnail.class, StreamIngestApi.class));
         Path helloTask = BenchJars.explode(hello, workDir.resolve("task-hello-world"));
         Map<String, Path> tasks = new LinkedHashMap<>();
         for (Function function : functions) {

@@ -28,6 +28,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -222,7 +223,7 @@ final class ScaleBench {
 
             long started = System.nanoTime();
             ConcurrentLinkedQueue<long[]> invocations = new ConcurrentLinkedQueue<>();
-            FeedPollerInstances.dispatcher(env).handleRequest(Map.of("trigger", "schedule"), new BenchContext(120));
+            FeedPollerInstances.dispatcher(env).handleRequest(new ScheduledEvent(), new BenchContext(120));
             invocations.add(new long[] {0, (System.nanoTime() - started) / 1_000_000, 0});
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger busy = new AtomicInteger();

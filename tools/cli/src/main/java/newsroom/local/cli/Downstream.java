@@ -9,7 +9,7 @@ import newsroom.core.event.ArticleEvent;
 import newsroom.core.event.StoredArticleDetail;
 import newsroom.core.link.ArticleLinker;
 import newsroom.core.port.Fetcher;
-import newsroom.core.translate.TranslationService;
+import newsroom.core.translation.TranslationService;
 import newsroom.local.LocalPipeline;
 import newsroom.media.ThumbnailService;
 

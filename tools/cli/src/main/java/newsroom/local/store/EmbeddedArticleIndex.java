@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import newsroom.core.model.ArticleId;
+import newsroom.core.model.Rfc3339;
 import newsroom.core.port.ArticleIndex;
 import newsroom.core.port.ArticleIndex.ListQuery;
 import newsroom.core.port.ArticleListing;
@@ -55,6 +57,19 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
                         @Override
                         public ArticleId deserialize(JsonParser parser, DeserializationContext c) throws IOException {
                             return new ArticleId(parser.getValueAsString());
+                        }
+                    })
+                    // a source state's instants, as RFC 3339 text (what the files held when they were strings)
+                    .addSerializer(Instant.class, new JsonSerializer<>() {
+                        @Override
+                        public void serialize(Instant at, JsonGenerator gen, SerializerProvider p) throws IOException {
+                            gen.writeString(Rfc3339.format(at));
+                        }
+                    })
+                    .addDeserializer(Instant.class, new JsonDeserializer<>() {
+                        @Override
+                        public Instant deserialize(JsonParser parser, DeserializationContext c) throws IOException {
+                            return Rfc3339.parseInstant(parser.getValueAsString());
                         }
                     }))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)

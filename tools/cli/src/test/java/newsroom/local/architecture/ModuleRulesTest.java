@@ -78,7 +78,7 @@ class ModuleRulesTest {
         assertThat(projectDependencies(modules.get("core"))).as("core depends on no other module").isEmpty();
         // the reading itself: known edges are found (so an empty list above is not a parsing accident)
         assertThat(projectDependencies(modules.get("article-fetcher"))).contains("core", "extract", "fetch");
-        assertThat(projectDependencies(modules.get("local"))).contains("article-fetcher", "thumbnailer");
+        assertThat(projectDependencies(modules.get("local"))).contains("article-fetcher", "thumbnail");
     }
 
     @Test

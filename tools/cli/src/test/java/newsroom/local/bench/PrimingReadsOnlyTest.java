@@ -41,8 +41,8 @@ class PrimingReadsOnlyTest {
                 + "AmazonSQS.GetQueueAttributes",
         "article-fetcher | S3 HEAD /bench-content/content/.priming-sentinel, DynamoDB_20120810.GetItem, "
                 + "AmazonSQS.GetQueueAttributes",
-        "translator      | S3 HEAD /bench-content/content/.priming-sentinel, DynamoDB_20120810.GetItem",
-        "thumbnailer     | S3 HEAD /bench-content/static/thumbnails/.priming-sentinel, DynamoDB_20120810.GetItem",
+        "translation     | S3 HEAD /bench-content/content/.priming-sentinel, DynamoDB_20120810.GetItem",
+        "thumbnail       | S3 HEAD /bench-content/static/thumbnails/.priming-sentinel, DynamoDB_20120810.GetItem",
     })
     void primingHookMakesOnlyTheExpectedReads_andNoWrite(String name, String expectedReads) throws IOException {
         ColdStartBench bench = new ColdStartBench(BenchCommand.findRepo(), dir,

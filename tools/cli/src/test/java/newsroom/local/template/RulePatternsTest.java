@@ -30,7 +30,7 @@ import newsroom.core.testing.RecordingEventPublisher;
 import newsroom.core.testing.RepoFiles;
 import newsroom.core.testing.ScriptedFetcher;
 import newsroom.core.testing.TelemetryLines;
-import newsroom.core.translate.TranslationService;
+import newsroom.core.translation.TranslationService;
 import newsroom.media.ThumbnailService;
 
 /**

@@ -8,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ class TemplateChecksTest {
     private static final Map<String, Type> EVENT_TYPE_OF_TRIGGER = Map.of(
             "SQS", SQSEvent.class,
             "EventBridgeRule", ScheduledEvent.class,
-            "ScheduleV2", Map.class,
+            "ScheduleV2", ScheduledEvent.class,
             "HttpApiV2:2.0", APIGatewayV2HTTPEvent.class);
 
     private static List<String> functions() {
@@ -128,6 +129,9 @@ class TemplateChecksTest {
                     assertThat(sqs.getRecords()).as(name).isNotEmpty().allMatch(r -> r.getMessageId() != null);
                 } else if (event instanceof APIGatewayV2HTTPEvent http) {
                     assertThat(http.getRequestContext().getHttp().getMethod()).as(name).isNotBlank();
+                } else if (event instanceof ScheduledEvent scheduled && "Scheduled Event".equals(
+                        scheduled.getDetailType())) {
+                    assertThat(scheduled.getTime()).as(name).isNotNull();
                 } else if (event instanceof ScheduledEvent scheduled) {
                     assertThat(scheduled.getDetailType()).as(name).isNotBlank();
                     assertThat(scheduled.getDetail()).as(name).containsKey("articleId");
@@ -136,6 +140,24 @@ class TemplateChecksTest {
             }
         }
         assertThat(samples).containsOnlyKeys(functions());
+    }
+
+    @Test
+    void theSchedulersInput_isAScheduledEvent_onceTheSchedulerFillsItsContextAttributes() {
+        String input = TEMPLATE.resource("PollDispatcherFunction").path("Properties").path("Events").path("Poll")
+                .path("Properties").path("Input").asText()
+                .replace("<aws.scheduler.execution-id>", "8f3c2a1e-4b5d-4c6e-9f70-1a2b3c4d5e6f")
+                .replace("<aws.scheduler.scheduled-time>", "2025-02-12T15:15:00Z")
+                .replace("<aws.scheduler.schedule-arn>",
+                        "arn:aws:scheduler:eu-west-1:123456789012:schedule/default/newsroom-Poll");
+
+        ScheduledEvent event = LambdaEventSerializers.serializerFor(ScheduledEvent.class, getClass().getClassLoader())
+                .fromJson(input);
+
+        assertThat(event.getDetailType()).isEqualTo("Scheduled Event");
+        assertThat(event.getTime().getMillis()).isEqualTo(Instant.parse("2025-02-12T15:15:00Z").toEpochMilli());
+        assertThat(event.getResources()).containsExactly(
+                "arn:aws:scheduler:eu-west-1:123456789012:schedule/default/newsroom-Poll");
     }
 
     /** FeedPollerFunction → feed-poller: the prefix of the function's files in events/. */

@@ -43,7 +43,7 @@ public abstract class SourceStateStoreContract {
                                 "Wed, 12 Feb 2025 15:10:00 GMT"),
                         "https://coinlive.example/robots.txt", Map.of("ETag", "\"r1\"")),
                 List.of("https://coinlive.example/c", "https://coinlive.example/b", "https://coinlive.example/a"),
-                "2025-02-12T15:15:00Z");
+                Instant.parse("2025-02-12T15:15:00Z"));
 
         store.save(state);
 
@@ -53,14 +53,16 @@ public abstract class SourceStateStoreContract {
     @Test
     void returnsTheScheduleAndHealth_whenAFailedPollWasSaved() {
         SourceState failing = new SourceState("flaky", Map.of(), List.of("https://flaky.example/1"),
-                "2025-02-12T15:15:00Z", 3, "HTTP_503 (origin unavailable)", "2025-02-12T17:15:00Z");
+                Instant.parse("2025-02-12T15:15:00Z"), 3, "HTTP_503 (origin unavailable)",
+                Instant.parse("2025-02-12T17:15:00Z"));
 
         store.save(failing);
 
         assertThat(store.find("flaky")).contains(failing);
-        store.save(failing.succeeded("2025-02-12T17:30:00Z"));
+        store.save(failing.succeeded(Instant.parse("2025-02-12T17:30:00Z")));
         assertThat(store.find("flaky").orElseThrow()).extracting(SourceState::consecutiveFailures,
-                SourceState::lastError, SourceState::nextPollAt).containsExactly(0, null, "2025-02-12T17:30:00Z");
+                SourceState::lastError, SourceState::nextPollAt)
+                .containsExactly(0, null, Instant.parse("2025-02-12T17:30:00Z"));
     }
 
     @Test
@@ -72,7 +74,7 @@ public abstract class SourceStateStoreContract {
         for (int i = 0; i < 150; i += 3) {
             store.save(new SourceState(names.get(i), Map.of(), List.of("https://s.example/" + i), null, i % 2,
                     i % 2 == 0 ? null : "HTTP_503 (origin unavailable)",
-                    Instant.parse("2025-02-12T17:00:00Z").plusSeconds(i).toString()));
+                    Instant.parse("2025-02-12T17:00:00Z").plusSeconds(i)));
         }
         store.save(new SourceState("never-scheduled", Map.of(), List.of(), null));
 
@@ -112,9 +114,9 @@ public abstract class SourceStateStoreContract {
     @Test
     void replacesWholeState_whenSavedAgain() {
         store.save(new SourceState("s", Map.of("https://s.example/feed", Map.of("ETag", "\"1\"")),
-                List.of("https://s.example/1"), "2025-02-12T15:15:00Z"));
+                List.of("https://s.example/1"), Instant.parse("2025-02-12T15:15:00Z")));
         SourceState second = new SourceState("s", Map.of("https://s.example/sitemap.xml", Map.of("ETag", "\"2\"")),
-                List.of("https://s.example/2"), "2025-02-12T15:30:00Z");
+                List.of("https://s.example/2"), Instant.parse("2025-02-12T15:30:00Z"));
 
         store.save(second);
 
@@ -123,8 +125,10 @@ public abstract class SourceStateStoreContract {
 
     @Test
     void keepsSourcesApart_whenSeveralAreSaved() {
-        SourceState a = new SourceState("a", Map.of(), List.of("https://a.example/1"), "2025-02-12T15:15:00Z");
-        SourceState b = new SourceState("b", Map.of(), List.of("https://b.example/1"), "2025-02-12T15:16:00Z");
+        SourceState a = new SourceState("a", Map.of(), List.of("https://a.example/1"),
+                Instant.parse("2025-02-12T15:15:00Z"));
+        SourceState b = new SourceState("b", Map.of(), List.of("https://b.example/1"),
+                Instant.parse("2025-02-12T15:16:00Z"));
 
         store.save(a);
         store.save(b);
