@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import newsroom.core.config.SiteConfig;
+import newsroom.core.date.DateParser;
 import newsroom.core.frontmatter.InputFields.Field;
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.CanonicalFrontMatter;

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import newsroom.core.frontmatter.DateParser;
+import newsroom.core.date.DateParser;
 import newsroom.core.model.Rejection;
 import newsroom.core.model.SourceContext;
 import newsroom.core.observe.Telemetry;

@@ -1,4 +1,4 @@
-package newsroom.core.frontmatter;
+package newsroom.core.date;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package newsroom.core.frontmatter;
+package newsroom.core.date;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
