@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 
+import newsroom.core.date.WrittenDate;
+
 /**
  * A date-time read from a page. Pages often state the zone ({@code 2019-11-19T10:00:00-05:00}) but sometimes do not;
  * a zone-less value is kept as it was written, never guessed, so the normalizer can apply the site's zone.
@@ -22,6 +24,11 @@ public record ArticleDate(LocalDateTime dateTime, ZoneOffset offset) {
     /** A date with a known offset. */
     public static ArticleDate of(OffsetDateTime dateTime) {
         return new ArticleDate(dateTime.toLocalDateTime(), dateTime.getOffset());
+    }
+
+    /** The date as the page wrote it (read by {@code newsroom.core.date.DateParser}). */
+    public static ArticleDate of(WrittenDate written) {
+        return new ArticleDate(written.dateTime(), written.offset());
     }
 
     /** The instant with its offset, when the page stated one. */

@@ -92,7 +92,7 @@ public final class ArticleFetchService {
     private static Instant lastModified(FetchedResource page) {
         for (Map.Entry<String, String> validator : page.validators().entrySet()) {
             if (validator.getKey().equalsIgnoreCase("Last-Modified")) {
-                return DateParser.parse(validator.getValue(), ZoneOffset.UTC).map(OffsetDateTime::toInstant)
+                return DateParser.strict().parse(validator.getValue(), ZoneOffset.UTC).map(OffsetDateTime::toInstant)
                         .orElse(null);
             }
         }
