@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.Temporal;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,6 +30,14 @@ public record ArticleDate(LocalDateTime dateTime, ZoneOffset offset) {
     /** The date as the page wrote it (read by {@code newsroom.core.date.DateParser}). */
     public static ArticleDate of(WrittenDate written) {
         return new ArticleDate(written.dateTime(), written.offset());
+    }
+
+    /**
+     * The typed value handed to the normalizer: an {@link OffsetDateTime} when the page stated the offset, else the
+     * {@link LocalDateTime} as written (no text in between to parse again).
+     */
+    public Temporal temporal() {
+        return offset == null ? dateTime : dateTime.atOffset(offset);
     }
 
     /** The instant with its offset, when the page stated one. */
