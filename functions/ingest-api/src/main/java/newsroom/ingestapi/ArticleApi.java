@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import newsroom.core.config.SiteConfig;
-import newsroom.core.frontmatter.DateParser;
+import newsroom.core.date.DateParser;
 import newsroom.core.ingest.IngestOutcome;
 import newsroom.core.ingest.IngestService;
 import newsroom.core.model.ArticleId;

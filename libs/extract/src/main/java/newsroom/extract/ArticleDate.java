@@ -4,8 +4,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.Temporal;
 import java.util.Objects;
 import java.util.Optional;
+
+import newsroom.core.date.WrittenDate;
 
 /**
  * A date-time read from a page. Pages often state the zone ({@code 2019-11-19T10:00:00-05:00}) but sometimes do not;
@@ -22,6 +25,19 @@ public record ArticleDate(LocalDateTime dateTime, ZoneOffset offset) {
     /** A date with a known offset. */
     public static ArticleDate of(OffsetDateTime dateTime) {
         return new ArticleDate(dateTime.toLocalDateTime(), dateTime.getOffset());
+    }
+
+    /** The date as the page wrote it (read by {@code newsroom.core.date.DateParser}). */
+    public static ArticleDate of(WrittenDate written) {
+        return new ArticleDate(written.dateTime(), written.offset());
+    }
+
+    /**
+     * The typed value handed to the normalizer: an {@link OffsetDateTime} when the page stated the offset, else the
+     * {@link LocalDateTime} as written (no text in between to parse again).
+     */
+    public Temporal temporal() {
+        return offset == null ? dateTime : dateTime.atOffset(offset);
     }
 
     /** The instant with its offset, when the page stated one. */

@@ -54,7 +54,8 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
 
     /**
      * Extracts the article and maps it to the canonical front-matter names the normalizer accepts: {@code title},
-     * {@code date}, {@code lastmod} (RFC 3339), {@code author} (names joined with ", "), {@code lang},
+     * {@code date}, {@code lastmod} (typed: an {@code OffsetDateTime} when the page stated the offset, else a
+     * {@code LocalDateTime} the normalizer places in the site's zone), {@code author} (names joined with ", "), {@code lang},
      * {@code summary}, {@code tags}, {@code categories}, {@code thumbnail}, {@code source} ({@code url},
      * {@code canonical}), {@code site_name}, and {@code paywalled: true} only when detected; the body is Markdown.
      *
@@ -70,8 +71,8 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         // a date read only from the URL path is left to the normalizer's fallbacks, which rank the feed's or
         // sitemap's date above it and record params.dateSource: url
         article.published().filter(f -> !f.origin().equals(URL_DATE_ORIGIN))
-                .ifPresent(f -> fields.put("date", f.value().toString()));
-        article.modified().ifPresent(f -> fields.put("lastmod", f.value().toString()));
+                .ifPresent(f -> fields.put("date", f.value().temporal()));
+        article.modified().ifPresent(f -> fields.put("lastmod", f.value().temporal()));
         article.authors().filter(f -> !f.value().isEmpty())
                 .ifPresent(f -> fields.put("author", String.join(", ", f.value())));
         article.language().ifPresent(f -> fields.put("lang", f.value()));

@@ -3,6 +3,8 @@ package newsroom.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,15 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void handsTheNormalizerTypedDates_aZoneLessOneAsWritten() {
+        String head = "<meta property=\"article:published_time\" content=\"2019-11-19 10:05\">";
+
+        RawArticle raw = extractor.extract(Pages.page("<title>Trams</title>" + head, Pages.paragraphs()), URL);
+
+        assertThat(raw.fields()).containsEntry("date", LocalDateTime.of(2019, 11, 19, 10, 5));
+    }
+
+    @Test
     void mapsMetadataToCanonicalFrontMatterNames() {
         String head = "<link rel=\"canonical\" href=\"https://news.example.com/tram\">"
                 + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Council expands tram network\","
@@ -45,8 +56,8 @@ class ArticleExtractorTest {
 
         assertThat(raw.fields()).containsExactly(
                 Map.entry("title", "Council expands tram network"),
-                Map.entry("date", "2019-11-19T10:05:00+01:00"),
-                Map.entry("lastmod", "2019-11-19T12:00:00+01:00"),
+                Map.entry("date", OffsetDateTime.parse("2019-11-19T10:05:00+01:00")),
+                Map.entry("lastmod", OffsetDateTime.parse("2019-11-19T12:00:00+01:00")),
                 Map.entry("author", "Ana Lima, Tom Berg"),
                 Map.entry("lang", "en"),
                 Map.entry("summary", "The council votes."),

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import newsroom.core.config.SiteConfig;
+import newsroom.core.date.DateParser;
 import newsroom.core.frontmatter.InputFields.Field;
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.CanonicalFrontMatter;
@@ -202,7 +203,7 @@ public final class FrontMatterNormalizer {
         }
         if (winner != null) {
             String where = "key '" + winner.key() + "': \"" + shorten(String.valueOf(winner.value())) + "\"";
-            Optional<OffsetDateTime> parsed = DateParser.parse(winner.value(), context.timeZone());
+            Optional<OffsetDateTime> parsed = DateParser.strict().parse(winner.value(), context.timeZone());
             if (parsed.isEmpty()) {
                 String problem = where + " is not a date in a known form (such as 2025-02-12T15:10:00Z,"
                         + " 2025-02-12 15:10:00, Wed, 12 Feb 2025 15:10:00 GMT or Feb 12, 2025)";
@@ -250,7 +251,7 @@ public final class FrontMatterNormalizer {
     }
 
     private static OffsetDateTime at(Instant instant, SourceContext context) {
-        return DateParser.parse(instant, context.timeZone()).orElseThrow();
+        return DateParser.strict().parse(instant, context.timeZone()).orElseThrow();
     }
 
     /**
@@ -263,7 +264,7 @@ public final class FrontMatterNormalizer {
         if (winner == null) {
             return null;
         }
-        Optional<OffsetDateTime> lastmod = DateParser.parse(winner.value(), context.timeZone());
+        Optional<OffsetDateTime> lastmod = DateParser.strict().parse(winner.value(), context.timeZone());
         if (lastmod.isEmpty()) {
             fields.toParams(winner);
             return null;

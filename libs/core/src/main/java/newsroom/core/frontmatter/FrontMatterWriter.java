@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.events.StreamEndEvent;
 import org.yaml.snakeyaml.events.StreamStartEvent;
 
+import newsroom.core.date.DateParser;
 import newsroom.core.model.CanonicalFrontMatter;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import newsroom.core.frontmatter.DateParser;
+import newsroom.core.date.DateParser;
 import newsroom.core.model.Rejection;
 import newsroom.core.model.SourceContext;
 import newsroom.core.observe.Telemetry;
@@ -92,7 +92,7 @@ public final class ArticleFetchService {
     private static Instant lastModified(FetchedResource page) {
         for (Map.Entry<String, String> validator : page.validators().entrySet()) {
             if (validator.getKey().equalsIgnoreCase("Last-Modified")) {
-                return DateParser.parse(validator.getValue(), ZoneOffset.UTC).map(OffsetDateTime::toInstant)
+                return DateParser.strict().parse(validator.getValue(), ZoneOffset.UTC).map(OffsetDateTime::toInstant)
                         .orElse(null);
             }
         }

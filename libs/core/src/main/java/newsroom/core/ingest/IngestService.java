@@ -15,10 +15,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import newsroom.core.config.SiteConfig;
+import newsroom.core.date.DateParser;
 import newsroom.core.event.ArticleEvent;
 import newsroom.core.event.DetailType;
 import newsroom.core.event.StoredArticleDetail;
-import newsroom.core.frontmatter.DateParser;
 import newsroom.core.frontmatter.FrontMatterNormalizer;
 import newsroom.core.frontmatter.FrontMatterNormalizer.InputKind;
 import newsroom.core.frontmatter.FrontMatterParser;

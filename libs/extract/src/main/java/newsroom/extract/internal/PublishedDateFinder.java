@@ -1,7 +1,6 @@
 package newsroom.extract.internal;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +19,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
+import newsroom.core.date.DateParser;
 import newsroom.extract.ArticleDate;
 import newsroom.extract.Field;
 
@@ -49,7 +48,6 @@ public final class PublishedDateFinder {
     /** Characters of headline-area text read from the headline on, and just before it. */
     private static final int TEXT_AFTER_HEADLINE = 1200;
     private static final int TEXT_BEFORE_HEADLINE = 250;
-    private static final int EARLIEST_YEAR = 1990;
     /** A text node longer than this is prose; only its first {@value #DATELINE_CHARS} characters are read. */
     private static final int MAX_BYLINE_CHARS = 120;
     private static final int DATELINE_CHARS = 24;
@@ -64,8 +62,8 @@ public final class PublishedDateFinder {
             "recommend", "popular", "trending", "newsletter", "share", "social", "breadcrumb", "menu", "navigation",
             "cookie", "consent", "archive", "calendar", "more-", "weitere", "footer", "reply", "replies", "respon");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern URL_DATE = Pattern.compile(
-            "/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|[-_]|\\.html?|$)");
+    /** Values written by software: numeric dates with slashes are month-first, as US software writes them. */
+    private static final DateParser MACHINE_WRITTEN = DateParser.loose(false);
 
     /** Where a candidate came from; a lower rank wins among machine-readable published dates. */
     private record Candidate(ArticleDate date, String origin, int rank) {
@@ -78,8 +76,9 @@ public final class PublishedDateFinder {
     private final Document document;
     private final Map<String, List<String>> meta;
     private final String pageUrl;
-    private final LocalDate latest;
-    private final boolean dayFirst;
+    private final LocalDate today;
+    /** Text a person wrote on the page: numeric dates with slashes day-first unless the page is English. */
+    private final DateParser visibleText;
     private final List<Candidate> published = new ArrayList<>();
     private final List<Candidate> modified = new ArrayList<>();
     private final List<Candidate> times = new ArrayList<>();
@@ -96,8 +95,8 @@ public final class PublishedDateFinder {
         this.meta = meta;
         this.ldBlocks = ldBlocks;
         this.pageUrl = pageUrl;
-        this.latest = LocalDate.now(clock).plusDays(1);
-        this.dayFirst = !language(document, meta).startsWith("en");
+        this.today = LocalDate.now(clock);
+        this.visibleText = DateParser.loose(!language(document, meta).startsWith("en"));
     }
 
     /**
@@ -334,18 +333,18 @@ public final class PublishedDateFinder {
         if (times.isEmpty()) {
             timesAnywhere();
         }
-        List<DateParser.TextDate> shown = DateParser.findInText(after.text, dayFirst, 6).stream()
-                .filter(found -> plausible(found.date())).toList();
+        List<DateParser.TextDate> shown = visibleText.findInText(after.text, 6).stream()
+                .filter(found -> plausible(found.date().dateTime().toLocalDate())).toList();
         if (!shown.isEmpty()) {
             int start = shown.get(0).start();
             List<ArticleDate> cluster = shown.stream().filter(f -> f.start() - start <= SHOWN_CLUSTER_CHARS)
-                    .map(DateParser.TextDate::date).toList();
+                    .map(f -> ArticleDate.of(f.date())).toList();
             return Optional.of(new Shown(cluster));
         }
-        List<DateParser.TextDate> above = DateParser.findInText(before, dayFirst, 8);
+        List<DateParser.TextDate> above = visibleText.findInText(before, 8);
         for (int i = above.size() - 1; i >= 0; i--) {
-            if (plausible(above.get(i).date())) {
-                return Optional.of(new Shown(List.of(above.get(i).date())));
+            if (plausible(above.get(i).date().dateTime().toLocalDate())) {
+                return Optional.of(new Shown(List.of(ArticleDate.of(above.get(i).date()))));
             }
         }
         return Optional.empty();
@@ -386,7 +385,7 @@ public final class PublishedDateFinder {
         }
         boolean machine = time.hasAttr("datetime");
         Optional<ArticleDate> date = machine ? parse(time.attr("datetime"))
-                : DateParser.parseLoose(time.text(), dayFirst).filter(this::plausible);
+                : visibleText.read(time.text()).map(ArticleDate::of).filter(this::plausible);
         date.ifPresent(d -> times.add(new Candidate(d, machine ? "time[datetime]" : "time", 0)));
     }
 
@@ -496,21 +495,10 @@ public final class PublishedDateFinder {
 
     // ---- URL
 
+    /** The day in the URL path; a year and month alone ({@code /2020/06/}) names no publication day. */
     private Optional<Candidate> urlDate() {
-        if (pageUrl == null) {
-            return Optional.empty();
-        }
-        Matcher m = URL_DATE.matcher(pageUrl);
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        try {
-            ArticleDate date = new ArticleDate(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3))).atStartOfDay(), null);
-            return plausible(date) ? Optional.of(new Candidate(date, "url", 0)) : Optional.empty();
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return DateParser.dayInUrlPath(pageUrl).filter(this::plausible)
+                .map(day -> new Candidate(new ArticleDate(day.atStartOfDay(), null), "url", 0));
     }
 
     // ---- helpers
@@ -520,12 +508,15 @@ public final class PublishedDateFinder {
      * ({@code 11/01/2023 12:43:42}); a day above 12 still reads day-first.
      */
     private Optional<ArticleDate> parse(String value) {
-        return DateParser.parseLoose(value, false).filter(this::plausible);
+        return MACHINE_WRITTEN.read(value).map(ArticleDate::of).filter(this::plausible);
     }
 
     private boolean plausible(ArticleDate date) {
-        LocalDate day = date.dateTime().toLocalDate();
-        return day.getYear() >= EARLIEST_YEAR && !day.isAfter(latest);
+        return plausible(date.dateTime().toLocalDate());
+    }
+
+    private boolean plausible(LocalDate day) {
+        return DateParser.plausibleDay(day, today);
     }
 
     private static Field<ArticleDate> field(Candidate candidate) {

@@ -117,6 +117,15 @@ class PublishedDateFinderTest {
                 .published().map(f -> f.value() + " " + f.origin())).contains("2020-06-04T00:00:00 url");
     }
 
+    @Test
+    void readsTheUrlDayAsTheNormalizerDoes_compactToo_butAYearAndMonthIsNoPublicationDay() {
+        assertThat(find("en", "", "<h1>Trams</h1>" + PROSE, "https://example.com/news/20200604/trams.html")
+                .published().map(f -> f.value() + " " + f.origin())).contains("2020-06-04T00:00:00 url");
+        // the normalizer's last resort takes /2020/06/ as June 1st; as a page's own date it would be a wrong day
+        assertThat(find("en", "", "<h1>Trams</h1>" + PROSE, "https://example.com/news/2020/06/trams/")
+                .published()).isEmpty();
+    }
+
     // ---- choosing
 
     @Test
