@@ -18,6 +18,7 @@ import org.jsoup.parser.Parser;
 
 import newsroom.extract.ArticleDate;
 import newsroom.extract.Field;
+import newsroom.extract.PageMetadata;
 
 /**
  * Reads article metadata from a parsed page. Precedence per field: JSON-LD article object, then OpenGraph / Twitter /
@@ -68,13 +69,23 @@ public final class MetadataExtractor {
      * @param document parsed page, untouched
      * @param baseUrl  absolute URL that relative URLs resolve against (page URL or {@code <base href>}); may be null
      */
-    public static PageMetadata read(Document document, String baseUrl) {
+    public static Reading read(Document document, String baseUrl) {
         return new MetadataExtractor(document, baseUrl).read();
     }
 
-    private PageMetadata read() {
-        return new PageMetadata(title(), authors(), date(true), date(false), language(), summary(), canonical(),
-                siteName(), section(), tags(), leadImage(), paywalled(),
+    /**
+     * What a page's head and markup say before its content is touched.
+     *
+     * @param metadata          the page's metadata
+     * @param jsonLdArticleBody the JSON-LD {@code articleBody}, which the content finder takes as evidence of where
+     *                          the article is (and the extractor as content when the page body holds none)
+     */
+    public record Reading(PageMetadata metadata, Optional<String> jsonLdArticleBody) {
+    }
+
+    private Reading read() {
+        return new Reading(new PageMetadata(title(), authors(), date(true), date(false), language(), summary(),
+                canonical(), siteName(), section(), tags(), leadImage(), paywalled()),
                 jsonLd.flatMap(a -> first(a.node().get("articleBody"))));
     }
 

@@ -13,9 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import newsroom.core.ingest.HtmlDecoding;
 import newsroom.core.model.ArticleRejectedException;
+import newsroom.extract.ArticleContent;
 import newsroom.extract.ArticleExtractor;
 import newsroom.extract.ExtractedArticle;
 import newsroom.extract.Field;
+import newsroom.extract.PageMetadata;
 
 /**
  * {@code extract FILE.html [--url URL]}: extracts one saved page and prints the article as pretty JSON: every
@@ -74,23 +76,25 @@ public final class ExtractCommand {
     }
 
     static ObjectNode toJson(ObjectMapper json, ExtractedArticle article) {
+        PageMetadata page = article.metadata();
+        ArticleContent content = article.content();
         ObjectNode root = json.createObjectNode();
         root.put("pageUrl", article.pageUrl());
         ObjectNode metadata = root.putObject("metadata");
-        put(json, metadata, "title", article.title());
-        put(json, metadata, "authors", article.authors());
-        put(json, metadata, "published", article.published().map(f -> new Field<>(f.value().toString(), f.origin())));
-        put(json, metadata, "modified", article.modified().map(f -> new Field<>(f.value().toString(), f.origin())));
-        put(json, metadata, "language", article.language());
-        put(json, metadata, "summary", article.summary());
-        put(json, metadata, "canonical", article.canonical());
-        put(json, metadata, "siteName", article.siteName());
-        put(json, metadata, "section", article.section());
-        put(json, metadata, "tags", article.tags());
-        put(json, metadata, "leadImage", article.leadImage());
-        put(json, metadata, "paywalled", article.paywalled());
-        root.put("markdown", article.markdown());
-        root.put("text", article.text());
+        put(json, metadata, "title", page.title());
+        put(json, metadata, "authors", page.authors());
+        put(json, metadata, "published", page.published().map(f -> new Field<>(f.value().toString(), f.origin())));
+        put(json, metadata, "modified", page.modified().map(f -> new Field<>(f.value().toString(), f.origin())));
+        put(json, metadata, "language", page.language());
+        put(json, metadata, "summary", page.summary());
+        put(json, metadata, "canonical", page.canonical());
+        put(json, metadata, "siteName", page.siteName());
+        put(json, metadata, "section", page.section());
+        put(json, metadata, "tags", page.tags());
+        put(json, metadata, "leadImage", page.leadImage());
+        put(json, metadata, "paywalled", page.paywalled());
+        root.put("markdown", content.markdown());
+        root.put("text", content.text());
         return root;
     }
 

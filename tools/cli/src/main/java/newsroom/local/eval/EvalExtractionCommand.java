@@ -138,7 +138,7 @@ public final class EvalExtractionCommand {
             long start = System.nanoTime();
             String text;
             try {
-                text = extractor.extractArticle(page.getValue(), url).text();
+                text = extractor.extractArticle(page.getValue(), url).content().text();
             } catch (ArticleRejectedException e) {
                 text = "";
                 rejected.add(page.getKey() + " (" + e.rejection().code() + ")");

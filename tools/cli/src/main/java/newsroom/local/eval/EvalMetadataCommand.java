@@ -21,8 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import newsroom.core.ingest.HtmlDecoding;
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;
-import newsroom.extract.ExtractedArticle;
 import newsroom.extract.Field;
+import newsroom.extract.PageMetadata;
 
 /**
  * {@code eval-metadata DATASET_DIR [--peers] [--json FILE] [--worst N]}: runs the extractor that {@code ingest} uses
@@ -139,11 +139,11 @@ public final class EvalMetadataCommand {
 
     static Ours extract(ArticleExtractor extractor, String html, String url) {
         try {
-            ExtractedArticle article = extractor.extractArticle(html, url);
-            LocalDate day = article.published().map(f -> f.value().dateTime().toLocalDate()).orElse(null);
-            MetadataFigures.Found found = new MetadataFigures.Found(article.title().map(Field::value).orElse(null),
-                    article.authors().map(Field::value).orElse(List.of()), day);
-            return new Ours(found, origin(article.title()), origin(article.authors()), origin(article.published()),
+            PageMetadata metadata = extractor.extractArticle(html, url).metadata();
+            LocalDate day = metadata.published().map(f -> f.value().dateTime().toLocalDate()).orElse(null);
+            MetadataFigures.Found found = new MetadataFigures.Found(metadata.title().map(Field::value).orElse(null),
+                    metadata.authors().map(Field::value).orElse(List.of()), day);
+            return new Ours(found, origin(metadata.title()), origin(metadata.authors()), origin(metadata.published()),
                     "");
         } catch (ArticleRejectedException e) {
             return new Ours(new MetadataFigures.Found(null, List.of(), null), "", "", "", e.rejection().toString());
