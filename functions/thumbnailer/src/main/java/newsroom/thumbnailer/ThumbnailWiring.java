@@ -32,7 +32,7 @@ record ThumbnailWiring(ThumbnailService thumbnails, AwsPriming priming, Telemetr
         DynamoArticleIndex index = new DynamoArticleIndex(clients.dynamoDb(), aws.tableName());
         EventBridgePublisher events = new EventBridgePublisher(clients.eventBridge(), aws.eventBusName());
         ThumbnailService service = new ThumbnailService(new SafeHttpFetcher(fetching), store, index, events,
-                site.thumbnailWidths(), site.thumbnails());
+                site.thumbnails());
         // the role reads only under static/thumbnails/ (HEAD before each put)
         AwsPriming priming = AwsPriming.builder()
                 .headObject(store, "static/thumbnails/" + AwsPriming.SENTINEL_OBJECT)

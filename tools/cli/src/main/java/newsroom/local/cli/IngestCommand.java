@@ -173,7 +173,7 @@ public final class IngestCommand {
                 return;
             }
             SourceContext context = new SourceContext("cli", name, null, pipeline.config().timeZone(),
-                    pipeline.config().defaultLanguage(), List.of(), List.of());
+                    pipeline.config().languages().defaultLanguage(), List.of(), List.of());
             if (resolution instanceof InputResolver.ArticlePage page) {
                 report(name, fetchService.ingestPage(page.page(), context));
             } else if (resolution instanceof InputResolver.Feed feed) {
@@ -200,7 +200,7 @@ public final class IngestCommand {
             out.println("source " + source.name() + ": " + (poll.unchanged() ? "not modified since the last poll"
                     : poll.requests().size() + " new item(s)"));
             for (FetchRequest request : poll.requests()) {
-                article(request.url(), source.contextFor(request.url(), pipeline.config().defaultLanguage())
+                article(request.url(), source.contextFor(request.url(), pipeline.config().languages().defaultLanguage())
                         .withDateHints(request.dateHints()));
             }
             pipeline.index().save(poll.newState());
@@ -210,7 +210,7 @@ public final class IngestCommand {
         private void items(List<String> urls, Map<String, Instant> listedDates, DateHints.ListedIn listedIn) {
             for (String item : urls) {
                 article(item, new SourceContext("cli", item, null, pipeline.config().timeZone(),
-                        pipeline.config().defaultLanguage(), List.of(), List.of(),
+                        pipeline.config().languages().defaultLanguage(), List.of(), List.of(),
                         DateHints.listed(listedDates.get(item), listedIn)));
             }
         }
@@ -228,7 +228,7 @@ public final class IngestCommand {
         private IngestOutcome ingestFile(Path file, String name) {
             String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
             SourceContext context = new SourceContext("cli", null, name, pipeline.config().timeZone(),
-                    pipeline.config().defaultLanguage(), List.of(), List.of());
+                    pipeline.config().languages().defaultLanguage(), List.of(), List.of());
             try {
                 long size = Files.size(file);
                 if (size > MAX_FILE_BYTES) {
