@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,6 +19,7 @@ import newsroom.extract.ArticleExtractor;
 import newsroom.extract.ExtractedArticle;
 import newsroom.extract.Field;
 import newsroom.extract.PageMetadata;
+import newsroom.local.Arguments;
 
 /**
  * {@code extract FILE.html [--url URL]}: extracts one saved page and prints the article as pretty JSON: every
@@ -32,29 +34,12 @@ public final class ExtractCommand {
 
     /** Runs the command; returns the process exit code (0 done, 1 failed or rejected, 2 usage error). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Path file = null;
-        String url = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--url")) {
-                if (i + 1 >= args.length) {
-                    err.println("--url needs a URL\n" + USAGE);
-                    return 2;
-                }
-                url = args[++i];
-            } else if (args[i].equals("-h") || args[i].equals("--help")) {
-                out.println(USAGE);
-                return 0;
-            } else if (args[i].startsWith("-") || file != null) {
-                err.println("unexpected argument: " + args[i] + "\n" + USAGE);
-                return 2;
-            } else {
-                file = Paths.get(args[i]);
-            }
-        }
-        if (file == null) {
-            err.println(USAGE);
-            return 2;
-        }
+        return Arguments.run(args, USAGE, Set.of("--url"), Set.of(), out, err,
+                arguments -> extract(Paths.get(arguments.single("FILE.html")), arguments.option("--url", null), out,
+                        err));
+    }
+
+    private static int extract(Path file, String url, PrintStream out, PrintStream err) {
         try {
             if (Files.size(file) > ArticleExtractor.MAX_PAGE_BYTES) {
                 err.println("extract: rejected: TOO_LARGE (" + file + " is over " + ArticleExtractor.MAX_PAGE_BYTES

@@ -36,7 +36,9 @@ import newsroom.discovery.Source;
 import newsroom.discovery.SourcePoller;
 import newsroom.discovery.SourcesFileLoader;
 import newsroom.fetch.SafeHttpFetcher;
+import newsroom.local.Arguments;
 import newsroom.local.LocalPipeline;
+import newsroom.local.UsageException;
 import newsroom.local.bus.InProcessEventBus;
 import newsroom.local.bus.TemplateRules;
 
@@ -92,6 +94,10 @@ public final class IngestCommand {
 
     public int run(String[] args, PrintStream out, PrintStream err) {
         Arguments arguments = new Arguments(args, Set.of("--out", "--config", "--sources"), Set.of());
+        if (arguments.help()) {
+            out.println(USAGE);
+            return 0;
+        }
         String sourcesFile = arguments.option("--sources", null);
         if (arguments.positional().isEmpty() && sourcesFile == null) {
             throw new UsageException("no INPUT given\n" + USAGE);
