@@ -60,11 +60,6 @@ public final class EvalExtractionCommand {
 
     private static int evaluateDataset(Path datasetDir, Path predictionsFile, boolean peers, PrintStream out,
                                        PrintStream err) throws IOException {
-        if (!Files.isRegularFile(datasetDir.resolve("ground-truth.json"))) {
-            err.println("eval-extraction: " + datasetDir + " has no ground-truth.json (expected the "
-                    + "article-extraction-benchmark layout: ground-truth.json and html/<id>.html.gz)");
-            return 1;
-        }
         BenchmarkDataset dataset = BenchmarkDataset.open(datasetDir);
         Map<String, String> htmlById = new LinkedHashMap<>();
         for (BenchmarkDataset.Page page : dataset.pages().values()) {

@@ -1,19 +1,13 @@
 package newsroom.local.eval;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A dataset in the metadata-dev layout: {@code ground-truth.json} ({@code {id: {url, title, author, date}}}, where
@@ -32,8 +26,6 @@ public final class MetadataDataset {
     public record Page(String id, String url, String title, List<String> author, LocalDate date) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path directory;
     private final Map<String, Page> pages;
 
@@ -44,22 +36,10 @@ public final class MetadataDataset {
 
     /** Reads the labels; throws with the file named when they are missing or not of this layout. */
     public static MetadataDataset open(Path directory) throws IOException {
-        Path truthFile = directory.resolve("ground-truth.json");
-        if (!Files.isRegularFile(truthFile)) {
-            throw new IOException(truthFile + " not found (expected the metadata-dev layout: ground-truth.json and"
-                    + " html/<id>.html.gz)");
-        }
-        JsonNode root = JSON.readTree(truthFile.toFile());
-        if (root == null || !root.isObject()) {
-            throw new IOException(truthFile + ": expected a JSON object of id -> {url, title, author, date}");
-        }
-        Map<String, Page> pages = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : root.properties()) {
-            JsonNode item = entry.getValue();
-            pages.put(entry.getKey(), new Page(entry.getKey(), text(item.get("url")), text(item.get("title")),
-                    authors(item.get("author")), MetadataScorer.dateLabel(text(item.get("date")))));
-        }
-        return new MetadataDataset(directory, Collections.unmodifiableMap(pages));
+        return new MetadataDataset(directory, DatasetFolder.readLabels(directory, "metadata-dev",
+                "{url, title, author, date}", (id, item) -> new Page(id, text(item.get("url")),
+                        text(item.get("title")), authors(item.get("author")),
+                        MetadataScorer.dateLabel(text(item.get("date"))))));
     }
 
     private static String text(JsonNode node) {
@@ -90,8 +70,6 @@ public final class MetadataDataset {
 
     /** The page's bytes as saved (decompressed, not decoded). */
     public byte[] bytes(String id) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(directory.resolve("html").resolve(id + ".html.gz")))) {
-            return in.readAllBytes();
-        }
+        return DatasetFolder.bytes(directory, id);
     }
 }
