@@ -1,24 +1,18 @@
 package newsroom.aws;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import newsroom.core.port.SourceStateStore;
 import newsroom.core.port.contract.SourceStateStoreContract;
 
 /** {@link DynamoSourceStateStore} against dynalite, a new table per test. */
+@ExtendWith(Dynalite.Shared.class)
 class DynamoSourceStateStoreTest extends SourceStateStoreContract {
 
-    private static Dynalite dynalite;
+    private final Dynalite dynalite;
 
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynalite.close();
+    DynamoSourceStateStoreTest(Dynalite dynalite) {
+        this.dynalite = dynalite;
     }
 
     @Override
