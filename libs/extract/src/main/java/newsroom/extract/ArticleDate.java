@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A date-time read from a page. Pages often state the zone ({@code 2019-11-19T10:00:00-05:00}) but sometimes do not;
  * a zone-less value is kept as it was written, never guessed, so the normalizer can apply the site's zone.
@@ -14,7 +16,7 @@ import java.util.Optional;
  * @param dateTime the wall-clock date-time as written
  * @param offset   the offset the page gave, or null when it gave none
  */
-public record ArticleDate(LocalDateTime dateTime, ZoneOffset offset) {
+public record ArticleDate(LocalDateTime dateTime, @Nullable ZoneOffset offset) {
     public ArticleDate {
         Objects.requireNonNull(dateTime, "dateTime");
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.RawArticle;
@@ -62,7 +63,7 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
      *                                  nothing that looks like an article, EMPTY_INPUT for a blank page
      */
     @Override
-    public RawArticle extract(String html, String pageUrl) {
+    public RawArticle extract(String html, @Nullable String pageUrl) {
         ExtractedArticle extracted = extractArticle(html, pageUrl);
         PageMetadata metadata = extracted.metadata();
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -101,7 +102,7 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
      * @param pageUrl URL it came from (to resolve relative links); may be null for a local file
      * @throws ArticleRejectedException as for {@link #extract}
      */
-    public ExtractedArticle extractArticle(String html, String pageUrl) {
+    public ExtractedArticle extractArticle(String html, @Nullable String pageUrl) {
         if (html == null || html.isBlank()) {
             throw new ArticleRejectedException(Rejection.Code.EMPTY_INPUT, "the page is empty");
         }
@@ -124,7 +125,7 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         }
     }
 
-    private ExtractedArticle extractChecked(String html, String pageUrl) {
+    private ExtractedArticle extractChecked(String html, @Nullable String pageUrl) {
         String safePageUrl = pageUrl == null ? null : UrlResolver.resolveHttp(null, pageUrl).orElse(null);
         Document document = Parser.htmlParser().setMaxDepth(MAX_DEPTH)
                 .parseInput(html, safePageUrl == null ? "" : safePageUrl);
@@ -181,7 +182,7 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
     }
 
     /** The page's first {@code <base href>} (may be null) resolved against the page URL, else the page URL. */
-    private static String baseUrl(Element base, String pageUrl) {
+    private static @Nullable String baseUrl(@Nullable Element base, @Nullable String pageUrl) {
         if (base == null) {
             return pageUrl;
         }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.extract.ArticleDate;
 import newsroom.extract.Field;
@@ -36,13 +37,13 @@ public final class MetadataExtractor {
     private final Document document;
     /** The elements every finder starts from, collected in one walk of the page. */
     private final PageScan scan;
-    private final String baseUrl;
+    private final @Nullable String baseUrl;
     private final Map<String, List<String>> meta = new LinkedHashMap<>();
     private final Optional<JsonLdReader.ArticleNode> jsonLd;
-    private SiteIdentity site;
+    private @Nullable SiteIdentity site;
     private final List<JsonNode> ldBlocks;
 
-    private MetadataExtractor(Document document, String baseUrl) {
+    private MetadataExtractor(Document document, @Nullable String baseUrl) {
         this.document = document;
         this.baseUrl = baseUrl;
         // one walk of the page collects what every finder reads (meta values, JSON-LD scripts, headings, <time>,
@@ -69,7 +70,7 @@ public final class MetadataExtractor {
      * @param document parsed page, untouched
      * @param baseUrl  absolute URL that relative URLs resolve against (page URL or {@code <base href>}); may be null
      */
-    public static Reading read(Document document, String baseUrl) {
+    public static Reading read(Document document, @Nullable String baseUrl) {
         return new MetadataExtractor(document, baseUrl).read();
     }
 
@@ -124,7 +125,7 @@ public final class MetadataExtractor {
     }
 
     /** Both dates, found once by {@link PublishedDateFinder} (candidates from the whole page, then a choice). */
-    private PublishedDateFinder.Dates dates;
+    private PublishedDateFinder.@Nullable Dates dates;
 
     private Optional<Field<ArticleDate>> date(boolean published) {
         if (dates == null) {
@@ -295,7 +296,7 @@ public final class MetadataExtractor {
         return new ArrayList<>(items);
     }
 
-    private static String firstNonBlank(String... values) {
+    private static @Nullable String firstNonBlank(@Nullable String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
                 return value;
