@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A small, strict command-line reader: {@code --name value} (or {@code --name=value}) options from a known set,
  * {@code --flag} switches, {@code -h} / {@code --help}, and positional arguments. Unknown options are usage errors,
@@ -85,6 +87,12 @@ public final class Arguments {
         }
     }
 
+    /** The option's value, or null when it was not given. */
+    public @Nullable String option(String name) {
+        return options.get(name);
+    }
+
+    /** The option's value, or {@code fallback} when it was not given. */
     public String option(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.discovery.SourcesFileLoader;
 import newsroom.local.Arguments;
 import newsroom.local.UsageException;
@@ -74,13 +76,13 @@ public final class BenchCommand {
         Plan plan = arguments.flag("--quick") ? Plan.QUICK : Plan.FULL;
         boolean cold = !arguments.flag("--no-cold");
         boolean peer = !arguments.flag("--no-peer");
-        Path dataset = path(arguments.option("--dataset", null));
-        Path repo = path(arguments.option("--repo", null));
-        Path keep = path(arguments.option("--keep", null));
+        Path dataset = path(arguments.option("--dataset"));
+        Path repo = path(arguments.option("--repo"));
+        Path keep = path(arguments.option("--keep"));
         boolean pathological = arguments.flag("--pathological");
         boolean scale = arguments.flag("--scale");
         int sources = arguments.intOption("--sources", ScaleBench.DEFAULT_SOURCES, 1, SourcesFileLoader.MAX_SOURCES);
-        Path json = path(arguments.option("--json", null));
+        Path json = path(arguments.option("--json"));
         if (pathological) {
             return measurePathological(out, err);
         }
@@ -99,12 +101,12 @@ public final class BenchCommand {
     }
 
     /** An option's path, absolute and normalized; null when the option is absent. */
-    private static Path path(String option) {
+    private static @Nullable Path path(@Nullable String option) {
         return option == null ? null : Path.of(option).toAbsolutePath().normalize();
     }
 
     private static int measure(Plan plan, boolean cold, boolean peer, Path repo, Path shared, Path dataset,
-                               Path keep, PrintStream out, PrintStream err) throws IOException {
+                               @Nullable Path keep, PrintStream out, PrintStream err) throws IOException {
         long started = System.nanoTime();
         Path work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("newsroom-bench");
         try {
@@ -141,7 +143,8 @@ public final class BenchCommand {
         }
     }
 
-    private static int measureScale(Path repo, int sources, Path json, PrintStream out, PrintStream err) {
+    private static int measureScale(@Nullable Path repo, int sources, @Nullable Path json, PrintStream out,
+                                    PrintStream err) {
         long started = System.nanoTime();
         try {
             Path root = repo != null ? repo : findRepo();

@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.core.ingest.HtmlDecoding;
 import newsroom.core.model.ArticleRejectedException;
@@ -35,11 +36,11 @@ public final class ExtractCommand {
     /** Runs the command; returns the process exit code (0 done, 1 failed or rejected, 2 usage error). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return Arguments.run(args, USAGE, Set.of("--url"), Set.of(), out, err,
-                arguments -> extract(Paths.get(arguments.single("FILE.html")), arguments.option("--url", null), out,
+                arguments -> extract(Paths.get(arguments.single("FILE.html")), arguments.option("--url"), out,
                         err));
     }
 
-    private static int extract(Path file, String url, PrintStream out, PrintStream err) {
+    private static int extract(Path file, @Nullable String url, PrintStream out, PrintStream err) {
         try {
             if (Files.size(file) > ArticleExtractor.MAX_PAGE_BYTES) {
                 err.println("extract: rejected: TOO_LARGE (" + file + " is over " + ArticleExtractor.MAX_PAGE_BYTES

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.config.InvalidConfigurationException;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.config.SiteConfigLoader;
@@ -98,11 +100,11 @@ public final class IngestCommand {
             out.println(USAGE);
             return 0;
         }
-        String sourcesFile = arguments.option("--sources", null);
+        String sourcesFile = arguments.option("--sources");
         if (arguments.positional().isEmpty() && sourcesFile == null) {
             throw new UsageException("no INPUT given\n" + USAGE);
         }
-        SiteConfig config = loadConfig(arguments.option("--config", null));
+        SiteConfig config = loadConfig(arguments.option("--config"));
         Fetcher fetcher = fetchers.create(config);
         List<Source> sources = sourcesFile == null ? List.of() : loadSources(sourcesFile);
         List<Object> inputs = new ArrayList<>();
@@ -277,7 +279,7 @@ public final class IngestCommand {
         }
     }
 
-    private static SiteConfig loadConfig(String file) {
+    private static SiteConfig loadConfig(@Nullable String file) {
         if (file == null) {
             return SiteConfig.defaults();
         }

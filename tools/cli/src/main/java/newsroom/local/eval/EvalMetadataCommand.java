@@ -18,6 +18,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.core.ingest.HtmlDecoding;
 import newsroom.core.model.ArticleRejectedException;
@@ -52,14 +53,14 @@ public final class EvalMetadataCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return Arguments.run(args, USAGE, Set.of("--json", "--worst"), Set.of("--peers"), out, err, arguments -> {
             Path dataset = Paths.get(arguments.single("DATASET_DIR"));
-            String json = arguments.option("--json", null);
+            String json = arguments.option("--json");
             int worst = arguments.intOption("--worst", DEFAULT_WORST, 0, Integer.MAX_VALUE);
             return evaluate(dataset, arguments.flag("--peers"), json == null ? null : Paths.get(json), worst, out,
                     err);
         });
     }
 
-    private static int evaluate(Path dataset, boolean peers, Path jsonFile, int worst, PrintStream out,
+    private static int evaluate(Path dataset, boolean peers, @Nullable Path jsonFile, int worst, PrintStream out,
                                 PrintStream err) {
         try {
             return evaluateDataset(MetadataDataset.open(dataset), peers, jsonFile, worst, out, err);
@@ -69,7 +70,7 @@ public final class EvalMetadataCommand {
         }
     }
 
-    private static int evaluateDataset(MetadataDataset dataset, boolean peers, Path jsonFile, int worst,
+    private static int evaluateDataset(MetadataDataset dataset, boolean peers, @Nullable Path jsonFile, int worst,
                                        PrintStream out, PrintStream err) throws IOException {
         ArticleExtractor extractor = new ArticleExtractor();
         Map<String, String> decoded = new LinkedHashMap<>();
@@ -110,7 +111,7 @@ public final class EvalMetadataCommand {
         return HtmlDecoding.decode(bytes, null);
     }
 
-    static Ours extract(ArticleExtractor extractor, String html, String url) {
+    static Ours extract(ArticleExtractor extractor, String html, @Nullable String url) {
         try {
             PageMetadata metadata = extractor.extractArticle(html, url).metadata();
             LocalDate day = metadata.published().map(f -> f.value().dateTime().toLocalDate()).orElse(null);
@@ -185,7 +186,7 @@ public final class EvalMetadataCommand {
                 .forEach(e -> out.println(e.getValue()));
     }
 
-    private static String shown(String text) {
+    private static String shown(@Nullable String text) {
         if (text == null) {
             return "";
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dataset in the metadata-dev layout: {@code ground-truth.json} ({@code {id: {url, title, author, date}}}, where
@@ -23,7 +24,8 @@ public final class MetadataDataset {
      * @param author the labelled author names (one or several), or null when not labelled
      * @param date   the labelled publication day, or null when not labelled (or the label is not a valid day)
      */
-    public record Page(String id, String url, String title, List<String> author, LocalDate date) {
+    public record Page(String id, @Nullable String url, @Nullable String title, @Nullable List<String> author,
+                       @Nullable LocalDate date) {
     }
 
     private final Path directory;
@@ -42,11 +44,11 @@ public final class MetadataDataset {
                         MetadataScorer.dateLabel(text(item.get("date"))))));
     }
 
-    private static String text(JsonNode node) {
+    private static @Nullable String text(@Nullable JsonNode node) {
         return node == null || node.isNull() || !node.isValueNode() ? null : node.asText();
     }
 
-    private static List<String> authors(JsonNode node) {
+    private static @Nullable List<String> authors(@Nullable JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.local.Arguments;
 import newsroom.local.UsageException;
@@ -75,12 +76,12 @@ public final class InvokeCommand {
     }
 
     /** @param out the site folder of the embedded default; null with {@code env} */
-    private record Request(String function, Path event, Path env, Path out, Path template) {
+    private record Request(String function, Path event, @Nullable Path env, @Nullable Path out, Path template) {
         static Request of(Arguments arguments) {
             List<String> positional = arguments.positional();
-            String env = arguments.option("--env", null);
-            String out = arguments.option("--out", null);
-            String template = arguments.option("--template", null);
+            String env = arguments.option("--env");
+            String out = arguments.option("--out");
+            String template = arguments.option("--template");
             if (positional.size() != 2) {
                 throw new UsageException("expected FUNCTION and EVENT.json, got " + positional);
             }
