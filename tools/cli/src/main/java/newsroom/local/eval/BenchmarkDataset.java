@@ -8,28 +8,24 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.core.ingest.HtmlDecoding;
 
 /**
  * A dataset in the article-extraction-benchmark layout: {@code ground-truth.json} (id to {@code {articleBody, url}})
  * and {@code html/<id>.html.gz}. Also reads prediction files in either of the benchmark's two formats.
+ *
+ * @param directory the dataset's folder
+ * @param pages     its pages by id, in file order
  */
-public final class BenchmarkDataset {
+public record BenchmarkDataset(Path directory, Map<String, Page> pages) {
 
     /** One page of the dataset: its id, the URL it was fetched from, and the article text a person marked. */
-    public record Page(String id, String url, String articleBody) {
+    public record Page(String id, @Nullable String url, String articleBody) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Path directory;
-    private final Map<String, Page> pages;
-
-    private BenchmarkDataset(Path directory, Map<String, Page> pages) {
-        this.directory = directory;
-        this.pages = pages;
-    }
 
     /**
      * Reads {@code ground-truth.json} of the dataset in {@code directory}.
@@ -40,11 +36,6 @@ public final class BenchmarkDataset {
         return new BenchmarkDataset(directory, DatasetFolder.readLabels(directory, "article-extraction-benchmark",
                 "{articleBody, url}", (id, item) -> new Page(id, item.path("url").asText(null),
                         item.path("articleBody").asText(""))));
-    }
-
-    /** Pages in file order. */
-    public Map<String, Page> pages() {
-        return pages;
     }
 
     /** Page id to true article text, in file order. */

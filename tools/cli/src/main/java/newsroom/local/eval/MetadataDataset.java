@@ -14,8 +14,11 @@ import org.jspecify.annotations.Nullable;
  * A dataset in the metadata-dev layout: {@code ground-truth.json} ({@code {id: {url, title, author, date}}}, where
  * {@code author} is a string, a list of strings or null, and {@code date} is {@code YYYY-MM-DD} or null) and
  * {@code html/<id>.html.gz} holding the page's bytes as saved. A null label means "not labelled".
+ *
+ * @param directory the dataset's folder
+ * @param pages     its pages by id, in file order
  */
-public final class MetadataDataset {
+public record MetadataDataset(Path directory, Map<String, Page> pages) {
 
     /**
      * One labelled page.
@@ -26,14 +29,6 @@ public final class MetadataDataset {
      */
     public record Page(String id, @Nullable String url, @Nullable String title, @Nullable List<String> author,
                        @Nullable LocalDate date) {
-    }
-
-    private final Path directory;
-    private final Map<String, Page> pages;
-
-    private MetadataDataset(Path directory, Map<String, Page> pages) {
-        this.directory = directory;
-        this.pages = pages;
     }
 
     /** Reads the labels; throws with the file named when they are missing or not of this layout. */
@@ -63,11 +58,6 @@ public final class MetadataDataset {
             names.add(node.asText());
         }
         return names.isEmpty() ? null : List.copyOf(names);
-    }
-
-    /** Pages in file order. */
-    public Map<String, Page> pages() {
-        return pages;
     }
 
     /** The page's bytes as saved (decompressed, not decoded). */
