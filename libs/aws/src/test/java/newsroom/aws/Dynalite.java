@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -18,28 +15,10 @@ import newsroom.emulators.EmulatorProcess;
 
 /**
  * dynalite (DynamoDB on an in-memory LevelDB, pinned in {@code tools/dynalite}) as a child process, with a fresh
- * table per test created exactly as {@code template.yaml} declares it. A test class gets it with
- * {@code @ExtendWith(Dynalite.Shared.class)} and a {@code Dynalite} constructor (or {@code @BeforeAll}) parameter:
- * one process serves every such class of the run and stops when the run ends.
+ * table per test created exactly as {@code template.yaml} declares it. A test class gets the run's one process
+ * through {@link SharedServers}.
  */
 final class Dynalite implements AutoCloseable {
-
-    /** Resolves a {@link Dynalite} parameter to the one process of this test run, started on first use. */
-    static final class Shared implements ParameterResolver {
-        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Dynalite.class);
-
-        @Override
-        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == Dynalite.class;
-        }
-
-        @Override
-        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            // the root store closes it (AutoCloseable) when the whole run ends
-            return context.getRoot().getStore(NAMESPACE)
-                    .getOrComputeIfAbsent(Dynalite.class, key -> Dynalite.start(), Dynalite.class);
-        }
-    }
 
     private static final AtomicInteger TABLES = new AtomicInteger();
 
@@ -51,7 +30,7 @@ final class Dynalite implements AutoCloseable {
         this.dynamo = TestAws.clients(Map.of("AWS_ENDPOINT_URL_DYNAMODB", server.endpoint())).dynamoDb();
     }
 
-    private static Dynalite start() {
+    static Dynalite start() {
         Path cli = RepoFiles.root().resolve("tools/dynalite/node_modules/dynalite/cli.js");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("dynalite is not installed: run 'npm ci --prefix tools/dynalite' in "

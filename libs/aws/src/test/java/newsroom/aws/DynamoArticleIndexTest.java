@@ -34,7 +34,7 @@ import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.contract.ArticleIndexContract;
 
 /** {@link DynamoArticleIndex} against dynalite, a new table per test; plus the key design of docs/dynamodb.md. */
-@ExtendWith(Dynalite.Shared.class)
+@ExtendWith(SharedServers.class)
 class DynamoArticleIndexTest extends ArticleIndexContract {
 
     private final Dynalite dynalite;

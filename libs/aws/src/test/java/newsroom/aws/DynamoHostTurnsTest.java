@@ -6,7 +6,7 @@ import newsroom.core.port.HostTurns;
 import newsroom.core.port.contract.HostTurnsContract;
 
 /** {@link DynamoHostTurns} against dynalite, a new table per test. */
-@ExtendWith(Dynalite.Shared.class)
+@ExtendWith(SharedServers.class)
 class DynamoHostTurnsTest extends HostTurnsContract {
 
     private final Dynalite dynalite;

@@ -6,7 +6,7 @@ import newsroom.core.port.RobotsTxtShare;
 import newsroom.core.port.contract.RobotsTxtShareContract;
 
 /** {@link DynamoRobotsTxtShare} against dynalite, a new table per test. */
-@ExtendWith(Dynalite.Shared.class)
+@ExtendWith(SharedServers.class)
 class DynamoRobotsTxtShareTest extends RobotsTxtShareContract {
 
     private final Dynalite dynalite;

@@ -6,7 +6,7 @@ import newsroom.core.port.SourceStateStore;
 import newsroom.core.port.contract.SourceStateStoreContract;
 
 /** {@link DynamoSourceStateStore} against dynalite, a new table per test. */
-@ExtendWith(Dynalite.Shared.class)
+@ExtendWith(SharedServers.class)
 class DynamoSourceStateStoreTest extends SourceStateStoreContract {
 
     private final Dynalite dynalite;

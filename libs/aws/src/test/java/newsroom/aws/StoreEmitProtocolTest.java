@@ -36,7 +36,7 @@ import newsroom.core.port.contract.StoreEmitProtocolContract;
  * distinct content" is counted in S3 object versions), dynalite, and a loopback EventBridge endpoint that records
  * every entry it accepts and, to refuse a publish, fails every entry of the publisher's two attempts with HTTP 200.
  */
-@ExtendWith(Dynalite.Shared.class)
+@ExtendWith(SharedServers.class)
 class StoreEmitProtocolTest extends StoreEmitProtocolContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
