@@ -40,10 +40,10 @@ final class SourcesFileContexts implements SourceContexts {
     public SourceContext contextFor(String sourceName, String articleUrl) {
         Source source = sources().get(sourceName);
         if (source == null) {
-            return new SourceContext(sourceName, articleUrl, null, site.timeZone(), site.defaultLanguage(),
+            return new SourceContext(sourceName, articleUrl, null, site.timeZone(), site.languages().defaultLanguage(),
                     List.of(), List.of());
         }
-        return source.contextFor(articleUrl, site.defaultLanguage());
+        return source.contextFor(articleUrl, site.languages().defaultLanguage());
     }
 
     private synchronized Map<String, Source> sources() {

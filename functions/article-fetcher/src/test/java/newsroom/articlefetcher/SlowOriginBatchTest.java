@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import newsroom.aws.testing.DeadlineContext;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.ingest.ArticleFetchService;
 import newsroom.core.ingest.IngestService;
@@ -122,7 +123,8 @@ class SlowOriginBatchTest {
         event.setRecords(records);
 
         long start = System.nanoTime();
-        SQSBatchResponse response = handler.handleRequest(event, new RemainingTimeContext(REMAINING_MILLIS));
+        SQSBatchResponse response = handler.handleRequest(event,
+                new DeadlineContext("ArticleFetcherFunction", Duration.ofMillis(REMAINING_MILLIS)));
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(tookMillis).as("the invocation ends before its timeout").isLessThan(REMAINING_MILLIS);
@@ -148,7 +150,8 @@ class SlowOriginBatchTest {
         last.setAttributes(Map.of("ApproximateReceiveCount", "3"));
         event.setRecords(List.of(message("m8", url("/fast")), last));
 
-        SQSBatchResponse response = handler.handleRequest(event, new RemainingTimeContext(12_000));
+        SQSBatchResponse response = handler.handleRequest(event,
+                new DeadlineContext("ArticleFetcherFunction", Duration.ofMillis(12_000)));
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("m8", "m9");

@@ -168,7 +168,7 @@ final class ArticleApi {
     }
 
     private ApiResponse ingestMarkdown(byte[] body) {
-        SourceContext context = new SourceContext(SOURCE, null, null, site.timeZone(), site.defaultLanguage(),
+        SourceContext context = new SourceContext(SOURCE, null, null, site.timeZone(), site.languages().defaultLanguage(),
                 List.of(), List.of());
         IngestOutcome outcome = ingest.ingestMarkdown(body, context);
         if (outcome instanceof IngestOutcome.Rejected rejected) {

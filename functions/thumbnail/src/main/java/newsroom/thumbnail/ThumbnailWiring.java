@@ -39,7 +39,7 @@ record ThumbnailWiring(ThumbnailService thumbnails, AwsPriming priming, Telemetr
         FetcherConfig fetching = FetcherConfig.fromMap(env);
         Telemetry telemetry = Telemetry.lambda("thumbnail", env);
         ThumbnailService service = new ThumbnailService(new SafeHttpFetcher(fetching), aws.contentStore(),
-                aws.articleIndex(), aws.events(), site.thumbnailWidths(), site.thumbnails());
+                aws.articleIndex(), aws.events(), site.thumbnails());
         // the role reads only under static/thumbnails/ (HEAD before each put)
         AwsPriming priming = AwsPriming.builder()
                 .headObject(aws.contentStore(), "static/thumbnails/" + AwsPriming.SENTINEL_OBJECT)

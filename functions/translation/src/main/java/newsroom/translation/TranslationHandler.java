@@ -59,7 +59,7 @@ public final class TranslationHandler extends SnapStartHandler
         if (detail.translationTargets().isEmpty()) {
             return rejected(event, "detail.translationTargets names no language");
         }
-        TranslationService.Result translated = translations.translate(detail, site.targetLanguages());
+        TranslationService.Result translated = translations.translate(detail, site.languages().targets());
         Map<String, String> outcomes = new LinkedHashMap<>();
         for (TranslationService.Outcome o : translated.outcomes()) {
             outcomes.put(o.language(), o.status() + (o.objectKey() == null ? "" : " " + o.objectKey())

@@ -14,8 +14,9 @@ import newsroom.core.testing.RepoFiles;
 import newsroom.emulators.EmulatorProcess;
 
 /**
- * dynalite (DynamoDB on an in-memory LevelDB, pinned in {@code tools/dynalite}) as a child process for one test
- * class, with a fresh table per test created exactly as {@code template.yaml} declares it.
+ * dynalite (DynamoDB on an in-memory LevelDB, pinned in {@code tools/dynalite}) as a child process, with a fresh
+ * table per test created exactly as {@code template.yaml} declares it. A test class gets the run's one process
+ * through {@link SharedServers}.
  */
 final class Dynalite implements AutoCloseable {
 

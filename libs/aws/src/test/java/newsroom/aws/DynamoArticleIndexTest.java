@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -35,19 +34,14 @@ import newsroom.core.port.ArticleRecord;
 import newsroom.core.port.contract.ArticleIndexContract;
 
 /** {@link DynamoArticleIndex} against dynalite, a new table per test; plus the key design of docs/dynamodb.md. */
+@ExtendWith(SharedServers.class)
 class DynamoArticleIndexTest extends ArticleIndexContract {
 
-    private static Dynalite dynalite;
+    private final Dynalite dynalite;
     private String table;
 
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynalite.close();
+    DynamoArticleIndexTest(Dynalite dynalite) {
+        this.dynalite = dynalite;
     }
 
     @Override

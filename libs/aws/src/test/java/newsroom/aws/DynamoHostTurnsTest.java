@@ -1,24 +1,18 @@
 package newsroom.aws;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import newsroom.core.port.HostTurns;
 import newsroom.core.port.contract.HostTurnsContract;
 
 /** {@link DynamoHostTurns} against dynalite, a new table per test. */
+@ExtendWith(SharedServers.class)
 class DynamoHostTurnsTest extends HostTurnsContract {
 
-    private static Dynalite dynalite;
+    private final Dynalite dynalite;
 
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynalite.close();
+    DynamoHostTurnsTest(Dynalite dynalite) {
+        this.dynalite = dynalite;
     }
 
     @Override

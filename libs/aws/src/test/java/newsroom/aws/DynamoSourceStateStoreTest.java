@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import newsroom.core.port.SourceStateStore;
@@ -19,19 +18,14 @@ import newsroom.core.port.SourceStateStore.SourceState;
 import newsroom.core.port.contract.SourceStateStoreContract;
 
 /** {@link DynamoSourceStateStore} against dynalite, a new table per test. */
+@ExtendWith(SharedServers.class)
 class DynamoSourceStateStoreTest extends SourceStateStoreContract {
 
-    private static Dynalite dynalite;
+    private final Dynalite dynalite;
     private String table;
 
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = Dynalite.start();
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynalite.close();
+    DynamoSourceStateStoreTest(Dynalite dynalite) {
+        this.dynalite = dynalite;
     }
 
     @Override

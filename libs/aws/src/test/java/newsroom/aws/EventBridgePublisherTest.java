@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -25,28 +26,26 @@ import newsroom.emulators.MotoServer;
  * {@link EventBridgePublisher} against the moto server: a custom bus per test with a rule on our source routing
  * to an SQS queue, which is how the test reads back what the bus delivered.
  */
+@ExtendWith(SharedServers.class)
 class EventBridgePublisherTest extends EventPublisherContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger BUSES = new AtomicInteger();
-    private static MotoServer moto;
     private static EventBridgeClient eventBridge;
     private static SqsClient sqs;
     private String observerQueueUrl;
 
     @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
+    static void connect(MotoServer moto) {
         AwsClients clients = TestAws.clients(Map.of("AWS_ENDPOINT_URL", moto.endpoint()));
         eventBridge = clients.eventBridge();
         sqs = clients.sqs();
     }
 
     @AfterAll
-    static void stopMoto() {
+    static void disconnect() {
         eventBridge.close();
         sqs.close();
-        moto.close();
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -21,24 +22,22 @@ import newsroom.core.port.contract.FetchQueueContract;
 import newsroom.emulators.MotoServer;
 
 /** {@link SqsFetchQueue} against the moto server, a new queue per test read back with ReceiveMessage. */
+@ExtendWith(SharedServers.class)
 class SqsFetchQueueTest extends FetchQueueContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger QUEUES = new AtomicInteger();
-    private static MotoServer moto;
     private static SqsClient sqs;
     private String queueUrl;
 
     @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
+    static void connect(MotoServer moto) {
         sqs = TestAws.clients(Map.of("AWS_ENDPOINT_URL_SQS", moto.endpoint())).sqs();
     }
 
     @AfterAll
-    static void stopMoto() {
+    static void disconnect() {
         sqs.close();
-        moto.close();
     }
 
     @Override

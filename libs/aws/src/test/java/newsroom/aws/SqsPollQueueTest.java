@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -20,22 +21,20 @@ import newsroom.core.port.PollQueue.PollRequest;
 import newsroom.emulators.MotoServer;
 
 /** {@link SqsPollQueue} against the moto server, read back with ReceiveMessage. */
+@ExtendWith(SharedServers.class)
 class SqsPollQueueTest {
 
     private static final Instant TICK = Instant.parse("2025-02-12T15:15:00Z");
-    private static MotoServer moto;
     private static SqsClient sqs;
 
     @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
+    static void connect(MotoServer moto) {
         sqs = TestAws.clients(Map.of("AWS_ENDPOINT_URL_SQS", moto.endpoint())).sqs();
     }
 
     @AfterAll
-    static void stopMoto() {
+    static void disconnect() {
         sqs.close();
-        moto.close();
     }
 
     @Test
@@ -57,7 +56,7 @@ class SqsPollQueueTest {
     }
 
     @Test
-    void namesTheSources_whenTheQueueDoesNotExist() {
+    void namesTheSources_whenTheQueueDoesNotExist(MotoServer moto) {
         SqsPollQueue queue = new SqsPollQueue(sqs, moto.endpoint() + "/123456789012/no-such-queue",
                 new RetryPolicy(1, Duration.ZERO, Duration.ZERO, RetryPolicy.Sleeper.THREAD));
 

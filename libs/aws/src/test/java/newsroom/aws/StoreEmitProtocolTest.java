@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -35,6 +36,7 @@ import newsroom.core.port.contract.StoreEmitProtocolContract;
  * distinct content" is counted in S3 object versions), dynalite, and a loopback EventBridge endpoint that records
  * every entry it accepts and, to refuse a publish, fails every entry of the publisher's two attempts with HTTP 200.
  */
+@ExtendWith(SharedServers.class)
 class StoreEmitProtocolTest extends StoreEmitProtocolContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +56,7 @@ class StoreEmitProtocolTest extends StoreEmitProtocolContract {
     private String bucket;
 
     @BeforeAll
-    static void startEndpoints() throws IOException {
+    static void startEndpoints(Dynalite sharedDynalite) throws IOException {
         s3root = Files.createTempDirectory("s3mock");
         Map<String, Object> properties = new HashMap<>(Map.of(
                 S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
@@ -62,7 +64,7 @@ class StoreEmitProtocolTest extends StoreEmitProtocolContract {
                 S3MockApplication.PROP_ROOT_DIRECTORY, s3root.toString(),
                 S3MockApplication.PROP_SILENT, true));
         s3mock = S3MockApplication.start(properties);
-        dynalite = Dynalite.start();
+        dynalite = sharedDynalite;
         bus = new FakeAwsEndpoint();
         AwsClients clients = TestAws.clients(Map.of(
                 "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3mock.getHttpPort(),
@@ -76,7 +78,6 @@ class StoreEmitProtocolTest extends StoreEmitProtocolContract {
         s3.close();
         eventBridge.close();
         bus.close();
-        dynalite.close();
         s3mock.stop();
         TestAws.deleteRecursively(s3root);
     }

@@ -8,6 +8,8 @@ import java.time.temporal.Temporal;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.date.WrittenDate;
 
 /**
@@ -17,7 +19,7 @@ import newsroom.core.date.WrittenDate;
  * @param dateTime the wall-clock date-time as written
  * @param offset   the offset the page gave, or null when it gave none
  */
-public record ArticleDate(LocalDateTime dateTime, ZoneOffset offset) {
+public record ArticleDate(LocalDateTime dateTime, @Nullable ZoneOffset offset) {
     public ArticleDate {
         Objects.requireNonNull(dateTime, "dateTime");
     }

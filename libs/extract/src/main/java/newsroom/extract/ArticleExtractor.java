@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.RawArticle;
@@ -19,7 +20,6 @@ import newsroom.extract.internal.LanguageCheck;
 import newsroom.extract.internal.MainContentFinder;
 import newsroom.extract.internal.MarkdownWriter;
 import newsroom.extract.internal.MetadataExtractor;
-import newsroom.extract.internal.PageMetadata;
 import newsroom.extract.internal.TextWriter;
 import newsroom.extract.internal.UrlResolver;
 
@@ -64,35 +64,36 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
      *                                  nothing that looks like an article, EMPTY_INPUT for a blank page
      */
     @Override
-    public RawArticle extract(String html, String pageUrl) {
-        ExtractedArticle article = extractArticle(html, pageUrl);
+    public RawArticle extract(String html, @Nullable String pageUrl) {
+        ExtractedArticle extracted = extractArticle(html, pageUrl);
+        PageMetadata metadata = extracted.metadata();
         Map<String, Object> fields = new LinkedHashMap<>();
-        article.title().ifPresent(f -> fields.put("title", f.value()));
+        metadata.title().ifPresent(f -> fields.put("title", f.value()));
         // a date read only from the URL path is left to the normalizer's fallbacks, which rank the feed's or
         // sitemap's date above it and record params.dateSource: url
-        article.published().filter(f -> !f.origin().equals(URL_DATE_ORIGIN))
+        metadata.published().filter(f -> !f.origin().equals(URL_DATE_ORIGIN))
                 .ifPresent(f -> fields.put("date", f.value().temporal()));
-        article.modified().ifPresent(f -> fields.put("lastmod", f.value().temporal()));
-        article.authors().filter(f -> !f.value().isEmpty())
+        metadata.modified().ifPresent(f -> fields.put("lastmod", f.value().temporal()));
+        metadata.authors().filter(f -> !f.value().isEmpty())
                 .ifPresent(f -> fields.put("author", String.join(", ", f.value())));
-        article.language().ifPresent(f -> fields.put("lang", f.value()));
-        article.summary().ifPresent(f -> fields.put("summary", f.value()));
-        article.tags().filter(f -> !f.value().isEmpty()).ifPresent(f -> fields.put("tags", f.value()));
-        article.section().ifPresent(f -> fields.put("categories", List.of(f.value())));
-        article.leadImage().ifPresent(f -> fields.put("thumbnail", f.value()));
+        metadata.language().ifPresent(f -> fields.put("lang", f.value()));
+        metadata.summary().ifPresent(f -> fields.put("summary", f.value()));
+        metadata.tags().filter(f -> !f.value().isEmpty()).ifPresent(f -> fields.put("tags", f.value()));
+        metadata.section().ifPresent(f -> fields.put("categories", List.of(f.value())));
+        metadata.leadImage().ifPresent(f -> fields.put("thumbnail", f.value()));
         Map<String, Object> source = new LinkedHashMap<>();
         if (pageUrl != null) {
             source.put("url", pageUrl);
         }
-        article.canonical().ifPresent(f -> source.put("canonical", f.value()));
+        metadata.canonical().ifPresent(f -> source.put("canonical", f.value()));
         if (!source.isEmpty()) {
             fields.put("source", source);
         }
-        if (article.isPaywalled()) {
+        if (metadata.isPaywalled()) {
             fields.put("paywalled", true);
         }
-        article.siteName().ifPresent(f -> fields.put("site_name", f.value()));
-        return new RawArticle(fields, article.markdown());
+        metadata.siteName().ifPresent(f -> fields.put("site_name", f.value()));
+        return new RawArticle(fields, extracted.content().markdown());
     }
 
     /**
@@ -102,7 +103,7 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
      * @param pageUrl URL it came from (to resolve relative links); may be null for a local file
      * @throws ArticleRejectedException as for {@link #extract}
      */
-    public ExtractedArticle extractArticle(String html, String pageUrl) {
+    public ExtractedArticle extractArticle(String html, @Nullable String pageUrl) {
         if (html == null || html.isBlank()) {
             throw new ArticleRejectedException(Rejection.Code.EMPTY_INPUT, "the page is empty");
         }
@@ -125,19 +126,20 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         }
     }
 
-    private ExtractedArticle extractChecked(String html, String pageUrl) {
+    private ExtractedArticle extractChecked(String html, @Nullable String pageUrl) {
         String safePageUrl = pageUrl == null ? null : UrlResolver.resolveHttp(null, pageUrl).orElse(null);
         Document document = Parser.htmlParser().setMaxDepth(MAX_DEPTH)
                 .parseInput(html, safePageUrl == null ? "" : safePageUrl);
         ImageResolver.PageImages images = ImageResolver.find(document); // one walk, which also finds <base href>
         String baseUrl = baseUrl(images.base(), safePageUrl);
-        PageMetadata metadata = MetadataExtractor.read(document, baseUrl);
+        MetadataExtractor.Reading reading = MetadataExtractor.read(document, baseUrl);
+        PageMetadata metadata = reading.metadata();
         images.resolveAll(baseUrl);
         String title = metadata.title().map(Field::value).orElse(null);
-        Element content = MainContentFinder.find(document, title, metadata.jsonLdArticleBody()).orElse(null);
+        Element content = MainContentFinder.find(document, title, reading.jsonLdArticleBody()).orElse(null);
         String text = content == null ? "" : TextWriter.write(content);
         if (text.isBlank()) {
-            content = metadata.jsonLdArticleBody().flatMap(ArticleExtractor::paragraphsOf).orElse(null);
+            content = reading.jsonLdArticleBody().flatMap(ArticleExtractor::paragraphsOf).orElse(null);
             text = content == null ? "" : TextWriter.write(content);
         }
         if (text.isBlank()) {
@@ -145,11 +147,9 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
                     "no block of the page looks like article text");
         }
         String markdown = MarkdownWriter.write(content, baseUrl);
-        return new ExtractedArticle(safePageUrl, metadata.title(), metadata.authors(), metadata.published(),
-                metadata.modified(), LanguageCheck.check(metadata.language(), text), metadata.summary(),
-                metadata.canonical(),
-                metadata.siteName(), metadata.section(), metadata.tags(), metadata.leadImage(), metadata.paywalled(),
-                markdown, text);
+        return new ExtractedArticle(safePageUrl,
+                metadata.withLanguage(LanguageCheck.check(metadata.language(), text)),
+                new ArticleContent(markdown, text));
     }
 
     /**
@@ -183,7 +183,7 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
     }
 
     /** The page's first {@code <base href>} (may be null) resolved against the page URL, else the page URL. */
-    private static String baseUrl(Element base, String pageUrl) {
+    private static @Nullable String baseUrl(@Nullable Element base, @Nullable String pageUrl) {
         if (base == null) {
             return pageUrl;
         }

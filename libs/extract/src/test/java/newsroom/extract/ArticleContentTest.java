@@ -12,20 +12,20 @@ class ArticleContentTest {
     private static final String URL = "https://news.example.com/city/2019/11/tram.html";
     private final ArticleExtractor extractor = new ArticleExtractor();
 
-    private ExtractedArticle extract(String content) {
-        return extractor.extractArticle(Pages.page("", content), URL);
+    private ArticleContent extract(String content) {
+        return extractor.extractArticle(Pages.page("", content), URL).content();
     }
 
     @Test
     void keepsTheArticleText_andDropsNavigationSidebarAndFooter() {
-        ExtractedArticle article = extract(Pages.paragraphs());
+        ArticleContent article = extract(Pages.paragraphs());
 
         assertThat(article.text()).isEqualTo(P1 + "\n" + P2 + "\n" + P3);
     }
 
     @Test
     void dropsShareBarRelatedLinksNewsletterBoxAndComments() {
-        ExtractedArticle article = extract("<div class=\"share-bar\"><a href=\"https://facebook.com/x\">Share on "
+        ArticleContent article = extract("<div class=\"share-bar\"><a href=\"https://facebook.com/x\">Share on "
                 + "Facebook</a> <a href=\"https://twitter.com/x\">Tweet</a></div>"
                 + "<p>" + P1 + "</p>"
                 + "<div class=\"newsletter-signup\"><p>Get the best of the city in your inbox every morning, free of "
@@ -43,7 +43,7 @@ class ArticleContentTest {
 
     @Test
     void resolvesLazyImagesFromDataSrc() {
-        ExtractedArticle article = extract("<p>" + P1 + "</p><figure><img src=\"data:image/gif;base64,R0lGOD\" "
+        ArticleContent article = extract("<p>" + P1 + "</p><figure><img src=\"data:image/gif;base64,R0lGOD\" "
                 + "data-src=\"/img/tram-large.jpg\" alt=\"A new tram\"><figcaption>The new tram, seen in May."
                 + "</figcaption></figure>" + "<p>" + P2 + "</p><p>" + P3 + "</p>");
 
@@ -53,7 +53,7 @@ class ArticleContentTest {
 
     @Test
     void takesTheWidestSrcsetCandidate() {
-        ExtractedArticle article = extract("<p>" + P1 + "</p><p><img src=\"/img/s.jpg\" srcset=\"/img/s.jpg 320w, "
+        ArticleContent article = extract("<p>" + P1 + "</p><p><img src=\"/img/s.jpg\" srcset=\"/img/s.jpg 320w, "
                 + "/img/l.jpg 1280w, /img/m.jpg 640w\" alt=\"Tram\"></p><p>" + P2 + "</p><p>" + P3 + "</p>");
 
         assertThat(article.markdown()).contains("![Tram](https://news.example.com/img/l.jpg)");
@@ -61,7 +61,7 @@ class ArticleContentTest {
 
     @Test
     void usesTheNoscriptImage_whenThePlaceholderHasNoSource() {
-        ExtractedArticle article = extract("<p>" + P1 + "</p><p><img class=\"lazy\" alt=\"\"><noscript><img "
+        ArticleContent article = extract("<p>" + P1 + "</p><p><img class=\"lazy\" alt=\"\"><noscript><img "
                 + "src=\"https://cdn.example.com/tram.jpg\" alt=\"Tram at night\"></noscript></p><p>" + P2 + "</p><p>"
                 + P3 + "</p>");
 
@@ -70,7 +70,7 @@ class ArticleContentTest {
 
     @Test
     void writesTablesAsGfmPipeTables() {
-        ExtractedArticle article = extract(Pages.paragraphs() + "<table><thead><tr><th>Line</th><th>Length</th>"
+        ArticleContent article = extract(Pages.paragraphs() + "<table><thead><tr><th>Line</th><th>Length</th>"
                 + "</tr></thead><tbody><tr><td>T1</td><td>7 km</td></tr><tr><td>T2 | North</td><td>5 km</td></tr>"
                 + "</tbody></table>");
 
@@ -80,7 +80,7 @@ class ArticleContentTest {
 
     @Test
     void makesRelativeLinksAbsolute() {
-        ExtractedArticle article = extract("<p>" + P1 + " See <a href=\"../plans/tram.pdf\">the plan</a>.</p><p>"
+        ArticleContent article = extract("<p>" + P1 + " See <a href=\"../plans/tram.pdf\">the plan</a>.</p><p>"
                 + P2 + "</p><p>" + P3 + "</p>");
 
         assertThat(article.markdown()).contains("See [the plan](https://news.example.com/city/2019/plans/tram.pdf).");
@@ -91,14 +91,14 @@ class ArticleContentTest {
         String html = "<html><head><base href=\"https://static.example.org/base/\"></head><body><article><p>" + P1
                 + " See <a href=\"plan.pdf\">the plan</a>.</p><p>" + P2 + "</p><p>" + P3 + "</p></article></body></html>";
 
-        ExtractedArticle article = extractor.extractArticle(html, URL);
+        ArticleContent article = extractor.extractArticle(html, URL).content();
 
         assertThat(article.markdown()).contains("[the plan](https://static.example.org/base/plan.pdf)");
     }
 
     @Test
     void writesNoActiveContent_scriptsHandlersOrScriptUrls() {
-        ExtractedArticle article = extract("<p onclick=\"steal()\">" + P1 + " <a href=\"javascript:alert(1)\">Click "
+        ArticleContent article = extract("<p onclick=\"steal()\">" + P1 + " <a href=\"javascript:alert(1)\">Click "
                 + "here</a> and <a href=\"data:text/html,<script>alert(1)</script>\">here</a>.</p>"
                 + "<script>alert('x')</script><p>" + P2 + " <img src=\"/x.png\" onerror=\"alert(1)\" alt=\"x\"></p>"
                 + "<p>" + P3 + " Use &lt;script&gt; tags &amp; &lt;b onmouseover=alert(1)&gt;.</p>");
@@ -112,7 +112,7 @@ class ArticleContentTest {
 
     @Test
     void escapesMarkdownSyntaxInText() {
-        ExtractedArticle article = extract("<p>" + P1 + "</p><p>*Not emphasis* and [not a link](x) or `code`.</p>"
+        ArticleContent article = extract("<p>" + P1 + "</p><p>*Not emphasis* and [not a link](x) or `code`.</p>"
                 + "<p>1. Not a list item</p><p># Not a heading</p><p>" + P2 + "</p><p>" + P3 + "</p>");
 
         assertThat(article.markdown()).contains("\\*Not emphasis\\* and \\[not a link\\](x) or \\`code\\`.\n\n"
@@ -121,7 +121,7 @@ class ArticleContentTest {
 
     @Test
     void writesNestedListsQuotesAndFencedCode() {
-        ExtractedArticle article = extract(Pages.paragraphs() + "<h2>What changes</h2><ul><li>New lines<ol>"
+        ArticleContent article = extract(Pages.paragraphs() + "<h2>What changes</h2><ul><li>New lines<ol>"
                 + "<li>T1 <b>north</b></li><li>T2 <em>south</em></li></ol></li><li>More stops</li></ul>"
                 + "<blockquote><p>It is a historic day.</p></blockquote>"
                 + "<pre><code class=\"language-json\">{\"lines\": 2}</code></pre>");
@@ -132,7 +132,7 @@ class ArticleContentTest {
 
     @Test
     void dropsTheHeadlineFromTheBody() {
-        ExtractedArticle article = extract(Pages.paragraphs());
+        ArticleContent article = extract(Pages.paragraphs());
 
         assertThat(article.markdown()).doesNotContain("Council expands tram network");
         assertThat(article.markdown()).startsWith(P1 + "\n\n");
@@ -140,7 +140,7 @@ class ArticleContentTest {
 
     @Test
     void keepsTheSpaceAfterALinkWhoseTextEndsWithOne() {
-        ExtractedArticle article = extract("<p>" + P1 + " Ask <a href=\"/desk\">the desk </a>today.</p><p>" + P2
+        ArticleContent article = extract("<p>" + P1 + " Ask <a href=\"/desk\">the desk </a>today.</p><p>" + P2
                 + "</p><p>" + P3 + "</p>");
 
         assertThat(article.markdown()).contains("Ask [the desk](https://news.example.com/desk) today.");
@@ -151,7 +151,7 @@ class ArticleContentTest {
         String html = "<html><body><div id=\"menu\"><a href=\"/\">Home</a></div><div class=\"story\">" + P1
                 + "<br><br>" + P2 + "<br><br>" + P3 + "</div></body></html>";
 
-        ExtractedArticle article = extractor.extractArticle(html, URL);
+        ArticleContent article = extractor.extractArticle(html, URL).content();
 
         assertThat(article.text()).isEqualTo(P1 + "\n" + P2 + "\n" + P3);
         assertThat(article.markdown()).isEqualTo(P1 + "\n\n" + P2 + "\n\n" + P3 + "\n");
@@ -168,7 +168,7 @@ class ArticleContentTest {
         String html = "<html><body><article><h1>Trams</h1><p>" + P1 + "</p><p>" + P2 + "</p></article>" + footer
                 + "</body></html>";
 
-        ExtractedArticle article = extractor.extractArticle(html, URL);
+        ArticleContent article = extractor.extractArticle(html, URL).content();
 
         assertThat(article.text()).isEqualTo(P1 + "\n" + P2);
     }
@@ -181,7 +181,7 @@ class ArticleContentTest {
                 + "Finally some good news, although I doubt the timeline, because the last project of this kind took "
                 + "twice as long as promised and cost a fortune.</p></div></div>";
 
-        ExtractedArticle article = extract("<div itemprop=\"articleBody\"><div>" + P1 + "</div><div>" + P2
+        ArticleContent article = extract("<div itemprop=\"articleBody\"><div>" + P1 + "</div><div>" + P2
                 + "</div><div>" + P3 + "</div></div>" + comments);
 
         assertThat(article.text()).isEqualTo(P1 + "\n" + P2 + "\n" + P3);
@@ -189,7 +189,7 @@ class ArticleContentTest {
 
     @Test
     void dropsPlainBylineAndDateLinesAboveTheText() {
-        ExtractedArticle article = extract("<p>By Ana Lima, City Reporter</p><p>Nov. 19, 2019 10:05 AM EST</p>"
+        ArticleContent article = extract("<p>By Ana Lima, City Reporter</p><p>Nov. 19, 2019 10:05 AM EST</p>"
                 + Pages.paragraphs());
 
         assertThat(article.text()).isEqualTo(P1 + "\n" + P2 + "\n" + P3);
@@ -197,7 +197,7 @@ class ArticleContentTest {
 
     @Test
     void keepsShortOpeningSentencesThatMerelyMentionAYearOrStartWithBy() {
-        ExtractedArticle article = extract("<p>In 2019, the council decided.</p><p>By Tuesday, it was done.</p>"
+        ArticleContent article = extract("<p>In 2019, the council decided.</p><p>By Tuesday, it was done.</p>"
                 + Pages.paragraphs());
 
         assertThat(article.text()).startsWith("In 2019, the council decided.\nBy Tuesday, it was done.\n" + P1);
@@ -205,7 +205,7 @@ class ArticleContentTest {
 
     @Test
     void marksNestedEmphasisOnce() {
-        ExtractedArticle article = extract("<p>" + P1 + " <b>Very <strong>important</strong></b> news.</p><p>" + P2
+        ArticleContent article = extract("<p>" + P1 + " <b>Very <strong>important</strong></b> news.</p><p>" + P2
                 + "</p><p>" + P3 + "</p>");
 
         assertThat(article.markdown()).contains(" **Very important** news.");
@@ -216,7 +216,7 @@ class ArticleContentTest {
         String html = "<html><body>" + "<div><span><b>".repeat(2_000) + "<p>" + P1 + " " + P2 + " " + P3 + "</p>"
                 + "</b></span></div>".repeat(2_000) + "</body></html>";
 
-        ExtractedArticle article = extractor.extractArticle(html, URL);
+        ArticleContent article = extractor.extractArticle(html, URL).content();
 
         assertThat(article.text()).isEqualTo(P1 + " " + P2 + " " + P3);
     }

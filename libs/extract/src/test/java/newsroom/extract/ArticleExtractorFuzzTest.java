@@ -43,8 +43,8 @@ class ArticleExtractorFuzzTest {
         try {
             ExtractedArticle article = assertTimeoutPreemptively(PER_INPUT,
                     () -> EXTRACTOR.extractArticle(html, "https://news.example/a/1"));
-            assertThat(article.text()).isNotBlank();
-            assertThat(article.markdown()).isNotBlank();
+            assertThat(article.content().text()).isNotBlank();
+            assertThat(article.content().markdown()).isNotBlank();
         } catch (ArticleRejectedException rejected) {
             assertThat(rejected.rejection().code()).isNotNull();
         }

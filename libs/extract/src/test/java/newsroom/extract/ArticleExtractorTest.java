@@ -26,7 +26,7 @@ class ArticleExtractorTest {
         ExtractedArticle article = extractor.extractArticle(Pages.page("<title>Trams</title>", Pages.paragraphs()), url);
         RawArticle raw = extractor.extract(Pages.page("<title>Trams</title>", Pages.paragraphs()), url);
 
-        assertThat(article.published()).hasValueSatisfying(f -> {
+        assertThat(article.metadata().published()).hasValueSatisfying(f -> {
             assertThat(f.origin()).isEqualTo("url");
             assertThat(f.value().dateTime().toLocalDate()).hasToString("2019-11-18");
         });

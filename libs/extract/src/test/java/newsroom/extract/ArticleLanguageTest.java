@@ -33,7 +33,7 @@ class ArticleLanguageTest {
     private Optional<Field<String>> language(String head, String htmlAttributes, String text) {
         String html = "<html" + htmlAttributes + "><head><title>Ferries</title>" + head + "</head><body><article>"
                 + "<h1>Ferries</h1><p>" + text + "</p></article></body></html>";
-        return extractor.extractArticle(html, "https://news.example.com/ferries").language();
+        return extractor.extractArticle(html, "https://news.example.com/ferries").metadata().language();
     }
 
     @Test

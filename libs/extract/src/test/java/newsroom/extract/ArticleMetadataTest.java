@@ -13,13 +13,13 @@ class ArticleMetadataTest {
     private static final String URL = "https://news.example.com/city/2019/11/tram.html";
     private final ArticleExtractor extractor = new ArticleExtractor();
 
-    private ExtractedArticle extract(String head) {
-        return extractor.extractArticle(Pages.page(head, Pages.paragraphs()), URL);
+    private PageMetadata extract(String head) {
+        return extractor.extractArticle(Pages.page(head, Pages.paragraphs()), URL).metadata();
     }
 
     @Test
     void readsJsonLdDatePublishedWithItsZone() {
-        ExtractedArticle article = extract("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        PageMetadata article = extract("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
                 + "\"@type\":\"NewsArticle\",\"headline\":\"Trams\",\"datePublished\":\"2019-11-19T10:05:00-05:00\"}"
                 + "</script>");
 
@@ -31,7 +31,7 @@ class ArticleMetadataTest {
 
     @Test
     void findsTheArticleInsideAJsonLdGraph() {
-        ExtractedArticle article = extract("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        PageMetadata article = extract("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
                 + "\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Example News\"},{\"@type\":\"WebPage\",\"name\":"
                 + "\"Page\"},{\"@type\":[\"ReportageNewsArticle\"],\"headline\":\"Council expands tram network\","
                 + "\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Lima\"},{\"@type\":\"Person\",\"name\":\"Tom Berg\"}],"
@@ -53,7 +53,7 @@ class ArticleMetadataTest {
 
     @Test
     void skipsMalformedJsonLd_andFallsBackToOpenGraph() {
-        ExtractedArticle article = extract("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+        PageMetadata article = extract("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
                 + "\"headline\": </script><meta property=\"og:title\" content=\"Council expands tram network\">");
 
         assertThat(article.title()).contains(new Field<>("Council expands tram network", "meta:og:title"));
@@ -61,7 +61,7 @@ class ArticleMetadataTest {
 
     @Test
     void takesOpenGraphImageAsLeadImage_resolvedAgainstThePage() {
-        ExtractedArticle article = extract("<meta property=\"og:image\" content=\"/img/tram.jpg\">");
+        PageMetadata article = extract("<meta property=\"og:image\" content=\"/img/tram.jpg\">");
 
         assertThat(article.leadImage()).contains(new Field<>("https://news.example.com/img/tram.jpg",
                 "meta:og:image"));
@@ -69,7 +69,7 @@ class ArticleMetadataTest {
 
     @Test
     void prefersJsonLdImageToOpenGraph() {
-        ExtractedArticle article = extract("<meta property=\"og:image\" content=\"https://cdn.example.com/og.jpg\">"
+        PageMetadata article = extract("<meta property=\"og:image\" content=\"https://cdn.example.com/og.jpg\">"
                 + "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"T\",\"image\":"
                 + "{\"@type\":\"ImageObject\",\"url\":\"https://cdn.example.com/ld.jpg\"}}</script>");
 
@@ -78,7 +78,7 @@ class ArticleMetadataTest {
 
     @Test
     void flagsPaywall_whenJsonLdSaysNotAccessibleForFree() {
-        ExtractedArticle article = extract("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        PageMetadata article = extract("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
                 + "\"headline\":\"T\",\"isAccessibleForFree\":\"False\",\"hasPart\":{\"@type\":\"WebPageElement\","
                 + "\"isAccessibleForFree\":false,\"cssSelector\":\".paywalled\"}}</script>");
 
@@ -87,7 +87,7 @@ class ArticleMetadataTest {
 
     @Test
     void doesNotFlagPaywall_whenNothingSaysSo() {
-        ExtractedArticle article = extract("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        PageMetadata article = extract("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
                 + "\"headline\":\"T\",\"isAccessibleForFree\":true}</script>");
 
         assertThat(article.paywalled()).isEmpty();
@@ -96,7 +96,7 @@ class ArticleMetadataTest {
 
     @Test
     void readsArticleMetaTags_whenThereIsNoJsonLd() {
-        ExtractedArticle article = extract("<meta property=\"article:published_time\" content=\"2019-11-19T15:30:00+01:00\">"
+        PageMetadata article = extract("<meta property=\"article:published_time\" content=\"2019-11-19T15:30:00+01:00\">"
                 + "<meta property=\"article:section\" content=\"City\"><meta property=\"article:tag\" content=\"trams\">"
                 + "<meta property=\"article:tag\" content=\"council\"><meta name=\"author\" content=\"By Ana Lima and Tom Berg\">"
                 + "<meta name=\"description\" content=\"The council votes for trams.\">"
@@ -115,7 +115,7 @@ class ArticleMetadataTest {
     void fallsBackToTimeElementAndHtmlLangAndPageByline() {
         String content = "<p class=\"byline\">By <a rel=\"author\" href=\"/staff/ana\">Ana Lima</a></p>"
                 + "<time datetime=\"2019-11-19T10:05:00Z\">19 November</time>" + Pages.paragraphs();
-        ExtractedArticle article = extractor.extractArticle(Pages.page("", content), URL);
+        PageMetadata article = extractor.extractArticle(Pages.page("", content), URL).metadata();
 
         assertThat(article.published().orElseThrow()).extracting(f -> f.value().toString(), Field::origin)
                 .containsExactly("2019-11-19T10:05:00Z", "time[datetime]");
@@ -126,7 +126,7 @@ class ArticleMetadataTest {
 
     @Test
     void keepsADateWithoutZoneAsWritten_neverGuessingTheZone() {
-        ExtractedArticle article = extract("<meta property=\"article:published_time\" content=\"2019-11-19 10:05\">");
+        PageMetadata article = extract("<meta property=\"article:published_time\" content=\"2019-11-19 10:05\">");
 
         assertThat(article.published().orElseThrow().value().toString()).isEqualTo("2019-11-19T10:05:00");
         assertThat(article.published().orElseThrow().value().offsetDateTime()).isEmpty();
@@ -134,7 +134,7 @@ class ArticleMetadataTest {
 
     @Test
     void resolvesCanonicalLinkAgainstThePage() {
-        ExtractedArticle article = extract("<link rel=\"canonical\" href=\"/city/tram\">");
+        PageMetadata article = extract("<link rel=\"canonical\" href=\"/city/tram\">");
 
         assertThat(article.canonical()).contains(new Field<>("https://news.example.com/city/tram",
                 "link[rel=canonical]"));
@@ -142,7 +142,7 @@ class ArticleMetadataTest {
 
     @Test
     void keepsThePersonAndDropsTheOutlet_fromAPipeSeparatedByline() {
-        ExtractedArticle article = extract("<meta name=\"author\" content=\"Amy Kuperinsky | NJ Advance Media\">");
+        PageMetadata article = extract("<meta name=\"author\" content=\"Amy Kuperinsky | NJ Advance Media\">");
 
         assertThat(article.authors()).contains(new Field<>(List.of("Amy Kuperinsky"), "meta:author"));
     }

@@ -49,7 +49,7 @@ class HostilePagesTest {
 
         ExtractedArticle article = assertTimeoutPreemptively(GUARD, () -> extractor.extractArticle(html, URL));
 
-        assertThat(article.text()).startsWith(Pages.P1);
+        assertThat(article.content().text()).startsWith(Pages.P1);
     }
 
     @Test
@@ -71,7 +71,7 @@ class HostilePagesTest {
 
         ExtractedArticle article = assertTimeoutPreemptively(GUARD, () -> extractor.extractArticle(html, URL));
 
-        assertThat(article.text().lines()).hasSize(paragraphs);
+        assertThat(article.content().text().lines()).hasSize(paragraphs);
     }
 
     @Test
@@ -81,7 +81,7 @@ class HostilePagesTest {
 
         ExtractedArticle article = assertTimeoutPreemptively(GUARD, () -> extractor.extractArticle(html, URL));
 
-        assertThat(article.text()).startsWith(Pages.P1);
+        assertThat(article.content().text()).startsWith(Pages.P1);
     }
 
     static Stream<Arguments> everyFamilyAtEveryScale() {
@@ -96,7 +96,7 @@ class HostilePagesTest {
 
         try {
             ExtractedArticle article = assertTimeoutPreemptively(GUARD, () -> extractor.extractArticle(html, URL));
-            assertThat(article.text()).startsWith(PROSE);
+            assertThat(article.content().text()).startsWith(PROSE);
         } catch (ArticleRejectedException e) {
             assertThat(e.rejection().code()).isEqualTo(Rejection.Code.PAGE_TOO_COMPLEX);
         }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -55,27 +54,20 @@ public final class ThumbnailService {
     /** null when the site keeps hotlinking */
     private final ArticleLinker linker;
 
-    /** With the default {@link ThumbnailSettings} (linked, 640-px main width, 100-px smallest side). */
+    /** Making variants {@code widths} wide, with the other default {@link ThumbnailSettings}. */
     public ThumbnailService(Fetcher fetcher, ObjectStore store, ArticleIndex index, EventPublisher events,
                             List<Integer> widths) {
-        this(fetcher, store, index, events, widths, ThumbnailSettings.defaults());
+        this(fetcher, store, index, events, ThumbnailSettings.defaults().withWidths(widths));
     }
 
-    /**
-     * @param widths   the variant widths in pixels (SiteConfig.thumbnailWidths); at least one, all positive
-     * @param settings linking, main width and smallest accepted side (SiteConfig.thumbnails)
-     */
+    /** @param settings the variant widths, linking, main width and smallest accepted side (SiteConfig.thumbnails) */
     public ThumbnailService(Fetcher fetcher, ObjectStore store, ArticleIndex index, EventPublisher events,
-                            List<Integer> widths, ThumbnailSettings settings) {
+                            ThumbnailSettings settings) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.store = Objects.requireNonNull(store, "store");
         this.index = Objects.requireNonNull(index, "index");
         this.events = Objects.requireNonNull(events, "events");
-        if (widths == null || widths.isEmpty() || widths.stream().anyMatch(w -> w == null || w < 1)) {
-            throw new IllegalArgumentException("thumbnail widths must be a non-empty list of positive pixel counts: "
-                    + widths);
-        }
-        this.widths = List.copyOf(new TreeSet<>(widths));
+        this.widths = settings.widths();
         this.decoder = new ImageDecoder(settings.minSide());
         this.linker = ArticleLinker.forSite(store, index, settings);
     }

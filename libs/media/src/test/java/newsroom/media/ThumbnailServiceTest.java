@@ -193,8 +193,8 @@ class ThumbnailServiceTest {
 
     @Test
     void takesTheMinimumSideFromTheSiteSettings() throws Exception {
-        ThumbnailService lenient = new ThumbnailService(fetcher, store, index, events, List.of(320),
-                new ThumbnailSettings(true, 640, 16));
+        ThumbnailService lenient = new ThumbnailService(fetcher, store, index, events,
+                new ThumbnailSettings(List.of(320), true, 640, 16));
         fetcher.answering(IMAGE, TestImages.encoded("gif", 40, 10));
 
         assertThat(lenient.createThumbnails(ID.value(), IMAGE).reason()).isEqualTo(SkipReason.TOO_SMALL);

@@ -21,7 +21,7 @@ public final class EmbeddedThumbnailHandler implements RequestHandler<ScheduledE
     public EmbeddedThumbnailHandler() {
         EmbeddedSite site = EmbeddedSite.fromEnvironment(System.getenv(), "thumbnail", null);
         ThumbnailService service = new ThumbnailService(site.fetcher(), site.pipeline().store(),
-                site.pipeline().index(), site.pipeline().bus(), site.config().thumbnailWidths());
+                site.pipeline().index(), site.pipeline().bus(), site.config().thumbnails());
         this.handler = new ThumbnailHandler(ThumbnailWiring.of(service, site.telemetry()));
     }
 

@@ -208,7 +208,7 @@ class ThumbnailLinkingProtocolTest {
             }
         };
         ScriptedFetcher fetcher = new ScriptedFetcher().respond(IMAGE, "image/jpeg", photo());
-        return new ThumbnailService(fetcher, crashingStore, crashingIndex, crashingEvents, config.thumbnailWidths(),
+        return new ThumbnailService(fetcher, crashingStore, crashingIndex, crashingEvents,
                 config.thumbnails());
     }
 

@@ -103,7 +103,7 @@ public final class SiteConfigLoader {
         SiteLanguages siteLanguages = SiteLanguages.of(languages);
         String defaultLanguage = values.get("defaultLanguage") != null
                 ? language(values.get("defaultLanguage"), origin, "defaultLanguage")
-                : languages.isEmpty() ? d.defaultLanguage() : languages.get(0);
+                : languages.isEmpty() ? d.languages().defaultLanguage() : languages.get(0);
         requireListed(siteLanguages, defaultLanguage, origin, "defaultLanguage");
         List<String> targets = new ArrayList<>();
         for (Object t : list(values.get("targetLanguages"), origin, "targetLanguages")) {
@@ -114,7 +114,7 @@ public final class SiteConfigLoader {
         List<Integer> widths = new ArrayList<>();
         Object rawWidths = values.get("thumbnailWidths");
         if (rawWidths == null) {
-            widths.addAll(d.thumbnailWidths());
+            widths.addAll(d.thumbnails().widths());
         } else {
             for (Object w : list(rawWidths, origin, "thumbnailWidths")) {
                 if (!(w instanceof Integer i) || i < 16 || i > 4096) {
@@ -125,9 +125,10 @@ public final class SiteConfigLoader {
             }
             widths.sort(Integer::compare);
         }
-        String pattern = values.get("pathPattern") == null ? d.pathPattern() : String.valueOf(values.get("pathPattern"));
+        String pattern = values.get("pathPattern") == null ? d.output().pathPattern()
+                : String.valueOf(values.get("pathPattern"));
         validatePattern(pattern, origin);
-        Map<String, Object> theme = new LinkedHashMap<>(d.themeDefaults());
+        Map<String, Object> theme = new LinkedHashMap<>(d.output().themeDefaults());
         Object rawTheme = values.get("themeDefaults");
         if (rawTheme != null) {
             if (!(rawTheme instanceof Map<?, ?> m)) {
@@ -151,8 +152,9 @@ public final class SiteConfigLoader {
             }
             networks.add(entry);
         }
-        return new SiteConfig(zone, defaultLanguage, targets, widths, pattern, theme, networks, languages,
-                frontMatterRules(values, origin), thumbnails(values.get("thumbnails"), origin));
+        return new SiteConfig(zone, new SiteConfig.Languages(defaultLanguage, languages, targets),
+                new SiteConfig.Output(pattern, theme), thumbnails(values.get("thumbnails"), widths, origin),
+                frontMatterRules(values, origin), networks);
     }
 
     /** A default or target language the site does not publish in would land in a folder Hugo does not render. */
@@ -197,8 +199,8 @@ public final class SiteConfigLoader {
                 + " is not a whole number between " + min + " and " + max);
     }
 
-    private static ThumbnailSettings thumbnails(Object raw, String origin) {
-        ThumbnailSettings d = ThumbnailSettings.defaults();
+    private static ThumbnailSettings thumbnails(Object raw, List<Integer> widths, String origin) {
+        ThumbnailSettings d = ThumbnailSettings.defaults().withWidths(widths);
         if (raw == null) {
             return d;
         }
@@ -224,7 +226,8 @@ public final class SiteConfigLoader {
                         + " is not true or false");
             }
         }
-        return new ThumbnailSettings(link, pixels(m.get("mainWidth"), d.mainWidth(), origin, "thumbnails.mainWidth"),
+        return new ThumbnailSettings(widths, link,
+                pixels(m.get("mainWidth"), d.mainWidth(), origin, "thumbnails.mainWidth"),
                 pixels(m.get("minSize"), d.minSide(), origin, "thumbnails.minSize"));
     }
 

@@ -388,7 +388,7 @@ public final class FrontMatterNormalizer {
     }
 
     private String siteLanguage(String text, String where) {
-        return config.siteLanguages().map(languageTag(text, where));
+        return config.languages().siteLanguages().map(languageTag(text, where));
     }
 
     private static String languageTag(String text, String where) {
@@ -410,8 +410,8 @@ public final class FrontMatterNormalizer {
                 }
             }
         }
-        for (String target : config.targetLanguages()) {
-            languages.add(config.siteLanguages().map(LanguageTags.normalize(target).orElse(target)));
+        for (String target : config.languages().targets()) {
+            languages.add(config.languages().siteLanguages().map(LanguageTags.normalize(target).orElse(target)));
         }
         return List.copyOf(languages);
     }
@@ -635,7 +635,7 @@ public final class FrontMatterNormalizer {
                     fields.toParams(field);
                 }
             }
-            flags.put(flag, winner == null ? config.themeDefaults().get(flag) : winner.value());
+            flags.put(flag, winner == null ? config.output().themeDefaults().get(flag) : winner.value());
         }
         return flags;
     }

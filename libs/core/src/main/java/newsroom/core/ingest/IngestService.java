@@ -319,7 +319,7 @@ public final class IngestService {
         ArticleRecord.Listing listing = record.listing();
         String thumbnail = listing.thumbnail() != null && listing.thumbnail().startsWith("http")
                 ? listing.thumbnail() : null;
-        List<String> targets = config.targetLanguages().stream()
+        List<String> targets = config.languages().targets().stream()
                 .filter(t -> !t.equalsIgnoreCase(listing.lang())).toList();
         return new StoredArticleDetail(record.id().value(), record.version(), record.file().contentHash(),
                 listing.lang(), listing.slug(), listing.title(), Rfc3339.format(listing.date()),
@@ -348,7 +348,7 @@ public final class IngestService {
 
     private String expandPattern(CanonicalFrontMatter fm, String slug, ArticleId id) {
         OffsetDateTime date = fm.header().date();
-        return config.pathPattern()
+        return config.output().pathPattern()
                 .replace("{lang}", fm.taxonomy().language().toLowerCase(Locale.ROOT))
                 .replace("{yyyy}", String.format("%04d", date.getYear()))
                 .replace("{mm}", String.format("%02d", date.getMonthValue()))

@@ -31,7 +31,7 @@ public final class SnapStartPriming {
     public static NormalizedArticle frontMatterRoundTrip(SiteConfig config) {
         FrontMatterNormalizer normalizer = new FrontMatterNormalizer(config);
         SourceContext context = new SourceContext("priming", null, "priming/sample-article.md", ZoneOffset.UTC,
-                config.defaultLanguage(), List.of(), List.of());
+                config.languages().defaultLanguage(), List.of(), List.of());
         NormalizedArticle first = normalizer.normalize(sample(), context);
         return normalizer.normalize(first.markdown().getBytes(StandardCharsets.UTF_8), context);
     }

@@ -18,18 +18,18 @@ class SiteEnvironmentTest {
                 "PATH_PATTERN", "content/{lang}/{slug}.md"));
 
         assertThat(config.timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
-        assertThat(config.defaultLanguage()).isEqualTo("fr");
-        assertThat(config.targetLanguages()).containsExactly("en", "de");
-        assertThat(config.thumbnailWidths()).containsExactly(320, 640);
-        assertThat(config.pathPattern()).isEqualTo("content/{lang}/{slug}.md");
+        assertThat(config.languages().defaultLanguage()).isEqualTo("fr");
+        assertThat(config.languages().targets()).containsExactly("en", "de");
+        assertThat(config.thumbnails().widths()).containsExactly(320, 640);
+        assertThat(config.output().pathPattern()).isEqualTo("content/{lang}/{slug}.md");
     }
 
     @Test
     void readsTheSiteLanguages_andDefaultsToTheFirst() {
         SiteConfig config = SiteEnvironment.fromEnvironment(Map.of("SITE_LANGUAGES", "fr, en_gb, fr"));
 
-        assertThat(config.languages()).containsExactly("fr", "en-GB");
-        assertThat(config.defaultLanguage()).isEqualTo("fr");
+        assertThat(config.languages().listed()).containsExactly("fr", "en-GB");
+        assertThat(config.languages().defaultLanguage()).isEqualTo("fr");
     }
 
     @Test
@@ -70,7 +70,7 @@ class SiteEnvironmentTest {
         SiteConfig config = SiteEnvironment.fromEnvironment(Map.of("THUMBNAIL_LINK", "false",
                 "THUMBNAIL_MAIN_WIDTH", "800", "THUMBNAIL_MIN_SIZE", "64"));
 
-        assertThat(config.thumbnails()).isEqualTo(new ThumbnailSettings(false, 800, 64));
+        assertThat(config.thumbnails()).isEqualTo(new ThumbnailSettings(List.of(320, 640, 1280), false, 800, 64));
         assertThat(SiteEnvironment.fromEnvironment(Map.of()).thumbnails()).isEqualTo(ThumbnailSettings.defaults());
     }
 
@@ -85,7 +85,7 @@ class SiteEnvironmentTest {
     @Test
     void readsTheThumbnailsMappingOfTheSiteFile_refusingUnknownKeys() {
         assertThat(SiteConfigLoader.fromMap(Map.of("thumbnails", Map.of("link", false)), "site.yaml").thumbnails())
-                .isEqualTo(new ThumbnailSettings(false, 640, 100));
+                .isEqualTo(new ThumbnailSettings(List.of(320, 640, 1280), false, 640, 100));
         assertThatThrownBy(() -> SiteConfigLoader.fromMap(Map.of("thumbnails", Map.of("lnk", false)), "site.yaml"))
                 .hasMessageStartingWith("site.yaml: key 'thumbnails.lnk': unknown (known: link, mainWidth, minSize)");
     }

@@ -62,8 +62,8 @@ class SiteLanguagesTest {
     @Test
     void readsTheLanguagesKey_andRefusesADefaultOrTargetTheSiteDoesNotPublishIn() {
         SiteConfig config = SiteConfigLoader.fromMap(Map.of("languages", List.of("en", "fr")), "site.yaml");
-        assertThat(config.languages()).containsExactly("en", "fr");
-        assertThat(config.defaultLanguage()).isEqualTo("en");
+        assertThat(config.languages().listed()).containsExactly("en", "fr");
+        assertThat(config.languages().defaultLanguage()).isEqualTo("en");
 
         assertThatThrownBy(() -> SiteConfigLoader.fromMap(
                 Map.of("languages", List.of("fr"), "defaultLanguage", "en"), "site.yaml"))

@@ -2,7 +2,6 @@ package newsroom.core.frontmatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,8 @@ import newsroom.core.model.SourceContext;
 class FrontMatterLanguageTest {
 
     private static CanonicalFrontMatter normalize(List<String> siteLanguages, List<String> targets, Object lang) {
-        SiteConfig site = new SiteConfig(ZoneOffset.UTC, siteLanguages.isEmpty() ? "en" : siteLanguages.get(0),
-                targets, List.of(320), SiteConfig.DEFAULT_PATH_PATTERN, Map.of()).withLanguages(siteLanguages);
+        SiteConfig site = SiteConfig.defaults().withLanguages(new SiteConfig.Languages(
+                siteLanguages.isEmpty() ? "en" : siteLanguages.get(0), siteLanguages, targets));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("title", "T");
         fields.put("date", "2025-02-12");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ import newsroom.core.model.SourceContext;
 /** Normalizing articles that did not come from a file: metadata an HTML extractor found, with Java values. */
 class FrontMatterNormalizerTest {
 
-    private static final SiteConfig SITE = new SiteConfig(ZoneOffset.UTC, "en", List.of(), List.of(320),
-            SiteConfig.DEFAULT_PATH_PATTERN, Map.of());
+    private static final SiteConfig SITE = SiteConfig.defaults()
+            .withOutput(new SiteConfig.Output(SiteConfig.DEFAULT_PATH_PATTERN, Map.of()));
     private final FrontMatterNormalizer normalizer = new FrontMatterNormalizer(SITE);
 
     @Test

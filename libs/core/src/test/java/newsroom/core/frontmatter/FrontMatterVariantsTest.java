@@ -22,8 +22,8 @@ import newsroom.core.model.SourceContext;
  */
 class FrontMatterVariantsTest {
 
-    private static final SiteConfig NO_THEME = new SiteConfig(ZoneOffset.UTC, "en", List.of(), List.of(320),
-            SiteConfig.DEFAULT_PATH_PATTERN, Map.of());
+    private static final SiteConfig NO_THEME = SiteConfig.defaults()
+            .withOutput(new SiteConfig.Output(SiteConfig.DEFAULT_PATH_PATTERN, Map.of()));
     private static final SiteConfig TRANSLATED = NO_THEME.withTargetLanguages(List.of("fr", "de"));
     private static final SourceContext FILE = SourceContext.ofFile("post.md");
     private static final SourceContext WEB = SourceContext.ofUrl("feed", "https://news.example.com/2025/02/story.html");

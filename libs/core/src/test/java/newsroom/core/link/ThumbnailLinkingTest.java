@@ -241,7 +241,7 @@ class ThumbnailLinkingTest {
 
     @Test
     void keepsHotlinking_whenTheSiteSaysLinkFalse() {
-        SiteConfig hotlinking = site.withThumbnails(new ThumbnailSettings(false, 640, 100));
+        SiteConfig hotlinking = site.withThumbnails(new ThumbnailSettings(ThumbnailSettings.DEFAULT_WIDTHS, false, 640, 100));
         IngestService plain = new IngestService(hotlinking, store, index, events, Telemetry.silent(), clock);
         plain.ingest(article("six"), SourceContext.ofUrl("harbour", URL));
         index.recordThumbnails(ID, IMAGE, KEYS);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cleans the chosen article container of what is not article prose: repeated headline, boilerplate headings, hover
@@ -77,7 +78,7 @@ final class ContentCleaner {
      * The text measures of the article: a snapshot from the last {@link #measure}, which takes the removals made since
      * into it (each one is reported to it before it is made); null before the first.
      */
-    private TextStats stats;
+    private @Nullable TextStats stats;
 
     /**
      * @param title         article title from the metadata (its repetitions are dropped); may be null
@@ -85,7 +86,7 @@ final class ContentCleaner {
      * @param evidence      the JSON-LD article body, as evidence of which blocks are article text
      * @param weighClasses  whether class and id names count (off in the loosest passes)
      */
-    ContentCleaner(String title, String documentTitle, ArticleEvidence evidence, boolean weighClasses) {
+    ContentCleaner(@Nullable String title, String documentTitle, ArticleEvidence evidence, boolean weighClasses) {
         this.title = title == null ? "" : normalize(title);
         this.documentTitle = normalize(documentTitle);
         this.evidence = evidence;

@@ -15,6 +15,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives every {@code <img>} its real source before the page is cleaned. Lazy-loading pages keep the real URL in
@@ -34,7 +35,7 @@ public final class ImageResolver {
     }
 
     /** Resolves every image of the document in place; {@code baseUrl} may be null (then relative URLs are dropped). */
-    public static void resolveAll(Document document, String baseUrl) {
+    public static void resolveAll(Document document, @Nullable String baseUrl) {
         find(document).resolveAll(baseUrl);
     }
 
@@ -79,19 +80,19 @@ public final class ImageResolver {
         private final Document document;
         private final List<Element> images = new ArrayList<>();
         private final List<Element> noscripts = new ArrayList<>();
-        private Element base;
+        private @Nullable Element base;
 
         private PageImages(Document document) {
             this.document = document;
         }
 
         /** The page's first {@code base} element with an {@code href}, or null. */
-        public Element base() {
+        public @Nullable Element base() {
             return base;
         }
 
         /** Resolves every image of the page in place; {@code baseUrl} may be null (then relative URLs are dropped). */
-        public void resolveAll(String baseUrl) {
+        public void resolveAll(@Nullable String baseUrl) {
             UrlResolver.Base resolver = UrlResolver.against(baseUrl);
             // only a page whose noscripts held images needs another search for its images
             for (Element img : replaceNoscriptFallbacks(noscripts) ? document.select("img") : images) {
@@ -107,7 +108,7 @@ public final class ImageResolver {
     }
 
     /** The most useful source URL of {@code img} as written in the page (maybe relative), or null. */
-    static String bestSource(Element img) {
+    static @Nullable String bestSource(Element img) {
         for (String attribute : LAZY_ATTRIBUTES) {
             String value = img.attr(attribute).strip();
             if (isRealSource(value)) {
@@ -137,7 +138,7 @@ public final class ImageResolver {
     }
 
     /** The candidate with the largest width (or density) descriptor; the first when none has one. */
-    static String widestCandidate(String srcset) {
+    static @Nullable String widestCandidate(@Nullable String srcset) {
         if (srcset == null || srcset.isBlank()) {
             return null;
         }

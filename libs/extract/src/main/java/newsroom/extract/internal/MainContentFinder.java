@@ -22,6 +22,7 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Selector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the main content of a page without per-site rules. Blocks of text are scored by length, commas, link density,
@@ -66,25 +67,25 @@ public final class MainContentFinder {
         }
     }
 
-    private final String title;
+    private final @Nullable String title;
     private final String documentTitle;
     private final ArticleEvidence evidence;
-    private Map<Element, Double> scores;
+    private @Nullable Map<Element, Double> scores;
     private boolean uniqueArticle;
     /**
      * The measures of the body as the current pass sees it: the elements it measures are the ones the pass reads as
      * present; an element under the body that it does not measure lies in an unlikely subtree the strict pass reads
      * as absent.
      */
-    private TextStats stats;
+    private @Nullable TextStats stats;
     /** The measures of the whole body, shared by the passes that read every element (the body does not change). */
-    private TextStats wholeBodyStats;
+    private @Nullable TextStats wholeBodyStats;
     /** Elements with an excluded descendant: their jsoup text is not their text in the current pass. */
     private Set<Element> aboveExcluded = Set.of();
     /** How many elements the body kept when the junk went (wrapping adds some): sizes the measures' tables. */
     private int bodyElements;
 
-    private MainContentFinder(String title, String documentTitle, ArticleEvidence evidence) {
+    private MainContentFinder(@Nullable String title, String documentTitle, ArticleEvidence evidence) {
         this.title = title;
         this.documentTitle = documentTitle;
         this.evidence = evidence;
@@ -101,7 +102,7 @@ public final class MainContentFinder {
      * @param evidenceBody JSON-LD {@code articleBody}, used only as evidence of where the article is
      * @return the content root, or empty when nothing looks like an article
      */
-    public static Optional<Element> find(Document document, String title, Optional<String> evidenceBody) {
+    public static Optional<Element> find(Document document, @Nullable String title, Optional<String> evidenceBody) {
         MainContentFinder finder = new MainContentFinder(title, document.title(), ArticleEvidence.of(evidenceBody));
         Element prepared = document.body();
         if (prepared == null) {
@@ -142,7 +143,7 @@ public final class MainContentFinder {
      * Runs one pass over {@code body} without changing it: reads the unlikely subtrees as absent when the pass strips
      * them, scores the rest, and returns a cleaned copy of the chosen content, or null without candidates.
      */
-    private Content extract(Element body, Pass pass) {
+    private @Nullable Content extract(Element body, Pass pass) {
         if (pass.stripUnlikely) {
             // one walk: the unlikely subtrees are found (nothing inside one is asked) and skipped while measuring
             List<Element> unlikelyRoots = new ArrayList<>();

@@ -10,6 +10,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders extracted content as CommonMark/GFM without any raw HTML: headings, paragraphs, nested lists, block quotes,
@@ -32,7 +33,7 @@ public final class MarkdownWriter {
 
     private final UrlResolver.Base baseUrl;
 
-    private MarkdownWriter(String baseUrl) {
+    private MarkdownWriter(@Nullable String baseUrl) {
         this.baseUrl = UrlResolver.against(baseUrl);
     }
 
@@ -40,7 +41,7 @@ public final class MarkdownWriter {
      * @param root    content to render (its children are rendered, not the root's own tag)
      * @param baseUrl absolute URL relative links resolve against; may be null (relative links then become text)
      */
-    public static String write(Element root, String baseUrl) {
+    public static String write(Element root, @Nullable String baseUrl) {
         StringBuilder out = new StringBuilder();
         new MarkdownWriter(baseUrl).blocks(root, out);
         return withoutBlankLineRuns(out).strip() + "\n";

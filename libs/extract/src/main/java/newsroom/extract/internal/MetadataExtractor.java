@@ -15,9 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.extract.ArticleDate;
 import newsroom.extract.Field;
+import newsroom.extract.PageMetadata;
 
 /**
  * Reads article metadata from a parsed page. Precedence per field: JSON-LD article object, then OpenGraph / Twitter /
@@ -35,13 +37,13 @@ public final class MetadataExtractor {
     private final Document document;
     /** The elements every finder starts from, collected in one walk of the page. */
     private final PageScan scan;
-    private final String baseUrl;
+    private final @Nullable String baseUrl;
     private final Map<String, List<String>> meta = new LinkedHashMap<>();
     private final Optional<JsonLdReader.ArticleNode> jsonLd;
-    private SiteIdentity site;
+    private @Nullable SiteIdentity site;
     private final List<JsonNode> ldBlocks;
 
-    private MetadataExtractor(Document document, String baseUrl) {
+    private MetadataExtractor(Document document, @Nullable String baseUrl) {
         this.document = document;
         this.baseUrl = baseUrl;
         // one walk of the page collects what every finder reads (meta values, JSON-LD scripts, headings, <time>,
@@ -68,13 +70,23 @@ public final class MetadataExtractor {
      * @param document parsed page, untouched
      * @param baseUrl  absolute URL that relative URLs resolve against (page URL or {@code <base href>}); may be null
      */
-    public static PageMetadata read(Document document, String baseUrl) {
+    public static Reading read(Document document, @Nullable String baseUrl) {
         return new MetadataExtractor(document, baseUrl).read();
     }
 
-    private PageMetadata read() {
-        return new PageMetadata(title(), authors(), date(true), date(false), language(), summary(), canonical(),
-                siteName(), section(), tags(), leadImage(), paywalled(),
+    /**
+     * What a page's head and markup say before its content is touched.
+     *
+     * @param metadata          the page's metadata
+     * @param jsonLdArticleBody the JSON-LD {@code articleBody}, which the content finder takes as evidence of where
+     *                          the article is (and the extractor as content when the page body holds none)
+     */
+    public record Reading(PageMetadata metadata, Optional<String> jsonLdArticleBody) {
+    }
+
+    private Reading read() {
+        return new Reading(new PageMetadata(title(), authors(), date(true), date(false), language(), summary(),
+                canonical(), siteName(), section(), tags(), leadImage(), paywalled()),
                 jsonLd.flatMap(a -> first(a.node().get("articleBody"))));
     }
 
@@ -113,7 +125,7 @@ public final class MetadataExtractor {
     }
 
     /** Both dates, found once by {@link PublishedDateFinder} (candidates from the whole page, then a choice). */
-    private PublishedDateFinder.Dates dates;
+    private PublishedDateFinder.@Nullable Dates dates;
 
     private Optional<Field<ArticleDate>> date(boolean published) {
         if (dates == null) {
@@ -284,7 +296,7 @@ public final class MetadataExtractor {
         return new ArrayList<>(items);
     }
 
-    private static String firstNonBlank(String... values) {
+    private static @Nullable String firstNonBlank(@Nullable String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
                 return value;

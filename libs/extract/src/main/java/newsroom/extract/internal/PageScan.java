@@ -8,6 +8,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The elements every metadata finder starts from, collected in one walk of the page so that no finder walks the
@@ -45,9 +46,9 @@ final class PageScan {
     final List<Placed> dateAttributes = new ArrayList<>();
     final List<Byline> bylines = new ArrayList<>();
     Element html;
-    Element title;
-    Element canonicalLink;
-    Element imageSrcLink;
+    @Nullable Element title;
+    @Nullable Element canonicalLink;
+    @Nullable Element imageSrcLink;
 
     private PageScan() {
     }

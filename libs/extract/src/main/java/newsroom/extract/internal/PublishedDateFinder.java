@@ -18,6 +18,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.core.date.DateParser;
 import newsroom.extract.ArticleDate;
@@ -75,7 +76,7 @@ public final class PublishedDateFinder {
 
     private final Document document;
     private final Map<String, List<String>> meta;
-    private final String pageUrl;
+    private final @Nullable String pageUrl;
     private final LocalDate today;
     /** Text a person wrote on the page: numeric dates with slashes day-first unless the page is English. */
     private final DateParser visibleText;
@@ -86,10 +87,10 @@ public final class PublishedDateFinder {
     private final PageScan scan;
 
     /** The page's JSON-LD blocks when the caller parsed them already; null: read the scripts found while scanning. */
-    private final List<JsonNode> ldBlocks;
+    private final @Nullable List<JsonNode> ldBlocks;
 
     private PublishedDateFinder(PageScan scan, Document document, Map<String, List<String>> meta,
-                                List<JsonNode> ldBlocks, String pageUrl, Clock clock) {
+                                @Nullable List<JsonNode> ldBlocks, @Nullable String pageUrl, Clock clock) {
         this.scan = scan;
         this.document = document;
         this.meta = meta;
@@ -350,7 +351,7 @@ public final class PublishedDateFinder {
         return Optional.empty();
     }
 
-    private Element headline() {
+    private @Nullable Element headline() {
         Element first = null;
         for (PageScan.Placed placed : scan.h1s) {
             Element h1 = placed.element();
@@ -397,7 +398,7 @@ public final class PublishedDateFinder {
         private final StringBuilder text = new StringBuilder();
         private final int limit;
         private int prose;
-        private Node root;
+        private @Nullable Node root;
 
         TextWindow(int limit) {
             this.limit = limit;

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a page says its site is called, so a site name can be told apart from a headline or a person: the names the
  * page declares ({@code og:site_name}, {@code application-name}, {@code apple-mobile-web-app-title},
@@ -44,7 +46,7 @@ final class SiteIdentity {
      * @param jsonNames site and publisher names from JSON-LD
      * @param pageUrl   the page's URL, may be null
      */
-    static SiteIdentity of(Map<String, List<String>> meta, List<String> jsonNames, String pageUrl) {
+    static SiteIdentity of(Map<String, List<String>> meta, List<String> jsonNames, @Nullable String pageUrl) {
         SiteIdentity site = new SiteIdentity();
         for (String key : List.of("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site",
                 "parsely-site", "publisher", "dc.publisher", "copyright")) {
@@ -82,7 +84,7 @@ final class SiteIdentity {
         }
     }
 
-    private static List<String> hosts(String pageUrl) {
+    private static List<String> hosts(@Nullable String pageUrl) {
         List<String> hosts = new ArrayList<>();
         if (pageUrl == null) {
             return hosts;

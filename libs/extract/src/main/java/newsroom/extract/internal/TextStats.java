@@ -14,6 +14,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Text measures of every element under a root, computed in one pass so scoring never re-reads a subtree: visible
@@ -53,8 +54,8 @@ final class TextStats {
     /** The measured elements in document order (pre-order), the root first. */
     private final List<Element> elements;
     /** Removals reported since the last {@link #applyRemovals}: what each still-attached ancestor loses. */
-    private Map<Element, Counts> pendingLoss;
-    private Set<Element> removed;
+    private @Nullable Map<Element, Counts> pendingLoss;
+    private @Nullable Set<Element> removed;
 
     private TextStats(int expectedElements) {
         counts = new IdentityHashMap<>(expectedElements);
@@ -179,7 +180,7 @@ final class TextStats {
         return c == '\u00a0' || c >= '\u1680' && Character.isWhitespace(c);
     }
 
-    private static void finish(Element element, Counts own, Counts up) {
+    private static void finish(Element element, Counts own, @Nullable Counts up) {
         switch (element.normalName()) {
             case "a" -> own.linkTextLength = own.textLength;
             case "p" -> own.paragraphs++;

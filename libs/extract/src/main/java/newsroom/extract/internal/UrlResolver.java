@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Resolves link and image references against a base URL and keeps only schemes safe to put in Markdown: http, https
  * (and mailto for links). {@code javascript:}, {@code data:}, {@code vbscript:} and anything unparsable are refused.
@@ -15,27 +17,27 @@ public final class UrlResolver {
     }
 
     /** Absolute http(s) URL for {@code reference}, or empty when it is not one after resolution. */
-    public static Optional<String> resolveHttp(String base, String reference) {
+    public static Optional<String> resolveHttp(@Nullable String base, String reference) {
         return new Base(base).http(reference);
     }
 
     /** Absolute http(s) or mailto URL for a link, or empty. Fragment-only links resolve against the base. */
-    public static Optional<String> resolveLink(String base, String reference) {
+    public static Optional<String> resolveLink(@Nullable String base, String reference) {
         return new Base(base).link(reference);
     }
 
     /** Resolves many references against one base URL, parsing the base once (when a relative one first needs it). */
-    static Base against(String base) {
+    static Base against(@Nullable String base) {
         return new Base(base);
     }
 
     /** A base URL (may be null), parsed on first use; answers as {@link #resolveHttp} and {@link #resolveLink}. */
     static final class Base {
-        private final String text;
-        private URI parsed;
-        private IllegalArgumentException invalid;
+        private final @Nullable String text;
+        private @Nullable URI parsed;
+        private @Nullable IllegalArgumentException invalid;
 
-        private Base(String text) {
+        private Base(@Nullable String text) {
             this.text = text;
         }
 

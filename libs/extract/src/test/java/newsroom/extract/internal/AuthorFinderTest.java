@@ -20,7 +20,7 @@ class AuthorFinderTest {
     private static Optional<Field<List<String>>> authors(String head, String body) {
         String html = "<!doctype html><html><head><title>Tram</title>" + head + "</head><body>" + body
                 + "</body></html>";
-        return MetadataExtractor.read(Jsoup.parse(html, URL), URL).authors();
+        return MetadataExtractor.read(Jsoup.parse(html, URL), URL).metadata().authors();
     }
 
     private static List<String> names(String head, String body) {
@@ -89,7 +89,7 @@ class AuthorFinderTest {
         String url = "https://www.guenter-pilger.de/mailaktion.htm";
         String html = "<html><head><meta name=\"author\" content=\"Günter Pilger\"></head><body></body></html>";
 
-        assertThat(MetadataExtractor.read(Jsoup.parse(html, url), url).authors().orElseThrow().value())
+        assertThat(MetadataExtractor.read(Jsoup.parse(html, url), url).metadata().authors().orElseThrow().value())
                 .containsExactly("Günter Pilger");
     }
 

@@ -14,7 +14,7 @@ class TitleChooserTest {
 
     private static Field<String> title(String head, String body) {
         String html = "<!doctype html><html><head>" + head + "</head><body>" + body + "</body></html>";
-        return MetadataExtractor.read(Jsoup.parse(html, URL), URL).title().orElseThrow();
+        return MetadataExtractor.read(Jsoup.parse(html, URL), URL).metadata().title().orElseThrow();
     }
 
     @Test

@@ -10,9 +10,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.discovery.SourcesFileLoader;
+import newsroom.local.Arguments;
+import newsroom.local.UsageException;
 
 /**
  * {@code ./newsroom bench [--quick]}: cold start, warm invocation and SnapStart priming of every function against a
@@ -59,67 +64,25 @@ public final class BenchCommand {
 
     /** Runs the benchmark; 0 when it ran (targets missed are reported, not failed), 1 on failure, 2 on usage. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Plan plan = Plan.FULL;
-        boolean cold = true;
-        boolean peer = true;
-        Path dataset = null;
-        Path repo = null;
-        Path keep = null;
-        boolean pathological = false;
-        boolean scale = false;
-        int sources = ScaleBench.DEFAULT_SOURCES;
-        Path json = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--scale" -> scale = true;
-                case "--sources", "--json" -> {
-                    if (i + 1 >= args.length) {
-                        err.println("newsroom: " + args[i] + " needs a value\n" + USAGE);
-                        return 2;
-                    }
-                    if (args[i].equals("--json")) {
-                        json = Path.of(args[i + 1]).toAbsolutePath().normalize();
-                    } else {
-                        try {
-                            sources = Integer.parseInt(args[i + 1]);
-                        } catch (NumberFormatException e) {
-                            sources = -1;
-                        }
-                        if (sources < 1 || sources > SourcesFileLoader.MAX_SOURCES) {
-                            err.println("newsroom: --sources must be a whole number 1.."
-                                    + SourcesFileLoader.MAX_SOURCES + "\n" + USAGE);
-                            return 2;
-                        }
-                    }
-                    i++;
-                }
-                case "--quick" -> plan = Plan.QUICK;
-                case "--pathological" -> pathological = true;
-                case "--no-cold" -> cold = false;
-                case "--no-peer" -> peer = false;
-                case "--dataset", "--repo", "--keep" -> {
-                    if (i + 1 >= args.length) {
-                        err.println("newsroom: " + args[i] + " needs a value\n" + USAGE);
-                        return 2;
-                    }
-                    Path value = Path.of(args[i + 1]).toAbsolutePath().normalize();
-                    switch (args[i]) {
-                        case "--dataset" -> dataset = value;
-                        case "--repo" -> repo = value;
-                        default -> keep = value;
-                    }
-                    i++;
-                }
-                case "--help", "-h" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    err.println("newsroom: bench: unknown argument '" + args[i] + "'\n" + USAGE);
-                    return 2;
-                }
-            }
+        return Arguments.run(args, USAGE, Set.of("--sources", "--json", "--dataset", "--repo", "--keep"),
+                Set.of("--scale", "--quick", "--pathological", "--no-cold", "--no-peer"), out, err,
+                arguments -> run(arguments, out, err));
+    }
+
+    private static int run(Arguments arguments, PrintStream out, PrintStream err) {
+        if (!arguments.positional().isEmpty()) {
+            throw new UsageException("bench: unknown argument '" + arguments.positional().get(0) + "'");
         }
+        Plan plan = arguments.flag("--quick") ? Plan.QUICK : Plan.FULL;
+        boolean cold = !arguments.flag("--no-cold");
+        boolean peer = !arguments.flag("--no-peer");
+        Path dataset = path(arguments.option("--dataset"));
+        Path repo = path(arguments.option("--repo"));
+        Path keep = path(arguments.option("--keep"));
+        boolean pathological = arguments.flag("--pathological");
+        boolean scale = arguments.flag("--scale");
+        int sources = arguments.intOption("--sources", ScaleBench.DEFAULT_SOURCES, 1, SourcesFileLoader.MAX_SOURCES);
+        Path json = path(arguments.option("--json"));
         if (pathological) {
             return measurePathological(out, err);
         }
@@ -137,8 +100,13 @@ public final class BenchCommand {
         }
     }
 
+    /** An option's path, absolute and normalized; null when the option is absent. */
+    private static @Nullable Path path(@Nullable String option) {
+        return option == null ? null : Path.of(option).toAbsolutePath().normalize();
+    }
+
     private static int measure(Plan plan, boolean cold, boolean peer, Path repo, Path shared, Path dataset,
-                               Path keep, PrintStream out, PrintStream err) throws IOException {
+                               @Nullable Path keep, PrintStream out, PrintStream err) throws IOException {
         long started = System.nanoTime();
         Path work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("newsroom-bench");
         try {
@@ -175,7 +143,8 @@ public final class BenchCommand {
         }
     }
 
-    private static int measureScale(Path repo, int sources, Path json, PrintStream out, PrintStream err) {
+    private static int measureScale(@Nullable Path repo, int sources, @Nullable Path json, PrintStream out,
+                                    PrintStream err) {
         long started = System.nanoTime();
         try {
             Path root = repo != null ? repo : findRepo();

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Prints one benchmark run as Markdown: the machine, a table per measurement with medians and pair-by-pair ratios,
  * and each target as met or missed with the margin.
@@ -16,8 +18,8 @@ final class BenchReport {
         this.out = out;
     }
 
-    void print(BenchCommand.Plan plan, String machine, ColdStartBench.Figures cold, ExtractionBench.Result extraction,
-               FrontMatterBench.Result frontMatter, double seconds) {
+    void print(BenchCommand.Plan plan, String machine, ColdStartBench.@Nullable Figures cold,
+               ExtractionBench.Result extraction, FrontMatterBench.Result frontMatter, double seconds) {
         line("## Newsroom Ingest benchmark (%s)", plan == BenchCommand.Plan.QUICK ? "./newsroom bench --quick"
                 : "./newsroom bench");
         line("");

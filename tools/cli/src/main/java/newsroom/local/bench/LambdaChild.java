@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.local.invoke.RuntimeClasspath;
 import newsroom.local.runtime.LocalRuntimeApi;
 
@@ -51,7 +53,7 @@ final class LambdaChild {
 
     /** Thrown when the environment fails to start or to answer; the message names the child's log. */
     static final class ChildFailedException extends RuntimeException {
-        ChildFailedException(String message, Throwable cause) {
+        ChildFailedException(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
     }

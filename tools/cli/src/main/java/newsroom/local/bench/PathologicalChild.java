@@ -60,7 +60,7 @@ final class PathologicalChild {
     /** "article" with the text length, or the rejection code; anything else thrown is an outcome too, printed. */
     private static String outcome(ArticleExtractor extractor, String html) {
         try {
-            return "article:" + extractor.extractArticle(html, "http://news.example/x").text().length();
+            return "article:" + extractor.extractArticle(html, "http://news.example/x").content().text().length();
         } catch (ArticleRejectedException e) {
             return e.rejection().code().name();
         } catch (RuntimeException | Error e) {

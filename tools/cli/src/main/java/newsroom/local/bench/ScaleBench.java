@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,10 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -44,6 +41,7 @@ import newsroom.articlefetcher.ArticleFetcherHandler;
 import newsroom.articlefetcher.ArticleFetcherInstances;
 import newsroom.aws.AwsClients;
 import newsroom.aws.AwsConfig;
+import newsroom.aws.testing.DeadlineContext;
 import newsroom.feedpoller.FeedPollerHandler;
 import newsroom.feedpoller.FeedPollerInstances;
 import newsroom.local.emulate.LocalStack;
@@ -223,7 +221,8 @@ final class ScaleBench {
 
             long started = System.nanoTime();
             ConcurrentLinkedQueue<long[]> invocations = new ConcurrentLinkedQueue<>();
-            FeedPollerInstances.dispatcher(env).handleRequest(new ScheduledEvent(), new BenchContext(120));
+            FeedPollerInstances.dispatcher(env).handleRequest(new ScheduledEvent(),
+                    new DeadlineContext("PollDispatcherFunction", Duration.ofSeconds(120)));
             invocations.add(new long[] {0, (System.nanoTime() - started) / 1_000_000, 0});
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger busy = new AtomicInteger();
@@ -326,7 +325,8 @@ final class ScaleBench {
         }
         event.setRecords(records);
         long start = System.nanoTime();
-        SQSBatchResponse response = handler.apply(event, new BenchContext(timeoutSeconds));
+        SQSBatchResponse response = handler.apply(event,
+                new DeadlineContext("scale", Duration.ofSeconds(timeoutSeconds)));
         invocations.add(new long[] {kind, (System.nanoTime() - start) / 1_000_000, messages.size()});
         Set<String> failed = new HashSet<>();
         response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
@@ -395,71 +395,6 @@ final class ScaleBench {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The invocation's context: its deadline from the function's timeout, as Lambda reports it. */
-    private static final class BenchContext implements Context {
-        private final long deadline;
-        private final String requestId = UUID.randomUUID().toString();
-
-        BenchContext(int timeoutSeconds) {
-            this.deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
-        }
-
-        @Override
-        public String getAwsRequestId() {
-            return requestId;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return null;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return null;
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "scale";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return null;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return (int) Math.max(0, deadline - System.currentTimeMillis());
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return null;
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 import software.amazon.event.ruler.Machine;
 
 import newsroom.core.event.ArticleEvent;
@@ -43,8 +44,8 @@ public final class InProcessEventBus implements EventPublisher {
     private final Machine machine = new Machine();
     private final Map<String, String> targetOfRule = new LinkedHashMap<>();
     private final Map<String, Consumer<ArticleEvent>> functions = new LinkedHashMap<>();
-    private final Path eventLog;
-    private final Path deadLetterLog;
+    private final @Nullable Path eventLog;
+    private final @Nullable Path deadLetterLog;
     private final Telemetry telemetry;
     private final Clock clock;
     private final Deque<ArticleEvent> queue = new ArrayDeque<>();
@@ -52,7 +53,8 @@ public final class InProcessEventBus implements EventPublisher {
     private boolean delivering;
 
     /** A record of one delivery attempt, for the CLI summary and tests. */
-    public record Delivery(DetailType detailType, String articleId, String rule, String function, String error) {
+    public record Delivery(DetailType detailType, String articleId, String rule, String function,
+                           @Nullable String error) {
         public boolean failed() {
             return error != null;
         }
@@ -62,7 +64,7 @@ public final class InProcessEventBus implements EventPublisher {
      * @param rules   the template's rules
      * @param logDir  folder for {@code events.jsonl} and {@code dead-letters.jsonl}, or null to keep no logs
      */
-    public InProcessEventBus(List<TemplateRules.Rule> rules, Path logDir, Telemetry telemetry, Clock clock) {
+    public InProcessEventBus(List<TemplateRules.Rule> rules, @Nullable Path logDir, Telemetry telemetry, Clock clock) {
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.eventLog = logDir == null ? null : logDir.resolve("events.jsonl");
@@ -238,7 +240,7 @@ public final class InProcessEventBus implements EventPublisher {
         return envelope;
     }
 
-    private static void append(Path log, Object line) {
+    private static void append(@Nullable Path log, Object line) {
         if (log == null) {
             return;
         }

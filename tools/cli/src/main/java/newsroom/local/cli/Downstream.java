@@ -33,10 +33,10 @@ final class Downstream {
         TranslationService translation = new TranslationService(pipeline.store(), pipeline.index(), pipeline.bus(),
                 null, ArticleLinker.forSite(pipeline.store(), pipeline.index(), pipeline.config().thumbnails()));
         ThumbnailService thumbnails = new ThumbnailService(fetcher, pipeline.store(), pipeline.index(), pipeline.bus(),
-                pipeline.config().thumbnailWidths(), pipeline.config().thumbnails());
+                pipeline.config().thumbnails());
         pipeline.bus().subscribe("TranslationFunction", event -> {
             TranslationService.Result result = translation.translate(storedArticle(event),
-                    pipeline.config().targetLanguages());
+                    pipeline.config().languages().targets());
             result.outcomes().stream().filter(o -> o.status() == TranslationService.Status.SKIPPED)
                     .forEach(o -> downstream.skip("TranslationFunction " + o.language() + ": " + o.reason()));
         });

@@ -6,16 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.core.ingest.HtmlDecoding;
 import newsroom.core.model.ArticleRejectedException;
+import newsroom.extract.ArticleContent;
 import newsroom.extract.ArticleExtractor;
 import newsroom.extract.ExtractedArticle;
 import newsroom.extract.Field;
+import newsroom.extract.PageMetadata;
+import newsroom.local.Arguments;
 
 /**
  * {@code extract FILE.html [--url URL]}: extracts one saved page and prints the article as pretty JSON: every
@@ -30,29 +35,12 @@ public final class ExtractCommand {
 
     /** Runs the command; returns the process exit code (0 done, 1 failed or rejected, 2 usage error). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Path file = null;
-        String url = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--url")) {
-                if (i + 1 >= args.length) {
-                    err.println("--url needs a URL\n" + USAGE);
-                    return 2;
-                }
-                url = args[++i];
-            } else if (args[i].equals("-h") || args[i].equals("--help")) {
-                out.println(USAGE);
-                return 0;
-            } else if (args[i].startsWith("-") || file != null) {
-                err.println("unexpected argument: " + args[i] + "\n" + USAGE);
-                return 2;
-            } else {
-                file = Paths.get(args[i]);
-            }
-        }
-        if (file == null) {
-            err.println(USAGE);
-            return 2;
-        }
+        return Arguments.run(args, USAGE, Set.of("--url"), Set.of(), out, err,
+                arguments -> extract(Paths.get(arguments.single("FILE.html")), arguments.option("--url"), out,
+                        err));
+    }
+
+    private static int extract(Path file, @Nullable String url, PrintStream out, PrintStream err) {
         try {
             if (Files.size(file) > ArticleExtractor.MAX_PAGE_BYTES) {
                 err.println("extract: rejected: TOO_LARGE (" + file + " is over " + ArticleExtractor.MAX_PAGE_BYTES
@@ -74,23 +62,25 @@ public final class ExtractCommand {
     }
 
     static ObjectNode toJson(ObjectMapper json, ExtractedArticle article) {
+        PageMetadata page = article.metadata();
+        ArticleContent content = article.content();
         ObjectNode root = json.createObjectNode();
         root.put("pageUrl", article.pageUrl());
         ObjectNode metadata = root.putObject("metadata");
-        put(json, metadata, "title", article.title());
-        put(json, metadata, "authors", article.authors());
-        put(json, metadata, "published", article.published().map(f -> new Field<>(f.value().toString(), f.origin())));
-        put(json, metadata, "modified", article.modified().map(f -> new Field<>(f.value().toString(), f.origin())));
-        put(json, metadata, "language", article.language());
-        put(json, metadata, "summary", article.summary());
-        put(json, metadata, "canonical", article.canonical());
-        put(json, metadata, "siteName", article.siteName());
-        put(json, metadata, "section", article.section());
-        put(json, metadata, "tags", article.tags());
-        put(json, metadata, "leadImage", article.leadImage());
-        put(json, metadata, "paywalled", article.paywalled());
-        root.put("markdown", article.markdown());
-        root.put("text", article.text());
+        put(json, metadata, "title", page.title());
+        put(json, metadata, "authors", page.authors());
+        put(json, metadata, "published", page.published().map(f -> new Field<>(f.value().toString(), f.origin())));
+        put(json, metadata, "modified", page.modified().map(f -> new Field<>(f.value().toString(), f.origin())));
+        put(json, metadata, "language", page.language());
+        put(json, metadata, "summary", page.summary());
+        put(json, metadata, "canonical", page.canonical());
+        put(json, metadata, "siteName", page.siteName());
+        put(json, metadata, "section", page.section());
+        put(json, metadata, "tags", page.tags());
+        put(json, metadata, "leadImage", page.leadImage());
+        put(json, metadata, "paywalled", page.paywalled());
+        root.put("markdown", content.markdown());
+        root.put("text", content.text());
         return root;
     }
 

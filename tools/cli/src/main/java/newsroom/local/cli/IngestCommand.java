@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.config.InvalidConfigurationException;
 import newsroom.core.config.SiteConfig;
 import newsroom.core.config.SiteConfigLoader;
@@ -36,7 +38,9 @@ import newsroom.discovery.Source;
 import newsroom.discovery.SourcePoller;
 import newsroom.discovery.SourcesFileLoader;
 import newsroom.fetch.SafeHttpFetcher;
+import newsroom.local.Arguments;
 import newsroom.local.LocalPipeline;
+import newsroom.local.UsageException;
 import newsroom.local.bus.InProcessEventBus;
 import newsroom.local.bus.TemplateRules;
 
@@ -92,11 +96,15 @@ public final class IngestCommand {
 
     public int run(String[] args, PrintStream out, PrintStream err) {
         Arguments arguments = new Arguments(args, Set.of("--out", "--config", "--sources"), Set.of());
-        String sourcesFile = arguments.option("--sources", null);
+        if (arguments.help()) {
+            out.println(USAGE);
+            return 0;
+        }
+        String sourcesFile = arguments.option("--sources");
         if (arguments.positional().isEmpty() && sourcesFile == null) {
             throw new UsageException("no INPUT given\n" + USAGE);
         }
-        SiteConfig config = loadConfig(arguments.option("--config", null));
+        SiteConfig config = loadConfig(arguments.option("--config"));
         Fetcher fetcher = fetchers.create(config);
         List<Source> sources = sourcesFile == null ? List.of() : loadSources(sourcesFile);
         List<Object> inputs = new ArrayList<>();
@@ -173,7 +181,7 @@ public final class IngestCommand {
                 return;
             }
             SourceContext context = new SourceContext("cli", name, null, pipeline.config().timeZone(),
-                    pipeline.config().defaultLanguage(), List.of(), List.of());
+                    pipeline.config().languages().defaultLanguage(), List.of(), List.of());
             if (resolution instanceof InputResolver.ArticlePage page) {
                 report(name, fetchService.ingestPage(page.page(), context));
             } else if (resolution instanceof InputResolver.Feed feed) {
@@ -200,7 +208,7 @@ public final class IngestCommand {
             out.println("source " + source.name() + ": " + (poll.unchanged() ? "not modified since the last poll"
                     : poll.requests().size() + " new item(s)"));
             for (FetchRequest request : poll.requests()) {
-                article(request.url(), source.contextFor(request.url(), pipeline.config().defaultLanguage())
+                article(request.url(), source.contextFor(request.url(), pipeline.config().languages().defaultLanguage())
                         .withDateHints(request.dateHints()));
             }
             pipeline.index().save(poll.newState());
@@ -210,7 +218,7 @@ public final class IngestCommand {
         private void items(List<String> urls, Map<String, Instant> listedDates, DateHints.ListedIn listedIn) {
             for (String item : urls) {
                 article(item, new SourceContext("cli", item, null, pipeline.config().timeZone(),
-                        pipeline.config().defaultLanguage(), List.of(), List.of(),
+                        pipeline.config().languages().defaultLanguage(), List.of(), List.of(),
                         DateHints.listed(listedDates.get(item), listedIn)));
             }
         }
@@ -228,7 +236,7 @@ public final class IngestCommand {
         private IngestOutcome ingestFile(Path file, String name) {
             String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
             SourceContext context = new SourceContext("cli", null, name, pipeline.config().timeZone(),
-                    pipeline.config().defaultLanguage(), List.of(), List.of());
+                    pipeline.config().languages().defaultLanguage(), List.of(), List.of());
             try {
                 long size = Files.size(file);
                 if (size > MAX_FILE_BYTES) {
@@ -271,7 +279,7 @@ public final class IngestCommand {
         }
     }
 
-    private static SiteConfig loadConfig(String file) {
+    private static SiteConfig loadConfig(@Nullable String file) {
         if (file == null) {
             return SiteConfig.defaults();
         }

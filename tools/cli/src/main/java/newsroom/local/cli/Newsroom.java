@@ -12,6 +12,7 @@ import newsroom.extract.ArticleExtractor;
 import newsroom.fetch.AllowedNetwork;
 import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
+import newsroom.local.UsageException;
 import newsroom.local.bench.BenchCommand;
 import newsroom.local.emulate.LocalAwsCommand;
 import newsroom.local.eval.EvalExtractionCommand;
@@ -64,16 +65,15 @@ public final class Newsroom {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (command) {
-                case "ingest" -> helpOr(rest, IngestCommand.USAGE, out) ? 0
-                        : new IngestCommand(new ArticleExtractor(), site -> fetcher(environment, site, err),
+                case "ingest" -> new IngestCommand(new ArticleExtractor(), site -> fetcher(environment, site, err),
                         Clock.systemUTC()).run(rest, out, err);
                 case "extract" -> ExtractCommand.run(rest, out, err);
                 case "eval-extraction" -> EvalExtractionCommand.run(rest, out, err);
                 case "eval-metadata" -> EvalMetadataCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
-                case "invoke" -> helpOr(rest, InvokeCommand.USAGE, out) ? 0 : InvokeCommand.run(rest, out, err);
-                case "local-aws" -> helpOr(rest, LocalAwsCommand.USAGE, out) ? 0 : LocalAwsCommand.run(rest, out,
-                        err, LocalAwsCommand.defaultTemplate(), LocalAwsCommand::untilInterrupted);
+                case "invoke" -> InvokeCommand.run(rest, out, err);
+                case "local-aws" -> LocalAwsCommand.run(rest, out, err, LocalAwsCommand.defaultTemplate(),
+                        LocalAwsCommand::untilInterrupted);
                 default -> throw new UsageException("unknown command '" + command + "'\n" + USAGE);
             };
         } catch (UsageException e) {
@@ -110,13 +110,5 @@ public final class Newsroom {
                     + " (NEWSROOM_FETCH_ALLOWED_NETWORKS, fetchAllowedNetworks)");
         }
         return new SafeHttpFetcher(config);
-    }
-
-    private static boolean helpOr(String[] args, String usage, PrintStream out) {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            out.println(usage);
-            return true;
-        }
-        return false;
     }
 }

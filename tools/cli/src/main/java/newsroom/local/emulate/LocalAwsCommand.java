@@ -3,11 +3,12 @@ package newsroom.local.emulate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import newsroom.emulators.EmulatorProcess;
+import newsroom.local.Arguments;
+import newsroom.local.UsageException;
 import newsroom.local.invoke.InvokeCommand;
 
 /**
@@ -34,32 +35,20 @@ public final class LocalAwsCommand {
      * @param untilStopped blocks while the emulators should run (the CLI waits for Ctrl-C; tests return at once)
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Path template, Runnable untilStopped) {
-        Path envFile = Path.of("local-env.json");
-        String stack = "newsroom-local";
-        int motoPort = 5000;
-        int dynamoPort = 4567;
-        List<String> rest = new ArrayList<>(List.of(args));
-        try {
-            while (!rest.isEmpty()) {
-                String option = rest.remove(0);
-                if (rest.isEmpty()) {
-                    throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
-                            : "unexpected argument " + option);
-                }
-                String value = rest.remove(0);
-                switch (option) {
-                    case "--env-file" -> envFile = Path.of(value);
-                    case "--stack" -> stack = value;
-                    case "--moto-port" -> motoPort = port(option, value);
-                    case "--dynamo-port" -> dynamoPort = port(option, value);
-                    default -> throw new IllegalArgumentException("unknown option " + option);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("newsroom local-aws: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
+        return Arguments.run(args, USAGE, Set.of("--env-file", "--stack", "--moto-port", "--dynamo-port"), Set.of(),
+                out, err, arguments -> {
+                    if (!arguments.positional().isEmpty()) {
+                        throw new UsageException("unexpected argument " + arguments.positional().get(0));
+                    }
+                    return run(Path.of(arguments.option("--env-file", "local-env.json")),
+                            arguments.option("--stack", "newsroom-local"),
+                            arguments.intOption("--moto-port", 5000, 0, 65535),
+                            arguments.intOption("--dynamo-port", 4567, 0, 65535), template, out, err, untilStopped);
+                });
+    }
+
+    private static int run(Path envFile, String stack, int motoPort, int dynamoPort, Path template, PrintStream out,
+                           PrintStream err, Runnable untilStopped) {
         Path logs = envFile.toAbsolutePath().getParent().resolve(".newsroom-local-aws");
         try (LocalStack local = LocalStack.start(template, stack, motoPort, dynamoPort, logs)) {
             Thread stopOnExit = new Thread(local::close, "local-aws-stop");
@@ -101,18 +90,6 @@ public final class LocalAwsCommand {
         out.flush();
         untilStopped.run();
         return 0;
-    }
-
-    private static int port(String option, String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a port number, not " + value);
-        }
     }
 
     /** template.yaml as {@code newsroom invoke} finds it. */

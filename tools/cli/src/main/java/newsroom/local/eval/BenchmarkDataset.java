@@ -1,39 +1,31 @@
 package newsroom.local.eval;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.core.ingest.HtmlDecoding;
 
 /**
  * A dataset in the article-extraction-benchmark layout: {@code ground-truth.json} (id to {@code {articleBody, url}})
  * and {@code html/<id>.html.gz}. Also reads prediction files in either of the benchmark's two formats.
+ *
+ * @param directory the dataset's folder
+ * @param pages     its pages by id, in file order
  */
-public final class BenchmarkDataset {
+public record BenchmarkDataset(Path directory, Map<String, Page> pages) {
 
     /** One page of the dataset: its id, the URL it was fetched from, and the article text a person marked. */
-    public record Page(String id, String url, String articleBody) {
+    public record Page(String id, @Nullable String url, String articleBody) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Path directory;
-    private final Map<String, Page> pages;
-
-    private BenchmarkDataset(Path directory, Map<String, Page> pages) {
-        this.directory = directory;
-        this.pages = pages;
-    }
 
     /**
      * Reads {@code ground-truth.json} of the dataset in {@code directory}.
@@ -41,23 +33,9 @@ public final class BenchmarkDataset {
      * @throws IOException when the file is missing or not the expected JSON object
      */
     public static BenchmarkDataset open(Path directory) throws IOException {
-        Path truthFile = directory.resolve("ground-truth.json");
-        JsonNode root = JSON.readTree(truthFile.toFile());
-        if (root == null || !root.isObject()) {
-            throw new IOException(truthFile + ": expected a JSON object of id -> {articleBody, url}");
-        }
-        Map<String, Page> pages = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : root.properties()) {
-            JsonNode item = entry.getValue();
-            pages.put(entry.getKey(), new Page(entry.getKey(), item.path("url").asText(null),
-                    item.path("articleBody").asText("")));
-        }
-        return new BenchmarkDataset(directory, Collections.unmodifiableMap(pages));
-    }
-
-    /** Pages in file order. */
-    public Map<String, Page> pages() {
-        return pages;
+        return new BenchmarkDataset(directory, DatasetFolder.readLabels(directory, "article-extraction-benchmark",
+                "{articleBody, url}", (id, item) -> new Page(id, item.path("url").asText(null),
+                        item.path("articleBody").asText(""))));
     }
 
     /** Page id to true article text, in file order. */
@@ -69,13 +47,13 @@ public final class BenchmarkDataset {
 
     /** Path of a page's gzipped HTML. */
     public Path htmlFile(String id) {
-        return directory.resolve("html").resolve(id + ".html.gz");
+        return DatasetFolder.htmlFile(directory, id);
     }
 
     /** The page's HTML, decompressed and decoded as a local file is ({@link HtmlDecoding}: BOM, meta, detection). */
     public String html(String id) {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(htmlFile(id)))) {
-            return HtmlDecoding.decode(in.readAllBytes(), null);
+        try {
+            return HtmlDecoding.decode(DatasetFolder.bytes(directory, id), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read page " + id, e);
         }

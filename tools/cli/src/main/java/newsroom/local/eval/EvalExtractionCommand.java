@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;
+import newsroom.local.Arguments;
 
 /**
  * {@code eval-extraction DATASET_DIR [--out FILE] [--peers]}: extracts every page of a dataset in the
@@ -37,38 +39,16 @@ public final class EvalExtractionCommand {
 
     /** Runs the command; returns the process exit code (0 done, 1 failed, 2 usage error). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Path dataset = null;
-        Path predictionsFile = DEFAULT_OUT;
-        boolean peers = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> {
-                    if (i + 1 >= args.length) {
-                        err.println("--out needs a FILE\n" + USAGE);
-                        return 2;
-                    }
-                    predictionsFile = Paths.get(args[++i]);
-                }
-                case "--peers" -> peers = true;
-                case "-h", "--help" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    if (args[i].startsWith("-") || dataset != null) {
-                        err.println("unexpected argument: " + args[i] + "\n" + USAGE);
-                        return 2;
-                    }
-                    dataset = Paths.get(args[i]);
-                }
-            }
-        }
-        if (dataset == null) {
-            err.println(USAGE);
-            return 2;
-        }
+        return Arguments.run(args, USAGE, Set.of("--out"), Set.of("--peers"), out, err, arguments -> {
+            Path dataset = Paths.get(arguments.single("DATASET_DIR"));
+            Path predictionsFile = Paths.get(arguments.option("--out", DEFAULT_OUT.toString()));
+            return evaluate(dataset, predictionsFile, arguments.flag("--peers"), out, err);
+        });
+    }
+
+    private static int evaluate(Path dataset, Path predictionsFile, boolean peers, PrintStream out, PrintStream err) {
         try {
-            return evaluate(dataset, predictionsFile, peers, out, err);
+            return evaluateDataset(dataset, predictionsFile, peers, out, err);
         } catch (IOException e) {
             err.println("eval-extraction: " + e.getMessage());
             return 1;
@@ -78,13 +58,8 @@ public final class EvalExtractionCommand {
         }
     }
 
-    private static int evaluate(Path datasetDir, Path predictionsFile, boolean peers, PrintStream out,
-                                PrintStream err) throws IOException {
-        if (!Files.isRegularFile(datasetDir.resolve("ground-truth.json"))) {
-            err.println("eval-extraction: " + datasetDir + " has no ground-truth.json (expected the "
-                    + "article-extraction-benchmark layout: ground-truth.json and html/<id>.html.gz)");
-            return 1;
-        }
+    private static int evaluateDataset(Path datasetDir, Path predictionsFile, boolean peers, PrintStream out,
+                                       PrintStream err) throws IOException {
         BenchmarkDataset dataset = BenchmarkDataset.open(datasetDir);
         Map<String, String> htmlById = new LinkedHashMap<>();
         for (BenchmarkDataset.Page page : dataset.pages().values()) {
@@ -138,7 +113,7 @@ public final class EvalExtractionCommand {
             long start = System.nanoTime();
             String text;
             try {
-                text = extractor.extractArticle(page.getValue(), url).text();
+                text = extractor.extractArticle(page.getValue(), url).content().text();
             } catch (ArticleRejectedException e) {
                 text = "";
                 rejected.add(page.getKey() + " (" + e.rejection().code() + ")");

@@ -13,16 +13,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.core.ingest.HtmlDecoding;
 import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;
-import newsroom.extract.ExtractedArticle;
 import newsroom.extract.Field;
+import newsroom.extract.PageMetadata;
+import newsroom.local.Arguments;
 
 /**
  * {@code eval-metadata DATASET_DIR [--peers] [--json FILE] [--worst N]}: runs the extractor that {@code ingest} uses
@@ -48,56 +51,27 @@ public final class EvalMetadataCommand {
 
     /** Runs the command; returns the process exit code (0 done, 1 failed, 2 usage error). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Path dataset = null;
-        Path jsonFile = null;
-        boolean peers = false;
-        int worst = DEFAULT_WORST;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--peers" -> peers = true;
-                case "--json", "--worst" -> {
-                    if (i + 1 >= args.length) {
-                        err.println(args[i] + " needs a value\n" + USAGE);
-                        return 2;
-                    }
-                    if (args[i].equals("--json")) {
-                        jsonFile = Paths.get(args[++i]);
-                    } else {
-                        try {
-                            worst = Integer.parseInt(args[++i]);
-                        } catch (NumberFormatException e) {
-                            err.println("--worst takes a whole number\n" + USAGE);
-                            return 2;
-                        }
-                    }
-                }
-                case "-h", "--help" -> {
-                    out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    if (args[i].startsWith("-") || dataset != null) {
-                        err.println("unexpected argument: " + args[i] + "\n" + USAGE);
-                        return 2;
-                    }
-                    dataset = Paths.get(args[i]);
-                }
-            }
-        }
-        if (dataset == null) {
-            err.println(USAGE);
-            return 2;
-        }
+        return Arguments.run(args, USAGE, Set.of("--json", "--worst"), Set.of("--peers"), out, err, arguments -> {
+            Path dataset = Paths.get(arguments.single("DATASET_DIR"));
+            String json = arguments.option("--json");
+            int worst = arguments.intOption("--worst", DEFAULT_WORST, 0, Integer.MAX_VALUE);
+            return evaluate(dataset, arguments.flag("--peers"), json == null ? null : Paths.get(json), worst, out,
+                    err);
+        });
+    }
+
+    private static int evaluate(Path dataset, boolean peers, @Nullable Path jsonFile, int worst, PrintStream out,
+                                PrintStream err) {
         try {
-            return evaluate(MetadataDataset.open(dataset), peers, jsonFile, worst, out, err);
+            return evaluateDataset(MetadataDataset.open(dataset), peers, jsonFile, worst, out, err);
         } catch (IOException e) {
             err.println("eval-metadata: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int evaluate(MetadataDataset dataset, boolean peers, Path jsonFile, int worst, PrintStream out,
-                                PrintStream err) throws IOException {
+    private static int evaluateDataset(MetadataDataset dataset, boolean peers, @Nullable Path jsonFile, int worst,
+                                       PrintStream out, PrintStream err) throws IOException {
         ArticleExtractor extractor = new ArticleExtractor();
         Map<String, String> decoded = new LinkedHashMap<>();
         for (MetadataDataset.Page page : dataset.pages().values()) {
@@ -137,13 +111,13 @@ public final class EvalMetadataCommand {
         return HtmlDecoding.decode(bytes, null);
     }
 
-    static Ours extract(ArticleExtractor extractor, String html, String url) {
+    static Ours extract(ArticleExtractor extractor, String html, @Nullable String url) {
         try {
-            ExtractedArticle article = extractor.extractArticle(html, url);
-            LocalDate day = article.published().map(f -> f.value().dateTime().toLocalDate()).orElse(null);
-            MetadataFigures.Found found = new MetadataFigures.Found(article.title().map(Field::value).orElse(null),
-                    article.authors().map(Field::value).orElse(List.of()), day);
-            return new Ours(found, origin(article.title()), origin(article.authors()), origin(article.published()),
+            PageMetadata metadata = extractor.extractArticle(html, url).metadata();
+            LocalDate day = metadata.published().map(f -> f.value().dateTime().toLocalDate()).orElse(null);
+            MetadataFigures.Found found = new MetadataFigures.Found(metadata.title().map(Field::value).orElse(null),
+                    metadata.authors().map(Field::value).orElse(List.of()), day);
+            return new Ours(found, origin(metadata.title()), origin(metadata.authors()), origin(metadata.published()),
                     "");
         } catch (ArticleRejectedException e) {
             return new Ours(new MetadataFigures.Found(null, List.of(), null), "", "", "", e.rejection().toString());
@@ -212,7 +186,7 @@ public final class EvalMetadataCommand {
                 .forEach(e -> out.println(e.getValue()));
     }
 
-    private static String shown(String text) {
+    private static String shown(@Nullable String text) {
         if (text == null) {
             return "";
         }

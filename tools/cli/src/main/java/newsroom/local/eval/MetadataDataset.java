@@ -1,26 +1,24 @@
 package newsroom.local.eval;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dataset in the metadata-dev layout: {@code ground-truth.json} ({@code {id: {url, title, author, date}}}, where
  * {@code author} is a string, a list of strings or null, and {@code date} is {@code YYYY-MM-DD} or null) and
  * {@code html/<id>.html.gz} holding the page's bytes as saved. A null label means "not labelled".
+ *
+ * @param directory the dataset's folder
+ * @param pages     its pages by id, in file order
  */
-public final class MetadataDataset {
+public record MetadataDataset(Path directory, Map<String, Page> pages) {
 
     /**
      * One labelled page.
@@ -29,44 +27,23 @@ public final class MetadataDataset {
      * @param author the labelled author names (one or several), or null when not labelled
      * @param date   the labelled publication day, or null when not labelled (or the label is not a valid day)
      */
-    public record Page(String id, String url, String title, List<String> author, LocalDate date) {
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Path directory;
-    private final Map<String, Page> pages;
-
-    private MetadataDataset(Path directory, Map<String, Page> pages) {
-        this.directory = directory;
-        this.pages = pages;
+    public record Page(String id, @Nullable String url, @Nullable String title, @Nullable List<String> author,
+                       @Nullable LocalDate date) {
     }
 
     /** Reads the labels; throws with the file named when they are missing or not of this layout. */
     public static MetadataDataset open(Path directory) throws IOException {
-        Path truthFile = directory.resolve("ground-truth.json");
-        if (!Files.isRegularFile(truthFile)) {
-            throw new IOException(truthFile + " not found (expected the metadata-dev layout: ground-truth.json and"
-                    + " html/<id>.html.gz)");
-        }
-        JsonNode root = JSON.readTree(truthFile.toFile());
-        if (root == null || !root.isObject()) {
-            throw new IOException(truthFile + ": expected a JSON object of id -> {url, title, author, date}");
-        }
-        Map<String, Page> pages = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : root.properties()) {
-            JsonNode item = entry.getValue();
-            pages.put(entry.getKey(), new Page(entry.getKey(), text(item.get("url")), text(item.get("title")),
-                    authors(item.get("author")), MetadataScorer.dateLabel(text(item.get("date")))));
-        }
-        return new MetadataDataset(directory, Collections.unmodifiableMap(pages));
+        return new MetadataDataset(directory, DatasetFolder.readLabels(directory, "metadata-dev",
+                "{url, title, author, date}", (id, item) -> new Page(id, text(item.get("url")),
+                        text(item.get("title")), authors(item.get("author")),
+                        MetadataScorer.dateLabel(text(item.get("date"))))));
     }
 
-    private static String text(JsonNode node) {
+    private static @Nullable String text(@Nullable JsonNode node) {
         return node == null || node.isNull() || !node.isValueNode() ? null : node.asText();
     }
 
-    private static List<String> authors(JsonNode node) {
+    private static @Nullable List<String> authors(@Nullable JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -83,15 +60,8 @@ public final class MetadataDataset {
         return names.isEmpty() ? null : List.copyOf(names);
     }
 
-    /** Pages in file order. */
-    public Map<String, Page> pages() {
-        return pages;
-    }
-
     /** The page's bytes as saved (decompressed, not decoded). */
     public byte[] bytes(String id) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(directory.resolve("html").resolve(id + ".html.gz")))) {
-            return in.readAllBytes();
-        }
+        return DatasetFolder.bytes(directory, id);
     }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The figures of one system over a dataset, by the rules of {@link MetadataScorer}.
  *
@@ -16,7 +18,7 @@ public record MetadataFigures(int pages, int datePages, int correct, int wrong, 
                               double authorTokenF1, double msPerPage) {
 
     /** What a system found on one page: nulls and empty lists for nothing found. */
-    public record Found(String title, List<String> authors, LocalDate date) {
+    public record Found(@Nullable String title, List<String> authors, @Nullable LocalDate date) {
     }
 
     /** Scores a system's findings (page id to what it found; a missing id is "found nothing"). */

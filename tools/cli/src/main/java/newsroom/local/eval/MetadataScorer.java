@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The scoring rules of the metadata development set ({@code shared/data/metadata-dev/README.md}), which follow
  * htmldate's evaluation: a date is correct when it falls on the labelled calendar day as the page wrote it; titles
@@ -33,7 +35,7 @@ public final class MetadataScorer {
     }
 
     /** Normalizes a title or author string for comparison; null stays null. */
-    public static String normalize(String text) {
+    public static @Nullable String normalize(@Nullable String text) {
         if (text == null) {
             return null;
         }
@@ -55,7 +57,7 @@ public final class MetadataScorer {
     }
 
     /** Word tokens of a normalized string, in order. */
-    static List<String> tokens(String normalized) {
+    static List<String> tokens(@Nullable String normalized) {
         List<String> tokens = new ArrayList<>();
         if (normalized != null) {
             Matcher m = WORD.matcher(normalized);
@@ -67,7 +69,7 @@ public final class MetadataScorer {
     }
 
     /** Name tokens of an author value (one name or several, joined first), without the joining words. */
-    static List<String> nameTokens(List<String> authors) {
+    static List<String> nameTokens(@Nullable List<String> authors) {
         List<String> tokens = new ArrayList<>();
         if (authors != null) {
             for (String token : tokens(normalize(String.join(" ", authors)))) {
@@ -83,7 +85,7 @@ public final class MetadataScorer {
      * @param label     the labelled day, or null (then the page is not scored for the date)
      * @param extracted the calendar day of the extracted publication date as the page wrote it, or null for none
      */
-    public static DateOutcome date(LocalDate label, LocalDate extracted) {
+    public static DateOutcome date(LocalDate label, @Nullable LocalDate extracted) {
         if (extracted == null) {
             return DateOutcome.NONE;
         }
@@ -91,7 +93,7 @@ public final class MetadataScorer {
     }
 
     /** Reads a date label; labels that are not a valid {@code YYYY-MM-DD} day count as no label (known noise). */
-    public static LocalDate dateLabel(String label) {
+    public static @Nullable LocalDate dateLabel(@Nullable String label) {
         if (label == null || label.isBlank()) {
             return null;
         }
@@ -103,17 +105,17 @@ public final class MetadataScorer {
     }
 
     /** Title exact match after normalization; false when nothing was extracted. */
-    public static boolean titleExact(String label, String extracted) {
+    public static boolean titleExact(String label, @Nullable String extracted) {
         return extracted != null && normalize(label).equals(normalize(extracted));
     }
 
     /** Token F1 of two titles; 0 when nothing was extracted. */
-    public static double titleTokenF1(String label, String extracted) {
+    public static double titleTokenF1(String label, @Nullable String extracted) {
         return tokenF1(tokens(normalize(label)), tokens(normalize(extracted)));
     }
 
     /** Author exact: the same multiset of name tokens; false when nothing was extracted. */
-    public static boolean authorExact(List<String> label, List<String> extracted) {
+    public static boolean authorExact(List<String> label, @Nullable List<String> extracted) {
         if (extracted == null || extracted.isEmpty()) {
             return false;
         }
@@ -121,7 +123,7 @@ public final class MetadataScorer {
     }
 
     /** Token F1 of two author values over name tokens; 0 when nothing was extracted. */
-    public static double authorTokenF1(List<String> label, List<String> extracted) {
+    public static double authorTokenF1(List<String> label, @Nullable List<String> extracted) {
         return tokenF1(nameTokens(label), nameTokens(extracted));
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs metascraper with its title, author and date rules (the project's {@code tools/metascraper} node script, pinned
@@ -72,7 +73,7 @@ final class MetascraperPeer {
     }
 
     /** The UTC calendar day of metascraper's ISO date, or null when it gave none or one that does not parse. */
-    static LocalDate utcDay(String iso) {
+    static @Nullable LocalDate utcDay(@Nullable String iso) {
         if (iso == null || iso.isBlank()) {
             return null;
         }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pinned npm tool of {@code tools/} that an {@code --peers} evaluation runs over the same pages: found above the
@@ -127,7 +128,7 @@ final class NodePeer {
         }
     }
 
-    static void deleteQuietly(Path dir) {
+    static void deleteQuietly(@Nullable Path dir) {
         if (dir == null) {
             return;
         }

@@ -12,13 +12,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
+import newsroom.local.Arguments;
+import newsroom.local.UsageException;
 import newsroom.local.runtime.LocalRuntimeApi;
 
 /**
@@ -57,62 +61,36 @@ public final class InvokeCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Request request;
-        try {
-            request = Request.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("newsroom invoke: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        try {
-            return invoke(request, out, err);
-        } catch (IllegalArgumentException e) {
-            err.println("newsroom invoke: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("newsroom invoke: " + e.getMessage());
-            return 1;
-        }
+        return Arguments.run(args, USAGE, Set.of("--env", "--out", "--template"), Set.of(), out, err, arguments -> {
+            Request request = Request.of(arguments);
+            try {
+                return invoke(request, out, err);
+            } catch (IllegalArgumentException e) {
+                err.println("newsroom invoke: " + e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                err.println("newsroom invoke: " + e.getMessage());
+                return 1;
+            }
+        });
     }
 
     /** @param out the site folder of the embedded default; null with {@code env} */
-    private record Request(String function, Path event, Path env, Path out, Path template) {
-        static Request parse(String[] args) {
-            List<String> positional = new ArrayList<>();
-            Path env = null;
-            Path out = null;
-            Path template = null;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--env" -> env = Path.of(value(args, ++i, "--env"));
-                    case "--out" -> out = Path.of(value(args, ++i, "--out"));
-                    case "--template" -> template = Path.of(value(args, ++i, "--template"));
-                    default -> {
-                        if (args[i].startsWith("--")) {
-                            throw new IllegalArgumentException("unknown option " + args[i]);
-                        }
-                        positional.add(args[i]);
-                    }
-                }
-            }
+    private record Request(String function, Path event, @Nullable Path env, @Nullable Path out, Path template) {
+        static Request of(Arguments arguments) {
+            List<String> positional = arguments.positional();
+            String env = arguments.option("--env");
+            String out = arguments.option("--out");
+            String template = arguments.option("--template");
             if (positional.size() != 2) {
-                throw new IllegalArgumentException("expected FUNCTION and EVENT.json, got " + positional);
+                throw new UsageException("expected FUNCTION and EVENT.json, got " + positional);
             }
             if (env != null && out != null) {
-                throw new IllegalArgumentException("--out (embedded default) and --env (AWS endpoints) exclude"
-                        + " each other");
+                throw new UsageException("--out (embedded default) and --env (AWS endpoints) exclude each other");
             }
-            return new Request(positional.get(0), Path.of(positional.get(1)), env,
-                    env == null ? (out != null ? out : Path.of("site")) : null,
-                    template != null ? template : findTemplate());
-        }
-
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[i];
+            return new Request(positional.get(0), Path.of(positional.get(1)), env == null ? null : Path.of(env),
+                    env == null ? Path.of(out != null ? out : "site") : null,
+                    template != null ? Path.of(template) : findTemplate());
         }
 
         private static Path findTemplate() {

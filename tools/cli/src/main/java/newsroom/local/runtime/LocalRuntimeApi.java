@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one loopback Lambda Runtime API (2018-06-01) of this module, used by {@code ./newsroom invoke} (one event) and
@@ -88,7 +89,7 @@ public final class LocalRuntimeApi implements AutoCloseable {
     private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
     private final String functionArn;
     private final long timeoutMillis;
-    private volatile Outcome initError;
+    private volatile @Nullable Outcome initError;
 
     /** Starts listening on 127.0.0.1 at a free port, with the {@linkplain #DEFAULT_TIMEOUT default timeout}. */
     public LocalRuntimeApi(String functionArn) throws IOException {

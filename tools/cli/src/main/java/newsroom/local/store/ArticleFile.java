@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import newsroom.core.event.DetailType;
 import newsroom.core.model.ArticleId;
 import newsroom.core.model.Rfc3339;
@@ -24,11 +26,11 @@ record ArticleFile(
         String date,
         List<String> tags,
         List<String> categories,
-        String thumbnail,
-        String canonicalUrl,
+        @Nullable String thumbnail,
+        @Nullable String canonicalUrl,
         Set<String> sourceUrls,
-        String fingerprint,
-        DetailType pendingEvent,
+        @Nullable String fingerprint,
+        @Nullable DetailType pendingEvent,
         Map<String, String> translations,
         Map<String, Long> translatedVersions,
         Map<String, List<String>> thumbnails,

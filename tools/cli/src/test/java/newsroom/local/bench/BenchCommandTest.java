@@ -21,7 +21,7 @@ class BenchCommandTest {
     @Test
     void unknownArgument_isAUsageError() {
         assertThat(run("--fast")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument '--fast'").contains("usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --fast").contains("usage:");
         assertThat(out.size()).isZero();
     }
 

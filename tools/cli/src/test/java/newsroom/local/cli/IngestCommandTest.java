@@ -28,6 +28,7 @@ import newsroom.extract.ArticleExtractor;
 import newsroom.fetch.AddressPolicy;
 import newsroom.fetch.FetcherConfig;
 import newsroom.fetch.SafeHttpFetcher;
+import newsroom.local.UsageException;
 
 /** The main job, end to end on the embedded default, through the command line's own entry point. */
 class IngestCommandTest {

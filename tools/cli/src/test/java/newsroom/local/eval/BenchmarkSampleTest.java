@@ -29,7 +29,7 @@ class BenchmarkSampleTest {
         for (int i = 0; i < ids.size(); i += ids.size() / SAMPLE_PAGES) {
             BenchmarkDataset.Page page = dataset.pages().get(ids.get(i));
             truth.put(page.id(), page.articleBody());
-            predictions.put(page.id(), extractor.extractArticle(dataset.html(page.id()), page.url()).text());
+            predictions.put(page.id(), extractor.extractArticle(dataset.html(page.id()), page.url()).content().text());
         }
 
         ExtractionScorer.Summary summary = ExtractionScorer.score(truth, predictions);

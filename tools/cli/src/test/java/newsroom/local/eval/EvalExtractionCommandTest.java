@@ -68,7 +68,7 @@ class EvalExtractionCommandTest {
         int exit = run(dataset.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no ground-truth.json");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ground-truth.json not found");
     }
 
     @Test

@@ -1,8 +1,8 @@
-package newsroom.local.cli;
+package newsroom.local;
 
 /** A command line that cannot be run as written; the message says what to type instead. Exit code 2. */
-final class UsageException extends RuntimeException {
-    UsageException(String message) {
+public final class UsageException extends RuntimeException {
+    public UsageException(String message) {
         super(message);
     }
 }

@@ -1,17 +1,31 @@
-package newsroom.articlefetcher;
+package newsroom.aws.testing;
+
+import java.time.Duration;
+import java.util.UUID;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-/** The one thing the handler asks the Lambda platform: the time left before it is stopped, counted from creation. */
-final class RemainingTimeContext implements Context {
+/**
+ * The Lambda {@link Context} of a handler run outside Lambda (tests, {@code ./newsroom bench}): the one thing the
+ * handlers ask the platform, the time left before they are stopped, counts down from creation as Lambda's does;
+ * the rest is fixed (a fresh request id, 1,024 MB, no identity, client context or logger).
+ */
+public final class DeadlineContext implements Context {
 
+    private final String functionName;
     private final long deadlineNanos;
+    private final String requestId = UUID.randomUUID().toString();
 
-    RemainingTimeContext(long remainingMillis) {
-        this.deadlineNanos = System.nanoTime() + remainingMillis * 1_000_000;
+    /**
+     * @param functionName the function's name, as in template.yaml
+     * @param remaining    the time the invocation has from now
+     */
+    public DeadlineContext(String functionName, Duration remaining) {
+        this.functionName = functionName;
+        this.deadlineNanos = System.nanoTime() + remaining.toNanos();
     }
 
     @Override
@@ -21,22 +35,22 @@ final class RemainingTimeContext implements Context {
 
     @Override
     public String getAwsRequestId() {
-        return "test-request";
+        return requestId;
     }
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/test";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
     public String getLogStreamName() {
-        return "test";
+        return "local";
     }
 
     @Override
     public String getFunctionName() {
-        return "ArticleFetcherFunction";
+        return functionName;
     }
 
     @Override
@@ -46,7 +60,7 @@ final class RemainingTimeContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-1:123456789012:function:ArticleFetcherFunction";
+        return "arn:aws:lambda:eu-west-1:123456789012:function:" + functionName;
     }
 
     @Override
