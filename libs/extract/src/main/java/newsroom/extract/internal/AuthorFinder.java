@@ -60,6 +60,8 @@ final class AuthorFinder {
     private static final Pattern NAME_SEPARATOR = Pattern.compile(
             "\\s*(?:,|;|&|/|\\+)\\s*|\\s+(?:und|and|y|et|e|i|en|sowie|with|mit)\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Dashes, bullets and quote marks a theme sets before a byline ("—— by Kenneth Surin", "· Von Max Muster"). */
+    private static final Pattern LEADING_MARKS = Pattern.compile("^[\\p{Pd}\\u2022\\u00B7*~>\\u00BB|\\s]+");
     private static final Pattern TRAILING_LIST_MARKS = Pattern.compile("[,;:]+$");
     private static final Pattern TRAILING_MARKS = Pattern.compile("[.,:;]+$");
     private static final Pattern NAME_WORD = Pattern.compile("(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.)");
@@ -298,7 +300,7 @@ final class AuthorFinder {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS) {
-                    String text = textNode.text().strip();
+                    String text = LEADING_MARKS.matcher(textNode.text()).replaceFirst("");
                     if (!text.isEmpty() && text.length() <= MAX_TEXT_BYLINE_CHARS && PREFIX.matcher(text).lookingAt()) {
                         // "Von" alone in its text node: the name follows in a sibling element, up to two levels up
                         String line = text;
@@ -308,10 +310,10 @@ final class AuthorFinder {
                             if (up.text().length() > MAX_TEXT_BYLINE_CHARS) {
                                 break;
                             }
-                            line = up.text();
+                            line = LEADING_MARKS.matcher(up.text()).replaceFirst("");
                         }
                         List<String> names = names(line, Source.TEXT);
-                        if (!names.isEmpty() && PREFIX.matcher(line.strip()).lookingAt()) {
+                        if (!names.isEmpty() && PREFIX.matcher(line).lookingAt()) {
                             found.addAll(names);
                             return FilterResult.STOP;
                         }
@@ -415,6 +417,7 @@ final class AuthorFinder {
         if (text.isEmpty() || text.contains("://") || text.startsWith("@")) {
             return names;
         }
+        text = LEADING_MARKS.matcher(text).replaceFirst("");
         for (int i = 0; i < 3; i++) {
             Matcher prefix = PREFIX.matcher(text);
             if (!prefix.lookingAt() || prefix.end() == 0) {

@@ -40,7 +40,9 @@ class AuthorFinderTest {
             "Zeige alle Beiträge von Petra Ruland|Petra Ruland",
             "von Alexander Rosenkranz 09.03.2022|Alexander Rosenkranz",
             "Text: Ursula Eggers|Ursula Eggers",
-            "By James Whittaker - May 4, 2022|James Whittaker"})
+            "By James Whittaker - May 4, 2022|James Whittaker",
+            "—— by Max Mustermann|Max Mustermann",
+            "• Von Max Mustermann|Max Mustermann"})
     void stripsBylineWordsAndDatesFromAVisibleByline(String byline, String name) {
         assertThat(authors("", "<article><h1>Tram</h1><div class=\"byline\">" + byline + "</div><p>Text</p>"
                 + "</article>")).contains(new Field<>(List.of(name), "byline"));
@@ -52,6 +54,13 @@ class AuthorFinderTest {
                 + "<p>Der Stadtrat hat beschlossen.</p></article>"))
                 .contains(new Field<>(List.of("Leonora Holling"), "byline-text"));
         assertThat(names("", "<p>Von Montag bis Freitag geöffnet.</p>")).isEmpty();
+    }
+
+    @Test
+    void aBylineTextMayStartWithDashesOrBullets() {
+        assertThat(authors("", "<h1>Tram</h1><div><strong><em>---- by Leonora Holling</em></strong></div>"
+                + "<p>The council decided.</p>")).contains(new Field<>(List.of("Leonora Holling"), "byline-text"));
+        assertThat(names("", "<p>— by the way, the tram runs late.</p>")).isEmpty();
     }
 
     @Test
