@@ -113,6 +113,13 @@ final class AuthorFinder {
             "wordpress", "kommentare", "comments", "share", "teilen", "more", "mehr", "quelle", "source", "foto",
             "fotos", "photo", "bild", "redaktion:", "text", "von", "by");
     private static final Pattern HANDLE = Pattern.compile("[\\p{L}][\\p{L}\\p{N}._-]{1,40}");
+    /** The address of a page: not {@code mailto:}, {@code tel:}, {@code javascript:} nor an anchor on this page. */
+    private static final Pattern TEASER_HREF = Pattern.compile("(?i)\\s*(?!mailto:|tel:|javascript:|#)\\S");
+    /** Elements that make a link a card rather than a name. */
+    private static final Set<String> TEASER_BLOCKS = Set.of("div", "p", "h2", "h3", "h4", "img", "picture", "figure",
+            "article", "section");
+    /** The class WordPress gives the comments the post's author wrote. */
+    private static final String POST_AUTHOR_COMMENT = "bypostauthor";
     private static final int MAX_BYLINE_CHARS = 200;
     private static final int MAX_TEXT_BYLINE_CHARS = 120;
     /** Longer raw text nodes (indentation included) cannot hold a short byline; they are not even trimmed. */
@@ -158,7 +165,7 @@ final class AuthorFinder {
         AuthorFinder finder = new AuthorFinder(site);
         Optional<Field<List<String>>> fromLd = finder.fromJsonLd(ldBlocks);
         Optional<Field<List<String>>> fromMeta = finder.fromMeta(meta);
-        Optional<Field<List<String>>> structured = widest(fromLd, fromMeta);
+        Optional<Field<List<String>>> structured = spelledOut(fromLd, fromMeta);
         if (structured.isPresent() && !structured.get().value().stream().allMatch(AuthorFinder::isHandle)) {
             // a visible byline that names the same people and more ("Rudolf Fischer, Simon Kohler") is fuller
             return widest(structured, finder.fromElements(named(scan)));
@@ -169,7 +176,60 @@ final class AuthorFinder {
                 .or(() -> finder.fromElements(named(scan)))
                 .or(() -> finder.fromBylineText(document))
                 .or(() -> structured)
+                .or(() -> finder.fromPostAuthorComment(scan))
                 .or(() -> finder.fromCopyright(document));
+    }
+
+    /**
+     * JSON-LD and meta tags together: the wider of the two (see {@link #widest}), except that person names spelled out
+     * ("Edilson La Rosa") win over login handles ("edilson.la.rosa") in the other source.
+     */
+    private static Optional<Field<List<String>>> spelledOut(Optional<Field<List<String>>> ld,
+            Optional<Field<List<String>>> meta) {
+        if (ld.isPresent() && meta.isPresent()) {
+            if (ld.get().value().stream().allMatch(AuthorFinder::isHandle)
+                    && meta.get().value().stream().allMatch(AuthorFinder::isPersonName)) {
+                return meta;
+            }
+            if (meta.get().value().stream().allMatch(AuthorFinder::isHandle)
+                    && ld.get().value().stream().allMatch(AuthorFinder::isPersonName)) {
+                return ld;
+            }
+        }
+        return widest(ld, meta);
+    }
+
+    /**
+     * The name on a comment that the page marks as written by the post's author (WordPress gives such a comment the
+     * class {@code bypostauthor}, and its author block a class with "author" in it): the post author's display name,
+     * when the page states it nowhere else.
+     */
+    private Optional<Field<List<String>>> fromPostAuthorComment(PageScan scan) {
+        List<PageScan.Byline> bylines = scan.bylines;
+        for (int i = 0; i < bylines.size(); i++) {
+            Element comment = bylines.get(i).element();
+            if (!comment.hasClass(POST_AUTHOR_COMMENT)) {
+                continue;
+            }
+            // the first author element inside the comment is its own (replies nested in it come later)
+            for (int j = i + 1; j < bylines.size() && holds(comment, bylines.get(j).element()); j++) {
+                String text = bylines.get(j).element().text();
+                List<String> found = text.length() > MAX_BYLINE_CHARS ? List.of() : names(text, Source.ELEMENT);
+                if (!found.isEmpty()) {
+                    return Optional.of(new Field<>(found, "comment.bypostauthor"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean holds(Element ancestor, Element element) {
+        for (Element e = element.parent(); e != null; e = e.parent()) {
+            if (e == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Element> named(PageScan scan) {
@@ -296,7 +356,7 @@ final class AuthorFinder {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element element && (element.tagName().equals("script")
-                        || element.tagName().equals("style") || isElsewhereHere(element))) {
+                        || element.tagName().equals("style") || isElsewhereHere(element) || isTeaserLink(element))) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS) {
@@ -323,6 +383,23 @@ final class AuthorFinder {
             }
         }, body);
         return found.isEmpty() ? Optional.empty() : Optional.of(new Field<>(distinct(found), "byline-text"));
+    }
+
+    /**
+     * A link to a page that holds blocks (a heading, a paragraph, a division, an image): a card pointing to another
+     * article, whose byline is that article's. A link around a name alone ({@code <a href="/author/jane">By Jane
+     * Doe</a>}) is not, nor a {@code mailto:} or script link around the author's block.
+     */
+    private static boolean isTeaserLink(Element element) {
+        if (!element.tagName().equals("a") || !TEASER_HREF.matcher(element.attr("href")).lookingAt()) {
+            return false;
+        }
+        for (Element child : element.children()) {
+            if (TEASER_BLOCKS.contains(child.tagName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

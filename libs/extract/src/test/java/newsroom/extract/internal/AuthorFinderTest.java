@@ -130,6 +130,43 @@ class AuthorFinderTest {
     }
 
     @Test
+    void aNameSpelledOutInOneStructuredSourceWinsOverAHandleInTheOther() {
+        String ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"ana.lima\"}}</script>";
+
+        assertThat(authors(ld + "<meta name=\"author\" content=\"Ana Lima\">", ""))
+                .contains(new Field<>(List.of("Ana Lima"), "meta:author"));
+        // an organisation's words in the meta tag are no person's name: the handle stays
+        assertThat(names(ld + "<meta name=\"author\" content=\"Casa Editorial Beispiel\">", ""))
+                .containsExactly("ana.lima");
+    }
+
+    @Test
+    void theNameOnTheAuthorsOwnCommentIsTheLastResort() {
+        String comments = "<ol class=\"commentlist\">"
+                + "<li class=\"comment byuser comment-author-jan\"><div class=\"comment-author vcard\">"
+                + "<b class=\"fn\">Jan Beek</b> says:</div><p>Nice.</p>"
+                + "<ul class=\"children\"><li class=\"comment byuser comment-author-lpetrich bypostauthor\">"
+                + "<div class=\"comment-author vcard\"><b class=\"fn\">Lisa Petrich</b> says:</div><p>Thanks!</p>"
+                + "</li></ul></li></ol>";
+
+        assertThat(authors("", "<article><p>Der Stadtrat hat beschlossen.</p></article>" + comments))
+                .contains(new Field<>(List.of("Lisa Petrich"), "comment.bypostauthor"));
+        assertThat(names("<meta name=\"author\" content=\"Tom Berg\">", comments)).containsExactly("Tom Berg");
+        assertThat(names("", comments.replace(" bypostauthor", ""))).isEmpty();
+    }
+
+    @Test
+    void aBylineTextInACardLinkingToAnotherArticleIsThatArticles() {
+        String card = "<a href=\"/other-story\"><h3>Other story</h3><div class=\"summary\"><span>von Clara Müller"
+                + "</span></div></a>";
+
+        assertThat(names("", "<article><p>Der Stadtrat hat beschlossen.</p></article>" + card)).isEmpty();
+        assertThat(names("", "<article><p>Der Stadtrat hat beschlossen.</p><a href=\"mailto:lisa@example.org\"><div class=\"rule\"></div>"
+                + "<b>Von:</b> Lisa Petrich</a></article>")).containsExactly("Lisa Petrich");
+    }
+
+    @Test
     void aVisibleBylineNamingMorePeopleWidensTheMetadata() {
         assertThat(names("<meta name=\"author\" content=\"Rudolf Fischer\">",
                 "<div class=\"meta-item author\">von Rudolf Fischer, Simon Kohler</div>"))
