@@ -101,7 +101,8 @@ final class TitleChooser {
             String text = clean(field.value());
             if (!text.isEmpty() && text.length() <= MAX_TITLE_CHARS) {
                 String stripped = stripSiteName(text, site);
-                List<String> words = words(text);
+                // a heading agrees with the headline part, not with the site name beside it ("DimidoBlog")
+                List<String> words = words(stripped);
                 titles.add(new Declared(text, stripped, field.origin(), stems(words), words,
                         site.names(stripped)));
             }
@@ -113,7 +114,7 @@ final class TitleChooser {
         List<Element> h1s = usableHeadings(scan.h1s.stream().map(PageScan.Placed::element).toList(), site,
                 MAX_HEADINGS);
         Optional<Heading> heading = bestHeading(h1s, "h1", headlines, AGREEMENT);
-        if (heading.isEmpty() && h1s.size() == 1) {
+        if (heading.isEmpty() && h1s.size() == 1 && !onlyNamesSite(h1s.get(0), headlines, site)) {
             // the one headline-like <h1> of the page, when it agrees a little or nothing better is declared
             heading = bestHeading(h1s, "h1", headlines, articleTitleDeclared ? WEAK_AGREEMENT : 0);
         }
@@ -134,6 +135,15 @@ final class TitleChooser {
             return Optional.of(new Field<>(first.stripped(), first.origin()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A heading that names the site and shares no word with any declared headline (the site name stripped): the
+     * site's name in a logo heading ("DimidoBlog" beside the title "Was ist Virales Marketing? | DimidoBlog").
+     */
+    private static boolean onlyNamesSite(Element heading, List<Declared> headlines, SiteIdentity site) {
+        String text = headingText(heading);
+        return site.names(text) && (headlines.isEmpty() || agreement(text, headlines) == 0);
     }
 
     /** The heading's text, with the origin of the most trusted declared title that states the same words. */

@@ -83,6 +83,17 @@ class TitleChooserTest {
     }
 
     @Test
+    void anUnmarkedH1ThatOnlyRepeatsTheSiteNameOfTheTitleIsNotTheHeadline() {
+        Field<String> title = title("<title>Neue Tram für die Stadt |  ExampleNews Blog</title>",
+                "<div id=\"top\"><div><h1>ExampleNews Blog</h1></div></div><div><p>Text</p></div>");
+
+        assertThat(title).isEqualTo(new Field<>("Neue Tram für die Stadt", "title"));
+        // a headline that names the site's brand still agrees with the headline part of the title
+        assertThat(title("<title>Tram | ExampleNews</title>", "<h1>Unsere ExampleNews Tram</h1>").value())
+                .isEqualTo("Unsere ExampleNews Tram");
+    }
+
+    @Test
     void ignoresAHeadingThatDisagreesWithTheDeclaredHeadline() {
         Field<String> title = title("<meta property=\"og:title\" content=\"Stadtrat beschließt neue Tramlinie\">",
                 "<h1>Aktuelles</h1><h1>Veranstaltungen</h1><p>Text</p>");
