@@ -55,6 +55,8 @@ final class TitleChooser {
     private static final Pattern DANGLING = Pattern.compile(
             "^[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00BB\\u00AB:~/\\u2502>]+|[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00AB:~/\\u2502<]+$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** A host name as a title segment ("mediaarchitecture.de", "www.example-news.com"). */
+    private static final Pattern DOMAIN = Pattern.compile("(?i)(?:www\\.)?[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.[a-z]{2,6}");
     private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212]");
     private static final Pattern SINGLE_QUOTES = Pattern.compile("[\\u2018\\u2019\\u201A\\u201B]");
     private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\\u201C\\u201D\\u201E\\u201F\\u00AB\\u00BB]");
@@ -217,7 +219,11 @@ final class TitleChooser {
         boolean changed = true;
         while (changed && to - from > 1) {
             changed = false;
-            if (site.names(segments.get(to - 1))) {
+            if (isDomain(segments.get(from)) && site.names(segments.get(from))) {
+                // the site's address names the site more surely than a name it shares with the headline
+                from++;
+                changed = true;
+            } else if (site.names(segments.get(to - 1))) {
                 to--;
                 changed = true;
             } else if (site.names(segments.get(from))) {
@@ -226,6 +232,10 @@ final class TitleChooser {
             }
         }
         return join(title, segments, from, to);
+    }
+
+    private static boolean isDomain(String segment) {
+        return DOMAIN.matcher(segment.strip()).matches();
     }
 
     /**

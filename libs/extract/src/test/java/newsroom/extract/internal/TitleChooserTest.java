@@ -41,6 +41,13 @@ class TitleChooserTest {
     }
 
     @Test
+    void aLeadingDomainIsTheSiteEvenWhenTheSiteIsNamedAfterThePersonInTheHeadline() {
+        // the publisher is the person the page is about: the address, not the name, is the site's part of the title
+        assertThat(title("<title>example-news.de // » Jens Weber</title>"
+                + "<meta name=\"DC.Publisher\" content=\"Jens Weber\">", "").value()).isEqualTo("Jens Weber");
+    }
+
+    @Test
     void keepsASeparatorThatIsPartOfTheHeadline() {
         assertThat(title("<title>Leasing oder Finanzierung – was lohnt sich mehr?</title>", "").value())
                 .isEqualTo("Leasing oder Finanzierung – was lohnt sich mehr?");
