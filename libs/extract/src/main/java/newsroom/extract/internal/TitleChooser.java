@@ -120,10 +120,12 @@ final class TitleChooser {
             // the one headline-like <h1> of the page, when it agrees a little or nothing better is declared
             heading = bestHeading(h1s, "h1", headlines, articleTitleDeclared ? WEAK_AGREEMENT : 0);
         }
-        if (heading.isEmpty() && !headlines.isEmpty()) {
+        if (heading.isEmpty() && (!headlines.isEmpty() || h1s.isEmpty() && !titles.isEmpty())) {
             List<Element> h2s = usableHeadings(scan.h2s, site, MAX_H2);
             h2s.removeIf(h2 -> !precedesArticleText(document, h2));
-            heading = bestHeading(h2s, "h2", headlines, AGREEMENT);
+            // with no headline declared (only the site's name) and no <h1>, the first <h2> before the article text
+            heading = headlines.isEmpty() ? h2s.stream().findFirst().map(h2 -> new Heading(h2, headingText(h2), "h2", 0))
+                    : bestHeading(h2s, "h2", headlines, AGREEMENT);
         }
         if (heading.isPresent()) {
             return Optional.of(declaredOrigin(withoutKicker(heading.get(), headlines), headlines));

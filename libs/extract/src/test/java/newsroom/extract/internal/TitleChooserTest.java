@@ -135,6 +135,17 @@ class TitleChooserTest {
     }
 
     @Test
+    void whenEveryDeclaredTitleIsTheSiteNameTheFirstH2BeforeTheTextIsTheHeadline() {
+        String body = "<div class=\"page-heading\"><h1></h1></div><div class=\"content\"><h2>Tram replaced by buses"
+                + "</h2><p>" + "Between the two stations buses run instead of the tram on Sunday. ".repeat(3) + "</p>"
+                + "<h2>Further information</h2></div>";
+
+        assertThat(title("<title>Example News -</title>", body)).isEqualTo(new Field<>("Tram replaced by buses", "h2"));
+        assertThat(title("<title>Example News -</title>", "<p>" + "Buses run instead of the tram. ".repeat(6)
+                + "</p><h2>Further information</h2>").value()).isEqualTo("Example News");
+    }
+
+    @Test
     void takesNoSectionHeadingAfterTheArticleTextAsTheTitle() {
         String intro = "<p>" + "Der Stadtrat hat lange über die Tram beraten und am Dienstag entschieden. ".repeat(3)
                 + "</p>";
