@@ -49,6 +49,7 @@ final class AuthorFinder {
             + "|beitrag von|verfasst von|geschrieben von|erstellt von|text und (?:interview|fotos?)|interview"
             + "|rechtsanwalt|rechtsanwältin|fachanwalt|fachanwältin|journalist(?:in)?|reporter(?:in)?"
             + "|korrespondent(?:in)?|chefredakteur(?:in)?"
+            + "|(?:ein|eine|a|an)\\s+\\p{L}{3,20}\\s+(?:von|by)"
             + "|text|autor(?:in|en|innen)?(?:\\(en\\))?|author(?:s)?|auteur(?:s)?|autore|autorka|przez|redakteur(?:in)?"
             + "|by|von|vom|par|door|por|av)\\b\\s*[:：]?\\s*");
     /** Where a name ends: a digit (a date), a separator, a parenthesis, a colon, a line of other matter. */
@@ -88,7 +89,7 @@ final class AuthorFinder {
     private static final Pattern ELSEWHERE = Pattern.compile("(?i)(?<![\\p{L}-])(?<!has-)(?:comments?|related|sidebar"
             + "|teasers?|widgets?|footer|recommend\\w*|listing|slides?|slider|carousel|promo|newsletter|respond|reply"
             + "|popular|recent|more|also|cards?|navigation|nav|menu|breadcrumbs?|share|sharing|social"
-            + "|captions?|copyright|license|bildnachweis)(?![\\p{L}])");
+            + "|captions?|copyright|license|bildnachweis)(?![\\p{L}])(?!-(?:on|off|left|right|active|enabled)\\b)");
     /**
      * Each word {@link #ELSEWHERE} matches holds one of these (no stem holds a space): a class or id without any of
      * them is not looked at by the regular expression.
@@ -168,7 +169,8 @@ final class AuthorFinder {
         Optional<Field<List<String>>> structured = spelledOut(fromLd, fromMeta);
         if (structured.isPresent() && !structured.get().value().stream().allMatch(AuthorFinder::isHandle)) {
             // a visible byline that names the same people and more ("Rudolf Fischer, Simon Kohler") is fuller
-            return widest(structured, finder.fromElements(named(scan)));
+            Optional<Field<List<String>>> found = widest(structured, finder.fromElements(named(scan)));
+            return isFirstNameOnly(found) ? found.map(f -> finder.fullName(f, document)) : found;
         }
         // a login handle ("arianschlichenmayer") in the metadata: the visible byline may spell the name out
         return finder.fromElements(scan.bylines.stream().filter(PageScan.Byline::marked)
@@ -178,6 +180,23 @@ final class AuthorFinder {
                 .or(() -> structured)
                 .or(() -> finder.fromPostAuthorComment(scan))
                 .or(() -> finder.fromCopyright(document));
+    }
+
+    private static boolean isFirstNameOnly(Optional<Field<List<String>>> found) {
+        return found.isPresent() && found.get().value().size() == 1 && !isHandle(found.get().value().get(0))
+                && found.get().value().get(0).indexOf(' ') < 0;
+    }
+
+    /**
+     * A first name alone ("Nils" in {@code meta name=author}) spelled out by the visible byline text when that names
+     * one person by the same first name ("Eine Kolumne von Nils Pickert"); else the first name as it is.
+     */
+    private Field<List<String>> fullName(Field<List<String>> firstName, Document document) {
+        String first = firstName.value().get(0);
+        return fromBylineText(document)
+                .filter(f -> f.value().size() == 1 && f.value().get(0).startsWith(first + " "))
+                .map(f -> new Field<>(f.value(), f.origin()))
+                .orElse(firstName);
     }
 
     /**

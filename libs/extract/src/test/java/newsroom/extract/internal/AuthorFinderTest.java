@@ -64,6 +64,26 @@ class AuthorFinderTest {
     }
 
     @Test
+    void aFirstNameAloneInTheMetadataIsSpelledOutByTheBylineText() {
+        String body = "<article><p><strong>Eine Kolumne von Nils Berg</strong></p><p>Der Stadtrat hat beschlossen.</p>"
+                + "</article>";
+
+        assertThat(authors("<meta name=\"author\" content=\"Nils\">", body))
+                .contains(new Field<>(List.of("Nils Berg"), "byline-text"));
+        assertThat(names("<meta name=\"author\" content=\"Nils\">", body.replace("Nils Berg", "Tom Berg")))
+                .containsExactly("Nils");
+    }
+
+    @Test
+    void aLayoutClassThatSaysTheSidebarIsOnDoesNotMakeTheArticleASidebar() {
+        String page = "<div class=\"post-wrap sidebar-on sidebar-right\"><article><p>Von Lisa Petrich</p>"
+                + "<p>Der Stadtrat hat beschlossen.</p></article></div>";
+
+        assertThat(names("", page)).containsExactly("Lisa Petrich");
+        assertThat(names("", page.replace("sidebar-on sidebar-right", "sidebar"))).isEmpty();
+    }
+
+    @Test
     void splitsSeveralAuthors() {
         assertThat(names("", "<div class=\"author\">Isabel Caro, Rocío Latorre y José Miguel Wilson</div>"))
                 .containsExactly("Isabel Caro", "Rocío Latorre", "José Miguel Wilson");
