@@ -381,8 +381,9 @@ final class AuthorFinder {
                 if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS) {
                     String text = LEADING_MARKS.matcher(textNode.text()).replaceFirst("");
                     if (!text.isEmpty() && text.length() <= MAX_TEXT_BYLINE_CHARS && PREFIX.matcher(text).lookingAt()) {
+                        // "Autor: <a>Rechtsanwalt</a> Sebastian Einbock": the name follows in the next nodes of the line
+                        String line = PREFIX.matcher(text).replaceFirst("").isBlank() ? withRestOfLine(textNode) : text;
                         // "Von" alone in its text node: the name follows in a sibling element, up to two levels up
-                        String line = text;
                         Element up = textNode.parent();
                         for (int level = 0; level < 3 && up != null
                                 && PREFIX.matcher(line).replaceFirst("").isBlank(); level++, up = up.parent()) {
@@ -419,6 +420,26 @@ final class AuthorFinder {
             }
         }
         return false;
+    }
+
+    /**
+     * The text node's text followed by the text of the nodes after it up to the end of the line (a {@code <br>}, a
+     * block, the end of the parent), at most {@value #MAX_TEXT_BYLINE_CHARS} characters.
+     */
+    private static String withRestOfLine(TextNode start) {
+        StringBuilder line = new StringBuilder(LEADING_MARKS.matcher(start.text()).replaceFirst(""));
+        for (Node next = start.nextSibling(); next != null && line.length() <= MAX_TEXT_BYLINE_CHARS;
+                next = next.nextSibling()) {
+            if (next instanceof Element element) {
+                if (element.tagName().equals("br") || element.isBlock()) {
+                    break;
+                }
+                line.append(element.text());
+            } else if (next instanceof TextNode textNode) {
+                line.append(textNode.text());
+            }
+        }
+        return line.length() > MAX_TEXT_BYLINE_CHARS ? line.substring(0, MAX_TEXT_BYLINE_CHARS) : line.toString();
     }
 
     /**

@@ -84,6 +84,18 @@ class AuthorFinderTest {
     }
 
     @Test
+    void aBylineWordInsideALongParagraphReadsTheNameFromTheRestOfItsLine() {
+        String notes = "Quelle: Pressedienst der Stadt, Rechtsnews für Ihre Homepage<br>Symbolbild: Archiv<br>"
+                + "Der Stadtrat hat am Dienstag lange über die neue Tramlinie beraten und sie dann beschlossen.<br>";
+
+        assertThat(authors("", "<article><div>" + notes + "Autor: <a href=\"/anwalt/\">Rechtsanwalt</a> Sebastian"
+                + " Beispiel<br>Weitere Hinweise folgen.</div></article>"))
+                .contains(new Field<>(List.of("Sebastian Beispiel"), "byline-text"));
+        assertThat(names("", "<article><div>" + notes + "Autor:<br>Weitere Hinweise folgen für alle Leser.</div>"
+                + "</article>")).isEmpty();
+    }
+
+    @Test
     void splitsSeveralAuthors() {
         assertThat(names("", "<div class=\"author\">Isabel Caro, Rocío Latorre y José Miguel Wilson</div>"))
                 .containsExactly("Isabel Caro", "Rocío Latorre", "José Miguel Wilson");
