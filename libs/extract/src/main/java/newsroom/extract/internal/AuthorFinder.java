@@ -1,6 +1,7 @@
 package newsroom.extract.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,6 +62,8 @@ final class AuthorFinder {
     private static final Pattern NAME_SEPARATOR = Pattern.compile(
             "\\s*(?:,|;|&|/|\\+)\\s*|\\s+(?:und|and|y|et|e|i|en|sowie|with|mit)\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** What joins the parts of a name in a login handle. */
+    private static final Pattern HANDLE_PARTS = Pattern.compile("[._-]");
     /** Dashes, bullets and quote marks a theme sets before a byline ("—— by Kenneth Surin", "· Von Max Muster"). */
     private static final Pattern LEADING_MARKS = Pattern.compile("^[\\p{Pd}\\u2022\\u00B7*~>\\u00BB|\\s]+");
     private static final Pattern TRAILING_LIST_MARKS = Pattern.compile("[,;:]+$");
@@ -177,9 +180,34 @@ final class AuthorFinder {
                         .map(PageScan.Byline::element).toList())
                 .or(() -> finder.fromElements(named(scan)))
                 .or(() -> finder.fromBylineText(document))
-                .or(() -> structured)
+                .or(() -> structured.map(f -> spelledHandle(f, document)))
                 .or(() -> finder.fromPostAuthorComment(scan))
                 .or(() -> finder.fromCopyright(document));
+    }
+
+    /**
+     * A handle made of name parts ("christian.stadtfeld", "anna_lena-berg") as the page's text spells it ("Christian
+     * P. Stadtfeld": the parts in order, each capitalised, a middle initial allowed between them); else the handle.
+     * The page's text is read only for such a handle.
+     */
+    private static Field<List<String>> spelledHandle(Field<List<String>> found, Document document) {
+        if (found.value().size() != 1 || document.body() == null) {
+            return found;
+        }
+        String[] parts = HANDLE_PARTS.split(found.value().get(0));
+        if (parts.length < 2 || parts.length > MAX_NAME_WORDS
+                || !Arrays.stream(parts).allMatch(p -> p.length() >= 2 && p.chars().allMatch(Character::isLetter))) {
+            return found;
+        }
+        StringBuilder name = new StringBuilder("(?<![\\p{L}])");
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            name.append(i == 0 ? "" : "[\\s\\u00A0]+(?:\\p{Lu}\\.[\\s\\u00A0]+)?").append(Pattern.quote(
+                    part.substring(0, 1).toUpperCase(Locale.ROOT))).append(Pattern.quote(part.substring(1)));
+        }
+        Matcher spelled = Pattern.compile(name.append("(?![\\p{L}])").toString()).matcher(document.body().text());
+        return spelled.find() && isPersonName(spelled.group())
+                ? new Field<>(List.of(spelled.group()), found.origin()) : found;
     }
 
     private static boolean isFirstNameOnly(Optional<Field<List<String>>> found) {

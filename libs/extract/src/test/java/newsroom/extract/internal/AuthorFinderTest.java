@@ -199,6 +199,17 @@ class AuthorFinderTest {
     }
 
     @Test
+    void aHandleOfNamePartsIsSpelledAsThePageWritesTheName() {
+        String ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"christian.beispiel\"}}</script>";
+
+        assertThat(authors(ld, "<article><p>Der Stadtrat hat beschlossen. (Christian P. Beispiel)</p></article>"))
+                .contains(new Field<>(List.of("Christian P. Beispiel"), "json-ld:NewsArticle.author"));
+        assertThat(names(ld, "<article><p>Der Stadtrat hat beschlossen.</p></article>"))
+                .containsExactly("christian.beispiel");
+    }
+
+    @Test
     void aVisibleBylineNamingMorePeopleWidensTheMetadata() {
         assertThat(names("<meta name=\"author\" content=\"Rudolf Fischer\">",
                 "<div class=\"meta-item author\">von Rudolf Fischer, Simon Kohler</div>"))
