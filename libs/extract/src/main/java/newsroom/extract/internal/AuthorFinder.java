@@ -55,7 +55,7 @@ final class AuthorFinder {
             + "|by|von|vom|par|door|por|av)\\b\\s*[:：]?\\s*");
     /** Where a name ends: a digit (a date), a separator, a parenthesis, a colon, a line of other matter. */
     private static final Pattern NAME_END = Pattern.compile(
-            "\\s*(?:[0-9|•·(\\[{:@–—]|\\s-\\s|\\s-$|\\bam\\s+\\d|\\bon\\s+\\d|\\bsagt\\b|\\bsays\\b|\\bHace\\b"
+            "\\s*(?:(?<![\\p{L}\\p{N}])[0-9]|[|•·(\\[{:@–—]|\\s-\\s|\\s-$|\\bam\\s+\\d|\\bon\\s+\\d|\\bsagt\\b|\\bsays\\b|\\bHace\\b"
                     + "|\\bPublished\\b|\\bUpdated\\b|\\bVeröffentlicht\\b|\\bAktualisiert\\b|\\bAlle Artikel\\b"
                     + "|\\bMehr\\b|\\bLesezeit\\b|\\bTiempo\\b|\\bFoto\\b|\\bFotos\\b|\\bBild\\b).*$",
             Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL);
@@ -538,8 +538,8 @@ final class AuthorFinder {
 
     private static boolean isElsewhereHere(Element e) {
         String tag = e.tagName();
-        if (tag.equals("footer") || tag.equals("nav") || tag.equals("form")
-                || tag.equals("aside") && e.closest("article") == null) {
+        if (tag.equals("nav") || tag.equals("form")
+                || (tag.equals("aside") || tag.equals("footer")) && e.closest("article") == null) {
             return true;
         }
         String className = e.className();

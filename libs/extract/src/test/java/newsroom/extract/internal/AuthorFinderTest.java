@@ -96,6 +96,21 @@ class AuthorFinderTest {
     }
 
     @Test
+    void theArticlesOwnFooterMayHoldItsByline_thePagesFooterDoesNot() {
+        assertThat(names("", "<article><p>Der Stadtrat hat beschlossen.</p><footer class=\"article-meta\">"
+                + "<p class=\"article-author\">Lisa Petrich</p></footer></article>")).containsExactly("Lisa Petrich");
+        assertThat(names("", "<article><p>Der Stadtrat hat beschlossen.</p></article><footer>"
+                + "<p class=\"article-author\">Lisa Petrich</p></footer>")).isEmpty();
+    }
+
+    @Test
+    void digitsInsideAHandleAreNotADateThatEndsTheName() {
+        assertThat(names("", "<div class=\"author-name\">mimi8090</div>")).containsExactly("mimi8090");
+        assertThat(names("<meta name=\"application-name\" content=\"Beispiel24\">"
+                + "<meta name=\"author\" content=\"Beispiel24\">", "")).isEmpty();
+    }
+
+    @Test
     void splitsSeveralAuthors() {
         assertThat(names("", "<div class=\"author\">Isabel Caro, Rocío Latorre y José Miguel Wilson</div>"))
                 .containsExactly("Isabel Caro", "Rocío Latorre", "José Miguel Wilson");
