@@ -25,16 +25,17 @@ import newsroom.extract.ExtractedArticle;
 import newsroom.extract.Field;
 
 /**
- * {@code eval-metadata DATASET_DIR [--peers] [--json FILE] [--worst N]}: runs the extractor that {@code ingest} uses
- * on every page of a dataset in the metadata-dev layout (see {@link MetadataDataset}), in one JVM, and prints date
+ * {@code eval-metadata DATASET_DIR [--peers] [--halves] [--json FILE] [--worst N]}: runs the extractor that
+ * {@code ingest} uses on every page of a dataset in the metadata-dev layout (see {@link MetadataDataset}), in one JVM, and prints date
  * precision, recall, F1 and accuracy (correct / wrong / none), title and author exact match and token F1, and
  * ms/page, by the dataset's scoring rules ({@link MetadataScorer}); then the worst misses of each field with the
  * origin of what was found. {@code --peers} runs metascraper ({@link MetascraperPeer}) on the same decoded pages in
- * the same run and prints its row beside ours. The labels are read only to score.
+ * the same run and prints its row beside ours. {@code --halves} adds our figures on each of the dataset's two
+ * fixed halves ({@link MetadataDataset#half}), to check that a rule change helps on both. The labels are read only to score.
  */
 public final class EvalMetadataCommand {
 
-    static final String USAGE = "usage: eval-metadata DATASET_DIR [--peers] [--json FILE] [--worst N]";
+    static final String USAGE = "usage: eval-metadata DATASET_DIR [--peers] [--halves] [--json FILE] [--worst N]";
     private static final int DEFAULT_WORST = 10;
     private static final int SHOWN_CHARS = 70;
 
@@ -51,10 +52,12 @@ public final class EvalMetadataCommand {
         Path dataset = null;
         Path jsonFile = null;
         boolean peers = false;
+        boolean halves = false;
         int worst = DEFAULT_WORST;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--peers" -> peers = true;
+                case "--halves" -> halves = true;
                 case "--json", "--worst" -> {
                     if (i + 1 >= args.length) {
                         err.println(args[i] + " needs a value\n" + USAGE);
@@ -89,15 +92,15 @@ public final class EvalMetadataCommand {
             return 2;
         }
         try {
-            return evaluate(MetadataDataset.open(dataset), peers, jsonFile, worst, out, err);
+            return evaluate(MetadataDataset.open(dataset), peers, halves, jsonFile, worst, out, err);
         } catch (IOException e) {
             err.println("eval-metadata: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int evaluate(MetadataDataset dataset, boolean peers, Path jsonFile, int worst, PrintStream out,
-                                PrintStream err) throws IOException {
+    private static int evaluate(MetadataDataset dataset, boolean peers, boolean halves, Path jsonFile, int worst,
+                                PrintStream out, PrintStream err) throws IOException {
         ArticleExtractor extractor = new ArticleExtractor();
         Map<String, String> decoded = new LinkedHashMap<>();
         for (MetadataDataset.Page page : dataset.pages().values()) {
@@ -119,6 +122,11 @@ public final class EvalMetadataCommand {
 
         Map<String, MetadataFigures> rows = new LinkedHashMap<>();
         rows.put("newsroom", figures);
+        if (halves) {
+            // the same findings scored on the two fixed halves (see MetadataDataset.half): a rule should help on both
+            rows.put("newsroom A", MetadataFigures.score(dataset.half(0), found, msPerPage));
+            rows.put("newsroom B", MetadataFigures.score(dataset.half(1), found, msPerPage));
+        }
         if (peers) {
             MetascraperPeer.run(dataset, decoded, err).ifPresent(peer ->
                     rows.put("metascraper", MetadataFigures.score(dataset, peer.found(), peer.msPerPage())));
@@ -223,13 +231,21 @@ public final class EvalMetadataCommand {
     private static void writeJson(Map<String, MetadataFigures> rows, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = figuresJson(json, rows.get("newsroom"));
-        if (rows.size() > 1) {
-            ObjectNode peers = root.putObject("peers");
-            rows.forEach((name, f) -> {
-                if (!name.equals("newsroom")) {
-                    peers.set(name, figuresJson(json, f));
-                }
-            });
+        ObjectNode halves = json.createObjectNode();
+        ObjectNode peers = json.createObjectNode();
+        rows.forEach((name, f) -> {
+            if (name.startsWith("newsroom ")) {
+                // "newsroom A" -> halves.A
+                halves.set(name.substring("newsroom ".length()), figuresJson(json, f));
+            } else if (!name.equals("newsroom")) {
+                peers.set(name, figuresJson(json, f));
+            }
+        });
+        if (!halves.isEmpty()) {
+            root.set("halves", halves);
+        }
+        if (!peers.isEmpty()) {
+            root.set("peers", peers);
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
