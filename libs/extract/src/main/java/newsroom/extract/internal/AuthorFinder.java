@@ -30,8 +30,11 @@ import newsroom.extract.Field;
  * <p>Sources, first that yields a name wins: JSON-LD {@code author} of the article (then of any object), with
  * {@code @id} references resolved and {@code Organization} authors skipped; the {@code author}-style meta tags;
  * {@code rel=author} and {@code itemprop=author} elements; elements whose class names a byline or author; short texts
- * that start like a byline ("Von Max Mustermann", "By …", "Autor: …", "Text: …"). Elements in comments, sidebars,
- * navigation, footers, teasers and related-article lists are not bylines of this page.
+ * that start like a byline ("Von Max Mustermann", "By …", "Autor: …", "Text: …"); the name on the post author's own
+ * comment ({@code bypostauthor}); a copyright notice. Elements in comments, sidebars, navigation, the page's footer,
+ * teasers, cards linking elsewhere and related-article lists are not bylines of this page. Between the structured
+ * sources a spelled-out name beats a handle; a handle of name parts is spelled as the page writes it, a first name
+ * alone as the byline text completes it.
  *
  * <p>Every value is cleaned the same way: byline words ("By", "Von", "Par", "Door", "Autor:", "View all posts by" …)
  * removed, cut at a date, a separator or a parenthesis, split into several names at commas, "und", "and", "&amp;",
@@ -53,9 +56,13 @@ final class AuthorFinder {
             + "|(?:ein|eine|a|an)\\s+\\p{L}{3,20}\\s+(?:von|by)"
             + "|text|autor(?:in|en|innen)?(?:\\(en\\))?|author(?:s)?|auteur(?:s)?|autore|autorka|przez|redakteur(?:in)?"
             + "|by|von|vom|par|door|por|av)\\b\\s*[:：]?\\s*");
-    /** Where a name ends: a digit (a date), a separator, a parenthesis, a colon, a line of other matter. */
+    /**
+     * Where a name ends: a digit that starts a word (a date; not the digits of a handle such as "rmb8090"), a
+     * separator, a parenthesis, a colon, a line of other matter.
+     */
     private static final Pattern NAME_END = Pattern.compile(
-            "\\s*(?:(?<![\\p{L}\\p{N}])[0-9]|[|•·(\\[{:@–—]|\\s-\\s|\\s-$|\\bam\\s+\\d|\\bon\\s+\\d|\\bsagt\\b|\\bsays\\b|\\bHace\\b"
+            "\\s*(?:(?<![\\p{L}\\p{N}])[0-9]|[|•·(\\[{:@–—]|\\s-\\s|\\s-$|\\bam\\s+\\d|\\bon\\s+\\d"
+                    + "|\\bsagt\\b|\\bsays\\b|\\bHace\\b"
                     + "|\\bPublished\\b|\\bUpdated\\b|\\bVeröffentlicht\\b|\\bAktualisiert\\b|\\bAlle Artikel\\b"
                     + "|\\bMehr\\b|\\bLesezeit\\b|\\bTiempo\\b|\\bFoto\\b|\\bFotos\\b|\\bBild\\b).*$",
             Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL);
@@ -223,7 +230,6 @@ final class AuthorFinder {
         String first = firstName.value().get(0);
         return fromBylineText(document)
                 .filter(f -> f.value().size() == 1 && f.value().get(0).startsWith(first + " "))
-                .map(f -> new Field<>(f.value(), f.origin()))
                 .orElse(firstName);
     }
 
