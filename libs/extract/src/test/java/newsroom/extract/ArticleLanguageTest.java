@@ -52,6 +52,14 @@ class ArticleLanguageTest {
     }
 
     @Test
+    void aStrayThreeLetterSubtagAfterTheLanguageDoesNotReplaceIt() {
+        // BCP 47 would read "de-ere" as the extended language "ere"; only macrolanguages have extended languages
+        assertThat(language("", " lang=\"de-ere\"", GERMAN)).contains(new Field<>("de", "html[lang]"));
+        assertThat(language("", " lang=\"zh-yue\"", "Short text about solar ferries in the harbour."))
+                .contains(new Field<>("yue", "html[lang]"));
+    }
+
+    @Test
     void skipsADeclarationThatIsNoLanguageTag() {
         assertThat(language("<meta http-equiv=\"content-language\" content=\"English\">", " lang=\"en-US\"",
                 ENGLISH)).contains(new Field<>("en-US", "html[lang]"));

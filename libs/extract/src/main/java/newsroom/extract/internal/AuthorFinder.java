@@ -1,6 +1,7 @@
 package newsroom.extract.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,8 +30,11 @@ import newsroom.extract.Field;
  * <p>Sources, first that yields a name wins: JSON-LD {@code author} of the article (then of any object), with
  * {@code @id} references resolved and {@code Organization} authors skipped; the {@code author}-style meta tags;
  * {@code rel=author} and {@code itemprop=author} elements; elements whose class names a byline or author; short texts
- * that start like a byline ("Von Max Mustermann", "By …", "Autor: …", "Text: …"). Elements in comments, sidebars,
- * navigation, footers, teasers and related-article lists are not bylines of this page.
+ * that start like a byline ("Von Max Mustermann", "By …", "Autor: …", "Text: …"); the name on the post author's own
+ * comment ({@code bypostauthor}); a copyright notice. Elements in comments, sidebars, navigation, the page's footer,
+ * teasers, cards linking elsewhere and related-article lists are not bylines of this page. Between the structured
+ * sources a spelled-out name beats a handle; a handle of name parts is spelled as the page writes it, a first name
+ * alone as the byline text completes it.
  *
  * <p>Every value is cleaned the same way: byline words ("By", "Von", "Par", "Door", "Autor:", "View all posts by" …)
  * removed, cut at a date, a separator or a parenthesis, split into several names at commas, "und", "and", "&amp;",
@@ -49,17 +53,26 @@ final class AuthorFinder {
             + "|beitrag von|verfasst von|geschrieben von|erstellt von|text und (?:interview|fotos?)|interview"
             + "|rechtsanwalt|rechtsanwältin|fachanwalt|fachanwältin|journalist(?:in)?|reporter(?:in)?"
             + "|korrespondent(?:in)?|chefredakteur(?:in)?"
+            + "|(?:ein|eine|a|an)\\s+\\p{L}{3,20}\\s+(?:von|by)"
             + "|text|autor(?:in|en|innen)?(?:\\(en\\))?|author(?:s)?|auteur(?:s)?|autore|autorka|przez|redakteur(?:in)?"
             + "|by|von|vom|par|door|por|av)\\b\\s*[:：]?\\s*");
-    /** Where a name ends: a digit (a date), a separator, a parenthesis, a colon, a line of other matter. */
+    /**
+     * Where a name ends: a digit that starts a word (a date; not the digits of a handle such as "rmb8090"), a
+     * separator, a parenthesis, a colon, a line of other matter.
+     */
     private static final Pattern NAME_END = Pattern.compile(
-            "\\s*(?:[0-9|•·(\\[{:@–—]|\\s-\\s|\\s-$|\\bam\\s+\\d|\\bon\\s+\\d|\\bsagt\\b|\\bsays\\b|\\bHace\\b"
+            "\\s*(?:(?<![\\p{L}\\p{N}])[0-9]|[|•·(\\[{:@–—]|\\s-\\s|\\s-$|\\bam\\s+\\d|\\bon\\s+\\d"
+                    + "|\\bsagt\\b|\\bsays\\b|\\bHace\\b"
                     + "|\\bPublished\\b|\\bUpdated\\b|\\bVeröffentlicht\\b|\\bAktualisiert\\b|\\bAlle Artikel\\b"
                     + "|\\bMehr\\b|\\bLesezeit\\b|\\bTiempo\\b|\\bFoto\\b|\\bFotos\\b|\\bBild\\b).*$",
             Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL);
     private static final Pattern NAME_SEPARATOR = Pattern.compile(
             "\\s*(?:,|;|&|/|\\+)\\s*|\\s+(?:und|and|y|et|e|i|en|sowie|with|mit)\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** What joins the parts of a name in a login handle. */
+    private static final Pattern HANDLE_PARTS = Pattern.compile("[._-]");
+    /** Dashes, bullets and quote marks a theme sets before a byline ("—— by Kenneth Surin", "· Von Max Muster"). */
+    private static final Pattern LEADING_MARKS = Pattern.compile("^[\\p{Pd}\\u2022\\u00B7*~>\\u00BB|\\s]+");
     private static final Pattern TRAILING_LIST_MARKS = Pattern.compile("[,;:]+$");
     private static final Pattern TRAILING_MARKS = Pattern.compile("[.,:;]+$");
     private static final Pattern NAME_WORD = Pattern.compile("(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.)");
@@ -86,7 +99,7 @@ final class AuthorFinder {
     private static final Pattern ELSEWHERE = Pattern.compile("(?i)(?<![\\p{L}-])(?<!has-)(?:comments?|related|sidebar"
             + "|teasers?|widgets?|footer|recommend\\w*|listing|slides?|slider|carousel|promo|newsletter|respond|reply"
             + "|popular|recent|more|also|cards?|navigation|nav|menu|breadcrumbs?|share|sharing|social"
-            + "|captions?|copyright|license|bildnachweis)(?![\\p{L}])");
+            + "|captions?|copyright|license|bildnachweis)(?![\\p{L}])(?!-(?:on|off|left|right|active|enabled)\\b)");
     /**
      * Each word {@link #ELSEWHERE} matches holds one of these (no stem holds a space): a class or id without any of
      * them is not looked at by the regular expression.
@@ -111,6 +124,13 @@ final class AuthorFinder {
             "wordpress", "kommentare", "comments", "share", "teilen", "more", "mehr", "quelle", "source", "foto",
             "fotos", "photo", "bild", "redaktion:", "text", "von", "by");
     private static final Pattern HANDLE = Pattern.compile("[\\p{L}][\\p{L}\\p{N}._-]{1,40}");
+    /** The address of a page: not {@code mailto:}, {@code tel:}, {@code javascript:} nor an anchor on this page. */
+    private static final Pattern TEASER_HREF = Pattern.compile("(?i)\\s*(?!mailto:|tel:|javascript:|#)\\S");
+    /** Elements that make a link a card rather than a name. */
+    private static final Set<String> TEASER_BLOCKS = Set.of("div", "p", "h2", "h3", "h4", "img", "picture", "figure",
+            "article", "section");
+    /** The class WordPress gives the comments the post's author wrote. */
+    private static final String POST_AUTHOR_COMMENT = "bypostauthor";
     private static final int MAX_BYLINE_CHARS = 200;
     private static final int MAX_TEXT_BYLINE_CHARS = 120;
     /** Longer raw text nodes (indentation included) cannot hold a short byline; they are not even trimmed. */
@@ -156,18 +176,113 @@ final class AuthorFinder {
         AuthorFinder finder = new AuthorFinder(site);
         Optional<Field<List<String>>> fromLd = finder.fromJsonLd(ldBlocks);
         Optional<Field<List<String>>> fromMeta = finder.fromMeta(meta);
-        Optional<Field<List<String>>> structured = widest(fromLd, fromMeta);
+        Optional<Field<List<String>>> structured = spelledOut(fromLd, fromMeta);
         if (structured.isPresent() && !structured.get().value().stream().allMatch(AuthorFinder::isHandle)) {
             // a visible byline that names the same people and more ("Rudolf Fischer, Simon Kohler") is fuller
-            return widest(structured, finder.fromElements(named(scan)));
+            Optional<Field<List<String>>> found = widest(structured, finder.fromElements(named(scan)));
+            return isFirstNameOnly(found) ? found.map(f -> finder.fullName(f, document)) : found;
         }
         // a login handle ("arianschlichenmayer") in the metadata: the visible byline may spell the name out
         return finder.fromElements(scan.bylines.stream().filter(PageScan.Byline::marked)
                         .map(PageScan.Byline::element).toList())
                 .or(() -> finder.fromElements(named(scan)))
                 .or(() -> finder.fromBylineText(document))
-                .or(() -> structured)
+                .or(() -> structured.map(f -> spelledHandle(f, document)))
+                .or(() -> finder.fromPostAuthorComment(scan))
                 .or(() -> finder.fromCopyright(document));
+    }
+
+    /**
+     * A handle made of name parts ("christian.stadtfeld", "anna_lena-berg") as the page's text spells it ("Christian
+     * P. Stadtfeld": the parts in order, each capitalised, a middle initial allowed between them); else the handle.
+     * The page's text is read only for such a handle.
+     */
+    private static Field<List<String>> spelledHandle(Field<List<String>> found, Document document) {
+        if (found.value().size() != 1 || document.body() == null) {
+            return found;
+        }
+        String[] parts = HANDLE_PARTS.split(found.value().get(0));
+        if (parts.length < 2 || parts.length > MAX_NAME_WORDS
+                || !Arrays.stream(parts).allMatch(p -> p.length() >= 2 && p.chars().allMatch(Character::isLetter))) {
+            return found;
+        }
+        StringBuilder name = new StringBuilder("(?<![\\p{L}])");
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            name.append(i == 0 ? "" : "[\\s\\u00A0]+(?:\\p{Lu}\\.[\\s\\u00A0]+)?").append(Pattern.quote(
+                    part.substring(0, 1).toUpperCase(Locale.ROOT))).append(Pattern.quote(part.substring(1)));
+        }
+        Matcher spelled = Pattern.compile(name.append("(?![\\p{L}])").toString()).matcher(document.body().text());
+        return spelled.find() && isPersonName(spelled.group())
+                ? new Field<>(List.of(spelled.group()), found.origin()) : found;
+    }
+
+    private static boolean isFirstNameOnly(Optional<Field<List<String>>> found) {
+        return found.isPresent() && found.get().value().size() == 1 && !isHandle(found.get().value().get(0))
+                && found.get().value().get(0).indexOf(' ') < 0;
+    }
+
+    /**
+     * A first name alone ("Nils" in {@code meta name=author}) spelled out by the visible byline text when that names
+     * one person by the same first name ("Eine Kolumne von Nils Pickert"); else the first name as it is.
+     */
+    private Field<List<String>> fullName(Field<List<String>> firstName, Document document) {
+        String first = firstName.value().get(0);
+        return fromBylineText(document)
+                .filter(f -> f.value().size() == 1 && f.value().get(0).startsWith(first + " "))
+                .orElse(firstName);
+    }
+
+    /**
+     * JSON-LD and meta tags together: the wider of the two (see {@link #widest}), except that person names spelled out
+     * ("Edilson La Rosa") win over login handles ("edilson.la.rosa") in the other source.
+     */
+    private static Optional<Field<List<String>>> spelledOut(Optional<Field<List<String>>> ld,
+            Optional<Field<List<String>>> meta) {
+        if (ld.isPresent() && meta.isPresent()) {
+            if (ld.get().value().stream().allMatch(AuthorFinder::isHandle)
+                    && meta.get().value().stream().allMatch(AuthorFinder::isPersonName)) {
+                return meta;
+            }
+            if (meta.get().value().stream().allMatch(AuthorFinder::isHandle)
+                    && ld.get().value().stream().allMatch(AuthorFinder::isPersonName)) {
+                return ld;
+            }
+        }
+        return widest(ld, meta);
+    }
+
+    /**
+     * The name on a comment that the page marks as written by the post's author (WordPress gives such a comment the
+     * class {@code bypostauthor}, and its author block a class with "author" in it): the post author's display name,
+     * when the page states it nowhere else.
+     */
+    private Optional<Field<List<String>>> fromPostAuthorComment(PageScan scan) {
+        List<PageScan.Byline> bylines = scan.bylines;
+        for (int i = 0; i < bylines.size(); i++) {
+            Element comment = bylines.get(i).element();
+            if (!comment.hasClass(POST_AUTHOR_COMMENT)) {
+                continue;
+            }
+            // the first author element inside the comment is its own (replies nested in it come later)
+            for (int j = i + 1; j < bylines.size() && holds(comment, bylines.get(j).element()); j++) {
+                String text = bylines.get(j).element().text();
+                List<String> found = text.length() > MAX_BYLINE_CHARS ? List.of() : names(text, Source.ELEMENT);
+                if (!found.isEmpty()) {
+                    return Optional.of(new Field<>(found, "comment.bypostauthor"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean holds(Element ancestor, Element element) {
+        for (Element e = element.parent(); e != null; e = e.parent()) {
+            if (e == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Element> named(PageScan scan) {
@@ -294,24 +409,25 @@ final class AuthorFinder {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element element && (element.tagName().equals("script")
-                        || element.tagName().equals("style") || isElsewhereHere(element))) {
+                        || element.tagName().equals("style") || isElsewhereHere(element) || isTeaserLink(element))) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS) {
-                    String text = textNode.text().strip();
+                    String text = LEADING_MARKS.matcher(textNode.text()).replaceFirst("");
                     if (!text.isEmpty() && text.length() <= MAX_TEXT_BYLINE_CHARS && PREFIX.matcher(text).lookingAt()) {
+                        // "Autor: <a>Rechtsanwalt</a> Sebastian Einbock": the name follows in the next nodes of the line
+                        String line = PREFIX.matcher(text).replaceFirst("").isBlank() ? withRestOfLine(textNode) : text;
                         // "Von" alone in its text node: the name follows in a sibling element, up to two levels up
-                        String line = text;
                         Element up = textNode.parent();
                         for (int level = 0; level < 3 && up != null
                                 && PREFIX.matcher(line).replaceFirst("").isBlank(); level++, up = up.parent()) {
                             if (up.text().length() > MAX_TEXT_BYLINE_CHARS) {
                                 break;
                             }
-                            line = up.text();
+                            line = LEADING_MARKS.matcher(up.text()).replaceFirst("");
                         }
                         List<String> names = names(line, Source.TEXT);
-                        if (!names.isEmpty() && PREFIX.matcher(line.strip()).lookingAt()) {
+                        if (!names.isEmpty() && PREFIX.matcher(line).lookingAt()) {
                             found.addAll(names);
                             return FilterResult.STOP;
                         }
@@ -321,6 +437,43 @@ final class AuthorFinder {
             }
         }, body);
         return found.isEmpty() ? Optional.empty() : Optional.of(new Field<>(distinct(found), "byline-text"));
+    }
+
+    /**
+     * A link to a page that holds blocks (a heading, a paragraph, a division, an image): a card pointing to another
+     * article, whose byline is that article's. A link around a name alone ({@code <a href="/author/jane">By Jane
+     * Doe</a>}) is not, nor a {@code mailto:} or script link around the author's block.
+     */
+    private static boolean isTeaserLink(Element element) {
+        if (!element.tagName().equals("a") || !TEASER_HREF.matcher(element.attr("href")).lookingAt()) {
+            return false;
+        }
+        for (Element child : element.children()) {
+            if (TEASER_BLOCKS.contains(child.tagName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The text node's text followed by the text of the nodes after it up to the end of the line (a {@code <br>}, a
+     * block, the end of the parent), at most {@value #MAX_TEXT_BYLINE_CHARS} characters.
+     */
+    private static String withRestOfLine(TextNode start) {
+        StringBuilder line = new StringBuilder(LEADING_MARKS.matcher(start.text()).replaceFirst(""));
+        for (Node next = start.nextSibling(); next != null && line.length() <= MAX_TEXT_BYLINE_CHARS;
+                next = next.nextSibling()) {
+            if (next instanceof Element element) {
+                if (element.tagName().equals("br") || element.isBlock()) {
+                    break;
+                }
+                line.append(element.text());
+            } else if (next instanceof TextNode textNode) {
+                line.append(textNode.text());
+            }
+        }
+        return line.length() > MAX_TEXT_BYLINE_CHARS ? line.substring(0, MAX_TEXT_BYLINE_CHARS) : line.toString();
     }
 
     /**
@@ -391,8 +544,8 @@ final class AuthorFinder {
 
     private static boolean isElsewhereHere(Element e) {
         String tag = e.tagName();
-        if (tag.equals("footer") || tag.equals("nav") || tag.equals("form")
-                || tag.equals("aside") && e.closest("article") == null) {
+        if (tag.equals("nav") || tag.equals("form")
+                || (tag.equals("aside") || tag.equals("footer")) && e.closest("article") == null) {
             return true;
         }
         String className = e.className();
@@ -415,6 +568,7 @@ final class AuthorFinder {
         if (text.isEmpty() || text.contains("://") || text.startsWith("@")) {
             return names;
         }
+        text = LEADING_MARKS.matcher(text).replaceFirst("");
         for (int i = 0; i < 3; i++) {
             Matcher prefix = PREFIX.matcher(text);
             if (!prefix.lookingAt() || prefix.end() == 0) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,15 @@ public final class LanguageCheck {
     /** Probability the detector must give a language to overrule a declaration or stand in for a missing one. */
     static final double SURE = 0.95;
     private static final Pattern TAG_LIST_SEPARATOR = Pattern.compile("[,;\\s]+");
+    /** A two-letter language, a three-letter second subtag, and the rest ({@code de-ere}, {@code en_abc-US}). */
+    private static final Pattern STRAY_EXTLANG = Pattern.compile("(?i)([a-z]{2})[-_][a-z]{3}((?:[-_][a-z0-9]+)*)");
+    /**
+     * The two-letter ISO 639 macrolanguages (zh, ar, ms, sw, uz, lv …): only under a macrolanguage (or {@code sgn})
+     * does the IANA registry list extended language subtags, so only there is {@code xx-yyy} a language of its own.
+     */
+    private static final Set<String> EXTLANG_PREFIXES = Set.of("ar", "ay", "az", "cr", "et", "fa", "ff", "gn", "ik",
+            "iu", "kg", "kr", "ku", "kv", "lv", "mg", "mn", "ms", "ne", "no", "oj", "om", "or", "ps", "qu", "sc", "sq",
+            "sw", "uz", "yi", "za", "zh");
     /** Origin of a language read from the text rather than from a declaration. */
     static final String DETECTED = "text";
 
@@ -62,13 +72,26 @@ public final class LanguageCheck {
      */
     public static Optional<Field<String>> firstDeclared(List<Field<String>> candidates) {
         for (Field<String> candidate : candidates) {
-            String first = TAG_LIST_SEPARATOR.split(candidate.value(), 2)[0];
+            String first = withoutStrayExtlang(TAG_LIST_SEPARATOR.split(candidate.value(), 2)[0]);
             Optional<String> tag = first.isEmpty() ? Optional.empty() : LanguageTags.normalize(first);
             if (tag.isPresent()) {
                 return Optional.of(new Field<>(tag.get(), candidate.origin()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The tag without a three-letter second subtag after a language that has no extended language subtags
+     * ({@code de-ere} gives {@code de}). BCP 47 reads such a subtag as an extlang, which names the language itself
+     * ({@code zh-yue} is Cantonese), and a tag parser takes it for the language ({@code ere}); but extlangs are
+     * registered only under macrolanguages, so after any other language it is a stray (a typo or a template's
+     * placeholder) and the first subtag is what the page says.
+     */
+    static String withoutStrayExtlang(String tag) {
+        Matcher m = STRAY_EXTLANG.matcher(tag.strip());
+        return m.matches() && !EXTLANG_PREFIXES.contains(m.group(1).toLowerCase(Locale.ROOT))
+                ? m.group(1) + (m.group(2) == null ? "" : m.group(2)) : tag;
     }
 
     /**

@@ -31,18 +31,21 @@ import newsroom.extract.Field;
  *       {@code twitter:title}, {@code <title>}, {@code dc.title}, {@code parsely-title}. Each is split at title
  *       separators ({@code |}, {@code -}, {@code –}, {@code —}, {@code ·}, {@code •}, {@code »}, {@code :}, {@code ::},
  *       {@code //}, {@code ~} between spaces); leading and trailing segments that name the site (see
- *       {@link SiteIdentity}) are dropped, never the last segment left. A trailing segment that another declared
- *       title lacks while they share the rest is dropped too (what repeats is the headline).</li>
+ *       {@link SiteIdentity}) are dropped, never the last segment left (a leading one that is the site's domain
+ *       first). A trailing segment that another declared title lacks while they share the rest is dropped too (what
+ *       repeats is the headline).</li>
  *   <li>Headings: the page's {@code <h1>} elements that are not the site's logo or name (inside a link to the home
  *       page, in a page-level {@code <header>}, {@code <nav>}, {@code <footer>} or {@code <aside>}, or named
  *       logo/brand/site-title) nor a slide of a carousel. When no {@code <h1>} agrees with a declared title, the
  *       first {@code <h2>} elements before the first paragraph of article text are considered the same way (old
- *       blog themes put the post title there).</li>
- *   <li>A heading <em>agrees</em> when at least half its words occur in a declared title (words compared by their
- *       first five letters, or one long word holding the other). The agreeing {@code <h1>} with most agreement wins,
- *       first in document order on a tie; the page's one usable {@code <h1>} also wins with a quarter agreement, or
- *       with none when only {@code <title>} is declared. Parts of the heading marked as kicker or subtitle are left
- *       out, and a heading that is a declared title plus a kicker in its own element gives that title's words.</li>
+ *       blog themes put the post title there); when every declared title is only the site's name and no {@code <h1>}
+ *       is usable, the first of them is the headline.</li>
+ *   <li>A heading <em>agrees</em> when at least half its words occur in a declared title with its site name
+ *       stripped (words compared by their first five letters, or one long word holding the other). The agreeing
+ *       {@code <h1>} with most agreement wins, first in document order on a tie; the page's one usable {@code <h1>}
+ *       also wins with a quarter agreement, or with none when only {@code <title>} is declared, unless it names the
+ *       site and agrees with no headline. Parts of the heading marked as kicker or subtitle are left out, and a
+ *       heading that is a declared title plus a kicker in its own element gives that title's words.</li>
  *   <li>Otherwise the first declared title in the order above, site name stripped; a declared title that is only
  *       the site's name does not count. With no declared title, the first usable {@code <h1>}.</li>
  * </ol>
@@ -55,6 +58,9 @@ final class TitleChooser {
     private static final Pattern DANGLING = Pattern.compile(
             "^[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00BB\\u00AB:~/\\u2502>]+|[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00AB:~/\\u2502<]+$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** A host name as a title segment ("mediaarchitecture.de", "www.example-news.com"). */
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?i)(?:www\\.)?[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.[a-z]{2,6}");
     private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212]");
     private static final Pattern SINGLE_QUOTES = Pattern.compile("[\\u2018\\u2019\\u201A\\u201B]");
     private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\\u201C\\u201D\\u201E\\u201F\\u00AB\\u00BB]");
@@ -101,7 +107,8 @@ final class TitleChooser {
             String text = clean(field.value());
             if (!text.isEmpty() && text.length() <= MAX_TITLE_CHARS) {
                 String stripped = stripSiteName(text, site);
-                List<String> words = words(text);
+                // a heading agrees with the headline part, not with the site name beside it ("DimidoBlog")
+                List<String> words = words(stripped);
                 titles.add(new Declared(text, stripped, field.origin(), stems(words), words,
                         site.names(stripped)));
             }
@@ -113,14 +120,17 @@ final class TitleChooser {
         List<Element> h1s = usableHeadings(scan.h1s.stream().map(PageScan.Placed::element).toList(), site,
                 MAX_HEADINGS);
         Optional<Heading> heading = bestHeading(h1s, "h1", headlines, AGREEMENT);
-        if (heading.isEmpty() && h1s.size() == 1) {
+        if (heading.isEmpty() && h1s.size() == 1 && !onlyNamesSite(h1s.get(0), headlines, site)) {
             // the one headline-like <h1> of the page, when it agrees a little or nothing better is declared
             heading = bestHeading(h1s, "h1", headlines, articleTitleDeclared ? WEAK_AGREEMENT : 0);
         }
-        if (heading.isEmpty() && !headlines.isEmpty()) {
+        if (heading.isEmpty() && (!headlines.isEmpty() || h1s.isEmpty() && !titles.isEmpty())) {
             List<Element> h2s = usableHeadings(scan.h2s, site, MAX_H2);
             h2s.removeIf(h2 -> !precedesArticleText(document, h2));
-            heading = bestHeading(h2s, "h2", headlines, AGREEMENT);
+            // with no headline declared (only the site's name) and no <h1>, the first <h2> before the article text
+            heading = headlines.isEmpty()
+                    ? h2s.stream().findFirst().map(h2 -> new Heading(h2, headingText(h2), "h2", 0))
+                    : bestHeading(h2s, "h2", headlines, AGREEMENT);
         }
         if (heading.isPresent()) {
             return Optional.of(declaredOrigin(withoutKicker(heading.get(), headlines), headlines));
@@ -134,6 +144,15 @@ final class TitleChooser {
             return Optional.of(new Field<>(first.stripped(), first.origin()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A heading that names the site and shares no word with any declared headline (the site name stripped): the
+     * site's name in a logo heading ("DimidoBlog" beside the title "Was ist Virales Marketing? | DimidoBlog").
+     */
+    private static boolean onlyNamesSite(Element heading, List<Declared> headlines, SiteIdentity site) {
+        String text = headingText(heading);
+        return site.names(text) && (headlines.isEmpty() || agreement(text, headlines) == 0);
     }
 
     /** The heading's text, with the origin of the most trusted declared title that states the same words. */
@@ -207,7 +226,11 @@ final class TitleChooser {
         boolean changed = true;
         while (changed && to - from > 1) {
             changed = false;
-            if (site.names(segments.get(to - 1))) {
+            if (isDomain(segments.get(from)) && site.names(segments.get(from))) {
+                // the site's address names the site more surely than a name it shares with the headline
+                from++;
+                changed = true;
+            } else if (site.names(segments.get(to - 1))) {
                 to--;
                 changed = true;
             } else if (site.names(segments.get(from))) {
@@ -216,6 +239,10 @@ final class TitleChooser {
             }
         }
         return join(title, segments, from, to);
+    }
+
+    private static boolean isDomain(String segment) {
+        return DOMAIN.matcher(segment.strip()).matches();
     }
 
     /**

@@ -40,7 +40,9 @@ class AuthorFinderTest {
             "Zeige alle Beiträge von Petra Ruland|Petra Ruland",
             "von Alexander Rosenkranz 09.03.2022|Alexander Rosenkranz",
             "Text: Ursula Eggers|Ursula Eggers",
-            "By James Whittaker - May 4, 2022|James Whittaker"})
+            "By James Whittaker - May 4, 2022|James Whittaker",
+            "—— by Max Mustermann|Max Mustermann",
+            "• Von Max Mustermann|Max Mustermann"})
     void stripsBylineWordsAndDatesFromAVisibleByline(String byline, String name) {
         assertThat(authors("", "<article><h1>Tram</h1><div class=\"byline\">" + byline + "</div><p>Text</p>"
                 + "</article>")).contains(new Field<>(List.of(name), "byline"));
@@ -52,6 +54,60 @@ class AuthorFinderTest {
                 + "<p>Der Stadtrat hat beschlossen.</p></article>"))
                 .contains(new Field<>(List.of("Leonora Holling"), "byline-text"));
         assertThat(names("", "<p>Von Montag bis Freitag geöffnet.</p>")).isEmpty();
+    }
+
+    @Test
+    void aBylineTextMayStartWithDashesOrBullets() {
+        assertThat(authors("", "<h1>Tram</h1><div><strong><em>---- by Leonora Holling</em></strong></div>"
+                + "<p>The council decided.</p>")).contains(new Field<>(List.of("Leonora Holling"), "byline-text"));
+        assertThat(names("", "<p>— by the way, the tram runs late.</p>")).isEmpty();
+    }
+
+    @Test
+    void aFirstNameAloneInTheMetadataIsSpelledOutByTheBylineText() {
+        String body = "<article><p><strong>Eine Kolumne von Nils Berg</strong></p><p>Der Stadtrat hat beschlossen.</p>"
+                + "</article>";
+
+        assertThat(authors("<meta name=\"author\" content=\"Nils\">", body))
+                .contains(new Field<>(List.of("Nils Berg"), "byline-text"));
+        assertThat(names("<meta name=\"author\" content=\"Nils\">", body.replace("Nils Berg", "Tom Berg")))
+                .containsExactly("Nils");
+    }
+
+    @Test
+    void aLayoutClassThatSaysTheSidebarIsOnDoesNotMakeTheArticleASidebar() {
+        String page = "<div class=\"post-wrap sidebar-on sidebar-right\"><article><p>Von Lisa Petrich</p>"
+                + "<p>Der Stadtrat hat beschlossen.</p></article></div>";
+
+        assertThat(names("", page)).containsExactly("Lisa Petrich");
+        assertThat(names("", page.replace("sidebar-on sidebar-right", "sidebar"))).isEmpty();
+    }
+
+    @Test
+    void aBylineWordInsideALongParagraphReadsTheNameFromTheRestOfItsLine() {
+        String notes = "Quelle: Pressedienst der Stadt, Rechtsnews für Ihre Homepage<br>Symbolbild: Archiv<br>"
+                + "Der Stadtrat hat am Dienstag lange über die neue Tramlinie beraten und sie dann beschlossen.<br>";
+
+        assertThat(authors("", "<article><div>" + notes + "Autor: <a href=\"/anwalt/\">Rechtsanwalt</a> Sebastian"
+                + " Beispiel<br>Weitere Hinweise folgen.</div></article>"))
+                .contains(new Field<>(List.of("Sebastian Beispiel"), "byline-text"));
+        assertThat(names("", "<article><div>" + notes + "Autor:<br>Weitere Hinweise folgen für alle Leser.</div>"
+                + "</article>")).isEmpty();
+    }
+
+    @Test
+    void theArticlesOwnFooterMayHoldItsByline_thePagesFooterDoesNot() {
+        assertThat(names("", "<article><p>Der Stadtrat hat beschlossen.</p><footer class=\"article-meta\">"
+                + "<p class=\"article-author\">Lisa Petrich</p></footer></article>")).containsExactly("Lisa Petrich");
+        assertThat(names("", "<article><p>Der Stadtrat hat beschlossen.</p></article><footer>"
+                + "<p class=\"article-author\">Lisa Petrich</p></footer>")).isEmpty();
+    }
+
+    @Test
+    void digitsInsideAHandleAreNotADateThatEndsTheName() {
+        assertThat(names("", "<div class=\"author-name\">mimi8090</div>")).containsExactly("mimi8090");
+        assertThat(names("<meta name=\"application-name\" content=\"Beispiel24\">"
+                + "<meta name=\"author\" content=\"Beispiel24\">", "")).isEmpty();
     }
 
     @Test
@@ -118,6 +174,54 @@ class AuthorFinderTest {
         assertThat(names(ld, "<div class=\"post-author\">von Arian Schlichenmayer</div>"))
                 .containsExactly("Arian Schlichenmayer");
         assertThat(names(ld, "<p>Text</p>")).containsExactly("arianschlichenmayer");
+    }
+
+    @Test
+    void aNameSpelledOutInOneStructuredSourceWinsOverAHandleInTheOther() {
+        String ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"ana.lima\"}}</script>";
+
+        assertThat(authors(ld + "<meta name=\"author\" content=\"Ana Lima\">", ""))
+                .contains(new Field<>(List.of("Ana Lima"), "meta:author"));
+        // an organisation's words in the meta tag are no person's name: the handle stays
+        assertThat(names(ld + "<meta name=\"author\" content=\"Casa Editorial Beispiel\">", ""))
+                .containsExactly("ana.lima");
+    }
+
+    @Test
+    void theNameOnTheAuthorsOwnCommentIsTheLastResort() {
+        String comments = "<ol class=\"commentlist\">"
+                + "<li class=\"comment byuser comment-author-jan\"><div class=\"comment-author vcard\">"
+                + "<b class=\"fn\">Jan Beek</b> says:</div><p>Nice.</p>"
+                + "<ul class=\"children\"><li class=\"comment byuser comment-author-lpetrich bypostauthor\">"
+                + "<div class=\"comment-author vcard\"><b class=\"fn\">Lisa Petrich</b> says:</div><p>Thanks!</p>"
+                + "</li></ul></li></ol>";
+
+        assertThat(authors("", "<article><p>Der Stadtrat hat beschlossen.</p></article>" + comments))
+                .contains(new Field<>(List.of("Lisa Petrich"), "comment.bypostauthor"));
+        assertThat(names("<meta name=\"author\" content=\"Tom Berg\">", comments)).containsExactly("Tom Berg");
+        assertThat(names("", comments.replace(" bypostauthor", ""))).isEmpty();
+    }
+
+    @Test
+    void aBylineTextInACardLinkingToAnotherArticleIsThatArticles() {
+        String card = "<a href=\"/other-story\"><h3>Other story</h3><div class=\"summary\"><span>von Clara Müller"
+                + "</span></div></a>";
+
+        assertThat(names("", "<article><p>Der Stadtrat hat beschlossen.</p></article>" + card)).isEmpty();
+        assertThat(names("", "<article><p>Der Stadtrat hat beschlossen.</p><a href=\"mailto:lisa@example.org\"><div class=\"rule\"></div>"
+                + "<b>Von:</b> Lisa Petrich</a></article>")).containsExactly("Lisa Petrich");
+    }
+
+    @Test
+    void aHandleOfNamePartsIsSpelledAsThePageWritesTheName() {
+        String ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+                + "\"name\":\"christian.beispiel\"}}</script>";
+
+        assertThat(authors(ld, "<article><p>Der Stadtrat hat beschlossen. (Christian P. Beispiel)</p></article>"))
+                .contains(new Field<>(List.of("Christian P. Beispiel"), "json-ld:NewsArticle.author"));
+        assertThat(names(ld, "<article><p>Der Stadtrat hat beschlossen.</p></article>"))
+                .containsExactly("christian.beispiel");
     }
 
     @Test

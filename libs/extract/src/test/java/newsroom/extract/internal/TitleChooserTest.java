@@ -41,6 +41,13 @@ class TitleChooserTest {
     }
 
     @Test
+    void aLeadingDomainIsTheSiteEvenWhenTheSiteIsNamedAfterThePersonInTheHeadline() {
+        // the publisher is the person the page is about: the address, not the name, is the site's part of the title
+        assertThat(title("<title>example-news.de // » Jens Weber</title>"
+                + "<meta name=\"DC.Publisher\" content=\"Jens Weber\">", "").value()).isEqualTo("Jens Weber");
+    }
+
+    @Test
     void keepsASeparatorThatIsPartOfTheHeadline() {
         assertThat(title("<title>Leasing oder Finanzierung – was lohnt sich mehr?</title>", "").value())
                 .isEqualTo("Leasing oder Finanzierung – was lohnt sich mehr?");
@@ -83,6 +90,17 @@ class TitleChooserTest {
     }
 
     @Test
+    void anUnmarkedH1ThatOnlyRepeatsTheSiteNameOfTheTitleIsNotTheHeadline() {
+        Field<String> title = title("<title>Neue Tram für die Stadt |  ExampleNews Blog</title>",
+                "<div id=\"top\"><div><h1>ExampleNews Blog</h1></div></div><div><p>Text</p></div>");
+
+        assertThat(title).isEqualTo(new Field<>("Neue Tram für die Stadt", "title"));
+        // a headline that names the site's brand still agrees with the headline part of the title
+        assertThat(title("<title>Tram | ExampleNews</title>", "<h1>Unsere ExampleNews Tram</h1>").value())
+                .isEqualTo("Unsere ExampleNews Tram");
+    }
+
+    @Test
     void ignoresAHeadingThatDisagreesWithTheDeclaredHeadline() {
         Field<String> title = title("<meta property=\"og:title\" content=\"Stadtrat beschließt neue Tramlinie\">",
                 "<h1>Aktuelles</h1><h1>Veranstaltungen</h1><p>Text</p>");
@@ -114,6 +132,17 @@ class TitleChooserTest {
                 "<div class=\"jumbotron\"><h1>Willkommen!</h1></div>");
 
         assertThat(title).isEqualTo(new Field<>("Willkommen!", "h1"));
+    }
+
+    @Test
+    void whenEveryDeclaredTitleIsTheSiteNameTheFirstH2BeforeTheTextIsTheHeadline() {
+        String body = "<div class=\"page-heading\"><h1></h1></div><div class=\"content\"><h2>Tram replaced by buses"
+                + "</h2><p>" + "Between the two stations buses run instead of the tram on Sunday. ".repeat(3) + "</p>"
+                + "<h2>Further information</h2></div>";
+
+        assertThat(title("<title>Example News -</title>", body)).isEqualTo(new Field<>("Tram replaced by buses", "h2"));
+        assertThat(title("<title>Example News -</title>", "<p>" + "Buses run instead of the tram. ".repeat(6)
+                + "</p><h2>Further information</h2>").value()).isEqualTo("Example News");
     }
 
     @Test

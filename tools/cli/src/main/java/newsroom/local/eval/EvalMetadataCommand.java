@@ -28,16 +28,17 @@ import newsroom.extract.PageMetadata;
 import newsroom.local.Arguments;
 
 /**
- * {@code eval-metadata DATASET_DIR [--peers] [--json FILE] [--worst N]}: runs the extractor that {@code ingest} uses
- * on every page of a dataset in the metadata-dev layout (see {@link MetadataDataset}), in one JVM, and prints date
+ * {@code eval-metadata DATASET_DIR [--peers] [--halves] [--json FILE] [--worst N]}: runs the extractor that
+ * {@code ingest} uses on every page of a dataset in the metadata-dev layout (see {@link MetadataDataset}), in one JVM, and prints date
  * precision, recall, F1 and accuracy (correct / wrong / none), title and author exact match and token F1, and
  * ms/page, by the dataset's scoring rules ({@link MetadataScorer}); then the worst misses of each field with the
  * origin of what was found. {@code --peers} runs metascraper ({@link MetascraperPeer}) on the same decoded pages in
- * the same run and prints its row beside ours. The labels are read only to score.
+ * the same run and prints its row beside ours. {@code --halves} adds our figures on each of the dataset's two
+ * fixed halves ({@link MetadataDataset#half}), to check that a rule change helps on both. The labels are read only to score.
  */
 public final class EvalMetadataCommand {
 
-    static final String USAGE = "usage: eval-metadata DATASET_DIR [--peers] [--json FILE] [--worst N]";
+    static final String USAGE = "usage: eval-metadata DATASET_DIR [--peers] [--halves] [--json FILE] [--worst N]";
     private static final int DEFAULT_WORST = 10;
     private static final int SHOWN_CHARS = 70;
 
@@ -51,26 +52,28 @@ public final class EvalMetadataCommand {
 
     /** Runs the command; returns the process exit code (0 done, 1 failed, 2 usage error). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return Arguments.run(args, USAGE, Set.of("--json", "--worst"), Set.of("--peers"), out, err, arguments -> {
+        return Arguments.run(args, USAGE, Set.of("--json", "--worst"), Set.of("--peers", "--halves"), out, err,
+                arguments -> {
             Path dataset = Paths.get(arguments.single("DATASET_DIR"));
             String json = arguments.option("--json");
             int worst = arguments.intOption("--worst", DEFAULT_WORST, 0, Integer.MAX_VALUE);
-            return evaluate(dataset, arguments.flag("--peers"), json == null ? null : Paths.get(json), worst, out,
-                    err);
+            return evaluate(dataset, arguments.flag("--peers"), arguments.flag("--halves"),
+                    json == null ? null : Paths.get(json), worst, out, err);
         });
     }
 
-    private static int evaluate(Path dataset, boolean peers, @Nullable Path jsonFile, int worst, PrintStream out,
-                                PrintStream err) {
+    private static int evaluate(Path dataset, boolean peers, boolean halves, @Nullable Path jsonFile, int worst,
+                                PrintStream out, PrintStream err) {
         try {
-            return evaluateDataset(MetadataDataset.open(dataset), peers, jsonFile, worst, out, err);
+            return evaluateDataset(MetadataDataset.open(dataset), peers, halves, jsonFile, worst, out, err);
         } catch (IOException e) {
             err.println("eval-metadata: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int evaluateDataset(MetadataDataset dataset, boolean peers, @Nullable Path jsonFile, int worst,
+    private static int evaluateDataset(MetadataDataset dataset, boolean peers, boolean halves,
+                                       @Nullable Path jsonFile, int worst,
                                        PrintStream out, PrintStream err) throws IOException {
         ArticleExtractor extractor = new ArticleExtractor();
         Map<String, String> decoded = new LinkedHashMap<>();
@@ -93,6 +96,11 @@ public final class EvalMetadataCommand {
 
         Map<String, MetadataFigures> rows = new LinkedHashMap<>();
         rows.put("newsroom", figures);
+        if (halves) {
+            // the same findings scored on the two fixed halves (see MetadataDataset.half): a rule should help on both
+            rows.put("newsroom A", MetadataFigures.score(dataset.half(0), found, msPerPage));
+            rows.put("newsroom B", MetadataFigures.score(dataset.half(1), found, msPerPage));
+        }
         if (peers) {
             MetascraperPeer.run(dataset, decoded, err).ifPresent(peer ->
                     rows.put("metascraper", MetadataFigures.score(dataset, peer.found(), peer.msPerPage())));
@@ -197,13 +205,21 @@ public final class EvalMetadataCommand {
     private static void writeJson(Map<String, MetadataFigures> rows, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = figuresJson(json, rows.get("newsroom"));
-        if (rows.size() > 1) {
-            ObjectNode peers = root.putObject("peers");
-            rows.forEach((name, f) -> {
-                if (!name.equals("newsroom")) {
-                    peers.set(name, figuresJson(json, f));
-                }
-            });
+        ObjectNode halves = json.createObjectNode();
+        ObjectNode peers = json.createObjectNode();
+        rows.forEach((name, f) -> {
+            if (name.startsWith("newsroom ")) {
+                // "newsroom A" -> halves.A
+                halves.set(name.substring("newsroom ".length()), figuresJson(json, f));
+            } else if (!name.equals("newsroom")) {
+                peers.set(name, figuresJson(json, f));
+            }
+        });
+        if (!halves.isEmpty()) {
+            root.set("halves", halves);
+        }
+        if (!peers.isEmpty()) {
+            root.set("peers", peers);
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

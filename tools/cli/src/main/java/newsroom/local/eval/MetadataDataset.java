@@ -1,11 +1,15 @@
 package newsroom.local.eval;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +62,26 @@ public record MetadataDataset(Path directory, Map<String, Page> pages) {
             names.add(node.asText());
         }
         return names.isEmpty() ? null : List.copyOf(names);
+    }
+
+    /**
+     * One of two fixed halves of the pages, for checking that a rule change helps on both (a change tuned to one half
+     * that does nothing or harm on the other is fitted to those pages): half 0 holds the pages whose id's CRC-32 is
+     * even, half 1 the others. The split depends on the ids alone, so it is the same in every run and every checkout.
+     */
+    public MetadataDataset half(int which) {
+        if (which != 0 && which != 1) {
+            throw new IllegalArgumentException("half is 0 or 1, not " + which);
+        }
+        Map<String, Page> half = new LinkedHashMap<>();
+        pages.forEach((id, page) -> {
+            CRC32 crc = new CRC32();
+            crc.update(id.getBytes(StandardCharsets.UTF_8));
+            if (crc.getValue() % 2 == which) {
+                half.put(id, page);
+            }
+        });
+        return new MetadataDataset(directory, Collections.unmodifiableMap(half));
     }
 
     /** The page's bytes as saved (decompressed, not decoded). */

@@ -55,7 +55,7 @@ class EvalMetadataCommandTest {
                 """);
         Path json = dir.resolve("out/figures.json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = EvalMetadataCommand.run(new String[] {dir.toString(), "--json", json.toString()},
+        int code = EvalMetadataCommand.run(new String[] {dir.toString(), "--halves", "--json", json.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         assertThat(code).isZero();
@@ -71,6 +71,28 @@ class EvalMetadataCommandTest {
         assertThat(figures.path("title").path("exact").asDouble()).isEqualTo(1.0);
         assertThat(figures.path("author").path("pages").asInt()).isEqualTo(2);
         assertThat(figures.path("author").path("exact").asDouble()).isEqualTo(0.5);
+        // the halves partition the three pages
+        assertThat(table).contains("newsroom A").contains("newsroom B");
+        assertThat(figures.path("halves").path("A").path("pages").asInt()
+                + figures.path("halves").path("B").path("pages").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void theTwoHalvesSplitThePagesByTheirIdsTheSameWayEveryTime() throws IOException {
+        StringBuilder truth = new StringBuilder("{");
+        for (int i = 0; i < 40; i++) {
+            truth.append(i == 0 ? "" : ",").append("\"p").append(i).append("\": {\"url\": \"https://news.example/p")
+                    .append(i).append("\", \"title\": \"T\", \"author\": null, \"date\": null}");
+        }
+        Files.writeString(dir.resolve("ground-truth.json"), truth.append("}").toString());
+        MetadataDataset dataset = MetadataDataset.open(dir);
+
+        MetadataDataset first = dataset.half(0);
+        MetadataDataset second = dataset.half(1);
+        assertThat(first.pages().size() + second.pages().size()).isEqualTo(40);
+        assertThat(first.pages().keySet()).doesNotContainAnyElementsOf(second.pages().keySet()).isNotEmpty();
+        assertThat(second.pages()).isNotEmpty();
+        assertThat(MetadataDataset.open(dir).half(0).pages().keySet()).isEqualTo(first.pages().keySet());
     }
 
     @Test
