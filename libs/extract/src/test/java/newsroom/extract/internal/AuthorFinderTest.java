@@ -106,8 +106,10 @@ class AuthorFinderTest {
     @Test
     void digitsInsideAHandleAreNotADateThatEndsTheName() {
         assertThat(names("", "<div class=\"author-name\">mimi8090</div>")).containsExactly("mimi8090");
-        assertThat(names("<meta name=\"application-name\" content=\"Beispiel24\">"
-                + "<meta name=\"author\" content=\"Beispiel24\">", "")).isEmpty();
+        // the site's name is not a handle of a person: it is taken only as the site's own claim, behind every person
+        assertThat(authors("<meta name=\"application-name\" content=\"Beispiel24\">"
+                + "<meta name=\"author\" content=\"Beispiel24\">", ""))
+                .contains(new Field<>(List.of("Beispiel24"), "meta:author:site"));
     }
 
     @Test
@@ -136,8 +138,57 @@ class AuthorFinderTest {
 
         assertThat(authors(head, "<article><p class=\"meta\">Von Lisa Petrich</p></article>"))
                 .contains(new Field<>(List.of("Lisa Petrich"), "byline-text"));
-        assertThat(names(head, "<article><p>Text ohne Autor.</p></article>")).isEmpty();
         assertThat(names("<meta name=\"author\" content=\"beispiel-zeitung.de\">", "")).isEmpty();
+    }
+
+    @Test
+    void withNoPersonTheSiteNamedInTheAuthorMetaTagIsTheAuthor() {
+        String head = "<meta property=\"og:site_name\" content=\"Windkraft Nord\">"
+                + "<meta name=\"author\" content=\"Windkraft Nord\">";
+
+        assertThat(authors(head, "<article><p>Die Anlage ist am Netz.</p></article>"))
+                .contains(new Field<>(List.of("Windkraft Nord"), "meta:author:site"));
+        assertThat(authors(head.replace("name=\"author\"", "name=\"dc.creator\""), "<p>Text</p>"))
+                .contains(new Field<>(List.of("Windkraft Nord"), "meta:dc.creator:site"));
+    }
+
+    @Test
+    void withTheSiteInTheAuthorMetaTagAJsonLdOrganisationAuthorGivesTheFullerName() {
+        String head = "<meta property=\"og:site_name\" content=\"Beispiel Zeitung\">"
+                + "<meta name=\"author\" content=\"Beispiel Zeitung\">"
+                + "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"author\":"
+                + "{\"@id\":\"#desk\"}},{\"@type\":\"Organization\",\"@id\":\"#desk\","
+                + "\"name\":\"Redaktion Beispiel Zeitung\"}]}</script>";
+
+        assertThat(authors(head, "<article><p>Text ohne Autor.</p></article>"))
+                .contains(new Field<>(List.of("Redaktion Beispiel Zeitung"), "json-ld:NewsArticle.author:organization"));
+    }
+
+    @Test
+    void anOrganisationThatNoAuthorMetaTagBacksIsNotTheAuthor() {
+        String organisationAuthor = "<meta property=\"og:site_name\" content=\"Beispiel Zeitung\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":"
+                + "\"Organization\",\"name\":\"Beispiel Zeitung\"},\"publisher\":{\"@type\":\"Organization\","
+                + "\"name\":\"Beispiel Verlag GmbH\"}}</script>";
+
+        assertThat(names(organisationAuthor, "<article><p>Text ohne Autor.</p></article>")).isEmpty();
+        assertThat(names("<meta property=\"og:site_name\" content=\"Beispiel Zeitung\">", "<p>Text</p>")).isEmpty();
+    }
+
+    @Test
+    void aPersonFoundByAnyRuleBeatsTheSiteAsAuthor() {
+        String head = "<meta property=\"og:site_name\" content=\"Beispiel Zeitung\">"
+                + "<meta name=\"author\" content=\"Beispiel Zeitung\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":"
+                + "\"Organization\",\"name\":\"Redaktion Beispiel Zeitung\"}}</script>";
+
+        assertThat(authors(head, "<article><p class=\"meta\">Von Lisa Petrich</p><p>Text</p></article>"))
+                .contains(new Field<>(List.of("Lisa Petrich"), "byline-text"));
+        assertThat(authors(head, "<article><p>Text</p></article><footer><p>© 2019 Sven Schreivogel</p></footer>"))
+                .contains(new Field<>(List.of("Sven Schreivogel"), "copyright"));
+        assertThat(authors(head.replace("\"@type\":\"Organization\",\"name\":\"Redaktion Beispiel Zeitung\"",
+                "\"@type\":\"Person\",\"name\":\"Ana Lima\""), "<p>Text</p>"))
+                .contains(new Field<>(List.of("Ana Lima"), "json-ld:NewsArticle.author"));
     }
 
     @Test
