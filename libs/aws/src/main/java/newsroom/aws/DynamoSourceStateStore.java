@@ -3,13 +3,20 @@ package newsroom.aws;
 import static newsroom.aws.DynamoTableSchema.PK;
 import static newsroom.aws.DynamoTableSchema.SK;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,9 +27,11 @@ import newsroom.core.port.SourceStateStore;
 
 /**
  * {@link SourceStateStore} in the same single table as the index: per source, the state item {@code pk =
- * SOURCE#<name>}, {@code sk = SOURCE}, and a small copy of its schedule and health, {@code sk = SCHEDULE}, for the
- * dispatcher's batched reads; both replaced whole on {@link #save}, state first (one poller runs per source and due
- * time, so last writer wins; a crash between the two leaves the schedule behind, which only polls the source early).
+ * SOURCE#<name>}, {@code sk = SOURCE} (validators and {@code seenUrls}: up to ≈ 90 KB), and a small item {@code sk =
+ * SCHEDULE} with the schedule, health and last poll, which {@link #find} takes over the state item's copies and the
+ * dispatcher reads in batches. {@link #save} writes the state item only when its URLs or validators changed, then
+ * the schedule item (one poller runs per source and due time, so last writer wins; a crash between the two leaves
+ * the old schedule, which only polls the source early).
  */
 public final class DynamoSourceStateStore implements SourceStateStore {
 
@@ -35,19 +44,29 @@ public final class DynamoSourceStateStore implements SourceStateStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    /** Source name → digest of the URLs and validators {@link #find} read, until the {@link #save} that follows. */
+    private final Map<String, String> lastRead = new ConcurrentHashMap<>();
 
     public DynamoSourceStateStore(DynamoDbClient dynamo, String table) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
     }
 
+    /**
+     * Consistent reads of the state item and its {@code SCHEDULE} item: the URLs and validators
+     * from the first, the schedule and health from the second (or from the first, for a state saved before schedule
+     * items existed). Remembers a digest of what it read, so that {@link #save} of the same URLs and validators
+     * rewrites only the small item.
+     */
     @Override
     public Optional<SourceState> find(String sourceName) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(sourceName))
-                .consistentRead(true)).item();
+        Map<String, AttributeValue> item = consistentGet(key(sourceName));
         if (item == null || item.isEmpty()) {
+            lastRead.remove(sourceName);
             return Optional.empty();
         }
+        Map<String, AttributeValue> schedule = consistentGet(key(sourceName, SCHEDULE_SK));
+        Map<String, AttributeValue> health = schedule == null || schedule.isEmpty() ? item : schedule;
         Map<String, Map<String, String>> validators = new HashMap<>();
         item.get("validators").m().forEach((url, headers) -> {
             Map<String, String> values = new HashMap<>();
@@ -55,8 +74,11 @@ public final class DynamoSourceStateStore implements SourceStateStore {
             validators.put(url, values);
         });
         List<String> seen = item.get("seenUrls").l().stream().map(AttributeValue::s).toList();
-        return Optional.of(new SourceState(item.get("sourceName").s(), validators, seen, instant(item, "lastPolled"),
-                failures(item), string(item, "lastError"), instant(item, "nextPollAt")));
+        SourceState state = new SourceState(item.get("sourceName").s(), validators, seen,
+                instant(health.containsKey("lastPolled") ? health : item, "lastPolled"), failures(health),
+                string(health, "lastError"), instant(health, "nextPollAt"));
+        lastRead.put(sourceName, digest(state));
+        return Optional.of(state);
     }
 
     /**
@@ -82,6 +104,10 @@ public final class DynamoSourceStateStore implements SourceStateStore {
         return schedules;
     }
 
+    private @Nullable Map<String, AttributeValue> consistentGet(Map<String, AttributeValue> key) {
+        return dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+    }
+
     private static int failures(Map<String, AttributeValue> item) {
         AttributeValue failures = item.get("consecutiveFailures");
         return failures == null ? 0 : Integer.parseInt(failures.n());
@@ -97,21 +123,14 @@ public final class DynamoSourceStateStore implements SourceStateStore {
         return value == null ? null : value.s();
     }
 
+    /**
+     * Writes the {@code SCHEDULE} item (schedule, health, last poll: about 1 WRU), and the state item only when its
+     * URLs or validators differ from what {@link #find} last read here, or nothing was read: an unchanged poll (a
+     * {@code 304}, or a feed with no new item) no longer rewrites up to ≈ 90 KB of {@code seenUrls}.
+     */
     @Override
     public void save(SourceState state) {
-        Map<String, AttributeValue> item = new HashMap<>(key(state.sourceName()));
-        item.put("sourceName", AttributeValue.fromS(state.sourceName()));
-        Map<String, AttributeValue> validators = new HashMap<>();
-        state.validators().forEach((url, headers) -> {
-            Map<String, AttributeValue> values = new HashMap<>();
-            headers.forEach((header, value) -> values.put(header, AttributeValue.fromS(value)));
-            validators.put(url, AttributeValue.fromM(values));
-        });
-        item.put("validators", AttributeValue.fromM(validators));
-        item.put("seenUrls", AttributeValue.fromL(state.seenUrls().stream().map(AttributeValue::fromS).toList()));
-        if (state.lastPolled() != null) {
-            item.put("lastPolled", AttributeValue.fromS(Rfc3339.format(state.lastPolled())));
-        }
+        String previous = lastRead.remove(state.sourceName());
         Map<String, AttributeValue> health = new HashMap<>();
         health.put("consecutiveFailures", AttributeValue.fromN(Integer.toString(state.consecutiveFailures())));
         if (state.lastError() != null) {
@@ -120,11 +139,44 @@ public final class DynamoSourceStateStore implements SourceStateStore {
         if (state.nextPollAt() != null) {
             health.put("nextPollAt", AttributeValue.fromS(Rfc3339.format(state.nextPollAt())));
         }
-        item.putAll(health);
+        if (state.lastPolled() != null) {
+            health.put("lastPolled", AttributeValue.fromS(Rfc3339.format(state.lastPolled())));
+        }
+        if (!digest(state).equals(previous)) {
+            Map<String, AttributeValue> item = new HashMap<>(key(state.sourceName()));
+            item.put("sourceName", AttributeValue.fromS(state.sourceName()));
+            Map<String, AttributeValue> validators = new HashMap<>();
+            state.validators().forEach((url, headers) -> {
+                Map<String, AttributeValue> values = new HashMap<>();
+                headers.forEach((header, value) -> values.put(header, AttributeValue.fromS(value)));
+                validators.put(url, AttributeValue.fromM(values));
+            });
+            item.put("validators", AttributeValue.fromM(validators));
+            item.put("seenUrls", AttributeValue.fromL(state.seenUrls().stream().map(AttributeValue::fromS)
+                    .toList()));
+            item.putAll(health);
+            dynamo.putItem(b -> b.tableName(table).item(item));
+        }
         Map<String, AttributeValue> schedule = new HashMap<>(key(state.sourceName(), SCHEDULE_SK));
         schedule.putAll(health);
-        dynamo.putItem(b -> b.tableName(table).item(item));
         dynamo.putItem(b -> b.tableName(table).item(schedule));
+    }
+
+    /** SHA-256 of a state's URLs and validators (what the state item holds beyond the schedule). */
+    private static String digest(SourceState state) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(new TreeMap<>(state.validators().entrySet().stream().collect(Collectors.toMap(
+                    Map.Entry::getKey, e -> new TreeMap<>(e.getValue())))).toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            for (String url : state.seenUrls()) {
+                sha.update((byte) '\n');
+                sha.update(url.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** SnapStart priming: a {@code GetItem} of {@link #PRIMING_PK}, read-only; it finds nothing. */

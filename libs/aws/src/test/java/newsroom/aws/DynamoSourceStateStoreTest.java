@@ -81,9 +81,55 @@ class DynamoSourceStateStoreTest extends SourceStateStoreContract {
         assertThat(item.get("lastPolled").s()).isEqualTo("2025-02-12T15:15:00Z");
         assertThat(item.get("nextPollAt").s()).isEqualTo("2025-02-12T17:15:30Z");
 
+        // a table of an earlier version: the state item alone (no SCHEDULE item), its instants to the minute
         Map<String, AttributeValue> older = new HashMap<>(item);
         older.put("nextPollAt", AttributeValue.fromS("2025-03-01T00:00Z"));
         dynalite.client().putItem(b -> b.tableName(table).item(older));
+        dynalite.client().deleteItem(b -> b.tableName(table).key(Map.of(
+                DynamoTableSchema.PK, AttributeValue.fromS("SOURCE#flaky"),
+                DynamoTableSchema.SK, AttributeValue.fromS(DynamoSourceStateStore.SCHEDULE_SK))));
         assertThat(store.find("flaky").orElseThrow().nextPollAt()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
+    }
+
+    @Test
+    void rewritesOnlyTheScheduleItem_whenAPollLeavesUrlsAndValidatorsAsTheyWere() {
+        List<String> seen = List.of("https://s.example/2", "https://s.example/1");
+        Map<String, Map<String, String>> validators = Map.of("https://s.example/feed.xml", Map.of("ETag", "\"v1\""));
+        store.save(new SourceState("s", validators, seen, Instant.parse("2025-03-01T10:00:00Z"), 0, null,
+                Instant.parse("2025-03-01T10:30:00Z")));
+
+        SourceState unchanged = store.find("s").orElseThrow();
+        store.save(new SourceState("s", unchanged.validators(), unchanged.seenUrls(),
+                Instant.parse("2025-03-01T10:31:00Z"), 0, null, Instant.parse("2025-03-01T11:00:00Z")));
+
+        assertThat(stateItem("s").get("nextPollAt").s()).as("the large item is not written again")
+                .isEqualTo("2025-03-01T10:30:00Z");
+        assertThat(store.find("s").orElseThrow()).isEqualTo(new SourceState("s", validators, seen,
+                Instant.parse("2025-03-01T10:31:00Z"), 0, null, Instant.parse("2025-03-01T11:00:00Z")));
+
+        SourceState read = store.find("s").orElseThrow();
+        store.save(new SourceState("s", read.validators(), List.of("https://s.example/3", "https://s.example/2"),
+                Instant.parse("2025-03-01T11:01:00Z"), 0, null, Instant.parse("2025-03-01T11:30:00Z")));
+
+        assertThat(stateItem("s").get("seenUrls").l()).extracting(AttributeValue::s)
+                .containsExactly("https://s.example/3", "https://s.example/2");
+        assertThat(store.find("s").orElseThrow().nextPollAt()).isEqualTo(Instant.parse("2025-03-01T11:30:00Z"));
+    }
+
+    @Test
+    void writesTheWholeState_whenSavedWithoutAFindBefore() {
+        SourceState state = new SourceState("fresh", Map.of(), List.of("https://f.example/1"), null, 0, null,
+                Instant.parse("2025-03-01T10:30:00Z"));
+        store.save(state);
+        store.save(state);
+
+        assertThat(stateItem("fresh").get("seenUrls").l()).hasSize(1);
+        assertThat(store.find("fresh")).contains(state);
+    }
+
+    private Map<String, AttributeValue> stateItem(String source) {
+        return dynalite.client().getItem(b -> b.tableName(table).key(Map.of(
+                DynamoTableSchema.PK, AttributeValue.fromS("SOURCE#" + source),
+                DynamoTableSchema.SK, AttributeValue.fromS("SOURCE")))).item();
     }
 }
