@@ -70,16 +70,15 @@ final class PollDispatchService {
         List<String> sources = discovery.enabledSources();
         Map<String, SourceSchedule> schedules = states.schedules(sources);
         for (String source : sources) {
-            SourceSchedule state = schedules.get(source);
-            if (state != null && state.consecutiveFailures() > 0) {
-                SourceSchedule s = state;
+            SourceSchedule s = schedules.get(source);
+            if (s != null && s.consecutiveFailures() > 0) {
                 failing.put(source, s.consecutiveFailures() + " failure(s) in a row, last: " + s.lastError()
                         + "; next attempt " + s.nextPollAt());
                 telemetry.warn("source.failing", Map.of("source", source, "failures", s.consecutiveFailures(),
                         "lastError", String.valueOf(s.lastError()), "nextPollAt", String.valueOf(s.nextPollAt())));
                 telemetry.count("SourcesFailing", source);
             }
-            if (isDue(state, now)) {
+            if (isDue(s, now)) {
                 due.add(new PollRequest(source, now));
             } else {
                 notDue.add(source);

@@ -37,10 +37,11 @@ public final class DynamoSourceStateStore implements SourceStateStore {
 
     static final String SOURCE_PREFIX = "SOURCE#";
     static final String SOURCE_SK = "SOURCE";
-    /** Sort key of a source's small schedule item: a copy of the state's schedule and health, for the dispatcher. */
+    /** Sort key of a source's small item: its schedule, health and last poll (read by find and the dispatcher). */
     static final String SCHEDULE_SK = "SCHEDULE";
     /** SnapStart priming reads this key (inside {@code SOURCE#}, the only keys the poller's role may read). */
-    static final String PRIMING_PK = SOURCE_PREFIX + "PRIMING#sentinel";
+    static final String PRIMING_SOURCE = "PRIMING#sentinel";
+    static final String PRIMING_PK = SOURCE_PREFIX + PRIMING_SOURCE;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -181,13 +182,12 @@ public final class DynamoSourceStateStore implements SourceStateStore {
 
     /** SnapStart priming: a {@code GetItem} of {@link #PRIMING_PK}, read-only; it finds nothing. */
     void primeGetItem() {
-        dynamo.getItem(b -> b.tableName(table).key(Map.of(PK, AttributeValue.fromS(PRIMING_PK),
-                SK, AttributeValue.fromS(SOURCE_SK))));
+        dynamo.getItem(b -> b.tableName(table).key(key(PRIMING_SOURCE)));
     }
 
     /** SnapStart priming: {@link #schedules} of {@link #PRIMING_PK}'s source, read-only; it finds nothing. */
     void primeScheduleReads() {
-        schedules(List.of(PRIMING_PK.substring(SOURCE_PREFIX.length())));
+        schedules(List.of(PRIMING_SOURCE));
     }
 
     private static Map<String, AttributeValue> key(String sourceName) {
