@@ -6,17 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 import newsroom.core.port.FetchQueue;
 
@@ -32,7 +26,7 @@ import newsroom.core.port.FetchQueue;
  */
 public final class SqsFetchQueue implements FetchQueue {
 
-    public static final int MAX_ENTRIES_PER_CALL = 10;
+    public static final int MAX_ENTRIES_PER_CALL = SqsBatchSender.MAX_ENTRIES_PER_CALL;
     public static final int MAX_BATCH_BYTES = 256 * 1024;
     public static final int MAX_DELAY_SECONDS = 900;
     /** Longer URLs are refused before sending: no page worth fetching has one. */
@@ -40,24 +34,19 @@ public final class SqsFetchQueue implements FetchQueue {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SqsClient sqs;
-    private final String queueUrl;
-    private final RetryPolicy retry;
+    private final SqsBatchSender queue;
 
     public SqsFetchQueue(SqsClient sqs, String queueUrl) {
         this(sqs, queueUrl, RetryPolicy.DEFAULT);
     }
 
     public SqsFetchQueue(SqsClient sqs, String queueUrl, RetryPolicy retry) {
-        this.sqs = Objects.requireNonNull(sqs, "sqs");
-        this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
-        this.retry = Objects.requireNonNull(retry, "retry");
+        this.queue = new SqsBatchSender(sqs, queueUrl, retry);
     }
 
     /** SnapStart priming: {@code GetQueueAttributes} (the approximate message count) of the queue, read-only. */
     void primeGetQueueAttributes() {
-        sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        queue.primeGetQueueAttributes();
     }
 
     /**
@@ -94,7 +83,7 @@ public final class SqsFetchQueue implements FetchQueue {
         }
         if (!failures.isEmpty()) {
             throw new EnqueueFailedException(failures.size() + " of " + requests.size()
-                    + " fetch request(s) not accepted by " + queueUrl, failures);
+                    + " fetch request(s) not accepted by " + queue.queueUrl(), failures);
         }
     }
 
@@ -104,31 +93,7 @@ public final class SqsFetchQueue implements FetchQueue {
         for (int i = 0; i < batch.size(); i++) {
             byId.put(batch.get(i).id(), requests.get(i));
         }
-        return sendBatch(sqs, queueUrl, retry, batch, (entry, code, message) -> describe(byId.get(entry.id()), code,
-                message));
-    }
-
-    /**
-     * One SendMessageBatch of at most {@value #MAX_ENTRIES_PER_CALL} entries to {@code queueUrl} through
-     * {@link PartialBatchRetry}: a sender fault (a bad request) fails for good, anything else is resent.
-     *
-     * @return the description of every entry never accepted; empty when all were
-     */
-    static List<String> sendBatch(SqsClient sqs, String queueUrl, RetryPolicy retry,
-                                  List<SendMessageBatchRequestEntry> batch,
-                                  PartialBatchRetry.Describer<SendMessageBatchRequestEntry> describer) {
-        PartialBatchRetry<SendMessageBatchRequestEntry> batchRetry = new PartialBatchRetry<>(retry, describer);
-        return batchRetry.send(batch, sent -> {
-            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(sent));
-            Map<String, SendMessageBatchRequestEntry> sentById = sent.stream()
-                    .collect(Collectors.toMap(SendMessageBatchRequestEntry::id, Function.identity()));
-            List<PartialBatchRetry.EntryFailure<SendMessageBatchRequestEntry>> failures = new ArrayList<>();
-            for (BatchResultErrorEntry failed : response.failed()) {
-                failures.add(batchRetry.failure(sentById.get(failed.id()), !Boolean.TRUE.equals(failed.senderFault()),
-                        failed.code(), failed.message()));
-            }
-            return failures;
-        });
+        return queue.send(batch, (entry, code, message) -> describe(byId.get(entry.id()), code, message));
     }
 
     private static void validate(FetchRequest request) {

@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import newsroom.core.port.PollQueue;
@@ -17,34 +15,29 @@ import newsroom.core.port.PollQueue;
 /**
  * {@link PollQueue} on the SQS poll queue: SendMessageBatch calls of at most {@value #MAX_ENTRIES_PER_CALL} bodies
  * {@code {"source":…,"dispatchedAt":…}} (a few dozen bytes each, far below the batch byte limit). Entries SQS
- * rejects without blaming the sender, and transient call failures, are resent ({@link PartialBatchRetry}, as
+ * rejects without blaming the sender, and transient call failures, are resent ({@link SqsBatchSender}, as
  * {@link SqsFetchQueue} does); what still fails is reported in one {@link SqsFetchQueue.EnqueueFailedException}
  * naming the sources.
  */
 public final class SqsPollQueue implements PollQueue {
 
-    public static final int MAX_ENTRIES_PER_CALL = 10;
+    public static final int MAX_ENTRIES_PER_CALL = SqsBatchSender.MAX_ENTRIES_PER_CALL;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SqsClient sqs;
-    private final String queueUrl;
-    private final RetryPolicy retry;
+    private final SqsBatchSender queue;
 
     public SqsPollQueue(SqsClient sqs, String queueUrl) {
         this(sqs, queueUrl, RetryPolicy.DEFAULT);
     }
 
     public SqsPollQueue(SqsClient sqs, String queueUrl, RetryPolicy retry) {
-        this.sqs = Objects.requireNonNull(sqs, "sqs");
-        this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
-        this.retry = Objects.requireNonNull(retry, "retry");
+        this.queue = new SqsBatchSender(sqs, queueUrl, retry);
     }
 
     /** SnapStart priming: {@code GetQueueAttributes} (the approximate message count) of the queue, read-only. */
     void primeGetQueueAttributes() {
-        sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        queue.primeGetQueueAttributes();
     }
 
     /** The message body of a request: {@code {"source":…,"dispatchedAt":…}}. */
@@ -63,7 +56,7 @@ public final class SqsPollQueue implements PollQueue {
         }
         if (!failures.isEmpty()) {
             throw new SqsFetchQueue.EnqueueFailedException(failures.size() + " of " + requests.size()
-                    + " poll request(s) not accepted by " + queueUrl, failures);
+                    + " poll request(s) not accepted by " + queue.queueUrl(), failures);
         }
     }
 
@@ -75,7 +68,6 @@ public final class SqsPollQueue implements PollQueue {
             entries.add(SendMessageBatchRequestEntry.builder().id(id).messageBody(body(batch.get(i))).build());
             sourceById.put(id, batch.get(i).source());
         }
-        return SqsFetchQueue.sendBatch(sqs, queueUrl, retry, entries,
-                (entry, code, message) -> sourceById.get(entry.id()) + ": " + code);
+        return queue.send(entries, (entry, code, message) -> sourceById.get(entry.id()) + ": " + code);
     }
 }
