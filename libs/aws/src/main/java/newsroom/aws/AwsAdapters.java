@@ -82,11 +82,12 @@ public final class AwsAdapters {
     }
 
     /**
-     * The poll queue at {@code queueUrl} (only the dispatcher sends to it, so its URL is that function's own
-     * variable, not part of {@link AwsConfig}).
+     * A poll queue adapter for {@code queueUrl}, new on every call (it holds no more than the URL) and sharing the
+     * one SQS client. Only the dispatcher sends to it, so its URL is that function's own variable, not part of
+     * {@link AwsConfig}.
      */
     public SqsPollQueue pollQueue(String queueUrl) {
-        return once(SqsPollQueue.class, () -> new SqsPollQueue(sqs(), queueUrl));
+        return new SqsPollQueue(sqs(), queueUrl);
     }
 
     /** Amazon Translate. */

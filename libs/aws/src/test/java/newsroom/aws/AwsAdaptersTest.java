@@ -3,11 +3,20 @@ package newsroom.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import newsroom.core.port.PollQueue.PollRequest;
+import newsroom.emulators.MotoServer;
 
 /** {@link AwsAdapters}: each client built on first use and shared by the adapters of its service. */
+@ExtendWith(SharedServers.class)
 class AwsAdaptersTest {
 
     @Test
@@ -56,5 +65,27 @@ class AwsAdaptersTest {
             assertThat(s3.requests()).extracting(FakeAwsEndpoint.Request::path)
                     .containsExactly("/newsroom-content/config/sources.yaml");
         }
+    }
+
+    @Test
+    void pollQueue_sendsToTheUrlItIsGiven_evenAfterAnotherUrl(MotoServer moto) {
+        AwsAdapters adapters = AwsAdapters.of(TestAws.clients(Map.of("AWS_ENDPOINT_URL_SQS", moto.endpoint())));
+        try (SqsClient sqs = TestAws.clients(Map.of("AWS_ENDPOINT_URL_SQS", moto.endpoint())).sqs()) {
+            String first = sqs.createQueue(b -> b.queueName("adapters-poll-first")).queueUrl();
+            String second = sqs.createQueue(b -> b.queueName("adapters-poll-second")).queueUrl();
+            Instant tick = Instant.parse("2025-02-12T15:15:00Z");
+
+            adapters.pollQueue(first).send(List.of(new PollRequest("alpha", tick)));
+            adapters.pollQueue(second).send(List.of(new PollRequest("beta", tick)));
+
+            assertThat(bodies(sqs, first)).containsExactly(SqsPollQueue.body(new PollRequest("alpha", tick)));
+            assertThat(bodies(sqs, second)).containsExactly(SqsPollQueue.body(new PollRequest("beta", tick)));
+            assertThat(adapters.clientsBuilt()).containsExactly("sqs");
+        }
+    }
+
+    private static List<String> bodies(SqsClient sqs, String queueUrl) {
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()
+                .stream().map(Message::body).toList();
     }
 }
