@@ -239,8 +239,10 @@ public final class DynamoSourceStateStore implements SourceStateStore {
     public void markSeen(String sourceName, Map<String, Instant> expiresAtByUrl) {
         Map<String, AttributeValue> partition = key(sourceName);
         Map<String, Map<String, AttributeValue>> bySortKey = new HashMap<>();
-        expiresAtByUrl.forEach((url, until) -> bySortKey.put(seenSortKey(url), mark(partition, seenSortKey(url),
-                until)));
+        expiresAtByUrl.forEach((url, until) -> {
+            String sortKey = seenSortKey(url);
+            bySortKey.put(sortKey, mark(partition, sortKey, until));
+        });
         DynamoBatchWrite.put(dynamo, table, List.copyOf(bySortKey.values()));
     }
 
