@@ -1,7 +1,9 @@
 package newsroom.feedpoller;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +14,8 @@ import newsroom.core.port.SourceStateStore.SourceState;
 /**
  * What the dispatcher and the poll worker need from discovery: the enabled sources of the sources file, and one
  * conditional, capped poll of a source (the discovery module's {@code SourcePoller} in production). A poll does not
- * save state: the caller saves {@link Poll#newState()} only after its requests were accepted by the queue.
+ * save state: the caller marks {@link Poll#seenUntil()} and saves {@link Poll#newState()} only after its requests
+ * were accepted by the queue.
  */
 interface Discovery {
 
@@ -30,10 +33,14 @@ interface Discovery {
     /** The interval of that source (its own, or the deployment's default); the default for an unknown source. */
     Duration intervalOf(String sourceName);
 
-    /** New article URLs to fetch (already capped at the source's maxItemsPerPoll) and the state to save after. */
-    record Poll(List<FetchRequest> requests, SourceState newState) {
+    /**
+     * New article URLs to fetch (already capped at the source's maxItemsPerPoll), then the seen marks to write
+     * (URL → expiry) and the state to save.
+     */
+    record Poll(List<FetchRequest> requests, Map<String, Instant> seenUntil, SourceState newState) {
         public Poll {
             requests = List.copyOf(requests);
+            seenUntil = Map.copyOf(seenUntil);
             Objects.requireNonNull(newState, "newState");
         }
     }

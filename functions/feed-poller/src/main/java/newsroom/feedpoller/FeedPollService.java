@@ -17,10 +17,10 @@ import newsroom.core.port.SourceStateStore.SourceState;
 
 /**
  * One poll of one source, as a poll worker does it for each poll-queue message: discover new article URLs, send them
- * to the fetch queue (the queue adapter batches them ≤ 10 per SendMessageBatch and retries failed entries), then save
- * the source's state with its next due time ({@code dispatchedAt} + the source's interval). The state is saved only
- * after the queue accepted every request, so a crash in between re-sends rather than loses (the fetcher is
- * idempotent).
+ * to the fetch queue (the queue adapter batches them ≤ 10 per SendMessageBatch and retries failed entries), then mark
+ * them seen (one small record per URL) and save the source's state with its next due time ({@code dispatchedAt} + the
+ * source's interval). Marks and state are written only after the queue accepted every request, so a crash in between
+ * re-sends rather than loses (the fetcher is idempotent).
  *
  * <p>A source that cannot be fetched is not retried by the queue: its failure is recorded in its state (failures in
  * a row, the error) with the next attempt after an exponential backoff, {@link #backoff} — twice its interval after
@@ -102,6 +102,7 @@ final class FeedPollService {
             if (!requests.isEmpty()) {
                 queue.enqueue(requests);
             }
+            states.markSeen(source, poll.get().seenUntil());
             states.save(poll.get().newState().succeeded(next));
         } catch (RuntimeException e) {
             telemetry.error("source.enqueue-failed", Map.of("source", source, "requests", requests.size(),

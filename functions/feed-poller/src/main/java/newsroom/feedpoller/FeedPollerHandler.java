@@ -40,7 +40,7 @@ public final class FeedPollerHandler extends SnapStartHandler
 
     /** Variables this function reads besides the AWS resource and site variables of every function. */
     public static final List<String> FUNCTION_VARIABLES = List.of(FeedPollerWiring.SOURCES_KEY,
-            "NEWSROOM_FETCH_CONTACT_URL", FeedPollerWiring.POLL_INTERVAL_MINUTES);
+            "NEWSROOM_FETCH_CONTACT_URL", FeedPollerWiring.POLL_INTERVAL_MINUTES, FeedPollerWiring.SEEN_URL_TTL_DAYS);
 
     private final FeedPollService service;
     private final Telemetry telemetry;

@@ -63,7 +63,7 @@ final class SourcesFileDiscovery implements Discovery {
             return Optional.empty();
         }
         SourcePoller.PollResult result = poller.poll(source.get());
-        return Optional.of(new Poll(result.requests(), result.newState()));
+        return Optional.of(new Poll(result.requests(), result.seenUntil(), result.newState()));
     }
 
     @Override

@@ -28,6 +28,7 @@ import newsroom.core.testing.TelemetryLines;
 class FeedPollerHandlerTest {
 
     private static final Instant DISPATCHED = Instant.parse("2025-02-12T15:15:00Z");
+    private static final Instant SEEN_UNTIL = Instant.parse("2025-03-14T15:10:00Z");
 
     private final RecordingFetchQueue queue = new RecordingFetchQueue();
     private final InMemorySourceStateStore states = new InMemorySourceStateStore();
@@ -66,9 +67,11 @@ class FeedPollerHandlerTest {
 
     private static Discovery.Poll poll(String source, String... urls) {
         List<FetchRequest> requests = Arrays.stream(urls).map(u -> new FetchRequest(u, source, 0)).toList();
-        return new Discovery.Poll(requests, new SourceState(source,
+        Map<String, Instant> seenUntil = new LinkedHashMap<>();
+        Arrays.stream(urls).forEach(u -> seenUntil.put(u, SEEN_UNTIL));
+        return new Discovery.Poll(requests, seenUntil, new SourceState(source,
                 Map.of("https://" + source + ".example/feed.xml", Map.of("ETag", "\"v2\"")),
-                List.of(urls), Instant.parse("2025-02-12T15:10:00Z")));
+                List.of(), Instant.parse("2025-02-12T15:10:00Z")));
     }
 
     private static List<String> failedIds(SQSBatchResponse response) {
@@ -88,7 +91,8 @@ class FeedPollerHandlerTest {
         assertThat(queue.requests()).containsExactly(new FetchRequest("https://example-news.example/1", "example-news", 0),
                 new FetchRequest("https://example-news.example/2", "example-news", 0));
         SourceState saved = states.states().get("example-news");
-        assertThat(saved.seenUrls()).containsExactly("https://example-news.example/1", "https://example-news.example/2");
+        assertThat(states.marks("example-news")).isEqualTo(Map.of("https://example-news.example/1", SEEN_UNTIL,
+                "https://example-news.example/2", SEEN_UNTIL));
         assertThat(saved.nextPollAt()).isEqualTo(DISPATCHED.plus(Duration.ofMinutes(15)));
         assertThat(saved.consecutiveFailures()).isZero();
     }
@@ -108,7 +112,8 @@ class FeedPollerHandlerTest {
         assertThat(flaky.lastError()).isEqualTo("SERVER_ERROR (origin unavailable)");
         // 2^3 × 15 min after now
         assertThat(flaky.nextPollAt()).isEqualTo(TelemetryLines.CLOCK.instant().plus(Duration.ofMinutes(120)));
-        assertThat(flaky.seenUrls()).containsExactly("https://flaky.example/old");
+        assertThat(flaky.legacySeenUrls()).as("an earlier version's list, kept until a poll succeeds")
+                .containsExactly("https://flaky.example/old");
         assertThat(telemetry.metrics()).containsExactly("FetchErrors flaky-origin");
         assertThat(telemetry.events()).contains("source.poll-failed", "message.rejected");
     }
@@ -123,6 +128,7 @@ class FeedPollerHandlerTest {
 
         assertThat(failedIds(response)).containsExactly("9a1b2c3d-0a3b-4c5d-8e9f-000000000001");
         assertThat(states.states()).containsOnlyKeys("flaky-origin");
+        assertThat(states.marks("example-news")).as("nothing marked seen that was not queued").isEmpty();
         assertThat(queue.requests()).containsExactly(new FetchRequest("https://flaky-origin.example/9", "flaky-origin", 0));
     }
 

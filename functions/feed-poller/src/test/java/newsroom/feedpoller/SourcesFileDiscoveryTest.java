@@ -58,7 +58,8 @@ class SourcesFileDiscoveryTest {
                     states, polls::addAll, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry()));
     private final FeedPollerHandler worker = new FeedPollerHandler(FeedPollerWiring.of(new FeedPollService(
             new SourcesFileDiscovery(store, "config/sources.yaml",
-                    new SourcePoller(origin, states, TelemetryLines.CLOCK, Duration.ofDays(30)),
+                    new SourcePoller(origin, states, TelemetryLines.CLOCK, Duration.ofDays(30),
+                            SourcePoller.DEFAULT_SEEN_TTL),
                     Duration.ofMinutes(15), TelemetryLines.CLOCK),
             queue, states, TelemetryLines.CLOCK, telemetry.telemetry()), telemetry.telemetry()));
 

@@ -14,8 +14,8 @@ import newsroom.core.observe.Telemetry;
  * (marshaller, endpoint resolution, signer, HTTP client, unmarshaller) so the snapshot holds it warm. Every step is
  * read-only or never sent: S3 {@code HeadObject} of a key that does not exist, DynamoDB {@code GetItem} of a
  * sentinel key, SQS {@code GetQueueAttributes}, and for the write-only APIs (EventBridge {@code PutEvents}, Translate
- * {@code TranslateText}) a dry run stopped before transmission. No step writes; a failing step is logged as
- * {@code priming.incomplete} and never thrown, since priming only saves time.
+ * {@code TranslateText}, DynamoDB {@code BatchWriteItem}) a dry run stopped before transmission. No step writes; a
+ * failing step is logged as {@code priming.incomplete} and never thrown, since priming only saves time.
  */
 public final class AwsPriming {
 
@@ -92,6 +92,17 @@ public final class AwsPriming {
         public Builder scheduleReads(DynamoSourceStateStore states) {
             Objects.requireNonNull(states, "states");
             return add("dynamodb BatchGetItem " + DynamoSourceStateStore.PRIMING_PK, states::primeScheduleReads);
+        }
+
+        /**
+         * The poll worker's seen-mark calls on the source-state sentinel: {@code BatchGetItem} and {@code Query}
+         * (read-only, they find nothing) and {@code BatchWriteItem} as a dry run, never sent.
+         */
+        public Builder seenMarks(DynamoSourceStateStore states) {
+            Objects.requireNonNull(states, "states");
+            add("dynamodb BatchGetItem " + DynamoSourceStateStore.PRIMING_PK + " seen marks", states::primeSeenGets);
+            add("dynamodb Query " + DynamoSourceStateStore.PRIMING_PK + " seen marks", states::primeSeenQuery);
+            return add("dynamodb BatchWriteItem (dry run)", states::primeMarkSeenDryRun);
         }
 
         /** SQS {@code GetQueueAttributes} of the queue. */

@@ -2,6 +2,7 @@ package newsroom.aws;
 
 import static newsroom.aws.DynamoTableSchema.PK;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,19 @@ final class DynamoBatchGet {
     static Map<String, Map<String, AttributeValue>> byPartitionKey(DynamoDbClient dynamo, String table,
             List<Map<String, AttributeValue>> keys, boolean consistentRead, @Nullable String projection) {
         Map<String, Map<String, AttributeValue>> byPk = new HashMap<>();
+        for (Map<String, AttributeValue> item : items(dynamo, table, keys, consistentRead, projection)) {
+            byPk.put(item.get(PK).s(), item);
+        }
+        return byPk;
+    }
+
+    /**
+     * @param keys distinct keys (DynamoDB refuses a call that repeats one)
+     * @return the items found, in no particular order; a key with no item has none
+     */
+    static List<Map<String, AttributeValue>> items(DynamoDbClient dynamo, String table,
+            List<Map<String, AttributeValue>> keys, boolean consistentRead, @Nullable String projection) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += MAX_KEYS) {
             KeysAndAttributes.Builder asked = KeysAndAttributes.builder()
                     .keys(keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)))
@@ -49,12 +63,10 @@ final class DynamoBatchGet {
                 }
                 Map<String, KeysAndAttributes> thisRound = request;
                 BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(thisRound));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    byPk.put(item.get(PK).s(), item);
-                }
+                items.addAll(response.responses().getOrDefault(table, List.of()));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
-        return byPk;
+        return items;
     }
 }

@@ -137,6 +137,25 @@ class AwsPrimingTest {
     }
 
     @Test
+    void readsTheSentinelsSeenMarks_andSendsNoWrite_forThePollWorker() {
+        endpoint.respondWith(r -> Response.json(200, AMZ_JSON, r.target().endsWith("Query")
+                ? "{\"Items\":[],\"Count\":0}" : "{\"Responses\":{\"newsroom\":[]}}"));
+        AwsPriming worker = AwsPriming.builder()
+                .seenMarks(new DynamoSourceStateStore(clients.dynamoDb(), clients.config().tableName())).build();
+
+        assertThat(worker.run(telemetry)).isZero();
+
+        assertThat(logged).isEmpty();
+        assertThat(endpoint.requests()).extracting(Request::target).containsExactly(
+                "DynamoDB_20120810.BatchGetItem", "DynamoDB_20120810.Query");
+        assertThat(json(endpoint.requests().get(0).body()).at("/RequestItems/newsroom/Keys/0/pk/S").asText())
+                .isEqualTo("SOURCE#PRIMING#sentinel");
+        assertThat(json(endpoint.requests().get(1).body()).at("/ExpressionAttributeValues/:pk/S").asText())
+                .isEqualTo("SOURCE#PRIMING#sentinel");
+        assertThat(worker.steps()).contains("dynamodb BatchWriteItem (dry run)");
+    }
+
+    @Test
     void runsNothing_whenNone() {
         assertThat(AwsPriming.none().run(telemetry)).isZero();
         assertThat(AwsPriming.none().steps()).isEmpty();

@@ -2,11 +2,17 @@ package newsroom.aws;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -46,6 +52,17 @@ final class Dynalite implements AutoCloseable {
 
     DynamoDbClient client() {
         return dynamo;
+    }
+
+    /** A client of its own whose calls pass through {@code interceptor} (counting or metering them); close it. */
+    DynamoDbClient clientWith(ExecutionInterceptor interceptor) {
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint()))
+                .region(Region.of(TestAws.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
+                .build();
     }
 
     String endpoint() {

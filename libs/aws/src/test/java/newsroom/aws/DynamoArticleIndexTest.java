@@ -3,7 +3,6 @@ package newsroom.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,13 +14,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -168,13 +163,7 @@ class DynamoArticleIndexTest extends ArticleIndexContract {
                 }
             }
         };
-        try (DynamoDbClient counted = DynamoDbClient.builder()
-                .endpointOverride(URI.create(dynalite.endpoint()))
-                .region(Region.of(TestAws.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(countQueries))
-                .build()) {
+        try (DynamoDbClient counted = dynalite.clientWith(countQueries)) {
             ArticleIndex countedIndex = new DynamoArticleIndex(counted, table);
 
             Page first = countedIndex.list(new ListQuery(null, null, null, 20, null));

@@ -2,14 +2,18 @@ package newsroom.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import newsroom.core.port.SourceStateStore;
@@ -65,7 +69,7 @@ class DynamoSourceStateStoreTest extends SourceStateStoreContract {
                 DynamoTableSchema.SK, AttributeValue.fromS("SCHEDULE")))).item();
         assertThat(schedule.keySet()).containsExactlyInAnyOrder(DynamoTableSchema.PK, DynamoTableSchema.SK,
                 "consecutiveFailures", "nextPollAt");
-        assertThat(store.find("big").orElseThrow().seenUrls()).hasSize(500);
+        assertThat(store.find("big").orElseThrow().legacySeenUrls()).hasSize(500);
     }
 
     @Test
@@ -99,7 +103,7 @@ class DynamoSourceStateStoreTest extends SourceStateStoreContract {
                 Instant.parse("2025-03-01T10:30:00Z")));
 
         SourceState unchanged = store.find("s").orElseThrow();
-        store.save(new SourceState("s", unchanged.validators(), unchanged.seenUrls(),
+        store.save(new SourceState("s", unchanged.validators(), unchanged.legacySeenUrls(),
                 Instant.parse("2025-03-01T10:31:00Z"), 0, null, Instant.parse("2025-03-01T11:00:00Z")));
 
         assertThat(stateItem("s").get("nextPollAt").s()).as("the large item is not written again")
@@ -125,6 +129,139 @@ class DynamoSourceStateStoreTest extends SourceStateStoreContract {
 
         assertThat(stateItem("fresh").get("seenUrls").l()).hasSize(1);
         assertThat(store.find("fresh")).contains(state);
+    }
+
+    private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+    private static final Duration TTL = Duration.ofDays(30);
+
+    @Test
+    void writesEachMarkAsASmallItemWithTheTableTtl_roundedUpToTheSecond() {
+        store.markSeen("s", Map.of("https://s.example/a", NOW.plusMillis(1500)));
+
+        Map<String, AttributeValue> mark = dynalite.client().getItem(b -> b.tableName(table).key(Map.of(
+                DynamoTableSchema.PK, AttributeValue.fromS("SOURCE#s"),
+                DynamoTableSchema.SK, AttributeValue.fromS(DynamoSourceStateStore.seenSortKey(
+                        "https://s.example/a"))))).item();
+        assertThat(mark.keySet()).containsExactlyInAnyOrder(DynamoTableSchema.PK, DynamoTableSchema.SK, "expiresAt");
+        assertThat(mark.get("expiresAt").n()).isEqualTo(Long.toString(NOW.getEpochSecond() + 2));
+        assertThat(mark.get(DynamoTableSchema.SK).s()).matches("SEEN#[0-9a-f]{32}");
+    }
+
+    /**
+     * A table saved by an earlier version: the state item holds the seen URLs itself (1,000 of ≈ 90 bytes) and there
+     * is no schedule item. They are read as the state's legacy list; the poller's first successful poll writes them
+     * as marks expiring a TTL after the last poll and saves the state without them: the state item shrinks from
+     * ≈ 90 KB to a few hundred bytes, and the URLs stay seen until then, not after.
+     */
+    @Test
+    void readsTheSeenUrlsOfAnEarlierVersion_andTheStateItemShrinks_onceTheyAreMarks() {
+        List<String> legacy = IntStream.range(0, 1000)
+                .mapToObj(i -> "https://legacy.example/news/2025/02/a-story-with-a-long-slug-number-" + i).toList();
+        Instant lastPolled = NOW.minus(Duration.ofDays(2));
+        dynalite.client().putItem(b -> b.tableName(table).item(Map.of(
+                DynamoTableSchema.PK, AttributeValue.fromS("SOURCE#legacy"),
+                DynamoTableSchema.SK, AttributeValue.fromS("SOURCE"),
+                "sourceName", AttributeValue.fromS("legacy"),
+                "validators", AttributeValue.fromM(Map.of("https://legacy.example/feed.xml", AttributeValue.fromM(
+                        Map.of("ETag", AttributeValue.fromS("\"v1\""))))),
+                "seenUrls", AttributeValue.fromL(legacy.stream().map(AttributeValue::fromS).toList()),
+                "lastPolled", AttributeValue.fromS(lastPolled.toString()),
+                "consecutiveFailures", AttributeValue.fromN("0"))));
+
+        SourceState read = store.find("legacy").orElseThrow();
+        assertThat(read.legacySeenUrls()).containsExactlyElementsOf(legacy);
+        assertThat(read.lastPolled()).isEqualTo(lastPolled);
+
+        // what FeedPollService does with SourcePoller's result: marks, then the state without the list
+        Map<String, Instant> marks = new LinkedHashMap<>();
+        legacy.forEach(url -> marks.put(url, lastPolled.plus(TTL)));
+        store.markSeen("legacy", marks);
+        store.save(new SourceState("legacy", read.validators(), List.of(), NOW).succeeded(NOW.plusSeconds(900)));
+
+        assertThat(stateItem("legacy")).doesNotContainKey("seenUrls");
+        assertThat(store.find("legacy").orElseThrow()).isEqualTo(new SourceState("legacy", read.validators(),
+                List.of(), NOW, 0, null, NOW.plusSeconds(900)));
+        assertThat(store.seen("legacy", legacy, NOW)).hasSize(1000);
+        assertThat(store.seen("legacy", legacy, lastPolled.plus(TTL))).isEmpty();
+    }
+
+    /**
+     * The units of one poll's calls, measured from dynalite's ConsumedCapacity (the figures of docs/scale.md): a
+     * feed of 50 items, one of them new, whose state already holds only validators.
+     */
+    @Test
+    void costsAboutHalfAReadUnitPerListedUrl_andOneWriteUnitPerNewUrl_perPoll() {
+        List<String> feed = IntStream.range(0, 50).mapToObj(i -> "https://feed.example/2025/03/story-" + i).toList();
+        Map<String, Instant> earlier = new HashMap<>();
+        feed.subList(1, 50).forEach(url -> earlier.put(url, NOW.plus(TTL)));
+        store.markSeen("feed", earlier);
+        Map<String, Map<String, String>> validators = Map.of("https://feed.example/rss", Map.of("ETag", "\"v1\""));
+        store.save(new SourceState("feed", validators, List.of(), NOW, 0, null, NOW));
+
+        CapacityMeter meter = new CapacityMeter();
+        try (DynamoDbClient metered = dynalite.clientWith(meter)) {
+            DynamoSourceStateStore poller = new DynamoSourceStateStore(metered, table);
+            SourceState previous = poller.find("feed").orElseThrow();
+            assertThat(poller.seen("feed", feed, NOW)).hasSize(49).doesNotContain(feed.get(0));
+            poller.markSeen("feed", Map.of(feed.get(0), NOW.plus(TTL)));
+            poller.save(new SourceState("feed", Map.of("https://feed.example/rss", Map.of("ETag", "\"v2\"")),
+                    previous.legacySeenUrls(), NOW.plusSeconds(900)).succeeded(NOW.plusSeconds(1800)));
+        }
+
+        System.out.println("one poll, 50 listed, 1 new: calls " + meter.calls() + ", units " + meter.units());
+        assertThat(meter.calls()).isEqualTo(Map.of("GetItem", 2, "BatchGetItem", 1, "BatchWriteItem", 1,
+                "PutItem", 2));
+        assertThat(meter.units()).isEqualTo(Map.of("GetItem", 2.0, "BatchGetItem", 25.0, "BatchWriteItem", 1.0,
+                "PutItem", 2.0));
+    }
+
+    /**
+     * A sitemap of 10,000 URLs: one Query of the source's marks (about 90 bytes each), not 10,000 reads, nor 100
+     * BatchGetItems of half a unit per URL; 1,000 URLs are still got each (10 BatchGetItems).
+     */
+    @Test
+    void readsTheMarksOfTenThousandListedUrls_withAQuery_andOfAThousand_withTenBatchGets() {
+        List<String> listing = IntStream.range(0, 10_000)
+                .mapToObj(i -> "https://big.example/sitemap/2025/03/item-" + i).toList();
+        Map<String, Instant> sent = new HashMap<>();
+        for (int i = 0; i < listing.size(); i += 4) {
+            sent.put(listing.get(i), NOW.plus(TTL));
+        }
+        store.markSeen("big", sent);
+
+        CapacityMeter meter = new CapacityMeter();
+        try (DynamoDbClient metered = dynalite.clientWith(meter)) {
+            DynamoSourceStateStore poller = new DynamoSourceStateStore(metered, table);
+            assertThat(poller.seen("big", listing, NOW)).hasSize(2500);
+            System.out.println("10,000 listed, 2,500 marked: calls " + meter.calls() + ", units " + meter.units());
+            assertThat(meter.calls()).containsOnlyKeys("Query");
+            assertThat(meter.calls().get("Query")).isLessThanOrEqualTo(2);
+            // 2,500 marks of < 100 bytes: ≤ 250 KB, ≤ 62 × 4 KB, half a unit each
+            assertThat(meter.units().get("Query")).isLessThanOrEqualTo(31.0);
+
+            meter.reset();
+            assertThat(poller.seen("big", listing.subList(0, DynamoSourceStateStore.GET_EACH_UP_TO), NOW))
+                    .hasSize(250);
+            System.out.println("1,000 listed: calls " + meter.calls() + ", units " + meter.units());
+            assertThat(meter.calls()).isEqualTo(Map.of("BatchGetItem", 10));
+            assertThat(meter.units()).isEqualTo(Map.of("BatchGetItem", 500.0));
+        }
+    }
+
+    @Test
+    void writesTwentyFiveMarksPerCall_oneWriteUnitEach() {
+        Map<String, Instant> marks = new HashMap<>();
+        for (int i = 0; i < 60; i++) {
+            marks.put("https://w.example/" + i, NOW.plus(TTL));
+        }
+        CapacityMeter meter = new CapacityMeter();
+        try (DynamoDbClient metered = dynalite.clientWith(meter)) {
+            new DynamoSourceStateStore(metered, table).markSeen("w", marks);
+        }
+
+        assertThat(meter.calls()).isEqualTo(Map.of("BatchWriteItem", 3));
+        assertThat(meter.units()).isEqualTo(Map.of("BatchWriteItem", 60.0));
+        assertThat(store.seen("w", new ArrayList<>(marks.keySet()), NOW)).hasSize(60);
     }
 
     private Map<String, AttributeValue> stateItem(String source) {

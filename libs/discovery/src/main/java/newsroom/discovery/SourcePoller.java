@@ -9,7 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,20 +35,26 @@ import newsroom.core.url.CanonicalUrls;
  * (then the feed it advertises), parse, skip items older than the cutoff or already sent, newest first, at most
  * {@code maxItemsPerPoll}. An unchanged document costs one 304 and yields nothing.
  *
+ * <p>"Already sent" is the store's seen marks ({@link SourceStateStore#seen}) of the URLs the documents list, read
+ * in one batched lookup per poll, plus the list an earlier version kept in the state
+ * ({@link SourceState#legacySeenUrls()}). Each URL sent gets a mark expiring {@code seenTtl} from now; the earlier
+ * version's list becomes marks expiring {@code seenTtl} after that state's last poll, and the new state has no list.
+ * A mark that expires while its item is still listed and still inside {@code maxAge} sends the item once more, which
+ * the fetcher finds unchanged (idempotent): the TTL costs a fetch, never a duplicate article. With
+ * {@code seenTtl ≥ maxAge} a dated item is never sent twice.
+ *
  * <p>The poller only reads the {@link SourceStateStore}: the caller enqueues {@link PollResult#requests()} and
- * only after the queue accepted them saves {@link PollResult#newState()}. Saving first would lose items if the
- * enqueue failed; saving after means a crash in between re-sends a few URLs, which fetching tolerates (idempotent).
+ * only after the queue accepted them marks {@link PollResult#seenUntil()} and saves {@link PollResult#newState()}.
+ * Saving first would lose items if the enqueue failed; saving after means a crash in between re-sends a few URLs,
+ * which fetching tolerates (idempotent).
  */
 public final class SourcePoller {
 
     /**
-     * Item URLs remembered per source (newest first). With {@link #SEEN_URLS_MAX_CHARS} it bounds the state item
-     * well under DynamoDB's 400 KB item limit; an item that falls off the list and is still in the feed is sent again
-     * and found unchanged by the fetcher (idempotent), so the bound costs a fetch, never a duplicate article.
+     * How long a URL sent for fetching counts as seen unless configured otherwise: the age beyond which the poll
+     * workers skip dated items, so a dated item is never sent twice.
      */
-    public static final int SEEN_URLS_CAP = 1000;
-    /** Most characters of remembered item URLs per source (≈ 200 KB in the state item). */
-    public static final int SEEN_URLS_MAX_CHARS = 200_000;
+    public static final Duration DEFAULT_SEEN_TTL = Duration.ofDays(30);
     /** Child sitemaps of an index read per poll, most recently modified first. */
     public static final int MAX_CHILD_SITEMAPS = 5;
 
@@ -55,25 +62,35 @@ public final class SourcePoller {
     private final SourceStateStore states;
     private final Clock clock;
     private final Duration maxAge;
+    private final Duration seenTtl;
 
     /**
-     * @param maxAge items published longer ago than this are skipped (items without a date are not)
+     * @param maxAge  items published longer ago than this are skipped (items without a date are not)
+     * @param seenTtl how long an item URL sent for fetching counts as seen (its mark's expiry)
      */
-    public SourcePoller(Fetcher fetcher, SourceStateStore states, Clock clock, Duration maxAge) {
+    public SourcePoller(Fetcher fetcher, SourceStateStore states, Clock clock, Duration maxAge, Duration seenTtl) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.states = Objects.requireNonNull(states, "states");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+        this.seenTtl = Objects.requireNonNull(seenTtl, "seenTtl");
+        if (seenTtl.isNegative() || seenTtl.isZero()) {
+            throw new IllegalArgumentException("seenTtl must be positive, was " + seenTtl);
+        }
     }
 
     /**
      * @param requests  new item URLs to fetch, newest first, at most {@code maxItemsPerPoll}
-     * @param newState  state to save after the requests were enqueued
+     * @param seenUntil the seen marks to write after the requests were enqueued: each request's URL until now +
+     *                  seenTtl, and the URLs of the previous state's earlier-version list that have not aged out
+     * @param newState  state to save after the marks (it carries no earlier-version list)
      * @param unchanged true when every document answered 304 (nothing to do)
      */
-    public record PollResult(List<FetchRequest> requests, SourceState newState, boolean unchanged) {
+    public record PollResult(List<FetchRequest> requests, Map<String, Instant> seenUntil, SourceState newState,
+                             boolean unchanged) {
         public PollResult {
             requests = List.copyOf(requests);
+            seenUntil = Map.copyOf(seenUntil);
         }
     }
 
@@ -92,41 +109,41 @@ public final class SourcePoller {
             case SITEMAP -> readSitemap(source.url(), validators, found, now);
             case HOMEPAGE -> readHomepage(source.url(), validators, found);
         };
-        Set<String> seen = new LinkedHashSet<>(previous.seenUrls());
+        Instant legacyExpiry = (previous.lastPolled() == null ? now : previous.lastPolled()).plus(seenTtl);
+        Set<String> legacySeen = legacyExpiry.isAfter(now) ? new HashSet<>(previous.legacySeenUrls()) : Set.of();
         Instant cutoff = now.minus(maxAge);
-        List<DiscoveredItem> fresh = new ArrayList<>();
-        Set<String> thisPoll = new LinkedHashSet<>();
+        Map<String, DiscoveredItem> candidates = new LinkedHashMap<>();
         for (DiscoveredItem item : found) {
             String url = identity(item.url());
-            if (url == null || seen.contains(url) || !thisPoll.add(url)
+            if (url == null || legacySeen.contains(url) || candidates.containsKey(url)
                     || item.published() != null && item.published().isBefore(cutoff)) {
                 continue;
             }
-            fresh.add(new DiscoveredItem(url, item.published()));
+            candidates.put(url, new DiscoveredItem(url, item.published()));
+        }
+        Set<String> seen = candidates.isEmpty() ? Set.of() : states.seen(source.name(), candidates.keySet(), now);
+        List<DiscoveredItem> fresh = new ArrayList<>();
+        for (DiscoveredItem item : candidates.values()) {
+            if (!seen.contains(item.url())) {
+                fresh.add(item);
+            }
         }
         fresh.sort(Comparator.comparing(DiscoveredItem::published,
                 Comparator.nullsLast(Comparator.reverseOrder())));
         List<DiscoveredItem> chosen = fresh.subList(0, Math.min(fresh.size(), source.maxItemsPerPoll()));
         List<FetchRequest> requests = new ArrayList<>();
-        List<String> newSeen = new ArrayList<>();
-        int seenChars = 0;
+        Map<String, Instant> seenUntil = new HashMap<>();
+        Instant expiry = now.plus(seenTtl);
         for (DiscoveredItem item : chosen) {
             requests.add(new FetchRequest(item.url(), source.name(), 0, item.published(),
                     item.published() == null ? null : listedIn(source)));
-            if (newSeen.size() < SEEN_URLS_CAP && seenChars + item.url().length() <= SEEN_URLS_MAX_CHARS) {
-                newSeen.add(item.url());
-                seenChars += item.url().length();
-            }
+            seenUntil.put(item.url(), expiry);
         }
-        for (String old : previous.seenUrls()) {
-            if (newSeen.size() >= SEEN_URLS_CAP || seenChars + old.length() > SEEN_URLS_MAX_CHARS) {
-                break;
-            }
-            newSeen.add(old);
-            seenChars += old.length();
+        for (String url : legacySeen) {
+            seenUntil.putIfAbsent(url, legacyExpiry);
         }
-        SourceState state = new SourceState(source.name(), validators, newSeen, now);
-        return new PollResult(requests, state, unchanged);
+        SourceState state = new SourceState(source.name(), validators, List.of(), now);
+        return new PollResult(requests, seenUntil, state, unchanged);
     }
 
     /** Where the items of a source are listed with their dates: its sitemap, or its (or its homepage's) feed. */
@@ -134,7 +151,7 @@ public final class SourcePoller {
         return source.type() == Source.Type.SITEMAP ? DateHints.ListedIn.SITEMAP : DateHints.ListedIn.FEED;
     }
 
-    /** The URL the fetcher will be given and the seen list remembers: canonical form, or null if invalid. */
+    /** The URL the fetcher will be given and its seen mark is for: canonical form, or null if invalid. */
     private static String identity(String url) {
         try {
             return CanonicalUrls.canonicalize(url, null);

@@ -26,6 +26,7 @@ import newsroom.core.testing.InMemorySourceStateStore;
 class SourcePollerTest {
 
     private static final Instant NOW = Instant.parse("2025-02-13T12:00:00Z");
+    private static final Duration TTL = Duration.ofDays(3);
 
     private TestWeb web;
     private InMemorySourceStateStore states;
@@ -35,7 +36,7 @@ class SourcePollerTest {
     void start() throws Exception {
         web = new TestWeb();
         states = new InMemorySourceStateStore();
-        poller = new SourcePoller(web.fetcher(), states, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(2));
+        poller = new SourcePoller(web.fetcher(), states, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(2), TTL);
     }
 
     @AfterEach
@@ -75,7 +76,9 @@ class SourcePollerTest {
                         DateHints.ListedIn.FEED),
                 new FetchRequest("https://site.test/a", "news", 0, Instant.parse("2025-02-13T08:00:00Z"),
                         DateHints.ListedIn.FEED));
-        assertThat(r.newState().seenUrls()).containsExactly("https://site.test/b", "https://site.test/a");
+        assertThat(r.seenUntil()).isEqualTo(Map.of("https://site.test/b", NOW.plus(TTL),
+                "https://site.test/a", NOW.plus(TTL)));
+        assertThat(r.newState().legacySeenUrls()).isEmpty();
         assertThat(r.newState().validators()).containsEntry(web.url("/feed.xml").toString(),
                 Map.of("ETag", "\"v1\""));
         assertThat(r.newState().lastPolled()).isEqualTo(Instant.parse("2025-02-13T12:00:00Z"));
@@ -89,19 +92,26 @@ class SourcePollerTest {
         poller.poll(source(Source.Type.FEED, "/feed.xml", 10));
 
         assertThat(states.states()).isEmpty();
+        assertThat(states.marks("news")).isEmpty();
+    }
+
+    /** What the caller does once the queue accepted the requests. */
+    private void record(SourcePoller.PollResult r) {
+        states.markSeen("news", r.seenUntil());
+        states.save(r.newState());
     }
 
     @Test
     void costsOne304AndSendsNothing_whenTheFeedIsUnchanged() throws Exception {
         web.serveWithEtag("/feed.xml", "application/rss+xml", rss(item("https://site.test/a", null)), "\"v1\"");
         Source source = source(Source.Type.FEED, "/feed.xml", 10);
-        states.save(poller.poll(source).newState());
+        record(poller.poll(source));
 
         SourcePoller.PollResult second = poller.poll(source);
 
         assertThat(second.unchanged()).isTrue();
         assertThat(second.requests()).isEmpty();
-        assertThat(second.newState().seenUrls()).containsExactly("https://site.test/a");
+        assertThat(second.seenUntil()).isEmpty();
         assertThat(web.hits("/feed.xml")).isEqualTo(2);
     }
 
@@ -109,29 +119,55 @@ class SourcePollerTest {
     void sendsOnlyItemsNotSentBefore_whenTheFeedChanged() throws Exception {
         web.serveWithEtag("/feed.xml", "application/rss+xml", rss(item("https://site.test/a", null)), "\"v1\"");
         Source source = source(Source.Type.FEED, "/feed.xml", 10);
-        states.save(poller.poll(source).newState());
+        record(poller.poll(source));
         web.serveWithEtag("/feed.xml", "application/rss+xml",
                 rss(item("https://site.test/new", null), item("https://site.test/a#x", null)), "\"v2\"");
 
         SourcePoller.PollResult second = poller.poll(source);
 
         assertThat(urls(second)).containsExactly("https://site.test/new");
-        assertThat(second.newState().seenUrls()).containsExactly("https://site.test/new", "https://site.test/a");
+        assertThat(second.seenUntil()).containsOnlyKeys("https://site.test/new");
     }
 
     @Test
-    void forgetsTheOldestSeenUrls_whenTheirCharactersWouldPassTheBound() throws Exception {
-        String longPath = "/" + "x".repeat(SourcePoller.SEEN_URLS_MAX_CHARS / 2);
+    void sendsAnItemAgain_onceItsSeenMarkExpired() throws Exception {
+        web.serve("/feed.xml", "application/rss+xml", rss(item("https://site.test/undated", null)));
+        Source source = source(Source.Type.FEED, "/feed.xml", 10);
+        record(poller.poll(source));
+        SourcePoller later = new SourcePoller(web.fetcher(), states,
+                Clock.fixed(NOW.plus(TTL).plusSeconds(1), ZoneOffset.UTC), Duration.ofDays(2), TTL);
+
+        assertThat(urls(poller.poll(source))).isEmpty();
+        assertThat(urls(later.poll(source))).containsExactly("https://site.test/undated");
+    }
+
+    @Test
+    void honoursTheSeenUrlsOfAnEarlierVersion_andMovesThemIntoMarksThatAgeOutAfterItsLastPoll() throws Exception {
+        Instant lastPolled = NOW.minus(Duration.ofDays(1));
         states.save(new SourceStateStore.SourceState("news", Map.of(),
-                List.of("https://site.test/older" + longPath, "https://site.test/oldest" + longPath), null));
-        web.serve("/feed.xml", "application/rss+xml", rss(item("https://site.test/new", null)));
+                List.of("https://site.test/listed", "https://site.test/gone"), lastPolled));
+        web.serve("/feed.xml", "application/rss+xml",
+                rss(item("https://site.test/new", null), item("https://site.test/listed", null)));
 
         SourcePoller.PollResult r = poller.poll(source(Source.Type.FEED, "/feed.xml", 10));
 
-        assertThat(r.newState().seenUrls()).containsExactly("https://site.test/new",
-                "https://site.test/older" + longPath);
-        assertThat(r.newState().seenUrls().stream().mapToInt(String::length).sum())
-                .isLessThanOrEqualTo(SourcePoller.SEEN_URLS_MAX_CHARS);
+        assertThat(urls(r)).containsExactly("https://site.test/new");
+        assertThat(r.seenUntil()).isEqualTo(Map.of("https://site.test/new", NOW.plus(TTL),
+                "https://site.test/listed", lastPolled.plus(TTL), "https://site.test/gone", lastPolled.plus(TTL)));
+        assertThat(r.newState().legacySeenUrls()).isEmpty();
+    }
+
+    @Test
+    void dropsTheSeenUrlsOfAnEarlierVersion_thatAgedOut() throws Exception {
+        states.save(new SourceStateStore.SourceState("news", Map.of(), List.of("https://site.test/listed"),
+                NOW.minus(TTL)));
+        web.serve("/feed.xml", "application/rss+xml", rss(item("https://site.test/listed", null)));
+
+        SourcePoller.PollResult r = poller.poll(source(Source.Type.FEED, "/feed.xml", 10));
+
+        assertThat(urls(r)).containsExactly("https://site.test/listed");
+        assertThat(r.seenUntil()).isEqualTo(Map.of("https://site.test/listed", NOW.plus(TTL)));
+        assertThat(r.newState().legacySeenUrls()).isEmpty();
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class EmbeddedFeedPollerHandler implements RequestHandler<SQSEvent,
         String sourcesKey = env.getOrDefault(FeedPollerWiring.SOURCES_KEY, "config/sources.yaml").trim();
         Duration interval = FeedPollerWiring.pollInterval(env);
         SourcePoller poller = new SourcePoller(site.fetcher(), site.pipeline().index(), Clock.systemUTC(),
-                FeedPollerWiring.MAX_ITEM_AGE);
+                FeedPollerWiring.MAX_ITEM_AGE, FeedPollerWiring.seenUrlTtl(env));
         Discovery file = new SourcesFileDiscovery(site.pipeline().store(), sourcesKey, poller, interval,
                 Clock.systemUTC());
         Discovery discovery = new Discovery() {

@@ -200,7 +200,8 @@ public final class IngestCommand {
             }
             SourcePoller.PollResult poll;
             try {
-                poll = new SourcePoller(fetcher, pipeline.index(), clock, MAX_ITEM_AGE).poll(source);
+                poll = new SourcePoller(fetcher, pipeline.index(), clock, MAX_ITEM_AGE, SourcePoller.DEFAULT_SEEN_TTL)
+                        .poll(source);
             } catch (FetchException e) {
                 fetchFailure("source " + source.name(), e);
                 return;
@@ -211,6 +212,7 @@ public final class IngestCommand {
                 article(request.url(), source.contextFor(request.url(), pipeline.config().languages().defaultLanguage())
                         .withDateHints(request.dateHints()));
             }
+            pipeline.index().markSeen(source.name(), poll.seenUntil());
             pipeline.index().save(poll.newState());
         }
 

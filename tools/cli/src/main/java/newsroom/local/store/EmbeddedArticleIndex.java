@@ -12,9 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -28,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import newsroom.core.model.ArticleId;
 import newsroom.core.model.Rfc3339;
@@ -39,7 +45,8 @@ import newsroom.core.port.SourceStateStore;
 
 /**
  * The embedded index: one JSON file per article under {@code <dir>/articles/}, one per claimed name under
- * {@code <dir>/claims/}, one per source under {@code <dir>/sources/}. Crash-safe (atomic file replacement) and safe
+ * {@code <dir>/claims/}, one per source under {@code <dir>/sources/} and beside it one with the source's seen marks
+ * (URL → expiry; expired marks are dropped when {@link #seen} next reads the file). Crash-safe (atomic file replacement) and safe
  * across processes (every read-modify-write holds an exclusive lock on {@code <dir>/.lock}). Listing scans the
  * folder: fine for one newsroom's archive on one machine; the AWS adapter uses a GSI instead.
  */
@@ -75,6 +82,9 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** The property a state file of an earlier version kept the source's seen URLs in. */
+    private static final String LEGACY_SEEN_URLS = "seenUrls";
 
     private final Path dir;
 
@@ -169,9 +179,56 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
         return ArticleListing.page(all, query);
     }
 
+    /** Reads a state file of an earlier version too: its {@code seenUrls} are the state's legacy list. */
     @Override
     public Optional<SourceState> find(String sourceName) {
-        return read(sourceFile(sourceName), SourceState.class);
+        return read(sourceFile(sourceName), ObjectNode.class).map(node -> {
+            if (node.has(LEGACY_SEEN_URLS) && !node.has("legacySeenUrls")) {
+                node.set("legacySeenUrls", node.remove(LEGACY_SEEN_URLS));
+            }
+            return JSON.convertValue(node, SourceState.class);
+        });
+    }
+
+    @Override
+    public Set<String> seen(String sourceName, Collection<String> urls, Instant now) {
+        if (urls.isEmpty()) {
+            return Set.of();
+        }
+        return locked(() -> {
+            Path file = seenFile(sourceName);
+            Map<String, Instant> marks = read(file, SeenMarks.class).map(SeenMarks::expiresAt).orElse(Map.of());
+            Map<String, Instant> live = new TreeMap<>(marks);
+            live.values().removeIf(until -> !until.isAfter(now));
+            if (live.size() < marks.size()) {
+                write(file, new SeenMarks(live));
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            for (String url : urls) {
+                if (live.containsKey(url)) {
+                    seen.add(url);
+                }
+            }
+            return seen;
+        });
+    }
+
+    @Override
+    public void markSeen(String sourceName, Map<String, Instant> expiresAtByUrl) {
+        if (sourceName.isBlank()) {
+            throw new IllegalArgumentException("seen marks need a source name");
+        }
+        if (expiresAtByUrl.isEmpty()) {
+            return;
+        }
+        locked(() -> {
+            Path file = seenFile(sourceName);
+            Map<String, Instant> marks = new TreeMap<>(read(file, SeenMarks.class).map(SeenMarks::expiresAt)
+                    .orElse(Map.of()));
+            marks.putAll(expiresAtByUrl);
+            write(file, new SeenMarks(marks));
+            return null;
+        });
     }
 
     @Override
@@ -201,8 +258,15 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
     }
 
     private Path sourceFile(String sourceName) {
-        return dir.resolve("sources").resolve(
-                ArticleId.sha256Hex(sourceName.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + ".json");
+        return dir.resolve("sources").resolve(sourceFileStem(sourceName) + ".json");
+    }
+
+    private Path seenFile(String sourceName) {
+        return dir.resolve("sources").resolve(sourceFileStem(sourceName) + ".seen.json");
+    }
+
+    private static String sourceFileStem(String sourceName) {
+        return ArticleId.sha256Hex(sourceName.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 
     private interface Action<T> {
@@ -238,6 +302,10 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write index file " + file, e);
         }
+    }
+
+    /** A source's seen marks: item URL → until when it counts as seen. */
+    record SeenMarks(Map<String, Instant> expiresAt) {
     }
 
     /** A name bound to the article that claimed it first. */

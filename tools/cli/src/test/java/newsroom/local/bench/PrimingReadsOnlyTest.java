@@ -38,7 +38,7 @@ class PrimingReadsOnlyTest {
         "poll-dispatcher | S3 HEAD /bench-content/config/sources.yaml, DynamoDB_20120810.BatchGetItem, "
                 + "AmazonSQS.GetQueueAttributes",
         "feed-poller     | S3 HEAD /bench-content/config/sources.yaml, DynamoDB_20120810.GetItem, "
-                + "AmazonSQS.GetQueueAttributes",
+                + "DynamoDB_20120810.BatchGetItem, DynamoDB_20120810.Query, AmazonSQS.GetQueueAttributes",
         "article-fetcher | S3 HEAD /bench-content/content/.priming-sentinel, DynamoDB_20120810.GetItem, "
                 + "AmazonSQS.GetQueueAttributes",
         "translation     | S3 HEAD /bench-content/content/.priming-sentinel, DynamoDB_20120810.GetItem",

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,8 @@ import newsroom.core.port.SourceStateStore.SourceState;
  * new, empty store from {@link #newStore()} (called before each test).
  */
 public abstract class SourceStateStoreContract {
+
+    private static final Instant T0 = Instant.parse("2025-02-12T15:00:00Z");
 
     protected SourceStateStore store;
 
@@ -95,11 +100,104 @@ public abstract class SourceStateStoreContract {
     }
 
     @Test
-    void keepsSeenUrlsInOrder_whenTheyAreNotSorted() {
+    void keepsAnEarlierVersionsSeenUrlsInOrder_whenTheyAreNotSorted() {
         List<String> seen = List.of("https://s.example/z", "https://s.example/a", "https://s.example/m");
         store.save(new SourceState("s", Map.of(), seen, null));
 
-        assertThat(store.find("s").orElseThrow().seenUrls()).containsExactlyElementsOf(seen);
+        assertThat(store.find("s").orElseThrow().legacySeenUrls()).containsExactlyElementsOf(seen);
+    }
+
+    @Test
+    void seesNothing_whenNothingWasMarked_andAsksNothingForNoUrls() {
+        assertThat(store.seen("s", List.of("https://s.example/1"), T0)).isEmpty();
+        assertThat(store.seen("s", List.of(), T0)).isEmpty();
+        store.markSeen("s", Map.of());
+        assertThat(store.seen("s", List.of("https://s.example/1"), T0)).isEmpty();
+    }
+
+    @Test
+    void seesAMarkedUrl_untilItsExpiry_andNotFromThen() {
+        store.markSeen("s", Map.of("https://s.example/a", T0.plusSeconds(60),
+                "https://s.example/b", T0.plusSeconds(3600)));
+
+        List<String> asked = List.of("https://s.example/a", "https://s.example/b", "https://s.example/c");
+        assertThat(store.seen("s", asked, T0)).containsExactlyInAnyOrder("https://s.example/a",
+                "https://s.example/b");
+        assertThat(store.seen("s", asked, T0.plusSeconds(59))).contains("https://s.example/a");
+        assertThat(store.seen("s", asked, T0.plusSeconds(60))).containsExactly("https://s.example/b");
+        assertThat(store.seen("s", asked, T0.plusSeconds(3600))).isEmpty();
+    }
+
+    @Test
+    void keepsTheLaterExpiry_whenAUrlIsMarkedAgain() {
+        store.markSeen("s", Map.of("https://s.example/a", T0.plusSeconds(60)));
+        store.markSeen("s", Map.of("https://s.example/a", T0.plusSeconds(600)));
+
+        assertThat(store.seen("s", List.of("https://s.example/a"), T0.plusSeconds(300)))
+                .containsExactly("https://s.example/a");
+    }
+
+    @Test
+    void keepsTheMarksOfSourcesApart_andApartFromTheirStates() {
+        store.markSeen("a", Map.of("https://shared.example/1", T0.plusSeconds(60)));
+        SourceState b = new SourceState("b", Map.of("https://b.example/feed", Map.of("ETag", "\"1\"")), List.of(),
+                T0, 0, null, T0.plusSeconds(900));
+        store.save(b);
+
+        assertThat(store.seen("a", List.of("https://shared.example/1"), T0)).containsExactly(
+                "https://shared.example/1");
+        assertThat(store.seen("b", List.of("https://shared.example/1"), T0)).isEmpty();
+        assertThat(store.find("a")).isEmpty();
+        assertThat(store.find("b")).contains(b);
+        assertThat(store.schedules(List.of("a", "b"))).containsOnlyKeys("b");
+    }
+
+    @Test
+    void findsTheMarkedUrls_amongOneHundredAndFifty_includingLongAndNonAsciiOnes() {
+        List<String> asked = new ArrayList<>();
+        Map<String, Instant> marked = new HashMap<>();
+        for (int i = 0; i < 150; i++) {
+            String url = i % 50 == 7 ? "https://s.example/" + "long-".repeat(400) + i
+                    : i % 50 == 8 ? "https://s.example/nachrichten/straße-" + i : "https://s.example/" + i;
+            asked.add(url);
+            if (i % 3 != 0) {
+                marked.put(url, T0.plusSeconds(3600));
+            }
+        }
+
+        store.markSeen("s", marked);
+
+        assertThat(store.seen("s", asked, T0)).containsExactlyInAnyOrderElementsOf(marked.keySet());
+    }
+
+    @Test
+    void findsTheMarkedUrls_ofAListingOfTenThousand() {
+        List<String> asked = new ArrayList<>();
+        Map<String, Instant> marked = new HashMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            String url = "https://big.example/sitemap-item/" + i;
+            asked.add(url);
+            if (i % 8 == 0) {
+                marked.put(url, T0.plusSeconds(i % 16 == 0 ? 3600 : 30));
+            }
+        }
+        store.markSeen("big", marked);
+        store.markSeen("other", Map.of("https://big.example/sitemap-item/1", T0.plusSeconds(3600)));
+
+        Set<String> expected = new HashSet<>();
+        marked.forEach((url, until) -> {
+            if (until.isAfter(T0.plusSeconds(60))) {
+                expected.add(url);
+            }
+        });
+        assertThat(store.seen("big", asked, T0.plusSeconds(60))).hasSize(625)
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void rejectsMarks_whenSourceNameIsBlank() {
+        assertThatThrownBy(() -> store.markSeen(" ", Map.of("https://s.example/1", T0)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
