@@ -2,6 +2,7 @@ package newsroom.aws;
 
 import static newsroom.aws.DynamoTableSchema.PK;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,14 +16,20 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Reads many items of one table by key with {@code BatchGetItem}: at most {@link #MAX_KEYS} keys a call, the keys
- * DynamoDB leaves unprocessed (throttling, the 16 MB response cap) asked again a bounded number of times, then an
+ * DynamoDB leaves unprocessed (throttling, the 16 MB response cap) asked again after a jittered exponential backoff,
+ * as AWS asks of batch callers, at most {@link #UNPROCESSED_RETRY}'s attempts in all, then an
  * {@link IllegalStateException} naming how many are still unread.
  */
 final class DynamoBatchGet {
 
     /** DynamoDB's limit of keys per {@code BatchGetItem}. */
     static final int MAX_KEYS = 100;
-    static final int MAX_ROUNDS = 8;
+    /**
+     * How the batch helpers ask again for what DynamoDB left unprocessed: 8 calls at most, waits capped at
+     * 50 ms · 2^(retry−1) and 1 s (at most about 3.2 s of waiting in all).
+     */
+    static final RetryPolicy UNPROCESSED_RETRY =
+            new RetryPolicy(8, Duration.ofMillis(50), Duration.ofSeconds(1), RetryPolicy.Sleeper.THREAD);
 
     private DynamoBatchGet() {
     }
@@ -47,6 +54,13 @@ final class DynamoBatchGet {
      */
     static List<Map<String, AttributeValue>> items(DynamoDbClient dynamo, String table,
             List<Map<String, AttributeValue>> keys, boolean consistentRead, @Nullable String projection) {
+        return items(dynamo, table, keys, consistentRead, projection, UNPROCESSED_RETRY);
+    }
+
+    /** {@link #items} with another retry policy (tests record the waits). */
+    static List<Map<String, AttributeValue>> items(DynamoDbClient dynamo, String table,
+            List<Map<String, AttributeValue>> keys, boolean consistentRead, @Nullable String projection,
+            RetryPolicy retry) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += MAX_KEYS) {
             KeysAndAttributes.Builder asked = KeysAndAttributes.builder()
@@ -57,9 +71,12 @@ final class DynamoBatchGet {
             }
             Map<String, KeysAndAttributes> request = Map.of(table, asked.build());
             for (int round = 0; !request.isEmpty(); round++) {
-                if (round == MAX_ROUNDS) {
+                if (round == retry.maxAttempts()) {
                     throw new IllegalStateException("DynamoDB left " + request.get(table).keys().size()
-                            + " items unread after " + MAX_ROUNDS + " BatchGetItem rounds");
+                            + " items unread after " + round + " BatchGetItem calls");
+                }
+                if (round > 0) {
+                    retry.pauseBeforeRetry(round);
                 }
                 Map<String, KeysAndAttributes> thisRound = request;
                 BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(thisRound));
