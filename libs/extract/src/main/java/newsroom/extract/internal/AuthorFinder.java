@@ -95,7 +95,8 @@ final class AuthorFinder {
             "comments", "kommentar", "share", "teilen", "home", "login", "anmelden", "menü", "menu", "suche",
             "search", "impressum", "kontakt", "contact", "website", "shop", "abo", "newsletter", "pressesprecher",
             "pressesprecherin", "chefredakteur", "chefredakteurin", "volontär", "volontärin", "autor", "autorin",
-            "author", "mitarbeiter", "mitarbeiterin", "gründerin", "gründer", "founder", "ceo");
+            "author", "mitarbeiter", "mitarbeiterin", "gründerin", "gründer", "founder", "ceo", "press", "business",
+            "writer", "correspondent", "contributor", "columnist", "reporter", "the");
     /** Class or id words of the parts of a page that name other articles' or commenters' authors. */
     private static final Pattern ELSEWHERE = Pattern.compile("(?i)(?<![\\p{L}-])(?<!has-)(?:comments?|related|sidebar"
             + "|teasers?|widgets?|footer|recommend\\w*|listing|slides?|slider|carousel|promo|newsletter|respond|reply"
@@ -400,7 +401,7 @@ final class AuthorFinder {
             if (!names.isEmpty()) {
                 String type = JsonLdReader.articleType(object.get("@type"))
                         .orElse(JsonLdReader.localName(object.path("@type").asText("Thing")));
-                return Optional.of(new Field<>(distinct(names), "json-ld:" + type + ".author"));
+                return Optional.of(new Field<>(people(names), "json-ld:" + type + ".author"));
             }
         }
         return Optional.empty();
@@ -439,7 +440,7 @@ final class AuthorFinder {
                 }
             }
             if (!names.isEmpty()) {
-                return Optional.of(new Field<>(distinct(names), "meta:" + key));
+                return Optional.of(new Field<>(people(names), "meta:" + key));
             }
         }
         return Optional.empty();
@@ -466,7 +467,7 @@ final class AuthorFinder {
                 }
             }
         }
-        return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(distinct(names), "byline"));
+        return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(people(names), "byline"));
     }
 
     /** A short text that starts with a byline word and a capitalised name ("Von Max Mustermann, 4. Juni 2020"). */
@@ -507,7 +508,7 @@ final class AuthorFinder {
                 return FilterResult.CONTINUE;
             }
         }, body);
-        return found.isEmpty() ? Optional.empty() : Optional.of(new Field<>(distinct(found), "byline-text"));
+        return found.isEmpty() ? Optional.empty() : Optional.of(new Field<>(people(found), "byline-text"));
     }
 
     /**
@@ -685,7 +686,8 @@ final class AuthorFinder {
         int capitalised = 0;
         for (String word : words) {
             String lower = TRAILING_MARKS.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
-            if (NOT_PERSON.contains(lower)) {
+            int hyphen = lower.indexOf('-', 1);
+            if (NOT_PERSON.contains(lower) || hyphen > 0 && NOT_PERSON.contains(lower.substring(0, hyphen))) {
                 return false;
             }
             if (NAME_WORD.matcher(word).matches()) {
@@ -718,6 +720,17 @@ final class AuthorFinder {
             }
         }
         return true;
+    }
+
+    /**
+     * The names found in one source, each once; beside a person's name ("Tom Krisher") only other persons' names:
+     * what a byline or an author field adds after it is the writer's role, outlet or degree ("AP Auto Writer",
+     * "Associated Press", "CNN", "MS, RD"), not a second author.
+     */
+    private static List<String> people(List<String> names) {
+        List<String> distinct = distinct(names);
+        return distinct.stream().anyMatch(AuthorFinder::isPersonName)
+                ? distinct.stream().filter(AuthorFinder::isPersonName).toList() : distinct;
     }
 
     private static List<String> distinct(List<String> names) {

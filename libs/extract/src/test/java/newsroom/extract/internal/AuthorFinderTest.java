@@ -121,6 +121,20 @@ class AuthorFinderTest {
     }
 
     @Test
+    void besideAPersonTheWritersRoleOutletOrDegreeIsNoSecondAuthor() {
+        assertThat(names("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+                + "{\"@type\":\"Person\",\"name\":\"By ANA LIMA, AP Auto Writer\"}}</script>", ""))
+                .containsExactly("ANA LIMA");
+        assertThat(names("<meta name=\"author\" content=\"Ana Lima, MS, RDN\">", "")).containsExactly("Ana Lima");
+        assertThat(names("", "<p class=\"byline\">Ana Lima and Tom Berg, Associated Press</p>"))
+                .containsExactly("Ana Lima", "Tom Berg");
+        assertThat(names("<meta name=\"author\" content=\"Ana Lima, CNN Editor-at-large\">", ""))
+                .containsExactly("Ana Lima");
+        // with no person's name beside them, agencies and desks stay what the page names
+        assertThat(names("", "<p class=\"byline\">AFP/The Local</p>")).containsExactly("AFP", "The Local");
+    }
+
+    @Test
     void prefersJsonLdPersonNames_resolvingIdReferences() {
         String ld = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"headline\":\"Tram\","
                 + "\"author\":{\"@id\":\"#p1\"}},{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ana Lima\"}]}"
