@@ -96,7 +96,8 @@ final class AuthorFinder {
             "search", "impressum", "kontakt", "contact", "website", "shop", "abo", "newsletter", "pressesprecher",
             "pressesprecherin", "chefredakteur", "chefredakteurin", "volontär", "volontärin", "autor", "autorin",
             "author", "mitarbeiter", "mitarbeiterin", "gründerin", "gründer", "founder", "ceo", "press", "business",
-            "writer", "correspondent", "contributor", "columnist", "reporter", "the");
+            "writer", "correspondent", "contributor", "columnist", "reporter", "the", "übersetzung",
+            "übersetzer", "übersetzerin", "translation", "translator", "translated", "illustration");
     /** Class or id words of the parts of a page that name other articles' or commenters' authors. */
     private static final Pattern ELSEWHERE = Pattern.compile("(?i)(?<![\\p{L}-])(?<!has-)(?:comments?|related|sidebar"
             + "|teasers?|widgets?|footer|recommend\\w*|listing|slides?|slider|carousel|promo|newsletter|respond|reply"
@@ -446,28 +447,51 @@ final class AuthorFinder {
         return Optional.empty();
     }
 
-    /** The first element of the kind outside other articles' parts that yields names, with its byline siblings. */
+    /**
+     * The first element of the kind outside other articles' parts that yields names, with its byline siblings. An
+     * element that holds another such element yielding names is passed over for it: a byline block around its
+     * author's name, beside the outlet, role and date ("Tom Davies Associated Press Published 11:34 PM"), names the
+     * author in the inner element alone.
+     */
     private Optional<Field<List<String>>> fromElements(List<Element> candidates) {
+        List<List<String>> found = new ArrayList<>(candidates.size());
+        for (Element element : candidates) {
+            String text = element.text();
+            boolean usable = text.length() <= MAX_BYLINE_CHARS && !element.tagName().equals("meta")
+                    && !element.tagName().equals("time") && !DATE_NAME.matcher(element.className()).find()
+                    && !isElsewhere(element);
+            found.add(usable ? names(text, Source.ELEMENT) : List.of());
+        }
         Element first = null;
         List<String> names = new ArrayList<>();
-        for (Element element : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Element element = candidates.get(i);
             if (first != null && element.parent() != first.parent()) {
                 break;
             }
-            String text = element.text();
-            if (text.length() > MAX_BYLINE_CHARS || element.tagName().equals("meta") || element.tagName().equals("time")
-                    || DATE_NAME.matcher(element.className()).find() || isElsewhere(element)) {
+            if (found.get(i).isEmpty() || first == null && holdsNamedByline(candidates, found, i)) {
                 continue;
             }
-            List<String> found = names(text, Source.ELEMENT);
-            if (!found.isEmpty()) {
-                names.addAll(found);
-                if (first == null) {
-                    first = element;
-                }
+            if (first == null) {
+                first = element;
             }
+            names.addAll(found.get(i));
         }
         return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(people(names), "byline"));
+    }
+
+    /**
+     * Whether candidate {@code outer} holds a later candidate that yields names (candidates come in document order,
+     * so those inside it follow it).
+     */
+    private static boolean holdsNamedByline(List<Element> candidates, List<List<String>> found, int outer) {
+        Element block = candidates.get(outer);
+        for (int j = outer + 1; j < candidates.size() && holds(block, candidates.get(j)); j++) {
+            if (!found.get(j).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A short text that starts with a byline word and a capitalised name ("Von Max Mustermann, 4. Juni 2020"). */

@@ -135,6 +135,18 @@ class AuthorFinderTest {
     }
 
     @Test
+    void aBylineBlockAroundTheAuthorsOwnElementIsReadThroughThatElement() {
+        assertThat(names("", "<div class=\"byline-section\"><span class=\"author\">Ana Lima and Tom J. Berg</span>"
+                + " Springfield Daily Courier Published 7:07 PM EST Nov 19, 2019</div>"))
+                .containsExactly("Ana Lima", "Tom J. Berg");
+        assertThat(names("", "<div class=\"author\"><p class=\"second-author\">Autor <span>Ana Lima:</span></p>"
+                + "<p class=\"first-p-author\">Übersetzung <a href=\"/author/tom/\">Tom Berg</a>, 12.12.22</p></div>"))
+                .containsExactly("Ana Lima");
+        // a byline block with no named element inside is read as a whole
+        assertThat(names("", "<div class=\"byline\">By <b>Ana Lima</b> | Nov 19, 2019</div>")).containsExactly("Ana Lima");
+    }
+
+    @Test
     void prefersJsonLdPersonNames_resolvingIdReferences() {
         String ld = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"headline\":\"Tram\","
                 + "\"author\":{\"@id\":\"#p1\"}},{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ana Lima\"}]}"
