@@ -42,7 +42,10 @@ class AuthorFinderTest {
             "Text: Ursula Eggers|Ursula Eggers",
             "By James Whittaker - May 4, 2022|James Whittaker",
             "—— by Max Mustermann|Max Mustermann",
-            "• Von Max Mustermann|Max Mustermann"})
+            "• Von Max Mustermann|Max Mustermann",
+            "By Max Mustermann Monday, November 18, 2019, 04:05 pm PT|Max Mustermann",
+            "By NEWS DESK NOVEMBER 20, 2019 10:43|NEWS DESK",
+            "by June Mustermann Nov. 4, 2019|June Mustermann"})
     void stripsBylineWordsAndDatesFromAVisibleByline(String byline, String name) {
         assertThat(authors("", "<article><h1>Tram</h1><div class=\"byline\">" + byline + "</div><p>Text</p>"
                 + "</article>")).contains(new Field<>(List.of(name), "byline"));
