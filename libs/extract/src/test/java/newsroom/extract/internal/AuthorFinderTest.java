@@ -150,6 +150,17 @@ class AuthorFinderTest {
     }
 
     @Test
+    void theAuthorOfTheClaimAFactCheckReviewsIsNotThePagesAuthor() {
+        String ld = "<script type=\"application/ld+json\">{\"@type\":\"ClaimReview\",\"author\":{\"@type\":"
+                + "\"Organization\",\"name\":\"Check Desk\"},\"itemReviewed\":{\"@type\":\"CreativeWork\","
+                + "\"author\":{\"@type\":\"Person\",\"name\":\"Claim Maker\"}}}</script>";
+
+        assertThat(authors(ld, "<article><p class=\"byline\">By Ana Lima</p><p>The claim is false.</p></article>"))
+                .contains(new Field<>(List.of("Ana Lima"), "byline"));
+        assertThat(names(ld, "")).isEmpty();
+    }
+
+    @Test
     void prefersJsonLdPersonNames_resolvingIdReferences() {
         String ld = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"headline\":\"Tram\","
                 + "\"author\":{\"@id\":\"#p1\"}},{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ana Lima\"}]}"
