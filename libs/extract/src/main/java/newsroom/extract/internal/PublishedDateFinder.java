@@ -351,11 +351,22 @@ public final class PublishedDateFinder {
         return Optional.empty();
     }
 
+    /**
+     * The article's headline: the first {@code <h1>} of ten characters or more outside boilerplate, else the first
+     * non-blank one; those outside the site's frame first (a masthead {@code <h1>} in the page header or around a
+     * link to the home page names the site, and the date beside it is today's), the others when there is no such
+     * {@code <h1>}.
+     */
     private @Nullable Element headline() {
+        Element inContent = headline(true);
+        return inContent != null ? inContent : headline(false);
+    }
+
+    private @Nullable Element headline(boolean outsideSiteChrome) {
         Element first = null;
         for (PageScan.Placed placed : scan.h1s) {
             Element h1 = placed.element();
-            if (placed.inBoilerplateTag()) {
+            if (placed.inBoilerplateTag() || outsideSiteChrome && TitleChooser.isSiteChrome(h1)) {
                 continue;
             }
             if (first == null && !h1.text().isBlank()) {

@@ -366,9 +366,14 @@ final class TitleChooser {
 
     /** A heading that is the site's name or logo, or sits in navigation, page header, footer or sidebar. */
     private static boolean isSiteHeading(Element heading, String text, SiteIdentity site) {
-        if (site.isExactly(text)) {
-            return true;
-        }
+        return site.isExactly(text) || isSiteChrome(heading);
+    }
+
+    /**
+     * A heading that sits in the site's frame rather than an article: in navigation, the page's header, a footer or
+     * a sidebar, inside a link to the home page, or in a logo, brand or site-title block.
+     */
+    static boolean isSiteChrome(Element heading) {
         boolean inContent = false;
         int depth = 0;
         for (Element e = heading; e != null && !e.tagName().equals("body"); e = e.parent(), depth++) {

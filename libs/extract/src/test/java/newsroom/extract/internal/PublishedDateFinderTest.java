@@ -186,6 +186,20 @@ class PublishedDateFinderTest {
     }
 
     @Test
+    void theDateBesideAMastheadHeadingIsNotTheArticlesShownDate() {
+        String masthead = "<header><h1><a href=\"/\">The Springfield Courier</a></h1><span>Wednesday, June 14, "
+                + "2023</span></header>";
+        String article = "<article><h1>Council votes for the tram</h1><p>By Ana Lima June 12, 2023 7:04 pm ET</p>"
+                + PROSE + "</article>";
+
+        assertThat(published("en", "<meta property=\"article:published_time\" content=\"2023-06-13T00:04:00Z\">",
+                masthead + article)).contains("2023-06-12T19:04:00 text:byline");
+        // with no other <h1>, the masthead's still leads to the date shown near it
+        assertThat(published("en", "", "<header><h1><a href=\"/\">The Springfield Courier</a></h1></header>"
+                + "<p>Posted: 2023-06-12 15:24</p>" + PROSE)).contains("2023-06-12T15:24:00 text:byline");
+    }
+
+    @Test
     void keepsThePublishedDate_whenTheShownDateAgreesWithNothing() {
         assertThat(published("de", "<meta property=\"article:published_time\" content=\"2022-11-17T10:33:13Z\">",
                 "<h1>Konzert-Highlights im November</h1><span>Konzert am 02.12.2022</span>" + PROSE))
