@@ -290,17 +290,43 @@ final class TitleChooser {
         return headings;
     }
 
+    /**
+     * The heading that agrees with a declared title at least {@code minimum}, and of those the one that shares most
+     * words with it, then the one with the highest share: a section heading of one word found in the title
+     * ("Отзывы" in "Диета Аткинса (14 дней) - потеря веса до 10 кг. Отзывы") agrees fully but says less than the
+     * headline that states most of the title.
+     */
     private static Optional<Heading> bestHeading(List<Element> headings, String origin, List<Declared> titles,
             double minimum) {
         Heading best = null;
+        int bestShared = 0;
         for (Element element : headings) {
             String text = headingText(element);
             double agreement = titles.isEmpty() ? 0 : agreement(text, titles);
-            if (agreement >= minimum && (best == null || agreement > best.agreement())) {
+            int shared = titles.isEmpty() ? 0 : sharedWords(text, titles);
+            if (agreement >= minimum && (best == null || shared > bestShared
+                    || shared == bestShared && agreement > best.agreement())) {
                 best = new Heading(element, text, origin, agreement);
+                bestShared = shared;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The most words of the heading found in one declared title (matched as in {@link #agreement}). */
+    private static int sharedWords(String heading, List<Declared> titles) {
+        List<String> words = words(heading);
+        int best = 0;
+        for (Declared title : titles) {
+            int found = 0;
+            for (String word : words) {
+                if (title.stems().contains(stem(word)) || holdsOrIsHeld(word, title.words())) {
+                    found++;
+                }
+            }
+            best = Math.max(best, found);
+        }
+        return best;
     }
 
     /**

@@ -70,6 +70,14 @@ class TitleChooserTest {
     }
 
     @Test
+    void ofSeveralAgreeingHeadingsTheOneThatStatesMostOfTheTitleWins() {
+        assertThat(title("<title>Die Tram kommt (2025) - zwölf Kilometer neue Gleise. Meinungen</title>",
+                "<h1>Die Tram kommt - zwölf Kilometer neue Gleise bis 2025</h1><p>Text</p><h1>Vorteile</h1><p>Text</p>"
+                        + "<h1>Meinungen</h1><p>Text</p>").value())
+                .isEqualTo("Die Tram kommt - zwölf Kilometer neue Gleise bis 2025");
+    }
+
+    @Test
     void skipsTheLogoHeadingAndTheOneInThePageHeader() {
         String body = "<header class=\"branding\"><a href=\"/\"><h1>Beispiel Blog</h1></a></header>"
                 + "<div class=\"post\"><h1 class=\"entry-title\">Neue Tram für die Stadt</h1><p>Text</p></div>";
