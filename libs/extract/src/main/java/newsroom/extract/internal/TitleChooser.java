@@ -397,7 +397,9 @@ final class TitleChooser {
 
     /**
      * A heading that sits in the site's frame rather than an article: in navigation, the page's header, a footer or
-     * a sidebar, inside a link to the home page, or in a logo, brand or site-title block.
+     * a sidebar, in a sidebar widget (a class word starting with "widget": {@code widget}, {@code widgettitle},
+     * {@code widget_rss}; not a page builder's {@code elementor-widget}), inside a link to the home page, or in a
+     * logo, brand or site-title block.
      */
     static boolean isSiteChrome(Element heading) {
         boolean inContent = false;
@@ -413,7 +415,7 @@ final class TitleChooser {
             if (tag.equals("header") && !inContent && isPageHeader(e)) {
                 return true;
             }
-            if (tag.equals("a") && isHomeLink(e.attr("href"))) {
+            if (tag.equals("a") && isHomeLink(e.attr("href")) || isWidget(e)) {
                 return true;
             }
             if (depth <= 3 && (LOGO_NAME.matcher(e.className()).find() || LOGO_NAME.matcher(e.id()).find())) {
@@ -442,6 +444,19 @@ final class TitleChooser {
         }
         return depth <= 2 || names.contains("site") || names.contains("masthead") || names.contains("banner")
                 || header.selectFirst("nav") != null;
+    }
+
+    private static boolean isWidget(Element element) {
+        String className = element.className();
+        if (!className.contains("widget")) {
+            return false;
+        }
+        for (String word : WHITESPACE.split(className.strip())) {
+            if (word.regionMatches(true, 0, "widget", 0, "widget".length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHomeLink(String href) {
