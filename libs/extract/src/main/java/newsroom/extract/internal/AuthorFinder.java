@@ -56,6 +56,7 @@ final class AuthorFinder {
             + "|korrespondent(?:in)?|chefredakteur(?:in)?"
             + "|(?:ein|eine|a|an)\\s+\\p{L}{3,20}\\s+(?:von|by)"
             + "|text|autor(?:in|en|innen)?(?:\\(en\\))?|author(?:s)?|auteur(?:s)?|autore|autorka|przez|redakteur(?:in)?"
+            + "|(?:analysis|commentary|opinion|reporting) by|текст|автор(?:ы)?"
             + "|by|von|vom|par|door|por|av)\\b\\s*[:：]?\\s*");
     /**
      * Where a name ends: a digit that starts a word (a date; not the digits of a handle such as "rmb8090"), an

@@ -45,7 +45,9 @@ class AuthorFinderTest {
             "• Von Max Mustermann|Max Mustermann",
             "By Max Mustermann Monday, November 18, 2019, 04:05 pm PT|Max Mustermann",
             "By NEWS DESK NOVEMBER 20, 2019 10:43|NEWS DESK",
-            "by June Mustermann Nov. 4, 2019|June Mustermann"})
+            "by June Mustermann Nov. 4, 2019|June Mustermann",
+            "Analysis by Max Mustermann, Editor-at-large|Max Mustermann",
+            "Текст: Вера Иванова|Вера Иванова"})
     void stripsBylineWordsAndDatesFromAVisibleByline(String byline, String name) {
         assertThat(authors("", "<article><h1>Tram</h1><div class=\"byline\">" + byline + "</div><p>Text</p>"
                 + "</article>")).contains(new Field<>(List.of(name), "byline"));
