@@ -200,6 +200,20 @@ class PublishedDateFinderTest {
     }
 
     @Test
+    void theShownTimeWithItsZoneGivesTheLocalDay_whenATimestampNamesTheSameMoment() {
+        // the JSON-LD writes the UTC clock time with the local offset; the meta tag and the byline agree on the moment
+        String head = ld("{\"@type\":\"NewsArticle\",\"datePublished\":\"2023-06-13T04:31:13-06:00\"}")
+                + "<meta property=\"article:published_time\" content=\"2023-06-13T04:31:13+00:00\">";
+        String body = "<h1>Council votes for the tram</h1><div class=\"author_date\">Ana Lima - Jun 12, 2023, 10:31 pm "
+                + "CST</div>" + PROSE;
+
+        assertThat(published("en", head, body)).contains("2023-06-12T22:31:00-06:00 text:byline");
+        // without a timestamp of that moment, the article's own date stands
+        assertThat(published("en", head.substring(0, head.indexOf("<meta")), body))
+                .contains("2023-06-13T04:31:13-06:00 json-ld:NewsArticle.datePublished");
+    }
+
+    @Test
     void keepsThePublishedDate_whenTheShownDateAgreesWithNothing() {
         assertThat(published("de", "<meta property=\"article:published_time\" content=\"2022-11-17T10:33:13Z\">",
                 "<h1>Konzert-Highlights im November</h1><span>Konzert am 02.12.2022</span>" + PROSE))
