@@ -60,11 +60,11 @@ final class AuthorFinder {
             + "|by|von|vom|par|door|por|av)\\b\\s*[:：]?\\s*");
     /**
      * Where a name ends: a digit that starts a word (a date; not the digits of a handle such as "rmb8090"), an
-     * English month name before a day, with its weekday ("Monday, November 18, 2019"; a month without a number after
-     * it may be a name: "June Smith"), a separator, a parenthesis, a colon, a line of other matter.
+     * English month name before a day, with its weekday and "on" ("on Monday, November 18th, 2019"; a month without
+     * a number after it may be a name: "June Smith"), a separator, a parenthesis, a colon, a line of other matter.
      */
     private static final Pattern NAME_END = Pattern.compile(
-            "\\s*(?:(?<![\\p{L}\\p{N}])[0-9]|(?i:\\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?"
+            "\\s*(?:(?<![\\p{L}\\p{N}])[0-9]|(?i:\\b(?:on\\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?"
                     + "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
                     + "|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?\\s*[0-9])"
                     + "|[|•·(\\[{:@–—]|\\s-\\s|\\s-$|\\bam\\s+\\d|\\bon\\s+\\d"

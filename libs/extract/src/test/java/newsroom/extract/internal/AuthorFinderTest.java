@@ -62,6 +62,13 @@ class AuthorFinderTest {
     }
 
     @Test
+    void aBylineTextEndsAtOnAndAWrittenDate() {
+        assertThat(authors("", "<article><h1>Tram</h1><p class=\"article__meta\">By <a href=\"/staff/ana/\">Ana Lima"
+                + "</a> on Monday, November 18th, 2019 at 11:04 a.m.</p><p>The council decided.</p></article>"))
+                .contains(new Field<>(List.of("Ana Lima"), "byline-text"));
+    }
+
+    @Test
     void aBylineTextMayStartWithDashesOrBullets() {
         assertThat(authors("", "<h1>Tram</h1><div><strong><em>---- by Leonora Holling</em></strong></div>"
                 + "<p>The council decided.</p>")).contains(new Field<>(List.of("Leonora Holling"), "byline-text"));
