@@ -2,6 +2,7 @@ package newsroom.extract.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -459,14 +461,9 @@ final class AuthorFinder {
      * author in the inner element alone.
      */
     private Optional<Field<List<String>>> fromElements(List<Element> candidates) {
-        List<List<String>> found = new ArrayList<>(candidates.size());
-        for (Element element : candidates) {
-            String text = element.text();
-            boolean usable = text.length() <= MAX_BYLINE_CHARS && !element.tagName().equals("meta")
-                    && !element.tagName().equals("time") && !DATE_NAME.matcher(element.className()).find()
-                    && !isElsewhere(element);
-            found.add(usable ? names(text, Source.ELEMENT) : List.of());
-        }
+        // the names each candidate yields, read only when the choice needs them
+        Map<Integer, List<String>> found = new HashMap<>();
+        IntFunction<List<String>> namesOf = i -> found.computeIfAbsent(i, k -> elementNames(candidates.get(k)));
         Element first = null;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -474,25 +471,35 @@ final class AuthorFinder {
             if (first != null && element.parent() != first.parent()) {
                 break;
             }
-            if (found.get(i).isEmpty() || first == null && holdsNamedByline(candidates, found, i)) {
+            if (namesOf.apply(i).isEmpty() || first == null && holdsNamedByline(candidates, namesOf, i)) {
                 continue;
             }
             if (first == null) {
                 first = element;
             }
-            names.addAll(found.get(i));
+            names.addAll(namesOf.apply(i));
         }
         return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(people(names), "byline"));
+    }
+
+    /** The names a byline element shows; none for a long block, a date element or one in another article's part. */
+    private List<String> elementNames(Element element) {
+        String text = element.text();
+        if (text.length() > MAX_BYLINE_CHARS || element.tagName().equals("meta") || element.tagName().equals("time")
+                || DATE_NAME.matcher(element.className()).find() || isElsewhere(element)) {
+            return List.of();
+        }
+        return names(text, Source.ELEMENT);
     }
 
     /**
      * Whether candidate {@code outer} holds a later candidate that yields names (candidates come in document order,
      * so those inside it follow it).
      */
-    private static boolean holdsNamedByline(List<Element> candidates, List<List<String>> found, int outer) {
+    private static boolean holdsNamedByline(List<Element> candidates, IntFunction<List<String>> namesOf, int outer) {
         Element block = candidates.get(outer);
         for (int j = outer + 1; j < candidates.size() && holds(block, candidates.get(j)); j++) {
-            if (!found.get(j).isEmpty()) {
+            if (!namesOf.apply(j).isEmpty()) {
                 return true;
             }
         }
