@@ -52,6 +52,17 @@ class ArticleLanguageTest {
     }
 
     @Test
+    void theWebPagesJsonLdLanguageIsTheLastDeclarationReadWhenTheArticleStatesNone() {
+        String ld = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\",\"inLanguage\":"
+                + "\"pt-BR\"},{\"@type\":\"Article\",\"headline\":\"Ferries\"}]}</script>";
+        // a text too short to detect anything in: only the declaration can tell
+        assertThat(language(ld, "", "Classificação: 1. Equipe A 2. Equipe B"))
+                .contains(new Field<>("pt-BR", "json-ld:WebPage.inLanguage"));
+        assertThat(language(ld, " lang=\"pt-PT\"", "Classificação: 1. Equipe A 2. Equipe B"))
+                .contains(new Field<>("pt-PT", "html[lang]"));
+    }
+
+    @Test
     void aStrayThreeLetterSubtagAfterTheLanguageDoesNotReplaceIt() {
         // BCP 47 would read "de-ere" as the extended language "ere"; only macrolanguages have extended languages
         assertThat(language("", " lang=\"de-ere\"", GERMAN)).contains(new Field<>("de", "html[lang]"));

@@ -2,6 +2,7 @@ package newsroom.extract.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,13 +58,18 @@ final class AuthorFinder {
             + "|korrespondent(?:in)?|chefredakteur(?:in)?"
             + "|(?:ein|eine|a|an)\\s+\\p{L}{3,20}\\s+(?:von|by)"
             + "|text|autor(?:in|en|innen)?(?:\\(en\\))?|author(?:s)?|auteur(?:s)?|autore|autorka|przez|redakteur(?:in)?"
+            + "|(?:analysis|commentary|opinion|reporting) by|текст|автор(?:ы)?"
             + "|by|von|vom|par|door|por|av)\\b\\s*[:：]?\\s*");
     /**
-     * Where a name ends: a digit that starts a word (a date; not the digits of a handle such as "rmb8090"), a
-     * separator, a parenthesis, a colon, a line of other matter.
+     * Where a name ends: a digit that starts a word (a date; not the digits of a handle such as "rmb8090"), an
+     * English month name before a day, with its weekday and "on" ("on Monday, November 18th, 2019"; a month without
+     * a number after it may be a name: "June Smith"), a separator, a parenthesis, a colon, a line of other matter.
      */
     private static final Pattern NAME_END = Pattern.compile(
-            "\\s*(?:(?<![\\p{L}\\p{N}])[0-9]|[|•·(\\[{:@–—]|\\s-\\s|\\s-$|\\bam\\s+\\d|\\bon\\s+\\d"
+            "\\s*(?:(?<![\\p{L}\\p{N}])[0-9]|(?i:\\b(?:on\\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?"
+                    + "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                    + "|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?\\s*[0-9])"
+                    + "|[|•·(\\[{:@–—]|\\s-\\s|\\s-$|\\bam\\s+\\d|\\bon\\s+\\d"
                     + "|\\bsagt\\b|\\bsays\\b|\\bHace\\b"
                     + "|\\bPublished\\b|\\bUpdated\\b|\\bVeröffentlicht\\b|\\bAktualisiert\\b|\\bAlle Artikel\\b"
                     + "|\\bMehr\\b|\\bLesezeit\\b|\\bTiempo\\b|\\bFoto\\b|\\bFotos\\b|\\bBild\\b).*$",
@@ -95,7 +102,9 @@ final class AuthorFinder {
             "comments", "kommentar", "share", "teilen", "home", "login", "anmelden", "menü", "menu", "suche",
             "search", "impressum", "kontakt", "contact", "website", "shop", "abo", "newsletter", "pressesprecher",
             "pressesprecherin", "chefredakteur", "chefredakteurin", "volontär", "volontärin", "autor", "autorin",
-            "author", "mitarbeiter", "mitarbeiterin", "gründerin", "gründer", "founder", "ceo");
+            "author", "mitarbeiter", "mitarbeiterin", "gründerin", "gründer", "founder", "ceo", "press", "business",
+            "writer", "correspondent", "contributor", "columnist", "reporter", "the", "übersetzung",
+            "übersetzer", "übersetzerin", "translation", "translator", "translated", "illustration");
     /** Class or id words of the parts of a page that name other articles' or commenters' authors. */
     private static final Pattern ELSEWHERE = Pattern.compile("(?i)(?<![\\p{L}-])(?<!has-)(?:comments?|related|sidebar"
             + "|teasers?|widgets?|footer|recommend\\w*|listing|slides?|slider|carousel|promo|newsletter|respond|reply"
@@ -400,7 +409,7 @@ final class AuthorFinder {
             if (!names.isEmpty()) {
                 String type = JsonLdReader.articleType(object.get("@type"))
                         .orElse(JsonLdReader.localName(object.path("@type").asText("Thing")));
-                return Optional.of(new Field<>(distinct(names), "json-ld:" + type + ".author"));
+                return Optional.of(new Field<>(people(names), "json-ld:" + type + ".author"));
             }
         }
         return Optional.empty();
@@ -439,34 +448,62 @@ final class AuthorFinder {
                 }
             }
             if (!names.isEmpty()) {
-                return Optional.of(new Field<>(distinct(names), "meta:" + key));
+                return Optional.of(new Field<>(people(names), "meta:" + key));
             }
         }
         return Optional.empty();
     }
 
-    /** The first element of the kind outside other articles' parts that yields names, with its byline siblings. */
+    /**
+     * The first element of the kind outside other articles' parts that yields names, with its byline siblings. An
+     * element that holds another such element yielding names is passed over for it: a byline block around its
+     * author's name, beside the outlet, role and date ("Tom Davies Associated Press Published 11:34 PM"), names the
+     * author in the inner element alone.
+     */
     private Optional<Field<List<String>>> fromElements(List<Element> candidates) {
+        // the names each candidate yields, read only when the choice needs them
+        Map<Integer, List<String>> found = new HashMap<>();
+        IntFunction<List<String>> namesOf = i -> found.computeIfAbsent(i, k -> elementNames(candidates.get(k)));
         Element first = null;
         List<String> names = new ArrayList<>();
-        for (Element element : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Element element = candidates.get(i);
             if (first != null && element.parent() != first.parent()) {
                 break;
             }
-            String text = element.text();
-            if (text.length() > MAX_BYLINE_CHARS || element.tagName().equals("meta") || element.tagName().equals("time")
-                    || DATE_NAME.matcher(element.className()).find() || isElsewhere(element)) {
+            if (namesOf.apply(i).isEmpty() || first == null && holdsNamedByline(candidates, namesOf, i)) {
                 continue;
             }
-            List<String> found = names(text, Source.ELEMENT);
-            if (!found.isEmpty()) {
-                names.addAll(found);
-                if (first == null) {
-                    first = element;
-                }
+            if (first == null) {
+                first = element;
+            }
+            names.addAll(namesOf.apply(i));
+        }
+        return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(people(names), "byline"));
+    }
+
+    /** The names a byline element shows; none for a long block, a date element or one in another article's part. */
+    private List<String> elementNames(Element element) {
+        String text = element.text();
+        if (text.length() > MAX_BYLINE_CHARS || element.tagName().equals("meta") || element.tagName().equals("time")
+                || DATE_NAME.matcher(element.className()).find() || isElsewhere(element)) {
+            return List.of();
+        }
+        return names(text, Source.ELEMENT);
+    }
+
+    /**
+     * Whether candidate {@code outer} holds a later candidate that yields names (candidates come in document order,
+     * so those inside it follow it).
+     */
+    private static boolean holdsNamedByline(List<Element> candidates, IntFunction<List<String>> namesOf, int outer) {
+        Element block = candidates.get(outer);
+        for (int j = outer + 1; j < candidates.size() && holds(block, candidates.get(j)); j++) {
+            if (!namesOf.apply(j).isEmpty()) {
+                return true;
             }
         }
-        return names.isEmpty() ? Optional.empty() : Optional.of(new Field<>(distinct(names), "byline"));
+        return false;
     }
 
     /** A short text that starts with a byline word and a capitalised name ("Von Max Mustermann, 4. Juni 2020"). */
@@ -507,7 +544,7 @@ final class AuthorFinder {
                 return FilterResult.CONTINUE;
             }
         }, body);
-        return found.isEmpty() ? Optional.empty() : Optional.of(new Field<>(distinct(found), "byline-text"));
+        return found.isEmpty() ? Optional.empty() : Optional.of(new Field<>(people(found), "byline-text"));
     }
 
     /**
@@ -685,7 +722,8 @@ final class AuthorFinder {
         int capitalised = 0;
         for (String word : words) {
             String lower = TRAILING_MARKS.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
-            if (NOT_PERSON.contains(lower)) {
+            int hyphen = lower.indexOf('-', 1);
+            if (NOT_PERSON.contains(lower) || hyphen > 0 && NOT_PERSON.contains(lower.substring(0, hyphen))) {
                 return false;
             }
             if (NAME_WORD.matcher(word).matches()) {
@@ -718,6 +756,17 @@ final class AuthorFinder {
             }
         }
         return true;
+    }
+
+    /**
+     * The names found in one source, each once; beside a person's name ("Tom Krisher") only other persons' names:
+     * what a byline or an author field adds after it is the writer's role, outlet or degree ("AP Auto Writer",
+     * "Associated Press", "CNN", "MS, RD"), not a second author.
+     */
+    private static List<String> people(List<String> names) {
+        List<String> distinct = distinct(names);
+        return distinct.stream().anyMatch(AuthorFinder::isPersonName)
+                ? distinct.stream().filter(AuthorFinder::isPersonName).toList() : distinct;
     }
 
     private static List<String> distinct(List<String> names) {

@@ -277,7 +277,10 @@ public final class JsonLdReader {
         node.forEach(child -> collectIds(child, out, depth + 1));
     }
 
-    /** The objects of the blocks that state an {@code author}, article types first, in page order otherwise. */
+    /**
+     * The objects of the blocks that state an {@code author}, article types first, in page order otherwise; not
+     * those inside an {@code itemReviewed} (the claim or work a review rates, whose author is not the page's).
+     */
     public static List<JsonNode> authoredObjects(List<JsonNode> blocks) {
         List<JsonNode> articles = new ArrayList<>();
         List<JsonNode> others = new ArrayList<>();
@@ -293,7 +296,15 @@ public final class JsonLdReader {
         if (node.isObject() && node.hasNonNull("author")) {
             (articleType(node.get("@type")).isPresent() ? articles : others).add(node);
         }
-        node.forEach(child -> collectAuthored(child, articles, others, depth + 1));
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("itemReviewed")) {
+                    collectAuthored(e.getValue(), articles, others, depth + 1);
+                }
+            });
+        } else {
+            node.forEach(child -> collectAuthored(child, articles, others, depth + 1));
+        }
     }
 
     private static void collectSiteNames(JsonNode node, List<String> out, int depth) {

@@ -145,6 +145,13 @@ public final class MetadataExtractor {
         if (html != null && !html.attr("lang").isBlank()) {
             declared.add(new Field<>(html.attr("lang"), "html[lang]"));
         }
+        // last, the language another JSON-LD object of the page states (a WebPage's inLanguage beside the article)
+        for (JsonLdReader.TypedNode node : JsonLdReader.findAllIn(ldBlocks)) {
+            JsonNode inLanguage = node.node().get("inLanguage");
+            if (!node.nested() && inLanguage != null && inLanguage.isTextual()) {
+                declared.add(new Field<>(inLanguage.asText(), "json-ld:" + node.type() + ".inLanguage"));
+            }
+        }
         return LanguageCheck.firstDeclared(declared);
     }
 

@@ -2,6 +2,7 @@ package newsroom.extract.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +55,7 @@ public final class PublishedDateFinder {
     private static final int DATELINE_CHARS = 24;
     private static final int SHOWN_CLUSTER_CHARS = 80;
     private static final int MAX_TIMES = 8;
+    private static final int SAME_MINUTE_SECONDS = 60;
 
     private static final Pattern ATTRIBUTE_DATE = Pattern.compile(
             "(?i)(?:^|\\s)(?:date(?:published|created|modified)|(?:dc|dcterms):(?:date|created|issued|modified))"
@@ -146,6 +148,10 @@ public final class PublishedDateFinder {
                 }
             }
             Candidate first = new Candidate(shown.get().dates().get(0), "text:byline", 0);
+            if (sameMomentPublished(first.date())) {
+                // the page shows the moment a timestamp states, with its zone: the day it shows is the local one
+                return Optional.of(first);
+            }
             for (List<Candidate> list : List.of(times, modified)) {
                 for (Candidate candidate : list) {
                     if (day(candidate).equals(day(first))) {
@@ -173,6 +179,26 @@ public final class PublishedDateFinder {
             return url;
         }
         return modified.stream().findFirst();
+    }
+
+    /**
+     * Whether a published date names the same moment (to the minute) as a shown date written with time and zone
+     * ("Nov 19, 2019, 10:31 pm CST" and {@code 2019-11-20T04:31:13+00:00}): then the shown day is the local day,
+     * even when another value gives the same clock time a wrong offset ({@code 2019-11-20T04:31:13-06:00}).
+     */
+    private boolean sameMomentPublished(ArticleDate shown) {
+        Optional<OffsetDateTime> moment = shown.offsetDateTime();
+        if (moment.isEmpty()) {
+            return false;
+        }
+        for (Candidate candidate : published) {
+            Optional<OffsetDateTime> other = candidate.date().offsetDateTime();
+            if (other.isPresent()
+                    && Math.abs(ChronoUnit.SECONDS.between(moment.get(), other.get())) < SAME_MINUTE_SECONDS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static LocalDate day(Candidate candidate) {
@@ -351,11 +377,22 @@ public final class PublishedDateFinder {
         return Optional.empty();
     }
 
+    /**
+     * The article's headline: the first {@code <h1>} of ten characters or more outside boilerplate, else the first
+     * non-blank one; those outside the site's frame first (a masthead {@code <h1>} in the page header or around a
+     * link to the home page names the site, and the date beside it is today's), the others when there is no such
+     * {@code <h1>}.
+     */
     private @Nullable Element headline() {
+        Element inContent = headline(true);
+        return inContent != null ? inContent : headline(false);
+    }
+
+    private @Nullable Element headline(boolean outsideSiteChrome) {
         Element first = null;
         for (PageScan.Placed placed : scan.h1s) {
             Element h1 = placed.element();
-            if (placed.inBoilerplateTag()) {
+            if (placed.inBoilerplateTag() || outsideSiteChrome && TitleChooser.isSiteChrome(h1)) {
                 continue;
             }
             if (first == null && !h1.text().isBlank()) {

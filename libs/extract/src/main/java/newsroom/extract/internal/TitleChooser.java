@@ -290,17 +290,43 @@ final class TitleChooser {
         return headings;
     }
 
+    /**
+     * The heading that agrees with a declared title at least {@code minimum}, and of those the one that shares most
+     * words with it, then the one with the highest share: a section heading of one word found in the title
+     * ("Отзывы" in "Диета Аткинса (14 дней) - потеря веса до 10 кг. Отзывы") agrees fully but says less than the
+     * headline that states most of the title.
+     */
     private static Optional<Heading> bestHeading(List<Element> headings, String origin, List<Declared> titles,
             double minimum) {
         Heading best = null;
+        int bestShared = 0;
         for (Element element : headings) {
             String text = headingText(element);
             double agreement = titles.isEmpty() ? 0 : agreement(text, titles);
-            if (agreement >= minimum && (best == null || agreement > best.agreement())) {
+            int shared = titles.isEmpty() ? 0 : sharedWords(text, titles);
+            if (agreement >= minimum && (best == null || shared > bestShared
+                    || shared == bestShared && agreement > best.agreement())) {
                 best = new Heading(element, text, origin, agreement);
+                bestShared = shared;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The most words of the heading found in one declared title (matched as in {@link #agreement}). */
+    private static int sharedWords(String heading, List<Declared> titles) {
+        List<String> words = words(heading);
+        int best = 0;
+        for (Declared title : titles) {
+            int found = 0;
+            for (String word : words) {
+                if (title.stems().contains(stem(word)) || holdsOrIsHeld(word, title.words())) {
+                    found++;
+                }
+            }
+            best = Math.max(best, found);
+        }
+        return best;
     }
 
     /**
@@ -366,9 +392,16 @@ final class TitleChooser {
 
     /** A heading that is the site's name or logo, or sits in navigation, page header, footer or sidebar. */
     private static boolean isSiteHeading(Element heading, String text, SiteIdentity site) {
-        if (site.isExactly(text)) {
-            return true;
-        }
+        return site.isExactly(text) || isSiteChrome(heading);
+    }
+
+    /**
+     * A heading that sits in the site's frame rather than an article: in navigation, the page's header, a footer or
+     * a sidebar, in a sidebar widget (a class word starting with "widget": {@code widget}, {@code widgettitle},
+     * {@code widget_rss}; not a page builder's {@code elementor-widget}), inside a link to the home page, or in a
+     * logo, brand or site-title block.
+     */
+    static boolean isSiteChrome(Element heading) {
         boolean inContent = false;
         int depth = 0;
         for (Element e = heading; e != null && !e.tagName().equals("body"); e = e.parent(), depth++) {
@@ -382,7 +415,7 @@ final class TitleChooser {
             if (tag.equals("header") && !inContent && isPageHeader(e)) {
                 return true;
             }
-            if (tag.equals("a") && isHomeLink(e.attr("href"))) {
+            if (tag.equals("a") && isHomeLink(e.attr("href")) || isWidget(e)) {
                 return true;
             }
             if (depth <= 3 && (LOGO_NAME.matcher(e.className()).find() || LOGO_NAME.matcher(e.id()).find())) {
@@ -411,6 +444,19 @@ final class TitleChooser {
         }
         return depth <= 2 || names.contains("site") || names.contains("masthead") || names.contains("banner")
                 || header.selectFirst("nav") != null;
+    }
+
+    private static boolean isWidget(Element element) {
+        String className = element.className();
+        if (!className.contains("widget")) {
+            return false;
+        }
+        for (String word : WHITESPACE.split(className.strip())) {
+            if (word.regionMatches(true, 0, "widget", 0, "widget".length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHomeLink(String href) {

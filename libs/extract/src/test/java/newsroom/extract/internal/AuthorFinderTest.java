@@ -42,7 +42,12 @@ class AuthorFinderTest {
             "Text: Ursula Eggers|Ursula Eggers",
             "By James Whittaker - May 4, 2022|James Whittaker",
             "—— by Max Mustermann|Max Mustermann",
-            "• Von Max Mustermann|Max Mustermann"})
+            "• Von Max Mustermann|Max Mustermann",
+            "By Max Mustermann Monday, November 18, 2019, 04:05 pm PT|Max Mustermann",
+            "By NEWS DESK NOVEMBER 20, 2019 10:43|NEWS DESK",
+            "by June Mustermann Nov. 4, 2019|June Mustermann",
+            "Analysis by Max Mustermann, Editor-at-large|Max Mustermann",
+            "Текст: Вера Иванова|Вера Иванова"})
     void stripsBylineWordsAndDatesFromAVisibleByline(String byline, String name) {
         assertThat(authors("", "<article><h1>Tram</h1><div class=\"byline\">" + byline + "</div><p>Text</p>"
                 + "</article>")).contains(new Field<>(List.of(name), "byline"));
@@ -54,6 +59,13 @@ class AuthorFinderTest {
                 + "<p>Der Stadtrat hat beschlossen.</p></article>"))
                 .contains(new Field<>(List.of("Leonora Holling"), "byline-text"));
         assertThat(names("", "<p>Von Montag bis Freitag geöffnet.</p>")).isEmpty();
+    }
+
+    @Test
+    void aBylineTextEndsAtOnAndAWrittenDate() {
+        assertThat(authors("", "<article><h1>Tram</h1><p class=\"article__meta\">By <a href=\"/staff/ana/\">Ana Lima"
+                + "</a> on Monday, November 18th, 2019 at 11:04 a.m.</p><p>The council decided.</p></article>"))
+                .contains(new Field<>(List.of("Ana Lima"), "byline-text"));
     }
 
     @Test
@@ -118,6 +130,43 @@ class AuthorFinderTest {
                 .containsExactly("Isabel Caro", "Rocío Latorre", "José Miguel Wilson");
         assertThat(names("<meta name=\"author\" content=\"Ana Lima und Tom Berg\">", ""))
                 .containsExactly("Ana Lima", "Tom Berg");
+    }
+
+    @Test
+    void besideAPersonTheWritersRoleOutletOrDegreeIsNoSecondAuthor() {
+        assertThat(names("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+                + "{\"@type\":\"Person\",\"name\":\"By ANA LIMA, AP Auto Writer\"}}</script>", ""))
+                .containsExactly("ANA LIMA");
+        assertThat(names("<meta name=\"author\" content=\"Ana Lima, MS, RDN\">", "")).containsExactly("Ana Lima");
+        assertThat(names("", "<p class=\"byline\">Ana Lima and Tom Berg, Associated Press</p>"))
+                .containsExactly("Ana Lima", "Tom Berg");
+        assertThat(names("<meta name=\"author\" content=\"Ana Lima, CNN Editor-at-large\">", ""))
+                .containsExactly("Ana Lima");
+        // with no person's name beside them, agencies and desks stay what the page names
+        assertThat(names("", "<p class=\"byline\">AFP/The Local</p>")).containsExactly("AFP", "The Local");
+    }
+
+    @Test
+    void aBylineBlockAroundTheAuthorsOwnElementIsReadThroughThatElement() {
+        assertThat(names("", "<div class=\"byline-section\"><span class=\"author\">Ana Lima and Tom J. Berg</span>"
+                + " Springfield Daily Courier Published 7:07 PM EST Nov 19, 2019</div>"))
+                .containsExactly("Ana Lima", "Tom J. Berg");
+        assertThat(names("", "<div class=\"author\"><p class=\"second-author\">Autor <span>Ana Lima:</span></p>"
+                + "<p class=\"first-p-author\">Übersetzung <a href=\"/author/tom/\">Tom Berg</a>, 12.12.22</p></div>"))
+                .containsExactly("Ana Lima");
+        // a byline block with no named element inside is read as a whole
+        assertThat(names("", "<div class=\"byline\">By <b>Ana Lima</b> | Nov 19, 2019</div>")).containsExactly("Ana Lima");
+    }
+
+    @Test
+    void theAuthorOfTheClaimAFactCheckReviewsIsNotThePagesAuthor() {
+        String ld = "<script type=\"application/ld+json\">{\"@type\":\"ClaimReview\",\"author\":{\"@type\":"
+                + "\"Organization\",\"name\":\"Check Desk\"},\"itemReviewed\":{\"@type\":\"CreativeWork\","
+                + "\"author\":{\"@type\":\"Person\",\"name\":\"Claim Maker\"}}}</script>";
+
+        assertThat(authors(ld, "<article><p class=\"byline\">By Ana Lima</p><p>The claim is false.</p></article>"))
+                .contains(new Field<>(List.of("Ana Lima"), "byline"));
+        assertThat(names(ld, "")).isEmpty();
     }
 
     @Test

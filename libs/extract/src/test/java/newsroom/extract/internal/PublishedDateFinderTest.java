@@ -186,6 +186,34 @@ class PublishedDateFinderTest {
     }
 
     @Test
+    void theDateBesideAMastheadHeadingIsNotTheArticlesShownDate() {
+        String masthead = "<header><h1><a href=\"/\">The Springfield Courier</a></h1><span>Wednesday, June 14, "
+                + "2023</span></header>";
+        String article = "<article><h1>Council votes for the tram</h1><p>By Ana Lima June 12, 2023 7:04 pm ET</p>"
+                + PROSE + "</article>";
+
+        assertThat(published("en", "<meta property=\"article:published_time\" content=\"2023-06-13T00:04:00Z\">",
+                masthead + article)).contains("2023-06-12T19:04:00 text:byline");
+        // with no other <h1>, the masthead's still leads to the date shown near it
+        assertThat(published("en", "", "<header><h1><a href=\"/\">The Springfield Courier</a></h1></header>"
+                + "<p>Posted: 2023-06-12 15:24</p>" + PROSE)).contains("2023-06-12T15:24:00 text:byline");
+    }
+
+    @Test
+    void theShownTimeWithItsZoneGivesTheLocalDay_whenATimestampNamesTheSameMoment() {
+        // the JSON-LD writes the UTC clock time with the local offset; the meta tag and the byline agree on the moment
+        String head = ld("{\"@type\":\"NewsArticle\",\"datePublished\":\"2023-06-13T04:31:13-06:00\"}")
+                + "<meta property=\"article:published_time\" content=\"2023-06-13T04:31:13+00:00\">";
+        String body = "<h1>Council votes for the tram</h1><div class=\"author_date\">Ana Lima - Jun 12, 2023, 10:31 pm "
+                + "CST</div>" + PROSE;
+
+        assertThat(published("en", head, body)).contains("2023-06-12T22:31:00-06:00 text:byline");
+        // without a timestamp of that moment, the article's own date stands
+        assertThat(published("en", head.substring(0, head.indexOf("<meta")), body))
+                .contains("2023-06-13T04:31:13-06:00 json-ld:NewsArticle.datePublished");
+    }
+
+    @Test
     void keepsThePublishedDate_whenTheShownDateAgreesWithNothing() {
         assertThat(published("de", "<meta property=\"article:published_time\" content=\"2022-11-17T10:33:13Z\">",
                 "<h1>Konzert-Highlights im November</h1><span>Konzert am 02.12.2022</span>" + PROSE))

@@ -70,6 +70,27 @@ class TitleChooserTest {
     }
 
     @Test
+    void ofSeveralAgreeingHeadingsTheOneThatStatesMostOfTheTitleWins() {
+        assertThat(title("<title>Die Tram kommt (2025) - zwölf Kilometer neue Gleise. Meinungen</title>",
+                "<h1>Die Tram kommt - zwölf Kilometer neue Gleise bis 2025</h1><p>Text</p><h1>Vorteile</h1><p>Text</p>"
+                        + "<h1>Meinungen</h1><p>Text</p>").value())
+                .isEqualTo("Die Tram kommt - zwölf Kilometer neue Gleise bis 2025");
+    }
+
+    @Test
+    void aSidebarWidgetsHeadingIsNotThePostTitle() {
+        String head = "<title>Neue Tram für die Stadt | Beispiel Blog</title><meta property=\"og:title\" "
+                + "content=\"Neue Tram für die Stadt\"><meta property=\"og:site_name\" content=\"Beispiel Blog\">";
+        String body = "<h1>Beispiel Blog</h1><ul><li class=\"widget widget_rss\"><h2 class=\"widgettitle\">Tram News"
+                + "</h2></li></ul><div class=\"post\"><p>Die Stadt bekommt eine neue Tram.</p></div>";
+
+        assertThat(title(head, body)).isEqualTo(new Field<>("Neue Tram für die Stadt", "meta:og:title"));
+        // a page builder calls every block a widget: its title block stays a heading
+        assertThat(title(head, "<div class=\"elementor-widget elementor-widget-heading\"><h1>Neue Tram für die "
+                + "Stadt</h1></div>").origin()).isEqualTo("meta:og:title");
+    }
+
+    @Test
     void skipsTheLogoHeadingAndTheOneInThePageHeader() {
         String body = "<header class=\"branding\"><a href=\"/\"><h1>Beispiel Blog</h1></a></header>"
                 + "<div class=\"post\"><h1 class=\"entry-title\">Neue Tram für die Stadt</h1><p>Text</p></div>";
