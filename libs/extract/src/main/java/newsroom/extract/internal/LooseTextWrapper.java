@@ -1,6 +1,7 @@
 package newsroom.extract.internal;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,12 +30,15 @@ final class LooseTextWrapper {
      */
     static void wrapLooseText(Element body) {
         List<Element> containers = new ArrayList<>();
+        Set<Element> withText = TextStats.elementsWithText(body);
+        BitSet containersWithText = new BitSet();
         for (Element element : body.getAllElements()) {
             if (isContainer(element)) {
+                containersWithText.set(containers.size(), withText.contains(element));
                 containers.add(element);
             }
         }
-        wrapLooseText(containers, TextStats.elementsWithText(body));
+        wrapLooseText(containers, containersWithText);
     }
 
     /** Whether loose text in {@code element} may need wrapping: it is one of the containers that hold prose. */
@@ -44,13 +48,14 @@ final class LooseTextWrapper {
 
     /**
      * {@link #wrapLooseText(Element)} when the caller already knows the {@link #isContainer containers} under the body
-     * (the body included) and {@code withText}, the elements that hold visible text (as {@link
-     * TextStats#elementsWithText} finds them), both in the tree as it is now. Each container is wrapped on its own,
-     * so their order does not matter.
+     * (the body included) and {@code withText}, which of them hold visible text (by their index in {@code
+     * containers}; as {@link TextStats#elementsWithText} finds them), both in the tree as it is now. Each container is
+     * wrapped on its own, so their order does not matter.
      */
-    static void wrapLooseText(List<Element> containers, Set<Element> withText) {
+    static void wrapLooseText(List<Element> containers, BitSet withText) {
         // taken before any change: wrapping and renaming move no text in or out of an element present now
-        for (Element element : containers) {
+        for (int i = 0; i < containers.size(); i++) {
+            Element element = containers.get(i);
             String tag = element.normalName();
             boolean blockChild = hasBlockChild(element);
             if (!blockChild && (tag.equals("span") || tag.equals("font") || tag.equals("td") || tag.equals("th")
@@ -58,7 +63,7 @@ final class LooseTextWrapper {
                 continue;
             }
             if (!blockChild && RENAMED_TO_P.contains(tag) && !hasBrPair(element)) {
-                if (withText.contains(element)) {
+                if (withText.get(i)) {
                     element.tagName("p");
                 }
                 continue;

@@ -2,6 +2,8 @@ package newsroom.extract.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -109,7 +111,7 @@ public final class MainContentFinder {
             return Optional.empty();
         }
         List<Element> containers = new ArrayList<>();
-        Set<Element> withText = finder.removeJunk(prepared, containers);
+        BitSet withText = finder.removeJunk(prepared, containers);
         LooseTextWrapper.wrapLooseText(containers, withText);
         Element best = null;
         int bestProse = 0;
@@ -190,14 +192,20 @@ public final class MainContentFinder {
 
     /**
      * Removes what never holds article text: scripts, styles, form controls, hidden elements, comments. Found in one
-     * pass (nothing inside a removed element is looked at) and removed in one batch. The same pass finds the elements
-     * that hold visible text once the junk is gone (what {@link TextStats#elementsWithText} would find then), which
-     * it returns, and adds the {@link LooseTextWrapper#isContainer containers} that stay to {@code containers}.
+     * pass (nothing inside a removed element is looked at) and removed in one batch. The same pass adds the {@link
+     * LooseTextWrapper#isContainer containers} that stay to {@code containers} and returns which of them hold visible
+     * text once the junk is gone (by their index in {@code containers}: what {@link TextStats#elementsWithText} would
+     * find then).
      */
-    private Set<Element> removeJunk(Element body, List<Element> containers) {
+    private BitSet removeJunk(Element body, List<Element> containers) {
         List<Node> junk = new ArrayList<>();
-        Set<Element> withText = Collections.newSetFromMap(new IdentityHashMap<>());
+        BitSet withText = new BitSet();
         NodeTraversor.filter(new NodeFilter() {
+            /** By depth, for the open elements: whether visible text was seen in it so far. */
+            private boolean[] hasText = new boolean[64];
+            /** By depth, for the open elements: the index in containers, or -1. */
+            private int[] container = new int[64];
+
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Comment || node instanceof Element element && element != body
@@ -207,7 +215,14 @@ public final class MainContentFinder {
                 }
                 if (node instanceof Element element) {
                     bodyElements++;
+                    if (depth == hasText.length) {
+                        hasText = Arrays.copyOf(hasText, depth * 2);
+                        container = Arrays.copyOf(container, depth * 2);
+                    }
+                    hasText[depth] = false;
+                    container[depth] = -1;
                     if (LooseTextWrapper.isContainer(element)) {
+                        container[depth] = containers.size();
                         containers.add(element);
                     }
                 }
@@ -216,9 +231,16 @@ public final class MainContentFinder {
 
             @Override
             public FilterResult tail(Node node, int depth) {
-                if (node != body && (node instanceof TextNode text && TextStats.hasVisibleText(text)
-                        || node instanceof Element element && withText.contains(element))) {
-                    withText.add(node.parentElement());
+                if (node instanceof Element) {
+                    if (hasText[depth] && container[depth] >= 0) {
+                        withText.set(container[depth]);
+                    }
+                    if (depth > 0 && hasText[depth]) {
+                        hasText[depth - 1] = true;
+                    }
+                } else if (depth > 0 && node instanceof TextNode text && !hasText[depth - 1]
+                        && TextStats.hasVisibleText(text)) {
+                    hasText[depth - 1] = true;
                 }
                 return FilterResult.CONTINUE;
             }

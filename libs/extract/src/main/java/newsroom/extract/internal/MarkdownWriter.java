@@ -51,14 +51,15 @@ public final class MarkdownWriter {
     static String withoutBlankLineRuns(CharSequence text) {
         StringBuilder out = new StringBuilder(text.length());
         int newlines = 0;
+        int copyFrom = 0; // the characters from here to i are kept, and copied in one go
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            newlines = c == '\n' ? newlines + 1 : 0;
-            if (newlines <= 2) {
-                out.append(c);
+            newlines = text.charAt(i) == '\n' ? newlines + 1 : 0;
+            if (newlines > 2) {
+                out.append(text, copyFrom, i);
+                copyFrom = i + 1;
             }
         }
-        return out.toString();
+        return out.append(text, copyFrom, text.length()).toString();
     }
 
     private void blocks(Element container, StringBuilder out) {

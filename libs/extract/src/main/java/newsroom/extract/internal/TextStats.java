@@ -171,13 +171,17 @@ final class TextStats {
 
     /**
      * {@link Character#isWhitespace} or a no-break space; decided without the lookup below U+1680, where the only
-     * whitespace is ASCII and the no-break space.
+     * whitespace is the no-break space and these ASCII characters: space, tab to carriage return (U+0009–U+000D), and
+     * the four separators U+001C–U+001F; and above U+3000, where there is none.
      */
     static boolean isSpace(char c) {
-        if (c < 0x80) {
-            return c <= ' ' && Character.isWhitespace(c);
+        if (c <= ' ') {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c';
         }
-        return c == '\u00a0' || c >= '\u1680' && Character.isWhitespace(c);
+        if (c < '\u1680') {
+            return c == '\u00a0';
+        }
+        return c <= '\u3000' && Character.isWhitespace(c);
     }
 
     private static void finish(Element element, Counts own, @Nullable Counts up) {
