@@ -335,6 +335,11 @@ public final class MainContentFinder {
                 || "articleBody".equals(element.attr("itemprop"))) {
             return false;
         }
+        if (element.attributesSize() == 0) {
+            // no role, class or id to read: only the tag decides
+            return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
+                    || tag.equals("header") && element.getElementsByTag("p").size() < 3;
+        }
         // cheapest first; every test only reads the element
         return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
                 || UNLIKELY_ROLES.contains(element.attr("role").toLowerCase(Locale.ROOT))
