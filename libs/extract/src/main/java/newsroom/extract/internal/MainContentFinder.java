@@ -111,8 +111,10 @@ public final class MainContentFinder {
             return Optional.empty();
         }
         List<Element> containers = new ArrayList<>();
-        BitSet withText = finder.removeJunk(prepared, containers);
-        LooseTextWrapper.wrapLooseText(containers, withText);
+        BitSet withText = new BitSet();
+        BitSet withBlockChild = new BitSet();
+        finder.removeJunk(prepared, containers, withText, withBlockChild);
+        LooseTextWrapper.wrapLooseText(containers, withText, withBlockChild);
         Element best = null;
         int bestProse = 0;
         int bestLength = 0;
@@ -193,18 +195,20 @@ public final class MainContentFinder {
     /**
      * Removes what never holds article text: scripts, styles, form controls, hidden elements, comments. Found in one
      * pass (nothing inside a removed element is looked at) and removed in one batch. The same pass adds the {@link
-     * LooseTextWrapper#isContainer containers} that stay to {@code containers} and returns which of them hold visible
-     * text once the junk is gone (by their index in {@code containers}: what {@link TextStats#elementsWithText} would
-     * find then).
+     * LooseTextWrapper#isContainer containers} that stay to {@code containers} and sets, by their index there, which
+     * of them hold visible text once the junk is gone ({@code withText}: what {@link TextStats#elementsWithText}
+     * would find then) and which have a block child then ({@code withBlockChild}: {@link
+     * LooseTextWrapper#hasBlockChild}).
      */
-    private BitSet removeJunk(Element body, List<Element> containers) {
+    private void removeJunk(Element body, List<Element> containers, BitSet withText, BitSet withBlockChild) {
         List<Node> junk = new ArrayList<>();
-        BitSet withText = new BitSet();
         NodeTraversor.filter(new NodeFilter() {
             /** By depth, for the open elements: whether visible text was seen in it so far. */
             private boolean[] hasText = new boolean[64];
             /** By depth, for the open elements: the index in containers, or -1. */
             private int[] container = new int[64];
+            /** By depth, for the open elements: whether a child seen so far is a block. */
+            private boolean[] blockChild = new boolean[64];
 
             @Override
             public FilterResult head(Node node, int depth) {
@@ -218,9 +222,14 @@ public final class MainContentFinder {
                     if (depth == hasText.length) {
                         hasText = Arrays.copyOf(hasText, depth * 2);
                         container = Arrays.copyOf(container, depth * 2);
+                        blockChild = Arrays.copyOf(blockChild, depth * 2);
                     }
                     hasText[depth] = false;
                     container[depth] = -1;
+                    blockChild[depth] = false;
+                    if (depth > 0 && LooseTextWrapper.isBlock(element)) {
+                        blockChild[depth - 1] = true;
+                    }
                     if (LooseTextWrapper.isContainer(element)) {
                         container[depth] = containers.size();
                         containers.add(element);
@@ -232,8 +241,9 @@ public final class MainContentFinder {
             @Override
             public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element) {
-                    if (hasText[depth] && container[depth] >= 0) {
-                        withText.set(container[depth]);
+                    if (container[depth] >= 0) {
+                        withText.set(container[depth], hasText[depth]);
+                        withBlockChild.set(container[depth], blockChild[depth]);
                     }
                     if (depth > 0 && hasText[depth]) {
                         hasText[depth - 1] = true;
@@ -246,7 +256,6 @@ public final class MainContentFinder {
             }
         }, body);
         Nodes.removeAll(junk);
-        return withText;
     }
 
     private static boolean isHidden(Element element) {
