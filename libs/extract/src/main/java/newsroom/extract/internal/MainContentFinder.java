@@ -482,8 +482,9 @@ public final class MainContentFinder {
         }
         String firstClass = className.strip().split("\\s+")[0];
         for (Element cousin : stats.elements()) {
-            if (cousin == top || !cousin.hasClass(firstClass) || !cousin.normalName().equals(top.normalName())
-                    || !cousin.className().equals(className) || isAttached(cousin, top) || isAttached(top, cousin)) {
+            // cheapest first: the same tag and class attribute, then the class token
+            if (cousin == top || !cousin.normalName().equals(top.normalName()) || !cousin.className().equals(className)
+                    || !cousin.hasClass(firstClass) || isAttached(cousin, top) || isAttached(top, cousin)) {
                 continue;
             }
             int total = stats.textLength(cousin);
