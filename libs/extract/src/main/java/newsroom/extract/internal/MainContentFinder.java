@@ -368,7 +368,6 @@ public final class MainContentFinder {
     /** Scores text blocks and adds their scores to their ancestors; returns the scored ancestors. */
     private List<Element> scoreParagraphs(Element body, Pass pass) {
         List<Element> candidates = new ArrayList<>();
-        Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element block : stats.elements()) {
             if (!isParagraphLike(block)) {
                 continue;
@@ -386,12 +385,13 @@ public final class MainContentFinder {
                 if (ancestor.parent() == null && ancestor != body) {
                     break;
                 }
-                if (seen.add(ancestor)) {
-                    scores.put(ancestor, initialScore(ancestor, pass));
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                Double sum = scores.get(ancestor); // the scores start empty: a candidate is scored on first sight
+                if (sum == null) {
+                    sum = initialScore(ancestor, pass);
                     candidates.add(ancestor);
                 }
-                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                scores.merge(ancestor, score / divider, Double::sum);
+                scores.put(ancestor, sum + score / divider);
                 if (ancestor == body) {
                     break;
                 }
