@@ -27,6 +27,7 @@ final class ClassNameHints {
     /** The letters that must be present for the word-bounded forms to match. */
     private static final int AD_LETTERS = 16;
     private static final int HID_LETTERS = 32;
+    private static final int CAPTION = 64;
 
     private static final Words WORDS = new Words()
             .add(UNLIKELY, "-ad-", "advert", "banner", "breadcrumb", "combx", "comment",
@@ -47,6 +48,7 @@ final class ClassNameHints {
                     "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "social",
                     "newsletter", "subscri", "recommend", "byline", "caption", "credit", "author", "timestamp",
                     "dateline")
+            .add(CAPTION, "caption", "credit")
             .add(AD_LETTERS, "ad")
             .add(HID_LETTERS, "hid");
     private static final Pattern AD = Pattern.compile("\\bads?\\b", Pattern.CASE_INSENSITIVE);
@@ -70,6 +72,11 @@ final class ClassNameHints {
         int idFlags = WORDS.flagsIn(id);
         return ((classFlags | idFlags) & MAYBE_CANDIDATE) == 0
                 && (((classFlags | idFlags) & UNLIKELY) != 0 || hasAd(className, classFlags) || hasAd(id, idFlags));
+    }
+
+    /** Whether a class name marks an image caption or credit (what the regex {@code (?i)caption|credit} finds). */
+    static boolean namesCaption(String className) {
+        return (WORDS.flagsIn(className) & CAPTION) != 0;
     }
 
     /** +25 for each of class and id that names content, −25 for each that names boilerplate. */

@@ -34,7 +34,6 @@ final class ContentCleaner {
     private static final Pattern HEADING_TAG = Pattern.compile("h[1-6]");
     private static final Set<String> SUBHEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Pattern SENTENCE_END = Pattern.compile("(?s).*[.!?\"\u201d]$");
-    private static final Pattern CAPTION = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
     private static final int MAX_CAPTION_CHARS = 300;
     private static final int MAX_UI_LABEL_CHARS = 40;
     /** Blocks whose whole text is an advertising label, a button caption or a gallery counter. */
@@ -417,7 +416,7 @@ final class ContentCleaner {
             }
             TextStats.Counts counts = stats.get(element);
             boolean caption = counts.textLength < MAX_CAPTION_CHARS && counts.paragraphs <= 1
-                    && CAPTION.matcher(element.className()).find();
+                    && ClassNameHints.namesCaption(element.className());
             boolean label = counts.textLength <= MAX_UI_LABEL_CHARS && TextWriter.BLOCKS.contains(element.normalName())
                     && UI_LABEL.matcher(element.text()).matches();
             if (caption || label) {
