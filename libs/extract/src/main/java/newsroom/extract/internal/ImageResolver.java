@@ -140,7 +140,7 @@ public final class ImageResolver {
         String[] values = new String[SOURCE_ATTRIBUTES.size()];
         if (img.attributesSize() > 0) {
             for (Attribute attribute : img.attributes()) {
-                Integer rank = SOURCE_ATTRIBUTES.get(Normalizer.lowerCase(attribute.getKey()));
+                Integer rank = SOURCE_ATTRIBUTES.get(Normalizer.asciiLowerCase(attribute.getKey()));
                 if (rank != null && values[rank] == null) {
                     values[rank] = attribute.getValue();
                 }
