@@ -192,6 +192,9 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
 
     /** Whether {@code html} has at most {@code limit} {@code <} followed by an ASCII letter; stops past the limit. */
     static boolean hasAtMostStartTags(String html, int limit) {
+        if (html.length() / 2 <= limit) {
+            return true; // each start tag takes two characters at least: a short page cannot hold more
+        }
         int count = 0;
         for (int i = html.indexOf('<'); i >= 0 && i + 1 < html.length(); i = html.indexOf('<', i + 1)) {
             char next = html.charAt(i + 1);

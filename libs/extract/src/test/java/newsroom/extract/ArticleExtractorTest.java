@@ -20,6 +20,16 @@ class ArticleExtractorTest {
     private final ArticleExtractor extractor = new ArticleExtractor();
 
     @Test
+    void startTagLimitCountsLessThanFollowedByALetter_atEveryLengthAroundTheLimit() {
+        assertThat(ArticleExtractor.hasAtMostStartTags("<a<b<c", 3)).isTrue();
+        assertThat(ArticleExtractor.hasAtMostStartTags("<a<b<c<d", 3)).isFalse();
+        assertThat(ArticleExtractor.hasAtMostStartTags("<a<b<c<d<", 3)).isFalse();
+        assertThat(ArticleExtractor.hasAtMostStartTags("<a<b<c< < ", 3)).isTrue();
+        assertThat(ArticleExtractor.hasAtMostStartTags("<a<b<c<1<Z", 3)).isFalse();
+        assertThat(ArticleExtractor.hasAtMostStartTags("x".repeat(100) + "<p", 0)).isFalse();
+    }
+
+    @Test
     void aDateReadOnlyFromTheUrlIsLeftToTheNormalizersFallbacks() {
         String url = "https://news.example.com/city/2019/11/18/tram.html";
 

@@ -7,29 +7,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The JSON-LD {@code articleBody} as evidence: which blocks of the page carry the article's text. Compared by
  * 4-token shingles, so markup, spacing and punctuation differences do not matter. The text itself is never copied
  * into the output from here. One instance per page and thread: it remembers the shares it has computed.
+ *
+ * <p>A token is a run of letters, numbers and underscores (the regex {@code [\p{L}\p{N}_]+}). Tokens are numbered
+ * as they are first met (the body's first, then, per text, the ones the body lacks), so a shingle is four numbers
+ * compared and hashed as such, not four strings.
  */
 final class ArticleEvidence {
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+");
-
-    private final Set<List<String>> shingles;
+    /** The body's distinct tokens, numbered from 0 in order of appearance. */
+    private final Map<String, Integer> vocabulary;
+    private final Set<Shingle> shingles;
     /** {@link #share} by text: the passes and the cleaner ask again about the same blocks. */
     private final Map<String, Double> shares = new HashMap<>();
 
-    private ArticleEvidence(Set<List<String>> shingles) {
+    private ArticleEvidence(Map<String, Integer> vocabulary, Set<Shingle> shingles) {
+        this.vocabulary = vocabulary;
         this.shingles = shingles;
     }
 
     /** Evidence from the JSON-LD {@code articleBody}, or none. */
     static ArticleEvidence of(Optional<String> articleBody) {
-        return new ArticleEvidence(articleBody.map(ArticleEvidence::shingleSet).orElse(Set.of()));
+        Map<String, Integer> vocabulary = new HashMap<>();
+        if (articleBody.isEmpty()) {
+            return new ArticleEvidence(vocabulary, Set.of());
+        }
+        List<String> tokens = tokens(articleBody.get());
+        int[] ids = new int[tokens.size()];
+        for (int i = 0; i < ids.length; i++) {
+            Integer id = vocabulary.putIfAbsent(tokens.get(i), vocabulary.size());
+            ids[i] = id == null ? vocabulary.size() - 1 : id;
+        }
+        return new ArticleEvidence(vocabulary, shingleSet(ids));
     }
 
     /** Whether there is no evidence (no JSON-LD body, or one without words). */
@@ -43,12 +56,29 @@ final class ArticleEvidence {
     }
 
     private double measureShare(String text) {
-        Set<List<String>> textShingles = shingleSet(text);
+        List<String> tokens = tokens(text);
+        int[] ids = new int[tokens.size()];
+        Map<String, Integer> unknown = null; // numbers, after the body's, for the tokens the body lacks
+        for (int i = 0; i < ids.length; i++) {
+            Integer id = vocabulary.get(tokens.get(i));
+            if (id == null) {
+                if (unknown == null) {
+                    unknown = new HashMap<>();
+                }
+                id = unknown.get(tokens.get(i));
+                if (id == null) {
+                    id = vocabulary.size() + unknown.size();
+                    unknown.put(tokens.get(i), id);
+                }
+            }
+            ids[i] = id;
+        }
+        Set<Shingle> textShingles = shingleSet(ids);
         if (textShingles.isEmpty()) {
             return 0;
         }
         int found = 0;
-        for (List<String> shingle : textShingles) {
+        for (Shingle shingle : textShingles) {
             if (shingles.contains(shingle)) {
                 found++;
             }
@@ -56,20 +86,54 @@ final class ArticleEvidence {
         return (double) found / textShingles.size();
     }
 
-    /** Distinct 4-token windows; a text of 1–3 tokens gives one shorter window. */
-    private static Set<List<String>> shingleSet(String text) {
+    /** Distinct 4-token windows; 1–3 tokens give one shorter window. */
+    private static Set<Shingle> shingleSet(int[] ids) {
+        Set<Shingle> set = new HashSet<>();
+        for (int i = 0; i + 4 <= ids.length; i++) {
+            set.add(new Shingle(ids[i], ids[i + 1], ids[i + 2], ids[i + 3]));
+        }
+        if (ids.length > 0 && ids.length < 4) {
+            set.add(new Shingle(ids[0], ids.length > 1 ? ids[1] : -1, ids.length > 2 ? ids[2] : -1, -1));
+        }
+        return set;
+    }
+
+    /** The tokens of {@code text}: what the regex {@code [\p{L}\p{N}_]+} finds, in order. */
+    static List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            tokens.add(m.group());
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (isTokenChar(c)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                tokens.add(text.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(c);
         }
-        Set<List<String>> shingles = new HashSet<>();
-        for (int i = 0; i + 4 <= tokens.size(); i++) {
-            shingles.add(List.copyOf(tokens.subList(i, i + 4)));
+        if (start >= 0) {
+            tokens.add(text.substring(start));
         }
-        if (tokens.size() < 4 && !tokens.isEmpty()) {
-            shingles.add(List.copyOf(tokens));
+        return tokens;
+    }
+
+    /** Whether {@code c} is a letter ({@code \p{L}}), a number ({@code \p{N}}) or {@code _}. */
+    private static boolean isTokenChar(int c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
         }
-        return shingles;
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    /** Up to four token numbers (-1 where a shorter window has none). */
+    private record Shingle(int first, int second, int third, int fourth) {
     }
 }

@@ -1,6 +1,6 @@
 package newsroom.extract.internal;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,33 +13,45 @@ import org.jsoup.nodes.Element;
  *
  * <p>Most words match anywhere in a name, ASCII case-insensitively (what a {@code CASE_INSENSITIVE} regex of
  * alternatives would find); they are looked up by the name's characters in a table of words by their first two
- * letters instead of trying one long alternation at every position. The two word-bounded forms ({@code ad}/{@code ads} and
- * {@code hid}) keep a small regex, run only when the name holds the letters at all.
+ * letters instead of trying one long alternation at every position, and one pass over a name finds the words of
+ * every vocabulary. The two word-bounded forms ({@code ad}/{@code ads} and {@code hid}) keep a small regex, run only
+ * when the name holds the letters at all.
  */
 final class ClassNameHints {
 
-    private static final Words UNLIKELY = new Words("-ad-", "advert", "banner", "breadcrumb", "combx", "comment",
-            "community", "disqus", "extra", "footer", "gdpr", "consent", "cookie", "header", "legends", "menu",
-            "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
-            "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "modal", "newsletter", "subscri",
-            "share", "sharing", "promo", "outbrain", "taboola", "recommend", "most-read", "mostread", "most-popular",
-            "mostpopular", "most-viewed", "mostviewed", "trending", "signup", "sign-up", "widget", "toolbar",
-            "masthead", "navbar", "nav-", "-nav", "byline", "dateline", "author-bio", "tag-list", "taglist",
-            "read-more", "readmore", "more-stories", "morestories", "teaser", "print-only", "sr-only",
-            "visually-hidden", "visuallyhidden");
-    private static final Words MAYBE_CANDIDATE = new Words("and", "article", "body", "column", "content", "main",
-            "shadow", "story", "entry", "post-text", "posttext", "text", "embed");
-    private static final Words POSITIVE = new Words("article", "body", "content", "entry", "hentry", "h-entry", "main",
-            "post", "text", "blog", "story", "prose", "rich-text", "richtext");
-    private static final Words NEGATIVE = new Words("-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
-            "foot", "footer", "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
-            "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "social",
-            "newsletter", "subscri", "recommend", "byline", "caption", "credit", "author", "timestamp", "dateline");
+    /** The vocabularies, as bits of the flags {@link Words#flagsIn} returns. */
+    private static final int UNLIKELY = 1;
+    private static final int MAYBE_CANDIDATE = 2;
+    private static final int POSITIVE = 4;
+    private static final int NEGATIVE = 8;
+    /** The letters that must be present for the word-bounded forms to match. */
+    private static final int AD_LETTERS = 16;
+    private static final int HID_LETTERS = 32;
+    private static final int CAPTION = 64;
 
-    /** The word-bounded forms, with the letters that must be present for them to match. */
-    private static final Words AD_LETTERS = new Words("ad");
+    private static final Words WORDS = new Words()
+            .add(UNLIKELY, "-ad-", "advert", "banner", "breadcrumb", "combx", "comment",
+                    "community", "disqus", "extra", "footer", "gdpr", "consent", "cookie", "header", "legends", "menu",
+                    "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+                    "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "modal", "newsletter",
+                    "subscri", "share", "sharing", "promo", "outbrain", "taboola", "recommend", "most-read", "mostread",
+                    "most-popular", "mostpopular", "most-viewed", "mostviewed", "trending", "signup", "sign-up",
+                    "widget", "toolbar", "masthead", "navbar", "nav-", "-nav", "byline", "dateline", "author-bio",
+                    "tag-list", "taglist", "read-more", "readmore", "more-stories", "morestories", "teaser",
+                    "print-only", "sr-only", "visually-hidden", "visuallyhidden")
+            .add(MAYBE_CANDIDATE, "and", "article", "body", "column", "content", "main", "shadow", "story", "entry",
+                    "post-text", "posttext", "text", "embed")
+            .add(POSITIVE, "article", "body", "content", "entry", "hentry", "h-entry", "main", "post", "text", "blog",
+                    "story", "prose", "rich-text", "richtext")
+            .add(NEGATIVE, "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer",
+                    "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
+                    "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "social",
+                    "newsletter", "subscri", "recommend", "byline", "caption", "credit", "author", "timestamp",
+                    "dateline")
+            .add(CAPTION, "caption", "credit")
+            .add(AD_LETTERS, "ad")
+            .add(HID_LETTERS, "hid");
     private static final Pattern AD = Pattern.compile("\\bads?\\b", Pattern.CASE_INSENSITIVE);
-    private static final Words HID_LETTERS = new Words("hid");
     private static final Pattern HID = Pattern.compile("^hid$| hid$| hid |^hid ", Pattern.CASE_INSENSITIVE);
 
     private ClassNameHints() {
@@ -47,7 +59,8 @@ final class ClassNameHints {
 
     /** Whether class and id names say boilerplate and nothing says content. */
     static boolean isUnlikely(String classAndId) {
-        return (UNLIKELY.foundIn(classAndId) || hasAd(classAndId)) && !MAYBE_CANDIDATE.foundIn(classAndId);
+        int flags = WORDS.flagsIn(classAndId);
+        return ((flags & UNLIKELY) != 0 || hasAd(classAndId, flags)) && (flags & MAYBE_CANDIDATE) == 0;
     }
 
     /**
@@ -55,67 +68,82 @@ final class ClassNameHints {
      * space, so none matches across the two names, and the {@code ad} word bound is the same at a name's end.
      */
     static boolean isUnlikely(String className, String id) {
-        return (UNLIKELY.foundIn(className) || UNLIKELY.foundIn(id) || hasAd(className) || hasAd(id))
-                && !MAYBE_CANDIDATE.foundIn(className) && !MAYBE_CANDIDATE.foundIn(id);
+        int classFlags = WORDS.flagsIn(className);
+        int idFlags = WORDS.flagsIn(id);
+        return ((classFlags | idFlags) & MAYBE_CANDIDATE) == 0
+                && (((classFlags | idFlags) & UNLIKELY) != 0 || hasAd(className, classFlags) || hasAd(id, idFlags));
+    }
+
+    /** Whether a class name marks an image caption or credit (what the regex {@code (?i)caption|credit} finds). */
+    static boolean namesCaption(String className) {
+        return (WORDS.flagsIn(className) & CAPTION) != 0;
     }
 
     /** +25 for each of class and id that names content, −25 for each that names boilerplate. */
     static double weight(Element element) {
+        return weight(element.className()) + weight(element.id());
+    }
+
+    private static double weight(String name) {
+        if (name.isEmpty()) {
+            return 0;
+        }
+        int flags = WORDS.flagsIn(name);
         double weight = 0;
-        for (String name : List.of(element.className(), element.id())) {
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (NEGATIVE.foundIn(name) || hasAd(name)
-                    || HID_LETTERS.foundIn(name) && HID.matcher(name).find()) {
-                weight -= 25;
-            }
-            if (POSITIVE.foundIn(name)) {
-                weight += 25;
-            }
+        if ((flags & NEGATIVE) != 0 || hasAd(name, flags)
+                || (flags & HID_LETTERS) != 0 && HID.matcher(name).find()) {
+            weight -= 25;
+        }
+        if ((flags & POSITIVE) != 0) {
+            weight += 25;
         }
         return weight;
     }
 
-    private static boolean hasAd(String name) {
-        return AD_LETTERS.foundIn(name) && AD.matcher(name).find();
+    /** The word-bounded {@code ad}/{@code ads}, looked for only when the name holds the letters. */
+    private static boolean hasAd(String name, int flags) {
+        return (flags & AD_LETTERS) != 0 && AD.matcher(name).find();
     }
 
     /**
-     * A set of lower-case ASCII words (two characters or more), found anywhere in a text with ASCII letters compared
-     * case-insensitively. Words are looked up by the text's next two characters, so each position costs one table
-     * read and, rarely, a comparison with the one or two words that start with that pair.
+     * Lower-case ASCII words (two characters or more), each with the vocabularies it belongs to, found anywhere in a
+     * text with ASCII letters compared case-insensitively. Words are looked up by the text's next two characters, so
+     * each position costs one table read and, rarely, a comparison with the one or two words that start with that
+     * pair; one pass over a name answers for every vocabulary.
      */
     private static final class Words {
         private final String[][] byFirstPair = new String[128 * 128][];
+        private final int[][] flagsByFirstPair = new int[128 * 128][];
 
-        Words(String... words) {
-            List<List<String>> lists = new ArrayList<>();
-            for (int i = 0; i < 128 * 128; i++) {
-                lists.add(null);
-            }
+        /** Adds {@code words} to the vocabulary {@code flag} (a word in several vocabularies has all their flags). */
+        Words add(int flag, String... words) {
             for (String word : words) {
                 if (word.length() < 2 || word.charAt(0) >= 128 || word.charAt(1) >= 128) {
                     throw new IllegalArgumentException("not a word of two ASCII characters or more: " + word);
                 }
                 int key = word.charAt(0) << 7 | word.charAt(1);
-                if (lists.get(key) == null) {
-                    lists.set(key, new ArrayList<>());
+                String[] known = byFirstPair[key] == null ? new String[0] : byFirstPair[key];
+                int at = List.of(known).indexOf(word);
+                if (at >= 0) {
+                    flagsByFirstPair[key][at] |= flag;
+                    continue;
                 }
-                lists.get(key).add(word);
+                byFirstPair[key] = Arrays.copyOf(known, known.length + 1);
+                byFirstPair[key][known.length] = word;
+                flagsByFirstPair[key] = Arrays.copyOf(known.length == 0 ? new int[0] : flagsByFirstPair[key],
+                        known.length + 1);
+                flagsByFirstPair[key][known.length] = flag;
             }
-            for (int i = 0; i < 128 * 128; i++) {
-                if (lists.get(i) != null) {
-                    byFirstPair[i] = lists.get(i).toArray(String[]::new);
-                }
-            }
+            return this;
         }
 
-        boolean foundIn(String text) {
+        /** The flags of all the words found in {@code text}, or-ed together. */
+        int flagsIn(String text) {
             int last = text.length() - 1;
             if (last < 1) {
-                return false;
+                return 0;
             }
+            int flags = 0;
             char next = lower(text.charAt(0));
             for (int i = 0; i < last; i++) {
                 char c = next;
@@ -125,14 +153,14 @@ final class ClassNameHints {
                 }
                 String[] candidates = byFirstPair[c << 7 | next];
                 if (candidates != null) {
-                    for (String word : candidates) {
-                        if (startsAt(text, i, word)) {
-                            return true;
+                    for (int w = 0; w < candidates.length; w++) {
+                        if (startsAt(text, i, candidates[w])) {
+                            flags |= flagsByFirstPair[c << 7 | next][w];
                         }
                     }
                 }
             }
-            return false;
+            return flags;
         }
 
         private static boolean startsAt(String text, int offset, String word) {

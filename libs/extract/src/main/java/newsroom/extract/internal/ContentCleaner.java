@@ -32,8 +32,8 @@ final class ContentCleaner {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00a0]+");
     private static final Pattern HEADING_TAG = Pattern.compile("h[1-6]");
+    private static final Set<String> SUBHEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Pattern SENTENCE_END = Pattern.compile("(?s).*[.!?\"\u201d]$");
-    private static final Pattern CAPTION = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
     private static final int MAX_CAPTION_CHARS = 300;
     private static final int MAX_UI_LABEL_CHARS = 40;
     /** Blocks whose whole text is an advertising label, a button caption or a gallery counter. */
@@ -79,6 +79,9 @@ final class ContentCleaner {
      * into it (each one is reported to it before it is made); null before the first.
      */
     private @Nullable TextStats stats;
+    /** The block {@link #blockText} last read, and its text. */
+    private @Nullable Element textBlock;
+    private String textOfBlock = "";
 
     /**
      * @param title         article title from the metadata (its repetitions are dropped); may be null
@@ -107,11 +110,14 @@ final class ContentCleaner {
         List<Element> images = new ArrayList<>();
         List<Element> metadata = new ArrayList<>();
         List<Element> links = new ArrayList<>();
+        List<Element> headings = new ArrayList<>();
         for (Element element : article.getAllElements()) {
             if (element.nameIs("h1")) {
                 headlines.add(element);
             } else if (element.nameIs("img")) {
                 images.add(element);
+            } else if (SUBHEADINGS.contains(element.normalName())) {
+                headings.add(element);
             }
             if (metadataMarkup.test(element)) {
                 metadata.add(element);
@@ -131,7 +137,10 @@ final class ContentCleaner {
         removeMetadataLines(article, metadata, links, gone);
         removeCaptionsAndLabels(article);
         measure(article);
-        for (Element heading : article.select("h2, h3, h4, h5, h6")) {
+        for (Element heading : headings) {
+            if (!isInside(heading, article)) {
+                continue; // removed with an element above it since the walk
+            }
             if (classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33
                     || !title.isEmpty() && normalize(heading.text()).equals(title)) {
                 remove(heading);
@@ -213,8 +222,21 @@ final class ContentCleaner {
         }
     }
 
+    /**
+     * {@code block.text()}, remembered for the last block asked about (the edge tests ask about one block several
+     * times in a row) until the next removal, which may change it.
+     */
+    private String blockText(Element block) {
+        if (block != textBlock) {
+            textBlock = block;
+            textOfBlock = block.text();
+        }
+        return textOfBlock;
+    }
+
     /** Removes {@code element} from the article, reporting it to the measures. */
     private void remove(Element element) {
+        textBlock = null;
         if (stats != null) {
             stats.willRemove(element);
         }
@@ -223,6 +245,7 @@ final class ContentCleaner {
 
     /** {@link #remove} for many elements at once (jsoup re-indexes the siblings on every single removal). */
     private void removeAll(List<Element> elements) {
+        textBlock = null;
         if (stats != null) {
             for (Element element : elements) {
                 stats.willRemove(element);
@@ -262,7 +285,7 @@ final class ContentCleaner {
             Element block = blocks.get(i);
             if (block.nameIs("p") && stats.linkDensity(block) > INLINE_LINK_DENSITY
                     && stats.textLength(block) < MAX_INLINE_LINK_CHARS
-                    && WHITESPACE.split(block.text()).length >= MIN_HEADLINE_WORDS) {
+                    && WHITESPACE.split(blockText(block)).length >= MIN_HEADLINE_WORDS) {
                 remove(block);
                 if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
                         && stats.textLength(blocks.get(i - 1)) <= MAX_LEAD_IN_CHARS) {
@@ -282,22 +305,22 @@ final class ContentCleaner {
     }
 
     /** A short interface line: share prompts, reading time, text size controls. */
-    private static boolean isUiLine(Element block) {
-        String text = block.text().strip();
+    private boolean isUiLine(Element block) {
+        String text = blockText(block).strip();
         return text.length() <= MAX_UI_LINE_CHARS && WHITESPACE.split(text).length <= MAX_UI_LINE_WORDS
                 && UI_LINE.matcher(text).find();
     }
 
     /** The headline repeated as the first block (as the title or the start of the page's {@code <title>}). */
     private boolean isRepeatedTitle(Element block) {
-        String text = normalize(block.text());
+        String text = normalize(blockText(block));
         return !text.isEmpty() && (text.equals(title) || text.length() >= MIN_TITLE_CHARS
                 && documentTitle.startsWith(text) || text.equals(documentTitle));
     }
 
     /** A short line that is mostly a date ("Nov. 20, 2019 5:52 AM EST", "Posted on March 30, 2015 by Admin"). */
-    private static boolean isDateLine(Element block) {
-        String text = block.text().strip();
+    private boolean isDateLine(Element block) {
+        String text = blockText(block).strip();
         return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
                 && WHITESPACE.split(text).length <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
     }
@@ -307,14 +330,14 @@ final class ContentCleaner {
     }
 
     /** A short "By Jane Doe" line. */
-    private static boolean isBylineLine(Element block) {
-        String text = block.text().strip();
+    private boolean isBylineLine(Element block) {
+        String text = blockText(block).strip();
         return text.length() <= MAX_BYLINE_CHARS && BYLINE.matcher(text).lookingAt() && !endsLikeASentence(text);
     }
 
     /** Comment counters that close a page (copyright lines stay: wire stories carry them as part of the text). */
-    private static boolean isCommentCounter(Element block) {
-        return COMMENT_COUNTER.matcher(block.text().strip()).matches();
+    private boolean isCommentCounter(Element block) {
+        return COMMENT_COUNTER.matcher(blockText(block).strip()).matches();
     }
 
     private boolean isLinkBlock(Element block) {
@@ -322,8 +345,8 @@ final class ContentCleaner {
     }
 
     /** A short line that announces what follows ("Related:", "You may also like...", "DON'T MISS"). */
-    private static boolean isLeadIn(Element block) {
-        String text = block.text().strip();
+    private boolean isLeadIn(Element block) {
+        String text = blockText(block).strip();
         return text.length() < MAX_TRAILING_LEAD_IN_CHARS && (text.endsWith(":") || text.endsWith("...")
                 || text.endsWith("\u2026") || !endsLikeASentence(text));
     }
@@ -393,7 +416,7 @@ final class ContentCleaner {
             }
             TextStats.Counts counts = stats.get(element);
             boolean caption = counts.textLength < MAX_CAPTION_CHARS && counts.paragraphs <= 1
-                    && CAPTION.matcher(element.className()).find();
+                    && ClassNameHints.namesCaption(element.className());
             boolean label = counts.textLength <= MAX_UI_LABEL_CHARS && TextWriter.BLOCKS.contains(element.normalName())
                     && UI_LABEL.matcher(element.text()).matches();
             if (caption || label) {
@@ -486,6 +509,16 @@ final class ContentCleaner {
         return !table.select("th, caption, thead").isEmpty()
                 || table.select("table").size() == 1 && table.select("tr").size() >= 2
                 && table.selectFirst("tr").select("td, th").size() >= 2 && table.select("tr").size() * 2 < 200;
+    }
+
+    /** Whether {@code element} is {@code root} or still under it. */
+    private static boolean isInside(Element element, Element root) {
+        for (Element up = element; up != null; up = up.parent()) {
+            if (up == root) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String normalize(String text) {

@@ -1,12 +1,16 @@
 package newsroom.extract.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
+import org.jsoup.internal.Normalizer;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -29,9 +33,24 @@ public final class ImageResolver {
     private static final List<String> LAZY_ATTRIBUTES = List.of("data-src", "data-lazy-src", "data-original",
             "data-lazy", "data-url", "data-hi-res-src", "data-full-src", "data-original-src", "data-echo");
     private static final List<String> SRCSET_ATTRIBUTES = List.of("data-srcset", "data-lazy-srcset", "srcset");
+    /** Where {@link #bestSource} looks, by rank: the lazy attributes, the srcset ones, then {@code src}. */
+    private static final Map<String, Integer> SOURCE_ATTRIBUTES = sourceAttributes();
+    private static final int SRC_RANK = LAZY_ATTRIBUTES.size() + SRCSET_ATTRIBUTES.size();
     private static final Pattern SRCSET_CANDIDATE = Pattern.compile("\\s*(\\S+?)(?:\\s+(\\d+(?:\\.\\d+)?)([wx]))?\\s*(?:,|$)");
 
     private ImageResolver() {
+    }
+
+    private static Map<String, Integer> sourceAttributes() {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (String key : LAZY_ATTRIBUTES) {
+            ranks.put(key, ranks.size());
+        }
+        for (String key : SRCSET_ATTRIBUTES) {
+            ranks.put(key, ranks.size());
+        }
+        ranks.put("src", ranks.size());
+        return Map.copyOf(ranks);
     }
 
     /** Resolves every image of the document in place; {@code baseUrl} may be null (then relative URLs are dropped). */
@@ -94,8 +113,13 @@ public final class ImageResolver {
         /** Resolves every image of the page in place; {@code baseUrl} may be null (then relative URLs are dropped). */
         public void resolveAll(@Nullable String baseUrl) {
             UrlResolver.Base resolver = UrlResolver.against(baseUrl);
-            // only a page whose noscripts held images needs another search for its images
-            for (Element img : replaceNoscriptFallbacks(noscripts) ? document.select("img") : images) {
+            // the page's images now: those found that are still in it, and the ones the noscripts put in (each
+            // image is resolved on its own, so the order does not matter); no second search of the page
+            images.addAll(replaceNoscriptFallbacks(noscripts));
+            for (Element img : images) {
+                if (!noscripts.isEmpty() && img.root() != document) {
+                    continue;
+                }
                 String source = bestSource(img);
                 String absolute = source == null ? null : resolver.http(source).orElse(null);
                 if (absolute == null) {
@@ -107,21 +131,34 @@ public final class ImageResolver {
         }
     }
 
-    /** The most useful source URL of {@code img} as written in the page (maybe relative), or null. */
+    /**
+     * The most useful source URL of {@code img} as written in the page (maybe relative), or null. The attributes are
+     * read in one pass (keys compared ignoring ASCII case, the first of a key counting, as {@link Element#attr} reads
+     * them); the first of {@link #LAZY_ATTRIBUTES}, then of {@link #SRCSET_ATTRIBUTES}, that holds a real source wins.
+     */
     static @Nullable String bestSource(Element img) {
-        for (String attribute : LAZY_ATTRIBUTES) {
-            String value = img.attr(attribute).strip();
+        String[] values = new String[SOURCE_ATTRIBUTES.size()];
+        if (img.attributesSize() > 0) {
+            for (Attribute attribute : img.attributes()) {
+                Integer rank = SOURCE_ATTRIBUTES.get(Normalizer.asciiLowerCase(attribute.getKey()));
+                if (rank != null && values[rank] == null) {
+                    values[rank] = attribute.getValue();
+                }
+            }
+        }
+        for (int rank = 0; rank < LAZY_ATTRIBUTES.size(); rank++) {
+            String value = values[rank] == null ? "" : values[rank].strip();
             if (isRealSource(value)) {
                 return value;
             }
         }
-        for (String attribute : SRCSET_ATTRIBUTES) {
-            String best = widestCandidate(img.attr(attribute));
+        for (int rank = LAZY_ATTRIBUTES.size(); rank < SRC_RANK; rank++) {
+            String best = widestCandidate(values[rank] == null ? "" : values[rank]);
             if (best != null) {
                 return best;
             }
         }
-        String src = img.attr("src").strip();
+        String src = values[SRC_RANK] == null ? "" : values[SRC_RANK].strip();
         if (isRealSource(src)) {
             return src;
         }
@@ -173,16 +210,15 @@ public final class ImageResolver {
 
     /**
      * A {@code <noscript>} holding an image replaces the placeholder image just before it (or stands alone when there
-     * is none); other noscript content is dropped later with the scripts. Returns whether any image moved.
+     * is none); other noscript content is dropped later with the scripts. Returns the images put into the page.
      */
-    private static boolean replaceNoscriptFallbacks(List<Element> noscripts) {
-        boolean changed = false;
+    private static List<Element> replaceNoscriptFallbacks(List<Element> noscripts) {
+        List<Element> inserted = new ArrayList<>();
         for (Element noscript : noscripts) {
             Elements images = noscriptImages(noscript);
             if (images.isEmpty()) {
                 continue;
             }
-            changed = true;
             Element previous = noscript.previousElementSibling();
             Element placeholder = previous != null && previous.nameIs("img") ? previous
                     : previous != null ? previous.selectFirst("img") : null;
@@ -192,10 +228,12 @@ public final class ImageResolver {
                 noscript.remove();
                 continue;
             }
-            noscript.after(images.first().clone());
+            Element image = images.first().clone();
+            noscript.after(image);
             noscript.remove();
+            inserted.add(image);
         }
-        return changed;
+        return inserted;
     }
 
     private static Elements noscriptImages(Element noscript) {

@@ -1,6 +1,7 @@
 package newsroom.extract.internal;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,12 +30,17 @@ final class LooseTextWrapper {
      */
     static void wrapLooseText(Element body) {
         List<Element> containers = new ArrayList<>();
+        Set<Element> withText = TextStats.elementsWithText(body);
+        BitSet containersWithText = new BitSet();
+        BitSet containersWithBlockChild = new BitSet();
         for (Element element : body.getAllElements()) {
             if (isContainer(element)) {
+                containersWithText.set(containers.size(), withText.contains(element));
+                containersWithBlockChild.set(containers.size(), hasBlockChild(element));
                 containers.add(element);
             }
         }
-        wrapLooseText(containers, TextStats.elementsWithText(body));
+        wrapLooseText(containers, containersWithText, containersWithBlockChild);
     }
 
     /** Whether loose text in {@code element} may need wrapping: it is one of the containers that hold prose. */
@@ -44,21 +50,24 @@ final class LooseTextWrapper {
 
     /**
      * {@link #wrapLooseText(Element)} when the caller already knows the {@link #isContainer containers} under the body
-     * (the body included) and {@code withText}, the elements that hold visible text (as {@link
-     * TextStats#elementsWithText} finds them), both in the tree as it is now. Each container is wrapped on its own,
-     * so their order does not matter.
+     * (the body included) and {@code withText}, which of them hold visible text (by their index in {@code
+     * containers}; as {@link TextStats#elementsWithText} finds them) and {@code withBlockChild}, which of them have a
+     * {@link #isBlock block} child ({@link #hasBlockChild}), all in the tree as it is now, the containers in document
+     * order. A container's changes touch only its own child list and its own tag, and come before those of the
+     * containers under it, so each one's child list when its turn comes is the one read now.
      */
-    static void wrapLooseText(List<Element> containers, Set<Element> withText) {
+    static void wrapLooseText(List<Element> containers, BitSet withText, BitSet withBlockChild) {
         // taken before any change: wrapping and renaming move no text in or out of an element present now
-        for (Element element : containers) {
+        for (int i = 0; i < containers.size(); i++) {
+            Element element = containers.get(i);
             String tag = element.normalName();
-            boolean blockChild = hasBlockChild(element);
+            boolean blockChild = withBlockChild.get(i);
             if (!blockChild && (tag.equals("span") || tag.equals("font") || tag.equals("td") || tag.equals("th")
                     || tag.equals("li") || tag.equals("blockquote"))) {
                 continue;
             }
             if (!blockChild && RENAMED_TO_P.contains(tag) && !hasBrPair(element)) {
-                if (withText.contains(element)) {
+                if (withText.get(i)) {
                     element.tagName("p");
                 }
                 continue;
@@ -154,11 +163,15 @@ final class LooseTextWrapper {
     static boolean hasBlockChild(Element element) {
         // child nodes, not children(): that copies the list of child elements on every call
         for (Node node : element.childNodes()) {
-            if (node instanceof Element child && BLOCK_TAGS.contains(child.normalName())
-                    && !child.normalName().equals("br")) {
+            if (node instanceof Element child && isBlock(child)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code element} makes its parent a container {@link #hasBlockChild with a block child}. */
+    static boolean isBlock(Element element) {
+        return BLOCK_TAGS.contains(element.normalName()) && !element.nameIs("br");
     }
 }

@@ -2,6 +2,8 @@ package newsroom.extract.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -109,8 +111,10 @@ public final class MainContentFinder {
             return Optional.empty();
         }
         List<Element> containers = new ArrayList<>();
-        Set<Element> withText = finder.removeJunk(prepared, containers);
-        LooseTextWrapper.wrapLooseText(containers, withText);
+        BitSet withText = new BitSet();
+        BitSet withBlockChild = new BitSet();
+        finder.removeJunk(prepared, containers, withText, withBlockChild);
+        LooseTextWrapper.wrapLooseText(containers, withText, withBlockChild);
         Element best = null;
         int bestProse = 0;
         int bestLength = 0;
@@ -190,14 +194,22 @@ public final class MainContentFinder {
 
     /**
      * Removes what never holds article text: scripts, styles, form controls, hidden elements, comments. Found in one
-     * pass (nothing inside a removed element is looked at) and removed in one batch. The same pass finds the elements
-     * that hold visible text once the junk is gone (what {@link TextStats#elementsWithText} would find then), which
-     * it returns, and adds the {@link LooseTextWrapper#isContainer containers} that stay to {@code containers}.
+     * pass (nothing inside a removed element is looked at) and removed in one batch. The same pass adds the {@link
+     * LooseTextWrapper#isContainer containers} that stay to {@code containers} and sets, by their index there, which
+     * of them hold visible text once the junk is gone ({@code withText}: what {@link TextStats#elementsWithText}
+     * would find then) and which have a block child then ({@code withBlockChild}: {@link
+     * LooseTextWrapper#hasBlockChild}).
      */
-    private Set<Element> removeJunk(Element body, List<Element> containers) {
+    private void removeJunk(Element body, List<Element> containers, BitSet withText, BitSet withBlockChild) {
         List<Node> junk = new ArrayList<>();
-        Set<Element> withText = Collections.newSetFromMap(new IdentityHashMap<>());
         NodeTraversor.filter(new NodeFilter() {
+            /** By depth, for the open elements: whether visible text was seen in it so far. */
+            private boolean[] hasText = new boolean[64];
+            /** By depth, for the open elements: the index in containers, or -1. */
+            private int[] container = new int[64];
+            /** By depth, for the open elements: whether a child seen so far is a block. */
+            private boolean[] blockChild = new boolean[64];
+
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Comment || node instanceof Element element && element != body
@@ -207,7 +219,19 @@ public final class MainContentFinder {
                 }
                 if (node instanceof Element element) {
                     bodyElements++;
+                    if (depth == hasText.length) {
+                        hasText = Arrays.copyOf(hasText, depth * 2);
+                        container = Arrays.copyOf(container, depth * 2);
+                        blockChild = Arrays.copyOf(blockChild, depth * 2);
+                    }
+                    hasText[depth] = false;
+                    container[depth] = -1;
+                    blockChild[depth] = false;
+                    if (depth > 0 && LooseTextWrapper.isBlock(element)) {
+                        blockChild[depth - 1] = true;
+                    }
                     if (LooseTextWrapper.isContainer(element)) {
+                        container[depth] = containers.size();
                         containers.add(element);
                     }
                 }
@@ -216,15 +240,22 @@ public final class MainContentFinder {
 
             @Override
             public FilterResult tail(Node node, int depth) {
-                if (node != body && (node instanceof TextNode text && TextStats.hasVisibleText(text)
-                        || node instanceof Element element && withText.contains(element))) {
-                    withText.add(node.parentElement());
+                if (node instanceof Element) {
+                    if (container[depth] >= 0) {
+                        withText.set(container[depth], hasText[depth]);
+                        withBlockChild.set(container[depth], blockChild[depth]);
+                    }
+                    if (depth > 0 && hasText[depth]) {
+                        hasText[depth - 1] = true;
+                    }
+                } else if (depth > 0 && node instanceof TextNode text && !hasText[depth - 1]
+                        && TextStats.hasVisibleText(text)) {
+                    hasText[depth - 1] = true;
                 }
                 return FilterResult.CONTINUE;
             }
         }, body);
         Nodes.removeAll(junk);
-        return withText;
     }
 
     private static boolean isHidden(Element element) {
@@ -313,6 +344,11 @@ public final class MainContentFinder {
                 || "articleBody".equals(element.attr("itemprop"))) {
             return false;
         }
+        if (element.attributesSize() == 0) {
+            // no role, class or id to read: only the tag decides
+            return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
+                    || tag.equals("header") && element.getElementsByTag("p").size() < 3;
+        }
         // cheapest first; every test only reads the element
         return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
                 || UNLIKELY_ROLES.contains(element.attr("role").toLowerCase(Locale.ROOT))
@@ -332,7 +368,6 @@ public final class MainContentFinder {
     /** Scores text blocks and adds their scores to their ancestors; returns the scored ancestors. */
     private List<Element> scoreParagraphs(Element body, Pass pass) {
         List<Element> candidates = new ArrayList<>();
-        Set<Element> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element block : stats.elements()) {
             if (!isParagraphLike(block)) {
                 continue;
@@ -350,12 +385,13 @@ public final class MainContentFinder {
                 if (ancestor.parent() == null && ancestor != body) {
                     break;
                 }
-                if (seen.add(ancestor)) {
-                    scores.put(ancestor, initialScore(ancestor, pass));
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                Double sum = scores.get(ancestor); // the scores start empty: a candidate is scored on first sight
+                if (sum == null) {
+                    sum = initialScore(ancestor, pass);
                     candidates.add(ancestor);
                 }
-                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                scores.merge(ancestor, score / divider, Double::sum);
+                scores.put(ancestor, sum + score / divider);
                 if (ancestor == body) {
                     break;
                 }
@@ -446,8 +482,9 @@ public final class MainContentFinder {
         }
         String firstClass = className.strip().split("\\s+")[0];
         for (Element cousin : stats.elements()) {
-            if (cousin == top || !cousin.hasClass(firstClass) || !cousin.normalName().equals(top.normalName())
-                    || !cousin.className().equals(className) || isAttached(cousin, top) || isAttached(top, cousin)) {
+            // cheapest first: the same tag and class attribute, then the class token
+            if (cousin == top || !cousin.normalName().equals(top.normalName()) || !cousin.className().equals(className)
+                    || !cousin.hasClass(firstClass) || isAttached(cousin, top) || isAttached(top, cousin)) {
                 continue;
             }
             int total = stats.textLength(cousin);

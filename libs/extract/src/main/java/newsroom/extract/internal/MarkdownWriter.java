@@ -44,21 +44,26 @@ public final class MarkdownWriter {
     public static String write(Element root, @Nullable String baseUrl) {
         StringBuilder out = new StringBuilder();
         new MarkdownWriter(baseUrl).blocks(root, out);
-        return withoutBlankLineRuns(out).strip() + "\n";
+        return withoutBlankLineRuns(out.toString()).strip() + "\n";
     }
 
     /** {@code text} with each run of three or more {@code \n} shortened to two (the regex {@code \n{3,}} → "\n\n"). */
-    static String withoutBlankLineRuns(CharSequence text) {
+    static String withoutBlankLineRuns(String text) {
+        int first = text.indexOf("\n\n\n");
+        if (first < 0) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         int newlines = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            newlines = c == '\n' ? newlines + 1 : 0;
-            if (newlines <= 2) {
-                out.append(c);
+        int copyFrom = 0; // the characters from here to i are kept, and copied in one go
+        for (int i = first; i < text.length(); i++) {
+            newlines = text.charAt(i) == '\n' ? newlines + 1 : 0;
+            if (newlines > 2) {
+                out.append(text, copyFrom, i);
+                copyFrom = i + 1;
             }
         }
-        return out.toString();
+        return out.append(text, copyFrom, text.length()).toString();
     }
 
     private void blocks(Element container, StringBuilder out) {

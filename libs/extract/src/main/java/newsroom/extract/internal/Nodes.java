@@ -2,11 +2,9 @@ package newsroom.extract.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -23,24 +21,31 @@ final class Nodes {
      * parent rebuilds its child list once.
      */
     static void removeAll(Collection<? extends Node> nodes) {
-        Map<Element, Set<Node>> byParent = new IdentityHashMap<>();
+        Map<Element, List<Node>> byParent = new IdentityHashMap<>();
         for (Node node : nodes) {
             Element parent = node.parentElement();
             if (parent != null) {
-                byParent.computeIfAbsent(parent, p -> Collections.newSetFromMap(new IdentityHashMap<>())).add(node);
+                byParent.computeIfAbsent(parent, p -> new ArrayList<>(2)).add(node);
             }
         }
-        for (Map.Entry<Element, Set<Node>> entry : byParent.entrySet()) {
+        for (Map.Entry<Element, List<Node>> entry : byParent.entrySet()) {
             Element parent = entry.getKey();
-            Set<Node> removed = entry.getValue();
+            List<Node> removed = entry.getValue();
             if (removed.size() == 1) {
-                removed.iterator().next().remove();
+                removed.get(0).remove();
                 continue;
             }
-            List<Node> kept = new ArrayList<>(parent.childNodeSize() - removed.size());
-            for (Node child : parent.childNodes()) {
-                if (!removed.contains(child)) {
-                    kept.add(child);
+            // marked by position (read before any change, so every index is current); a node listed twice is
+            // marked twice
+            boolean[] gone = new boolean[parent.childNodeSize()];
+            for (Node node : removed) {
+                gone[node.siblingIndex()] = true;
+            }
+            List<Node> kept = new ArrayList<>(parent.childNodeSize());
+            List<Node> children = parent.childNodes();
+            for (int i = 0; i < children.size(); i++) {
+                if (!gone[i]) {
+                    kept.add(children.get(i));
                 }
             }
             parent.empty();

@@ -170,14 +170,25 @@ final class TextStats {
     }
 
     /**
-     * {@link Character#isWhitespace} or a no-break space; decided without the lookup below U+1680, where the only
-     * whitespace is ASCII and the no-break space.
+     * {@link Character#isWhitespace} or a no-break space, decided by comparisons: that is space, tab to carriage
+     * return (U+0009–U+000D), the separators U+001C–U+001F, the no-break space, the Ogham space mark U+1680, the
+     * spaces U+2000–U+200A except the figure space U+2007, the line and paragraph separators U+2028 and U+2029, the
+     * medium mathematical space U+205F and the ideographic space U+3000 ({@code TextStatsTest} checks every char).
      */
     static boolean isSpace(char c) {
-        if (c < 0x80) {
-            return c <= ' ' && Character.isWhitespace(c);
+        if (c <= ' ') {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c';
         }
-        return c == '\u00a0' || c >= '\u1680' && Character.isWhitespace(c);
+        if (c < '\u1680') {
+            return c == '\u00a0';
+        }
+        if (c < '\u2000') {
+            return c == '\u1680';
+        }
+        if (c <= '\u200a') {
+            return c != '\u2007';
+        }
+        return c == '\u2028' || c == '\u2029' || c == '\u205f' || c == '\u3000';
     }
 
     private static void finish(Element element, Counts own, @Nullable Counts up) {

@@ -92,6 +92,21 @@ class ClassNameHintsTest {
         }
     }
 
+    @Test
+    void captionNamesAsTheRegex() {
+        Pattern caption = Pattern.compile("caption|credit", Pattern.CASE_INSENSITIVE);
+        String[] parts = {"cap", "tion", "CAP", "TION", "cred", "it", "IT", "ı", "K", "-", " ", "x", "photo"};
+        Random random = new Random(17);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int j = random.nextInt(5); j > 0; j--) {
+                name.append(parts[random.nextInt(parts.length)]);
+            }
+            assertThat(ClassNameHints.namesCaption(name.toString())).as("\"%s\"", name)
+                    .isEqualTo(caption.matcher(name).find());
+        }
+    }
+
     private static void assertSame(String name) {
         boolean unlikely = UNLIKELY.matcher(name).find() && !MAYBE_CANDIDATE.matcher(name).find();
         assertThat(ClassNameHints.isUnlikely(name)).as("isUnlikely(\"%s\")", name).isEqualTo(unlikely);

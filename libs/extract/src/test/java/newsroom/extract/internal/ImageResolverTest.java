@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class ImageResolverTest {
@@ -14,6 +15,24 @@ class ImageResolverTest {
         Document document = Jsoup.parse("<html><body>" + body + "</body></html>");
         ImageResolver.resolveAll(document, BASE);
         return document.select("img").eachAttr("src").toString();
+    }
+
+    @Test
+    void readsSourceAttributesAsAttrDoes_ignoringAsciiCaseAndFirstOfAKey() {
+        Element img = new Element("img").attr("SRC", "/placeholder.gif").attr("Data-Src", "/real.jpg")
+                .attr("data-srcſ", "/not-a-key.jpg").attr("data-lazy-srcset", "/small.jpg 100w, /large.jpg 800w");
+        assertThat(ImageResolver.bestSource(img)).isEqualTo(img.attr("data-src")).isEqualTo("/real.jpg");
+        img.removeAttr("Data-Src");
+        assertThat(ImageResolver.bestSource(img)).isEqualTo("/large.jpg");
+        img.removeAttr("data-lazy-srcset");
+        assertThat(ImageResolver.bestSource(img)).isEqualTo(img.attr("src")).isEqualTo("/placeholder.gif");
+    }
+
+    @Test
+    void noscriptImageReplacesItsPlaceholder_andNoDetachedImageIsResolved() {
+        assertThat(resolvedSrc("<p><img src=\"data:image/gif;base64,R0l\"><noscript><img src=\"/n.jpg\"></noscript>"
+                + "<img data-src=\"/second.jpg\"></p>"))
+                .isEqualTo("[https://news.example.com/n.jpg, https://news.example.com/second.jpg]");
     }
 
     @Test
