@@ -484,7 +484,8 @@ final class AuthorFinder {
                         || element.tagName().equals("style") || isElsewhereHere(element) || isTeaserLink(element))) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS) {
+                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS
+                        && !textNode.isBlank()) {
                     String text = LEADING_MARKS.matcher(textNode.text()).replaceFirst("");
                     if (!text.isEmpty() && text.length() <= MAX_TEXT_BYLINE_CHARS && PREFIX.matcher(text).lookingAt()) {
                         // "Autor: <a>Rechtsanwalt</a> Sebastian Einbock": the name follows in the next nodes of the line

@@ -415,7 +415,8 @@ public final class PublishedDateFinder {
                 root = node;
             }
             if (node instanceof TextNode textNode) {
-                String words = textNode.text().strip();
+                // whitespace between tags, most text nodes of a page, strips to nothing: only the space is kept
+                String words = textNode.isBlank() ? "" : textNode.text().strip();
                 if (words.length() <= MAX_BYLINE_CHARS) {
                     append(words);
                     append(" ");
