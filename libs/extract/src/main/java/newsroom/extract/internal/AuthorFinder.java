@@ -105,10 +105,10 @@ final class AuthorFinder {
      * Each word {@link #ELSEWHERE} matches holds one of these (no stem holds a space): a class or id without any of
      * them is not looked at by the regular expression.
      */
-    private static final ClassNameHints.Words ELSEWHERE_STEMS = new ClassNameHints.Words(
-            "comment", "related", "sidebar", "teaser", "widget", "footer", "recommend", "listing", "slide", "carousel",
-            "promo", "newsletter", "respond", "reply", "popular", "recent", "more", "also", "card", "nav", "menu",
-            "breadcrumb", "share", "sharing", "social", "caption", "copyright", "license", "bildnachweis");
+    private static final List<String> ELSEWHERE_STEMS = List.of("comment", "related", "sidebar", "teaser", "widget",
+            "footer", "recommend", "listing", "slide", "carousel", "promo", "newsletter", "respond", "reply",
+            "popular", "recent", "more", "also", "card", "nav", "menu", "breadcrumb", "share", "sharing", "social",
+            "caption", "copyright", "license", "bildnachweis");
     /** JSON-LD objects whose author is not the page's: reviews, comments, answers, images. */
     private static final Pattern NOT_PAGE_AUTHOR_TYPES = Pattern.compile(
             "(?i)review|comment|answer|question|rating|imageobject|videoobject|mediaobject|photograph");
@@ -116,8 +116,7 @@ final class AuthorFinder {
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)(?:^\\s*(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}"
             + "(?:\\s*[-–]\\s*\\d{4})?)?|\\b\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s+by)\\s+(?-i)(\\p{Lu}.{2,80})");
     /** Class names of captions and photo credits, whose notices name photographers. */
-    private static final ClassNameHints.Words CAPTION_WORDS = new ClassNameHints.Words(
-            "caption", "credit", "bildnachweis", "bildquelle");
+    private static final List<String> CAPTION_WORDS = List.of("caption", "credit", "bildnachweis", "bildquelle");
     /** Class names of date elements that sit inside bylines ("author__date"). */
     private static final Pattern DATE_NAME = Pattern.compile("(?i)date|time|datum|publish");
     /** Values of author fields that name nobody. */

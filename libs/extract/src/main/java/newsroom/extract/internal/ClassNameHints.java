@@ -86,7 +86,7 @@ final class ClassNameHints {
      * case-insensitively. Words are looked up by the text's next two characters, so each position costs one table
      * read and, rarely, a comparison with the one or two words that start with that pair.
      */
-    static final class Words {
+    private static final class Words {
         private final String[][] byFirstPair = new String[128 * 128][];
 
         Words(String... words) {

@@ -27,10 +27,8 @@ final class PageScan {
 
     private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
     private static final Evaluator IMAGE_SRC_LINK = Selector.evaluatorOf("link[rel=image_src][href]");
-    private static final ClassNameHints.Words BYLINE_CLASS_WORDS = new ClassNameHints.Words("byline", "author",
-            "autor", "verfasser", "writer");
-    private static final ClassNameHints.Words BYLINE_ID_WORDS = new ClassNameHints.Words("byline", "author", "autor",
-            "verfasser");
+    private static final List<String> BYLINE_CLASS_WORDS = List.of("byline", "author", "autor", "verfasser", "writer");
+    private static final List<String> BYLINE_ID_WORDS = List.of("byline", "author", "autor", "verfasser");
 
     /** A {@code <time>} or date-attribute element, and whether a nav, aside or footer element holds it. */
     record Placed(Element element, boolean inBoilerplateTag) {
@@ -165,22 +163,29 @@ final class PageScan {
     }
 
     /**
-     * True when {@code value}, in lower case ({@code Locale.ROOT}), contains one of the {@code words} (what a
-     * {@code [class~=(?i)a|b]} query answers). The words are looked up by the value's characters with ASCII letters
-     * compared ignoring case; a value holding one of the {@link #LOWERS_TO_ASCII} characters is looked up again in
-     * lower case, the only way its lower case can hold a word that it does not hold itself.
+     * True when {@code value} contains one of the lower-case {@code words}, ignoring case (what a
+     * {@code [class~=(?i)a|b]} query answers); a value already in lower case (most class names) is not copied.
      */
-    static boolean containsAny(String value, ClassNameHints.Words words) {
-        return words.foundIn(value) || lowersToAscii(value) && words.foundIn(value.toLowerCase(Locale.ROOT));
+    static boolean containsAny(String value, List<String> words) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        String lower = isLowerAscii(value) ? value : value.toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /**
-     * The characters outside ASCII whose lower case holds an ASCII letter: {@code İ} (U+0130, "i" and a dot above)
-     * and the Kelvin sign (U+212A, "k"). PageScanTest checks that there are no others.
-     */
-    static final String LOWERS_TO_ASCII = "\u0130\u212A";
-
-    private static boolean lowersToAscii(String value) {
-        return value.indexOf(LOWERS_TO_ASCII.charAt(0)) >= 0 || value.indexOf(LOWERS_TO_ASCII.charAt(1)) >= 0;
+    private static boolean isLowerAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 }

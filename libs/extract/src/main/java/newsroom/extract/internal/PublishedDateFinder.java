@@ -59,10 +59,9 @@ public final class PublishedDateFinder {
             "(?i)(?:^|\\s)(?:date(?:published|created|modified)|(?:dc|dcterms):(?:date|created|issued|modified))"
                     + "(?:\\s|$)");
     /** Class or id names of blocks whose dates are not the article's. */
-    private static final ClassNameHints.Words ASIDE_WORDS = new ClassNameHints.Words(
-            "comment", "related", "sidebar", "widget", "teaser", "recommend", "popular", "trending", "newsletter",
-            "share", "social", "breadcrumb", "menu", "navigation", "cookie", "consent", "archive", "calendar", "more-",
-            "weitere", "footer", "reply", "replies", "respon");
+    private static final List<String> ASIDE_WORDS = List.of("comment", "related", "sidebar", "widget", "teaser",
+            "recommend", "popular", "trending", "newsletter", "share", "social", "breadcrumb", "menu", "navigation",
+            "cookie", "consent", "archive", "calendar", "more-", "weitere", "footer", "reply", "replies", "respon");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Values written by software: numeric dates with slashes are month-first, as US software writes them. */
     private static final DateParser MACHINE_WRITTEN = DateParser.loose(false);

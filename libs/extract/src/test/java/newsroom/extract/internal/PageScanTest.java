@@ -3,8 +3,6 @@ package newsroom.extract.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
 
 import org.assertj.core.groups.Tuple;
 import org.jsoup.Jsoup;
@@ -78,35 +76,5 @@ class PageScanTest {
         List<PageScan.Placed> times = scan.times;
         assertThat(times).hasSize(PageScan.MAX_TIMES);
         assertThat(times).allMatch(p -> !p.inBoilerplateTag());
-    }
-
-    @Test
-    void containsAnyAnswersAsLowerCaseContains_onRandomNames() {
-        List<String> words = List.of("comment", "related", "more-", "cookie", "nav", "bildnachweis");
-        ClassNameHints.Words table = new ClassNameHints.Words(words.toArray(String[]::new));
-        String[] pieces = {"Comment", "REL", "ated", "more", "-", "Coo", "\u212Aie", "kie", "NAV", "n", "a", "v", " ",
-            "\u0130", "i", "Bild", "nachweis", "\u00C4", "\u00E4", "\uD835\uDC00", "x"};
-        Random random = new Random(29);
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder name = new StringBuilder();
-            for (int j = random.nextInt(8); j > 0; j--) {
-                name.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String lower = name.toString().toLowerCase(Locale.ROOT);
-            assertThat(PageScan.containsAny(name.toString(), table)).as(name.toString())
-                    .isEqualTo(words.stream().anyMatch(lower::contains));
-        }
-    }
-
-    @Test
-    void lowersToAsciiNamesEveryCharacterOutsideAsciiWhoseLowerCaseHoldsAnAsciiLetter() {
-        StringBuilder found = new StringBuilder();
-        for (int c = 128; c <= Character.MAX_CODE_POINT; c++) {
-            if (Character.isDefined(c) && Character.toString(c).toLowerCase(Locale.ROOT).chars()
-                    .anyMatch(l -> l >= 'a' && l <= 'z')) {
-                found.appendCodePoint(c);
-            }
-        }
-        assertThat(found.toString()).isEqualTo(PageScan.LOWERS_TO_ASCII);
     }
 }
