@@ -230,7 +230,7 @@ final class AuthorFinder {
         }
         Map<String, JsonNode> byId = JsonLdReader.objectsById(blocks);
         for (JsonNode object : JsonLdReader.authoredObjects(blocks)) {
-            if (NOT_PAGE_AUTHOR_TYPES.matcher(object.path("@type").toString()).find()) {
+            if (isNotPageAuthorType(object.path("@type"))) {
                 continue;
             }
             JsonNode author = object.get("author");
@@ -382,7 +382,7 @@ final class AuthorFinder {
         }
         Map<String, JsonNode> byId = JsonLdReader.objectsById(blocks);
         for (JsonNode object : JsonLdReader.authoredObjects(blocks)) {
-            if (NOT_PAGE_AUTHOR_TYPES.matcher(object.path("@type").toString()).find()) {
+            if (isNotPageAuthorType(object.path("@type"))) {
                 continue;
             }
             List<String> names = new ArrayList<>();
@@ -404,6 +404,26 @@ final class AuthorFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether an object's {@code @type}, as JSON text, names a type whose author is not the page's
+     * ({@link #NOT_PAGE_AUTHOR_TYPES}). A plain type name is matched as it is: its JSON text only adds quotes, which
+     * no type word holds; a name with quotes, backslashes or control characters is written as JSON first.
+     */
+    private static boolean isNotPageAuthorType(JsonNode type) {
+        String text = type.isTextual() && isPlainJsonText(type.textValue()) ? type.textValue() : type.toString();
+        return NOT_PAGE_AUTHOR_TYPES.matcher(text).find();
+    }
+
+    private static boolean isPlainJsonText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode resolve(JsonNode entry, Map<String, JsonNode> byId) {

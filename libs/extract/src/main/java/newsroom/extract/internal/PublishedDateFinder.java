@@ -217,7 +217,7 @@ public final class PublishedDateFinder {
 
     private void collectMeta() {
         for (Map.Entry<String, List<String>> entry : meta.entrySet()) {
-            for (String token : WHITESPACE.split(entry.getKey())) {
+            for (String token : tokens(entry.getKey())) {
                 Kind kind = kindOf(token);
                 if (kind == Kind.NONE) {
                     continue;
@@ -233,6 +233,17 @@ public final class PublishedDateFinder {
                 break;
             }
         }
+    }
+
+    /** The whitespace-separated tokens of a meta key; most keys are one token, returned without the regex. */
+    private static String[] tokens(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return WHITESPACE.split(key);
+            }
+        }
+        return new String[] {key};
     }
 
     /** Whether an {@code itemprop} or {@code property} value names a published, created or modified date. */
