@@ -94,14 +94,16 @@ public final class DateParser {
             "[A-Za-z]{3} ([A-Za-z]{3}) (\\d{1,2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT([+-]\\d{4})");
     private static final Pattern EPOCH = Pattern.compile("-?\\d{1,19}");
 
+    /** The longest word (in letters) where a month name may stand. */
+    private static final int MAX_MONTH_WORD = 12;
     /** A word where a month name may stand; looked up in {@link #MONTHS} (faster than an alternation of names). */
-    private static final String WORD = "\\p{L}{3,12}";
+    private static final String WORD = "\\p{L}{3," + MAX_MONTH_WORD + "}";
     /** A time after a date: {@code 07:47 PM EST}, {@code 10.19 Uhr}, {@code a las 21:25}, {@code 2:00 a. m.}. */
     private static final String TIME = "(?:\\s*(?:,|-|\u2013|\u2014|\\||/|um|at|à|a las|às|alle|om|o|godz\\.?)?\\s*"
             + "(?<hh>\\d{1,2})[:.h](?<mm>\\d{2})(?::(?<ss>\\d{2}))?(?!\\d)"
             + "(?:\\s*(?<ampm>[ap]\\.?\\s?m\\b\\.?))?(?:\\s*uhr\\b)?(?:\\s*(?<tz>[a-z]{3,4})\\b)?)?";
     /** Dates in running text: {@code 4. Juni 2020}, {@code June 4, 2020}, {@code 04.06.2020}, {@code 2020/06/04}. */
-    private static final Pattern TEXT_DATE = Pattern.compile("(?<![\\p{L}\\d])(?:"
+    static final Pattern TEXT_DATE = Pattern.compile("(?<![\\p{L}\\d])(?:"
             + "(?<d1>\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?<m1>" + WORD + ")\\.?,?\\s*(?:de\\s+)?(?<y1>\\d{4})"
             + "|(?<m2>" + WORD + ")\\.?\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>\\d{4})"
             + "|(?<a3>\\d{1,2})(?<s3>[./])\\s?(?<b3>\\d{1,2})\\k<s3>\\s?(?<y3>\\d{4}|\\d{2})"
@@ -216,7 +218,11 @@ public final class DateParser {
         List<TextDate> out = new ArrayList<>();
         Matcher m = TEXT_DATE.matcher(text);
         int from = 0;
-        while (out.size() < max && from < text.length() && m.find(from)) {
+        while (out.size() < max && from < text.length()) {
+            int start = earliestDateStart(text, from);
+            if (start < 0 || !m.find(start)) {
+                break;
+            }
             WrittenDate date = textDate(m);
             if (date != null) {
                 out.add(new TextDate(date, m.start(), m.end()));
@@ -226,6 +232,38 @@ public final class DateParser {
             }
         }
         return out;
+    }
+
+    /**
+     * Where {@link #TEXT_DATE} can first match at or after {@code from}, or -1 when it cannot: every date in text holds
+     * an ASCII digit, and starts either at its first digit or at a month word of at most 12 letters (24 chars as
+     * surrogate pairs) followed by an optional dot and whitespace right before that digit. The regex is then not
+     * tried at the positions of text that holds no date (most of a page's text), which is what its search costs.
+     */
+    static int earliestDateStart(CharSequence text, int from) {
+        int digit = from;
+        while (digit < text.length() && (text.charAt(digit) < '0' || text.charAt(digit) > '9')) {
+            digit++;
+        }
+        if (digit == text.length()) {
+            return -1;
+        }
+        int word = digit;
+        while (word > from && isRegexSpace(text.charAt(word - 1))) {
+            word--;
+        }
+        if (word == digit) {
+            return digit;
+        }
+        if (word > from && text.charAt(word - 1) == '.') {
+            word--;
+        }
+        return Math.max(from, word - 2 * MAX_MONTH_WORD);
+    }
+
+    /** What {@code \s} matches in {@link #TEXT_DATE} (no {@code UNICODE_CHARACTER_CLASS}). */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** RFC 3339 with seconds and no fraction; {@code Z} for UTC: how front matter writes a date. */
@@ -453,7 +491,7 @@ public final class DateParser {
         return offset == null ? null : new WrittenDate(local, offset);
     }
 
-    private @Nullable WrittenDate textDate(Matcher m) {
+    @Nullable WrittenDate textDate(Matcher m) {
         try {
             int year;
             int month;

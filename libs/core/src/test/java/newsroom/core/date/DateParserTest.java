@@ -8,6 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -178,6 +182,43 @@ class DateParserTest {
             assertThat(DateParser.loose(true).findInText(text, 5))
                     .extracting(d -> show(d.date()) + "@" + d.start() + "-" + d.end())
                     .containsExactly("2022-12-29T00:00:00@0-17", "2022-12-30T00:00:00@33-43");
+        }
+
+        @Test
+        void findsWhatTheRegexFindsTriedAtEveryPosition() {
+            String[] pieces = {"4", "12", "2020", "06", "1", ".", "/", "-", ":", ",", " ", "  ", "\t", "\n", "\u00A0",
+                "Juni", "June", "März", "Dezember", "de", "st", "th", "x", "abc", "Uhr", "am", "um", "ä", "\uD835\uDC00",
+                "Septembre", "Wednesdayxyz", "14.30", "p.m.", "CET", "Dezember 4, 2020", "4. Juni 2020", "June 4 2020",
+                "12.06.2020", "2020-06-04", "Dezember.\t 12 ", "Septembre 3", "abcdefghijkl 4 ", "abcdefghijklm 4 ",
+                "\uD835\uDC00\uD835\uDC00\uD835\uDC00 4 ", " 2020", " 14:30 Uhr"};
+            Random random = new Random(23);
+            for (int i = 0; i < 20_000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int j = random.nextInt(24); j > 0; j--) {
+                    text.append(pieces[random.nextInt(pieces.length)]);
+                }
+                for (DateParser parser : List.of(DateParser.loose(true), DateParser.loose(false))) {
+                    assertThat(parser.findInText(text, 5)).as(text.toString())
+                            .isEqualTo(findTryingEveryPosition(parser, text, 5));
+                }
+            }
+        }
+
+        /** What {@link DateParser#findInText} did before it skipped the text that holds no date. */
+        private List<DateParser.TextDate> findTryingEveryPosition(DateParser parser, CharSequence text, int max) {
+            List<DateParser.TextDate> out = new ArrayList<>();
+            Matcher m = DateParser.TEXT_DATE.matcher(text);
+            int from = 0;
+            while (out.size() < max && from < text.length() && m.find(from)) {
+                WrittenDate date = parser.textDate(m);
+                if (date != null) {
+                    out.add(new DateParser.TextDate(date, m.start(), m.end()));
+                    from = m.end();
+                } else {
+                    from = m.start() + 1;
+                }
+            }
+            return out;
         }
 
         @Test

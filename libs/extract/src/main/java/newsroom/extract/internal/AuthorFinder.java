@@ -239,7 +239,7 @@ final class AuthorFinder {
         }
         Map<String, JsonNode> byId = JsonLdReader.objectsById(blocks);
         for (JsonNode object : JsonLdReader.authoredObjects(blocks)) {
-            if (NOT_PAGE_AUTHOR_TYPES.matcher(object.path("@type").toString()).find()) {
+            if (isNotPageAuthorType(object.path("@type"))) {
                 continue;
             }
             JsonNode author = object.get("author");
@@ -391,7 +391,7 @@ final class AuthorFinder {
         }
         Map<String, JsonNode> byId = JsonLdReader.objectsById(blocks);
         for (JsonNode object : JsonLdReader.authoredObjects(blocks)) {
-            if (NOT_PAGE_AUTHOR_TYPES.matcher(object.path("@type").toString()).find()) {
+            if (isNotPageAuthorType(object.path("@type"))) {
                 continue;
             }
             List<String> names = new ArrayList<>();
@@ -413,6 +413,26 @@ final class AuthorFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether an object's {@code @type}, as JSON text, names a type whose author is not the page's
+     * ({@link #NOT_PAGE_AUTHOR_TYPES}). A plain type name is matched as it is: its JSON text only adds quotes, which
+     * no type word holds; a name with quotes, backslashes or control characters is written as JSON first.
+     */
+    private static boolean isNotPageAuthorType(JsonNode type) {
+        String text = type.isTextual() && isPlainJsonText(type.textValue()) ? type.textValue() : type.toString();
+        return NOT_PAGE_AUTHOR_TYPES.matcher(text).find();
+    }
+
+    private static boolean isPlainJsonText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode resolve(JsonNode entry, Map<String, JsonNode> byId) {
@@ -520,7 +540,8 @@ final class AuthorFinder {
                         || element.tagName().equals("style") || isElsewhereHere(element) || isTeaserLink(element))) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS) {
+                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS
+                        && !textNode.isBlank()) {
                     String text = LEADING_MARKS.matcher(textNode.text()).replaceFirst("");
                     if (!text.isEmpty() && text.length() <= MAX_TEXT_BYLINE_CHARS && PREFIX.matcher(text).lookingAt()) {
                         // "Autor: <a>Rechtsanwalt</a> Sebastian Einbock": the name follows in the next nodes of the line

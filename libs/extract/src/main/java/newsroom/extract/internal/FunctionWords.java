@@ -1,11 +1,10 @@
 package newsroom.extract.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A cheap first look at a text's language: counts the most frequent function words ("the", "und", "les", "que" …)
@@ -57,35 +56,46 @@ final class FunctionWords {
             Map.entry("da", "og at det som en på er af for med til den har de ikke om et var jeg men fra vi kan sig"
                     + " skal så når eller efter også"));
 
-    /** Each function word with the languages whose list holds it. */
-    private static final Map<String, Set<String>> LANGUAGES_OF = languagesOf();
+    /** The listed languages; a language's index is its bit in {@link #LANGUAGES_OF}. */
+    private static final String[] LANGUAGES = LISTS.keySet().stream().sorted().toArray(String[]::new);
+    /** Each function word with the languages whose list holds it, as a bit set over {@link #LANGUAGES}. */
+    private static final Map<String, Integer> LANGUAGES_OF = languagesOf();
+    /** No function word is longer: a longer word is counted without being looked up. */
+    private static final int LONGEST_WORD = LANGUAGES_OF.keySet().stream().mapToInt(String::length).max().orElse(0);
 
     private FunctionWords() {
     }
 
     /** Whether the text's function words clearly say {@code language} (a lower-case primary subtag). */
     static boolean confirms(String language, String text) {
-        return LISTS.containsKey(language) && count(text).say(language);
+        return LISTS.containsKey(language) && count(text).say(Arrays.binarySearch(LANGUAGES, language));
     }
 
-    /** The listed language the text's function words clearly say, if any (the same test as {@link #confirms}). */
+    /**
+     * The listed language the text's function words clearly say, if any (the same test as {@link #confirms}): the
+     * one with most words of its list alone. When two share the most, neither says it clearly.
+     */
     static Optional<String> language(String text) {
         Counts counts = count(text);
-        return counts.distinct.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .filter(counts::say);
+        int most = 0;
+        for (int language = 1; language < LANGUAGES.length; language++) {
+            if (counts.distinct[language] > counts.distinct[most]) {
+                most = language;
+            }
+        }
+        return counts.say(most) ? Optional.of(LANGUAGES[most]) : Optional.empty();
     }
 
-    /** Words of a text, and per language the words in its list and the words in its list alone. */
-    private record Counts(int words, Map<String, Integer> listed, Map<String, Integer> distinct) {
+    /** Words of a text, and per language (by index) the words in its list and the words in its list alone. */
+    private record Counts(int words, int[] listed, int[] distinct) {
 
-        boolean say(String language) {
-            int own = distinct.getOrDefault(language, 0);
-            if (words < MIN_WORDS || listed.getOrDefault(language, 0) * 100 < words * MIN_SHARE_PERCENT
-                    || own < MIN_DISTINCT) {
+        boolean say(int language) {
+            int own = distinct[language];
+            if (words < MIN_WORDS || listed[language] * 100 < words * MIN_SHARE_PERCENT || own < MIN_DISTINCT) {
                 return false;
             }
-            for (Map.Entry<String, Integer> other : distinct.entrySet()) {
-                if (!other.getKey().equals(language) && own < DOMINANCE * other.getValue()) {
+            for (int other = 0; other < distinct.length; other++) {
+                if (other != language && own < DOMINANCE * distinct[other]) {
                     return false;
                 }
             }
@@ -95,8 +105,8 @@ final class FunctionWords {
 
     private static Counts count(String text) {
         int words = 0;
-        Map<String, Integer> listed = new HashMap<>();
-        Map<String, Integer> distinct = new HashMap<>();
+        int[] listed = new int[LANGUAGES.length];
+        int[] distinct = new int[LANGUAGES.length];
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             boolean letter = i < text.length() && Character.isLetter(text.charAt(i));
@@ -104,13 +114,17 @@ final class FunctionWords {
                 start = i;
             } else if (!letter && start >= 0) {
                 words++;
-                Set<String> languages = LANGUAGES_OF.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+                // lower case is never shorter, so a longer word is no function word
+                Integer languages = i - start > LONGEST_WORD ? null
+                        : LANGUAGES_OF.get(text.substring(start, i).toLowerCase(Locale.ROOT));
                 if (languages != null) {
-                    for (String language : languages) {
-                        listed.merge(language, 1, Integer::sum);
+                    for (int language = 0; language < LANGUAGES.length; language++) {
+                        if ((languages & 1 << language) != 0) {
+                            listed[language]++;
+                        }
                     }
-                    if (languages.size() == 1) {
-                        distinct.merge(languages.iterator().next(), 1, Integer::sum);
+                    if (Integer.bitCount(languages) == 1) {
+                        distinct[Integer.numberOfTrailingZeros(languages)]++;
                     }
                 }
                 start = -1;
@@ -119,15 +133,13 @@ final class FunctionWords {
         return new Counts(words, listed, distinct);
     }
 
-    private static Map<String, Set<String>> languagesOf() {
-        Map<String, Set<String>> languagesOf = new HashMap<>();
-        LISTS.forEach((language, list) -> {
-            for (String word : list.split(" ")) {
-                languagesOf.computeIfAbsent(word, w -> new HashSet<>()).add(language);
+    private static Map<String, Integer> languagesOf() {
+        Map<String, Integer> languagesOf = new HashMap<>();
+        for (int language = 0; language < LANGUAGES.length; language++) {
+            for (String word : LISTS.get(LANGUAGES[language]).split(" ")) {
+                languagesOf.merge(word, 1 << language, (a, b) -> a | b);
             }
-        });
-        Map<String, Set<String>> frozen = new HashMap<>();
-        languagesOf.forEach((word, languages) -> frozen.put(word, Set.copyOf(languages)));
-        return Map.copyOf(frozen);
+        }
+        return Map.copyOf(languagesOf);
     }
 }

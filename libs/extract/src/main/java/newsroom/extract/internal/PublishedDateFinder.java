@@ -243,7 +243,7 @@ public final class PublishedDateFinder {
 
     private void collectMeta() {
         for (Map.Entry<String, List<String>> entry : meta.entrySet()) {
-            for (String token : WHITESPACE.split(entry.getKey())) {
+            for (String token : tokens(entry.getKey())) {
                 Kind kind = kindOf(token);
                 if (kind == Kind.NONE) {
                     continue;
@@ -259,6 +259,17 @@ public final class PublishedDateFinder {
                 break;
             }
         }
+    }
+
+    /** The whitespace-separated tokens of a meta key; most keys are one token, returned without the regex. */
+    private static String[] tokens(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return WHITESPACE.split(key);
+            }
+        }
+        return new String[] {key};
     }
 
     /** Whether an {@code itemprop} or {@code property} value names a published, created or modified date. */
@@ -451,7 +462,8 @@ public final class PublishedDateFinder {
                 root = node;
             }
             if (node instanceof TextNode textNode) {
-                String words = textNode.text().strip();
+                // whitespace between tags, most text nodes of a page, strips to nothing: only the space is kept
+                String words = textNode.isBlank() ? "" : textNode.text().strip();
                 if (words.length() <= MAX_BYLINE_CHARS) {
                     append(words);
                     append(" ");

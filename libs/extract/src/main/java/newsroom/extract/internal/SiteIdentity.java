@@ -32,6 +32,13 @@ final class SiteIdentity {
     private static final Set<String> GENERIC_HOST_LABELS = Set.of("www", "web", "blog", "blogs", "news", "home",
             "shop", "info", "online", "de", "com", "org", "net", "co", "at", "ch", "pl", "uk", "archive", "m", "amp");
     private static final int MIN_HOST_LABEL = 4;
+    /**
+     * The keys of each character below U+0100 on its own (plain, and with umlauts spelled out): a text of such
+     * characters has as keys the concatenations (their decompositions never combine across characters, and the marks
+     * they leave are dropped).
+     */
+    private static final String[] LATIN_1_PLAIN = latin1Keys(0);
+    private static final String[] LATIN_1_SPELLED = latin1Keys(1);
 
     /** Declared site names as letter keys (every spelling variant). */
     private final Set<String> nameKeys = new LinkedHashSet<>();
@@ -121,12 +128,47 @@ final class SiteIdentity {
             }
             return List.of(key.toString());
         }
+        if (isLatin1(lower)) {
+            // what the normalizer gives, one character at a time: each Latin-1 character decomposes on its own
+            StringBuilder plain = new StringBuilder(lower.length());
+            StringBuilder spelled = new StringBuilder(lower.length());
+            for (int i = 0; i < lower.length(); i++) {
+                plain.append(LATIN_1_PLAIN[lower.charAt(i)]);
+                spelled.append(LATIN_1_SPELLED[lower.charAt(i)]);
+            }
+            String plainKey = plain.toString();
+            String spelledKey = spelled.toString();
+            return plainKey.equals(spelledKey) ? List.of(plainKey) : List.of(plainKey, spelledKey);
+        }
+        return keysOfLowerCase(lower);
+    }
+
+    /** {@link #keys} of a lower-case text, by Unicode decomposition: any text. */
+    static List<String> keysOfLowerCase(String lower) {
         String plain = NOT_ALNUM.matcher(MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFKD))
                 .replaceAll("")).replaceAll("");
         String spelled = NOT_ALNUM.matcher(MARKS.matcher(Normalizer.normalize(lower.replace("ä", "ae")
                 .replace("ö", "oe").replace("ü", "ue").replace("ß", "ss"), Normalizer.Form.NFKD))
                 .replaceAll("")).replaceAll("");
         return plain.equals(spelled) ? List.of(plain) : List.of(plain, spelled);
+    }
+
+    private static String[] latin1Keys(int which) {
+        String[] keys = new String[256];
+        for (char c = 0; c < keys.length; c++) {
+            List<String> both = keysOfLowerCase(String.valueOf(c));
+            keys[c] = both.get(Math.min(which, both.size() - 1));
+        }
+        return keys;
+    }
+
+    private static boolean isLatin1(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 256) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAscii(String text) {

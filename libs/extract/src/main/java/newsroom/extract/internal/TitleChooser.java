@@ -84,8 +84,9 @@ final class TitleChooser {
     private static final int MIN_KICKED_TITLE = 12;
     private static final int STEM = 5;
 
+    /** A declared title; {@code key} is the first {@link SiteIdentity#keys} of {@code stripped}. */
     private record Declared(String text, String stripped, String origin, Set<String> stems, List<String> words,
-                            boolean siteOnly) {
+                            boolean siteOnly, String key) {
     }
 
     private record Heading(Element element, String text, String origin, double agreement) {
@@ -110,7 +111,7 @@ final class TitleChooser {
                 // a heading agrees with the headline part, not with the site name beside it ("DimidoBlog")
                 List<String> words = words(stripped);
                 titles.add(new Declared(text, stripped, field.origin(), stems(words), words,
-                        site.names(stripped)));
+                        site.names(stripped), SiteIdentity.keys(stripped).get(0)));
             }
         }
         titles = dropUnsharedTails(titles);
@@ -159,7 +160,7 @@ final class TitleChooser {
     private static Field<String> declaredOrigin(Field<String> heading, List<Declared> titles) {
         String key = SiteIdentity.keys(heading.value()).get(0);
         for (Declared title : titles) {
-            if (SiteIdentity.keys(title.stripped()).get(0).equals(key)) {
+            if (title.key().equals(key)) {
                 return new Field<>(heading.value(), title.origin());
             }
         }
@@ -179,7 +180,7 @@ final class TitleChooser {
                     continue;
                 }
                 for (Declared title : titles) {
-                    if (SiteIdentity.keys(title.stripped()).get(0).equals(partKey)) {
+                    if (title.key().equals(partKey)) {
                         return new Field<>(DANGLING.matcher(clean(text)).replaceAll(""), heading.origin());
                     }
                 }
@@ -270,7 +271,7 @@ final class TitleChooser {
             }
             out.add(best.equals(title.stripped()) ? title
                     : new Declared(title.text(), best, title.origin(), title.stems(), title.words(),
-                    title.siteOnly()));
+                    title.siteOnly(), SiteIdentity.keys(best).get(0)));
         }
         return out;
     }
@@ -517,10 +518,33 @@ final class TitleChooser {
     }
 
     static String normalize(String text) {
+        if (isLatin1Letters(text)) {
+            // NFKC leaves these characters as they are, and none of the replaced dashes and quotes is among them
+            return text.toLowerCase(Locale.ROOT).strip();
+        }
+        return normalizeByUnicode(text);
+    }
+
+    /** {@link #normalize} of any text: compatibility composition, lower case, one dash and one quote of each kind. */
+    static String normalizeByUnicode(String text) {
         String folded = Normalizer.normalize(text.replace("\u00AD", ""), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         folded = DASHES.matcher(folded).replaceAll("-");
         folded = SINGLE_QUOTES.matcher(folded).replaceAll("'");
         return DOUBLE_QUOTES.matcher(folded).replaceAll("\"").strip();
+    }
+
+    /**
+     * Whether the text has only characters below U+00A0 or Latin-1 letters (U+00C0 to U+00FF): no soft hyphen,
+     * no compatibility character (U+00A0 to U+00BF), no quote or dash that {@link #normalize} replaces.
+     */
+    private static boolean isLatin1Letters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0xA0 && c < 0xC0 || c >= 0x100) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String clean(String value) {

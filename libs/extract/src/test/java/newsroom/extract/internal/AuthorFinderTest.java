@@ -54,6 +54,17 @@ class AuthorFinderTest {
     }
 
     @Test
+    void skipsTheAuthorOfAReviewOrImageInJsonLd_however_itsTypeIsWritten() {
+        String article = "{\"@type\":\"WebPage\",\"author\":{\"@type\":\"Person\",\"name\":\"Max Mustermann\"}}";
+        for (String type : List.of("\"Review\"", "[\"CreativeWork\",\"ImageObject\"]", "\"Criti\\\"cReview\"",
+                "\"Comment\\u0001\"")) {
+            String other = "{\"@type\":" + type + ",\"author\":{\"@type\":\"Person\",\"name\":\"Erika Musterfrau\"}}";
+            assertThat(names("<script type=\"application/ld+json\">[" + other + "," + article + "]</script>", ""))
+                    .as(type).containsExactly("Max Mustermann");
+        }
+    }
+
+    @Test
     void findsABylineByItsTextWhenNoElementIsNamedForIt() {
         assertThat(authors("", "<article><h1>Tram</h1><p><em>Von Leonora Holling (21. November 2022)</em></p>"
                 + "<p>Der Stadtrat hat beschlossen.</p></article>"))

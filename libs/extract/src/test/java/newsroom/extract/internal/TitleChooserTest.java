@@ -2,6 +2,8 @@ package newsroom.extract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
@@ -182,5 +184,22 @@ class TitleChooserTest {
                 "<article><h1 class=\"blog-title\">Kindle startet nicht mehr</h1><p>Text</p></article>");
 
         assertThat(title).isEqualTo(new Field<>("Kindle startet nicht mehr", "h1"));
+    }
+
+    @Test
+    void normalizesLatin1TextAsTheUnicodeFolding() {
+        char[] others = {'\u00A0', '\u00AB', '\u00AD', '\u00B5', '\u00BD', '\u2013', '\u2019', '\u201C', '\u0301',
+            '\uFB01', '\u0130', '\u212A'};
+        Random random = new Random(37);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) {
+                int kind = random.nextInt(8);
+                text.append(kind == 0 ? others[random.nextInt(others.length)]
+                        : kind < 4 ? (char) (random.nextInt(256)) : (char) (random.nextInt(95) + 32));
+            }
+            String value = text.toString();
+            assertThat(TitleChooser.normalize(value)).as(value).isEqualTo(TitleChooser.normalizeByUnicode(value));
+        }
     }
 }

@@ -1,0 +1,34 @@
+package newsroom.extract.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** A site's names compared by their letters and digits: the keys of a text. */
+class SiteIdentityTest {
+
+    @Test
+    void keysDropAccentsAndSpellOutUmlauts() {
+        assertThat(SiteIdentity.keys("Mäscot-News.de")).containsExactly("mascotnewsde", "maescotnewsde");
+        assertThat(SiteIdentity.keys("Café Crème ½")).containsExactly("cafecreme12");
+        assertThat(SiteIdentity.keys("Straße 7")).containsExactly("straße7", "strasse7");
+        assertThat(SiteIdentity.keys("Ελληνικά Νέα")).containsExactly("ελληνικανεα");
+    }
+
+    @Test
+    void latin1TextsGetTheKeysOfTheirDecomposition() {
+        Random random = new Random(31);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) {
+                text.append(random.nextInt(4) == 0 ? (char) (random.nextInt(96) + 32) : (char) (random.nextInt(128) + 128));
+            }
+            String value = text.toString();
+            assertThat(SiteIdentity.keys(value)).as(value)
+                    .isEqualTo(SiteIdentity.keysOfLowerCase(value.toLowerCase(Locale.ROOT)));
+        }
+    }
+}
