@@ -126,8 +126,8 @@ class ArticleFetcherHandlerTest {
         String body = "{\"url\":\"" + BUSY_URL + "\",\"source\":\"busy-origin\","
                 + "\"listedDate\":\"2020-06-04T07:47:00Z\",\"listedIn\":\"sitemap\"}";
 
-        handle(new ScriptedFetcher().fail(BUSY_URL, new FetchException(FetchFailure.RATE_LIMITED, "slow down", true, 60)), undated,
-                oneMessage(body));
+        handle(new ScriptedFetcher().fail(BUSY_URL,
+                new FetchException(FetchFailure.RATE_LIMITED, "slow down", true, 60)), undated, oneMessage(body));
 
         assertThat(queue.requests()).containsExactly(new FetchRequest(BUSY_URL, "busy-origin", 60,
                 Instant.parse("2020-06-04T07:47:00Z"), DateHints.ListedIn.SITEMAP));

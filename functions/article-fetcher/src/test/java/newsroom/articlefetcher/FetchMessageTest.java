@@ -17,7 +17,8 @@ class FetchMessageTest {
     @Test
     void saysWhyABodyIsUnreadable() {
         assertThat(FetchMessage.decode("")).isEqualTo(new FetchMessage.Unreadable("empty message body"));
-        assertThat(FetchMessage.decode("[1]")).isEqualTo(new FetchMessage.Unreadable("message body is not a JSON object"));
+        assertThat(FetchMessage.decode("[1]"))
+                .isEqualTo(new FetchMessage.Unreadable("message body is not a JSON object"));
         assertThat(FetchMessage.decode("{\"url\":3}"))
                 .isEqualTo(new FetchMessage.Unreadable("message has no \"url\" string"));
     }

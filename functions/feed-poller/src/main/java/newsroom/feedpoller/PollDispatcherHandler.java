@@ -17,9 +17,9 @@ import newsroom.core.observe.Telemetry;
  * PollDispatcherFunction: on each EventBridge Scheduler tick, sends one poll-queue message per source that is due
  * ({@link PollDispatchService#dispatchDue()}) and returns what it sent and which sources are failing. The Scheduler
  * sends a {@link ScheduledEvent} (template.yaml writes its input in that shape, as EventBridge rules send it to the
- * other event-driven functions); its content is not used: the sources file and the sources' state decide. A queue failure is thrown so the Scheduler's retry
- * policy (then its dead-letter queue) takes over. SnapStart: only the AWS priming (a read per client); nothing is
- * sent before the snapshot.
+ * other event-driven functions); its content is not used: the sources file and the sources' state decide. A queue
+ * failure is thrown so the Scheduler's retry policy (then its dead-letter queue) takes over. SnapStart: only the AWS
+ * priming (a read per client); nothing is sent before the snapshot.
  */
 public final class PollDispatcherHandler extends SnapStartHandler
         implements RequestHandler<ScheduledEvent, Map<String, Object>> {

@@ -88,7 +88,8 @@ class FeedPollerHandlerTest {
         SQSBatchResponse response = handler.handleRequest(sampleEvent(), null);
 
         assertThat(failedIds(response)).isEmpty();
-        assertThat(queue.requests()).containsExactly(new FetchRequest("https://example-news.example/1", "example-news", 0),
+        assertThat(queue.requests()).containsExactly(
+                new FetchRequest("https://example-news.example/1", "example-news", 0),
                 new FetchRequest("https://example-news.example/2", "example-news", 0));
         SourceState saved = states.states().get("example-news");
         assertThat(states.marks("example-news")).isEqualTo(Map.of("https://example-news.example/1", SEEN_UNTIL,
@@ -129,7 +130,8 @@ class FeedPollerHandlerTest {
         assertThat(failedIds(response)).containsExactly("9a1b2c3d-0a3b-4c5d-8e9f-000000000001");
         assertThat(states.states()).containsOnlyKeys("flaky-origin");
         assertThat(states.marks("example-news")).as("nothing marked seen that was not queued").isEmpty();
-        assertThat(queue.requests()).containsExactly(new FetchRequest("https://flaky-origin.example/9", "flaky-origin", 0));
+        assertThat(queue.requests())
+                .containsExactly(new FetchRequest("https://flaky-origin.example/9", "flaky-origin", 0));
     }
 
     @Test

@@ -118,7 +118,8 @@ class SourcesFileDiscoveryTest {
         tick();
 
         assertThat(polls).extracting(PollQueue.PollRequest::source).containsExactly("example-news");
-        assertThat(origin.requested()).extracting(Object::toString).doesNotContain("https://paused.example.com/feed.xml");
+        assertThat(origin.requested()).extracting(Object::toString)
+                .doesNotContain("https://paused.example.com/feed.xml");
     }
 
     @Test

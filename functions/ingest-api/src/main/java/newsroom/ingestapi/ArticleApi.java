@@ -168,8 +168,8 @@ final class ArticleApi {
     }
 
     private ApiResponse ingestMarkdown(byte[] body) {
-        SourceContext context = new SourceContext(SOURCE, null, null, site.timeZone(), site.languages().defaultLanguage(),
-                List.of(), List.of());
+        SourceContext context = new SourceContext(SOURCE, null, null, site.timeZone(),
+                site.languages().defaultLanguage(), List.of(), List.of());
         IngestOutcome outcome = ingest.ingestMarkdown(body, context);
         if (outcome instanceof IngestOutcome.Rejected rejected) {
             String code = rejected.rejection().code().name();
@@ -201,7 +201,8 @@ final class ArticleApi {
     private ApiResponse list(Map<String, String> query) {
         for (String name : query.keySet()) {
             if (!LIST_PARAMETERS.contains(name)) {
-                return invalidRequest("unknown query parameter '" + name + "' (known: cursor, lang, limit, since, tag)");
+                return invalidRequest(
+                        "unknown query parameter '" + name + "' (known: cursor, lang, limit, since, tag)");
             }
         }
         String lang = blankToNull(query.get("lang"));

@@ -42,17 +42,20 @@ class GuardedUrlCheckTest {
 
     @Test
     void refusesANameThatResolvesToAPrivateAddress() {
-        assertThat(check.refusal(URI.create("https://intranet.example.com/admin"))).hasValueSatisfying(reason -> assertThat(reason).startsWith("URL_NOT_ALLOWED ("));
+        assertThat(check.refusal(URI.create("https://intranet.example.com/admin")))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("URL_NOT_ALLOWED ("));
     }
 
     @Test
     void refusesTheCloudMetadataAddress() {
-        assertThat(check.refusal(URI.create("http://metadata.example.com/latest/meta-data/"))).hasValueSatisfying(reason -> assertThat(reason).startsWith("URL_NOT_ALLOWED ("));
+        assertThat(check.refusal(URI.create("http://metadata.example.com/latest/meta-data/")))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("URL_NOT_ALLOWED ("));
     }
 
     @Test
     void refusesAnOddPort() {
-        assertThat(check.refusal(URI.create("https://news.example.com:8443/a"))).hasValueSatisfying(reason -> assertThat(reason).startsWith("URL_NOT_ALLOWED ("));
+        assertThat(check.refusal(URI.create("https://news.example.com:8443/a")))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("URL_NOT_ALLOWED ("));
     }
 
     @Test

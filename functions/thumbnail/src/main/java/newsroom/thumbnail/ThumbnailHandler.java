@@ -20,9 +20,10 @@ import newsroom.media.ThumbnailService;
 
 /**
  * ThumbnailFunction: an {@code ArticleStored} / {@code ArticleUpdated} event with a {@code thumbnail} URL (routed
- * by the rule in template.yaml) → {@link ThumbnailService#createThumbnails} for that article and image. Unusable details and images
- * that can never be fetched (not allowed, 404) are logged, counted and dropped; retryable fetch failures and
- * service failures are thrown so Lambda retries the asynchronous invocation, then sends it to the dead-letter queue.
+ * by the rule in template.yaml) → {@link ThumbnailService#createThumbnails} for that article and image. Unusable
+ * details and images that can never be fetched (not allowed, 404) are logged, counted and dropped; retryable fetch
+ * failures and service failures are thrown so Lambda retries the asynchronous invocation, then sends it to the
+ * dead-letter queue.
  */
 public final class ThumbnailHandler extends SnapStartHandler
         implements RequestHandler<ScheduledEvent, Map<String, Object>> {

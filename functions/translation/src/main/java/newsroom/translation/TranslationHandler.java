@@ -20,9 +20,10 @@ import newsroom.core.translation.TranslationService;
 
 /**
  * TranslationFunction: an {@code ArticleStored} / {@code ArticleUpdated} event with {@code translationTargets}
- * (routed by the rule in template.yaml) → {@link TranslationService#translate} for that article version. Returns the outcome
- * per language. An unusable detail is logged, counted (ArticlesRejected) and dropped, since retrying cannot help;
- * service failures are thrown so Lambda retries the asynchronous invocation, then sends it to the dead-letter queue.
+ * (routed by the rule in template.yaml) → {@link TranslationService#translate} for that article version. Returns the
+ * outcome per language. An unusable detail is logged, counted (ArticlesRejected) and dropped, since retrying cannot
+ * help; service failures are thrown so Lambda retries the asynchronous invocation, then sends it to the dead-letter
+ * queue.
  */
 public final class TranslationHandler extends SnapStartHandler
         implements RequestHandler<ScheduledEvent, Map<String, Object>> {

@@ -108,7 +108,8 @@ public final class DynamoArticleIndex implements ArticleIndex {
     @Override
     public void commit(ArticleRecord record, long expectedVersion) {
         if (expectedVersion < 0) {
-            throw new IllegalArgumentException("expectedVersion must be 0 (new article) or more, was " + expectedVersion);
+            throw new IllegalArgumentException(
+                    "expectedVersion must be 0 (new article) or more, was " + expectedVersion);
         }
         ArticleRecord.Listing listing = record.listing();
         DynamoUpdate u = new DynamoUpdate();

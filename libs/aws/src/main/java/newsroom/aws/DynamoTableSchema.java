@@ -40,7 +40,8 @@ public final class DynamoTableSchema {
                 .attributeDefinitions(string(PK), string(SK), string(GSI1_PK), string(GSI1_SK), string(GSI2_PK),
                         string(GSI2_SK))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
-                .globalSecondaryIndexes(index(BY_LANGUAGE_INDEX, GSI1_PK, GSI1_SK), index(BY_DATE_INDEX, GSI2_PK, GSI2_SK))
+                .globalSecondaryIndexes(index(BY_LANGUAGE_INDEX, GSI1_PK, GSI1_SK),
+                        index(BY_DATE_INDEX, GSI2_PK, GSI2_SK))
                 .build();
     }
 

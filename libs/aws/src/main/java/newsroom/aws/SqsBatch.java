@@ -103,7 +103,8 @@ public final class SqsBatch {
      */
     public SQSBatchResponse process(@Nullable SQSEvent event, @Nullable Context context, MessageHandler handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        List<SQSEvent.SQSMessage> records =
+                event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : records) {
             long remaining = context == null ? NO_DEADLINE_MILLIS : context.getRemainingTimeInMillis();
             Outcome outcome;

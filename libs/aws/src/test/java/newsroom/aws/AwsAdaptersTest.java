@@ -61,7 +61,8 @@ class AwsAdaptersTest {
                     "CONTENT_BUCKET", "newsroom-content")));
 
             assertThat(adapters.contentStore().get("config/sources.yaml"))
-                    .hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("sources: []"));
+                    .hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8))
+                            .isEqualTo("sources: []"));
             assertThat(s3.requests()).extracting(FakeAwsEndpoint.Request::path)
                     .containsExactly("/newsroom-content/config/sources.yaml");
         }

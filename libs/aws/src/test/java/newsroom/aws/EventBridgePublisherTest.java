@@ -84,7 +84,8 @@ class EventBridgePublisherTest extends EventPublisherContract {
     private static ArticleEvent toEvent(String envelope) {
         try {
             JsonNode json = JSON.readTree(envelope);
-            return new ArticleEvent(json.get("source").asText(), DetailType.fromWireName(json.get("detail-type").asText()),
+            return new ArticleEvent(json.get("source").asText(),
+                    DetailType.fromWireName(json.get("detail-type").asText()),
                     JSON.convertValue(json.get("detail"), Map.class));
         } catch (IOException e) {
             throw new IllegalStateException("not an EventBridge envelope: " + envelope, e);

@@ -51,7 +51,8 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     protected ObjectStore newStore() {
         bucket = "content-" + BUCKETS.incrementAndGet();
         s3.createBucket(b -> b.bucket(bucket));
-        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        s3.putBucketVersioning(b -> b.bucket(bucket)
+                .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         return new S3ObjectStore(s3, bucket);
     }
 

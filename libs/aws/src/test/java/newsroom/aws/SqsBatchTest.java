@@ -95,7 +95,8 @@ class SqsBatchTest {
         assertThat(failedIds(response)).containsExactly("m1");
         Map<String, Object> failed = line("message.failed");
         assertThat(failed).containsEntry("messageId", "m1").containsEntry("reason", "IllegalStateException");
-        assertThat(String.valueOf(failed.get("error"))).contains("table unavailable", "java.lang.IllegalStateException");
+        assertThat(String.valueOf(failed.get("error")))
+                .contains("table unavailable", "java.lang.IllegalStateException");
     }
 
     @Test

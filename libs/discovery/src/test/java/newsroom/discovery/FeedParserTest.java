@@ -34,7 +34,8 @@ class FeedParserTest {
     void readsRss20ItemsWithDates() throws Exception {
         List<DiscoveredItem> items = parse("""
                 <?xml version="1.0"?><rss version="2.0"><channel><title>N</title>
-                <item><title>A</title><link>https://news.example/a</link><pubDate>Wed, 12 Feb 2025 15:10:00 GMT</pubDate></item>
+                <item><title>A</title><link>https://news.example/a</link>\
+                <pubDate>Wed, 12 Feb 2025 15:10:00 GMT</pubDate></item>
                 <item><title>B</title><link>https://news.example/b</link></item>
                 </channel></rss>""");
 
@@ -46,7 +47,8 @@ class FeedParserTest {
     @Test
     void readsRss091() throws Exception {
         List<DiscoveredItem> items = parse("""
-                <rss version="0.91"><channel><title>N</title><link>https://news.example/</link><description>d</description>
+                <rss version="0.91"><channel><title>N</title><link>https://news.example/</link>\
+                <description>d</description>
                 <item><title>A</title><link>https://news.example/old-a</link></item></channel></rss>""");
 
         assertThat(items).extracting(DiscoveredItem::url).containsExactly("https://news.example/old-a");
@@ -69,7 +71,8 @@ class FeedParserTest {
     @Test
     void readsAtomAndResolvesRelativeLinks() throws Exception {
         List<DiscoveredItem> items = parse("""
-                <feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:x</id><updated>2025-02-12T00:00:00Z</updated>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:x</id>\
+                <updated>2025-02-12T00:00:00Z</updated>
                 <entry><title>A</title><id>urn:a</id><link rel="alternate" href="/2025/a"/>
                 <published>2025-02-11T08:00:00+01:00</published><updated>2025-02-12T00:00:00Z</updated></entry>
                 </feed>""");

@@ -196,8 +196,10 @@ class SourcePollerTest {
         web.serve("/", "text/html", "<html><head><link rel=\"alternate\" type=\"application/atom+xml\" "
                         + "href=\"/atom.xml\"></head><body>home</body></html>")
                 .serve("/atom.xml", "application/atom+xml", """
-                <feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:n</id><updated>2025-02-13T00:00:00Z</updated>
-                <entry><title>A</title><id>urn:a</id><link href="/story-a"/><updated>2025-02-13T10:00:00Z</updated></entry>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:n</id>\
+                <updated>2025-02-13T00:00:00Z</updated>
+                <entry><title>A</title><id>urn:a</id><link href="/story-a"/>\
+                <updated>2025-02-13T10:00:00Z</updated></entry>
                 </feed>""");
 
         SourcePoller.PollResult r = poller.poll(source(Source.Type.HOMEPAGE, "/", 10));

@@ -52,18 +52,43 @@ class SourcesFileLoaderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiterString = " => ", value = {
-            "{name: a, type: feed, url: 'ftp://x.example/f'} => sources.yaml: sources[2] (name \"a\"): url: not an http(s) URL",
-            "{name: a, type: feed, url: 'https://me@x.example/f'} => sources.yaml: sources[2] (name \"a\"): url: not an http(s) URL",
-            "{name: a, url: 'https://x.example/f'} => sources.yaml: sources[2] (name \"a\"): type: required (feed | sitemap | homepage)",
-            "{name: a, type: podcast, url: 'https://x.example/f'} => sources.yaml: sources[2] (name \"a\"): type: 'podcast' is not one of feed | sitemap | homepage",
-            "{type: feed, url: 'https://x.example/f'} => sources.yaml: sources[2]: name: required, 1 to 64 of A-Z a-z 0-9 . _ -",
-            "{name: a, type: feed, url: 'https://x.example/f', timezone: UTC} => sources.yaml: sources[2] (name \"a\"): timezone: unknown key (known: [categories, enabled, language, maxItemsPerPoll, name, pollEveryMinutes, tags, timeZone, type, url])",
-            "{name: a, type: feed, url: 'https://x.example/f', timeZone: Mars/Base} => sources.yaml: sources[2] (name \"a\"): timeZone: not a time zone: Mars/Base (use an IANA name such as Europe/Paris, or UTC)",
-            "{name: a, type: feed, url: 'https://x.example/f', maxItemsPerPoll: 0} => sources.yaml: sources[2] (name \"a\"): maxItemsPerPoll: expected a whole number 1..1000, was 0",
-            "{name: a, type: feed, url: 'https://x.example/f', pollEveryMinutes: 0} => sources.yaml: sources[2] (name \"a\"): pollEveryMinutes: expected a whole number 1..10080, was 0",
-            "{name: a, type: feed, url: 'https://x.example/f', enabled: perhaps} => sources.yaml: sources[2] (name \"a\"): enabled: expected true or false, was perhaps",
-            "{name: a, type: feed, url: 'https://x.example/f', language: '123'} => sources.yaml: sources[2] (name \"a\"): language: '123' is not a BCP 47 language tag (e.g. en, fr, pt-BR)",
-            "{name: one, type: feed, url: 'https://x.example/f'} => sources.yaml: sources[2] (name \"one\"): name: duplicate of an earlier source"})
+            "{name: a, type: feed, url: 'ftp://x.example/f'}"
+                    + " => sources.yaml: sources[2] (name \"a\"):"
+                    + " url: not an http(s) URL",
+            "{name: a, type: feed, url: 'https://me@x.example/f'}"
+                    + " => sources.yaml: sources[2] (name \"a\"):"
+                    + " url: not an http(s) URL",
+            "{name: a, url: 'https://x.example/f'}"
+                    + " => sources.yaml: sources[2] (name \"a\"):"
+                    + " type: required (feed | sitemap | homepage)",
+            "{name: a, type: podcast, url: 'https://x.example/f'}"
+                    + " => sources.yaml: sources[2] (name \"a\"):"
+                    + " type: 'podcast' is not one of feed | sitemap | homepage",
+            "{type: feed, url: 'https://x.example/f'}"
+                    + " => sources.yaml: sources[2]:"
+                    + " name: required, 1 to 64 of A-Z a-z 0-9 . _ -",
+            "{name: a, type: feed, url: 'https://x.example/f', timezone: UTC}"
+                    + " => sources.yaml: sources[2] (name \"a\"):"
+                    + " timezone: unknown key (known: [categories, enabled, language, maxItemsPerPoll,"
+                    + " name, pollEveryMinutes, tags, timeZone, type, url])",
+            "{name: a, type: feed, url: 'https://x.example/f', timeZone: Mars/Base}"
+                    + " => sources.yaml: sources[2] (name \"a\"):"
+                    + " timeZone: not a time zone: Mars/Base (use an IANA name such as Europe/Paris, or UTC)",
+            "{name: a, type: feed, url: 'https://x.example/f', maxItemsPerPoll: 0}"
+                    + " => sources.yaml: sources[2] (name \"a\"):"
+                    + " maxItemsPerPoll: expected a whole number 1..1000, was 0",
+            "{name: a, type: feed, url: 'https://x.example/f', pollEveryMinutes: 0}"
+                    + " => sources.yaml: sources[2] (name \"a\"):"
+                    + " pollEveryMinutes: expected a whole number 1..10080, was 0",
+            "{name: a, type: feed, url: 'https://x.example/f', enabled: perhaps}"
+                    + " => sources.yaml: sources[2] (name \"a\"):"
+                    + " enabled: expected true or false, was perhaps",
+            "{name: a, type: feed, url: 'https://x.example/f', language: '123'}"
+                    + " => sources.yaml: sources[2] (name \"a\"):"
+                    + " language: '123' is not a BCP 47 language tag (e.g. en, fr, pt-BR)",
+            "{name: one, type: feed, url: 'https://x.example/f'}"
+                    + " => sources.yaml: sources[2] (name \"one\"):"
+                    + " name: duplicate of an earlier source"})
     void namesTheOffendingEntryAndKey(String third, String message) {
         String yaml = """
                 sources:

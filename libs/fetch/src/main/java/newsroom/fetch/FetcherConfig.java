@@ -107,7 +107,8 @@ public record FetcherConfig(String userAgent, String robotsAgentName, Duration c
      * defaults. {@code NEWSROOM_FETCH_CONTACT_URL} is required. Durations are in milliseconds, sizes in bytes,
      * ports comma-separated: {@code NEWSROOM_FETCH_CONNECT_TIMEOUT_MS}, {@code NEWSROOM_FETCH_DEADLINE_MS},
      * {@code NEWSROOM_FETCH_HOST_DELAY_MS}, {@code NEWSROOM_FETCH_MAX_WAIT_MS}, {@code NEWSROOM_FETCH_ALLOWED_PORTS},
-     * {@code NEWSROOM_FETCH_MAX_HTML_BYTES} (and _FEED_, _SITEMAP_, _ROBOTS_, _IMAGE_), {@code NEWSROOM_FETCH_MAX_ATTEMPTS}.
+     * {@code NEWSROOM_FETCH_MAX_HTML_BYTES} (and _FEED_, _SITEMAP_, _ROBOTS_, _IMAGE_),
+     * {@code NEWSROOM_FETCH_MAX_ATTEMPTS}.
      *
      * @throws InvalidConfigurationException naming the variable and what was expected
      */

@@ -15,11 +15,11 @@ import newsroom.core.port.HostTurns;
 
 /**
  * Per-host politeness: at most one request at a time to a host, and at least a minimum delay (plus a 5 % margin)
- * between the end of one request and the start of the next (longer after a Retry-After). Inside the process a fair lock per host orders the
- * threads; across processes (Lambda instances) the host's turn is taken from the shared {@link HostTurns} as a lease
- * of {@code lease} (an attempt's deadline), and released with the host's next allowed start. When honouring all that
- * would mean waiting longer than {@code maxWait}, the caller gets a retryable HOST_BUSY with the time to come back,
- * instead of a blocked thread (on Lambda the message is re-queued with that delay).
+ * between the end of one request and the start of the next (longer after a Retry-After). Inside the process a fair lock
+ * per host orders the threads; across processes (Lambda instances) the host's turn is taken from the shared
+ * {@link HostTurns} as a lease of {@code lease} (an attempt's deadline), and released with the host's next allowed
+ * start. When honouring all that would mean waiting longer than {@code maxWait}, the caller gets a retryable HOST_BUSY
+ * with the time to come back, instead of a blocked thread (on Lambda the message is re-queued with that delay).
  */
 final class HostPoliteness {
 
@@ -40,7 +40,9 @@ final class HostPoliteness {
 
     /** Held while a request to one host is in flight; closing it records the end and lets the next one go. */
     interface Permit extends AutoCloseable {
-        /** The host asked for a pause (Retry-After): no request to it, from any instance, before now + {@code pause}. */
+        /**
+         * The host asked for a pause (Retry-After): no request to it, from any instance, before now + {@code pause}.
+         */
         void holdOff(Duration pause);
 
         @Override

@@ -161,7 +161,8 @@ final class RobotsTxtCache {
                 throw FetchFailure.TIMEOUT.exception(robotsUrl + ": the time budget ran out while fetching it");
             }
             if (e.reason() == FetchFailure.HOST_BUSY) {
-                // our turn at the host has not come (politeness, possibly another instance's): says nothing of robots.txt
+                // our turn at the host has not come (politeness, possibly another instance's):
+                // says nothing of robots.txt
                 throw e;
             }
             if (UNAVAILABLE.contains(e.reason())) {

@@ -42,7 +42,8 @@ public final class UrlGuard {
     public CheckedTarget check(URI uri) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw refused("scheme '" + (scheme.isEmpty() ? "(none)" : scheme) + "' is not allowed, only http and https");
+            throw refused("scheme '" + (scheme.isEmpty() ? "(none)" : scheme)
+                    + "' is not allowed, only http and https");
         }
         if (uri.isOpaque()) {
             throw refused("not a hierarchical http(s) URL");
@@ -78,7 +79,8 @@ public final class UrlGuard {
         int port = port(rawPort, https);
         boolean standardPort = allowedPorts.contains(port);
         if (!standardPort && !policy.listsPort(port)) {
-            throw refused("port " + port + " is not allowed (allowed: " + allowedPorts.stream().sorted().toList() + ")");
+            throw refused("port " + port + " is not allowed (allowed: "
+                    + allowedPorts.stream().sorted().toList() + ")");
         }
         InetAddress literal;
         String host;

@@ -95,7 +95,8 @@ class AllowedNetworksTest {
 
     @Test
     void anEntryWithoutPorts_opensTheNetworkOnTheAllowedPortsOnly() throws Exception {
-        AddressPolicy policy = AddressPolicy.publicOnly().allowingNetworks(AllowedNetwork.parseAll(List.of("10.0.0.0/8")));
+        AddressPolicy policy =
+                AddressPolicy.publicOnly().allowingNetworks(AllowedNetwork.parseAll(List.of("10.0.0.0/8")));
 
         assertThat(policy.refusal(ip("10.1.2.3"), 443, true)).isEmpty();
         assertThat(policy.refusal(ip("10.1.2.3"), 8080, false)).contains(

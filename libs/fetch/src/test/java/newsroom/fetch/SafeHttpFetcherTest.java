@@ -283,7 +283,8 @@ class SafeHttpFetcherTest {
     void rejectsAResponseWithoutContentType_forHtml() {
         server.serve("/untyped", 200, null, "<p>?</p>");
 
-        assertThat(failure(url("/untyped"), ContentKind.HTML).reason()).isEqualTo(FetchFailure.UNSUPPORTED_CONTENT_TYPE);
+        assertThat(failure(url("/untyped"), ContentKind.HTML).reason())
+                .isEqualTo(FetchFailure.UNSUPPORTED_CONTENT_TYPE);
     }
 
     @Test

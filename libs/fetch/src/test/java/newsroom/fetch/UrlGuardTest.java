@@ -85,6 +85,7 @@ class UrlGuardTest {
         UrlGuard nothing = new UrlGuard(TestFetchers.resolver(Map.of()), AddressPolicy.publicOnly(), Set.of(80));
 
         assertThatThrownBy(() -> nothing.check(URI.create("http://nowhere.example/")))
-                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.reason()).isEqualTo(FetchFailure.UNKNOWN_HOST));
+                .isInstanceOfSatisfying(FetchException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FetchFailure.UNKNOWN_HOST));
     }
 }

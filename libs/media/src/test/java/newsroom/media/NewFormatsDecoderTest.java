@@ -198,7 +198,8 @@ class NewFormatsDecoderTest {
     private static String greenCorner(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[][] points = {{w / 8, h / 8}, {w - 1 - w / 8, h / 8}, {w - 1 - w / 8, h - 1 - h / 8}, {w / 8, h - 1 - h / 8}};
+        int[][] points = {{w / 8, h / 8}, {w - 1 - w / 8, h / 8},
+                {w - 1 - w / 8, h - 1 - h / 8}, {w / 8, h - 1 - h / 8}};
         String[] names = {"top-left", "top-right", "bottom-right", "bottom-left"};
         String found = "none";
         for (int i = 0; i < 4; i++) {

@@ -318,7 +318,8 @@ class ThumbnailServiceTest {
 
     @Test
     void skipsAUrlTheFetcherRefuses() throws Exception {
-        fetcher.failing(IMAGE, new Fetcher.FetchException(FetchFailure.URL_NOT_ALLOWED, "resolves to 10.0.0.1", false, 0));
+        fetcher.failing(IMAGE,
+                new Fetcher.FetchException(FetchFailure.URL_NOT_ALLOWED, "resolves to 10.0.0.1", false, 0));
 
         Result result = service.createThumbnails(ID.value(), IMAGE);
 

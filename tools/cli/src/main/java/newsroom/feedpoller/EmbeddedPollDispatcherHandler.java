@@ -49,7 +49,8 @@ public final class EmbeddedPollDispatcherHandler implements RequestHandler<Sched
                 return FeedPollerWiring.DEFAULT_POLL_INTERVAL;
             }
         };
-        FilePollQueue queue = new FilePollQueue(site.pipeline().site().resolve(".newsroom").resolve("poll-queue.jsonl"));
+        FilePollQueue queue =
+                new FilePollQueue(site.pipeline().site().resolve(".newsroom").resolve("poll-queue.jsonl"));
         this.handler = new PollDispatcherHandler(PollDispatcherWiring.of(new PollDispatchService(discovery,
                 site.pipeline().index(), queue, Clock.systemUTC(), site.telemetry()), site.telemetry()));
     }

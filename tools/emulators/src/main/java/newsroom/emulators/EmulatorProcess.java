@@ -86,7 +86,8 @@ public final class EmulatorProcess implements AutoCloseable {
     }
 
     private static String executable(String tool, String hint) throws IOException {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        List<String> dirs =
+                new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
         dirs.add(Path.of(System.getProperty("user.home"), ".pyenv", "shims").toString());
         for (String dir : dirs) {
             Path candidate = Path.of(dir, tool);

@@ -106,7 +106,10 @@ public record SiteConfig(ZoneId timeZone, Languages languages, Output output, Th
         }
     }
 
-    /** {@code fallback}: date the article from its feed, sitemap, URL, Last-Modified or first sighting; {@code reject}: refuse it. */
+    /**
+     * {@code fallback}: date the article from its feed, sitemap, URL, Last-Modified or first sighting; {@code reject}:
+     * refuse it.
+     */
     public enum MissingDate { FALLBACK, REJECT }
 
     /** Names of the theme flags, in output order. */

@@ -66,7 +66,8 @@ public final class DateParser {
     /** How far after now a date may lie (time zones, clocks a little ahead); later ones are placeholders. */
     public static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
-    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+    private static final DateTimeFormatter RFC_3339 =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
     /** Values longer than this are not read as one date (loose policy). */
     private static final int MAX_VALUE_CHARS = 64;
@@ -87,7 +88,8 @@ public final class DateParser {
             "(?:[A-Za-z]{3,9}\\.?,?\\s+)?"
                     + "(?:" + DAY + "\\s+" + MONTH + ",?\\s+(\\d{4}|\\d{2})"
                     + "|" + MONTH + "\\s+" + DAY + ",?\\s+(\\d{4}))"
-                    + "(?:(?:\\s*,\\s*|\\s+at\\s+|\\s+)(\\d{1,2})(?::(\\d{2}))?(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?)?"
+                    + "(?:(?:\\s*,\\s*|\\s+at\\s+|\\s+)(\\d{1,2})(?::(\\d{2}))?(?::(\\d{2}))?"
+                    + "\\s*([AaPp]\\.?[Mm]\\.?)?)?"
                     + "(?:\\s*\\(?([A-Za-z]{1,4}|" + NUMERIC_OFFSET + ")\\)?)?");
     /** What JavaScript's {@code Date.toString()} writes: {@code Tue Feb 20 2018 01:00:00 GMT+0100 (CET)}. */
     private static final Pattern JS_DATE = Pattern.compile(
@@ -104,7 +106,8 @@ public final class DateParser {
             + "(?:\\s*(?<ampm>[ap]\\.?\\s?m\\b\\.?))?(?:\\s*uhr\\b)?(?:\\s*(?<tz>[a-z]{3,4})\\b)?)?";
     /** Dates in running text: {@code 4. Juni 2020}, {@code June 4, 2020}, {@code 04.06.2020}, {@code 2020/06/04}. */
     static final Pattern TEXT_DATE = Pattern.compile("(?<![\\p{L}\\d])(?:"
-            + "(?<d1>\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?<m1>" + WORD + ")\\.?,?\\s*(?:de\\s+)?(?<y1>\\d{4})"
+            + "(?<d1>\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s*(?:de\\s+)?"
+            + "(?<m1>" + WORD + ")\\.?,?\\s*(?:de\\s+)?(?<y1>\\d{4})"
             + "|(?<m2>" + WORD + ")\\.?\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>\\d{4})"
             + "|(?<a3>\\d{1,2})(?<s3>[./])\\s?(?<b3>\\d{1,2})\\k<s3>\\s?(?<y3>\\d{4}|\\d{2})"
             + "|(?<y4>\\d{4})(?<s4>[-/.])(?<m4>\\d{1,2})\\k<s4>(?<d4>\\d{1,2})"
@@ -372,7 +375,8 @@ public final class DateParser {
         } else if (value instanceof Date date) {
             return date.toInstant().atZone(zone).toOffsetDateTime();
         } else if (strict && (value instanceof Integer || value instanceof Long || value instanceof BigInteger)) {
-            return fromEpoch(((Number) value).longValue(), value instanceof BigInteger big && big.bitLength() > 63, zone);
+            return fromEpoch(((Number) value).longValue(),
+                    value instanceof BigInteger big && big.bitLength() > 63, zone);
         } else if (strict && (value instanceof BigDecimal || value instanceof Double || value instanceof Float)) {
             BigDecimal number = new BigDecimal(value.toString());
             return fromEpoch(number.longValue(), number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0, zone);
@@ -389,7 +393,9 @@ public final class DateParser {
         if (overflow) {
             return null;
         }
-        Instant instant = Math.abs(epoch) >= EPOCH_MILLIS_THRESHOLD ? Instant.ofEpochMilli(epoch) : Instant.ofEpochSecond(epoch);
+        Instant instant = Math.abs(epoch) >= EPOCH_MILLIS_THRESHOLD
+                ? Instant.ofEpochMilli(epoch)
+                : Instant.ofEpochSecond(epoch);
         return instant.atZone(zone).toOffsetDateTime();
     }
 

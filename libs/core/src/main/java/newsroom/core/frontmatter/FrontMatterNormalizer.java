@@ -70,9 +70,9 @@ public final class FrontMatterNormalizer {
     /** The key under {@code params} that says where the date came from ({@code page}, {@code feed}, …). */
     static final String DATE_SOURCE_KEY = "dateSource";
     /** What the HTML extractor reads a page's date from, for a rejection that tells a user where to look. */
-    static final String PAGE_DATE_PLACES = "JSON-LD datePublished/dateCreated, <meta property=\"article:published_time\">,"
-            + " <meta itemprop=\"datePublished\">, Dublin Core <meta name=\"dc.date\">, <time datetime> and the"
-            + " byline";
+    static final String PAGE_DATE_PLACES = "JSON-LD datePublished/dateCreated,"
+            + " <meta property=\"article:published_time\">, <meta itemprop=\"datePublished\">,"
+            + " Dublin Core <meta name=\"dc.date\">, <time datetime> and the byline";
 
     /** What the input is; decides the rules that differ between text a person wrote and metadata read off a page. */
     public enum InputKind {
@@ -313,7 +313,8 @@ public final class FrontMatterNormalizer {
                 continue;
             }
             if (!mirrored && winner != null && field.lowerKey().equals("description")
-                    && InputFields.isScalar(field.value()) && PlainText.clean(String.valueOf(field.value())).equals(text)) {
+                    && InputFields.isScalar(field.value())
+                    && PlainText.clean(String.valueOf(field.value())).equals(text)) {
                 mirrored = true;
             } else {
                 fields.toParamsUnlessEmpty(field);

@@ -55,8 +55,8 @@ public final class FrontMatterParser {
         int start = hasByteOrderMark(file) ? 3 : 0;
         for (int i = start; i < file.length; i++) {
             if (file[i] == 0) {
-                throw new ArticleRejectedException(Rejection.Code.BINARY_INPUT, "the file contains a NUL byte at offset "
-                        + i + "; it is binary data, not a Markdown text file");
+                throw new ArticleRejectedException(Rejection.Code.BINARY_INPUT, "the file contains a NUL byte"
+                        + " at offset " + i + "; it is binary data, not a Markdown text file");
             }
         }
         String text = decodeUtf8(file, start);

@@ -19,7 +19,9 @@ final class FrontMatterValues {
     private FrontMatterValues() {
     }
 
-    /** A copy of the mapping with normalized values; rejects nesting deeper than {@link FrontMatterParser#MAX_DEPTH}. */
+    /**
+     * A copy of the mapping with normalized values; rejects nesting deeper than {@link FrontMatterParser#MAX_DEPTH}.
+     */
     static Map<String, Object> normalized(Map<?, ?> mapping) {
         return map(mapping, 1);
     }

@@ -188,7 +188,8 @@ final class YamlFrontMatterReader {
             addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF");
             addImplicitResolver(Tag.INT, Pattern.compile("^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), "-+0123456789");
             addImplicitResolver(Tag.FLOAT, Pattern.compile(
-                    "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"),
+                    "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                            + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"),
                     "-+0123456789.");
             addImplicitResolver(Tag.NULL, Resolver.NULL, "~nN\0");
             addImplicitResolver(Tag.NULL, Resolver.EMPTY, null);
@@ -221,15 +222,18 @@ final class YamlFrontMatterReader {
             Event event = delegate.getEvent();
             if (event instanceof AliasEvent alias) {
                 throw new ArticleRejectedException(Rejection.Code.ALIASES_NOT_ALLOWED, "alias *" + alias.getAnchor()
-                        + at(event.getStartMark(), firstLine) + ": YAML anchors and aliases are not allowed in front matter");
+                        + at(event.getStartMark(), firstLine)
+                        + ": YAML anchors and aliases are not allowed in front matter");
             }
             if (event instanceof NodeEvent node && node.getAnchor() != null) {
                 throw new ArticleRejectedException(Rejection.Code.ALIASES_NOT_ALLOWED, "anchor &" + node.getAnchor()
-                        + at(event.getStartMark(), firstLine) + ": YAML anchors and aliases are not allowed in front matter");
+                        + at(event.getStartMark(), firstLine)
+                        + ": YAML anchors and aliases are not allowed in front matter");
             }
             if (event instanceof CollectionStartEvent && ++depth > FrontMatterParser.MAX_DEPTH) {
-                throw new ArticleRejectedException(Rejection.Code.FRONT_MATTER_TOO_DEEP, "front matter nests deeper than "
-                        + FrontMatterParser.MAX_DEPTH + " levels" + at(event.getStartMark(), firstLine));
+                throw new ArticleRejectedException(Rejection.Code.FRONT_MATTER_TOO_DEEP,
+                        "front matter nests deeper than " + FrontMatterParser.MAX_DEPTH + " levels"
+                                + at(event.getStartMark(), firstLine));
             }
             if (event instanceof CollectionEndEvent) {
                 depth--;

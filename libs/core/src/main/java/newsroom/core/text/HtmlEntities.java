@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class HtmlEntities {
 
-    private static final Pattern REFERENCE = Pattern.compile("&(?:#([0-9]{1,8})|#[xX]([0-9A-Fa-f]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));");
+    private static final Pattern REFERENCE =
+            Pattern.compile("&(?:#([0-9]{1,8})|#[xX]([0-9A-Fa-f]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));");
     private static final String TABLE = "html-entities.tsv";
     private static final int MAX_REFERENCE_LENGTH = 34;
 
@@ -54,7 +55,9 @@ public final class HtmlEntities {
         return out.toString();
     }
 
-    /** The '&' that could open a reference ending at the last character, looking back no further than the longest one. */
+    /**
+     * The '&' that could open a reference ending at the last character, looking back no further than the longest one.
+     */
     private static int lastAmpersandWithinReach(StringBuilder out) {
         int stop = Math.max(0, out.length() - MAX_REFERENCE_LENGTH);
         for (int i = out.length() - 2; i >= stop; i--) {

@@ -7,7 +7,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Patterns for the raw HTML that may appear in titles and Markdown, shared by {@link PlainText} and {@link MarkdownSanitizer}. */
+/**
+ * Patterns for the raw HTML that may appear in titles and Markdown, shared by {@link PlainText} and
+ * {@link MarkdownSanitizer}.
+ */
 final class HtmlMarkup {
 
     /** Elements removed together with their content: they run code, load content or draw. */

@@ -30,7 +30,9 @@ public final class Slugger {
     private Slugger() {
     }
 
-    /** The slug of {@code text}; never empty: {@code article-} and 8 hex digits of its SHA-256 when no letter is left. */
+    /**
+     * The slug of {@code text}; never empty: {@code article-} and 8 hex digits of its SHA-256 when no letter is left.
+     */
     public static String slugify(String text) {
         String slug = slugOrEmpty(text);
         if (!slug.isEmpty()) {

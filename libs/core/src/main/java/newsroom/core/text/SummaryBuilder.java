@@ -22,8 +22,10 @@ public final class SummaryBuilder {
     private static final Pattern THEMATIC_BREAK = Pattern.compile(" {0,3}([-*_])(?:[ \\t]*\\1){2,}[ \\t]*");
     private static final Pattern ATX_HEADING = Pattern.compile(" {0,3}#{1,6}(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*");
     private static final Pattern REFERENCE_DEFINITION = Pattern.compile(" {0,3}\\[[^\\]]+]:.*");
-    private static final Pattern TABLE_DELIMITER_ROW = Pattern.compile("[ \\t]*\\|?[ \\t]*:?-+:?[ \\t]*(\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*");
-    private static final Pattern CONTAINER_MARKERS = Pattern.compile("^(?:[ \\t]*>[ \\t]?)*[ \\t]*(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+)?");
+    private static final Pattern TABLE_DELIMITER_ROW =
+            Pattern.compile("[ \\t]*\\|?[ \\t]*:?-+:?[ \\t]*(\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*");
+    private static final Pattern CONTAINER_MARKERS =
+            Pattern.compile("^(?:[ \\t]*>[ \\t]?)*[ \\t]*(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+)?");
 
     private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*](?:\\([^)]*\\)|\\[[^\\]]*])");
     private static final Pattern INLINE_LINK = Pattern.compile("\\[([^\\]]*)]\\((?:[^()]|\\([^()]*\\))*\\)");

@@ -19,9 +19,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stored article as the translation service and the thumbnail linking read and write it: YAML front matter as an ordered map, and the
- * Markdown body exactly as stored. Writing uses the canonical YAML style of the normalizer's output (strings
- * double-quoted, list items indented {@code   - "x"}, no line splitting), so unchanged keys come out as they went in.
+ * A stored article as the translation service and the thumbnail linking read and write it: YAML front matter as an
+ * ordered map, and the Markdown body exactly as stored. Writing uses the canonical YAML style of the normalizer's
+ * output (strings double-quoted, list items indented {@code   - "x"}, no line splitting), so unchanged keys come out as
+ * they went in.
  *
  * @param frontMatter keys in file order; values are String, Number, Boolean, List, Map or null
  * @param body        everything after the closing {@code ---} line

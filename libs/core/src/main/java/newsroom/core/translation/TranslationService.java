@@ -282,8 +282,8 @@ public final class TranslationService {
 
         /**
          * The stored article, checked against the record's content hash (or, with linking, the hash its linked form
-         * has: the record was relinked and the file is about to be rewritten). Empty when the article moved on to a newer
-         * version meanwhile ({@link #record} then holds the newer record).
+         * has: the record was relinked and the file is about to be rewritten). Empty when the article moved on to a
+         * newer version meanwhile ({@link #record} then holds the newer record).
          */
         Optional<StoredArticle> article(ObjectStore store, ArticleIndex index) {
             if (article != null) {

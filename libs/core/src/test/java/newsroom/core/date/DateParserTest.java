@@ -30,7 +30,9 @@ class DateParserTest {
                 : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.dateTime().atOffset(date.offset()));
     }
 
-    /** Front matter values a person or a CMS wrote: the whole value is one date, a zone-less one in the source's zone. */
+    /**
+     * Front matter values a person or a CMS wrote: the whole value is one date, a zone-less one in the source's zone.
+     */
     @Nested
     class Strict {
 
@@ -69,7 +71,8 @@ class DateParserTest {
 
         @Test
         void readsEpochSecondsAndMillisGivenAsNumbers() {
-            assertThat(strict.parse(1739373000L, ZoneOffset.UTC).map(DateParser::format)).contains("2025-02-12T15:10:00Z");
+            assertThat(strict.parse(1739373000L, ZoneOffset.UTC).map(DateParser::format))
+                    .contains("2025-02-12T15:10:00Z");
             assertThat(strict.parse(1739373000000L, ZoneOffset.UTC).map(DateParser::format))
                     .contains("2025-02-12T15:10:00Z");
         }
@@ -101,7 +104,8 @@ class DateParserTest {
         @Test
         void readsEightDigitsAsEpochSeconds_notAsACompactDate() {
             // a digit string in front matter is an epoch value (1970: then refused as implausible by the caller)
-            assertThat(strict.parse("20191119", ZoneOffset.UTC).map(DateParser::format)).contains("1970-08-22T16:38:39Z");
+            assertThat(strict.parse("20191119", ZoneOffset.UTC).map(DateParser::format))
+                    .contains("1970-08-22T16:38:39Z");
         }
     }
 
@@ -171,9 +175,12 @@ class DateParserTest {
 
         @Test
         void slashesFollowTheDayOrder_unlessANumberExceedsTwelve() {
-            assertThat(DateParser.loose(false).read("04/06/2020").map(DateParserTest::show)).contains("2020-04-06T00:00:00");
-            assertThat(DateParser.loose(true).read("04/06/2020").map(DateParserTest::show)).contains("2020-06-04T00:00:00");
-            assertThat(DateParser.loose(false).read("24/06/2020").map(DateParserTest::show)).contains("2020-06-24T00:00:00");
+            assertThat(DateParser.loose(false).read("04/06/2020").map(DateParserTest::show))
+                    .contains("2020-04-06T00:00:00");
+            assertThat(DateParser.loose(true).read("04/06/2020").map(DateParserTest::show))
+                    .contains("2020-06-04T00:00:00");
+            assertThat(DateParser.loose(false).read("24/06/2020").map(DateParserTest::show))
+                    .contains("2020-06-24T00:00:00");
         }
 
         @Test
@@ -241,14 +248,16 @@ class DateParserTest {
                 "https://news.example/a b/2020/06/04/story with a space"})
         void readsTheDayInThePath(String url) {
             assertThat(DateParser.dayInUrlPath(url)).contains(LocalDate.of(2020, 6, 4));
-            assertThat(DateParser.fromUrlPath(url, PARIS).map(DateParser::format)).contains("2020-06-04T00:00:00+02:00");
+            assertThat(DateParser.fromUrlPath(url, PARIS).map(DateParser::format))
+                    .contains("2020-06-04T00:00:00+02:00");
         }
 
         @Test
         void aYearAndMonthIsNoDay_butTheLastResortTakesItsFirst() {
             String url = "https://news.example/2020/06/story";
             assertThat(DateParser.dayInUrlPath(url)).isEmpty();
-            assertThat(DateParser.fromUrlPath(url, ZoneOffset.UTC).map(DateParser::format)).contains("2020-06-01T00:00:00Z");
+            assertThat(DateParser.fromUrlPath(url, ZoneOffset.UTC).map(DateParser::format))
+                    .contains("2020-06-01T00:00:00Z");
         }
 
         @ParameterizedTest(name = "[{index}] \"{0}\"")

@@ -28,7 +28,8 @@ class DownstreamDetailsTest {
                 "content/fr/2025/02/apple-alibaba-ai-china.md");
 
         assertThat(JSON.writeValueAsString(detail.toMap())).isEqualTo("{\"articleId\":\"" + ID + "\",\"version\":1,"
-                + "\"lang\":\"fr\",\"sourceLang\":\"en\",\"objectKey\":\"content/fr/2025/02/apple-alibaba-ai-china.md\"}");
+                + "\"lang\":\"fr\",\"sourceLang\":\"en\","
+                + "\"objectKey\":\"content/fr/2025/02/apple-alibaba-ai-china.md\"}");
         assertThat(detail.toEvent().detailType()).isEqualTo(DetailType.ARTICLE_TRANSLATED);
         assertThat(ArticleTranslatedDetail.read(delivered(detail.toMap()))).contains(detail);
     }
@@ -52,7 +53,8 @@ class DownstreamDetailsTest {
         assertThat(JSON.writeValueAsString(detail.toMap())).isEqualTo("{\"articleId\":\"" + ID + "\","
                 + "\"imageUrl\":\"https://news.example.com/images/apple-alibaba.jpg\",\"thumbnails\":["
                 + "{\"width\":320,\"height\":240,\"objectKey\":\"static/thumbnails/" + ID + "/9b1c2d3e4f50-320.jpg\"},"
-                + "{\"width\":640,\"height\":480,\"objectKey\":\"static/thumbnails/" + ID + "/9b1c2d3e4f50-640.jpg\"}]}");
+                + "{\"width\":640,\"height\":480,"
+                + "\"objectKey\":\"static/thumbnails/" + ID + "/9b1c2d3e4f50-640.jpg\"}]}");
         assertThat(detail.toEvent().detailType()).isEqualTo(DetailType.THUMBNAILS_CREATED);
         assertThat(ThumbnailsCreatedDetail.read(delivered(detail.toMap()))).contains(detail);
     }

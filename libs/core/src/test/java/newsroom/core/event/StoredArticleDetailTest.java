@@ -72,6 +72,7 @@ class StoredArticleDetailTest {
         assertThat(DetailType.fromWireName("ThumbnailsCreated")).isEqualTo(DetailType.THUMBNAILS_CREATED);
         assertThat(String.valueOf(DetailType.ARTICLE_UPDATED)).isEqualTo("ArticleUpdated");
         assertThatThrownBy(() -> DetailType.fromWireName("ArticleDeleted"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown detail-type ArticleDeleted");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown detail-type ArticleDeleted");
     }
 }

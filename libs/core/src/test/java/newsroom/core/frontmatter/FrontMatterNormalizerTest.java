@@ -30,7 +30,8 @@ class FrontMatterNormalizerTest {
         fields.put("image", "/media/lead.jpg");
         fields.put("wordCount", 1234.0);
 
-        NormalizedArticle article = normalizer.normalize(new RawArticle(fields, "\r\n\r\nFirst line\r\nSecond line  \r\n"),
+        NormalizedArticle article = normalizer.normalize(
+                new RawArticle(fields, "\r\n\r\nFirst line\r\nSecond line  \r\n"),
                 SourceContext.ofUrl("feed", "https://news.example.com/a/story"));
 
         assertThat(article.markdown()).isEqualTo("""

@@ -18,8 +18,8 @@ import newsroom.core.model.RawArticle;
  *
  * <p>In {@code mvn verify} it runs in Jazzer's regression mode: the empty input and the seeds under
  * {@code src/test/resources/newsroom/core/frontmatter/FrontMatterParserFuzzTestInputs/}, each under the
- * {@link #PER_INPUT}. To fuzz (an input over the limit is a finding): {@code JAZZER_FUZZ=1 mvn -o -pl libs/core test -Dtest=FrontMatterParserFuzzTest}
- * (see docs/extraction.md).
+ * {@link #PER_INPUT}. To fuzz (an input over the limit is a finding):
+ * {@code JAZZER_FUZZ=1 mvn -o -pl libs/core test -Dtest=FrontMatterParserFuzzTest} (see docs/extraction.md).
  */
 class FrontMatterParserFuzzTest {
 

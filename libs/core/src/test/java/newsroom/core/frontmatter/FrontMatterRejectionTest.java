@@ -121,7 +121,8 @@ class FrontMatterRejectionTest {
     @Test
     void rejectsInvalidToml_withLineAndColumnInTheFile() {
         assertThat(rejection("+++\ntitle = \"ok\"\ndate = \n+++\n")).isEqualTo(new Rejection(
-                Rejection.Code.INVALID_FRONT_MATTER, "invalid TOML front matter at line 3, column 8: Newline not permitted here"));
+                Rejection.Code.INVALID_FRONT_MATTER,
+                "invalid TOML front matter at line 3, column 8: Newline not permitted here"));
     }
 
     @Test
@@ -135,7 +136,8 @@ class FrontMatterRejectionTest {
 
     @Test
     void rejectsYamlThatIsNotAMapping() {
-        assertThat(rejection("---\n- title\n- date\n---\n")).isEqualTo(new Rejection(Rejection.Code.INVALID_FRONT_MATTER,
+        assertThat(rejection("---\n- title\n- date\n---\n")).isEqualTo(new Rejection(
+                Rejection.Code.INVALID_FRONT_MATTER,
                 "YAML front matter at line 2, column 1 is a list, not a mapping of keys to values (key: value)"));
     }
 
@@ -214,14 +216,16 @@ class FrontMatterRejectionTest {
 
     @Test
     void rejectsDuplicateTomlKey_namingKeyAndLine() {
-        assertThat(rejection("+++\ntitle = \"One\"\ndate = 2025-02-12\ntitle = \"Two\"\n+++\n")).isEqualTo(new Rejection(
-                Rejection.Code.DUPLICATE_KEY, "duplicate key \"title\" on line 4 (TOML allows each key and table once)"));
+        assertThat(rejection("+++\ntitle = \"One\"\ndate = 2025-02-12\ntitle = \"Two\"\n+++\n"))
+                .isEqualTo(new Rejection(Rejection.Code.DUPLICATE_KEY,
+                        "duplicate key \"title\" on line 4 (TOML allows each key and table once)"));
     }
 
     @Test
     void rejectsRedefinedTomlTable_asDuplicateKey() {
         assertThat(rejection("+++\n[extra]\nx = 1\n[extra]\ny = 2\n+++\n")).isEqualTo(new Rejection(
-                Rejection.Code.DUPLICATE_KEY, "duplicate key \"extra\" on line 4 (TOML allows each key and table once)"));
+                Rejection.Code.DUPLICATE_KEY,
+                "duplicate key \"extra\" on line 4 (TOML allows each key and table once)"));
     }
 
     @Test

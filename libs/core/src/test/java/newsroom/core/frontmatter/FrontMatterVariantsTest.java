@@ -365,7 +365,8 @@ class FrontMatterVariantsTest {
                         slug: "defaults"
                         ---
                         """),
-                Arguments.of("language with underscore and region: a site that lists no languages stores the primary subtag",
+                Arguments.of(
+                        "language with underscore and region: a site that lists no languages stores the primary subtag",
                         NO_THEME, FILE, """
                         ---
                         title: Locale
@@ -587,7 +588,8 @@ class FrontMatterVariantsTest {
                           byline: "By the desk"
                         ---
                         """),
-                Arguments.of("Hugo keys stay top-level in input order; unknown keys and params merged", NO_THEME, FILE, """
+                Arguments.of("Hugo keys stay top-level in input order; unknown keys and params merged", NO_THEME,
+                        FILE, """
                         ---
                         title: Hugo
                         weight: 10
@@ -625,8 +627,8 @@ class FrontMatterVariantsTest {
                               - 2
                         ---
                         """),
-                Arguments.of("theme flags kept with their type, missing ones from the site defaults", SiteConfig.defaults(),
-                        FILE, """
+                Arguments.of("theme flags kept with their type, missing ones from the site defaults",
+                        SiteConfig.defaults(), FILE, """
                         ---
                         title: Theme
                         date: 2025-02-12
@@ -686,24 +688,24 @@ class FrontMatterVariantsTest {
                         ---
                         # A heading
 
-                        ![photo](https://cdn.example.com/p.jpg) The **first** paragraph has a [link](https://example.com)\
-                         and `code`.
+                        ![photo](https://cdn.example.com/p.jpg) The **first** paragraph has a\
+                         [link](https://example.com) and `code`.
 
                         ```
                         skipped code
                         ```
 
                         > Quoted _words_ keep going and going and going and going and going and going and going and\
-                         going and going and going and going and going and going and going and going and going and going\
-                         and going and going and going and going and going and going and going until the end.
+                         going and going and going and going and going and going and going and going and going and\
+                         going and going and going and going and going and going and going and going until the end.
                         """, """
                         ---
                         title: "Built"
                         date: "2025-02-12T00:00:00Z"
                         summary: "A heading The first paragraph has a link and code. Quoted words keep going and going\
                          and going and going and going and going and going and going and going and going and going and\
-                         going and going and going and going and going and going and going and going and going and going\
-                         and going and going and…"
+                         going and going and going and going and going and going and going and going and going and\
+                         going and going and going and…"
                         categories: []
                         lang:
                           - "en"
@@ -715,16 +717,16 @@ class FrontMatterVariantsTest {
 
                         # A heading
 
-                        ![photo](https://cdn.example.com/p.jpg) The **first** paragraph has a [link](https://example.com)\
-                         and `code`.
+                        ![photo](https://cdn.example.com/p.jpg) The **first** paragraph has a\
+                         [link](https://example.com) and `code`.
 
                         ```
                         skipped code
                         ```
 
                         > Quoted _words_ keep going and going and going and going and going and going and going and\
-                         going and going and going and going and going and going and going and going and going and going\
-                         and going and going and going and going and going and going and going until the end.
+                         going and going and going and going and going and going and going and going and going and\
+                         going and going and going and going and going and going and going and going until the end.
                         """),
                 Arguments.of("active HTML removed from the body, code kept", NO_THEME, FILE, """
                         ---
@@ -754,7 +756,8 @@ class FrontMatterVariantsTest {
                         click and `<script>literal</script>`
                         """),
                 Arguments.of("byte order mark, CRLF line ends and trailing blank lines", NO_THEME, FILE,
-                        "\uFEFF---\r\ntitle: Windows\r\ndate: 2025-02-12\r\n---\r\n\r\nLine one\r\nLine two\r\n\r\n\r\n",
+                        "\uFEFF---\r\ntitle: Windows\r\ndate: 2025-02-12\r\n---\r\n"
+                                + "\r\nLine one\r\nLine two\r\n\r\n\r\n",
                         """
                         ---
                         title: "Windows"

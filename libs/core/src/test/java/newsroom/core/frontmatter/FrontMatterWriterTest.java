@@ -108,7 +108,8 @@ class FrontMatterWriterTest {
                 """);
     }
 
-    private static CanonicalFrontMatter frontMatter(String title, Map<String, Object> hugo, Map<String, Object> params) {
+    private static CanonicalFrontMatter frontMatter(String title, Map<String, Object> hugo,
+            Map<String, Object> params) {
         return new CanonicalFrontMatter(new Header(title, OffsetDateTime.parse("2025-02-12T15:10:00Z"), "", "t", null,
                 null), TAXONOMY, NO_THEME_FLAGS, null, null, hugo, params);
     }

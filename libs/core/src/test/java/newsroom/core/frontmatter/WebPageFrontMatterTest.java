@@ -105,7 +105,8 @@ class WebPageFrontMatterTest {
     @Test
     void dropsAThumbnailThatIsNoHttpUrl_withAWarningNamingTheField() {
         NormalizedArticle article = normalizer.normalize(("---\ntitle: T\ndate: 2025-02-12\n"
-                + "image: \"javascript:alert(1)\"\n---\n").getBytes(StandardCharsets.UTF_8), SourceContext.ofFile("t.md"));
+                + "image: \"javascript:alert(1)\"\n---\n").getBytes(StandardCharsets.UTF_8),
+                SourceContext.ofFile("t.md"));
 
         assertThat(article.frontMatter().thumbnail()).isNull();
         assertThat(article.markdown()).doesNotContain("javascript");

@@ -24,7 +24,8 @@ import newsroom.core.text.HtmlEntities;
 
 /**
  * The pages of the metadata dev set that are not UTF-8 (windows-1252 / ISO-8859-x, declared or not) decode to the
- * words their labels hold, as a local file: every non-ASCII word of the labelled title is in the decoded page (entities decoded).
+ * words their labels hold, as a local file: every non-ASCII word of the labelled title is in the decoded page (entities
+ * decoded).
  */
 class HtmlDecodingDevSetTest {
 

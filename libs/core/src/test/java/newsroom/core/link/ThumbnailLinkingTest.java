@@ -59,7 +59,8 @@ class ThumbnailLinkingTest {
 
         ArticleLinker.Result result = linker.linkArticle(ID);
 
-        assertThat(result.files()).containsExactly(new ArticleLinker.FileOutcome(key(), ArticleLinker.FileStatus.LINKED));
+        assertThat(result.files())
+                .containsExactly(new ArticleLinker.FileOutcome(key(), ArticleLinker.FileStatus.LINKED));
         Map<String, Object> fm = frontMatter(key());
         assertThat(fm.get("thumbnail")).isEqualTo(MAIN);
         assertThat(fm.get("images")).isEqualTo(List.of(MAIN, "/thumbnails/" + ID.value() + "/0123456789ab-320.jpg",
@@ -95,7 +96,8 @@ class ThumbnailLinkingTest {
         Map<String, Object> linked = new ThumbnailLinks(640).linked(fm, Map.of(IMAGE, KEYS)).orElseThrow();
 
         assertThat(List.copyOf(linked.keySet())).containsExactly("title", "thumbnail", "images", "params");
-        assertThat(String.valueOf(linked.get("images"))).doesNotContain(IMAGE).contains("-320.jpg", "-640.jpg", "-1280.jpg");
+        assertThat(String.valueOf(linked.get("images"))).doesNotContain(IMAGE)
+                .contains("-320.jpg", "-640.jpg", "-1280.jpg");
         assertThat(linked.get("params")).isEqualTo(Map.of("kicker", "Ports", "originalImage", IMAGE));
     }
 
@@ -241,7 +243,8 @@ class ThumbnailLinkingTest {
 
     @Test
     void keepsHotlinking_whenTheSiteSaysLinkFalse() {
-        SiteConfig hotlinking = site.withThumbnails(new ThumbnailSettings(ThumbnailSettings.DEFAULT_WIDTHS, false, 640, 100));
+        SiteConfig hotlinking =
+                site.withThumbnails(new ThumbnailSettings(ThumbnailSettings.DEFAULT_WIDTHS, false, 640, 100));
         IngestService plain = new IngestService(hotlinking, store, index, events, Telemetry.silent(), clock);
         plain.ingest(article("six"), SourceContext.ofUrl("harbour", URL));
         index.recordThumbnails(ID, IMAGE, KEYS);

@@ -60,7 +60,8 @@ class TelemetryTest {
         assertThat(error.path("type").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(error.path("message").asText()).isEqualTo("queue unavailable");
         assertThat(error.path("stackTrace").asText())
-                .startsWith(IllegalStateException.class.getName() + ": queue unavailable\n\tat " + TelemetryTest.class.getName())
+                .startsWith(IllegalStateException.class.getName() + ": queue unavailable\n\tat "
+                        + TelemetryTest.class.getName())
                 .contains("Caused by: " + IOException.class.getName() + ": connection reset");
     }
 

@@ -16,8 +16,9 @@ import newsroom.core.port.ArticleRecord;
 /**
  * An {@link ArticleIndex} kept in memory with the port's documented semantics (conditional commit that keeps
  * translations, thumbnails and source URLs, claims, pending marks, late translations of older versions ignored,
- * newest-first listing by instant with an opaque cursor, filters matched as {@link ListQuery} defines them). For tests of the services and handlers that use the port;
- * it passes the port's contract suite like the real adapters ({@code InMemoryDoublesContractTest}).
+ * newest-first listing by instant with an opaque cursor, filters matched as {@link ListQuery} defines them). For tests
+ * of the services and handlers that use the port; it passes the port's contract suite like the real adapters
+ * ({@code InMemoryDoublesContractTest}).
  */
 public final class InMemoryArticleIndex implements ArticleIndex {
 

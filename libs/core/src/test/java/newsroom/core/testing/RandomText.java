@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * space, Latin, Greek and Cyrillic letters, combining marks, CJK, Hangul, compatibility characters (ligatures,
  * circled digits, full-width forms), emoji and other supplementary characters, and HTML/Markdown/URL fragments
  * (tags, entities, links, fences, percent escapes); one string in four is "markup soup", mostly those fragments
- * (also spliced with markup inside them, or HTML-escaped) and ASCII letters. Repeated pieces and short strings are frequent, and about one string in sixteen is an edge case
- * (empty, a space, NUL, a lone surrogate...).
+ * (also spliced with markup inside them, or HTML-escaped) and ASCII letters. Repeated pieces and short strings are
+ * frequent, and about one string in sixteen is an edge case (empty, a space, NUL, a lone surrogate...).
  */
 public final class RandomText {
 

@@ -56,7 +56,8 @@ class MarkdownSanitizerTest {
 
     @Test
     void keepsHtmlInsideFencesAndCodeSpans() {
-        String markdown = "Use `<script>` like this:\n\n```html\n<script>alert(1)</script>\n```\n\n~~~\n<iframe>\n~~~\n";
+        String markdown = "Use `<script>` like this:\n\n```html\n<script>alert(1)</script>\n```\n\n"
+                + "~~~\n<iframe>\n~~~\n";
 
         assertThat(MarkdownSanitizer.sanitize(markdown)).isEqualTo(markdown);
     }

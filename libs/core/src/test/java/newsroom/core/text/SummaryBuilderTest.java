@@ -8,7 +8,8 @@ class SummaryBuilderTest {
 
     @Test
     void joinsTheFirstParagraphsAsPlainText() {
-        String body = "Intro\n=====\n\nSome **bold** and _em_ text with a [link](https://x.example/a(b)) and `code`.\n\n"
+        String body = "Intro\n=====\n\n"
+                + "Some **bold** and _em_ text with a [link](https://x.example/a(b)) and `code`.\n\n"
                 + "```\nignored();\n```\n\n- item &amp; more\n- ![img](i.png)second\n";
 
         assertThat(SummaryBuilder.fromMarkdown(body))
@@ -82,7 +83,8 @@ class SummaryBuilderTest {
     void neverGluesAHeadingToTheParagraphAfterIt() {
         String body = "Alibaba Group’s Stock Surged After Partnership Reports\n"
                 + "======================================================\n\n"
-                + "Alibaba Group’s stock climbed 8.6% after reports.\n\n<h2>Apple Chose Alibaba</h2><p>Apple’s AI</p>\n";
+                + "Alibaba Group’s stock climbed 8.6% after reports.\n\n"
+                + "<h2>Apple Chose Alibaba</h2><p>Apple’s AI</p>\n";
 
         assertThat(SummaryBuilder.fromMarkdown(body)).isEqualTo("Alibaba Group’s Stock Surged After Partnership"
                 + " Reports Alibaba Group’s stock climbed 8.6% after reports. Apple Chose Alibaba Apple’s AI");

@@ -72,9 +72,11 @@ class CanonicalUrlsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "https://example.com/p?id=1&utm_source=rss|https://www.example.com/2025/story|https://www.example.com/2025/story",
+            "https://example.com/p?id=1&utm_source=rss"
+                    + "|https://www.example.com/2025/story|https://www.example.com/2025/story",
             "https://www.example.com/s?x=1|https://example.com/s|https://example.com/s",
-            "https://m.news.example.co.uk/s|https://www.news.example.co.uk/s?utm_campaign=a|https://www.news.example.co.uk/s",
+            "https://m.news.example.co.uk/s"
+                    + "|https://www.news.example.co.uk/s?utm_campaign=a|https://www.news.example.co.uk/s",
             "https://example.com/s|https://other.com/s|https://example.com/s",
             "https://example.co.uk/s|https://other.co.uk/s|https://example.co.uk/s",
             "https://alice.github.io/post|https://bob.github.io/post|https://alice.github.io/post",
@@ -94,7 +96,8 @@ class CanonicalUrlsTest {
             "https://example.com/2025/story?amp|https://example.com/2025/story",
             "https://example.com/2025/story?amp=1&p=2|https://example.com/2025/story?p=2",
             "https://example.com/2025/story?outputType=amp|https://example.com/2025/story",
-            "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/2025/story/amp|https://www.example.com/2025/story"})
+            "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/2025/story/amp"
+                    + "|https://www.example.com/2025/story"})
     void mapsAmpUrlsToTheirCanonical_whenNoneIsDeclared(String amp, String expected) {
         assertThat(CanonicalUrls.canonicalize(amp, null)).isEqualTo(expected);
         assertThat(CanonicalUrls.isAmp(amp)).isTrue();
@@ -115,8 +118,8 @@ class CanonicalUrlsTest {
 
     @ParameterizedTest
     @CsvSource({"news.bbc.co.uk,bbc.co.uk", "www.example.com,example.com", "example.com,example.com",
-            "a.b.example.com.au,example.com.au", "alice.github.io,alice.github.io", "x.y.s3.amazonaws.com,y.s3.amazonaws.com",
-            "93.184.215.14,93.184.215.14", "localhost,localhost"})
+            "a.b.example.com.au,example.com.au", "alice.github.io,alice.github.io",
+            "x.y.s3.amazonaws.com,y.s3.amazonaws.com", "93.184.215.14,93.184.215.14", "localhost,localhost"})
     void findsTheRegistrableDomain(String host, String domain) {
         assertThat(CanonicalUrls.registrableDomain(host)).isEqualTo(domain);
     }

@@ -40,9 +40,10 @@ final class BenchReport {
                 plan.coldRounds(), plan.warmInvocations());
         line("");
         line("Fresh JVM per start, Lambda Java runtime flags (%s), deployment jar unpacked "
-                        + "as in /var/task, runtime interface client against a loopback Runtime API, SDK against a loopback stub. Cold = process start to first "
-                        + "answer. Warm = event delivered to answer, later events in the same JVM. First (unprimed / "
-                        + "primed) = the first event alone, after init without / with the SnapStart hook.",
+                        + "as in /var/task, runtime interface client against a loopback Runtime API, SDK against a "
+                        + "loopback stub. Cold = process start to first answer. Warm = event delivered to answer, "
+                        + "later events in the same JVM. First (unprimed / primed) = the first event alone, after "
+                        + "init without / with the SnapStart hook.",
                 String.join(" ", LambdaChild.LAMBDA_JVM_OPTIONS));
         line("");
         line("| function | cold ms | × hello | classes | jar MB | peak RSS MB | warm ms | first unprimed ms "

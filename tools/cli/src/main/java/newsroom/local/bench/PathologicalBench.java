@@ -12,8 +12,8 @@ import newsroom.extract.testing.PathologicalPages.Family;
 
 /**
  * Extraction of the generated hostile pages ({@link PathologicalPages}): per family and scale, the outcome, the time
- * (CPU and wall, median of the timed runs; worst wall), the heap's peak use and the bytes allocated, each family in a fresh JVM limited to the
- * heap an extraction is promised, {@value #HEAP}.
+ * (CPU and wall, median of the timed runs; worst wall), the heap's peak use and the bytes allocated, each family in a
+ * fresh JVM limited to the heap an extraction is promised, {@value #HEAP}.
  */
 final class PathologicalBench {
 

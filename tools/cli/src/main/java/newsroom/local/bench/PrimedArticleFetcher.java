@@ -7,7 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 
 import newsroom.articlefetcher.ArticleFetcherHandler;
 
-/** Benchmark entry point: {@link ArticleFetcherHandler} as Lambda builds it, primed first when {@link Priming} says so. */
+/**
+ * Benchmark entry point: {@link ArticleFetcherHandler} as Lambda builds it, primed first when {@link Priming} says so.
+ */
 public final class PrimedArticleFetcher implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final ArticleFetcherHandler handler = Priming.prepare(new ArticleFetcherHandler());

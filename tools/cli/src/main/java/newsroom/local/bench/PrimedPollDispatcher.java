@@ -8,7 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 
 import newsroom.feedpoller.PollDispatcherHandler;
 
-/** Benchmark entry point: {@link PollDispatcherHandler} as Lambda builds it, primed first when {@link Priming} says so. */
+/**
+ * Benchmark entry point: {@link PollDispatcherHandler} as Lambda builds it, primed first when {@link Priming} says so.
+ */
 public final class PrimedPollDispatcher implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final PollDispatcherHandler handler = Priming.prepare(new PollDispatcherHandler());

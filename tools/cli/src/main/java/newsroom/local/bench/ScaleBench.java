@@ -144,8 +144,9 @@ final class ScaleBench {
         void print(PrintStream out) {
             out.printf(Locale.ROOT, "## Scale test: %d sources over %d loopback hosts, %d items each%n%n", sources,
                     hosts, itemsPerFeed);
-            out.println("| workers | expected | stored | stored twice | max sources / invocation | longest invocation (ms)"
-                    + " | max concurrent / host | poll / fetch invocations | busiest host (req/s) | smallest gap at a "
+            out.println("| workers | expected | stored | stored twice | max sources / invocation"
+                    + " | longest invocation (ms) | max concurrent / host | poll / fetch invocations"
+                    + " | busiest host (req/s) | smallest gap at a "
                     + "Crawl-delay host (ms, delay " + Math.round(ScaleOrigin.CRAWL_DELAY_SECONDS * 1000) + ") "
                     + "| wall (ms) |");
             out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -237,9 +238,10 @@ final class ScaleBench {
                             busy.incrementAndGet();
                             boolean worked;
                             try {
-                                worked = deliver(clients.sqs(), pollQueue, 1, 180, poller::handleRequest, invocations, 1)
+                                worked = deliver(clients.sqs(), pollQueue, 1, 180, poller::handleRequest,
+                                                invocations, 1)
                                         | deliver(clients.sqs(), fetchQueue, 4, 120, fetcher::handleRequest,
-                                        invocations, 2);
+                                                invocations, 2);
                             } finally {
                                 busy.decrementAndGet();
                             }

@@ -43,7 +43,8 @@ public final class Newsroom {
             "                        --halves: also on its two fixed halves)",
             "  bench [--quick]       cold start, warm invocation, extraction and front matter benchmarks",
             "  invoke FUNCTION EVENT.json [--out DIR | --env FILE]",
-            "                        run one Lambda function of template.yaml with an event, no Docker (on ./site, or --env endpoints)",
+            "                        run one Lambda function of template.yaml with an event, no Docker"
+                    + " (on ./site, or --env endpoints)",
             "  local-aws [--env-file FILE] [--stack NAME]",
             "                        start moto and dynalite with the stack's resources; write local-env.json",
             "  help                  this text",

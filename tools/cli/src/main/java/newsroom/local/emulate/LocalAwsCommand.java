@@ -25,7 +25,8 @@ public final class LocalAwsCommand {
             "  --stack        the stack name the resource names are made from (default newsroom-local)",
             "  --moto-port    moto_server's port: S3, SQS, EventBridge (default 5000; 0 = any free port)",
             "  --dynamo-port  dynalite's port: DynamoDB (default 4567; 0 = any free port)",
-            "Needs moto_server (pip install 'moto[server]'), and for DynamoDB dynalite (npm ci --prefix tools/dynalite;",
+            "Needs moto_server (pip install 'moto[server]'), and for DynamoDB dynalite"
+                    + " (npm ci --prefix tools/dynalite;",
             "without it DynamoDB runs on moto too). Runs until Ctrl-C; the emulators keep state in memory only.");
 
     private LocalAwsCommand() {

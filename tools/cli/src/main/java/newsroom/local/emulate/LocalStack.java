@@ -63,7 +63,8 @@ public final class LocalStack implements AutoCloseable {
                     .resolve("tools/dynalite/node_modules/dynalite/cli.js");
             String dynamoEndpoint = moto.endpoint();
             if (Files.isRegularFile(dynaliteCli)) {
-                EmulatorProcess dynalite = EmulatorProcess.dynalite(dynaliteCli, dynamoPort, logs.resolve("dynalite.log"));
+                EmulatorProcess dynalite =
+                        EmulatorProcess.dynalite(dynaliteCli, dynamoPort, logs.resolve("dynalite.log"));
                 processes.add(dynalite);
                 dynamoEndpoint = dynalite.endpoint();
             }

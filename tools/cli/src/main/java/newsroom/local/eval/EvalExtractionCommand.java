@@ -25,8 +25,9 @@ import newsroom.local.Arguments;
 /**
  * {@code eval-extraction DATASET_DIR [--out FILE] [--peers]}: extracts every page of a dataset in the
  * article-extraction-benchmark layout, writes the predictions, and prints precision, recall, F1, exact-match accuracy,
- * ms/page (mean and median) and the 10 worst pages. With {@code --peers} it also runs Mozilla Readability on jsdom over the same pages
- * (see {@link ReadabilityPeer}) and prints its figures beside ours. The ground truth is read only to score.
+ * ms/page (mean and median) and the 10 worst pages. With {@code --peers} it also runs Mozilla Readability on jsdom over
+ * the same pages (see {@link ReadabilityPeer}) and prints its figures beside ours. The ground truth is read only to
+ * score.
  */
 public final class EvalExtractionCommand {
 

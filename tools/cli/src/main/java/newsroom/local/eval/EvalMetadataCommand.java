@@ -29,12 +29,13 @@ import newsroom.local.Arguments;
 
 /**
  * {@code eval-metadata DATASET_DIR [--peers] [--halves] [--json FILE] [--worst N]}: runs the extractor that
- * {@code ingest} uses on every page of a dataset in the metadata-dev layout (see {@link MetadataDataset}), in one JVM, and prints date
- * precision, recall, F1 and accuracy (correct / wrong / none), title and author exact match and token F1, and
- * ms/page, by the dataset's scoring rules ({@link MetadataScorer}); then the worst misses of each field with the
- * origin of what was found. {@code --peers} runs metascraper ({@link MetascraperPeer}) on the same decoded pages in
+ * {@code ingest} uses on every page of a dataset in the metadata-dev layout (see {@link MetadataDataset}), in one JVM,
+ * and prints date precision, recall, F1 and accuracy (correct / wrong / none), title and author exact match and token
+ * F1, and ms/page, by the dataset's scoring rules ({@link MetadataScorer}); then the worst misses of each field with
+ * the origin of what was found. {@code --peers} runs metascraper ({@link MetascraperPeer}) on the same decoded pages in
  * the same run and prints its row beside ours. {@code --halves} adds our figures on each of the dataset's two
- * fixed halves ({@link MetadataDataset#half}), to check that a rule change helps on both. The labels are read only to score.
+ * fixed halves ({@link MetadataDataset#half}), to check that a rule change helps on both. The labels are read only to
+ * score.
  */
 public final class EvalMetadataCommand {
 
@@ -160,7 +161,8 @@ public final class EvalMetadataCommand {
             Ours o = ours.get(page.id());
             MetadataFigures.Found f = o.found();
             String rejected = o.rejected().isEmpty() ? "" : "  [rejected: " + o.rejected() + "]";
-            if (page.date() != null && MetadataScorer.date(page.date(), f.date()) != MetadataScorer.DateOutcome.CORRECT) {
+            if (page.date() != null
+                    && MetadataScorer.date(page.date(), f.date()) != MetadataScorer.DateOutcome.CORRECT) {
                 String line = String.format(Locale.ROOT, "  %s want %s got %s%s%s", page.id(), page.date(),
                         f.date() == null ? "none" : f.date(), f.date() == null ? "" : "  (" + o.dateOrigin() + ")",
                         rejected);
@@ -188,7 +190,8 @@ public final class EvalMetadataCommand {
         printLowest("author misses", authorMisses, worst, out);
     }
 
-    private static void printLowest(String heading, List<Map.Entry<Double, String>> misses, int worst, PrintStream out) {
+    private static void printLowest(String heading, List<Map.Entry<Double, String>> misses, int worst,
+            PrintStream out) {
         out.printf(Locale.ROOT, "%n%s (%d; lowest token F1 first; first %d):%n", heading, misses.size(), worst);
         misses.stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder())).limit(worst)
                 .forEach(e -> out.println(e.getValue()));

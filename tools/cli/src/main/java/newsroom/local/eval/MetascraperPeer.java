@@ -65,7 +65,8 @@ final class MetascraperPeer {
             JsonNode page = entry.getValue();
             String author = page.path("author").asText(null);
             found.put(entry.getKey(), new MetadataFigures.Found(page.path("title").asText(null),
-                    author == null || author.isBlank() ? List.of() : List.of(author), utcDay(page.path("date").asText(null))));
+                    author == null || author.isBlank() ? List.of() : List.of(author),
+                    utcDay(page.path("date").asText(null))));
             millis += page.path("ms").asDouble();
             pages++;
         }

@@ -196,8 +196,9 @@ public final class InvokeCommand {
     }
 
     /**
-     * The function's code (jar, or {@code sam build} folder) before the runtime client with {@code --env}; else this CLI's own classpath (which holds
-     * every function's classes and the embedded adapters) with the {@code Embedded…Handler} twin of the handler.
+     * The function's code (jar, or {@code sam build} folder) before the runtime client with {@code --env}; else this
+     * CLI's own classpath (which holds every function's classes and the embedded adapters) with the
+     * {@code Embedded…Handler} twin of the handler.
      */
     private static Process start(FunctionDefinition function, Request request, Map<String, String> env)
             throws IOException {

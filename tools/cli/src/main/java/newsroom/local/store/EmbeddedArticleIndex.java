@@ -46,9 +46,9 @@ import newsroom.core.port.SourceStateStore;
 /**
  * The embedded index: one JSON file per article under {@code <dir>/articles/}, one per claimed name under
  * {@code <dir>/claims/}, one per source under {@code <dir>/sources/} and beside it one with the source's seen marks
- * (URL → expiry; expired marks are dropped when {@link #seen} next reads the file). Crash-safe (atomic file replacement) and safe
- * across processes (every read-modify-write holds an exclusive lock on {@code <dir>/.lock}). Listing scans the
- * folder: fine for one newsroom's archive on one machine; the AWS adapter uses a GSI instead.
+ * (URL → expiry; expired marks are dropped when {@link #seen} next reads the file). Crash-safe (atomic file
+ * replacement) and safe across processes (every read-modify-write holds an exclusive lock on {@code <dir>/.lock}).
+ * Listing scans the folder: fine for one newsroom's archive on one machine; the AWS adapter uses a GSI instead.
  */
 public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStore {
 
@@ -56,7 +56,8 @@ public final class EmbeddedArticleIndex implements ArticleIndex, SourceStateStor
             .registerModule(new SimpleModule()
                     .addSerializer(ArticleId.class, new JsonSerializer<>() {
                         @Override
-                        public void serialize(ArticleId id, JsonGenerator gen, SerializerProvider p) throws IOException {
+                        public void serialize(ArticleId id, JsonGenerator gen, SerializerProvider p)
+                                throws IOException {
                             gen.writeString(id.value());
                         }
                     })

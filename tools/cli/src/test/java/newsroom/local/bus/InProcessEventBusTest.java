@@ -58,14 +58,16 @@ class InProcessEventBusTest {
     @Test
     void routesToTranslation_onlyWhenTheEventHasTranslationTargets() {
         InProcessEventBus bus = new InProcessEventBus(rules, null, Telemetry.silent(), clock);
-        assertThat(bus.routesFor(stored(Map.of("translationTargets", List.of("fr"))))).containsExactly("TranslationFunction");
+        assertThat(bus.routesFor(stored(Map.of("translationTargets", List.of("fr")))))
+                .containsExactly("TranslationFunction");
         assertThat(bus.routesFor(stored(Map.of()))).isEmpty();
     }
 
     @Test
     void routesToThumbnails_onlyWhenTheEventHasAnHttpThumbnail() {
         InProcessEventBus bus = new InProcessEventBus(rules, null, Telemetry.silent(), clock);
-        assertThat(bus.routesFor(stored(Map.of("thumbnail", "https://example.org/a.jpg")))).containsExactly("ThumbnailFunction");
+        assertThat(bus.routesFor(stored(Map.of("thumbnail", "https://example.org/a.jpg"))))
+                .containsExactly("ThumbnailFunction");
         assertThat(bus.routesFor(stored(Map.of("thumbnail", "ftp://example.org/a.jpg")))).isEmpty();
     }
 
@@ -85,7 +87,8 @@ class InProcessEventBusTest {
                 .subscribe("TranslationFunction", e -> received.add("translate " + e.articleId()))
                 .subscribe("ThumbnailFunction", e -> received.add("thumbnail " + e.articleId()));
 
-        bus.publish(List.of(stored(Map.of("translationTargets", List.of("fr"), "thumbnail", "https://example.org/a.jpg"))));
+        bus.publish(List.of(stored(
+                Map.of("translationTargets", List.of("fr"), "thumbnail", "https://example.org/a.jpg"))));
 
         assertThat(received).containsExactlyInAnyOrder("translate 0123456789abcdef01234567",
                 "thumbnail 0123456789abcdef01234567");
@@ -112,7 +115,8 @@ class InProcessEventBusTest {
             assertThat(d.error()).isEqualTo("IllegalStateException: image host unreachable");
         });
         assertThat(Files.readAllLines(logs.resolve("dead-letters.jsonl"))).singleElement().asString()
-                .contains("\"reason\":\"IllegalStateException: image host unreachable\"", "\"function\":\"ThumbnailFunction\"");
+                .contains("\"reason\":\"IllegalStateException: image host unreachable\"",
+                        "\"function\":\"ThumbnailFunction\"");
         assertThat(log).anyMatch(l -> l.contains("\"DlqSends\":1"));
     }
 
@@ -179,6 +183,7 @@ class InProcessEventBusTest {
         InProcessEventBus bus = new InProcessEventBus(rules, logs, Telemetry.silent(), clock);
 
         assertThatThrownBy(() -> bus.replay(Instant.EPOCH, Instant.EPOCH, Set.of("NoSuchRule")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no rule NoSuchRule in template.yaml");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no rule NoSuchRule in template.yaml");
     }
 }

@@ -180,7 +180,8 @@ class IngestCommandTest {
 
     @Test
     void aUrlThatResolvesToAPrivateAddress_isRejectedWithTheReason_withoutAnyConnection() {
-        Result result = ingest("--out", site().toString(), "http://127.0.0.1:8080/article", "http://169.254.169.254/latest/meta-data/");
+        Result result = ingest("--out", site().toString(), "http://127.0.0.1:8080/article",
+                "http://169.254.169.254/latest/meta-data/");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("http://127.0.0.1:8080/article: rejected: URL_NOT_ALLOWED")
                 .contains("http://169.254.169.254/latest/meta-data/: rejected: URL_NOT_ALLOWED");
@@ -190,7 +191,8 @@ class IngestCommandTest {
     void ingestsAnArticleUrlAndTheItemsOfAFeed_fromAServerTheTestAllowsExplicitly() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/robots.txt", exchange -> respond(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n"));
+        server.createContext("/robots.txt",
+                exchange -> respond(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n"));
         server.createContext("/news/", exchange -> {
             String slug = exchange.getRequestURI().getPath().substring("/news/".length());
             respond(exchange, 200, "text/html; charset=utf-8", "<html lang=en><head><title>Story " + slug
@@ -227,7 +229,8 @@ class IngestCommandTest {
     void datesTheUndatedItemsOfAFeed_byTheirEntryDate_andTheRestByTheUrl() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/robots.txt", exchange -> respond(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n"));
+        server.createContext("/robots.txt",
+                exchange -> respond(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n"));
         server.createContext("/news/", exchange -> respond(exchange, 200, "text/html; charset=utf-8",
                 "<html lang=en><head><title>Undated " + exchange.getRequestURI().getPath().length() + "</title></head>"
                         + "<body><article><h1>Undated " + exchange.getRequestURI().getPath().length() + "</h1>"
@@ -264,7 +267,8 @@ class IngestCommandTest {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         List<String> conditionalRequests = new CopyOnWriteArrayList<>();
-        server.createContext("/robots.txt", exchange -> respond(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n"));
+        server.createContext("/robots.txt",
+                exchange -> respond(exchange, 200, "text/plain", "User-agent: *\nAllow: /\n"));
         server.createContext("/news/", exchange -> respond(exchange, 200, "text/html; charset=utf-8",
                 "<html><head><title>Local story</title><meta property='article:published_time' "
                         + "content='2025-02-27T10:00:00'></head><body><article><h1>Local story</h1><p>A paragraph long "

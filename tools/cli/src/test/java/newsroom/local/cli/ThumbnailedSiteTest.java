@@ -168,7 +168,8 @@ class ThumbnailedSiteTest {
                 <body><h1>{{ .Title }}</h1>{{ with .Params.thumbnail }}<img class="lead" src="{{ . }}" alt="">{{ end }}
                 {{ .Content }}</body></html>
                 """);
-        Files.writeString(layouts.resolve("list.html"), "<html><body>{{ range .Pages }}{{ .Title }}{{ end }}</body></html>");
+        Files.writeString(layouts.resolve("list.html"),
+                "<html><body>{{ range .Pages }}{{ .Title }}{{ end }}</body></html>");
     }
 
     private static boolean hugoIsInstalled() {

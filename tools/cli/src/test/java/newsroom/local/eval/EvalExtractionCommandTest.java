@@ -58,7 +58,8 @@ class EvalExtractionCommandTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("1 pages from");
         assertThat(printed).containsPattern("newsroom \\(jsoup\\)\\s+1\\.0000\\s+1\\.0000\\s+1\\.0000\\s+1\\.0000");
-        assertThat(printed).contains("worst 10 pages", "F1 1.000  P 1.000  R 1.000  page1  https://news.example.com/trams");
+        assertThat(printed).contains("worst 10 pages",
+                "F1 1.000  P 1.000  R 1.000  page1  https://news.example.com/trams");
         JsonNode written = new ObjectMapper().readTree(predictions.toFile());
         assertThat(written.path("page1").path("articleBody").asText()).isEqualTo(BODY);
     }

@@ -42,15 +42,18 @@ class EvalMetadataCommandTest {
     void scoresEveryFieldAndWritesTheJsonFigures() throws IOException {
         writePage("a", page("<title>Sechs Solarfähren</title>"
                 + "<meta property=\"article:published_time\" content=\"2020-06-04T09:00:00+02:00\">"
-                + "<meta name=\"author\" content=\"Anna Muster\">", "<h1>Sechs Solarfähren</h1>"), StandardCharsets.UTF_8);
+                + "<meta name=\"author\" content=\"Anna Muster\">", "<h1>Sechs Solarfähren</h1>"),
+                StandardCharsets.UTF_8);
         // declared windows-1252: read through the page's own charset, so "Fähren" is not mojibake
         writePage("b", page("<meta charset=\"windows-1252\"><title>Neue Fähren</title>"
                 + "<meta property=\"article:published_time\" content=\"2019-01-01T09:00:00+01:00\">",
                 "<h1>Neue Fähren</h1>"), Charset.forName("windows-1252"));
         writePage("c", page("<title>Ohne Datum</title>", "<h1>Ohne Datum</h1>"), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("ground-truth.json"), """
-                {"a": {"url": "https://news.example/a", "title": "Sechs Solarfähren", "author": "Anna Muster", "date": "2020-06-04"},
-                 "b": {"url": "https://news.example/b", "title": "Neue Fähren", "author": ["Ben Beispiel"], "date": "2019-01-02"},
+                {"a": {"url": "https://news.example/a", "title": "Sechs Solarfähren", "author": "Anna Muster",\
+                 "date": "2020-06-04"},
+                 "b": {"url": "https://news.example/b", "title": "Neue Fähren", "author": ["Ben Beispiel"],\
+                 "date": "2019-01-02"},
                  "c": {"url": "https://news.example/c", "title": "Ohne Datum", "author": null, "date": "2021-05-05"}}
                 """);
         Path json = dir.resolve("out/figures.json");

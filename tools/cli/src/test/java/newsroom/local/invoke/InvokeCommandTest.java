@@ -61,7 +61,8 @@ class InvokeCommandTest {
         Map<String, Object> event = JSON.readValue(Path.of(RepoFiles.event(name)).toFile(), Map.class);
         event.put("rawPath", rawPath);
         @SuppressWarnings("unchecked")
-        Map<String, Object> http = (Map<String, Object>) ((Map<String, Object>) event.get("requestContext")).get("http");
+        Map<String, Object> http =
+                (Map<String, Object>) ((Map<String, Object>) event.get("requestContext")).get("http");
         http.put("method", method);
         http.put("path", rawPath);
         if (body != null) {
@@ -133,7 +134,8 @@ class InvokeCommandTest {
                 RepoFiles.template().toString());
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("template.yaml has no function 'NoSuchFunction' (functions: PollDispatcherFunction, FeedPollerFunction,"
+        assertThat(run.err()).contains("template.yaml has no function 'NoSuchFunction'"
+                + " (functions: PollDispatcherFunction, FeedPollerFunction,"
                 + " ArticleFetcherFunction, IngestApiFunction, TranslationFunction, ThumbnailFunction)");
     }
 }

@@ -92,7 +92,8 @@ class InvokeEmbeddedTest {
         assertThat(response.path("statusCode").asInt()).as(run.out()).isEqualTo(201);
         assertThat(site.resolve("content/en/2025/02/apple-alibaba-ai-china.md")).exists()
                 .content().contains("title: \"Apple and Alibaba team up on AI in China\"");
-        assertThat(Files.readString(site.resolve(".newsroom/events.jsonl"))).contains("\"detail-type\":\"ArticleStored\"");
+        assertThat(Files.readString(site.resolve(".newsroom/events.jsonl")))
+                .contains("\"detail-type\":\"ArticleStored\"");
         assertThat(run.err()).as("log lines of the invocation").contains("\"awsRequestId\":\"", "\"coldStart\":true",
                 "\"functionVersion\":\"$LATEST\"");
 

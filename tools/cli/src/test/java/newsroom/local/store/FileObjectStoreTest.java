@@ -24,7 +24,8 @@ class FileObjectStoreTest {
         FileObjectStore store = new FileObjectStore(site);
         store.put("content/en/2025/02/a.md", "hello".getBytes(StandardCharsets.UTF_8), "text/markdown");
         assertThat(site.resolve("content/en/2025/02/a.md")).hasContent("hello");
-        assertThat(store.get("content/en/2025/02/a.md")).hasValueSatisfying(b -> assertThat(b).asString(StandardCharsets.UTF_8).isEqualTo("hello"));
+        assertThat(store.get("content/en/2025/02/a.md"))
+                .hasValueSatisfying(b -> assertThat(b).asString(StandardCharsets.UTF_8).isEqualTo("hello"));
     }
 
     @Test
@@ -44,7 +45,8 @@ class FileObjectStoreTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/etc/passwd", "../outside.md", "content/../../x.md", "content//a.md", "a\\b.md", "./a.md"})
+    @ValueSource(strings = {"", "/etc/passwd", "../outside.md", "content/../../x.md", "content//a.md", "a\\b.md",
+            "./a.md"})
     void rejectsKeysThatCouldLeaveTheSiteFolder(String key) {
         FileObjectStore store = new FileObjectStore(site);
         assertThatThrownBy(() -> store.put(key, new byte[0], "text/plain"))

@@ -62,8 +62,8 @@ class TemplateChecksTest {
 
     @Test
     void deploysTheSixFunctions() {
-        assertThat(functions()).containsExactly("PollDispatcherFunction", "FeedPollerFunction", "ArticleFetcherFunction", "IngestApiFunction",
-                "TranslationFunction", "ThumbnailFunction");
+        assertThat(functions()).containsExactly("PollDispatcherFunction", "FeedPollerFunction",
+                "ArticleFetcherFunction", "IngestApiFunction", "TranslationFunction", "ThumbnailFunction");
     }
 
     @Test

@@ -154,7 +154,8 @@ public abstract class ArticleIndexContract {
 
     @Test
     void replacesOnlyTheContentHash_whenRelinkedAtTheCurrentVersionAndHash() {
-        ArticleRecord committed = article(1, 1, "en", "2025-02-12T15:10:00Z").withPendingEvent(DetailType.ARTICLE_STORED);
+        ArticleRecord committed = article(1, 1, "en", "2025-02-12T15:10:00Z")
+                .withPendingEvent(DetailType.ARTICLE_STORED);
         index.commit(committed, 0);
         index.recordThumbnails(id(1), "https://img.example/a.jpg", List.of("static/thumbnails/a-320.jpg"));
 

@@ -36,7 +36,8 @@ public abstract class HostTurnsContract {
     void refusesASecondTakerWhileTheTurnIsHeld_sayingWhenTheLeaseEnds() {
         turns.tryTake("a.example", "one", T0, at(20_000));
 
-        assertThat(turns.tryTake("a.example", "two", at(100), at(20_100))).contains(new HostTurns.Busy(at(20_000), true));
+        assertThat(turns.tryTake("a.example", "two", at(100), at(20_100)))
+                .contains(new HostTurns.Busy(at(20_000), true));
     }
 
     @Test
