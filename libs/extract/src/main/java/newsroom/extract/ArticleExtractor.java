@@ -55,8 +55,8 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
     /**
      * Extracts the article and maps it to the canonical front-matter names the normalizer accepts: {@code title},
      * {@code date}, {@code lastmod} (typed: an {@code OffsetDateTime} when the page stated the offset, else a
-     * {@code LocalDateTime} the normalizer places in the site's zone), {@code author} (names joined with ", "), {@code lang},
-     * {@code summary}, {@code tags}, {@code categories}, {@code thumbnail}, {@code source} ({@code url},
+     * {@code LocalDateTime} the normalizer places in the site's zone), {@code author} (names joined with ", "),
+     * {@code lang}, {@code summary}, {@code tags}, {@code categories}, {@code thumbnail}, {@code source} ({@code url},
      * {@code canonical}), {@code site_name}, and {@code paywalled: true} only when detected; the body is Markdown.
      *
      * @throws ArticleRejectedException TOO_LARGE over {@value #MAX_PAGE_BYTES} bytes, PAGE_TOO_COMPLEX over

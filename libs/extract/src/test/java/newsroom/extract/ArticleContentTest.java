@@ -36,7 +36,8 @@ class ArticleContentTest {
                 + "<p>" + P3 + "</p>"
                 + "<section id=\"comments\"><h3>3 comments</h3><p>Great news, finally the trams are coming back to "
                 + "our neighbourhood!</p></section>"
-                + "<div class=\"cookie-banner\"><p>We use cookies to improve your experience on our website.</p></div>");
+                + "<div class=\"cookie-banner\">"
+                + "<p>We use cookies to improve your experience on our website.</p></div>");
 
         assertThat(article.text()).isEqualTo(P1 + "\n" + P2 + "\n" + P3);
     }
@@ -89,7 +90,8 @@ class ArticleContentTest {
     @Test
     void resolvesLinksAgainstBaseHref() {
         String html = "<html><head><base href=\"https://static.example.org/base/\"></head><body><article><p>" + P1
-                + " See <a href=\"plan.pdf\">the plan</a>.</p><p>" + P2 + "</p><p>" + P3 + "</p></article></body></html>";
+                + " See <a href=\"plan.pdf\">the plan</a>.</p><p>" + P2 + "</p><p>" + P3 + "</p>"
+                + "</article></body></html>";
 
         ArticleContent article = extractor.extractArticle(html, URL).content();
 

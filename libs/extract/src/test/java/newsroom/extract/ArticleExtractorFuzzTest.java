@@ -19,7 +19,8 @@ import newsroom.core.model.ArticleRejectedException;
  * <p>In {@code mvn verify} it runs in Jazzer's regression mode: the empty input and the seeds under
  * {@code src/test/resources/newsroom/extract/ArticleExtractorFuzzTestInputs/} (and any crash Jazzer found and saved
  * there), each under {@link #PER_INPUT}. To fuzz (coverage-guided, for {@code maxDuration}, each input under the
- * same limit; an input over it is a finding): {@code JAZZER_FUZZ=1 mvn -o -pl libs/extract -am test -Dtest=ArticleExtractorFuzzTest
+ * same limit; an input over it is a finding):
+ * {@code JAZZER_FUZZ=1 mvn -o -pl libs/extract -am test -Dtest=ArticleExtractorFuzzTest
  * -Dsurefire.failIfNoSpecifiedTests=false} (see docs/extraction.md).
  */
 class ArticleExtractorFuzzTest {

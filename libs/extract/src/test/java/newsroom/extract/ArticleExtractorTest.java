@@ -33,7 +33,8 @@ class ArticleExtractorTest {
     void aDateReadOnlyFromTheUrlIsLeftToTheNormalizersFallbacks() {
         String url = "https://news.example.com/city/2019/11/18/tram.html";
 
-        ExtractedArticle article = extractor.extractArticle(Pages.page("<title>Trams</title>", Pages.paragraphs()), url);
+        ExtractedArticle article =
+                extractor.extractArticle(Pages.page("<title>Trams</title>", Pages.paragraphs()), url);
         RawArticle raw = extractor.extract(Pages.page("<title>Trams</title>", Pages.paragraphs()), url);
 
         assertThat(article.metadata().published()).hasValueSatisfying(f -> {
@@ -55,7 +56,8 @@ class ArticleExtractorTest {
     @Test
     void mapsMetadataToCanonicalFrontMatterNames() {
         String head = "<link rel=\"canonical\" href=\"https://news.example.com/tram\">"
-                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Council expands tram network\","
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"headline\":\"Council expands tram network\","
                 + "\"datePublished\":\"2019-11-19T10:05:00+01:00\",\"dateModified\":\"2019-11-19T12:00:00+01:00\","
                 + "\"author\":[{\"name\":\"Ana Lima\"},{\"name\":\"Tom Berg\"}],\"inLanguage\":\"en\","
                 + "\"description\":\"The council votes.\",\"keywords\":[\"trams\",\"council\"],"

@@ -34,9 +34,11 @@ class ArticleMetadataTest {
         PageMetadata article = extract("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
                 + "\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Example News\"},{\"@type\":\"WebPage\",\"name\":"
                 + "\"Page\"},{\"@type\":[\"ReportageNewsArticle\"],\"headline\":\"Council expands tram network\","
-                + "\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Lima\"},{\"@type\":\"Person\",\"name\":\"Tom Berg\"}],"
+                + "\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Lima\"},"
+                + "{\"@type\":\"Person\",\"name\":\"Tom Berg\"}],"
                 + "\"dateModified\":\"2019-11-20T08:00:00Z\",\"articleSection\":\"City\","
-                + "\"keywords\":\"trams, transport\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example News\"}}]}"
+                + "\"keywords\":\"trams, transport\","
+                + "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example News\"}}]}"
                 + "</script>");
 
         assertThat(article.title()).contains(new Field<>("Council expands tram network",
@@ -73,7 +75,8 @@ class ArticleMetadataTest {
                 + "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"T\",\"image\":"
                 + "{\"@type\":\"ImageObject\",\"url\":\"https://cdn.example.com/ld.jpg\"}}</script>");
 
-        assertThat(article.leadImage()).contains(new Field<>("https://cdn.example.com/ld.jpg", "json-ld:Article.image"));
+        assertThat(article.leadImage())
+                .contains(new Field<>("https://cdn.example.com/ld.jpg", "json-ld:Article.image"));
     }
 
     @Test
@@ -96,9 +99,12 @@ class ArticleMetadataTest {
 
     @Test
     void readsArticleMetaTags_whenThereIsNoJsonLd() {
-        PageMetadata article = extract("<meta property=\"article:published_time\" content=\"2019-11-19T15:30:00+01:00\">"
-                + "<meta property=\"article:section\" content=\"City\"><meta property=\"article:tag\" content=\"trams\">"
-                + "<meta property=\"article:tag\" content=\"council\"><meta name=\"author\" content=\"By Ana Lima and Tom Berg\">"
+        PageMetadata article = extract(
+                "<meta property=\"article:published_time\" content=\"2019-11-19T15:30:00+01:00\">"
+                + "<meta property=\"article:section\" content=\"City\">"
+                + "<meta property=\"article:tag\" content=\"trams\">"
+                + "<meta property=\"article:tag\" content=\"council\">"
+                + "<meta name=\"author\" content=\"By Ana Lima and Tom Berg\">"
                 + "<meta name=\"description\" content=\"The council votes for trams.\">"
                 + "<meta property=\"og:site_name\" content=\"Example News\">");
 

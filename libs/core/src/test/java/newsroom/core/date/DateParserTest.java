@@ -194,7 +194,8 @@ class DateParserTest {
         @Test
         void findsWhatTheRegexFindsTriedAtEveryPosition() {
             String[] pieces = {"4", "12", "2020", "06", "1", ".", "/", "-", ":", ",", " ", "  ", "\t", "\n", "\u00A0",
-                "Juni", "June", "März", "Dezember", "de", "st", "th", "x", "abc", "Uhr", "am", "um", "ä", "\uD835\uDC00",
+                "Juni", "June", "März", "Dezember", "de", "st", "th", "x", "abc", "Uhr", "am", "um", "ä",
+                "\uD835\uDC00",
                 "Septembre", "Wednesdayxyz", "14.30", "p.m.", "CET", "Dezember 4, 2020", "4. Juni 2020", "June 4 2020",
                 "12.06.2020", "2020-06-04", "Dezember.\t 12 ", "Septembre 3", "abcdefghijkl 4 ", "abcdefghijklm 4 ",
                 "\uD835\uDC00\uD835\uDC00\uD835\uDC00 4 ", " 2020", " 14:30 Uhr"};

@@ -34,10 +34,10 @@ import newsroom.extract.Field;
  * {@code rel=author} and {@code itemprop=author} elements; elements whose class names a byline or author; short texts
  * that start like a byline ("Von Max Mustermann", "By …", "Autor: …", "Text: …"); the name on the post author's own
  * comment ({@code bypostauthor}); a copyright notice; and only when none of these names a person, the site itself
- * when an author meta tag holds its declared name (see {@link #siteAsAuthor}). Elements in comments, sidebars, navigation, the page's footer,
- * teasers, cards linking elsewhere and related-article lists are not bylines of this page. Between the structured
- * sources a spelled-out name beats a handle; a handle of name parts is spelled as the page writes it, a first name
- * alone as the byline text completes it.
+ * when an author meta tag holds its declared name (see {@link #siteAsAuthor}). Elements in comments, sidebars,
+ * navigation, the page's footer, teasers, cards linking elsewhere and related-article lists are not bylines of
+ * this page. Between the structured sources a spelled-out name beats a handle; a handle of name parts is spelled as
+ * the page writes it, a first name alone as the byline text completes it.
  *
  * <p>Every value is cleaned the same way: byline words ("By", "Von", "Par", "Door", "Autor:", "View all posts by" …)
  * removed, cut at a date, a separator or a parenthesis, split into several names at commas, "und", "and", "&amp;",
@@ -48,7 +48,8 @@ import newsroom.extract.Field;
 final class AuthorFinder {
 
     private static final List<String> META_KEYS = List.of("author", "article:author", "og:article:author",
-            "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "cxenseparse:author");
+            "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author",
+            "cxenseparse:author");
 
     private static final Pattern PREFIX = Pattern.compile("(?iu)^(?:(?:view|see) all (?:posts|articles) by"
             + "|all (?:posts|articles) by|more (?:posts|articles) by|posted by|written by|words by|story by"
@@ -251,7 +252,8 @@ final class AuthorFinder {
                         if (clean.isPresent()) {
                             String type = JsonLdReader.articleType(object.get("@type"))
                                     .orElse(JsonLdReader.localName(object.path("@type").asText("Thing")));
-                            return Optional.of(new Field<>(List.of(clean.get()), "json-ld:" + type + ".author:organization"));
+                            return Optional.of(new Field<>(List.of(clean.get()),
+                                    "json-ld:" + type + ".author:organization"));
                         }
                     }
                 }
@@ -260,7 +262,9 @@ final class AuthorFinder {
         return Optional.empty();
     }
 
-    /** An organisation's name as a field states it, whitespace collapsed; not an address, a handle nor a placeholder. */
+    /**
+     * An organisation's name as a field states it, whitespace collapsed; not an address, a handle nor a placeholder.
+     */
     private static Optional<String> organisationName(String raw) {
         String name = WHITESPACE.matcher(Parser.unescapeEntities(raw, false).replace('\u00A0', ' ')).replaceAll(" ")
                 .strip();
@@ -400,7 +404,8 @@ final class AuthorFinder {
                 JsonNode resolved = resolve(entry, byId);
                 if (resolved.isObject()) {
                     if (!isOrganization(resolved.get("@type"))) {
-                        JsonLdReader.texts(resolved.get("name"), "name").forEach(n -> names.addAll(names(n, Source.STRUCTURED)));
+                        JsonLdReader.texts(resolved.get("name"), "name")
+                                .forEach(n -> names.addAll(names(n, Source.STRUCTURED)));
                     }
                 } else if (resolved.isTextual() && !resolved.asText().contains("/")) {
                     names.addAll(names(resolved.asText(), Source.STRUCTURED));
@@ -544,7 +549,8 @@ final class AuthorFinder {
                         && !textNode.isBlank()) {
                     String text = LEADING_MARKS.matcher(textNode.text()).replaceFirst("");
                     if (!text.isEmpty() && text.length() <= MAX_TEXT_BYLINE_CHARS && PREFIX.matcher(text).lookingAt()) {
-                        // "Autor: <a>Rechtsanwalt</a> Sebastian Einbock": the name follows in the next nodes of the line
+                        // "Autor: <a>Rechtsanwalt</a> Sebastian Einbock": the name follows in the next nodes of
+                        // the line
                         String line = PREFIX.matcher(text).replaceFirst("").isBlank() ? withRestOfLine(textNode) : text;
                         // "Von" alone in its text node: the name follows in a sibling element, up to two levels up
                         Element up = textNode.parent();

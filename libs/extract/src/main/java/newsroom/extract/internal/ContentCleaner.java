@@ -263,8 +263,8 @@ final class ContentCleaner {
         measure(article);
         List<Element> blocks = new ArrayList<>();
         for (Element element : article.getAllElements()) {
-            if (element != article && TextWriter.BLOCKS.contains(element.normalName()) && !LooseTextWrapper.hasBlockChild(element)
-                    && stats.textLength(element) > 0) {
+            if (element != article && TextWriter.BLOCKS.contains(element.normalName())
+                    && !LooseTextWrapper.hasBlockChild(element) && stats.textLength(element) > 0) {
                 blocks.add(element);
             }
         }

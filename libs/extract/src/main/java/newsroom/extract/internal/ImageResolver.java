@@ -36,7 +36,8 @@ public final class ImageResolver {
     /** Where {@link #bestSource} looks, by rank: the lazy attributes, the srcset ones, then {@code src}. */
     private static final Map<String, Integer> SOURCE_ATTRIBUTES = sourceAttributes();
     private static final int SRC_RANK = LAZY_ATTRIBUTES.size() + SRCSET_ATTRIBUTES.size();
-    private static final Pattern SRCSET_CANDIDATE = Pattern.compile("\\s*(\\S+?)(?:\\s+(\\d+(?:\\.\\d+)?)([wx]))?\\s*(?:,|$)");
+    private static final Pattern SRCSET_CANDIDATE =
+            Pattern.compile("\\s*(\\S+?)(?:\\s+(\\d+(?:\\.\\d+)?)([wx]))?\\s*(?:,|$)");
 
     private ImageResolver() {
     }
@@ -165,7 +166,8 @@ public final class ImageResolver {
         Element picture = img.parent() != null && img.parent().nameIs("picture") ? img.parent() : null;
         if (picture != null) {
             for (Element source : picture.select("source")) {
-                String best = widestCandidate(source.hasAttr("srcset") ? source.attr("srcset") : source.attr("data-srcset"));
+                String best = widestCandidate(
+                        source.hasAttr("srcset") ? source.attr("srcset") : source.attr("data-srcset"));
                 if (best != null) {
                     return best;
                 }

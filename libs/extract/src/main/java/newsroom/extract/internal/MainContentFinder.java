@@ -463,7 +463,8 @@ public final class MainContentFinder {
             }
             lastScore = parentScore;
         }
-        while (top.parent() != null && !top.parent().normalName().equals("body") && visibleChildren(top.parent()) == 1) {
+        while (top.parent() != null && !top.parent().normalName().equals("body")
+                && visibleChildren(top.parent()) == 1) {
             top = top.parent();
         }
         return top;
@@ -538,7 +539,8 @@ public final class MainContentFinder {
                     int length = stats.textLength(sibling);
                     double density = stats.linkDensity(sibling);
                     append = length > 80 && density < 0.25
-                            || length > 0 && length <= 80 && density == 0 && SENTENCE_STOP.matcher(textOf(sibling)).matches();
+                            || length > 0 && length <= 80 && density == 0
+                                    && SENTENCE_STOP.matcher(textOf(sibling)).matches();
                 }
             }
             if (append) {

@@ -29,7 +29,8 @@ public final class MarkdownWriter {
     private static final Evaluator STRONG = Selector.evaluatorOf("strong, b");
     private static final Evaluator EMPHASIS = Selector.evaluatorOf("em, i, cite");
     private static final Evaluator STRUCK = Selector.evaluatorOf("del, s, strike");
-    private static final Pattern LANGUAGE_CLASS = Pattern.compile("(?:^|\\s)(?:language|lang)-([A-Za-z0-9_+#.-]{1,30})");
+    private static final Pattern LANGUAGE_CLASS =
+            Pattern.compile("(?:^|\\s)(?:language|lang)-([A-Za-z0-9_+#.-]{1,30})");
 
     private final UrlResolver.Base baseUrl;
 
@@ -425,7 +426,8 @@ public final class MarkdownWriter {
 
     /**
      * Each run of spaces, tabs and no-break spaces (and, with {@code lineBreaks}, of {@code \n}, {@code \r}, form
-     * feeds and vertical tabs: the regex {@code [\s\u00a0]}) replaced by one space; the text itself when nothing changes.
+     * feeds and vertical tabs: the regex {@code [\s\u00a0]}) replaced by one space; the text itself when nothing
+     * changes.
      */
     static String collapseRuns(String text, boolean lineBreaks) {
         StringBuilder out = null;

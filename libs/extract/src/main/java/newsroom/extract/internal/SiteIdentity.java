@@ -24,7 +24,8 @@ final class SiteIdentity {
 
     private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern DOMAIN_NAME = Pattern.compile("(?i)(https?://)?(www\\.)?[\\p{L}\\p{N}.-]+\\.[a-z]{2,6}/?");
+    private static final Pattern DOMAIN_NAME =
+            Pattern.compile("(?i)(https?://)?(www\\.)?[\\p{L}\\p{N}.-]+\\.[a-z]{2,6}/?");
     private static final Pattern SCHEME = Pattern.compile("(?i)^https?://");
     private static final Pattern DOT = Pattern.compile("\\.");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");

@@ -56,7 +56,8 @@ final class TitleChooser {
             "\\s+(?:[|\\-\\u2013\\u2014\\u00B7\\u2022\\u00BB\\u00AB:~/\\u2502]|::|//|>>|<<)\\s+|\\s*[|\\u2502]\\s*");
     /** Separator characters left at either end once a segment is gone ("National Rail Enquiries -"). */
     private static final Pattern DANGLING = Pattern.compile(
-            "^[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00BB\\u00AB:~/\\u2502>]+|[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00AB:~/\\u2502<]+$");
+            "^[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00BB\\u00AB:~/\\u2502>]+"
+            + "|[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00AB:~/\\u2502<]+$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** A host name as a title segment ("mediaarchitecture.de", "www.example-news.com"). */
     private static final Pattern DOMAIN = Pattern.compile(

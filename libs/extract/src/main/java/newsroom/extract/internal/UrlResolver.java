@@ -94,7 +94,8 @@ public final class UrlResolver {
                 return Optional.empty();
             }
             String text = uri.toString();
-            return Optional.of(scheme.equals(uri.getScheme()) ? text : scheme + text.substring(uri.getScheme().length()));
+            return Optional.of(scheme.equals(uri.getScheme())
+                    ? text : scheme + text.substring(uri.getScheme().length()));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -166,7 +166,8 @@ class AuthorFinderTest {
                 + "<p class=\"first-p-author\">Übersetzung <a href=\"/author/tom/\">Tom Berg</a>, 12.12.22</p></div>"))
                 .containsExactly("Ana Lima");
         // a byline block with no named element inside is read as a whole
-        assertThat(names("", "<div class=\"byline\">By <b>Ana Lima</b> | Nov 19, 2019</div>")).containsExactly("Ana Lima");
+        assertThat(names("", "<div class=\"byline\">By <b>Ana Lima</b> | Nov 19, 2019</div>"))
+                .containsExactly("Ana Lima");
     }
 
     @Test
@@ -182,7 +183,8 @@ class AuthorFinderTest {
 
     @Test
     void prefersJsonLdPersonNames_resolvingIdReferences() {
-        String ld = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"headline\":\"Tram\","
+        String ld = "<script type=\"application/ld+json\">"
+                + "{\"@graph\":[{\"@type\":\"NewsArticle\",\"headline\":\"Tram\","
                 + "\"author\":{\"@id\":\"#p1\"}},{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ana Lima\"}]}"
                 + "</script><meta name=\"author\" content=\"Someone Else\">";
 
@@ -193,7 +195,8 @@ class AuthorFinderTest {
     void dropsTheSiteOrAnOrganisationPosingAsAuthor_andLooksAtTheVisibleByline() {
         String head = "<meta property=\"og:site_name\" content=\"Beispiel Zeitung\">"
                 + "<meta name=\"author\" content=\"Beispiel Zeitung\">"
-                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\","
+                + "<script type=\"application/ld+json\">"
+                + "{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\","
                 + "\"name\":\"Beispiel Verlag GmbH\"}}</script>";
 
         assertThat(authors(head, "<article><p class=\"meta\">Von Lisa Petrich</p></article>"))
@@ -221,7 +224,8 @@ class AuthorFinderTest {
                 + "\"name\":\"Redaktion Beispiel Zeitung\"}]}</script>";
 
         assertThat(authors(head, "<article><p>Text ohne Autor.</p></article>"))
-                .contains(new Field<>(List.of("Redaktion Beispiel Zeitung"), "json-ld:NewsArticle.author:organization"));
+                .contains(new Field<>(List.of("Redaktion Beispiel Zeitung"),
+                        "json-ld:NewsArticle.author:organization"));
     }
 
     @Test
@@ -320,7 +324,8 @@ class AuthorFinderTest {
                 + "</span></div></a>";
 
         assertThat(names("", "<article><p>Der Stadtrat hat beschlossen.</p></article>" + card)).isEmpty();
-        assertThat(names("", "<article><p>Der Stadtrat hat beschlossen.</p><a href=\"mailto:lisa@example.org\"><div class=\"rule\"></div>"
+        assertThat(names("", "<article><p>Der Stadtrat hat beschlossen.</p>"
+                + "<a href=\"mailto:lisa@example.org\"><div class=\"rule\"></div>"
                 + "<b>Von:</b> Lisa Petrich</a></article>")).containsExactly("Lisa Petrich");
     }
 

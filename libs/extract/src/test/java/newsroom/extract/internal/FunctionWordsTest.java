@@ -14,7 +14,8 @@ class FunctionWordsTest {
     private static final String SPANISH = "La autoridad portuaria dijo el martes que los dos transbordadores solares"
             + " entrarán en servicio en la primavera, después de un invierno de pruebas en la bahía. Los pasajeros"
             + " pagarán la misma tarifa que en los barcos diésel, y la travesía durará unos veinte minutos. El"
-            + " ayuntamiento espera que los nuevos barcos reduzcan el ruido y el humo de los que se quejan los vecinos.";
+            + " ayuntamiento espera que los nuevos barcos reduzcan el ruido y el humo de los que se quejan"
+            + " los vecinos.";
     private static final String CATALAN = "L'autoritat portuària va dir dimarts que els dos transbordadors solars"
             + " entraran en servei a la primavera, després d'un hivern de proves a la badia. Els passatgers pagaran"
             + " la mateixa tarifa que als vaixells dièsel, i la travessia durarà uns vint minuts. L'ajuntament espera"

@@ -43,12 +43,14 @@ class ImageResolverTest {
 
     @Test
     void takesDataOriginal() {
-        assertThat(resolvedSrc("<img data-original=\"img/o.jpg\">")).isEqualTo("[https://news.example.com/a/img/o.jpg]");
+        assertThat(resolvedSrc("<img data-original=\"img/o.jpg\">"))
+                .isEqualTo("[https://news.example.com/a/img/o.jpg]");
     }
 
     @Test
     void takesHighestDensityCandidate() {
-        assertThat(resolvedSrc("<img srcset=\"/1x.jpg 1x, /2x.jpg 2x\">")).isEqualTo("[https://news.example.com/2x.jpg]");
+        assertThat(resolvedSrc("<img srcset=\"/1x.jpg 1x, /2x.jpg 2x\">"))
+                .isEqualTo("[https://news.example.com/2x.jpg]");
     }
 
     @Test

@@ -24,7 +24,8 @@ class SiteIdentityTest {
         for (int i = 0; i < 20_000; i++) {
             StringBuilder text = new StringBuilder();
             for (int j = random.nextInt(12); j > 0; j--) {
-                text.append(random.nextInt(4) == 0 ? (char) (random.nextInt(96) + 32) : (char) (random.nextInt(128) + 128));
+                text.append(random.nextInt(4) == 0
+                        ? (char) (random.nextInt(96) + 32) : (char) (random.nextInt(128) + 128));
             }
             String value = text.toString();
             assertThat(SiteIdentity.keys(value)).as(value)
