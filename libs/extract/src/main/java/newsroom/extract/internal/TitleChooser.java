@@ -28,8 +28,9 @@ import newsroom.extract.Field;
  * <p>Rules, in order:
  * <ol>
  *   <li>The declared titles are JSON-LD {@code headline} (then {@code name}), {@code og:title},
- *       {@code twitter:title}, {@code <title>}, {@code dc.title}, {@code parsely-title}. Each is split at title
- *       separators ({@code |}, {@code -}, {@code –}, {@code —}, {@code ·}, {@code •}, {@code »}, {@code :}, {@code ::},
+ *       {@code twitter:title}, {@code <title>}, {@code dc.title}, {@code parsely-title}, microdata
+ *       {@code itemprop=headline}. Each is split at title separators ({@code |}, {@code -}, {@code –}, {@code —},
+ *       {@code ·}, {@code •}, {@code »}, {@code :}, {@code ::},
  *       {@code //}, {@code ~} between spaces); leading and trailing segments that name the site (see
  *       {@link SiteIdentity}) are dropped, never the last segment left (a leading one that is the site's domain
  *       first). A trailing segment that another declared title lacks while they share the rest is dropped too (what

@@ -179,6 +179,21 @@ class TitleChooserTest {
     }
 
     @Test
+    void aHeadlineMarkedByMicrodataIsADeclaredTitle() {
+        // a CMS that puts the article title in an <h2 itemprop=headline> and only the section in <title>
+        String article = "<main><div itemscope itemtype=\"https://schema.org/Article\"><div class=\"page-header\">"
+                + "<h2 itemprop=\"headline\">Schreiben Sie für Ihre Leser</h2></div>"
+                + "<div itemprop=\"articleBody\"><p>Text</p></div></div></main>";
+        String head = "<title>Der Stil - example-news.de - Webdesign</title>";
+
+        assertThat(title(head, article)).isEqualTo(new Field<>("Schreiben Sie für Ihre Leser", "itemprop:headline"));
+        // a teaser's headline in an aside is another article's
+        assertThat(title(head, "<aside><div itemscope itemtype=\"https://schema.org/Article\">"
+                + "<h2 itemprop=\"headline\">Schreiben Sie für Ihre Leser</h2></div></aside><p>Text</p>").value())
+                .isEqualTo("Der Stil - example-news.de - Webdesign");
+    }
+
+    @Test
     void aPostTitleNamedBlogTitleIsNotTheLogo() {
         Field<String> title = title("<meta property=\"og:title\" content=\"Kindle startet nicht mehr | Notizen\">",
                 "<article><h1 class=\"blog-title\">Kindle startet nicht mehr</h1><p>Text</p></article>");
