@@ -56,6 +56,8 @@ public final class PublishedDateFinder {
     private static final int SHOWN_CLUSTER_CHARS = 80;
     private static final int MAX_TIMES = 8;
     private static final int SAME_MINUTE_SECONDS = 60;
+    /** Letters and digits an {@code <h2>} needs to be taken for a declared title. */
+    private static final int MIN_TITLE_KEY = 10;
 
     private static final Pattern ATTRIBUTE_DATE = Pattern.compile(
             "(?i)(?:^|\\s)(?:date(?:published|created|modified)|(?:dc|dcterms):(?:date|created|issued|modified))"
@@ -396,7 +398,36 @@ public final class PublishedDateFinder {
      */
     private @Nullable Element headline() {
         Element inContent = headline(true);
-        return inContent != null ? inContent : headline(false);
+        if (inContent != null) {
+            return inContent;
+        }
+        Element any = headline(false);
+        return any != null ? any : titleH2();
+    }
+
+    /**
+     * On a page without {@code <h1>}, the first {@code <h2>} outside boilerplate whose words open a declared title
+     * ({@code og:title}, {@code twitter:title}, {@code <title>}): a theme that writes the article's headline in an
+     * {@code <h2>} and its date beside it.
+     */
+    private @Nullable Element titleH2() {
+        List<String> titles = new ArrayList<>();
+        for (String key : List.of("og:title", "twitter:title")) {
+            for (String value : meta.getOrDefault(key, List.of())) {
+                titles.add(SiteIdentity.keys(value).get(0));
+            }
+        }
+        if (scan.title != null) {
+            titles.add(SiteIdentity.keys(scan.title.text()).get(0));
+        }
+        for (Element h2 : scan.h2s) {
+            String key = SiteIdentity.keys(h2.text()).get(0);
+            if (key.length() >= MIN_TITLE_KEY && !inAside(h2)
+                    && titles.stream().anyMatch(title -> title.startsWith(key))) {
+                return h2;
+            }
+        }
+        return null;
     }
 
     private @Nullable Element headline(boolean outsideSiteChrome) {
