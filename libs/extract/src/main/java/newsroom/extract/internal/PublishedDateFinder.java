@@ -289,7 +289,8 @@ public final class PublishedDateFinder {
             }
             Kind kind = kindOf(WHITESPACE.split(name.strip())[0].toLowerCase(Locale.ROOT));
             Optional<ArticleDate> date = parse(value);
-            if (date.isPresent() && kind != Kind.NONE && !placed.inBoilerplateTag() && !inAside(element)) {
+            boolean boilerplate = (placed.inBoilerplateTag() || inAside(element)) && !inArticleMetadata(element);
+            if (date.isPresent() && kind != Kind.NONE && !boilerplate) {
                 String origin = (element.hasAttr("itemprop") ? "itemprop:" : "property:") + name.strip();
                 (kind == Kind.MODIFIED ? modified : published).add(new Candidate(date.get(), origin, kind.rank + 1));
             }
@@ -557,11 +558,34 @@ public final class PublishedDateFinder {
     private static boolean isAside(Element element) {
         String className = element.className();
         String id = element.id();
-        if (className.isEmpty() && id.isEmpty() || element.normalName().equals("body")) {
+        // <main> is the page's main content whatever its class says ("with-navigation" describes the layout)
+        if (className.isEmpty() && id.isEmpty() || element.normalName().equals("body")
+                || element.normalName().equals("main")) {
             return false;
         }
         // no word holds a space, so class and id are searched apart, without a lower-case copy of either
         return PageScan.containsAny(className, ASIDE_WORDS) || PageScan.containsAny(id, ASIDE_WORDS);
+    }
+
+    /**
+     * Whether a date attribute stands in an {@code <aside>} of the article itself ({@code <article>…<aside
+     * class=meta><time itemprop=datePublished>}): the article's own metadata box, unless a navigation, footer or
+     * aside-named block holds it, or the aside is outside any {@code <article>}.
+     */
+    private static boolean inArticleMetadata(Element element) {
+        boolean aside = false;
+        for (Element e = element; e != null; e = e.parent()) {
+            String tag = e.normalName();
+            if (tag.equals("nav") || tag.equals("footer") || isAside(e)) {
+                return false;
+            }
+            if (tag.equals("aside")) {
+                aside = true;
+            } else if (tag.equals("article")) {
+                return aside;
+            }
+        }
+        return false;
     }
 
     private static boolean inAside(Element element) {

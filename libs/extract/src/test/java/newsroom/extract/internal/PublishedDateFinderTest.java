@@ -109,6 +109,22 @@ class PublishedDateFinderTest {
     }
 
     @Test
+    void readsTheMicrodataDateOfTheArticlesOwnAside_insideAMainNamedForItsLayout() {
+        String meta = "<aside class=\"meta\"><p>By Ana Lima</p><time itemprop=\"datePublished\" "
+                + "datetime=\"2023-06-12T11:45:00+02:00\">12 Jun 2023</time></aside>";
+        String related = "<aside><time itemprop=\"datePublished\" datetime=\"2023-06-01\">1 Jun 2023</time></aside>";
+
+        assertThat(published("en", "", "<main class=\"page with-navigation\"><article><h1>Council votes for the "
+                + "tram</h1>" + meta + PROSE + "</article></main>" + related))
+                .contains("2023-06-12T11:45:00+02:00 itemprop:datePublished");
+        // an aside outside the article, or one named as related, is another article's
+        assertThat(published("en", "", "<main><article><h1>Council votes for the tram</h1>" + PROSE + "</article>"
+                + related + "</main>")).isEmpty();
+        assertThat(published("en", "", "<article><h1>Council votes for the tram</h1>"
+                + meta.replace("\"meta\"", "\"related\"") + PROSE + "</article>")).isEmpty();
+    }
+
+    @Test
     void ignoresDatesInsideProse() {
         assertThat(published("en", "", "<h1>Council expands tram network</h1><p>The tram network, first opened on "
                 + "4 June 1995, will grow by twelve kilometres; the council said so on Tuesday after a long debate "
