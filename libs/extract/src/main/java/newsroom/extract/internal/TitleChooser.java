@@ -401,8 +401,8 @@ final class TitleChooser {
     /**
      * A heading that sits in the site's frame rather than an article: in navigation, the page's header, a footer or
      * a sidebar, in a sidebar widget (a class word starting with "widget": {@code widget}, {@code widgettitle},
-     * {@code widget_rss}; not a page builder's {@code elementor-widget}), inside a link to the home page, or in a
-     * logo, brand or site-title block.
+     * {@code widget_rss}; not a page builder's {@code elementor-widget}) or a newsletter sign-up box (a class word
+     * starting with "newsletter"), inside a link to the home page, or in a logo, brand or site-title block.
      */
     static boolean isSiteChrome(Element heading) {
         boolean inContent = false;
@@ -449,13 +449,15 @@ final class TitleChooser {
                 || header.selectFirst("nav") != null;
     }
 
+    /** A sidebar widget or a newsletter sign-up box: a class word that starts with "widget" or "newsletter". */
     private static boolean isWidget(Element element) {
         String className = element.className();
-        if (!className.contains("widget")) {
+        if (!className.contains("widget") && !className.contains("newsletter")) {
             return false;
         }
         for (String word : WHITESPACE.split(className.strip())) {
-            if (word.regionMatches(true, 0, "widget", 0, "widget".length())) {
+            if (word.regionMatches(true, 0, "widget", 0, "widget".length())
+                    || word.regionMatches(true, 0, "newsletter", 0, "newsletter".length())) {
                 return true;
             }
         }

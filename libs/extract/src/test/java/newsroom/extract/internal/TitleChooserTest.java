@@ -93,6 +93,19 @@ class TitleChooserTest {
     }
 
     @Test
+    void aNewsletterBoxsHeadingIsNotAHeadlineBesideThePostsOwn() {
+        // the post's <h1> shares only "Gift Guide" with the marketing og:title; the sign-up boxes add two more <h1>
+        String head = "<meta property=\"og:title\" content=\"Christmas Gift Guide | Beispiel | Jetzt entdecken!\">";
+        String post = "<main><article><div class=\"single_header_text\"><h1>Mein Home Gift Guide bei Beispiel "
+                + "Wohnen Collection</h1></div><p>Text</p></article>";
+        String signUp = "<div class=\"newsletter_teaser_block\"><h1>Liebe in deinem Posteingang: Unser Newsletter!"
+                + "</h1></div>";
+
+        assertThat(title(head, post + signUp + "</main>" + signUp))
+                .isEqualTo(new Field<>("Mein Home Gift Guide bei Beispiel Wohnen Collection", "h1"));
+    }
+
+    @Test
     void skipsTheLogoHeadingAndTheOneInThePageHeader() {
         String body = "<header class=\"branding\"><a href=\"/\"><h1>Beispiel Blog</h1></a></header>"
                 + "<div class=\"post\"><h1 class=\"entry-title\">Neue Tram für die Stadt</h1><p>Text</p></div>";
