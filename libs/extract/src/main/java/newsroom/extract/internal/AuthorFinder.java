@@ -143,6 +143,8 @@ final class AuthorFinder {
     /** The class WordPress gives the comments the post's author wrote. */
     private static final String POST_AUTHOR_COMMENT = "bypostauthor";
     private static final int MAX_BYLINE_CHARS = 200;
+    /** The label of a photo credit written just before the photographer's name ({@code <strong>FOTO:</strong>}). */
+    private static final Pattern PHOTO_LABEL = Pattern.compile("(?i)(?:fotos?|photos?|bild(?:er)?)\\s*:?");
     private static final int MAX_TEXT_BYLINE_CHARS = 120;
     /** Longer raw text nodes (indentation included) cannot hold a short byline; they are not even trimmed. */
     private static final int MAX_RAW_TEXT_CHARS = 600;
@@ -511,10 +513,21 @@ final class AuthorFinder {
     private List<String> elementNames(Element element) {
         String text = element.text();
         if (text.length() > MAX_BYLINE_CHARS || element.tagName().equals("meta") || element.tagName().equals("time")
-                || DATE_NAME.matcher(element.className()).find() || isElsewhere(element)) {
+                || DATE_NAME.matcher(element.className()).find() || isElsewhere(element) || isPhotoCredit(element)) {
             return List.of();
         }
         return names(text, Source.ELEMENT);
+    }
+
+    /** Whether the element comes right after a photo label ("Foto:", "Photo", "Bild:"): it names the photographer. */
+    private static boolean isPhotoCredit(Element element) {
+        Node before = element.previousSibling();
+        while (before instanceof TextNode textNode && textNode.isBlank()) {
+            before = before.previousSibling();
+        }
+        String label = before instanceof TextNode textNode ? textNode.text()
+                : before instanceof Element sibling ? sibling.text() : "";
+        return PHOTO_LABEL.matcher(label.strip()).matches();
     }
 
     /**
