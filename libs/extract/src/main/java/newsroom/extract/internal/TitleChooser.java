@@ -122,7 +122,8 @@ final class TitleChooser {
         boolean articleTitleDeclared = headlines.stream().anyMatch(t -> !t.origin().equals("title"));
         List<Element> h1s = usableHeadings(scan.h1s.stream().map(PageScan.Placed::element).toList(), site,
                 MAX_HEADINGS);
-        Optional<Heading> heading = bestHeading(h1s, "h1", headlines, AGREEMENT);
+        Optional<Heading> heading = bestHeading(h1s, "h1", headlines, AGREEMENT)
+                .filter(h1 -> statesTwoWords(h1.text(), headlines));
         if (heading.isEmpty() && h1s.size() == 1 && !onlyNamesSite(h1s.get(0), headlines, site)) {
             // the one headline-like <h1> of the page, when it agrees a little or nothing better is declared
             heading = bestHeading(h1s, "h1", headlines, articleTitleDeclared ? WEAK_AGREEMENT : 0);
@@ -314,6 +315,15 @@ final class TitleChooser {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether an agreeing heading states at least two words of a declared title, or a whole declared title of one
+     * word: a one-word category heading ("Literatur") found in a breadcrumb-like {@code <title>} ("Kultur |
+     * Literatur | 30.11. | Buch der Woche") agrees fully but states none of the headline.
+     */
+    private static boolean statesTwoWords(String heading, List<Declared> titles) {
+        return sharedWords(heading, titles) >= 2 || titles.stream().anyMatch(t -> t.words().size() <= 1);
     }
 
     /** The most words of the heading found in one declared title (matched as in {@link #agreement}). */

@@ -80,6 +80,17 @@ class TitleChooserTest {
     }
 
     @Test
+    void aSectionHeadingThatSharesOneWordWithTheTitleDoesNotAgree() {
+        String sections = "<h1>Korsetts – Deutschland</h1><p>Text</p><h1>Korsetts – Weltweit</h1><p>Text</p>";
+
+        assertThat(title("<meta property=\"og:title\" content=\"Korsetts - Shops, Designer, online kaufen\">",
+                sections)).isEqualTo(new Field<>("Korsetts - Shops, Designer, online kaufen", "meta:og:title"));
+        // a one-word title is stated whole by a one-word heading
+        assertThat(title("<meta property=\"og:title\" content=\"Impressum\">", "<h1>Impressum</h1><p>Text</p>"
+                + "<h1>Kontakt</h1>")).isEqualTo(new Field<>("Impressum", "meta:og:title"));
+    }
+
+    @Test
     void aSidebarWidgetsHeadingIsNotThePostTitle() {
         String head = "<title>Neue Tram für die Stadt | Beispiel Blog</title><meta property=\"og:title\" "
                 + "content=\"Neue Tram für die Stadt\"><meta property=\"og:site_name\" content=\"Beispiel Blog\">";
