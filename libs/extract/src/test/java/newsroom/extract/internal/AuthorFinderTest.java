@@ -149,6 +149,17 @@ class AuthorFinderTest {
     }
 
     @Test
+    void theSiteNameGluedOnAfterAFullStopIsDropped() {
+        String site = "<meta name=\"twitter:site\" content=\"@BeispielZtg\">";
+
+        assertThat(names(site + "<meta name=\"author\" content=\"Tom Weber. Beispiel Zeitung\">", "<p>Text</p>"))
+                .containsExactly("Tom Weber");
+        // an initial's full stop is part of the name
+        assertThat(names(site + "<meta name=\"author\" content=\"Tom M. Weber\">", "<p>Text</p>"))
+                .containsExactly("Tom M. Weber");
+    }
+
+    @Test
     void splitsSeveralAuthors() {
         assertThat(names("", "<div class=\"author\">Isabel Caro, Rocío Latorre y José Miguel Wilson</div>"))
                 .containsExactly("Isabel Caro", "Rocío Latorre", "José Miguel Wilson");
