@@ -143,6 +143,10 @@ final class AuthorFinder {
     /** The class WordPress gives the comments the post's author wrote. */
     private static final String POST_AUTHOR_COMMENT = "bypostauthor";
     private static final int MAX_BYLINE_CHARS = 200;
+    /** The words after a value's last full stop and space ("Finian Cunningham. Sputnik International"). */
+    private static final Pattern LAST_SENTENCE = Pattern.compile("(?<=\\p{L}{2})\\.\\s+(\\p{Lu}[^.]*)$");
+    /** The label of a photo credit written just before the photographer's name ({@code <strong>FOTO:</strong>}). */
+    private static final Pattern PHOTO_LABEL = Pattern.compile("(?i)(?:fotos?|photos?|bild(?:er)?)\\s*:?");
     private static final int MAX_TEXT_BYLINE_CHARS = 120;
     /** Longer raw text nodes (indentation included) cannot hold a short byline; they are not even trimmed. */
     private static final int MAX_RAW_TEXT_CHARS = 600;
@@ -511,10 +515,21 @@ final class AuthorFinder {
     private List<String> elementNames(Element element) {
         String text = element.text();
         if (text.length() > MAX_BYLINE_CHARS || element.tagName().equals("meta") || element.tagName().equals("time")
-                || DATE_NAME.matcher(element.className()).find() || isElsewhere(element)) {
+                || DATE_NAME.matcher(element.className()).find() || isElsewhere(element) || isPhotoCredit(element)) {
             return List.of();
         }
         return names(text, Source.ELEMENT);
+    }
+
+    /** Whether the element comes right after a photo label ("Foto:", "Photo", "Bild:"): it names the photographer. */
+    private static boolean isPhotoCredit(Element element) {
+        Node before = element.previousSibling();
+        while (before instanceof TextNode textNode && textNode.isBlank()) {
+            before = before.previousSibling();
+        }
+        String label = before instanceof TextNode textNode ? textNode.text()
+                : before instanceof Element sibling ? sibling.text() : "";
+        return PHOTO_LABEL.matcher(label.strip()).matches();
     }
 
     /**
@@ -712,6 +727,11 @@ final class AuthorFinder {
             text = text.substring(prefix.end());
         }
         text = NAME_END.matcher(text).replaceFirst("").strip();
+        Matcher sentence = LAST_SENTENCE.matcher(text);
+        if (sentence.find() && site.names(sentence.group(1))) {
+            // the site's name glued on after a full stop ("Finian Cunningham. Sputnik International")
+            text = text.substring(0, sentence.start()).strip();
+        }
         if (text.isEmpty() || source == Source.STRUCTURED && (isSite(text) || DOMAIN.matcher(text).find())) {
             return names;
         }

@@ -104,6 +104,11 @@ public final class MetadataExtractor {
         for (String key : List.of("dc.title", "parsely-title", "sailthru.title")) {
             meta.getOrDefault(key, List.of()).forEach(v -> declared.add(new Field<>(v, "meta:" + key)));
         }
+        // schema.org microdata, trusted least: the headline the page's own markup names (a Joomla h2, a theme's h1)
+        Element microdata = scan.microdataHeadline;
+        if (microdata != null && !microdata.text().isBlank()) {
+            declared.add(new Field<>(microdata.text().strip(), "itemprop:headline"));
+        }
         return TitleChooser.choose(scan, document, declared, site());
     }
 

@@ -49,6 +49,8 @@ final class PageScan {
     @Nullable Element title;
     @Nullable Element canonicalLink;
     @Nullable Element imageSrcLink;
+    /** The first element outside nav, aside and footer that microdata marks as headline ({@code itemprop}). */
+    @Nullable Element microdataHeadline;
 
     private PageScan() {
     }
@@ -138,6 +140,9 @@ final class PageScan {
             if (!name.isEmpty() && PublishedDateFinder.namesDate(name)) {
                 dateAttributes.add(new Placed(element, boilerplateOpen > 0));
             }
+            if (microdataHeadline == null && boilerplateOpen == 0 && isHeadlineProperty(element.attr("itemprop"))) {
+                microdataHeadline = element;
+            }
         }
 
         /** Every element counts here, {@code <meta>} and {@code <script>} too (the author finder skips them). */
@@ -156,6 +161,19 @@ final class PageScan {
                 boilerplateOpen--;
             }
         }
+    }
+
+    /** Whether an {@code itemprop} value has the token {@code headline}. */
+    private static boolean isHeadlineProperty(String itemprop) {
+        if (itemprop.isEmpty()) {
+            return false;
+        }
+        for (String token : itemprop.strip().split("\\s+")) {
+            if (token.equalsIgnoreCase("headline")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBoilerplateTag(String tag) {

@@ -56,6 +56,8 @@ public final class PublishedDateFinder {
     private static final int SHOWN_CLUSTER_CHARS = 80;
     private static final int MAX_TIMES = 8;
     private static final int SAME_MINUTE_SECONDS = 60;
+    /** Letters and digits an {@code <h2>} needs to be taken for a declared title. */
+    private static final int MIN_TITLE_KEY = 10;
 
     private static final Pattern ATTRIBUTE_DATE = Pattern.compile(
             "(?i)(?:^|\\s)(?:date(?:published|created|modified)|(?:dc|dcterms):(?:date|created|issued|modified))"
@@ -287,7 +289,8 @@ public final class PublishedDateFinder {
             }
             Kind kind = kindOf(WHITESPACE.split(name.strip())[0].toLowerCase(Locale.ROOT));
             Optional<ArticleDate> date = parse(value);
-            if (date.isPresent() && kind != Kind.NONE && !placed.inBoilerplateTag() && !inAside(element)) {
+            boolean boilerplate = (placed.inBoilerplateTag() || inAside(element)) && !inArticleMetadata(element);
+            if (date.isPresent() && kind != Kind.NONE && !boilerplate) {
                 String origin = (element.hasAttr("itemprop") ? "itemprop:" : "property:") + name.strip();
                 (kind == Kind.MODIFIED ? modified : published).add(new Candidate(date.get(), origin, kind.rank + 1));
             }
@@ -396,7 +399,36 @@ public final class PublishedDateFinder {
      */
     private @Nullable Element headline() {
         Element inContent = headline(true);
-        return inContent != null ? inContent : headline(false);
+        if (inContent != null) {
+            return inContent;
+        }
+        Element any = headline(false);
+        return any != null ? any : titleH2();
+    }
+
+    /**
+     * On a page without {@code <h1>}, the first {@code <h2>} outside boilerplate whose words open a declared title
+     * ({@code og:title}, {@code twitter:title}, {@code <title>}): a theme that writes the article's headline in an
+     * {@code <h2>} and its date beside it.
+     */
+    private @Nullable Element titleH2() {
+        List<String> titles = new ArrayList<>();
+        for (String key : List.of("og:title", "twitter:title")) {
+            for (String value : meta.getOrDefault(key, List.of())) {
+                titles.add(SiteIdentity.keys(value).get(0));
+            }
+        }
+        if (scan.title != null) {
+            titles.add(SiteIdentity.keys(scan.title.text()).get(0));
+        }
+        for (Element h2 : scan.h2s) {
+            String key = SiteIdentity.keys(h2.text()).get(0);
+            if (key.length() >= MIN_TITLE_KEY && !inAside(h2)
+                    && titles.stream().anyMatch(title -> title.startsWith(key))) {
+                return h2;
+            }
+        }
+        return null;
     }
 
     private @Nullable Element headline(boolean outsideSiteChrome) {
@@ -526,11 +558,34 @@ public final class PublishedDateFinder {
     private static boolean isAside(Element element) {
         String className = element.className();
         String id = element.id();
-        if (className.isEmpty() && id.isEmpty() || element.normalName().equals("body")) {
+        // <main> is the page's main content whatever its class says ("with-navigation" describes the layout)
+        if (className.isEmpty() && id.isEmpty() || element.normalName().equals("body")
+                || element.normalName().equals("main")) {
             return false;
         }
         // no word holds a space, so class and id are searched apart, without a lower-case copy of either
         return PageScan.containsAny(className, ASIDE_WORDS) || PageScan.containsAny(id, ASIDE_WORDS);
+    }
+
+    /**
+     * Whether a date attribute stands in an {@code <aside>} of the article itself ({@code <article>…<aside
+     * class=meta><time itemprop=datePublished>}): the article's own metadata box, unless a navigation, footer or
+     * aside-named block holds it, or the aside is outside any {@code <article>}.
+     */
+    private static boolean inArticleMetadata(Element element) {
+        boolean aside = false;
+        for (Element e = element; e != null; e = e.parent()) {
+            String tag = e.normalName();
+            if (tag.equals("nav") || tag.equals("footer") || isAside(e)) {
+                return false;
+            }
+            if (tag.equals("aside")) {
+                aside = true;
+            } else if (tag.equals("article")) {
+                return aside;
+            }
+        }
+        return false;
     }
 
     private static boolean inAside(Element element) {

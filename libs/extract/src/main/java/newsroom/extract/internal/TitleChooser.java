@@ -28,8 +28,9 @@ import newsroom.extract.Field;
  * <p>Rules, in order:
  * <ol>
  *   <li>The declared titles are JSON-LD {@code headline} (then {@code name}), {@code og:title},
- *       {@code twitter:title}, {@code <title>}, {@code dc.title}, {@code parsely-title}. Each is split at title
- *       separators ({@code |}, {@code -}, {@code –}, {@code —}, {@code ·}, {@code •}, {@code »}, {@code :}, {@code ::},
+ *       {@code twitter:title}, {@code <title>}, {@code dc.title}, {@code parsely-title}, microdata
+ *       {@code itemprop=headline}. Each is split at title separators ({@code |}, {@code -}, {@code –}, {@code —},
+ *       {@code ·}, {@code •}, {@code »}, {@code :}, {@code ::},
  *       {@code //}, {@code ~} between spaces); leading and trailing segments that name the site (see
  *       {@link SiteIdentity}) are dropped, never the last segment left (a leading one that is the site's domain
  *       first). A trailing segment that another declared title lacks while they share the rest is dropped too (what
@@ -121,7 +122,8 @@ final class TitleChooser {
         boolean articleTitleDeclared = headlines.stream().anyMatch(t -> !t.origin().equals("title"));
         List<Element> h1s = usableHeadings(scan.h1s.stream().map(PageScan.Placed::element).toList(), site,
                 MAX_HEADINGS);
-        Optional<Heading> heading = bestHeading(h1s, "h1", headlines, AGREEMENT);
+        Optional<Heading> heading = bestHeading(h1s, "h1", headlines, AGREEMENT)
+                .filter(h1 -> statesTwoWords(h1.text(), headlines));
         if (heading.isEmpty() && h1s.size() == 1 && !onlyNamesSite(h1s.get(0), headlines, site)) {
             // the one headline-like <h1> of the page, when it agrees a little or nothing better is declared
             heading = bestHeading(h1s, "h1", headlines, articleTitleDeclared ? WEAK_AGREEMENT : 0);
@@ -315,6 +317,15 @@ final class TitleChooser {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * Whether an agreeing heading states at least two words of a declared title, or a whole declared title of one
+     * word: a one-word category heading ("Literatur") found in a breadcrumb-like {@code <title>} ("Kultur |
+     * Literatur | 30.11. | Buch der Woche") agrees fully but states none of the headline.
+     */
+    private static boolean statesTwoWords(String heading, List<Declared> titles) {
+        return sharedWords(heading, titles) >= 2 || titles.stream().anyMatch(t -> t.words().size() <= 1);
+    }
+
     /** The most words of the heading found in one declared title (matched as in {@link #agreement}). */
     private static int sharedWords(String heading, List<Declared> titles) {
         List<String> words = words(heading);
@@ -400,8 +411,8 @@ final class TitleChooser {
     /**
      * A heading that sits in the site's frame rather than an article: in navigation, the page's header, a footer or
      * a sidebar, in a sidebar widget (a class word starting with "widget": {@code widget}, {@code widgettitle},
-     * {@code widget_rss}; not a page builder's {@code elementor-widget}), inside a link to the home page, or in a
-     * logo, brand or site-title block.
+     * {@code widget_rss}; not a page builder's {@code elementor-widget}) or a newsletter sign-up box (a class word
+     * starting with "newsletter"), inside a link to the home page, or in a logo, brand or site-title block.
      */
     static boolean isSiteChrome(Element heading) {
         boolean inContent = false;
@@ -448,13 +459,15 @@ final class TitleChooser {
                 || header.selectFirst("nav") != null;
     }
 
+    /** A sidebar widget or a newsletter sign-up box: a class word that starts with "widget" or "newsletter". */
     private static boolean isWidget(Element element) {
         String className = element.className();
-        if (!className.contains("widget")) {
+        if (!className.contains("widget") && !className.contains("newsletter")) {
             return false;
         }
         for (String word : WHITESPACE.split(className.strip())) {
-            if (word.regionMatches(true, 0, "widget", 0, "widget".length())) {
+            if (word.regionMatches(true, 0, "widget", 0, "widget".length())
+                    || word.regionMatches(true, 0, "newsletter", 0, "newsletter".length())) {
                 return true;
             }
         }

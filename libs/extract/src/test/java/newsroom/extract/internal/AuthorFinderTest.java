@@ -136,6 +136,30 @@ class AuthorFinderTest {
     }
 
     @Test
+    void aNameRightAfterAPhotoLabelIsThePhotographer() {
+        String byline = "<p>Text</p><div class=\"author\">Von Tom Weber</div></article>";
+
+        assertThat(names("", "<article><h1>Neue Tram</h1><div class=\"credit\"><strong>FOTO:</strong> "
+                + "<p class=\"autor\">Ana Lima</p></div>" + byline)).containsExactly("Tom Weber");
+        assertThat(names("", "<article><h1>Neue Tram</h1><p>Foto: <span class=\"author\">Ana Lima</span></p>"
+                + byline)).containsExactly("Tom Weber");
+        // a text credit before the name is the author's
+        assertThat(names("", "<article><h1>Neue Tram</h1><p>Text: <span class=\"author\">Ana Lima</span></p>"
+                + byline)).containsExactly("Ana Lima");
+    }
+
+    @Test
+    void theSiteNameGluedOnAfterAFullStopIsDropped() {
+        String site = "<meta name=\"twitter:site\" content=\"@BeispielZtg\">";
+
+        assertThat(names(site + "<meta name=\"author\" content=\"Tom Weber. Beispiel Zeitung\">", "<p>Text</p>"))
+                .containsExactly("Tom Weber");
+        // an initial's full stop is part of the name
+        assertThat(names(site + "<meta name=\"author\" content=\"Tom M. Weber\">", "<p>Text</p>"))
+                .containsExactly("Tom M. Weber");
+    }
+
+    @Test
     void splitsSeveralAuthors() {
         assertThat(names("", "<div class=\"author\">Isabel Caro, Rocío Latorre y José Miguel Wilson</div>"))
                 .containsExactly("Isabel Caro", "Rocío Latorre", "José Miguel Wilson");

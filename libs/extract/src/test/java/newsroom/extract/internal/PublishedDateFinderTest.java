@@ -96,6 +96,35 @@ class PublishedDateFinderTest {
     }
 
     @Test
+    void onAPageWithoutH1TheH2ThatIsTheTitleIsTheHeadline() {
+        // the site's date of today stands above; the article's date is written under its <h2> headline
+        String body = "<div class=\"top\"><a href=\"#\">June 15, 2023</a></div><div><h2>Most read</h2></div>"
+                + "<h2>Council Votes For The Tram, Mayor Says</h2><span>Published On June 12, 2023 01:52 PM</span>"
+                + PROSE;
+
+        assertThat(published("en", "<meta property=\"og:title\" content=\"Council votes for the tram, mayor "
+                + "says\">", body)).contains("2023-06-12T13:52:00 text:byline");
+        // an <h2> that is no declared title leads to no shown date; the first date of the page is not taken
+        assertThat(published("en", "<meta property=\"og:title\" content=\"Something else\">", body)).isEmpty();
+    }
+
+    @Test
+    void readsTheMicrodataDateOfTheArticlesOwnAside_insideAMainNamedForItsLayout() {
+        String meta = "<aside class=\"meta\"><p>By Ana Lima</p><time itemprop=\"datePublished\" "
+                + "datetime=\"2023-06-12T11:45:00+02:00\">12 Jun 2023</time></aside>";
+        String related = "<aside><time itemprop=\"datePublished\" datetime=\"2023-06-01\">1 Jun 2023</time></aside>";
+
+        assertThat(published("en", "", "<main class=\"page with-navigation\"><article><h1>Council votes for the "
+                + "tram</h1>" + meta + PROSE + "</article></main>" + related))
+                .contains("2023-06-12T11:45:00+02:00 itemprop:datePublished");
+        // an aside outside the article, or one named as related, is another article's
+        assertThat(published("en", "", "<main><article><h1>Council votes for the tram</h1>" + PROSE + "</article>"
+                + related + "</main>")).isEmpty();
+        assertThat(published("en", "", "<article><h1>Council votes for the tram</h1>"
+                + meta.replace("\"meta\"", "\"related\"") + PROSE + "</article>")).isEmpty();
+    }
+
+    @Test
     void ignoresDatesInsideProse() {
         assertThat(published("en", "", "<h1>Council expands tram network</h1><p>The tram network, first opened on "
                 + "4 June 1995, will grow by twelve kilometres; the council said so on Tuesday after a long debate "

@@ -80,6 +80,17 @@ class TitleChooserTest {
     }
 
     @Test
+    void aSectionHeadingThatSharesOneWordWithTheTitleDoesNotAgree() {
+        String sections = "<h1>Korsetts – Deutschland</h1><p>Text</p><h1>Korsetts – Weltweit</h1><p>Text</p>";
+
+        assertThat(title("<meta property=\"og:title\" content=\"Korsetts - Shops, Designer, online kaufen\">",
+                sections)).isEqualTo(new Field<>("Korsetts - Shops, Designer, online kaufen", "meta:og:title"));
+        // a one-word title is stated whole by a one-word heading
+        assertThat(title("<meta property=\"og:title\" content=\"Impressum\">", "<h1>Impressum</h1><p>Text</p>"
+                + "<h1>Kontakt</h1>")).isEqualTo(new Field<>("Impressum", "meta:og:title"));
+    }
+
+    @Test
     void aSidebarWidgetsHeadingIsNotThePostTitle() {
         String head = "<title>Neue Tram für die Stadt | Beispiel Blog</title><meta property=\"og:title\" "
                 + "content=\"Neue Tram für die Stadt\"><meta property=\"og:site_name\" content=\"Beispiel Blog\">";
@@ -90,6 +101,19 @@ class TitleChooserTest {
         // a page builder calls every block a widget: its title block stays a heading
         assertThat(title(head, "<div class=\"elementor-widget elementor-widget-heading\"><h1>Neue Tram für die "
                 + "Stadt</h1></div>").origin()).isEqualTo("meta:og:title");
+    }
+
+    @Test
+    void aNewsletterBoxsHeadingIsNotAHeadlineBesideThePostsOwn() {
+        // the post's <h1> shares only "Gift Guide" with the marketing og:title; the sign-up boxes add two more <h1>
+        String head = "<meta property=\"og:title\" content=\"Christmas Gift Guide | Beispiel | Jetzt entdecken!\">";
+        String post = "<main><article><div class=\"single_header_text\"><h1>Mein Home Gift Guide bei Beispiel "
+                + "Wohnen Collection</h1></div><p>Text</p></article>";
+        String signUp = "<div class=\"newsletter_teaser_block\"><h1>Liebe in deinem Posteingang: Unser Newsletter!"
+                + "</h1></div>";
+
+        assertThat(title(head, post + signUp + "</main>" + signUp))
+                .isEqualTo(new Field<>("Mein Home Gift Guide bei Beispiel Wohnen Collection", "h1"));
     }
 
     @Test
@@ -176,6 +200,21 @@ class TitleChooserTest {
                 "<div class=\"post\">" + intro + "<h2>Die Tram kommt</h2><p>Mehr Text.</p></div>");
 
         assertThat(title).isEqualTo(new Field<>("Stadtrat beschließt die Tram", "title"));
+    }
+
+    @Test
+    void aHeadlineMarkedByMicrodataIsADeclaredTitle() {
+        // a CMS that puts the article title in an <h2 itemprop=headline> and only the section in <title>
+        String article = "<main><div itemscope itemtype=\"https://schema.org/Article\"><div class=\"page-header\">"
+                + "<h2 itemprop=\"headline\">Schreiben Sie für Ihre Leser</h2></div>"
+                + "<div itemprop=\"articleBody\"><p>Text</p></div></div></main>";
+        String head = "<title>Der Stil - example-news.de - Webdesign</title>";
+
+        assertThat(title(head, article)).isEqualTo(new Field<>("Schreiben Sie für Ihre Leser", "itemprop:headline"));
+        // a teaser's headline in an aside is another article's
+        assertThat(title(head, "<aside><div itemscope itemtype=\"https://schema.org/Article\">"
+                + "<h2 itemprop=\"headline\">Schreiben Sie für Ihre Leser</h2></div></aside><p>Text</p>").value())
+                .isEqualTo("Der Stil - example-news.de - Webdesign");
     }
 
     @Test
