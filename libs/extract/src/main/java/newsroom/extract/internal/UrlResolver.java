@@ -74,6 +74,14 @@ public final class UrlResolver {
         if (ref.isEmpty()) {
             return Optional.empty();
         }
+        if (isPlainAbsoluteHttp(ref)) {
+            return Optional.of(ref); // what parsing would give: URI keeps the text of an absolute reference as is
+        }
+        return resolveByUri(base, ref);
+    }
+
+    /** {@link #resolve} for a cleaned, non-empty reference, by parsing it as a {@link URI}: the general path. */
+    static Optional<String> resolveByUri(Base base, String ref) {
         try {
             URI uri = new URI(ref);
             if (!uri.isAbsolute()) {
@@ -99,5 +107,89 @@ public final class UrlResolver {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether {@code ref} is an absolute http(s) URL of the plainest form, for which {@link #resolveByUri} returns
+     * {@code ref} itself: a lower-case {@code http://} or {@code https://}; a host name of ASCII letters, digits and
+     * inner hyphens in dot-separated labels, the last starting with a letter (no user info, no IP literal, no
+     * trailing dot); an optional port of one to five digits; then only characters {@link URI} takes in a path, query
+     * or fragment (ASCII letters, digits, {@code -._~!$&'()*+,;=:@/?}, {@code %} with two hex digits, at most one
+     * {@code #}). Anything else answers false and goes the general way, so this is a shortcut, never a second rule.
+     */
+    static boolean isPlainAbsoluteHttp(String ref) {
+        int i;
+        if (ref.startsWith("https://")) {
+            i = 8;
+        } else if (ref.startsWith("http://")) {
+            i = 7;
+        } else {
+            return false;
+        }
+        int n = ref.length();
+        int labelStart = i;
+        int lastLabelStart = i;
+        for (; i < n; i++) {
+            char c = ref.charAt(i);
+            if (c == '.') {
+                if (i == labelStart || ref.charAt(i - 1) == '-') {
+                    return false; // empty label, or one ending in a hyphen
+                }
+                labelStart = i + 1;
+            } else if (c == '-') {
+                if (i == labelStart) {
+                    return false; // a label starting with a hyphen
+                }
+            } else if (!isAsciiLetterOrDigit(c)) {
+                break;
+            } else if (i == labelStart) {
+                lastLabelStart = i;
+            }
+        }
+        if (i == labelStart || ref.charAt(i - 1) == '-' || !isAsciiLetter(ref.charAt(lastLabelStart))) {
+            return false; // no host, a trailing dot or hyphen, or a last label that does not start with a letter
+        }
+        if (i < n && ref.charAt(i) == ':') {
+            int portStart = ++i;
+            while (i < n && ref.charAt(i) >= '0' && ref.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == portStart || i - portStart > 5) {
+                return false;
+            }
+        }
+        if (i < n && ref.charAt(i) != '/' && ref.charAt(i) != '?' && ref.charAt(i) != '#') {
+            return false; // the authority goes on with something else (user info, a bracket, ...)
+        }
+        boolean inFragment = false;
+        for (; i < n; i++) {
+            char c = ref.charAt(i);
+            if (isAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0) {
+                continue;
+            }
+            if (c == '%') {
+                if (i + 2 >= n || !isHexDigit(ref.charAt(i + 1)) || !isHexDigit(ref.charAt(i + 2))) {
+                    return false;
+                }
+                i += 2;
+            } else if (c == '#' && !inFragment) {
+                inFragment = true;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || c >= '0' && c <= '9';
+    }
+
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'f';
     }
 }
