@@ -146,7 +146,7 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
             throw new ArticleRejectedException(Rejection.Code.NO_ARTICLE_CONTENT,
                     "no block of the page looks like article text");
         }
-        String markdown = MarkdownWriter.write(content, baseUrl);
+        String markdown = MarkdownWriter.write(content, baseUrl, text.length());
         return new ExtractedArticle(safePageUrl,
                 metadata.withLanguage(LanguageCheck.check(metadata.language(), text)),
                 new ArticleContent(markdown, text));

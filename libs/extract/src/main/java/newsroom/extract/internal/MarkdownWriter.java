@@ -23,7 +23,6 @@ public final class MarkdownWriter {
     private static final Pattern LINE_START_SYNTAX = Pattern.compile(
             "(?m)^(\\s{0,3})(#{1,6}(?=\\s|$)|[-+=](?=\\s|$)|-{3,}\\s*$|=+\\s*$|(\\d{1,9})([.)])(?=\\s|$))");
     /** Regular expressions of the hot paths, compiled once ({@code String.replaceAll} compiles on every call). */
-    private static final Pattern ENTITY_NAME = Pattern.compile("#?[A-Za-z0-9]+");
     private static final Pattern BACKTICKS = Pattern.compile("`+");
     /** Elements of each kind of emphasis (parsed once). */
     private static final Evaluator STRONG = Selector.evaluatorOf("strong, b");
@@ -43,9 +42,50 @@ public final class MarkdownWriter {
      * @param baseUrl absolute URL relative links resolve against; may be null (relative links then become text)
      */
     public static String write(Element root, @Nullable String baseUrl) {
-        StringBuilder out = new StringBuilder();
+        return write(root, baseUrl, 16);
+    }
+
+    /**
+     * As {@link #write(Element, String)}, with the expected length of the Markdown (the plain text's is a good
+     * guess) to size the buffer once.
+     */
+    public static String write(Element root, @Nullable String baseUrl, int expectedLength) {
+        StringBuilder out = new StringBuilder(Math.max(16, expectedLength + expectedLength / 4));
         new MarkdownWriter(baseUrl).blocks(root, out);
-        return withoutBlankLineRuns(out.toString()).strip() + "\n";
+        return finish(out);
+    }
+
+    /** {@code withoutBlankLineRuns(out.toString()).strip() + "\n"}, with one copy instead of four. */
+    static String finish(StringBuilder out) {
+        removeBlankLineRuns(out);
+        int end = out.length();
+        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
+            end--; // no surrogate is whitespace: char by char strips as String.strip does by code point
+        }
+        int start = 0;
+        while (start < end && Character.isWhitespace(out.charAt(start))) {
+            start++;
+        }
+        out.setLength(end);
+        return out.delete(0, start).append('\n').toString();
+    }
+
+    /** Shortens, in place, each run of three or more {@code \n} to two, as {@link #withoutBlankLineRuns}. */
+    private static void removeBlankLineRuns(StringBuilder text) {
+        int first = text.indexOf("\n\n\n");
+        if (first < 0) {
+            return;
+        }
+        int kept = first; // text[0, kept) is the result so far
+        int newlines = 0;
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            newlines = c == '\n' ? newlines + 1 : 0;
+            if (newlines <= 2) {
+                text.setCharAt(kept++, c);
+            }
+        }
+        text.setLength(kept);
     }
 
     /** {@code text} with each run of three or more {@code \n} shortened to two (the regex {@code \n{3,}} → "\n\n"). */
@@ -86,10 +126,16 @@ public final class MarkdownWriter {
     }
 
     private void paragraph(StringBuilder inline, StringBuilder out) {
-        String text = tidyInline(inline.toString());
+        int start = out.length();
+        tidyInline(inline, out);
         inline.setLength(0);
-        if (!text.isEmpty()) {
-            out.append(escapeLineStarts(text)).append("\n\n");
+        if (out.length() > start) {
+            if (mayStartLineSyntax(out, start)) { // rare: the regex on a copy
+                String text = out.substring(start);
+                out.setLength(start);
+                out.append(escapeLineStarts(text));
+            }
+            out.append("\n\n");
         }
     }
 
@@ -246,7 +292,7 @@ public final class MarkdownWriter {
 
     private void inline(Node node, StringBuilder out) {
         if (node instanceof TextNode text) {
-            out.append(escape(collapseRuns(text.getWholeText(), true)));
+            appendEscapedCollapsed(text.getWholeText(), out);
             return;
         }
         if (!(node instanceof Element element)) {
@@ -373,10 +419,73 @@ public final class MarkdownWriter {
         return false;
     }
 
+    /**
+     * Appends {@code escape(collapseRuns(text, true))} to {@code out} in one pass, without the intermediate strings.
+     * The same: collapsing changes only whitespace, and an entity name holds none, so {@link #isEntityStart} answers
+     * alike on the text before and after collapsing.
+     */
+    static void appendEscapedCollapsed(String text, StringBuilder out) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c > '~') { // neither a run character (but the no-break space) nor one to escape
+                if (c == '\u00a0') {
+                    i = appendSpaceForRun(text, i, out);
+                } else {
+                    out.append(c);
+                    i++;
+                }
+                continue;
+            }
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '~' -> out.append('\\').append(c);
+                case '&' -> out.append(isEntityStart(text, i) ? "\\&" : "&");
+                default -> {
+                    if (isRunChar(c, true)) {
+                        i = appendSpaceForRun(text, i, out);
+                        continue;
+                    }
+                    out.append(c);
+                }
+            }
+            i++;
+        }
+    }
+
+    /** Appends one space for the run of {@code [\s\u00a0]} starting at {@code i}; returns where the run ends. */
+    private static int appendSpaceForRun(String text, int i, StringBuilder out) {
+        int end = i + 1;
+        while (end < text.length() && isRunChar(text.charAt(end), true)) {
+            end++;
+        }
+        out.append(' ');
+        return end;
+    }
+
+    /**
+     * Whether the {@code &} at {@code ampersand} starts an entity: the first {@code ;} after it, at most 32 characters
+     * on, closes a name matching {@code #?[A-Za-z0-9]+}.
+     */
     private static boolean isEntityStart(String text, int ampersand) {
         int semicolon = text.indexOf(';', ampersand);
-        return semicolon > ampersand + 1 && semicolon - ampersand <= 32
-                && ENTITY_NAME.matcher(text.substring(ampersand + 1, semicolon)).matches();
+        if (semicolon <= ampersand + 1 || semicolon - ampersand > 32) {
+            return false;
+        }
+        int i = ampersand + 1;
+        if (text.charAt(i) == '#') {
+            i++;
+        }
+        if (i == semicolon) {
+            return false;
+        }
+        for (; i < semicolon; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String escapeLineStarts(String text) {
@@ -403,8 +512,13 @@ public final class MarkdownWriter {
      * characters, with one of the characters its alternatives begin with ({@code # - + =} or a digit).
      */
     private static boolean mayStartLineSyntax(String text) {
-        for (int start = 0; start < text.length(); start++) {
-            if (start > 0 && !isLineTerminator(text.charAt(start - 1))) {
+        return mayStartLineSyntax(text, 0);
+    }
+
+    /** {@link #mayStartLineSyntax(String)} for the text of {@code text} from {@code from} on. */
+    private static boolean mayStartLineSyntax(CharSequence text, int from) {
+        for (int start = from; start < text.length(); start++) {
+            if (start > from && !isLineTerminator(text.charAt(start - 1))) {
                 continue; // where a MULTILINE ^ matches: at 0 and after a line terminator
             }
             for (int i = start; i < text.length() && i <= start + 3; i++) {
@@ -465,19 +579,63 @@ public final class MarkdownWriter {
     }
 
     /** Collapses spaces, trims each line of an inline run, drops empty lines and a hard break with nothing after. */
-    private static String tidyInline(String text) {
-        String collapsed = collapseRuns(text, false);
-        List<String> lines = new ArrayList<>();
-        for (String line : collapsed.split("\n")) {
-            String stripped = line.strip();
-            if (!stripped.isEmpty() && !stripped.equals("\\")) {
-                lines.add(stripped);
+    static String tidyInline(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        tidyInline(text, out);
+        return out.toString();
+    }
+
+    /**
+     * Appends the tidy form of {@code text} to {@code out} in one pass. The same as collapsing runs of {@code [
+     * \t\u00a0]} ({@link #collapseRuns} without line breaks), splitting at {@code \n}, stripping each line, dropping
+     * the empty ones and those that are a lone {@code \}, joining them with {@code \n}, then removing a trailing
+     * {@code \} (not {@code \\}) and the whitespace before it, again and again: a line stripped after collapsing
+     * runs is the raw line without its leading and trailing run or whitespace characters, with its inner runs
+     * collapsed.
+     */
+    private static void tidyInline(CharSequence text, StringBuilder out) {
+        int outStart = out.length();
+        int n = text.length();
+        for (int lineStart = 0; lineStart <= n; ) {
+            int lineEnd = lineStart;
+            while (lineEnd < n && text.charAt(lineEnd) != '\n') {
+                lineEnd++;
+            }
+            int first = lineStart;
+            while (first < lineEnd && isStripped(text.charAt(first))) {
+                first++;
+            }
+            int last = lineEnd; // exclusive
+            while (last > first && isStripped(text.charAt(last - 1))) {
+                last--;
+            }
+            if (first < last && !(last - first == 1 && text.charAt(first) == '\\')) {
+                if (out.length() > outStart) {
+                    out.append('\n');
+                }
+                for (int i = first; i < last; i++) {
+                    char c = text.charAt(i);
+                    if (!isRunChar(c, false)) {
+                        out.append(c);
+                    } else if (!isRunChar(text.charAt(i - 1), false)) {
+                        out.append(' '); // the first of a run (a line's first and last characters are not)
+                    }
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        int end = out.length();
+        while (end > outStart && out.charAt(end - 1) == '\\' && (end - 1 == outStart || out.charAt(end - 2) != '\\')) {
+            end--;
+            while (end > outStart && Character.isWhitespace(out.charAt(end - 1))) {
+                end--;
             }
         }
-        String joined = String.join("\n", lines);
-        while (joined.endsWith("\\") && !joined.endsWith("\\\\")) {
-            joined = joined.substring(0, joined.length() - 1).strip();
-        }
-        return joined;
+        out.setLength(end);
+    }
+
+    /** Whether stripping a line after collapsing runs removes {@code c} at its ends: a run character or whitespace. */
+    private static boolean isStripped(char c) {
+        return isRunChar(c, false) || Character.isWhitespace(c);
     }
 }

@@ -56,7 +56,16 @@ public final class TextWriter {
                 return FilterResult.CONTINUE;
             }
         }, root);
-        return out.toString().strip();
+        // out.toString().strip() with one copy: no surrogate is whitespace, so char by char strips as strip() does
+        int end = out.length();
+        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
+            end--;
+        }
+        int start = 0;
+        while (start < end && Character.isWhitespace(out.charAt(start))) {
+            start++;
+        }
+        return out.substring(start, end);
     }
 
     /** Appends {@code text} with each whitespace character (no-break spaces included) as a collapsible space. */
