@@ -127,7 +127,7 @@ public final class MarkdownWriter {
 
     private void paragraph(StringBuilder inline, StringBuilder out) {
         int start = out.length();
-        tidyInline(inline, out);
+        tidyInline(inline.toString(), out);
         inline.setLength(0);
         if (out.length() > start) {
             if (mayStartLineSyntax(out, start)) { // rare: the regex on a copy
@@ -426,41 +426,41 @@ public final class MarkdownWriter {
      */
     static void appendEscapedCollapsed(String text, StringBuilder out) {
         int n = text.length();
-        int i = 0;
-        while (i < n) {
+        int copyFrom = 0; // text[copyFrom, i) is still to be copied as it is, in one go
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c > '~') { // neither a run character (but the no-break space) nor one to escape
-                if (c == '\u00a0') {
-                    i = appendSpaceForRun(text, i, out);
-                } else {
-                    out.append(c);
-                    i++;
-                }
-                continue;
-            }
-            switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '<', '>', '~' -> out.append('\\').append(c);
-                case '&' -> out.append(isEntityStart(text, i) ? "\\&" : "&");
-                default -> {
-                    if (isRunChar(c, true)) {
-                        i = appendSpaceForRun(text, i, out);
-                        continue;
+            if (c > ' ' && c != '\u00a0') {
+                switch (c) {
+                    case '\\', '`', '*', '_', '[', ']', '<', '>', '~' -> {
+                        out.append(text, copyFrom, i).append('\\').append(c);
+                        copyFrom = i + 1;
                     }
-                    out.append(c);
+                    case '&' -> {
+                        if (isEntityStart(text, i)) {
+                            out.append(text, copyFrom, i).append("\\&");
+                            copyFrom = i + 1;
+                        }
+                    }
+                    default -> {
+                    }
                 }
+            } else if (isRunChar(c, true)) {
+                int end = i + 1;
+                while (end < n && isRunChar(text.charAt(end), true)) {
+                    end++;
+                }
+                if (end - i > 1 || c != ' ') { // a lone space stays as it is
+                    out.append(text, copyFrom, i).append(' ');
+                    copyFrom = end;
+                }
+                i = end - 1;
             }
-            i++;
         }
-    }
-
-    /** Appends one space for the run of {@code [\s\u00a0]} starting at {@code i}; returns where the run ends. */
-    private static int appendSpaceForRun(String text, int i, StringBuilder out) {
-        int end = i + 1;
-        while (end < text.length() && isRunChar(text.charAt(end), true)) {
-            end++;
+        if (copyFrom == 0) {
+            out.append(text);
+        } else {
+            out.append(text, copyFrom, n);
         }
-        out.append(' ');
-        return end;
     }
 
     /**
@@ -593,13 +593,13 @@ public final class MarkdownWriter {
      * runs is the raw line without its leading and trailing run or whitespace characters, with its inner runs
      * collapsed.
      */
-    private static void tidyInline(CharSequence text, StringBuilder out) {
+    private static void tidyInline(String text, StringBuilder out) {
         int outStart = out.length();
         int n = text.length();
         for (int lineStart = 0; lineStart <= n; ) {
-            int lineEnd = lineStart;
-            while (lineEnd < n && text.charAt(lineEnd) != '\n') {
-                lineEnd++;
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = n;
             }
             int first = lineStart;
             while (first < lineEnd && isStripped(text.charAt(first))) {
@@ -613,14 +613,7 @@ public final class MarkdownWriter {
                 if (out.length() > outStart) {
                     out.append('\n');
                 }
-                for (int i = first; i < last; i++) {
-                    char c = text.charAt(i);
-                    if (!isRunChar(c, false)) {
-                        out.append(c);
-                    } else if (!isRunChar(text.charAt(i - 1), false)) {
-                        out.append(' '); // the first of a run (a line's first and last characters are not)
-                    }
-                }
+                appendCollapsed(text, first, last, out);
             }
             lineStart = lineEnd + 1;
         }
@@ -632,6 +625,26 @@ public final class MarkdownWriter {
             }
         }
         out.setLength(end);
+    }
+
+    /** Appends {@code text[from, to)} with each run of {@code [ \t\u00a0]} as one space; the ends are not in a run. */
+    private static void appendCollapsed(String text, int from, int to, StringBuilder out) {
+        int copyFrom = from; // text[copyFrom, i) is still to be copied as it is, in one go
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (isRunChar(c, false)) {
+                int end = i + 1;
+                while (end < to && isRunChar(text.charAt(end), false)) {
+                    end++;
+                }
+                if (end - i > 1 || c != ' ') { // a lone space stays as it is
+                    out.append(text, copyFrom, i).append(' ');
+                    copyFrom = end;
+                }
+                i = end - 1;
+            }
+        }
+        out.append(text, copyFrom, to);
     }
 
     /** Whether stripping a line after collapsing runs removes {@code c} at its ends: a run character or whitespace. */

@@ -68,17 +68,33 @@ public final class TextWriter {
         return out.substring(start, end);
     }
 
-    /** Appends {@code text} with each whitespace character (no-break spaces included) as a collapsible space. */
-    private static void appendCollapsed(StringBuilder out, String text) {
-        int start = 0;
+    /**
+     * Appends {@code text} with each whitespace character (no-break spaces included) as a collapsible space: each as
+     * {@link #space}. Copies the text between in one go; a lone space after a non-space character is kept in the
+     * copy, as space would append it.
+     */
+    static void appendCollapsed(StringBuilder out, String text) {
+        int copyFrom = 0; // text[copyFrom, i) is still to be copied as it is
         for (int i = 0; i < text.length(); i++) {
-            if (TextStats.isSpace(text.charAt(i))) {
-                out.append(text, start, i);
-                space(out);
-                start = i + 1;
+            char c = text.charAt(i);
+            if (!TextStats.isSpace(c)) {
+                continue;
             }
+            if (c == ' ' && i > 0 && !TextStats.isSpace(text.charAt(i - 1))) {
+                continue; // out will end with text[i - 1], not a space: space() would append this very space
+            }
+            out.append(text, copyFrom, i);
+            space(out);
+            while (i + 1 < text.length() && TextStats.isSpace(text.charAt(i + 1))) {
+                i++; // space() appends nothing after a space
+            }
+            copyFrom = i + 1;
         }
-        out.append(text, start, text.length());
+        if (copyFrom == 0) {
+            out.append(text);
+        } else {
+            out.append(text, copyFrom, text.length());
+        }
     }
 
     private static void space(StringBuilder out) {
