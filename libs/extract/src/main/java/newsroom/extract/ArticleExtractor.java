@@ -197,6 +197,9 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         }
         int count = 0;
         for (int i = html.indexOf('<'); i >= 0 && i + 1 < html.length(); i = html.indexOf('<', i + 1)) {
+            if (count + (html.length() - i) / 2 <= limit) {
+                return true; // the rest, at two characters a tag, cannot hold enough start tags to pass the limit
+            }
             char next = html.charAt(i + 1);
             if ((next | 0x20) >= 'a' && (next | 0x20) <= 'z' && ++count > limit) {
                 return false;

@@ -15,6 +15,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +34,8 @@ public final class ImageResolver {
     /** Where {@link #bestSource} looks, by rank: the lazy attributes, the srcset ones, then {@code src}. */
     private static final Map<String, Integer> SOURCE_ATTRIBUTES = sourceAttributes();
     private static final int SRC_RANK = LAZY_ATTRIBUTES.size() + SRCSET_ATTRIBUTES.size();
+    /** The query {@code img}, parsed once (a query given as text is parsed on every call). */
+    private static final Evaluator IMG = Selector.evaluatorOf("img");
 
     private ImageResolver() {
     }
@@ -393,7 +397,7 @@ public final class ImageResolver {
             }
             Element previous = noscript.previousElementSibling();
             Element placeholder = previous != null && previous.nameIs("img") ? previous
-                    : previous != null ? previous.selectFirst("img") : null;
+                    : previous != null ? previous.selectFirst(IMG) : null;
             if (placeholder != null && bestSource(placeholder) == null) {
                 placeholder.remove();
             } else if (placeholder != null) {
@@ -409,7 +413,7 @@ public final class ImageResolver {
     }
 
     private static Elements noscriptImages(Element noscript) {
-        Elements images = noscript.select("img");
+        Elements images = noscript.select(IMG);
         if (!images.isEmpty()) {
             return images;
         }

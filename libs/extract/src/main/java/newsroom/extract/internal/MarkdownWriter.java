@@ -127,10 +127,10 @@ public final class MarkdownWriter {
 
     private void paragraph(StringBuilder inline, StringBuilder out) {
         int start = out.length();
-        tidyInline(inline.toString(), out);
+        boolean mayStartLineSyntax = tidyInline(inline.toString(), out);
         inline.setLength(0);
         if (out.length() > start) {
-            if (mayStartLineSyntax(out, start)) { // rare: the regex on a copy
+            if (mayStartLineSyntax && mayStartLineSyntax(out, start)) { // rare: the regex on a copy
                 String text = out.substring(start);
                 out.setLength(start);
                 out.append(escapeLineStarts(text));
@@ -593,7 +593,13 @@ public final class MarkdownWriter {
      * runs is the raw line without its leading and trailing run or whitespace characters, with its inner runs
      * collapsed.
      */
-    private static void tidyInline(String text, StringBuilder out) {
+    /**
+     * As {@link #tidyInline(String)}, appending to {@code out}; returns false when {@link #mayStartLineSyntax} is
+     * sure to be false on what it appended (no line starts with {@code # - + =} or a digit, and none holds a line
+     * terminator but the {@code \n} between lines), else true.
+     */
+    static boolean tidyInline(String text, StringBuilder out) {
+        boolean mayStartLineSyntax = false;
         int outStart = out.length();
         int n = text.length();
         for (int lineStart = 0; lineStart <= n; ) {
@@ -613,7 +619,9 @@ public final class MarkdownWriter {
                 if (out.length() > outStart) {
                     out.append('\n');
                 }
-                appendCollapsed(text, first, last, out);
+                char c = text.charAt(first); // the line starts with it: not whitespace
+                mayStartLineSyntax |= c == '#' || c == '-' || c == '+' || c == '=' || c >= '0' && c <= '9';
+                mayStartLineSyntax |= appendCollapsed(text, first, last, out);
             }
             lineStart = lineEnd + 1;
         }
@@ -625,13 +633,22 @@ public final class MarkdownWriter {
             }
         }
         out.setLength(end);
+        return mayStartLineSyntax;
     }
 
-    /** Appends {@code text[from, to)} with each run of {@code [ \t\u00a0]} as one space; the ends are not in a run. */
-    private static void appendCollapsed(String text, int from, int to, StringBuilder out) {
+    /**
+     * Appends {@code text[from, to)} with each run of {@code [ \t\u00a0]} as one space (the ends are not in a run);
+     * returns whether it holds a line terminator.
+     */
+    private static boolean appendCollapsed(String text, int from, int to, StringBuilder out) {
+        boolean lineTerminator = false;
         int copyFrom = from; // text[copyFrom, i) is still to be copied as it is, in one go
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
+            if (c > ' ' && c < '\u0085') {
+                continue; // most characters: neither in a run nor a line terminator
+            }
+            lineTerminator |= isLineTerminator(c);
             if (isRunChar(c, false)) {
                 int end = i + 1;
                 while (end < to && isRunChar(text.charAt(end), false)) {
@@ -645,6 +662,7 @@ public final class MarkdownWriter {
             }
         }
         out.append(text, copyFrom, to);
+        return lineTerminator;
     }
 
     /** Whether stripping a line after collapsing runs removes {@code c} at its ends: a run character or whitespace. */

@@ -13,7 +13,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UrlResolver {
 
+    /** The ASCII characters {@link URI} takes as they are in a path, query or fragment: by code. */
+    private static final boolean[] URI_PLAIN = uriPlain();
+
     private UrlResolver() {
+    }
+
+    private static boolean[] uriPlain() {
+        boolean[] plain = new boolean[128];
+        for (char c = 0; c < plain.length; c++) {
+            plain[c] = isAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0;
+        }
+        return plain;
     }
 
     /** Absolute http(s) URL for {@code reference}, or empty when it is not one after resolution. */
@@ -164,7 +175,7 @@ public final class UrlResolver {
         boolean inFragment = false;
         for (; i < n; i++) {
             char c = ref.charAt(i);
-            if (isAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0) {
+            if (c < URI_PLAIN.length && URI_PLAIN[c]) {
                 continue;
             }
             if (c == '%') {

@@ -74,6 +74,22 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void tidyingTellsWhenNoLineCanStartSyntax() {
+        Random random = new Random(41);
+        int sure = 0;
+        for (int i = 0; i < 50_000; i++) {
+            String text = randomText(random, 16);
+            StringBuilder tidy = new StringBuilder();
+            if (!MarkdownWriter.tidyInline(text, tidy)) {
+                sure++;
+                assertThat(MarkdownWriter.escapeLineStarts(tidy.toString())).as("%s", text.chars().boxed().toList())
+                        .isEqualTo(tidy.toString());
+            }
+        }
+        assertThat(sure).isGreaterThan(5_000);
+    }
+
+    @Test
     void finishesTheMarkdownInPlaceAsWithCopies() {
         Random random = new Random(31);
         for (int i = 0; i < 20_000; i++) {
