@@ -32,6 +32,8 @@ public final class MarkdownWriter {
             Pattern.compile("(?:^|\\s)(?:language|lang)-([A-Za-z0-9_+#.-]{1,30})");
 
     private final UrlResolver.Base baseUrl;
+    /** The inline run of the current block, gathered until a block or the container's end (one buffer reused). */
+    private final StringBuilder inlineRun = new StringBuilder(256);
 
     private MarkdownWriter(@Nullable String baseUrl) {
         this.baseUrl = UrlResolver.against(baseUrl);
@@ -108,16 +110,17 @@ public final class MarkdownWriter {
     }
 
     private void blocks(Element container, StringBuilder out) {
-        StringBuilder inline = new StringBuilder();
-        for (Node child : container.childNodes()) {
+        int start = inlineRun.length(); // 0, but for a block inside an inline run, which would begin its own
+        for (int i = 0; i < container.childNodeSize(); i++) { // by index: childNodes() copies the list
+            Node child = container.childNode(i);
             if (child instanceof Element element && isBlock(element)) {
-                paragraph(inline, out);
+                paragraph(start, out);
                 block(element, out);
             } else {
-                inline(child, inline);
+                inline(child, inlineRun);
             }
         }
-        paragraph(inline, out);
+        paragraph(start, out);
     }
 
     private static boolean isBlock(Element element) {
@@ -125,10 +128,14 @@ public final class MarkdownWriter {
                 || element.normalName().equals("pre");
     }
 
-    private void paragraph(StringBuilder inline, StringBuilder out) {
+    /** Writes the inline run gathered in {@link #inlineRun} from {@code from} on as a paragraph, and clears it. */
+    private void paragraph(int from, StringBuilder out) {
+        if (inlineRun.length() == from) {
+            return; // nothing gathered: nothing to write
+        }
         int start = out.length();
-        boolean mayStartLineSyntax = tidyInline(inline.toString(), out);
-        inline.setLength(0);
+        boolean mayStartLineSyntax = tidyInline(inlineRun.substring(from), out);
+        inlineRun.setLength(from);
         if (out.length() > start) {
             if (mayStartLineSyntax && mayStartLineSyntax(out, start)) { // rare: the regex on a copy
                 String text = out.substring(start);
@@ -186,7 +193,8 @@ public final class MarkdownWriter {
             StringBuilder itemText = new StringBuilder();
             StringBuilder inline = new StringBuilder();
             List<Element> nested = new ArrayList<>();
-            for (Node child : item.childNodes()) {
+            for (int i = 0; i < item.childNodeSize(); i++) {
+                Node child = item.childNode(i);
                 if (child instanceof Element e && (e.nameIs("ul") || e.nameIs("ol"))) {
                     nested.add(e);
                 } else if (child instanceof Element e && isBlock(e)) {
@@ -272,7 +280,8 @@ public final class MarkdownWriter {
 
     private String inlineOfCell(Element cell) {
         StringBuilder text = new StringBuilder();
-        for (Node child : cell.childNodes()) {
+        for (int i = 0; i < cell.childNodeSize(); i++) {
+            Node child = cell.childNode(i);
             if (child instanceof Element e && isBlock(e)) {
                 text.append(' ').append(inlineOf(e)).append(' ');
             } else {
@@ -284,7 +293,8 @@ public final class MarkdownWriter {
 
     private String inlineOf(Element element) {
         StringBuilder text = new StringBuilder();
-        for (Node child : element.childNodes()) {
+        for (int i = 0; i < element.childNodeSize(); i++) {
+            Node child = element.childNode(i);
             inline(child, text);
         }
         return text.toString();
@@ -310,7 +320,8 @@ public final class MarkdownWriter {
                 if (isBlock(element)) {
                     out.append(' ');
                 }
-                for (Node child : element.childNodes()) {
+                for (int i = 0; i < element.childNodeSize(); i++) {
+                    Node child = element.childNode(i);
                     inline(child, out);
                 }
                 if (isBlock(element)) {
