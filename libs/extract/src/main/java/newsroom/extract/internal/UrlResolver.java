@@ -47,6 +47,9 @@ public final class UrlResolver {
         private final @Nullable String text;
         private @Nullable URI parsed;
         private @Nullable IllegalArgumentException invalid;
+        /** Whether {@link #origin} is known yet (it may be null). */
+        private boolean originKnown;
+        private @Nullable String origin;
 
         private Base(@Nullable String text) {
             this.text = text;
@@ -59,6 +62,26 @@ public final class UrlResolver {
         Optional<String> link(String reference) {
             return resolve(this, reference).filter(u -> u.startsWith("http://") || u.startsWith("https://")
                     || u.startsWith("mailto:"));
+        }
+
+        /**
+         * {@code scheme://host} of a base that {@link #isPlainAbsoluteHttp} takes and that has no port (URI writes a
+         * port back as a number: 080 would become 80), else null.
+         */
+        @Nullable String plainOrigin() {
+            if (!originKnown) {
+                originKnown = true;
+                if (text != null && isPlainAbsoluteHttp(text)) {
+                    int hostStart = text.indexOf("//") + 2;
+                    int end = hostStart;
+                    while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+                        end++;
+                    }
+                    origin = text.indexOf(':', hostStart) >= 0 && text.indexOf(':', hostStart) < end ? null
+                            : text.substring(0, end);
+                }
+            }
+            return origin;
         }
 
         /** The parsed base; throws what {@link URI#create} throws for it, every time. */
@@ -77,7 +100,7 @@ public final class UrlResolver {
         }
     }
 
-    private static Optional<String> resolve(Base base, String reference) {
+    static Optional<String> resolve(Base base, String reference) {
         if (reference == null) {
             return Optional.empty();
         }
@@ -87,6 +110,12 @@ public final class UrlResolver {
         }
         if (isPlainAbsoluteHttp(ref)) {
             return Optional.of(ref); // what parsing would give: URI keeps the text of an absolute reference as is
+        }
+        if (ref.charAt(0) == '/' && !ref.startsWith("//") && base.plainOrigin() != null
+                && isPlainPathQueryFragment(ref, 0)) {
+            // what URI.resolve gives for an absolute path: the base's scheme and authority, the path, query and
+            // fragment as they are (no normalization of an absolute path)
+            return Optional.of(base.plainOrigin() + ref);
         }
         return resolveByUri(base, ref);
     }
@@ -172,6 +201,16 @@ public final class UrlResolver {
         if (i < n && ref.charAt(i) != '/' && ref.charAt(i) != '?' && ref.charAt(i) != '#') {
             return false; // the authority goes on with something else (user info, a bracket, ...)
         }
+        return isPlainPathQueryFragment(ref, i);
+    }
+
+    /**
+     * Whether {@code ref} from {@code i} on holds only characters {@link URI} takes as they are in a path, query or
+     * fragment: ASCII letters, digits, {@code -._~!$&'()*+,;=:@/?}, {@code %} with two hex digits, at most one
+     * {@code #}.
+     */
+    private static boolean isPlainPathQueryFragment(String ref, int i) {
+        int n = ref.length();
         boolean inFragment = false;
         for (; i < n; i++) {
             char c = ref.charAt(i);

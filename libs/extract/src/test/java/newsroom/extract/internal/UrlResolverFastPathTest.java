@@ -25,11 +25,16 @@ import newsroom.core.testing.RepoFiles;
 /**
  * Differential test of {@link UrlResolver#isPlainAbsoluteHttp}, the shortcut that skips {@link java.net.URI}
  * parsing: for every reference it accepts, the general path ({@link UrlResolver#resolveByUri}) must give back the
- * reference itself. Inputs: every URL-like attribute value of the 181 benchmark pages, and random mutations of them.
+ * reference itself; and {@link UrlResolver#resolve}, with its shortcut for absolute paths, must answer as the general
+ * path against several bases. Inputs: every URL-like attribute value of the 181 benchmark pages, the same as absolute
+ * paths, and random mutations of them.
  */
 class UrlResolverFastPathTest {
 
     private static final String BASE = "https://news.example.com/city/page.html";
+    /** Bases with and without a path, query, fragment or port (a port turns the relative shortcut off). */
+    private static final List<String> BASES = List.of(BASE, "https://news.example.com", "http://a.example/b?c#d",
+            "https://news.example.com:0443/x/", "https://x_y.example/a", "HTTPS://News.Example.com/a");
     private static final Pattern URL_ATTRIBUTE =
             Pattern.compile("(?i)\\s(?:href|src|srcset|data-[a-z-]*src[a-z-]*|content)\\s*=\\s*[\"']([^\"']{1,500})");
     /** Characters the mutations insert: URL syntax, characters URI refuses, non-ASCII, escapes. */
@@ -39,7 +44,9 @@ class UrlResolverFastPathTest {
     @Test
     void theShortcutAnswersAsUriParsingOnRealUrls() throws IOException {
         List<String> urls = benchmarkUrls();
-        int shortcuts = assertSameAsUriParsing(urls);
+        List<String> withPaths = new ArrayList<>(urls);
+        urls.forEach(u -> withPaths.add(u.replaceFirst("^https?://[^/?#]*", "")));
+        int shortcuts = assertSameAsUriParsing(withPaths);
         assertThat(urls).hasSizeGreaterThan(10_000);
         assertThat(shortcuts).as("references the shortcut took").isGreaterThan(urls.size() / 4);
     }
@@ -65,9 +72,10 @@ class UrlResolverFastPathTest {
                 }
             }
             mutated.add(url.toString());
+            mutated.add(url.toString().replaceFirst("^https?://[^/?#]*", "")); // the same as an absolute path
         }
         int shortcuts = assertSameAsUriParsing(mutated);
-        assertThat(shortcuts).as("mutated references the shortcut took").isGreaterThan(10_000);
+        assertThat(shortcuts).as("mutated references the shortcuts took").isGreaterThan(20_000);
     }
 
     @Test
@@ -81,18 +89,31 @@ class UrlResolverFastPathTest {
         assertThat(UrlResolver.isPlainAbsoluteHttp("https://cdn-1.example.co.uk:8443/a/b.jpg?w=1&h=2#top")).isTrue();
     }
 
-    /** Asserts the contract for each reference; returns how many the shortcut took. */
+    /**
+     * Asserts the contract for each reference, and that resolving it (shortcuts and all) against each of {@link
+     * #BASES} gives what URI parsing gives; returns how many references the shortcuts took.
+     */
     private static int assertSameAsUriParsing(List<String> references) {
-        UrlResolver.Base base = UrlResolver.against(BASE);
+        List<UrlResolver.Base> bases = BASES.stream().map(UrlResolver::against).toList();
         int shortcuts = 0;
         for (String ref : references) {
             if (UrlResolver.isPlainAbsoluteHttp(ref)) {
                 shortcuts++;
-                assertThat(UrlResolver.resolveByUri(base, ref)).as(ref).isEqualTo(Optional.of(ref));
+                assertThat(UrlResolver.resolveByUri(bases.get(0), ref)).as(ref).isEqualTo(Optional.of(ref));
+            } else if (ref.startsWith("/") && !ref.startsWith("//") && UrlResolver.resolve(bases.get(0), ref)
+                    .filter(u -> u.equals("https://news.example.com" + ref)).isPresent()) {
+                shortcuts++;
+            }
+            if (ref.isEmpty() || ref.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                continue; // resolve cleans whitespace away before parsing; resolveByUri takes a cleaned reference
+            }
+            for (UrlResolver.Base base : bases) {
+                assertThat(UrlResolver.resolve(base, ref)).as(ref).isEqualTo(UrlResolver.resolveByUri(base, ref));
             }
         }
         return shortcuts;
     }
+
 
     private static List<String> benchmarkUrls() throws IOException {
         Set<String> urls = new LinkedHashSet<>();
