@@ -1,12 +1,11 @@
 package newsroom.extract.internal;
 
+import java.util.Arrays;
 import java.util.Set;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * Renders extracted content as plain text: one line per block (paragraph, heading, list item, table row, caption),
@@ -27,35 +26,38 @@ public final class TextWriter {
     /** The text of {@code root}, blocks separated by single newlines, trimmed. */
     public static String write(Element root) {
         StringBuilder out = new StringBuilder();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element element && SKIPPED.contains(element.normalName())) {
-                    return FilterResult.SKIP_ENTIRELY;
+        // a depth-first walk by child index (cheaper than a NodeTraversor's sibling look-ups): each element opens
+        // (head) before and closes (tail) after its children; a skipped one is left out with all it holds
+        if (!SKIPPED.contains(root.normalName())) {
+            open(root, out);
+            Element[] path = {root, null, null, null, null, null, null, null};
+            int[] next = new int[path.length];
+            int depth = 0;
+            while (depth >= 0) {
+                Element parent = path[depth];
+                if (next[depth] == parent.childNodeSize()) {
+                    close(parent, out);
+                    depth--;
+                    continue;
                 }
+                Node node = parent.childNode(next[depth]++);
                 if (node instanceof TextNode text) {
                     appendCollapsed(out, text.getWholeText());
-                } else if (node instanceof Element element) {
-                    String tag = element.normalName();
-                    if (tag.equals("br")) {
-                        newline(out);
-                    } else if (BLOCKS.contains(tag)) {
-                        newline(out);
-                    } else if (tag.equals("td") || tag.equals("th")) {
-                        space(out);
+                } else if (node instanceof Element element && !SKIPPED.contains(element.normalName())) {
+                    open(element, out);
+                    if (element.childNodeSize() == 0) {
+                        close(element, out);
+                    } else {
+                        if (++depth == path.length) {
+                            path = Arrays.copyOf(path, depth * 2);
+                            next = Arrays.copyOf(next, depth * 2);
+                        }
+                        path[depth] = element;
+                        next[depth] = 0;
                     }
                 }
-                return FilterResult.CONTINUE;
             }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    newline(out);
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, root);
+        }
         // out.toString().strip() with one copy: no surrogate is whitespace, so char by char strips as strip() does
         int end = out.length();
         while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
@@ -66,6 +68,21 @@ public final class TextWriter {
             start++;
         }
         return out.substring(start, end);
+    }
+
+    private static void open(Element element, StringBuilder out) {
+        String tag = element.normalName();
+        if (tag.equals("br") || BLOCKS.contains(tag)) {
+            newline(out);
+        } else if (tag.equals("td") || tag.equals("th")) {
+            space(out);
+        }
+    }
+
+    private static void close(Element element, StringBuilder out) {
+        if (BLOCKS.contains(element.normalName())) {
+            newline(out);
+        }
     }
 
     /**
