@@ -47,8 +47,9 @@ public final class UrlResolver {
         private final @Nullable String text;
         private @Nullable URI parsed;
         private @Nullable IllegalArgumentException invalid;
-        /** Whether {@link #origin} is known yet (it may be null). */
+        /** Whether {@link #origin} and {@link #plain} are known yet. */
         private boolean originKnown;
+        private boolean plain;
         private @Nullable String origin;
 
         private Base(@Nullable String text) {
@@ -64,6 +65,12 @@ public final class UrlResolver {
                     || u.startsWith("mailto:"));
         }
 
+        /** The scheme of a base that {@link #isPlainAbsoluteHttp} takes ({@code http} or {@code https}), else null. */
+        @Nullable String plainScheme() {
+            plainOrigin(); // reads the base once
+            return !plain ? null : text.startsWith("https:") ? "https" : "http";
+        }
+
         /**
          * {@code scheme://host} of a base that {@link #isPlainAbsoluteHttp} takes and that has no port (URI writes a
          * port back as a number: 080 would become 80), else null.
@@ -71,7 +78,8 @@ public final class UrlResolver {
         @Nullable String plainOrigin() {
             if (!originKnown) {
                 originKnown = true;
-                if (text != null && isPlainAbsoluteHttp(text)) {
+                plain = text != null && isPlainAbsoluteHttp(text);
+                if (plain) {
                     int hostStart = text.indexOf("//") + 2;
                     int end = hostStart;
                     while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
@@ -110,6 +118,12 @@ public final class UrlResolver {
         }
         if (isPlainAbsoluteHttp(ref)) {
             return Optional.of(ref); // what parsing would give: URI keeps the text of an absolute reference as is
+        }
+        if (ref.startsWith("//") && base.plainScheme() != null) {
+            String absolute = base.plainScheme() + ":" + ref; // what the general path parses
+            if (isPlainAbsoluteHttp(absolute)) {
+                return Optional.of(absolute);
+            }
         }
         if (ref.charAt(0) == '/' && !ref.startsWith("//") && base.plainOrigin() != null
                 && isPlainPathQueryFragment(ref, 0)) {
