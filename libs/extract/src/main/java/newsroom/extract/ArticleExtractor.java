@@ -146,7 +146,7 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
             throw new ArticleRejectedException(Rejection.Code.NO_ARTICLE_CONTENT,
                     "no block of the page looks like article text");
         }
-        String markdown = MarkdownWriter.write(content, baseUrl);
+        String markdown = MarkdownWriter.write(content, baseUrl, text.length());
         return new ExtractedArticle(safePageUrl,
                 metadata.withLanguage(LanguageCheck.check(metadata.language(), text)),
                 new ArticleContent(markdown, text));
@@ -197,6 +197,9 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         }
         int count = 0;
         for (int i = html.indexOf('<'); i >= 0 && i + 1 < html.length(); i = html.indexOf('<', i + 1)) {
+            if (count + (html.length() - i) / 2 <= limit) {
+                return true; // the rest, at two characters a tag, cannot hold enough start tags to pass the limit
+            }
             char next = html.charAt(i + 1);
             if ((next | 0x20) >= 'a' && (next | 0x20) <= 'z' && ++count > limit) {
                 return false;

@@ -1,12 +1,10 @@
 package newsroom.extract.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.internal.Normalizer;
@@ -17,8 +15,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,8 +34,8 @@ public final class ImageResolver {
     /** Where {@link #bestSource} looks, by rank: the lazy attributes, the srcset ones, then {@code src}. */
     private static final Map<String, Integer> SOURCE_ATTRIBUTES = sourceAttributes();
     private static final int SRC_RANK = LAZY_ATTRIBUTES.size() + SRCSET_ATTRIBUTES.size();
-    private static final Pattern SRCSET_CANDIDATE =
-            Pattern.compile("\\s*(\\S+?)(?:\\s+(\\d+(?:\\.\\d+)?)([wx]))?\\s*(?:,|$)");
+    /** The query {@code img}, parsed once (a query given as text is parsed on every call). */
+    private static final Evaluator IMG = Selector.evaluatorOf("img");
 
     private ImageResolver() {
     }
@@ -67,31 +65,45 @@ public final class ImageResolver {
     public static PageImages find(Document document) {
         Element body = document.body();
         PageImages found = new PageImages(document);
-        NodeTraversor.traverse(new NodeVisitor() {
-            private boolean inBody;
-
-            @Override
-            public void head(Node node, int depth) {
-                if (node == body) {
-                    inBody = true;
-                } else if (node instanceof Element element) {
-                    if (element.nameIs("img")) {
-                        found.images.add(element);
-                    } else if (inBody && element.nameIs("noscript")) {
-                        found.noscripts.add(element);
-                    } else if (found.base == null && element.nameIs("base") && element.hasAttr("href")) {
-                        found.base = element;
-                    }
+        // a walk over the elements only, in document order, by child index (cheaper than a NodeTraversor, which
+        // visits every text node and looks up each node's next sibling); the parser bounds the depth (MAX_DEPTH)
+        Element[] path = new Element[32];
+        int[] next = new int[32];
+        path[0] = document;
+        int depth = 0;
+        int bodyDepth = -1; // the depth of body while the walk is inside it, else -1
+        while (depth >= 0) {
+            Element parent = path[depth];
+            if (next[depth] == parent.childNodeSize()) {
+                if (depth == bodyDepth) {
+                    bodyDepth = -1;
                 }
+                depth--;
+                continue;
             }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node == body) {
-                    inBody = false;
+            if (!(parent.childNode(next[depth]++) instanceof Element element)) {
+                continue;
+            }
+            if (element == body) {
+                bodyDepth = depth + 1;
+            } else if (element.nameIs("img")) {
+                found.images.add(element);
+            } else if (bodyDepth >= 0 && element.nameIs("noscript")) {
+                found.noscripts.add(element);
+            } else if (found.base == null && element.nameIs("base") && element.hasAttr("href")) {
+                found.base = element;
+            }
+            if (element.childNodeSize() > 0) {
+                if (++depth == path.length) {
+                    path = Arrays.copyOf(path, depth * 2);
+                    next = Arrays.copyOf(next, depth * 2);
                 }
+                path[depth] = element;
+                next[depth] = 0;
+            } else if (element == body) {
+                bodyDepth = -1; // an empty body: nothing is inside it
             }
-        }, document);
+        }
         return found;
     }
 
@@ -141,6 +153,10 @@ public final class ImageResolver {
         String[] values = new String[SOURCE_ATTRIBUTES.size()];
         if (img.attributesSize() > 0) {
             for (Attribute attribute : img.attributes()) {
+                char first = (char) (attribute.getKey().charAt(0) | 0x20);
+                if (first != 'd' && first != 's') {
+                    continue; // every source attribute starts with "data-" or "src" (alt, class, width... do not)
+                }
                 Integer rank = SOURCE_ATTRIBUTES.get(Normalizer.asciiLowerCase(attribute.getKey()));
                 if (rank != null && values[rank] == null) {
                     values[rank] = attribute.getValue();
@@ -176,38 +192,196 @@ public final class ImageResolver {
         return null;
     }
 
-    /** The candidate with the largest width (or density) descriptor; the first when none has one. */
+    /**
+     * The candidate with the largest width (or density) descriptor; the first when none has one. Reads the srcset as
+     * the loop of {@code Matcher.find} with {@code \s*(\S+?)(?:\s+(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)} would
+     * (its quirks included: a comma ends a URL, {@code $} also matches before a final line terminator); see {@link
+     * SrcsetCandidate#find}.
+     */
     static @Nullable String widestCandidate(@Nullable String srcset) {
         if (srcset == null || srcset.isBlank()) {
             return null;
         }
         String best = null;
         double bestSize = -1;
-        Matcher m = SRCSET_CANDIDATE.matcher(srcset);
-        while (m.find() && m.end() > m.start()) {
-            String url = m.group(1);
+        SrcsetCandidate m = new SrcsetCandidate(srcset);
+        while (m.find() && m.end > m.start) {
+            String url = srcset.substring(m.urlStart, m.urlEnd);
             if (!isRealSource(url)) {
                 continue;
             }
-            double size = m.group(2) == null ? 0 : Double.parseDouble(m.group(2)) * ("x".equals(m.group(3)) ? 1000 : 1);
+            double size = m.sizeStart < 0 ? 0
+                    : Double.parseDouble(srcset.substring(m.sizeStart, m.sizeEnd)) * (m.density ? 1000 : 1);
             if (size > bestSize) {
                 best = url;
                 bestSize = size;
             }
-            if (m.end() >= srcset.length()) {
+            if (m.end >= srcset.length()) {
                 break;
             }
         }
         return best;
     }
 
+    /**
+     * A hand-written matcher of one srcset candidate, equivalent to {@code Matcher.find} with the pattern {@code
+     * \s*(\S+?)(?:\s+(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)} ({@code \s} is {@code [ \t\n\x0B\f\r]}, {@code $}
+     * matches at the end and before a final line terminator), without backtracking: the URL is a prefix of a run of
+     * non-space characters, ending at its first comma or final line terminator, else at the end of the run.
+     */
+    private static final class SrcsetCandidate {
+        private final String text;
+        private int from;
+        int start;
+        int end;
+        int urlStart;
+        int urlEnd;
+        int sizeStart;
+        int sizeEnd;
+        boolean density;
+
+        SrcsetCandidate(String text) {
+            this.text = text;
+        }
+
+        /** Finds the next match from where the last one ended, as {@code Matcher.find}. */
+        boolean find() {
+            int n = text.length();
+            for (int at = from; at < n; ) {
+                int runStart = skipSpaces(at);
+                if (runStart == n) {
+                    return false;
+                }
+                int runEnd = runStart;
+                while (runEnd < n && !isSpace(text.charAt(runEnd))) {
+                    runEnd++;
+                }
+                if (matchRun(at, runStart, runEnd)) {
+                    from = end;
+                    return true;
+                }
+                at = runEnd; // a match starting anywhere in this run would fail the same way
+            }
+            return false;
+        }
+
+        /** Whether a match starts at {@code at}, its URL at {@code runStart} in the run ending at {@code runEnd}. */
+        private boolean matchRun(int at, int runStart, int runEnd) {
+            start = at;
+            urlStart = runStart;
+            sizeStart = -1;
+            for (int e = runStart + 1; e < runEnd; e++) { // the lazy URL: the shortest that lets the rest match
+                if (text.charAt(e) == ',') {
+                    return matched(e, e + 1);
+                }
+                if (dollarAt(e)) {
+                    return matched(e, e);
+                }
+            }
+            int afterSpaces = skipSpaces(runEnd);
+            if (afterSpaces > runEnd && descriptorAt(afterSpaces, runEnd)) {
+                return true;
+            }
+            sizeStart = -1;
+            return separatorAt(afterSpaces, runEnd);
+        }
+
+        /** The optional descriptor {@code (\d+(?:\.\d+)?)([wx])\s*(?:,|$)} at {@code i}, the URL ending at urlEnd. */
+        private boolean descriptorAt(int i, int urlEnd) {
+            int n = text.length();
+            int digits = i;
+            while (digits < n && isDigit(text.charAt(digits))) {
+                digits++;
+            }
+            if (digits == i) {
+                return false;
+            }
+            if (digits + 1 < n && text.charAt(digits) == '.' && isDigit(text.charAt(digits + 1))) {
+                digits += 2;
+                while (digits < n && isDigit(text.charAt(digits))) {
+                    digits++;
+                }
+            }
+            if (digits == n || text.charAt(digits) != 'w' && text.charAt(digits) != 'x') {
+                return false;
+            }
+            sizeStart = i;
+            sizeEnd = digits;
+            density = text.charAt(digits) == 'x';
+            return separatorAt(skipSpaces(digits + 1), urlEnd);
+        }
+
+        /** {@code (?:,|$)} at {@code i} (after a greedy {@code \s*}); on success the match ends there. */
+        private boolean separatorAt(int i, int urlEnd) {
+            if (i < text.length() && text.charAt(i) == ',') {
+                return matched(urlEnd, i + 1);
+            }
+            return dollarAt(i) && matched(urlEnd, i);
+        }
+
+        private boolean matched(int urlEnd, int matchEnd) {
+            this.urlEnd = urlEnd;
+            this.end = matchEnd;
+            return true;
+        }
+
+        /** Where {@code $} matches without MULTILINE: at the end, or before a line terminator that ends the text. */
+        private boolean dollarAt(int i) {
+            int n = text.length();
+            if (i == n) {
+                return true;
+            }
+            if (i == n - 2) {
+                return text.charAt(i) == '\r' && text.charAt(i + 1) == '\n';
+            }
+            if (i != n - 1) {
+                return false;
+            }
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return i == 0 || text.charAt(i - 1) != '\r'; // not between \r and \n
+            }
+            return c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+        }
+
+        private int skipSpaces(int i) {
+            while (i < text.length() && isSpace(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+    }
+
+    /** Whether {@code value} is a source at all: not blank, not a data:, about: or javascript: URL, not "#". */
     private static boolean isRealSource(String value) {
         if (value == null || value.isBlank()) {
             return false;
         }
-        String lower = value.toLowerCase(Locale.ROOT);
-        return !lower.startsWith("data:") && !lower.startsWith("about:") && !lower.startsWith("javascript:")
-                && !lower.equals("#");
+        // as value.toLowerCase(Locale.ROOT).startsWith(...): no other character lower-cases to these ASCII letters
+        return !startsWithLowerCased(value, "data:") && !startsWithLowerCased(value, "about:")
+                && !startsWithLowerCased(value, "javascript:") && !value.equals("#");
+    }
+
+    /** Whether {@code value} starts with {@code prefix} (ASCII lower case) once its ASCII letters are lower-cased. */
+    private static boolean startsWithLowerCased(String value, String prefix) {
+        if (value.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = value.charAt(i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -223,7 +397,7 @@ public final class ImageResolver {
             }
             Element previous = noscript.previousElementSibling();
             Element placeholder = previous != null && previous.nameIs("img") ? previous
-                    : previous != null ? previous.selectFirst("img") : null;
+                    : previous != null ? previous.selectFirst(IMG) : null;
             if (placeholder != null && bestSource(placeholder) == null) {
                 placeholder.remove();
             } else if (placeholder != null) {
@@ -239,7 +413,7 @@ public final class ImageResolver {
     }
 
     private static Elements noscriptImages(Element noscript) {
-        Elements images = noscript.select("img");
+        Elements images = noscript.select(IMG);
         if (!images.isEmpty()) {
             return images;
         }

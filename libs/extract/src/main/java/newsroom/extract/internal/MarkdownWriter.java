@@ -23,7 +23,6 @@ public final class MarkdownWriter {
     private static final Pattern LINE_START_SYNTAX = Pattern.compile(
             "(?m)^(\\s{0,3})(#{1,6}(?=\\s|$)|[-+=](?=\\s|$)|-{3,}\\s*$|=+\\s*$|(\\d{1,9})([.)])(?=\\s|$))");
     /** Regular expressions of the hot paths, compiled once ({@code String.replaceAll} compiles on every call). */
-    private static final Pattern ENTITY_NAME = Pattern.compile("#?[A-Za-z0-9]+");
     private static final Pattern BACKTICKS = Pattern.compile("`+");
     /** Elements of each kind of emphasis (parsed once). */
     private static final Evaluator STRONG = Selector.evaluatorOf("strong, b");
@@ -33,6 +32,8 @@ public final class MarkdownWriter {
             Pattern.compile("(?:^|\\s)(?:language|lang)-([A-Za-z0-9_+#.-]{1,30})");
 
     private final UrlResolver.Base baseUrl;
+    /** The inline run of the current block, gathered until a block or the container's end (one buffer reused). */
+    private final StringBuilder inlineRun = new StringBuilder(256);
 
     private MarkdownWriter(@Nullable String baseUrl) {
         this.baseUrl = UrlResolver.against(baseUrl);
@@ -43,9 +44,50 @@ public final class MarkdownWriter {
      * @param baseUrl absolute URL relative links resolve against; may be null (relative links then become text)
      */
     public static String write(Element root, @Nullable String baseUrl) {
-        StringBuilder out = new StringBuilder();
+        return write(root, baseUrl, 16);
+    }
+
+    /**
+     * As {@link #write(Element, String)}, with the expected length of the Markdown (the plain text's is a good
+     * guess) to size the buffer once.
+     */
+    public static String write(Element root, @Nullable String baseUrl, int expectedLength) {
+        StringBuilder out = new StringBuilder(Math.max(16, expectedLength + expectedLength / 4));
         new MarkdownWriter(baseUrl).blocks(root, out);
-        return withoutBlankLineRuns(out.toString()).strip() + "\n";
+        return finish(out);
+    }
+
+    /** {@code withoutBlankLineRuns(out.toString()).strip() + "\n"}, with one copy instead of four. */
+    static String finish(StringBuilder out) {
+        removeBlankLineRuns(out);
+        int end = out.length();
+        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
+            end--; // no surrogate is whitespace: char by char strips as String.strip does by code point
+        }
+        int start = 0;
+        while (start < end && Character.isWhitespace(out.charAt(start))) {
+            start++;
+        }
+        out.setLength(end);
+        return out.delete(0, start).append('\n').toString();
+    }
+
+    /** Shortens, in place, each run of three or more {@code \n} to two, as {@link #withoutBlankLineRuns}. */
+    private static void removeBlankLineRuns(StringBuilder text) {
+        int first = text.indexOf("\n\n\n");
+        if (first < 0) {
+            return;
+        }
+        int kept = first; // text[0, kept) is the result so far
+        int newlines = 0;
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            newlines = c == '\n' ? newlines + 1 : 0;
+            if (newlines <= 2) {
+                text.setCharAt(kept++, c);
+            }
+        }
+        text.setLength(kept);
     }
 
     /** {@code text} with each run of three or more {@code \n} shortened to two (the regex {@code \n{3,}} → "\n\n"). */
@@ -68,16 +110,17 @@ public final class MarkdownWriter {
     }
 
     private void blocks(Element container, StringBuilder out) {
-        StringBuilder inline = new StringBuilder();
-        for (Node child : container.childNodes()) {
+        int start = inlineRun.length(); // 0, but for a block inside an inline run, which would begin its own
+        for (int i = 0; i < container.childNodeSize(); i++) { // by index: childNodes() copies the list
+            Node child = container.childNode(i);
             if (child instanceof Element element && isBlock(element)) {
-                paragraph(inline, out);
+                paragraph(start, out);
                 block(element, out);
             } else {
-                inline(child, inline);
+                inline(child, inlineRun);
             }
         }
-        paragraph(inline, out);
+        paragraph(start, out);
     }
 
     private static boolean isBlock(Element element) {
@@ -85,11 +128,21 @@ public final class MarkdownWriter {
                 || element.normalName().equals("pre");
     }
 
-    private void paragraph(StringBuilder inline, StringBuilder out) {
-        String text = tidyInline(inline.toString());
-        inline.setLength(0);
-        if (!text.isEmpty()) {
-            out.append(escapeLineStarts(text)).append("\n\n");
+    /** Writes the inline run gathered in {@link #inlineRun} from {@code from} on as a paragraph, and clears it. */
+    private void paragraph(int from, StringBuilder out) {
+        if (inlineRun.length() == from) {
+            return; // nothing gathered: nothing to write
+        }
+        int start = out.length();
+        boolean mayStartLineSyntax = tidyInline(inlineRun.substring(from), out);
+        inlineRun.setLength(from);
+        if (out.length() > start) {
+            if (mayStartLineSyntax && mayStartLineSyntax(out, start)) { // rare: the regex on a copy
+                String text = out.substring(start);
+                out.setLength(start);
+                out.append(escapeLineStarts(text));
+            }
+            out.append("\n\n");
         }
     }
 
@@ -140,7 +193,8 @@ public final class MarkdownWriter {
             StringBuilder itemText = new StringBuilder();
             StringBuilder inline = new StringBuilder();
             List<Element> nested = new ArrayList<>();
-            for (Node child : item.childNodes()) {
+            for (int i = 0; i < item.childNodeSize(); i++) {
+                Node child = item.childNode(i);
                 if (child instanceof Element e && (e.nameIs("ul") || e.nameIs("ol"))) {
                     nested.add(e);
                 } else if (child instanceof Element e && isBlock(e)) {
@@ -226,7 +280,8 @@ public final class MarkdownWriter {
 
     private String inlineOfCell(Element cell) {
         StringBuilder text = new StringBuilder();
-        for (Node child : cell.childNodes()) {
+        for (int i = 0; i < cell.childNodeSize(); i++) {
+            Node child = cell.childNode(i);
             if (child instanceof Element e && isBlock(e)) {
                 text.append(' ').append(inlineOf(e)).append(' ');
             } else {
@@ -238,7 +293,8 @@ public final class MarkdownWriter {
 
     private String inlineOf(Element element) {
         StringBuilder text = new StringBuilder();
-        for (Node child : element.childNodes()) {
+        for (int i = 0; i < element.childNodeSize(); i++) {
+            Node child = element.childNode(i);
             inline(child, text);
         }
         return text.toString();
@@ -246,7 +302,7 @@ public final class MarkdownWriter {
 
     private void inline(Node node, StringBuilder out) {
         if (node instanceof TextNode text) {
-            out.append(escape(collapseRuns(text.getWholeText(), true)));
+            appendEscapedCollapsed(text.getWholeText(), out);
             return;
         }
         if (!(node instanceof Element element)) {
@@ -264,7 +320,8 @@ public final class MarkdownWriter {
                 if (isBlock(element)) {
                     out.append(' ');
                 }
-                for (Node child : element.childNodes()) {
+                for (int i = 0; i < element.childNodeSize(); i++) {
+                    Node child = element.childNode(i);
                     inline(child, out);
                 }
                 if (isBlock(element)) {
@@ -373,10 +430,73 @@ public final class MarkdownWriter {
         return false;
     }
 
+    /**
+     * Appends {@code escape(collapseRuns(text, true))} to {@code out} in one pass, without the intermediate strings.
+     * The same: collapsing changes only whitespace, and an entity name holds none, so {@link #isEntityStart} answers
+     * alike on the text before and after collapsing.
+     */
+    static void appendEscapedCollapsed(String text, StringBuilder out) {
+        int n = text.length();
+        int copyFrom = 0; // text[copyFrom, i) is still to be copied as it is, in one go
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c != '\u00a0') {
+                switch (c) {
+                    case '\\', '`', '*', '_', '[', ']', '<', '>', '~' -> {
+                        out.append(text, copyFrom, i).append('\\').append(c);
+                        copyFrom = i + 1;
+                    }
+                    case '&' -> {
+                        if (isEntityStart(text, i)) {
+                            out.append(text, copyFrom, i).append("\\&");
+                            copyFrom = i + 1;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            } else if (isRunChar(c, true)) {
+                int end = i + 1;
+                while (end < n && isRunChar(text.charAt(end), true)) {
+                    end++;
+                }
+                if (end - i > 1 || c != ' ') { // a lone space stays as it is
+                    out.append(text, copyFrom, i).append(' ');
+                    copyFrom = end;
+                }
+                i = end - 1;
+            }
+        }
+        if (copyFrom == 0) {
+            out.append(text);
+        } else {
+            out.append(text, copyFrom, n);
+        }
+    }
+
+    /**
+     * Whether the {@code &} at {@code ampersand} starts an entity: the first {@code ;} after it, at most 32 characters
+     * on, closes a name matching {@code #?[A-Za-z0-9]+}.
+     */
     private static boolean isEntityStart(String text, int ampersand) {
         int semicolon = text.indexOf(';', ampersand);
-        return semicolon > ampersand + 1 && semicolon - ampersand <= 32
-                && ENTITY_NAME.matcher(text.substring(ampersand + 1, semicolon)).matches();
+        if (semicolon <= ampersand + 1 || semicolon - ampersand > 32) {
+            return false;
+        }
+        int i = ampersand + 1;
+        if (text.charAt(i) == '#') {
+            i++;
+        }
+        if (i == semicolon) {
+            return false;
+        }
+        for (; i < semicolon; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String escapeLineStarts(String text) {
@@ -403,8 +523,13 @@ public final class MarkdownWriter {
      * characters, with one of the characters its alternatives begin with ({@code # - + =} or a digit).
      */
     private static boolean mayStartLineSyntax(String text) {
-        for (int start = 0; start < text.length(); start++) {
-            if (start > 0 && !isLineTerminator(text.charAt(start - 1))) {
+        return mayStartLineSyntax(text, 0);
+    }
+
+    /** {@link #mayStartLineSyntax(String)} for the text of {@code text} from {@code from} on. */
+    private static boolean mayStartLineSyntax(CharSequence text, int from) {
+        for (int start = from; start < text.length(); start++) {
+            if (start > from && !isLineTerminator(text.charAt(start - 1))) {
                 continue; // where a MULTILINE ^ matches: at 0 and after a line terminator
             }
             for (int i = start; i < text.length() && i <= start + 3; i++) {
@@ -465,19 +590,94 @@ public final class MarkdownWriter {
     }
 
     /** Collapses spaces, trims each line of an inline run, drops empty lines and a hard break with nothing after. */
-    private static String tidyInline(String text) {
-        String collapsed = collapseRuns(text, false);
-        List<String> lines = new ArrayList<>();
-        for (String line : collapsed.split("\n")) {
-            String stripped = line.strip();
-            if (!stripped.isEmpty() && !stripped.equals("\\")) {
-                lines.add(stripped);
+    static String tidyInline(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        tidyInline(text, out);
+        return out.toString();
+    }
+
+    /**
+     * Appends the tidy form of {@code text} to {@code out} in one pass. The same as collapsing runs of {@code [
+     * \t\u00a0]} ({@link #collapseRuns} without line breaks), splitting at {@code \n}, stripping each line, dropping
+     * the empty ones and those that are a lone {@code \}, joining them with {@code \n}, then removing a trailing
+     * {@code \} (not {@code \\}) and the whitespace before it, again and again: a line stripped after collapsing
+     * runs is the raw line without its leading and trailing run or whitespace characters, with its inner runs
+     * collapsed.
+     */
+    /**
+     * As {@link #tidyInline(String)}, appending to {@code out}; returns false when {@link #mayStartLineSyntax} is
+     * sure to be false on what it appended (no line starts with {@code # - + =} or a digit, and none holds a line
+     * terminator but the {@code \n} between lines), else true.
+     */
+    static boolean tidyInline(String text, StringBuilder out) {
+        boolean mayStartLineSyntax = false;
+        int outStart = out.length();
+        int n = text.length();
+        for (int lineStart = 0; lineStart <= n; ) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = n;
+            }
+            int first = lineStart;
+            while (first < lineEnd && isStripped(text.charAt(first))) {
+                first++;
+            }
+            int last = lineEnd; // exclusive
+            while (last > first && isStripped(text.charAt(last - 1))) {
+                last--;
+            }
+            if (first < last && !(last - first == 1 && text.charAt(first) == '\\')) {
+                if (out.length() > outStart) {
+                    out.append('\n');
+                }
+                char c = text.charAt(first); // the line starts with it: not whitespace
+                mayStartLineSyntax |= c == '#' || c == '-' || c == '+' || c == '=' || c >= '0' && c <= '9';
+                mayStartLineSyntax |= appendCollapsed(text, first, last, out);
+            }
+            lineStart = lineEnd + 1;
+        }
+        int end = out.length();
+        while (end > outStart && out.charAt(end - 1) == '\\' && (end - 1 == outStart || out.charAt(end - 2) != '\\')) {
+            end--;
+            while (end > outStart && Character.isWhitespace(out.charAt(end - 1))) {
+                end--;
             }
         }
-        String joined = String.join("\n", lines);
-        while (joined.endsWith("\\") && !joined.endsWith("\\\\")) {
-            joined = joined.substring(0, joined.length() - 1).strip();
+        out.setLength(end);
+        return mayStartLineSyntax;
+    }
+
+    /**
+     * Appends {@code text[from, to)} with each run of {@code [ \t\u00a0]} as one space (the ends are not in a run);
+     * returns whether it holds a line terminator.
+     */
+    private static boolean appendCollapsed(String text, int from, int to, StringBuilder out) {
+        boolean lineTerminator = false;
+        int copyFrom = from; // text[copyFrom, i) is still to be copied as it is, in one go
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c < '\u0085') {
+                continue; // most characters: neither in a run nor a line terminator
+            }
+            lineTerminator |= isLineTerminator(c);
+            if (isRunChar(c, false)) {
+                int end = i + 1;
+                while (end < to && isRunChar(text.charAt(end), false)) {
+                    end++;
+                }
+                if (end - i > 1 || c != ' ') { // a lone space stays as it is
+                    out.append(text, copyFrom, i).append(' ');
+                    copyFrom = end;
+                }
+                i = end - 1;
+            }
         }
-        return joined;
+        out.append(text, copyFrom, to);
+        return lineTerminator;
+    }
+
+    /** Whether stripping a line after collapsing runs removes {@code c} at its ends: a run character or whitespace. */
+    private static boolean isStripped(char c) {
+        return isRunChar(c, false) || Character.isWhitespace(c);
     }
 }

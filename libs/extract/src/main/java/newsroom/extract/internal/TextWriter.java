@@ -1,12 +1,11 @@
 package newsroom.extract.internal;
 
+import java.util.Arrays;
 import java.util.Set;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * Renders extracted content as plain text: one line per block (paragraph, heading, list item, table row, caption),
@@ -27,49 +26,92 @@ public final class TextWriter {
     /** The text of {@code root}, blocks separated by single newlines, trimmed. */
     public static String write(Element root) {
         StringBuilder out = new StringBuilder();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element element && SKIPPED.contains(element.normalName())) {
-                    return FilterResult.SKIP_ENTIRELY;
+        // a depth-first walk by child index (cheaper than a NodeTraversor's sibling look-ups): each element opens
+        // (head) before and closes (tail) after its children; a skipped one is left out with all it holds
+        if (!SKIPPED.contains(root.normalName())) {
+            open(root, out);
+            Element[] path = {root, null, null, null, null, null, null, null};
+            int[] next = new int[path.length];
+            int depth = 0;
+            while (depth >= 0) {
+                Element parent = path[depth];
+                if (next[depth] == parent.childNodeSize()) {
+                    close(parent, out);
+                    depth--;
+                    continue;
                 }
+                Node node = parent.childNode(next[depth]++);
                 if (node instanceof TextNode text) {
                     appendCollapsed(out, text.getWholeText());
-                } else if (node instanceof Element element) {
-                    String tag = element.normalName();
-                    if (tag.equals("br")) {
-                        newline(out);
-                    } else if (BLOCKS.contains(tag)) {
-                        newline(out);
-                    } else if (tag.equals("td") || tag.equals("th")) {
-                        space(out);
+                } else if (node instanceof Element element && !SKIPPED.contains(element.normalName())) {
+                    open(element, out);
+                    if (element.childNodeSize() == 0) {
+                        close(element, out);
+                    } else {
+                        if (++depth == path.length) {
+                            path = Arrays.copyOf(path, depth * 2);
+                            next = Arrays.copyOf(next, depth * 2);
+                        }
+                        path[depth] = element;
+                        next[depth] = 0;
                     }
                 }
-                return FilterResult.CONTINUE;
-            }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    newline(out);
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, root);
-        return out.toString().strip();
-    }
-
-    /** Appends {@code text} with each whitespace character (no-break spaces included) as a collapsible space. */
-    private static void appendCollapsed(StringBuilder out, String text) {
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (TextStats.isSpace(text.charAt(i))) {
-                out.append(text, start, i);
-                space(out);
-                start = i + 1;
             }
         }
-        out.append(text, start, text.length());
+        // out.toString().strip() with one copy: no surrogate is whitespace, so char by char strips as strip() does
+        int end = out.length();
+        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
+            end--;
+        }
+        int start = 0;
+        while (start < end && Character.isWhitespace(out.charAt(start))) {
+            start++;
+        }
+        return out.substring(start, end);
+    }
+
+    private static void open(Element element, StringBuilder out) {
+        String tag = element.normalName();
+        if (tag.equals("br") || BLOCKS.contains(tag)) {
+            newline(out);
+        } else if (tag.equals("td") || tag.equals("th")) {
+            space(out);
+        }
+    }
+
+    private static void close(Element element, StringBuilder out) {
+        if (BLOCKS.contains(element.normalName())) {
+            newline(out);
+        }
+    }
+
+    /**
+     * Appends {@code text} with each whitespace character (no-break spaces included) as a collapsible space: each as
+     * {@link #space}. Copies the text between in one go; a lone space after a non-space character is kept in the
+     * copy, as space would append it.
+     */
+    static void appendCollapsed(StringBuilder out, String text) {
+        int copyFrom = 0; // text[copyFrom, i) is still to be copied as it is
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!TextStats.isSpace(c)) {
+                continue;
+            }
+            if (c == ' ' && i > 0 && !TextStats.isSpace(text.charAt(i - 1))) {
+                continue; // out will end with text[i - 1], not a space: space() would append this very space
+            }
+            out.append(text, copyFrom, i);
+            space(out);
+            while (i + 1 < text.length() && TextStats.isSpace(text.charAt(i + 1))) {
+                i++; // space() appends nothing after a space
+            }
+            copyFrom = i + 1;
+        }
+        if (copyFrom == 0) {
+            out.append(text);
+        } else {
+            out.append(text, copyFrom, text.length());
+        }
     }
 
     private static void space(StringBuilder out) {

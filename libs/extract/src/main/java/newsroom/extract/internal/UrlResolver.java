@@ -13,7 +13,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UrlResolver {
 
+    /** The ASCII characters {@link URI} takes as they are in a path, query or fragment: by code. */
+    private static final boolean[] URI_PLAIN = uriPlain();
+
     private UrlResolver() {
+    }
+
+    private static boolean[] uriPlain() {
+        boolean[] plain = new boolean[128];
+        for (char c = 0; c < plain.length; c++) {
+            plain[c] = isAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0;
+        }
+        return plain;
     }
 
     /** Absolute http(s) URL for {@code reference}, or empty when it is not one after resolution. */
@@ -36,6 +47,10 @@ public final class UrlResolver {
         private final @Nullable String text;
         private @Nullable URI parsed;
         private @Nullable IllegalArgumentException invalid;
+        /** Whether {@link #origin} and {@link #plain} are known yet. */
+        private boolean originKnown;
+        private boolean plain;
+        private @Nullable String origin;
 
         private Base(@Nullable String text) {
             this.text = text;
@@ -48,6 +63,33 @@ public final class UrlResolver {
         Optional<String> link(String reference) {
             return resolve(this, reference).filter(u -> u.startsWith("http://") || u.startsWith("https://")
                     || u.startsWith("mailto:"));
+        }
+
+        /** The scheme of a base that {@link #isPlainAbsoluteHttp} takes ({@code http} or {@code https}), else null. */
+        @Nullable String plainScheme() {
+            plainOrigin(); // reads the base once
+            return !plain ? null : text.startsWith("https:") ? "https" : "http";
+        }
+
+        /**
+         * {@code scheme://host} of a base that {@link #isPlainAbsoluteHttp} takes and that has no port (URI writes a
+         * port back as a number: 080 would become 80), else null.
+         */
+        @Nullable String plainOrigin() {
+            if (!originKnown) {
+                originKnown = true;
+                plain = text != null && isPlainAbsoluteHttp(text);
+                if (plain) {
+                    int hostStart = text.indexOf("//") + 2;
+                    int end = hostStart;
+                    while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+                        end++;
+                    }
+                    origin = text.indexOf(':', hostStart) >= 0 && text.indexOf(':', hostStart) < end ? null
+                            : text.substring(0, end);
+                }
+            }
+            return origin;
         }
 
         /** The parsed base; throws what {@link URI#create} throws for it, every time. */
@@ -66,7 +108,7 @@ public final class UrlResolver {
         }
     }
 
-    private static Optional<String> resolve(Base base, String reference) {
+    static Optional<String> resolve(Base base, String reference) {
         if (reference == null) {
             return Optional.empty();
         }
@@ -74,6 +116,26 @@ public final class UrlResolver {
         if (ref.isEmpty()) {
             return Optional.empty();
         }
+        if (isPlainAbsoluteHttp(ref)) {
+            return Optional.of(ref); // what parsing would give: URI keeps the text of an absolute reference as is
+        }
+        if (ref.startsWith("//") && base.plainScheme() != null) {
+            String absolute = base.plainScheme() + ":" + ref; // what the general path parses
+            if (isPlainAbsoluteHttp(absolute)) {
+                return Optional.of(absolute);
+            }
+        }
+        if (ref.charAt(0) == '/' && !ref.startsWith("//") && base.plainOrigin() != null
+                && isPlainPathQueryFragment(ref, 0)) {
+            // what URI.resolve gives for an absolute path: the base's scheme and authority, the path, query and
+            // fragment as they are (no normalization of an absolute path)
+            return Optional.of(base.plainOrigin() + ref);
+        }
+        return resolveByUri(base, ref);
+    }
+
+    /** {@link #resolve} for a cleaned, non-empty reference, by parsing it as a {@link URI}: the general path. */
+    static Optional<String> resolveByUri(Base base, String ref) {
         try {
             URI uri = new URI(ref);
             if (!uri.isAbsolute()) {
@@ -99,5 +161,99 @@ public final class UrlResolver {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether {@code ref} is an absolute http(s) URL of the plainest form, for which {@link #resolveByUri} returns
+     * {@code ref} itself: a lower-case {@code http://} or {@code https://}; a host name of ASCII letters, digits and
+     * inner hyphens in dot-separated labels, the last starting with a letter (no user info, no IP literal, no
+     * trailing dot); an optional port of one to five digits; then only characters {@link URI} takes in a path, query
+     * or fragment (ASCII letters, digits, {@code -._~!$&'()*+,;=:@/?}, {@code %} with two hex digits, at most one
+     * {@code #}). Anything else answers false and goes the general way, so this is a shortcut, never a second rule.
+     */
+    static boolean isPlainAbsoluteHttp(String ref) {
+        int i;
+        if (ref.startsWith("https://")) {
+            i = 8;
+        } else if (ref.startsWith("http://")) {
+            i = 7;
+        } else {
+            return false;
+        }
+        int n = ref.length();
+        int labelStart = i;
+        int lastLabelStart = i;
+        for (; i < n; i++) {
+            char c = ref.charAt(i);
+            if (c == '.') {
+                if (i == labelStart || ref.charAt(i - 1) == '-') {
+                    return false; // empty label, or one ending in a hyphen
+                }
+                labelStart = i + 1;
+            } else if (c == '-') {
+                if (i == labelStart) {
+                    return false; // a label starting with a hyphen
+                }
+            } else if (!isAsciiLetterOrDigit(c)) {
+                break;
+            } else if (i == labelStart) {
+                lastLabelStart = i;
+            }
+        }
+        if (i == labelStart || ref.charAt(i - 1) == '-' || !isAsciiLetter(ref.charAt(lastLabelStart))) {
+            return false; // no host, a trailing dot or hyphen, or a last label that does not start with a letter
+        }
+        if (i < n && ref.charAt(i) == ':') {
+            int portStart = ++i;
+            while (i < n && ref.charAt(i) >= '0' && ref.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == portStart || i - portStart > 5) {
+                return false;
+            }
+        }
+        if (i < n && ref.charAt(i) != '/' && ref.charAt(i) != '?' && ref.charAt(i) != '#') {
+            return false; // the authority goes on with something else (user info, a bracket, ...)
+        }
+        return isPlainPathQueryFragment(ref, i);
+    }
+
+    /**
+     * Whether {@code ref} from {@code i} on holds only characters {@link URI} takes as they are in a path, query or
+     * fragment: ASCII letters, digits, {@code -._~!$&'()*+,;=:@/?}, {@code %} with two hex digits, at most one
+     * {@code #}.
+     */
+    private static boolean isPlainPathQueryFragment(String ref, int i) {
+        int n = ref.length();
+        boolean inFragment = false;
+        for (; i < n; i++) {
+            char c = ref.charAt(i);
+            if (c < URI_PLAIN.length && URI_PLAIN[c]) {
+                continue;
+            }
+            if (c == '%') {
+                if (i + 2 >= n || !isHexDigit(ref.charAt(i + 1)) || !isHexDigit(ref.charAt(i + 2))) {
+                    return false;
+                }
+                i += 2;
+            } else if (c == '#' && !inFragment) {
+                inFragment = true;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || c >= '0' && c <= '9';
+    }
+
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'f';
     }
 }

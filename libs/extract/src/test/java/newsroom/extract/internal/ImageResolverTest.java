@@ -2,10 +2,17 @@ package newsroom.extract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageResolverTest {
 
@@ -69,5 +76,62 @@ class ImageResolverTest {
     void replacesPlaceholderWithNoscriptCopy() {
         assertThat(resolvedSrc("<img class=\"lazyload\"><noscript><img src=\"/n.jpg\"></noscript>"))
                 .isEqualTo("[https://news.example.com/n.jpg]");
+    }
+
+    /** The regular expression {@link ImageResolver#widestCandidate} reads a srcset as (its former implementation). */
+    private static final Pattern SRCSET_CANDIDATE =
+            Pattern.compile("\\s*(\\S+?)(?:\\s+(\\d+(?:\\.\\d+)?)([wx]))?\\s*(?:,|$)");
+
+    private static String widestCandidateByRegex(String srcset) {
+        if (srcset == null || srcset.isBlank()) {
+            return null;
+        }
+        String best = null;
+        double bestSize = -1;
+        Matcher m = SRCSET_CANDIDATE.matcher(srcset);
+        while (m.find() && m.end() > m.start()) {
+            String url = m.group(1);
+            String lower = url.toLowerCase(Locale.ROOT);
+            if (url.isBlank() || lower.startsWith("data:") || lower.startsWith("about:")
+                    || lower.startsWith("javascript:") || lower.equals("#")) {
+                continue;
+            }
+            double size = m.group(2) == null ? 0 : Double.parseDouble(m.group(2)) * ("x".equals(m.group(3)) ? 1000 : 1);
+            if (size > bestSize) {
+                best = url;
+                bestSize = size;
+            }
+            if (m.end() >= srcset.length()) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    @ParameterizedTest(name = "[{index}]")
+    @ValueSource(strings = {"/a.jpg 100w, /b.jpg 800w", "/a.jpg 1.5x,/b.jpg 2x", "a.jpg 100w 2x, b.jpg",
+            "data:image/gif;base64,R0lGOD, /real.jpg 10w", "/a.jpg\u2028", "/a.jpg 3w\r\n", "x\n", "x\r\n", "\r\n",
+            "/a.jpg 1.w, /b.jpg .5x", "JavaScript:x 900w, /ok.jpg", "/a,b.jpg 5w", "  ,  ", "/a.jpg 7x\u0085"})
+    void readsSrcsetAsTheRegularExpressionDid(String srcset) {
+        assertThat(ImageResolver.widestCandidate(srcset)).isEqualTo(widestCandidateByRegex(srcset));
+    }
+
+    @Test
+    void readsRandomSrcsetsAsTheRegularExpressionDid() {
+        String[] pieces = {"/a.jpg", "b", "data:x", "#", "JAVASCRIPT:", "\u0130", " ", "  ", ",", ", ", "\t", "\n",
+            "\r", "\r\n", "\u000B", "\f", "\u2028", "\u2029", "\u0085", "\u00a0", "1", "20", "0.5", ".", "w", "x",
+            "100w", "2x", "1.5x", "3.w"};
+        Random random = new Random(61206);
+        int withCandidate = 0;
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder srcset = new StringBuilder();
+            for (int parts = 1 + random.nextInt(10); parts > 0; parts--) {
+                srcset.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String expected = widestCandidateByRegex(srcset.toString());
+            assertThat(ImageResolver.widestCandidate(srcset.toString())).as(srcset.toString()).isEqualTo(expected);
+            withCandidate += expected == null ? 0 : 1;
+        }
+        assertThat(withCandidate).isGreaterThan(10_000);
     }
 }
