@@ -305,7 +305,9 @@ public final class MainContentFinder {
         pending.push(new Element[] {element, root});
         while (!pending.isEmpty()) {
             Element[] pair = pending.pop();
-            for (Node child : pair[0].childNodes()) {
+            Element original = pair[0];
+            for (int i = 0; i < original.childNodeSize(); i++) { // by index: childNodes() copies the list
+                Node child = original.childNode(i);
                 if (child instanceof Element childElement) {
                     if (isExcluded(childElement)) {
                         continue;

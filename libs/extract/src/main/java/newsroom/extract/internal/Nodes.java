@@ -42,10 +42,9 @@ final class Nodes {
                 gone[node.siblingIndex()] = true;
             }
             List<Node> kept = new ArrayList<>(parent.childNodeSize());
-            List<Node> children = parent.childNodes();
-            for (int i = 0; i < children.size(); i++) {
+            for (int i = 0; i < gone.length; i++) { // by index: childNodes() copies the list
                 if (!gone[i]) {
-                    kept.add(children.get(i));
+                    kept.add(parent.childNode(i));
                 }
             }
             parent.empty();
