@@ -72,6 +72,8 @@ final class ContentCleaner {
     private final String documentTitle;
     private final ArticleEvidence evidence;
     private final boolean weighClasses;
+    /** Every removal the cleaning makes goes through here, so that the caller can undo them. */
+    private final UndoableRemovals removals;
     private Map<Element, Integer> evidenceLength = Map.of();
     private Set<Element> insideCode = Set.of();
     /**
@@ -88,12 +90,15 @@ final class ContentCleaner {
      * @param documentTitle the page's {@code <title>}
      * @param evidence      the JSON-LD article body, as evidence of which blocks are article text
      * @param weighClasses  whether class and id names count (off in the loosest passes)
+     * @param removals      where the cleaning's removals are made (and can be undone)
      */
-    ContentCleaner(@Nullable String title, String documentTitle, ArticleEvidence evidence, boolean weighClasses) {
+    ContentCleaner(@Nullable String title, String documentTitle, ArticleEvidence evidence, boolean weighClasses,
+                   UndoableRemovals removals) {
         this.title = title == null ? "" : normalize(title);
         this.documentTitle = normalize(documentTitle);
         this.evidence = evidence;
         this.weighClasses = weighClasses;
+        this.removals = removals;
     }
 
     /**
@@ -128,7 +133,7 @@ final class ContentCleaner {
         }
         Set<Element> gone = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element headline : headlines) {
-            headline.remove();
+            removals.remove(headline);
             gone.addAll(headline.getAllElements());
         }
         images.removeIf(gone::contains);
@@ -240,7 +245,7 @@ final class ContentCleaner {
         if (stats != null) {
             stats.willRemove(element);
         }
-        element.remove();
+        removals.remove(element);
     }
 
     /** {@link #remove} for many elements at once (jsoup re-indexes the siblings on every single removal). */
@@ -251,7 +256,7 @@ final class ContentCleaner {
                 stats.willRemove(element);
             }
         }
-        Nodes.removeAll(elements);
+        removals.removeAll(elements);
     }
 
     /**
@@ -416,7 +421,7 @@ final class ContentCleaner {
             }
             TextStats.Counts counts = stats.get(element);
             boolean caption = counts.textLength < MAX_CAPTION_CHARS && counts.paragraphs <= 1
-                    && ClassNameHints.namesCaption(element.className());
+                    && ClassNameHints.namesCaption(Nodes.className(element));
             boolean label = counts.textLength <= MAX_UI_LABEL_CHARS && TextWriter.BLOCKS.contains(element.normalName())
                     && UI_LABEL.matcher(element.text()).matches();
             if (caption || label) {
@@ -503,7 +508,7 @@ final class ContentCleaner {
     }
 
     private static boolean isDataTable(Element table) {
-        if ("presentation".equals(table.attr("role"))) {
+        if ("presentation".equals(Nodes.attr(table, "role"))) {
             return false;
         }
         return !table.select("th, caption, thead").isEmpty()

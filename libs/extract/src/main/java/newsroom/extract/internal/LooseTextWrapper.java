@@ -12,11 +12,13 @@ import org.jsoup.nodes.TextNode;
 /** Puts text that sits loose in containers into paragraphs, so that scoring sees every block of prose. */
 final class LooseTextWrapper {
 
-    private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dd", "div",
+    /** Tags that make their parent a container {@link #hasBlockChild with a block child} (but {@code br}). */
+    static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dd", "div",
             "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
             "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tr", "td", "th",
             "tbody", "thead", "br");
-    private static final Set<String> CONTAINER_TAGS = Set.of("body", "div", "section", "article", "main", "center",
+    /** The {@link #isContainer containers}. */
+    static final Set<String> CONTAINER_TAGS = Set.of("body", "div", "section", "article", "main", "center",
             "header", "footer", "aside", "blockquote", "td", "th", "li", "font", "span", "form");
     private static final Set<String> RENAMED_TO_P = Set.of("div", "section", "center");
 

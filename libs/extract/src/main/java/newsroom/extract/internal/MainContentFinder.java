@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -43,6 +45,19 @@ public final class MainContentFinder {
     private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "dialog", "link", "meta",
             "map", "audio", "video", "source", "track");
+    /** The junk walk's tag tests in one lookup: bits of JUNK, BLOCK ({@link LooseTextWrapper#isBlock}), CONTAINER. */
+    private static final Map<String, Integer> TAG_ROLES = new HashMap<>();
+    private static final int JUNK = 1;
+    private static final int BLOCK = 2;
+    private static final int CONTAINER = 4;
+
+    static {
+        JUNK_TAGS.forEach(tag -> TAG_ROLES.merge(tag, JUNK, (a, b) -> a | b));
+        LooseTextWrapper.BLOCK_TAGS.stream().filter(tag -> !tag.equals("br"))
+                .forEach(tag -> TAG_ROLES.merge(tag, BLOCK, (a, b) -> a | b));
+        LooseTextWrapper.CONTAINER_TAGS.forEach(tag -> TAG_ROLES.merge(tag, CONTAINER, (a, b) -> a | b));
+    }
+
     /** Containers whose class names describe their layout, not boilerplate (parsed once). */
     private static final Evaluator PREFORMATTED = Selector.evaluatorOf("table, pre, code");
     /** Text holding a full stop followed by a space or the end. */
@@ -118,8 +133,9 @@ public final class MainContentFinder {
         Element best = null;
         int bestProse = 0;
         int bestLength = 0;
-        for (Pass pass : Pass.values()) {
-            Content found = finder.extract(prepared, pass);
+        Pass[] passes = Pass.values();
+        for (int i = 0; i < passes.length; i++) {
+            Content found = finder.extract(prepared, passes[i]);
             if (found == null) {
                 continue;
             }
@@ -127,20 +143,29 @@ public final class MainContentFinder {
             TextStats contentStats = found.stats();
             // a looser pass must find clearly more prose, not just the boilerplate the stricter pass removed
             int prose = proseLength(content, contentStats);
-            if (best == null || prose > bestProse * LOOSER_PASS_MIN_GAIN) {
+            boolean better = best == null || prose > bestProse * LOOSER_PASS_MIN_GAIN;
+            if (better) {
                 best = content;
                 bestProse = prose;
                 bestLength = contentStats.textLength(content);
             }
-            if (bestLength >= MIN_ARTICLE_CHARS) {
+            if (bestLength >= MIN_ARTICLE_CHARS || i == passes.length - 1) {
                 break;
             }
+            // the next pass reads the body as it was: a copy of this pass's content stays, if it is the best
+            if (better) {
+                best = content.clone();
+            }
+            found.removals().undo();
         }
         return Optional.ofNullable(best);
     }
 
-    /** A pass's cleaned copy of the content it chose, and its text measures. */
-    private record Content(Element root, TextStats stats) {
+    /**
+     * A pass's cleaned content, taken out of the body, its text measures, and the removals that took it out and
+     * cleaned it (undone to give the body back to the next pass).
+     */
+    private record Content(Element root, TextStats stats, UndoableRemovals removals) {
     }
 
     /**
@@ -180,16 +205,51 @@ public final class MainContentFinder {
         Set<Element> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
         chosen.addAll(gatherSiblings(top));
         chosen.addAll(splitBodyParts(top));
-        Element article = new Element("div");
-        Element lastAppended = null;
+        // the chosen subtrees (none inside another: a chosen element inside the last one taken is part of it), in
+        // document order, are taken out of the body instead of copied, with the descendants the pass reads as absent
+        List<Element> roots = new ArrayList<>();
+        Element lastRoot = null;
         for (Element element : stats.elements()) {
-            if (chosen.contains(element) && (lastAppended == null || !isAttached(element, lastAppended))) {
-                article.appendChild(copyOf(element));
-                lastAppended = element;
+            if (chosen.contains(element) && (lastRoot == null || !isAttached(element, lastRoot))) {
+                roots.add(element);
+                lastRoot = element;
             }
         }
-        return new Content(article, new ContentCleaner(title, documentTitle, evidence, pass.weighClasses)
-                .clean(article, pass.cleanConditionally));
+        List<Element> excluded = new ArrayList<>();
+        for (Element root : roots) {
+            addExcludedDescendants(root, excluded);
+        }
+        Element article = new Element("div");
+        UndoableRemovals removals = new UndoableRemovals(article);
+        removals.removeAll(roots);
+        removals.removeAll(excluded);
+        article.appendChildren(roots);
+        return new Content(article, new ContentCleaner(title, documentTitle, evidence, pass.weighClasses, removals)
+                .clean(article, pass.cleanConditionally), removals);
+    }
+
+    /**
+     * Adds to {@code excluded} the elements under {@code root} that the current pass reads as absent and that lie in
+     * no other such element, in document order; iterative, whatever the depth.
+     */
+    private void addExcludedDescendants(Element root, List<Element> excluded) {
+        if (!aboveExcluded.contains(root)) {
+            return;
+        }
+        Deque<Element> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Element element = pending.pop();
+            for (int i = element.childNodeSize() - 1; i >= 0; i--) {
+                if (element.childNode(i) instanceof Element child) {
+                    if (isExcluded(child)) {
+                        excluded.add(child);
+                    } else if (aboveExcluded.contains(child)) {
+                        pending.push(child);
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -212,12 +272,16 @@ public final class MainContentFinder {
 
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof Comment || node instanceof Element element && element != body
-                        && (JUNK_TAGS.contains(element.normalName()) || isHidden(element))) {
+                if (node instanceof Comment) {
                     junk.add(node);
-                    return FilterResult.SKIP_ENTIRELY; // and no tail: junk gives its parent no text
+                    return FilterResult.SKIP_ENTIRELY;
                 }
                 if (node instanceof Element element) {
+                    int roles = TAG_ROLES.getOrDefault(element.normalName(), 0);
+                    if (element != body && ((roles & JUNK) != 0 || isHidden(element))) {
+                        junk.add(node);
+                        return FilterResult.SKIP_ENTIRELY; // and no tail: junk gives its parent no text
+                    }
                     bodyElements++;
                     if (depth == hasText.length) {
                         hasText = Arrays.copyOf(hasText, depth * 2);
@@ -227,10 +291,10 @@ public final class MainContentFinder {
                     hasText[depth] = false;
                     container[depth] = -1;
                     blockChild[depth] = false;
-                    if (depth > 0 && LooseTextWrapper.isBlock(element)) {
+                    if (depth > 0 && (roles & BLOCK) != 0) {
                         blockChild[depth - 1] = true;
                     }
-                    if (LooseTextWrapper.isContainer(element)) {
+                    if ((roles & CONTAINER) != 0) {
                         container[depth] = containers.size();
                         containers.add(element);
                     }
@@ -262,10 +326,12 @@ public final class MainContentFinder {
         if (element.attributesSize() == 0) {
             return false;
         }
-        if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden")) && element.text().length() < 200) {
+        Attributes attributes = element.attributes(); // read by exact key: see Nodes.attr
+        if (attributes.hasKey("hidden")
+                || "true".equals(attributes.get("aria-hidden")) && element.text().length() < 200) {
             return true;
         }
-        String style = element.attr("style");
+        String style = attributes.get("style");
         if (style.isEmpty()) {
             return false;
         }
@@ -342,19 +408,22 @@ public final class MainContentFinder {
 
     private static boolean isUnlikely(Element element) {
         String tag = element.normalName();
-        if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")
-                || "articleBody".equals(element.attr("itemprop"))) {
+        if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")) {
             return false;
         }
         if (element.attributesSize() == 0) {
-            // no role, class or id to read: only the tag decides
+            // no itemprop, role, class or id to read: only the tag decides
             return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
                     || tag.equals("header") && element.getElementsByTag("p").size() < 3;
         }
+        if ("articleBody".equals(Nodes.attr(element, "itemprop"))) {
+            return false;
+        }
         // cheapest first; every test only reads the element
         return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
-                || UNLIKELY_ROLES.contains(element.attr("role").toLowerCase(Locale.ROOT))
-                || ClassNameHints.isUnlikely(element.className(), element.id()) && element.closest(PREFORMATTED) == null
+                || UNLIKELY_ROLES.contains(Nodes.attr(element, "role").toLowerCase(Locale.ROOT))
+                || ClassNameHints.isUnlikely(Nodes.className(element), Nodes.attr(element, "id"))
+                        && element.closest(PREFORMATTED) == null
                 || tag.equals("header") && element.getElementsByTag("p").size() < 3;
     }
 
@@ -554,6 +623,6 @@ public final class MainContentFinder {
 
     /** An element the page marks as its article: the only {@code <article>}, or {@code itemprop=articleBody}. */
     private boolean isDeclaredArticle(Element element) {
-        return "articleBody".equals(element.attr("itemprop")) || element.nameIs("article") && uniqueArticle;
+        return "articleBody".equals(Nodes.attr(element, "itemprop")) || element.nameIs("article") && uniqueArticle;
     }
 }

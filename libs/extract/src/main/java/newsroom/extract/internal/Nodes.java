@@ -16,6 +16,20 @@ final class Nodes {
     }
 
     /**
+     * {@code element.attr(key)} for a lower-case {@code key} (not {@code abs:}), read by exact key: the HTML parser
+     * lower-cases every attribute name, and jsoup's {@code attr} compares keys ignoring ASCII case, which costs a
+     * case-insensitive comparison with every attribute of the element on each call.
+     */
+    static String attr(Element element, String key) {
+        return element.attributesSize() == 0 ? "" : element.attributes().get(key);
+    }
+
+    /** {@code element.className()} read as {@link #attr} reads (the class attribute, trimmed). */
+    static String className(Element element) {
+        return attr(element, "class").trim();
+    }
+
+    /**
      * Removes every node of {@code nodes} from its parent (detached ones are left alone). Removing siblings one by one
      * makes jsoup re-index the remaining siblings each time, which is quadratic in their number; here each affected
      * parent rebuilds its child list once.
