@@ -104,9 +104,12 @@ final class ContentCleaner {
     /**
      * Removes boilerplate inside the chosen content.
      *
+     * @param measures the text measures of {@code article} as it is now (the cleaning takes them over and keeps
+     *                 them current), or null to have it measured when first needed
      * @return the text measures of the cleaned {@code article}
      */
-    TextStats clean(Element article, boolean cleanConditionally) {
+    TextStats clean(Element article, boolean cleanConditionally, @Nullable TextStats measures) {
+        stats = measures;
         // one walk lists what the first steps look at; each step skips what an earlier one removed (the elements in
         // gone), as a new search of the article would
         Predicate<Element> metadataMarkup = METADATA_MARKUP.asPredicate(article);
@@ -133,7 +136,7 @@ final class ContentCleaner {
         }
         Set<Element> gone = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element headline : headlines) {
-            removals.remove(headline);
+            remove(headline);
             gone.addAll(headline.getAllElements());
         }
         images.removeIf(gone::contains);

@@ -224,8 +224,15 @@ public final class MainContentFinder {
         removals.removeAll(roots);
         removals.removeAll(excluded);
         article.appendChildren(roots);
+        // the strict pass's measures serve no later pass: the cleaning takes them over (each element under the
+        // content has the measures the pass took, the unlikely parts being gone); the others' are shared
+        TextStats articleStats = null;
+        if (stats != wholeBodyStats) {
+            articleStats = stats;
+            articleStats.addRoot(article, roots);
+        }
         return new Content(article, new ContentCleaner(title, documentTitle, evidence, pass.weighClasses, removals)
-                .clean(article, pass.cleanConditionally), removals);
+                .clean(article, pass.cleanConditionally, articleStats), removals);
     }
 
     /**
