@@ -321,7 +321,11 @@ final class ContentCleaner {
 
     /** The headline repeated as the first block (as the title or the start of the page's {@code <title>}). */
     private boolean isRepeatedTitle(Element block) {
-        String text = normalize(blockText(block));
+        String raw = blockText(block);
+        if (hasMoreVisibleCharsThan(raw, Math.max(title.length(), documentTitle.length()))) {
+            return false; // normalized, it would be longer than either title: no need to normalize it
+        }
+        String text = normalize(raw);
         return !text.isEmpty() && (text.equals(title) || text.length() >= MIN_TITLE_CHARS
                 && documentTitle.startsWith(text) || text.equals(documentTitle));
     }
@@ -529,7 +533,26 @@ final class ContentCleaner {
         return false;
     }
 
-    private static String normalize(String text) {
+    /**
+     * Whether {@code text} holds more than {@code limit} characters that are neither whitespace nor no-break spaces
+     * ({@link TextStats#isSpace}): a lower bound of the length of its {@link #normalize normalized} form, which keeps
+     * every such character (lower-casing never shortens a text).
+     */
+    static boolean hasMoreVisibleCharsThan(String text, int limit) {
+        if (text.length() <= limit) {
+            return false;
+        }
+        int visible = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!TextStats.isSpace(c) && ++visible > limit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String normalize(String text) {
         return WHITESPACE_RUN.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 

@@ -401,16 +401,16 @@ public final class MainContentFinder {
         return aboveExcluded.contains(element) ? copyOf(element).text() : element.text();
     }
 
-    /** Number of child elements that the current pass sees. */
-    private int visibleChildren(Element element) {
-        if (!aboveExcluded.contains(element)) {
-            return element.childrenSize();
-        }
+    /** Whether the current pass sees exactly one child element of {@code element} (counted up to two). */
+    private boolean hasOneVisibleChild(Element element) {
+        boolean excludes = aboveExcluded.contains(element);
         int count = 0;
-        for (Element child : element.children()) {
-            count += isExcluded(child) ? 0 : 1;
+        for (int i = 0; i < element.childNodeSize() && count < 2; i++) {
+            if (element.childNode(i) instanceof Element child && !(excludes && isExcluded(child))) {
+                count++;
+            }
         }
-        return count;
+        return count == 1;
     }
 
     private static boolean isUnlikely(Element element) {
@@ -542,7 +542,7 @@ public final class MainContentFinder {
             lastScore = parentScore;
         }
         while (top.parent() != null && !top.parent().normalName().equals("body")
-                && visibleChildren(top.parent()) == 1) {
+                && hasOneVisibleChild(top.parent())) {
             top = top.parent();
         }
         return top;
@@ -559,7 +559,7 @@ public final class MainContentFinder {
         if (className.isBlank()) {
             return parts;
         }
-        String firstClass = className.strip().split("\\s+")[0];
+        String firstClass = firstToken(className.strip());
         for (Element cousin : stats.elements()) {
             // cheapest first: the same tag and class attribute, then the class token
             if (cousin == top || !cousin.normalName().equals(top.normalName()) || !cousin.className().equals(className)
@@ -575,6 +575,17 @@ public final class MainContentFinder {
             }
         }
         return parts;
+    }
+
+    /** {@code text.split("\\s+")[0]} for a text that does not start with whitespace. */
+    static String firstToken(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c >= '\t' && c <= '\r') { // \s: space, tab, line feed, vertical tab, form feed, return
+                return text.substring(0, i);
+            }
+        }
+        return text;
     }
 
     /** Text length of the paragraphs under {@code element} that read as prose: long enough, few links. */
