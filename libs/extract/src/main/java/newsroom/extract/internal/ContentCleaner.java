@@ -127,6 +127,9 @@ final class ContentCleaner {
             } else if (SUBHEADINGS.contains(element.normalName())) {
                 headings.add(element);
             }
+            if (element.attributesSize() == 0) {
+                continue; // both queries ask for an attribute
+            }
             if (metadataMarkup.test(element)) {
                 metadata.add(element);
             }
