@@ -374,7 +374,7 @@ final class ContentCleaner {
         for (Element img : images) {
             Element card = null;
             for (Element up = img.parent(); up != null && up != article && !up.nameIs("p"); up = up.parent()) {
-                if (up.nameIs("span") && up.getElementsByTag("a").size() >= 2) {
+                if (up.nameIs("span") && Nodes.hasAtLeast(up, "a", 2)) {
                     card = up;
                     break;
                 }

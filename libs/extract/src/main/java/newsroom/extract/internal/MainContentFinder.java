@@ -421,7 +421,7 @@ public final class MainContentFinder {
         if (element.attributesSize() == 0) {
             // no itemprop, role, class or id to read: only the tag decides
             return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
-                    || tag.equals("header") && element.getElementsByTag("p").size() < 3;
+                    || tag.equals("header") && !Nodes.hasAtLeast(element, "p", 3);
         }
         if ("articleBody".equals(Nodes.attr(element, "itemprop"))) {
             return false;
@@ -431,7 +431,7 @@ public final class MainContentFinder {
                 || UNLIKELY_ROLES.contains(Nodes.attr(element, "role").toLowerCase(Locale.ROOT))
                 || ClassNameHints.isUnlikely(Nodes.className(element), Nodes.attr(element, "id"))
                         && element.closest(PREFORMATTED) == null
-                || tag.equals("header") && element.getElementsByTag("p").size() < 3;
+                || tag.equals("header") && !Nodes.hasAtLeast(element, "p", 3);
     }
 
     private static boolean isAttached(Element element, Element root) {

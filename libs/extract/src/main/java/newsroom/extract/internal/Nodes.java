@@ -24,6 +24,29 @@ final class Nodes {
         return element.attributesSize() == 0 ? "" : element.attributes().get(key);
     }
 
+    /**
+     * {@code element.getElementsByTag(tag).size() >= count} for a lower-case {@code tag} ({@code element} itself
+     * included), walking only until the count is reached and building no list; iterative, whatever the depth.
+     */
+    static boolean hasAtLeast(Element element, String tag, int count) {
+        int found = 0;
+        Node node = element;
+        while (node != null) {
+            if (node instanceof Element e && e.nameIs(tag) && ++found >= count) {
+                return true;
+            }
+            if (node instanceof Element e && e.childNodeSize() > 0) {
+                node = e.childNode(0);
+                continue;
+            }
+            while (node != element && node.nextSibling() == null) {
+                node = node.parent();
+            }
+            node = node == element ? null : node.nextSibling();
+        }
+        return found >= count;
+    }
+
     /** {@code element.className()} read as {@link #attr} reads (the class attribute, trimmed). */
     static String className(Element element) {
         return attr(element, "class").trim();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /** The cheaper tests of the content finder and the cleaner give the answers of what they stand in for. */
@@ -32,6 +34,26 @@ class BodyPathShortcutsTest {
             String text = randomText(random, 8).strip();
             if (!text.isEmpty()) {
                 assertThat(MainContentFinder.firstToken(text)).as("\"%s\"", text).isEqualTo(text.split("\\s+")[0]);
+            }
+        }
+    }
+
+    @Test
+    void hasAtLeast_answersAsCountingTheElementsByTag() {
+        String[] parts = {"<p>", "</p>", "<div>", "</div>", "<a>", "</a>", "text", "<span>", "</span>", "<br>"};
+        Random random = new Random(31);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder html = new StringBuilder();
+            for (int j = random.nextInt(20); j > 0; j--) {
+                html.append(parts[random.nextInt(parts.length)]);
+            }
+            for (Element element : Jsoup.parse(html.toString()).body().getAllElements()) {
+                for (String tag : new String[] {"p", "a", "div"}) {
+                    for (int count = 0; count <= 4; count++) {
+                        assertThat(Nodes.hasAtLeast(element, tag, count)).as("%s in %s", tag, element.outerHtml())
+                                .isEqualTo(element.getElementsByTag(tag).size() >= count);
+                    }
+                }
             }
         }
     }
