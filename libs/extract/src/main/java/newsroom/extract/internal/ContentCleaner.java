@@ -119,7 +119,7 @@ final class ContentCleaner {
         List<Element> metadata = new ArrayList<>();
         List<Element> links = new ArrayList<>();
         List<Element> headings = new ArrayList<>();
-        for (Element element : article.getAllElements()) {
+        for (Element element : Nodes.allElements(article)) {
             if (element.nameIs("h1")) {
                 headlines.add(element);
             } else if (element.nameIs("img")) {
@@ -140,7 +140,7 @@ final class ContentCleaner {
         Set<Element> gone = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element headline : headlines) {
             remove(headline);
-            gone.addAll(headline.getAllElements());
+            gone.addAll(Nodes.allElements(headline));
         }
         images.removeIf(gone::contains);
         removeHoverCards(article, images, gone);
@@ -167,7 +167,7 @@ final class ContentCleaner {
             for (int i = 0; i < CONDITIONAL_TAGS.size(); i++) {
                 byTag.add(new ArrayList<>());
             }
-            for (Element element : article.getAllElements()) {
+            for (Element element : Nodes.allElements(article)) {
                 String tag = element.normalName();
                 if (tag.equals("p")) {
                     paragraphs.add(element);
@@ -184,7 +184,7 @@ final class ContentCleaner {
             insideCode = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Element element : code) {
                 if (!insideCode.contains(element)) {
-                    insideCode.addAll(element.getAllElements());
+                    insideCode.addAll(Nodes.allElements(element));
                 }
             }
             // gone gets the elements of the subtrees removed here (disjoint: nothing inside one is looked at again),
@@ -201,7 +201,7 @@ final class ContentCleaner {
                 }
                 removeAll(removed);
                 for (Element element : removed) {
-                    gone.addAll(element.getAllElements());
+                    gone.addAll(Nodes.allElements(element));
                 }
             }
             paragraphs.removeIf(gone::contains);
@@ -273,7 +273,7 @@ final class ContentCleaner {
     private void trimEdgesAndReadMoreLinks(Element article) {
         measure(article);
         List<Element> blocks = new ArrayList<>();
-        for (Element element : article.getAllElements()) {
+        for (Element element : Nodes.allElements(article)) {
             if (element != article && TextWriter.BLOCKS.contains(element.normalName())
                     && !LooseTextWrapper.hasBlockChild(element) && stats.textLength(element) > 0) {
                 blocks.add(element);
@@ -387,7 +387,7 @@ final class ContentCleaner {
             int linkText = card.getElementsByTag("a").text().length();
             if (linkText > cardText * 0.8 && paragraph.text().length() - cardText >= 20) {
                 remove(card);
-                gone.addAll(card.getAllElements());
+                gone.addAll(Nodes.allElements(card));
             }
         }
     }
@@ -401,7 +401,7 @@ final class ContentCleaner {
         for (Element element : metadata) {
             if (element.parent() != null && element.text().length() < 200) {
                 remove(element);
-                gone.addAll(element.getAllElements());
+                gone.addAll(Nodes.allElements(element));
             }
         }
         measure(article);
@@ -425,7 +425,7 @@ final class ContentCleaner {
      */
     private void removeCaptionsAndLabels(Element article) {
         measure(article);
-        for (Element element : article.getAllElements()) {
+        for (Element element : Nodes.allElements(article)) {
             if (element == article || element.parent() == null) {
                 continue;
             }

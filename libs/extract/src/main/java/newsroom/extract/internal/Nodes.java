@@ -47,6 +47,29 @@ final class Nodes {
         return found >= count;
     }
 
+    /**
+     * {@code root.getAllElements()}: {@code root} and the elements under it in document order, in a new list (so the
+     * tree may change while it is read), without jsoup's stream; iterative, whatever the depth.
+     */
+    static List<Element> allElements(Element root) {
+        List<Element> elements = new ArrayList<>();
+        Node node = root;
+        while (node != null) {
+            if (node instanceof Element element) {
+                elements.add(element);
+                if (element.childNodeSize() > 0) {
+                    node = element.childNode(0);
+                    continue;
+                }
+            }
+            while (node != root && node.nextSibling() == null) {
+                node = node.parent();
+            }
+            node = node == root ? null : node.nextSibling();
+        }
+        return elements;
+    }
+
     /** {@code element.className()} read as {@link #attr} reads (the class attribute, trimmed). */
     static String className(Element element) {
         return attr(element, "class").trim();

@@ -39,7 +39,7 @@ class BodyPathShortcutsTest {
     }
 
     @Test
-    void hasAtLeast_answersAsCountingTheElementsByTag() {
+    void allElementsAndHasAtLeast_answerAsJsoupsElementLists() {
         String[] parts = {"<p>", "</p>", "<div>", "</div>", "<a>", "</a>", "text", "<span>", "</span>", "<br>"};
         Random random = new Random(31);
         for (int i = 0; i < 5_000; i++) {
@@ -48,6 +48,7 @@ class BodyPathShortcutsTest {
                 html.append(parts[random.nextInt(parts.length)]);
             }
             for (Element element : Jsoup.parse(html.toString()).body().getAllElements()) {
+                assertThat(Nodes.allElements(element)).containsExactlyElementsOf(element.getAllElements());
                 for (String tag : new String[] {"p", "a", "div"}) {
                     for (int count = 0; count <= 4; count++) {
                         assertThat(Nodes.hasAtLeast(element, tag, count)).as("%s in %s", tag, element.outerHtml())
