@@ -111,9 +111,10 @@ public final class MainContentFinder {
     /**
      * Finds the article content of {@code document}, which must already have its images resolved. The document's
      * body is changed in place and must not be used for anything else afterwards: junk (scripts, hidden elements,
-     * comments) is removed and loose text wrapped in paragraphs. The passes only read it: the strict pass reads the
-     * unlikely subtrees as absent instead of removing them from a copy, so the page is never copied whole; the
-     * returned element is a detached, cleaned copy of the chosen part only.
+     * comments) is removed and loose text wrapped in paragraphs, and the returned content is taken out of it. The
+     * strict pass reads the unlikely subtrees as absent instead of removing them from a copy, so the page is never
+     * copied whole; each pass takes the part it chose out of the body and cleans it in place, and undoes that when a
+     * looser pass must read the body again. The returned element is a new element holding the chosen, cleaned part.
      *
      * @param title        article title (its repetition as a heading is dropped); may be null
      * @param evidenceBody JSON-LD {@code articleBody}, used only as evidence of where the article is
@@ -169,8 +170,9 @@ public final class MainContentFinder {
     }
 
     /**
-     * Runs one pass over {@code body} without changing it: reads the unlikely subtrees as absent when the pass strips
-     * them, scores the rest, and returns a cleaned copy of the chosen content, or null without candidates.
+     * Runs one pass over {@code body}: reads the unlikely subtrees as absent when the pass strips them, scores the
+     * rest, and returns the chosen content taken out of the body and cleaned, with the removals that undo it, or null
+     * without candidates (the body unchanged then).
      */
     private @Nullable Content extract(Element body, Pass pass) {
         if (pass.stripUnlikely) {
@@ -368,7 +370,10 @@ public final class MainContentFinder {
         return !stats.measures(element);
     }
 
-    /** A detached deep copy of {@code element} without its excluded descendants; iterative, whatever the depth. */
+    /**
+     * A detached deep copy of {@code element} without its excluded descendants (for {@link #textOf}); iterative,
+     * whatever the depth.
+     */
     private Element copyOf(Element element) {
         if (!aboveExcluded.contains(element)) {
             return element.clone();
