@@ -81,7 +81,7 @@ final class ClassNameHints {
 
     /** +25 for each of class and id that names content, −25 for each that names boilerplate. */
     static double weight(Element element) {
-        return weight(element.className()) + weight(element.id());
+        return weight(Nodes.className(element)) + weight(Nodes.attr(element, "id"));
     }
 
     private static double weight(String name) {
@@ -106,22 +106,33 @@ final class ClassNameHints {
     }
 
     /**
-     * Lower-case ASCII words (two characters or more), each with the vocabularies it belongs to, found anywhere in a
-     * text with ASCII letters compared case-insensitively. Words are looked up by the text's next two characters, so
-     * each position costs one table read and, rarely, a comparison with the one or two words that start with that
-     * pair; one pass over a name answers for every vocabulary.
+     * Lower-case words of ASCII letters and hyphens (two characters or more), each with the vocabularies it belongs
+     * to, found anywhere in a text with ASCII letters compared case-insensitively. Words are looked up by the text's
+     * next two characters in a small table (27 × 27 entries: the letters and the hyphen), which also holds, for each
+     * pair, the set of third characters any of its words continues with: most positions end at that test, and the
+     * rest compare with the one or two words that start with the pair. One pass over a name answers for every
+     * vocabulary.
      */
     private static final class Words {
-        private final String[][] byFirstPair = new String[128 * 128][];
-        private final int[][] flagsByFirstPair = new int[128 * 128][];
+        /** The characters words are made of: the 26 letters, then the hyphen. */
+        private static final int CHARS = 27;
+        /** In a pair's third-character set: a word of the pair ends there (two letters), whatever follows. */
+        private static final int ENDS_AFTER_PAIR = 1 << CHARS;
+
+        private final String[][] byFirstPair = new String[CHARS * CHARS][];
+        private final int[][] flagsByFirstPair = new int[CHARS * CHARS][];
+        /** By pair: bit {@code code(c)} set when a word of the pair has {@code c} third, or ENDS_AFTER_PAIR. */
+        private final int[] thirdChars = new int[CHARS * CHARS];
 
         /** Adds {@code words} to the vocabulary {@code flag} (a word in several vocabularies has all their flags). */
         Words add(int flag, String... words) {
             for (String word : words) {
-                if (word.length() < 2 || word.charAt(0) >= 128 || word.charAt(1) >= 128) {
-                    throw new IllegalArgumentException("not a word of two ASCII characters or more: " + word);
+                if (word.length() < 2 || !word.chars().allMatch(c -> c == '-' || c >= 'a' && c <= 'z')) {
+                    throw new IllegalArgumentException("not a word of two lower-case letters or hyphens or more: "
+                            + word);
                 }
-                int key = word.charAt(0) << 7 | word.charAt(1);
+                int key = code(word.charAt(0)) * CHARS + code(word.charAt(1));
+                thirdChars[key] |= word.length() == 2 ? ENDS_AFTER_PAIR : 1 << code(word.charAt(2));
                 String[] known = byFirstPair[key] == null ? new String[0] : byFirstPair[key];
                 int at = List.of(known).indexOf(word);
                 if (at >= 0) {
@@ -139,26 +150,29 @@ final class ClassNameHints {
 
         /** The flags of all the words found in {@code text}, or-ed together. */
         int flagsIn(String text) {
-            int last = text.length() - 1;
-            if (last < 1) {
+            int length = text.length();
+            if (length < 2) {
                 return 0;
             }
             int flags = 0;
-            char next = lower(text.charAt(0));
-            for (int i = 0; i < last; i++) {
-                char c = next;
-                next = lower(text.charAt(i + 1));
-                if (c >= 128 || next >= 128) {
-                    continue;
-                }
-                String[] candidates = byFirstPair[c << 7 | next];
-                if (candidates != null) {
-                    for (int w = 0; w < candidates.length; w++) {
-                        if (startsAt(text, i, candidates[w])) {
-                            flags |= flagsByFirstPair[c << 7 | next][w];
+            int first = code(text.charAt(0));
+            int second = code(text.charAt(1));
+            for (int i = 0; i + 1 < length; i++) {
+                int third = i + 2 < length ? code(text.charAt(i + 2)) : -1;
+                if (first >= 0 && second >= 0) {
+                    int key = first * CHARS + second;
+                    int continuations = thirdChars[key];
+                    if ((continuations & ENDS_AFTER_PAIR) != 0 || third >= 0 && (continuations & 1 << third) != 0) {
+                        String[] candidates = byFirstPair[key];
+                        for (int w = 0; w < candidates.length; w++) {
+                            if (startsAt(text, i, candidates[w])) {
+                                flags |= flagsByFirstPair[key][w];
+                            }
                         }
                     }
                 }
+                first = second;
+                second = third;
             }
             return flags;
         }
@@ -173,6 +187,12 @@ final class ClassNameHints {
                 }
             }
             return true;
+        }
+
+        /** 0–25 for an ASCII letter of either case, 26 for the hyphen, -1 for any other character. */
+        private static int code(char c) {
+            char lower = lower(c);
+            return lower >= 'a' && lower <= 'z' ? lower - 'a' : c == '-' ? CHARS - 1 : -1;
         }
 
         private static char lower(char c) {

@@ -72,6 +72,8 @@ final class ContentCleaner {
     private final String documentTitle;
     private final ArticleEvidence evidence;
     private final boolean weighClasses;
+    /** Every removal the cleaning makes goes through here, so that the caller can undo them. */
+    private final UndoableRemovals removals;
     private Map<Element, Integer> evidenceLength = Map.of();
     private Set<Element> insideCode = Set.of();
     /**
@@ -88,20 +90,26 @@ final class ContentCleaner {
      * @param documentTitle the page's {@code <title>}
      * @param evidence      the JSON-LD article body, as evidence of which blocks are article text
      * @param weighClasses  whether class and id names count (off in the loosest passes)
+     * @param removals      where the cleaning's removals are made (and can be undone)
      */
-    ContentCleaner(@Nullable String title, String documentTitle, ArticleEvidence evidence, boolean weighClasses) {
+    ContentCleaner(@Nullable String title, String documentTitle, ArticleEvidence evidence, boolean weighClasses,
+                   UndoableRemovals removals) {
         this.title = title == null ? "" : normalize(title);
         this.documentTitle = normalize(documentTitle);
         this.evidence = evidence;
         this.weighClasses = weighClasses;
+        this.removals = removals;
     }
 
     /**
      * Removes boilerplate inside the chosen content.
      *
+     * @param measures the text measures of {@code article} as it is now (the cleaning takes them over and keeps
+     *                 them current), or null to have it measured when first needed
      * @return the text measures of the cleaned {@code article}
      */
-    TextStats clean(Element article, boolean cleanConditionally) {
+    TextStats clean(Element article, boolean cleanConditionally, @Nullable TextStats measures) {
+        stats = measures;
         // one walk lists what the first steps look at; each step skips what an earlier one removed (the elements in
         // gone), as a new search of the article would
         Predicate<Element> metadataMarkup = METADATA_MARKUP.asPredicate(article);
@@ -111,13 +119,16 @@ final class ContentCleaner {
         List<Element> metadata = new ArrayList<>();
         List<Element> links = new ArrayList<>();
         List<Element> headings = new ArrayList<>();
-        for (Element element : article.getAllElements()) {
+        for (Element element : Nodes.allElements(article)) {
             if (element.nameIs("h1")) {
                 headlines.add(element);
             } else if (element.nameIs("img")) {
                 images.add(element);
             } else if (SUBHEADINGS.contains(element.normalName())) {
                 headings.add(element);
+            }
+            if (element.attributesSize() == 0) {
+                continue; // both queries ask for an attribute
             }
             if (metadataMarkup.test(element)) {
                 metadata.add(element);
@@ -128,8 +139,8 @@ final class ContentCleaner {
         }
         Set<Element> gone = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element headline : headlines) {
-            headline.remove();
-            gone.addAll(headline.getAllElements());
+            remove(headline);
+            gone.addAll(Nodes.allElements(headline));
         }
         images.removeIf(gone::contains);
         removeHoverCards(article, images, gone);
@@ -156,7 +167,7 @@ final class ContentCleaner {
             for (int i = 0; i < CONDITIONAL_TAGS.size(); i++) {
                 byTag.add(new ArrayList<>());
             }
-            for (Element element : article.getAllElements()) {
+            for (Element element : Nodes.allElements(article)) {
                 String tag = element.normalName();
                 if (tag.equals("p")) {
                     paragraphs.add(element);
@@ -173,7 +184,7 @@ final class ContentCleaner {
             insideCode = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Element element : code) {
                 if (!insideCode.contains(element)) {
-                    insideCode.addAll(element.getAllElements());
+                    insideCode.addAll(Nodes.allElements(element));
                 }
             }
             // gone gets the elements of the subtrees removed here (disjoint: nothing inside one is looked at again),
@@ -190,7 +201,7 @@ final class ContentCleaner {
                 }
                 removeAll(removed);
                 for (Element element : removed) {
-                    gone.addAll(element.getAllElements());
+                    gone.addAll(Nodes.allElements(element));
                 }
             }
             paragraphs.removeIf(gone::contains);
@@ -240,7 +251,7 @@ final class ContentCleaner {
         if (stats != null) {
             stats.willRemove(element);
         }
-        element.remove();
+        removals.remove(element);
     }
 
     /** {@link #remove} for many elements at once (jsoup re-indexes the siblings on every single removal). */
@@ -251,7 +262,7 @@ final class ContentCleaner {
                 stats.willRemove(element);
             }
         }
-        Nodes.removeAll(elements);
+        removals.removeAll(elements);
     }
 
     /**
@@ -262,7 +273,7 @@ final class ContentCleaner {
     private void trimEdgesAndReadMoreLinks(Element article) {
         measure(article);
         List<Element> blocks = new ArrayList<>();
-        for (Element element : article.getAllElements()) {
+        for (Element element : Nodes.allElements(article)) {
             if (element != article && TextWriter.BLOCKS.contains(element.normalName())
                     && !LooseTextWrapper.hasBlockChild(element) && stats.textLength(element) > 0) {
                 blocks.add(element);
@@ -313,7 +324,11 @@ final class ContentCleaner {
 
     /** The headline repeated as the first block (as the title or the start of the page's {@code <title>}). */
     private boolean isRepeatedTitle(Element block) {
-        String text = normalize(blockText(block));
+        String raw = blockText(block);
+        if (hasMoreVisibleCharsThan(raw, Math.max(title.length(), documentTitle.length()))) {
+            return false; // normalized, it would be longer than either title: no need to normalize it
+        }
+        String text = normalize(raw);
         return !text.isEmpty() && (text.equals(title) || text.length() >= MIN_TITLE_CHARS
                 && documentTitle.startsWith(text) || text.equals(documentTitle));
     }
@@ -359,7 +374,7 @@ final class ContentCleaner {
         for (Element img : images) {
             Element card = null;
             for (Element up = img.parent(); up != null && up != article && !up.nameIs("p"); up = up.parent()) {
-                if (up.nameIs("span") && up.getElementsByTag("a").size() >= 2) {
+                if (up.nameIs("span") && Nodes.hasAtLeast(up, "a", 2)) {
                     card = up;
                     break;
                 }
@@ -372,7 +387,7 @@ final class ContentCleaner {
             int linkText = card.getElementsByTag("a").text().length();
             if (linkText > cardText * 0.8 && paragraph.text().length() - cardText >= 20) {
                 remove(card);
-                gone.addAll(card.getAllElements());
+                gone.addAll(Nodes.allElements(card));
             }
         }
     }
@@ -386,7 +401,7 @@ final class ContentCleaner {
         for (Element element : metadata) {
             if (element.parent() != null && element.text().length() < 200) {
                 remove(element);
-                gone.addAll(element.getAllElements());
+                gone.addAll(Nodes.allElements(element));
             }
         }
         measure(article);
@@ -410,13 +425,13 @@ final class ContentCleaner {
      */
     private void removeCaptionsAndLabels(Element article) {
         measure(article);
-        for (Element element : article.getAllElements()) {
+        for (Element element : Nodes.allElements(article)) {
             if (element == article || element.parent() == null) {
                 continue;
             }
             TextStats.Counts counts = stats.get(element);
             boolean caption = counts.textLength < MAX_CAPTION_CHARS && counts.paragraphs <= 1
-                    && ClassNameHints.namesCaption(element.className());
+                    && ClassNameHints.namesCaption(Nodes.className(element));
             boolean label = counts.textLength <= MAX_UI_LABEL_CHARS && TextWriter.BLOCKS.contains(element.normalName())
                     && UI_LABEL.matcher(element.text()).matches();
             if (caption || label) {
@@ -503,7 +518,7 @@ final class ContentCleaner {
     }
 
     private static boolean isDataTable(Element table) {
-        if ("presentation".equals(table.attr("role"))) {
+        if ("presentation".equals(Nodes.attr(table, "role"))) {
             return false;
         }
         return !table.select("th, caption, thead").isEmpty()
@@ -521,7 +536,26 @@ final class ContentCleaner {
         return false;
     }
 
-    private static String normalize(String text) {
+    /**
+     * Whether {@code text} holds more than {@code limit} characters that are neither whitespace nor no-break spaces
+     * ({@link TextStats#isSpace}): a lower bound of the length of its {@link #normalize normalized} form, which keeps
+     * every such character (lower-casing never shortens a text).
+     */
+    static boolean hasMoreVisibleCharsThan(String text, int limit) {
+        if (text.length() <= limit) {
+            return false;
+        }
+        int visible = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!TextStats.isSpace(c) && ++visible > limit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String normalize(String text) {
         return WHITESPACE_RUN.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 

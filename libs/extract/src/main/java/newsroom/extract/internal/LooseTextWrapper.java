@@ -12,11 +12,13 @@ import org.jsoup.nodes.TextNode;
 /** Puts text that sits loose in containers into paragraphs, so that scoring sees every block of prose. */
 final class LooseTextWrapper {
 
-    private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dd", "div",
+    /** Tags that make their parent a container {@link #hasBlockChild with a block child} (but {@code br}). */
+    static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dd", "div",
             "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
             "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "tr", "td", "th",
             "tbody", "thead", "br");
-    private static final Set<String> CONTAINER_TAGS = Set.of("body", "div", "section", "article", "main", "center",
+    /** The {@link #isContainer containers}. */
+    static final Set<String> CONTAINER_TAGS = Set.of("body", "div", "section", "article", "main", "center",
             "header", "footer", "aside", "blockquote", "td", "th", "li", "font", "span", "form");
     private static final Set<String> RENAMED_TO_P = Set.of("div", "section", "center");
 
@@ -81,22 +83,29 @@ final class LooseTextWrapper {
      * paragraph with {@code before} would make jsoup re-index the following siblings every time (quadratic).
      */
     private static void wrapRuns(Element container) {
-        List<Node> children = new ArrayList<>(container.childNodes());
-        boolean[] paragraphBreak = new boolean[children.size()];
+        // decided on the live child list (childNodes() would copy it for every container, spans included)
+        int size = container.childNodeSize();
         boolean changes = false;
         boolean runHasContent = false;
-        for (int i = 0; i < children.size(); i++) {
-            Node child = children.get(i);
-            paragraphBreak[i] = child instanceof Element e && e.nameIs("br") && nextIsBr(e);
-            if (isPhrasing(child) && !paragraphBreak[i]) {
-                runHasContent |= isContent(child);
+        for (int i = 0; i < size; i++) {
+            Node child = container.childNode(i);
+            boolean paragraphBreak = isBrPairStart(child);
+            if (isPhrasing(child) && !paragraphBreak) {
+                runHasContent = runHasContent || isContent(child);
             } else {
-                changes |= runHasContent || paragraphBreak[i];
+                changes |= runHasContent || paragraphBreak;
                 runHasContent = false;
             }
         }
         if (!changes && !runHasContent) {
             return;
+        }
+        List<Node> children = new ArrayList<>(size);
+        boolean[] paragraphBreak = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            Node child = container.childNode(i);
+            children.add(child);
+            paragraphBreak[i] = isBrPairStart(child);
         }
         // detached first: moving a node out of a parent costs a re-index of that parent's children
         container.empty();
@@ -115,6 +124,11 @@ final class LooseTextWrapper {
         }
         flush(run, rebuilt);
         container.appendChildren(rebuilt);
+    }
+
+    /** Whether {@code node} is a {@code <br>} followed (blank text aside) by another: the end of a paragraph. */
+    private static boolean isBrPairStart(Node node) {
+        return node instanceof Element e && e.nameIs("br") && nextIsBr(e);
     }
 
     /** Moves the detached nodes of {@code run} to {@code rebuilt}, in a new paragraph when they hold content. */
@@ -140,12 +154,27 @@ final class LooseTextWrapper {
 
     /** What makes a run worth a paragraph: text that is not blank, or an element other than {@code <br>}. */
     private static boolean isContent(Node node) {
-        return node instanceof TextNode text ? !text.isBlank() : node instanceof Element e && !e.nameIs("br");
+        return node instanceof TextNode text ? !isBlank(text) : node instanceof Element e && !e.nameIs("br");
+    }
+
+    /**
+     * {@link TextNode#isBlank}: only HTML whitespace (space, tab, line feed, form feed, carriage return), read by
+     * char (jsoup reads it by code point, which costs more; no surrogate is HTML whitespace either way).
+     */
+    static boolean isBlank(TextNode text) {
+        String whole = text.getWholeText();
+        for (int i = 0; i < whole.length(); i++) {
+            char c = whole.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasBrPair(Element element) {
-        for (Node node : element.childNodes()) {
-            if (node instanceof Element child && child.nameIs("br") && nextIsBr(child)) {
+        for (int i = 0; i < element.childNodeSize(); i++) {
+            if (isBrPairStart(element.childNode(i))) {
                 return true;
             }
         }
@@ -154,16 +183,16 @@ final class LooseTextWrapper {
 
     private static boolean nextIsBr(Element br) {
         Node next = br.nextSibling();
-        while (next instanceof TextNode text && text.isBlank()) {
+        while (next instanceof TextNode text && isBlank(text)) {
             next = next.nextSibling();
         }
         return next instanceof Element e && e.nameIs("br");
     }
 
     static boolean hasBlockChild(Element element) {
-        // child nodes, not children(): that copies the list of child elements on every call
-        for (Node node : element.childNodes()) {
-            if (node instanceof Element child && isBlock(child)) {
+        // by index: children() and childNodes() both copy the list on every call
+        for (int i = 0; i < element.childNodeSize(); i++) {
+            if (element.childNode(i) instanceof Element child && isBlock(child)) {
                 return true;
             }
         }

@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -43,6 +45,19 @@ public final class MainContentFinder {
     private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "button", "input", "select", "textarea", "option", "dialog", "link", "meta",
             "map", "audio", "video", "source", "track");
+    /** The junk walk's tag tests in one lookup: bits of JUNK, BLOCK ({@link LooseTextWrapper#isBlock}), CONTAINER. */
+    private static final Map<String, Integer> TAG_ROLES = new HashMap<>();
+    private static final int JUNK = 1;
+    private static final int BLOCK = 2;
+    private static final int CONTAINER = 4;
+
+    static {
+        JUNK_TAGS.forEach(tag -> TAG_ROLES.merge(tag, JUNK, (a, b) -> a | b));
+        LooseTextWrapper.BLOCK_TAGS.stream().filter(tag -> !tag.equals("br"))
+                .forEach(tag -> TAG_ROLES.merge(tag, BLOCK, (a, b) -> a | b));
+        LooseTextWrapper.CONTAINER_TAGS.forEach(tag -> TAG_ROLES.merge(tag, CONTAINER, (a, b) -> a | b));
+    }
+
     /** Containers whose class names describe their layout, not boilerplate (parsed once). */
     private static final Evaluator PREFORMATTED = Selector.evaluatorOf("table, pre, code");
     /** Text holding a full stop followed by a space or the end. */
@@ -96,9 +111,10 @@ public final class MainContentFinder {
     /**
      * Finds the article content of {@code document}, which must already have its images resolved. The document's
      * body is changed in place and must not be used for anything else afterwards: junk (scripts, hidden elements,
-     * comments) is removed and loose text wrapped in paragraphs. The passes only read it: the strict pass reads the
-     * unlikely subtrees as absent instead of removing them from a copy, so the page is never copied whole; the
-     * returned element is a detached, cleaned copy of the chosen part only.
+     * comments) is removed and loose text wrapped in paragraphs, and the returned content is taken out of it. The
+     * strict pass reads the unlikely subtrees as absent instead of removing them from a copy, so the page is never
+     * copied whole; each pass takes the part it chose out of the body and cleans it in place, and undoes that when a
+     * looser pass must read the body again. The returned element is a new element holding the chosen, cleaned part.
      *
      * @param title        article title (its repetition as a heading is dropped); may be null
      * @param evidenceBody JSON-LD {@code articleBody}, used only as evidence of where the article is
@@ -118,8 +134,9 @@ public final class MainContentFinder {
         Element best = null;
         int bestProse = 0;
         int bestLength = 0;
-        for (Pass pass : Pass.values()) {
-            Content found = finder.extract(prepared, pass);
+        Pass[] passes = Pass.values();
+        for (int i = 0; i < passes.length; i++) {
+            Content found = finder.extract(prepared, passes[i]);
             if (found == null) {
                 continue;
             }
@@ -127,25 +144,35 @@ public final class MainContentFinder {
             TextStats contentStats = found.stats();
             // a looser pass must find clearly more prose, not just the boilerplate the stricter pass removed
             int prose = proseLength(content, contentStats);
-            if (best == null || prose > bestProse * LOOSER_PASS_MIN_GAIN) {
+            boolean better = best == null || prose > bestProse * LOOSER_PASS_MIN_GAIN;
+            if (better) {
                 best = content;
                 bestProse = prose;
                 bestLength = contentStats.textLength(content);
             }
-            if (bestLength >= MIN_ARTICLE_CHARS) {
+            if (bestLength >= MIN_ARTICLE_CHARS || i == passes.length - 1) {
                 break;
             }
+            // the next pass reads the body as it was: a copy of this pass's content stays, if it is the best
+            if (better) {
+                best = content.clone();
+            }
+            found.removals().undo();
         }
         return Optional.ofNullable(best);
     }
 
-    /** A pass's cleaned copy of the content it chose, and its text measures. */
-    private record Content(Element root, TextStats stats) {
+    /**
+     * A pass's cleaned content, taken out of the body, its text measures, and the removals that took it out and
+     * cleaned it (undone to give the body back to the next pass).
+     */
+    private record Content(Element root, TextStats stats, UndoableRemovals removals) {
     }
 
     /**
-     * Runs one pass over {@code body} without changing it: reads the unlikely subtrees as absent when the pass strips
-     * them, scores the rest, and returns a cleaned copy of the chosen content, or null without candidates.
+     * Runs one pass over {@code body}: reads the unlikely subtrees as absent when the pass strips them, scores the
+     * rest, and returns the chosen content taken out of the body and cleaned, with the removals that undo it, or null
+     * without candidates (the body unchanged then).
      */
     private @Nullable Content extract(Element body, Pass pass) {
         if (pass.stripUnlikely) {
@@ -180,16 +207,58 @@ public final class MainContentFinder {
         Set<Element> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
         chosen.addAll(gatherSiblings(top));
         chosen.addAll(splitBodyParts(top));
-        Element article = new Element("div");
-        Element lastAppended = null;
+        // the chosen subtrees (none inside another: a chosen element inside the last one taken is part of it), in
+        // document order, are taken out of the body instead of copied, with the descendants the pass reads as absent
+        List<Element> roots = new ArrayList<>();
+        Element lastRoot = null;
         for (Element element : stats.elements()) {
-            if (chosen.contains(element) && (lastAppended == null || !isAttached(element, lastAppended))) {
-                article.appendChild(copyOf(element));
-                lastAppended = element;
+            if (chosen.contains(element) && (lastRoot == null || !isAttached(element, lastRoot))) {
+                roots.add(element);
+                lastRoot = element;
             }
         }
-        return new Content(article, new ContentCleaner(title, documentTitle, evidence, pass.weighClasses)
-                .clean(article, pass.cleanConditionally));
+        List<Element> excluded = new ArrayList<>();
+        for (Element root : roots) {
+            addExcludedDescendants(root, excluded);
+        }
+        Element article = new Element("div");
+        UndoableRemovals removals = new UndoableRemovals(article);
+        removals.removeAll(roots);
+        removals.removeAll(excluded);
+        article.appendChildren(roots);
+        // the strict pass's measures serve no later pass: the cleaning takes them over (each element under the
+        // content has the measures the pass took, the unlikely parts being gone); the others' are shared
+        TextStats articleStats = null;
+        if (stats != wholeBodyStats) {
+            articleStats = stats;
+            articleStats.addRoot(article, roots);
+        }
+        return new Content(article, new ContentCleaner(title, documentTitle, evidence, pass.weighClasses, removals)
+                .clean(article, pass.cleanConditionally, articleStats), removals);
+    }
+
+    /**
+     * Adds to {@code excluded} the elements under {@code root} that the current pass reads as absent and that lie in
+     * no other such element, in document order; iterative, whatever the depth.
+     */
+    private void addExcludedDescendants(Element root, List<Element> excluded) {
+        if (!aboveExcluded.contains(root)) {
+            return;
+        }
+        Deque<Element> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Element element = pending.pop();
+            for (int i = element.childNodeSize() - 1; i >= 0; i--) {
+                if (element.childNode(i) instanceof Element child) {
+                    if (isExcluded(child)) {
+                        excluded.add(child);
+                    } else if (aboveExcluded.contains(child)) {
+                        pending.push(child);
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -212,12 +281,16 @@ public final class MainContentFinder {
 
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof Comment || node instanceof Element element && element != body
-                        && (JUNK_TAGS.contains(element.normalName()) || isHidden(element))) {
+                if (node instanceof Comment) {
                     junk.add(node);
-                    return FilterResult.SKIP_ENTIRELY; // and no tail: junk gives its parent no text
+                    return FilterResult.SKIP_ENTIRELY;
                 }
                 if (node instanceof Element element) {
+                    int roles = TAG_ROLES.getOrDefault(element.normalName(), 0);
+                    if (element != body && ((roles & JUNK) != 0 || isHidden(element))) {
+                        junk.add(node);
+                        return FilterResult.SKIP_ENTIRELY; // and no tail: junk gives its parent no text
+                    }
                     bodyElements++;
                     if (depth == hasText.length) {
                         hasText = Arrays.copyOf(hasText, depth * 2);
@@ -227,10 +300,10 @@ public final class MainContentFinder {
                     hasText[depth] = false;
                     container[depth] = -1;
                     blockChild[depth] = false;
-                    if (depth > 0 && LooseTextWrapper.isBlock(element)) {
+                    if (depth > 0 && (roles & BLOCK) != 0) {
                         blockChild[depth - 1] = true;
                     }
-                    if (LooseTextWrapper.isContainer(element)) {
+                    if ((roles & CONTAINER) != 0) {
                         container[depth] = containers.size();
                         containers.add(element);
                     }
@@ -262,10 +335,12 @@ public final class MainContentFinder {
         if (element.attributesSize() == 0) {
             return false;
         }
-        if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden")) && element.text().length() < 200) {
+        Attributes attributes = element.attributes(); // read by exact key: see Nodes.attr
+        if (attributes.hasKey("hidden")
+                || "true".equals(attributes.get("aria-hidden")) && element.text().length() < 200) {
             return true;
         }
-        String style = element.attr("style");
+        String style = attributes.get("style");
         if (style.isEmpty()) {
             return false;
         }
@@ -295,7 +370,10 @@ public final class MainContentFinder {
         return !stats.measures(element);
     }
 
-    /** A detached deep copy of {@code element} without its excluded descendants; iterative, whatever the depth. */
+    /**
+     * A detached deep copy of {@code element} without its excluded descendants (for {@link #textOf}); iterative,
+     * whatever the depth.
+     */
     private Element copyOf(Element element) {
         if (!aboveExcluded.contains(element)) {
             return element.clone();
@@ -305,7 +383,9 @@ public final class MainContentFinder {
         pending.push(new Element[] {element, root});
         while (!pending.isEmpty()) {
             Element[] pair = pending.pop();
-            for (Node child : pair[0].childNodes()) {
+            Element original = pair[0];
+            for (int i = 0; i < original.childNodeSize(); i++) { // by index: childNodes() copies the list
+                Node child = original.childNode(i);
                 if (child instanceof Element childElement) {
                     if (isExcluded(childElement)) {
                         continue;
@@ -326,34 +406,37 @@ public final class MainContentFinder {
         return aboveExcluded.contains(element) ? copyOf(element).text() : element.text();
     }
 
-    /** Number of child elements that the current pass sees. */
-    private int visibleChildren(Element element) {
-        if (!aboveExcluded.contains(element)) {
-            return element.childrenSize();
-        }
+    /** Whether the current pass sees exactly one child element of {@code element} (counted up to two). */
+    private boolean hasOneVisibleChild(Element element) {
+        boolean excludes = aboveExcluded.contains(element);
         int count = 0;
-        for (Element child : element.children()) {
-            count += isExcluded(child) ? 0 : 1;
+        for (int i = 0; i < element.childNodeSize() && count < 2; i++) {
+            if (element.childNode(i) instanceof Element child && !(excludes && isExcluded(child))) {
+                count++;
+            }
         }
-        return count;
+        return count == 1;
     }
 
     private static boolean isUnlikely(Element element) {
         String tag = element.normalName();
-        if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")
-                || "articleBody".equals(element.attr("itemprop"))) {
+        if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")) {
             return false;
         }
         if (element.attributesSize() == 0) {
-            // no role, class or id to read: only the tag decides
+            // no itemprop, role, class or id to read: only the tag decides
             return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
-                    || tag.equals("header") && element.getElementsByTag("p").size() < 3;
+                    || tag.equals("header") && !Nodes.hasAtLeast(element, "p", 3);
+        }
+        if ("articleBody".equals(Nodes.attr(element, "itemprop"))) {
+            return false;
         }
         // cheapest first; every test only reads the element
         return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
-                || UNLIKELY_ROLES.contains(element.attr("role").toLowerCase(Locale.ROOT))
-                || ClassNameHints.isUnlikely(element.className(), element.id()) && element.closest(PREFORMATTED) == null
-                || tag.equals("header") && element.getElementsByTag("p").size() < 3;
+                || UNLIKELY_ROLES.contains(Nodes.attr(element, "role").toLowerCase(Locale.ROOT))
+                || ClassNameHints.isUnlikely(Nodes.className(element), Nodes.attr(element, "id"))
+                        && element.closest(PREFORMATTED) == null
+                || tag.equals("header") && !Nodes.hasAtLeast(element, "p", 3);
     }
 
     private static boolean isAttached(Element element, Element root) {
@@ -464,7 +547,7 @@ public final class MainContentFinder {
             lastScore = parentScore;
         }
         while (top.parent() != null && !top.parent().normalName().equals("body")
-                && visibleChildren(top.parent()) == 1) {
+                && hasOneVisibleChild(top.parent())) {
             top = top.parent();
         }
         return top;
@@ -481,7 +564,7 @@ public final class MainContentFinder {
         if (className.isBlank()) {
             return parts;
         }
-        String firstClass = className.strip().split("\\s+")[0];
+        String firstClass = firstToken(className.strip());
         for (Element cousin : stats.elements()) {
             // cheapest first: the same tag and class attribute, then the class token
             if (cousin == top || !cousin.normalName().equals(top.normalName()) || !cousin.className().equals(className)
@@ -497,6 +580,17 @@ public final class MainContentFinder {
             }
         }
         return parts;
+    }
+
+    /** {@code text.split("\\s+")[0]} for a text that does not start with whitespace. */
+    static String firstToken(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c >= '\t' && c <= '\r') { // \s: space, tab, line feed, vertical tab, form feed, return
+                return text.substring(0, i);
+            }
+        }
+        return text;
     }
 
     /** Text length of the paragraphs under {@code element} that read as prose: long enough, few links. */
@@ -552,6 +646,6 @@ public final class MainContentFinder {
 
     /** An element the page marks as its article: the only {@code <article>}, or {@code itemprop=articleBody}. */
     private boolean isDeclaredArticle(Element element) {
-        return "articleBody".equals(element.attr("itemprop")) || element.nameIs("article") && uniqueArticle;
+        return "articleBody".equals(Nodes.attr(element, "itemprop")) || element.nameIs("article") && uniqueArticle;
     }
 }

@@ -16,6 +16,66 @@ final class Nodes {
     }
 
     /**
+     * {@code element.attr(key)} for a lower-case {@code key} (not {@code abs:}), read by exact key: the HTML parser
+     * lower-cases every attribute name, and jsoup's {@code attr} compares keys ignoring ASCII case, which costs a
+     * case-insensitive comparison with every attribute of the element on each call.
+     */
+    static String attr(Element element, String key) {
+        return element.attributesSize() == 0 ? "" : element.attributes().get(key);
+    }
+
+    /**
+     * {@code element.getElementsByTag(tag).size() >= count} for a lower-case {@code tag} ({@code element} itself
+     * included), walking only until the count is reached and building no list; iterative, whatever the depth.
+     */
+    static boolean hasAtLeast(Element element, String tag, int count) {
+        int found = 0;
+        Node node = element;
+        while (node != null) {
+            if (node instanceof Element e && e.nameIs(tag) && ++found >= count) {
+                return true;
+            }
+            if (node instanceof Element e && e.childNodeSize() > 0) {
+                node = e.childNode(0);
+                continue;
+            }
+            while (node != element && node.nextSibling() == null) {
+                node = node.parent();
+            }
+            node = node == element ? null : node.nextSibling();
+        }
+        return found >= count;
+    }
+
+    /**
+     * {@code root.getAllElements()}: {@code root} and the elements under it in document order, in a new list (so the
+     * tree may change while it is read), without jsoup's stream; iterative, whatever the depth.
+     */
+    static List<Element> allElements(Element root) {
+        List<Element> elements = new ArrayList<>();
+        Node node = root;
+        while (node != null) {
+            if (node instanceof Element element) {
+                elements.add(element);
+                if (element.childNodeSize() > 0) {
+                    node = element.childNode(0);
+                    continue;
+                }
+            }
+            while (node != root && node.nextSibling() == null) {
+                node = node.parent();
+            }
+            node = node == root ? null : node.nextSibling();
+        }
+        return elements;
+    }
+
+    /** {@code element.className()} read as {@link #attr} reads (the class attribute, trimmed). */
+    static String className(Element element) {
+        return attr(element, "class").trim();
+    }
+
+    /**
      * Removes every node of {@code nodes} from its parent (detached ones are left alone). Removing siblings one by one
      * makes jsoup re-index the remaining siblings each time, which is quadratic in their number; here each affected
      * parent rebuilds its child list once.
@@ -42,10 +102,9 @@ final class Nodes {
                 gone[node.siblingIndex()] = true;
             }
             List<Node> kept = new ArrayList<>(parent.childNodeSize());
-            List<Node> children = parent.childNodes();
-            for (int i = 0; i < children.size(); i++) {
+            for (int i = 0; i < gone.length; i++) { // by index: childNodes() copies the list
                 if (!gone[i]) {
-                    kept.add(children.get(i));
+                    kept.add(parent.childNode(i));
                 }
             }
             parent.empty();

@@ -209,6 +209,20 @@ final class TextStats {
         }
     }
 
+    /**
+     * Measures {@code root}, a new element whose children are the given measured elements (moved under it since),
+     * as the sum of theirs: what measuring it would give. The other measures stay as they are, and the elements
+     * list does not take it in.
+     */
+    void addRoot(Element root, List<Element> children) {
+        Counts sum = new Counts();
+        for (Element child : children) {
+            sum.add(counts.get(child), 1);
+        }
+        finish(root, sum, null);
+        counts.put(root, sum);
+    }
+
     /** The measured elements in document order, the root first (without the skipped subtrees). */
     List<Element> elements() {
         return elements;
