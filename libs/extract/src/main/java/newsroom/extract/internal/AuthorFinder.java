@@ -20,7 +20,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -81,7 +80,7 @@ final class AuthorFinder {
     /** What joins the parts of a name in a login handle. */
     private static final Pattern HANDLE_PARTS = Pattern.compile("[._-]");
     /** Dashes, bullets and quote marks a theme sets before a byline ("—— by Kenneth Surin", "· Von Max Muster"). */
-    private static final Pattern LEADING_MARKS = Pattern.compile("^[\\p{Pd}\\u2022\\u00B7*~>\\u00BB|\\s]+");
+    static final Pattern LEADING_MARKS = Pattern.compile("^[\\p{Pd}\\u2022\\u00B7*~>\\u00BB|\\s]+");
     private static final Pattern TRAILING_LIST_MARKS = Pattern.compile("[,;:]+$");
     private static final Pattern TRAILING_MARKS = Pattern.compile("[.,:;]+$");
     private static final Pattern NAME_WORD = Pattern.compile("(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.)");
@@ -266,8 +265,7 @@ final class AuthorFinder {
      * An organisation's name as a field states it, whitespace collapsed; not an address, a handle nor a placeholder.
      */
     private static Optional<String> organisationName(String raw) {
-        String name = WHITESPACE.matcher(Parser.unescapeEntities(raw, false).replace('\u00A0', ' ')).replaceAll(" ")
-                .strip();
+        String name = MetaText.clean(raw, true);
         if (name.isEmpty() || name.length() > MAX_ORGANISATION_CHARS || name.contains("://") || name.startsWith("@")
                 || name.startsWith("www.") || PLACEHOLDERS.contains(name.toLowerCase(Locale.ROOT))
                 || WHITESPACE.split(name).length > MAX_ORGANISATION_WORDS) {
@@ -547,7 +545,7 @@ final class AuthorFinder {
                 }
                 if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS
                         && !textNode.isBlank()) {
-                    String text = LEADING_MARKS.matcher(textNode.text()).replaceFirst("");
+                    String text = withoutLeadingMarks(textNode.text());
                     if (!text.isEmpty() && text.length() <= MAX_TEXT_BYLINE_CHARS && PREFIX.matcher(text).lookingAt()) {
                         // "Autor: <a>Rechtsanwalt</a> Sebastian Einbock": the name follows in the next nodes of
                         // the line
@@ -559,7 +557,7 @@ final class AuthorFinder {
                             if (up.text().length() > MAX_TEXT_BYLINE_CHARS) {
                                 break;
                             }
-                            line = LEADING_MARKS.matcher(up.text()).replaceFirst("");
+                            line = withoutLeadingMarks(up.text());
                         }
                         List<String> names = names(line, Source.TEXT);
                         if (!names.isEmpty() && PREFIX.matcher(line).lookingAt()) {
@@ -596,7 +594,7 @@ final class AuthorFinder {
      * block, the end of the parent), at most {@value #MAX_TEXT_BYLINE_CHARS} characters.
      */
     private static String withRestOfLine(TextNode start) {
-        StringBuilder line = new StringBuilder(LEADING_MARKS.matcher(start.text()).replaceFirst(""));
+        StringBuilder line = new StringBuilder(withoutLeadingMarks(start.text()));
         for (Node next = start.nextSibling(); next != null && line.length() <= MAX_TEXT_BYLINE_CHARS;
                 next = next.nextSibling()) {
             if (next instanceof Element element) {
@@ -697,13 +695,12 @@ final class AuthorFinder {
      * structured sources, where a CMS puts the operator.
      */
     List<String> names(String raw, Source source) {
-        String text = WHITESPACE.matcher(Parser.unescapeEntities(raw, false)
-                .replace('\u00A0', ' ')).replaceAll(" ").strip();
+        String text = MetaText.clean(raw, true);
         List<String> names = new ArrayList<>();
         if (text.isEmpty() || text.contains("://") || text.startsWith("@")) {
             return names;
         }
-        text = LEADING_MARKS.matcher(text).replaceFirst("");
+        text = withoutLeadingMarks(text);
         for (int i = 0; i < 3; i++) {
             Matcher prefix = PREFIX.matcher(text);
             if (!prefix.lookingAt() || prefix.end() == 0) {
@@ -716,7 +713,9 @@ final class AuthorFinder {
             return names;
         }
         for (String piece : NAME_SEPARATOR.split(text)) {
-            String name = TRAILING_LIST_MARKS.matcher(piece.strip()).replaceAll("").strip();
+            String stripped = piece.strip();
+            String name = MetaText.mayEndWith(stripped, ",;:")
+                    ? TRAILING_LIST_MARKS.matcher(stripped).replaceAll("").strip() : stripped;
             boolean plausible = switch (source) {
                 case TEXT -> isPersonName(name);
                 case ELEMENT -> isBylineName(name);
@@ -727,6 +726,18 @@ final class AuthorFinder {
             }
         }
         return names;
+    }
+
+    /** {@code LEADING_MARKS.matcher(text).replaceFirst("")}, without a matcher when the text starts with no mark. */
+    static String withoutLeadingMarks(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        int first = text.codePointAt(0);
+        boolean mark = Character.getType(first) == Character.DASH_PUNCTUATION
+                || "\u2022\u00B7*~>\u00BB|".indexOf(first) >= 0
+                || first < Character.MIN_SUPPLEMENTARY_CODE_POINT && MetaText.isRegexSpace((char) first);
+        return mark ? LEADING_MARKS.matcher(text).replaceFirst("") : text;
     }
 
     /**
@@ -748,7 +759,10 @@ final class AuthorFinder {
         }
         int capitalised = 0;
         for (String word : words) {
-            String lower = TRAILING_MARKS.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (MetaText.mayEndWith(lower, ".,:;")) {
+                lower = TRAILING_MARKS.matcher(lower).replaceAll("");
+            }
             int hyphen = lower.indexOf('-', 1);
             if (NOT_PERSON.contains(lower) || hyphen > 0 && NOT_PERSON.contains(lower.substring(0, hyphen))) {
                 return false;
