@@ -29,6 +29,9 @@ final class PageScan {
     private static final Evaluator IMAGE_SRC_LINK = Selector.evaluatorOf("link[rel=image_src][href]");
     private static final List<String> BYLINE_CLASS_WORDS = List.of("byline", "author", "autor", "verfasser", "writer");
     private static final List<String> BYLINE_ID_WORDS = List.of("byline", "author", "autor", "verfasser");
+    /** What a {@code rel} matched by {@link #CANONICAL_LINK} or {@link #IMAGE_SRC_LINK} holds, in any case. */
+    private static final List<String> CANONICAL = List.of("canonical");
+    private static final List<String> IMAGE_SRC = List.of("image_src");
 
     /** A {@code <time>} or date-attribute element, and whether a nav, aside or footer element holds it. */
     record Placed(Element element, boolean inBoilerplateTag) {
@@ -89,8 +92,11 @@ final class PageScan {
             if (isBoilerplateTag(tag)) {
                 boilerplateOpen++;
             }
-            if (element.attributesSize() > 0) {
-                collectByline(element);
+            // an element without attributes (most of a page's) is no byline and names no date: its tag alone counts
+            boolean attributed = element.attributesSize() > 0;
+            String itemprop = attributed ? element.attr("itemprop") : "";
+            if (attributed) {
+                collectByline(element, itemprop);
             }
             switch (tag) {
                 case "meta" -> {
@@ -114,10 +120,14 @@ final class PageScan {
                     }
                 }
                 case "link" -> {
-                    if (canonicalLink == null && CANONICAL_LINK.matches(root, element)) {
+                    // the selectors match only a rel naming canonical or image_src (most links are stylesheets,
+                    // preloads, icons): they run only then
+                    String rel = canonicalLink == null || imageSrcLink == null ? element.attr("rel") : "";
+                    if (canonicalLink == null && containsAny(rel, CANONICAL) && CANONICAL_LINK.matches(root, element)) {
                         canonicalLink = element;
                     }
-                    if (imageSrcLink == null && IMAGE_SRC_LINK.matches(root, element)) {
+                    if (imageSrcLink == null && containsAny(rel, IMAGE_SRC)
+                            && IMAGE_SRC_LINK.matches(root, element)) {
                         imageSrcLink = element;
                     }
                 }
@@ -131,19 +141,19 @@ final class PageScan {
                 default -> {
                 }
             }
-            if (element.attributesSize() == 0) {
+            if (!attributed) {
                 return;
             }
-            String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
+            String name = !itemprop.isEmpty() || element.hasAttr("itemprop") ? itemprop : element.attr("property");
             if (!name.isEmpty() && PublishedDateFinder.namesDate(name)) {
                 dateAttributes.add(new Placed(element, boilerplateOpen > 0));
             }
         }
 
         /** Every element counts here, {@code <meta>} and {@code <script>} too (the author finder skips them). */
-        private void collectByline(Element element) {
+        private void collectByline(Element element, String itemprop) {
             boolean marked = element.attr("rel").strip().equalsIgnoreCase("author")
-                    || element.attr("itemprop").strip().equals("author");
+                    || itemprop.strip().equals("author");
             boolean named = containsAny(element.attr("class"), BYLINE_CLASS_WORDS)
                     || containsAny(element.attr("id"), BYLINE_ID_WORDS);
             if (marked || named) {
@@ -170,22 +180,13 @@ final class PageScan {
         if (value.isEmpty()) {
             return false;
         }
-        String lower = isLowerAscii(value) ? value : value.toLowerCase(Locale.ROOT);
+        // toLowerCase returns the value itself when no character changes (most class names)
+        String lower = value.toLowerCase(Locale.ROOT);
         for (String word : words) {
             if (lower.contains(word)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean isLowerAscii(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= 'A' && c <= 'Z' || c >= 128) {
-                return false;
-            }
-        }
-        return true;
     }
 }
