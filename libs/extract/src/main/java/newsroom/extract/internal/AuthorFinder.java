@@ -22,6 +22,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.extract.Field;
 
@@ -166,6 +167,11 @@ final class AuthorFinder {
     }
 
     private final SiteIdentity site;
+    /**
+     * The names the body's copyright notices give, collected by {@link #fromBylineText} on its walk when that found no
+     * byline; null until then.
+     */
+    private @Nullable Set<String> notices;
 
     private AuthorFinder(SiteIdentity site) {
         this.site = site;
@@ -198,7 +204,7 @@ final class AuthorFinder {
         return finder.fromElements(scan.bylines.stream().filter(PageScan.Byline::marked)
                         .map(PageScan.Byline::element).toList())
                 .or(() -> finder.fromElements(named(scan)))
-                .or(() -> finder.fromBylineText(document))
+                .or(() -> finder.fromBylineText(document, true))
                 .or(() -> structured.map(f -> spelledHandle(f, document)))
                 .or(() -> finder.fromPostAuthorComment(scan))
                 .or(() -> finder.fromCopyright(document))
@@ -310,7 +316,7 @@ final class AuthorFinder {
      */
     private Field<List<String>> fullName(Field<List<String>> firstName, Document document) {
         String first = firstName.value().get(0);
-        return fromBylineText(document)
+        return fromBylineText(document, false)
                 .filter(f -> f.value().size() == 1 && f.value().get(0).startsWith(first + " "))
                 .orElse(firstName);
     }
@@ -529,47 +535,129 @@ final class AuthorFinder {
         return false;
     }
 
-    /** A short text that starts with a byline word and a capitalised name ("Von Max Mustermann, 4. Juni 2020"). */
-    private Optional<Field<List<String>>> fromBylineText(Document document) {
+    /**
+     * A short text that starts with a byline word and a capitalised name ("Von Max Mustermann, 4. Juni 2020").
+     *
+     * @param alsoNotices whether {@link #fromCopyright} may be asked next: the same walk of the body then collects the
+     *                    copyright notices too, which that rule takes when no byline text is found
+     */
+    private Optional<Field<List<String>>> fromBylineText(Document document, boolean alsoNotices) {
         Element body = document.body();
         if (body == null) {
             return Optional.empty();
         }
-        List<String> found = new ArrayList<>();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element element && (element.tagName().equals("script")
-                        || element.tagName().equals("style") || isElsewhereHere(element) || isTeaserLink(element))) {
-                    return FilterResult.SKIP_ENTIRELY;
+        BodyTexts walk = new BodyTexts(true, alsoNotices);
+        NodeTraversor.filter(walk, body);
+        if (alsoNotices && walk.byline.isEmpty()) {
+            // no byline stopped the walk: every notice of the body was seen
+            notices = walk.notices;
+        }
+        return walk.byline.isEmpty() ? Optional.empty() : Optional.of(new Field<>(people(walk.byline), "byline-text"));
+    }
+
+    /** The names a byline text starting at this text node gives ({@link #fromBylineText}); none for most nodes. */
+    private List<String> bylineIn(TextNode textNode) {
+        if (textNode.getWholeText().length() > MAX_RAW_TEXT_CHARS || textNode.isBlank()) {
+            return List.of();
+        }
+        String text = withoutLeadingMarks(textNode.text());
+        if (text.isEmpty() || text.length() > MAX_TEXT_BYLINE_CHARS || !PREFIX.matcher(text).lookingAt()) {
+            return List.of();
+        }
+        // "Autor: <a>Rechtsanwalt</a> Sebastian Einbock": the name follows in the next nodes of the line
+        String line = PREFIX.matcher(text).replaceFirst("").isBlank() ? withRestOfLine(textNode) : text;
+        // "Von" alone in its text node: the name follows in a sibling element, up to two levels up
+        Element up = textNode.parent();
+        for (int level = 0; level < 3 && up != null
+                && PREFIX.matcher(line).replaceFirst("").isBlank(); level++, up = up.parent()) {
+            if (up.text().length() > MAX_TEXT_BYLINE_CHARS) {
+                break;
+            }
+            line = withoutLeadingMarks(up.text());
+        }
+        List<String> names = names(line, Source.TEXT);
+        return !names.isEmpty() && PREFIX.matcher(line).lookingAt() ? names : List.of();
+    }
+
+    /** Whether the byline text search passes over the element and all it holds. */
+    private static boolean skipsForByline(Element element) {
+        return element.tagName().equals("script") || element.tagName().equals("style") || isElsewhereHere(element)
+                || isTeaserLink(element);
+    }
+
+    /**
+     * One walk of the body for the two rules that read its short texts: byline texts ({@link #bylineIn}; scripts,
+     * styles, other articles' parts and teaser links passed over; stops at the first) and copyright notices
+     * ({@link #noticeIn}; scripts, styles, figures and captions passed over; done at a second name). Each rule sees
+     * the nodes, in the order, that a walk of its own would show it; a subtree both pass over is not entered.
+     */
+    private final class BodyTexts implements NodeFilter {
+        final List<String> byline = new ArrayList<>();
+        final Set<String> notices = new LinkedHashSet<>();
+        private final boolean bylines;
+        private final boolean alsoNotices;
+        /** The element whose subtree a rule passes over, while the walk is inside it. */
+        private @Nullable Node bylineSkipped;
+        private @Nullable Node noticesSkipped;
+
+        BodyTexts(boolean bylines, boolean alsoNotices) {
+            this.bylines = bylines;
+            this.alsoNotices = alsoNotices;
+        }
+
+        private boolean readsBylines() {
+            return bylines && bylineSkipped == null;
+        }
+
+        private boolean readsNotices() {
+            return alsoNotices && notices.size() <= 1 && noticesSkipped == null;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof Element element) {
+                if (readsBylines() && skipsForByline(element)) {
+                    bylineSkipped = element;
                 }
-                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS
-                        && !textNode.isBlank()) {
-                    String text = withoutLeadingMarks(textNode.text());
-                    if (!text.isEmpty() && text.length() <= MAX_TEXT_BYLINE_CHARS && PREFIX.matcher(text).lookingAt()) {
-                        // "Autor: <a>Rechtsanwalt</a> Sebastian Einbock": the name follows in the next nodes of
-                        // the line
-                        String line = PREFIX.matcher(text).replaceFirst("").isBlank() ? withRestOfLine(textNode) : text;
-                        // "Von" alone in its text node: the name follows in a sibling element, up to two levels up
-                        Element up = textNode.parent();
-                        for (int level = 0; level < 3 && up != null
-                                && PREFIX.matcher(line).replaceFirst("").isBlank(); level++, up = up.parent()) {
-                            if (up.text().length() > MAX_TEXT_BYLINE_CHARS) {
-                                break;
-                            }
-                            line = withoutLeadingMarks(up.text());
-                        }
-                        List<String> names = names(line, Source.TEXT);
-                        if (!names.isEmpty() && PREFIX.matcher(line).lookingAt()) {
-                            found.addAll(names);
-                            return FilterResult.STOP;
-                        }
+                if (readsNotices() && skipsForNotices(element)) {
+                    noticesSkipped = element;
+                }
+                if (!readsBylines() && !readsNotices()) {
+                    // tail is not called for a subtree skipped entirely
+                    bylineSkipped = bylineSkipped == element ? null : bylineSkipped;
+                    noticesSkipped = noticesSkipped == element ? null : noticesSkipped;
+                    return done() ? FilterResult.STOP : FilterResult.SKIP_ENTIRELY;
+                }
+            } else if (node instanceof TextNode textNode) {
+                if (readsBylines()) {
+                    List<String> names = bylineIn(textNode);
+                    if (!names.isEmpty()) {
+                        byline.addAll(names);
+                        return FilterResult.STOP;
                     }
                 }
-                return FilterResult.CONTINUE;
+                if (readsNotices()) {
+                    noticeIn(textNode, notices);
+                }
             }
-        }, body);
-        return found.isEmpty() ? Optional.empty() : Optional.of(new Field<>(people(found), "byline-text"));
+            return done() ? FilterResult.STOP : FilterResult.CONTINUE;
+        }
+
+        /** Nothing is left to read: no byline search, and no notice search or a second name already. */
+        private boolean done() {
+            return !bylines && (!alsoNotices || notices.size() > 1);
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node == bylineSkipped) {
+                bylineSkipped = null;
+            }
+            if (node == noticesSkipped) {
+                noticesSkipped = null;
+            }
+            return FilterResult.CONTINUE;
+        }
     }
 
     /**
@@ -614,37 +702,39 @@ final class AuthorFinder {
      * as on personal sites; not inside figures or captions (photo credits), and only when all notices agree.
      */
     private Optional<Field<List<String>>> fromCopyright(Document document) {
-        Element body = document.body();
-        if (body == null) {
-            return Optional.empty();
-        }
-        Set<String> found = new LinkedHashSet<>();
-        NodeFilter notices = new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element element && (element.tagName().equals("script")
-                        || element.tagName().equals("style") || element.tagName().equals("figure")
-                        || element.tagName().equals("figcaption")
-                        || PageScan.containsAny(element.className(), CAPTION_WORDS))) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS
-                        && mayHoldNotice(textNode.getWholeText())
-                        && textNode.text().length() <= MAX_TEXT_BYLINE_CHARS) {
-                    String text = textNode.text();
-                    Matcher notice = COPYRIGHT.matcher(text);
-                    if (mayBeNotice(text) && notice.find()) {
-                        String name = NAME_END.matcher(notice.group(1)).replaceFirst("").strip();
-                        if (isPersonName(name) && !site.isDeclaredName(name)) {
-                            found.add(name);
-                        }
-                    }
-                }
-                return found.size() > 1 ? FilterResult.STOP : FilterResult.CONTINUE;
+        Set<String> found = notices;
+        if (found == null) {
+            Element body = document.body();
+            if (body == null) {
+                return Optional.empty();
             }
-        };
-        NodeTraversor.filter(notices, body);
+            BodyTexts walk = new BodyTexts(false, true);
+            NodeTraversor.filter(walk, body);
+            found = walk.notices;
+        }
         return found.size() == 1 ? Optional.of(new Field<>(List.copyOf(found), "copyright")) : Optional.empty();
+    }
+
+    /** Whether the copyright notice search passes over the element and all it holds: photo credits live there. */
+    private static boolean skipsForNotices(Element element) {
+        return element.tagName().equals("script") || element.tagName().equals("style")
+                || element.tagName().equals("figure") || element.tagName().equals("figcaption")
+                || PageScan.containsAny(element.className(), CAPTION_WORDS);
+    }
+
+    /** Adds the person a copyright notice in this text node names, if any ({@link #fromCopyright}). */
+    private void noticeIn(TextNode textNode, Set<String> found) {
+        if (textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS && mayHoldNotice(textNode.getWholeText())
+                && textNode.text().length() <= MAX_TEXT_BYLINE_CHARS) {
+            String text = textNode.text();
+            Matcher notice = COPYRIGHT.matcher(text);
+            if (mayBeNotice(text) && notice.find()) {
+                String name = NAME_END.matcher(notice.group(1)).replaceFirst("").strip();
+                if (isPersonName(name) && !site.isDeclaredName(name)) {
+                    found.add(name);
+                }
+            }
+        }
     }
 
     /**
