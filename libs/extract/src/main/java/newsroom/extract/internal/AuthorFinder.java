@@ -66,7 +66,7 @@ final class AuthorFinder {
      * English month name before a day, with its weekday and "on" ("on Monday, November 18th, 2019"; a month without
      * a number after it may be a name: "June Smith"), a separator, a parenthesis, a colon, a line of other matter.
      */
-    private static final Pattern NAME_END = Pattern.compile(
+    static final Pattern NAME_END = Pattern.compile(
             "\\s*(?:(?<![\\p{L}\\p{N}])[0-9]|(?i:\\b(?:on\\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?"
                     + "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
                     + "|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?\\s*[0-9])"
@@ -75,6 +75,10 @@ final class AuthorFinder {
                     + "|\\bPublished\\b|\\bUpdated\\b|\\bVeröffentlicht\\b|\\bAktualisiert\\b|\\bAlle Artikel\\b"
                     + "|\\bMehr\\b|\\bLesezeit\\b|\\bTiempo\\b|\\bFoto\\b|\\bFotos\\b|\\bBild\\b).*$",
             Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL);
+    /** The marks and words of which every match of {@link #NAME_END} holds one (or else a digit). */
+    private static final String NAME_END_MARKS = "|\u2022\u00B7([{:@\u2013\u2014-";
+    private static final List<String> NAME_END_WORDS = List.of("sagt", "says", "Hace", "Published", "Updated",
+            "Veröffentlicht", "Aktualisiert", "Alle Artikel", "Mehr", "Lesezeit", "Tiempo", "Foto", "Bild");
     private static final Pattern NAME_SEPARATOR = Pattern.compile(
             "\\s*(?:,|;|&|/|\\+)\\s*|\\s+(?:und|and|y|et|e|i|en|sowie|with|mit)\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -729,7 +733,7 @@ final class AuthorFinder {
             String text = textNode.text();
             Matcher notice = COPYRIGHT.matcher(text);
             if (mayBeNotice(text) && notice.find()) {
-                String name = NAME_END.matcher(notice.group(1)).replaceFirst("").strip();
+                String name = withoutNameEnd(notice.group(1)).strip();
                 if (isPersonName(name) && !site.isDeclaredName(name)) {
                     found.add(name);
                 }
@@ -798,7 +802,7 @@ final class AuthorFinder {
             }
             text = text.substring(prefix.end());
         }
-        text = NAME_END.matcher(text).replaceFirst("").strip();
+        text = withoutNameEnd(text).strip();
         if (text.isEmpty() || source == Source.STRUCTURED && (isSite(text) || DOMAIN.matcher(text).find())) {
             return names;
         }
@@ -816,6 +820,23 @@ final class AuthorFinder {
             }
         }
         return names;
+    }
+
+    /**
+     * {@code NAME_END.matcher(text).replaceFirst("")}, without a matcher when the text holds none of what every match
+     * of it holds: a digit, one of {@link #NAME_END_MARKS}, one of {@link #NAME_END_WORDS} (most names: "Max Muster").
+     */
+    static String withoutNameEnd(String text) {
+        boolean mayEnd = false;
+        for (int i = 0; i < text.length() && !mayEnd; ) {
+            int c = text.codePointAt(i);
+            mayEnd = Character.isDigit(c) || NAME_END_MARKS.indexOf(c) >= 0;
+            i += Character.charCount(c);
+        }
+        for (int i = 0; i < NAME_END_WORDS.size() && !mayEnd; i++) {
+            mayEnd = text.contains(NAME_END_WORDS.get(i));
+        }
+        return mayEnd ? NAME_END.matcher(text).replaceFirst("") : text;
     }
 
     /** {@code LEADING_MARKS.matcher(text).replaceFirst("")}, without a matcher when the text starts with no mark. */
