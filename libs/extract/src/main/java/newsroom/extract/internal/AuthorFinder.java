@@ -119,10 +119,10 @@ final class AuthorFinder {
      * Each word {@link #ELSEWHERE} matches holds one of these (no stem holds a space): a class or id without any of
      * them is not looked at by the regular expression.
      */
-    private static final List<String> ELSEWHERE_STEMS = List.of("comment", "related", "sidebar", "teaser", "widget",
-            "footer", "recommend", "listing", "slide", "carousel", "promo", "newsletter", "respond", "reply",
-            "popular", "recent", "more", "also", "card", "nav", "menu", "breadcrumb", "share", "sharing", "social",
-            "caption", "copyright", "license", "bildnachweis");
+    private static final WordSearch ELSEWHERE_STEMS = WordSearch.of(List.of(
+            "comment", "related", "sidebar", "teaser", "widget", "footer", "recommend", "listing", "slide", "carousel",
+            "promo", "newsletter", "respond", "reply", "popular", "recent", "more", "also", "card", "nav", "menu",
+            "breadcrumb", "share", "sharing", "social", "caption", "copyright", "license", "bildnachweis"));
     /** JSON-LD objects whose author is not the page's: reviews, comments, answers, images. */
     private static final Pattern NOT_PAGE_AUTHOR_TYPES = Pattern.compile(
             "(?i)review|comment|answer|question|rating|imageobject|videoobject|mediaobject|photograph");
@@ -130,7 +130,8 @@ final class AuthorFinder {
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)(?:^\\s*(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}"
             + "(?:\\s*[-–]\\s*\\d{4})?)?|\\b\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s+by)\\s+(?-i)(\\p{Lu}.{2,80})");
     /** Class names of captions and photo credits, whose notices name photographers. */
-    private static final List<String> CAPTION_WORDS = List.of("caption", "credit", "bildnachweis", "bildquelle");
+    private static final WordSearch CAPTION_WORDS =
+            WordSearch.of(List.of("caption", "credit", "bildnachweis", "bildquelle"));
     /** Class names of date elements that sit inside bylines ("author__date"). */
     private static final Pattern DATE_NAME = Pattern.compile("(?i)date|time|datum|publish");
     /** Values of author fields that name nobody. */
@@ -723,7 +724,7 @@ final class AuthorFinder {
     private static boolean skipsForNotices(Element element) {
         return element.tagName().equals("script") || element.tagName().equals("style")
                 || element.tagName().equals("figure") || element.tagName().equals("figcaption")
-                || PageScan.containsAny(element.className(), CAPTION_WORDS);
+                || CAPTION_WORDS.foundIn(element.className());
     }
 
     /** Adds the person a copyright notice in this text node names, if any ({@link #fromCopyright}). */
@@ -777,7 +778,7 @@ final class AuthorFinder {
         }
         String className = e.className();
         String id = e.id();
-        if (!PageScan.containsAny(className, ELSEWHERE_STEMS) && !PageScan.containsAny(id, ELSEWHERE_STEMS)) {
+        if (!ELSEWHERE_STEMS.foundIn(className) && !ELSEWHERE_STEMS.foundIn(id)) {
             return false;
         }
         return ELSEWHERE.matcher(className + " " + id).find();

@@ -2,7 +2,6 @@ package newsroom.extract.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,11 +26,13 @@ final class PageScan {
 
     private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
     private static final Evaluator IMAGE_SRC_LINK = Selector.evaluatorOf("link[rel=image_src][href]");
-    private static final List<String> BYLINE_CLASS_WORDS = List.of("byline", "author", "autor", "verfasser", "writer");
-    private static final List<String> BYLINE_ID_WORDS = List.of("byline", "author", "autor", "verfasser");
+    private static final WordSearch BYLINE_CLASS_WORDS =
+            WordSearch.of(List.of("byline", "author", "autor", "verfasser", "writer"));
+    private static final WordSearch BYLINE_ID_WORDS =
+            WordSearch.of(List.of("byline", "author", "autor", "verfasser"));
     /** What a {@code rel} matched by {@link #CANONICAL_LINK} or {@link #IMAGE_SRC_LINK} holds, in any case. */
-    private static final List<String> CANONICAL = List.of("canonical");
-    private static final List<String> IMAGE_SRC = List.of("image_src");
+    private static final WordSearch CANONICAL = WordSearch.of(List.of("canonical"));
+    private static final WordSearch IMAGE_SRC = WordSearch.of(List.of("image_src"));
 
     /** A {@code <time>} or date-attribute element, and whether a nav, aside or footer element holds it. */
     record Placed(Element element, boolean inBoilerplateTag) {
@@ -123,10 +124,10 @@ final class PageScan {
                     // the selectors match only a rel naming canonical or image_src (most links are stylesheets,
                     // preloads, icons): they run only then
                     String rel = canonicalLink == null || imageSrcLink == null ? element.attr("rel") : "";
-                    if (canonicalLink == null && containsAny(rel, CANONICAL) && CANONICAL_LINK.matches(root, element)) {
+                    if (canonicalLink == null && CANONICAL.foundIn(rel) && CANONICAL_LINK.matches(root, element)) {
                         canonicalLink = element;
                     }
-                    if (imageSrcLink == null && containsAny(rel, IMAGE_SRC)
+                    if (imageSrcLink == null && IMAGE_SRC.foundIn(rel)
                             && IMAGE_SRC_LINK.matches(root, element)) {
                         imageSrcLink = element;
                     }
@@ -154,8 +155,8 @@ final class PageScan {
         private void collectByline(Element element, String itemprop) {
             boolean marked = element.attr("rel").strip().equalsIgnoreCase("author")
                     || itemprop.strip().equals("author");
-            boolean named = containsAny(element.attr("class"), BYLINE_CLASS_WORDS)
-                    || containsAny(element.attr("id"), BYLINE_ID_WORDS);
+            boolean named = BYLINE_CLASS_WORDS.foundIn(element.attr("class"))
+                    || BYLINE_ID_WORDS.foundIn(element.attr("id"));
             if (marked || named) {
                 bylines.add(new Byline(element, marked, named));
             }
@@ -170,23 +171,5 @@ final class PageScan {
 
     private static boolean isBoilerplateTag(String tag) {
         return tag.equals("nav") || tag.equals("aside") || tag.equals("footer");
-    }
-
-    /**
-     * True when {@code value} contains one of the lower-case {@code words}, ignoring case (what a
-     * {@code [class~=(?i)a|b]} query answers); a value already in lower case (most class names) is not copied.
-     */
-    static boolean containsAny(String value, List<String> words) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        // toLowerCase returns the value itself when no character changes (most class names)
-        String lower = value.toLowerCase(Locale.ROOT);
-        for (String word : words) {
-            if (lower.contains(word)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -74,8 +74,8 @@ final class TitleChooser {
             "(?i)logo|brand|site-?title|site-?name|sitename|masthead|carousel|slider|swiper"
                     + "|slick|navbar");
     /** Each word {@link #LOGO_NAME} matches holds one of these: a name without any is not matched against it. */
-    private static final List<String> LOGO_STEMS = List.of("logo", "brand", "site", "masthead", "carousel", "slider",
-            "swiper", "slick", "navbar");
+    private static final WordSearch LOGO_STEMS = WordSearch.of(List.of(
+            "logo", "brand", "site", "masthead", "carousel", "slider", "swiper", "slick", "navbar"));
     private static final int MAX_HEADINGS = 12;
     private static final int MAX_H2 = 4;
     /** A paragraph this long is article text: an {@code <h2>} after it is a section heading, not the title. */
@@ -473,7 +473,7 @@ final class TitleChooser {
     }
 
     static boolean isLogoName(String name) {
-        return PageScan.containsAny(name, LOGO_STEMS) && LOGO_NAME.matcher(name).find();
+        return LOGO_STEMS.foundIn(name) && LOGO_NAME.matcher(name).find();
     }
 
     /** {@code DANGLING.matcher(text).replaceAll("")}, without a matcher when neither end holds such a character. */
