@@ -20,9 +20,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jspecify.annotations.Nullable;
 
 import newsroom.extract.Field;
 
@@ -66,7 +66,7 @@ final class AuthorFinder {
      * English month name before a day, with its weekday and "on" ("on Monday, November 18th, 2019"; a month without
      * a number after it may be a name: "June Smith"), a separator, a parenthesis, a colon, a line of other matter.
      */
-    private static final Pattern NAME_END = Pattern.compile(
+    static final Pattern NAME_END = Pattern.compile(
             "\\s*(?:(?<![\\p{L}\\p{N}])[0-9]|(?i:\\b(?:on\\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?"
                     + "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
                     + "|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?\\s*[0-9])"
@@ -75,13 +75,17 @@ final class AuthorFinder {
                     + "|\\bPublished\\b|\\bUpdated\\b|\\bVeröffentlicht\\b|\\bAktualisiert\\b|\\bAlle Artikel\\b"
                     + "|\\bMehr\\b|\\bLesezeit\\b|\\bTiempo\\b|\\bFoto\\b|\\bFotos\\b|\\bBild\\b).*$",
             Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL);
+    /** The marks and words of which every match of {@link #NAME_END} holds one (or else a digit). */
+    private static final String NAME_END_MARKS = "|\u2022\u00B7([{:@\u2013\u2014-";
+    private static final List<String> NAME_END_WORDS = List.of("sagt", "says", "Hace", "Published", "Updated",
+            "Veröffentlicht", "Aktualisiert", "Alle Artikel", "Mehr", "Lesezeit", "Tiempo", "Foto", "Bild");
     private static final Pattern NAME_SEPARATOR = Pattern.compile(
             "\\s*(?:,|;|&|/|\\+)\\s*|\\s+(?:und|and|y|et|e|i|en|sowie|with|mit)\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** What joins the parts of a name in a login handle. */
     private static final Pattern HANDLE_PARTS = Pattern.compile("[._-]");
     /** Dashes, bullets and quote marks a theme sets before a byline ("—— by Kenneth Surin", "· Von Max Muster"). */
-    private static final Pattern LEADING_MARKS = Pattern.compile("^[\\p{Pd}\\u2022\\u00B7*~>\\u00BB|\\s]+");
+    static final Pattern LEADING_MARKS = Pattern.compile("^[\\p{Pd}\\u2022\\u00B7*~>\\u00BB|\\s]+");
     private static final Pattern TRAILING_LIST_MARKS = Pattern.compile("[,;:]+$");
     private static final Pattern TRAILING_MARKS = Pattern.compile("[.,:;]+$");
     private static final Pattern NAME_WORD = Pattern.compile("(?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.)");
@@ -115,10 +119,10 @@ final class AuthorFinder {
      * Each word {@link #ELSEWHERE} matches holds one of these (no stem holds a space): a class or id without any of
      * them is not looked at by the regular expression.
      */
-    private static final List<String> ELSEWHERE_STEMS = List.of("comment", "related", "sidebar", "teaser", "widget",
-            "footer", "recommend", "listing", "slide", "carousel", "promo", "newsletter", "respond", "reply",
-            "popular", "recent", "more", "also", "card", "nav", "menu", "breadcrumb", "share", "sharing", "social",
-            "caption", "copyright", "license", "bildnachweis");
+    private static final WordSearch ELSEWHERE_STEMS = WordSearch.of(List.of(
+            "comment", "related", "sidebar", "teaser", "widget", "footer", "recommend", "listing", "slide", "carousel",
+            "promo", "newsletter", "respond", "reply", "popular", "recent", "more", "also", "card", "nav", "menu",
+            "breadcrumb", "share", "sharing", "social", "caption", "copyright", "license", "bildnachweis"));
     /** JSON-LD objects whose author is not the page's: reviews, comments, answers, images. */
     private static final Pattern NOT_PAGE_AUTHOR_TYPES = Pattern.compile(
             "(?i)review|comment|answer|question|rating|imageobject|videoobject|mediaobject|photograph");
@@ -126,7 +130,8 @@ final class AuthorFinder {
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)(?:^\\s*(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}"
             + "(?:\\s*[-–]\\s*\\d{4})?)?|\\b\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s+by)\\s+(?-i)(\\p{Lu}.{2,80})");
     /** Class names of captions and photo credits, whose notices name photographers. */
-    private static final List<String> CAPTION_WORDS = List.of("caption", "credit", "bildnachweis", "bildquelle");
+    private static final WordSearch CAPTION_WORDS =
+            WordSearch.of(List.of("caption", "credit", "bildnachweis", "bildquelle"));
     /** Class names of date elements that sit inside bylines ("author__date"). */
     private static final Pattern DATE_NAME = Pattern.compile("(?i)date|time|datum|publish");
     /** Values of author fields that name nobody. */
@@ -171,6 +176,11 @@ final class AuthorFinder {
     }
 
     private final SiteIdentity site;
+    /**
+     * The names the body's copyright notices give, collected by {@link #fromBylineText} on its walk when that found no
+     * byline; null until then.
+     */
+    private @Nullable Set<String> notices;
 
     private AuthorFinder(SiteIdentity site) {
         this.site = site;
@@ -203,7 +213,7 @@ final class AuthorFinder {
         return finder.fromElements(scan.bylines.stream().filter(PageScan.Byline::marked)
                         .map(PageScan.Byline::element).toList())
                 .or(() -> finder.fromElements(named(scan)))
-                .or(() -> finder.fromBylineText(document))
+                .or(() -> finder.fromBylineText(document, true))
                 .or(() -> structured.map(f -> spelledHandle(f, document)))
                 .or(() -> finder.fromPostAuthorComment(scan))
                 .or(() -> finder.fromCopyright(document))
@@ -270,8 +280,7 @@ final class AuthorFinder {
      * An organisation's name as a field states it, whitespace collapsed; not an address, a handle nor a placeholder.
      */
     private static Optional<String> organisationName(String raw) {
-        String name = WHITESPACE.matcher(Parser.unescapeEntities(raw, false).replace('\u00A0', ' ')).replaceAll(" ")
-                .strip();
+        String name = MetaText.clean(raw, true);
         if (name.isEmpty() || name.length() > MAX_ORGANISATION_CHARS || name.contains("://") || name.startsWith("@")
                 || name.startsWith("www.") || PLACEHOLDERS.contains(name.toLowerCase(Locale.ROOT))
                 || WHITESPACE.split(name).length > MAX_ORGANISATION_WORDS) {
@@ -316,7 +325,7 @@ final class AuthorFinder {
      */
     private Field<List<String>> fullName(Field<List<String>> firstName, Document document) {
         String first = firstName.value().get(0);
-        return fromBylineText(document)
+        return fromBylineText(document, false)
                 .filter(f -> f.value().size() == 1 && f.value().get(0).startsWith(first + " "))
                 .orElse(firstName);
     }
@@ -546,47 +555,129 @@ final class AuthorFinder {
         return false;
     }
 
-    /** A short text that starts with a byline word and a capitalised name ("Von Max Mustermann, 4. Juni 2020"). */
-    private Optional<Field<List<String>>> fromBylineText(Document document) {
+    /**
+     * A short text that starts with a byline word and a capitalised name ("Von Max Mustermann, 4. Juni 2020").
+     *
+     * @param alsoNotices whether {@link #fromCopyright} may be asked next: the same walk of the body then collects the
+     *                    copyright notices too, which that rule takes when no byline text is found
+     */
+    private Optional<Field<List<String>>> fromBylineText(Document document, boolean alsoNotices) {
         Element body = document.body();
         if (body == null) {
             return Optional.empty();
         }
-        List<String> found = new ArrayList<>();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element element && (element.tagName().equals("script")
-                        || element.tagName().equals("style") || isElsewhereHere(element) || isTeaserLink(element))) {
-                    return FilterResult.SKIP_ENTIRELY;
+        BodyTexts walk = new BodyTexts(true, alsoNotices);
+        NodeTraversor.filter(walk, body);
+        if (alsoNotices && walk.byline.isEmpty()) {
+            // no byline stopped the walk: every notice of the body was seen
+            notices = walk.notices;
+        }
+        return walk.byline.isEmpty() ? Optional.empty() : Optional.of(new Field<>(people(walk.byline), "byline-text"));
+    }
+
+    /** The names a byline text starting at this text node gives ({@link #fromBylineText}); none for most nodes. */
+    private List<String> bylineIn(TextNode textNode) {
+        if (textNode.getWholeText().length() > MAX_RAW_TEXT_CHARS || textNode.isBlank()) {
+            return List.of();
+        }
+        String text = withoutLeadingMarks(textNode.text());
+        if (text.isEmpty() || text.length() > MAX_TEXT_BYLINE_CHARS || !PREFIX.matcher(text).lookingAt()) {
+            return List.of();
+        }
+        // "Autor: <a>Rechtsanwalt</a> Sebastian Einbock": the name follows in the next nodes of the line
+        String line = PREFIX.matcher(text).replaceFirst("").isBlank() ? withRestOfLine(textNode) : text;
+        // "Von" alone in its text node: the name follows in a sibling element, up to two levels up
+        Element up = textNode.parent();
+        for (int level = 0; level < 3 && up != null
+                && PREFIX.matcher(line).replaceFirst("").isBlank(); level++, up = up.parent()) {
+            if (up.text().length() > MAX_TEXT_BYLINE_CHARS) {
+                break;
+            }
+            line = withoutLeadingMarks(up.text());
+        }
+        List<String> names = names(line, Source.TEXT);
+        return !names.isEmpty() && PREFIX.matcher(line).lookingAt() ? names : List.of();
+    }
+
+    /** Whether the byline text search passes over the element and all it holds. */
+    private static boolean skipsForByline(Element element) {
+        return element.tagName().equals("script") || element.tagName().equals("style") || isElsewhereHere(element)
+                || isTeaserLink(element);
+    }
+
+    /**
+     * One walk of the body for the two rules that read its short texts: byline texts ({@link #bylineIn}; scripts,
+     * styles, other articles' parts and teaser links passed over; stops at the first) and copyright notices
+     * ({@link #noticeIn}; scripts, styles, figures and captions passed over; done at a second name). Each rule sees
+     * the nodes, in the order, that a walk of its own would show it; a subtree both pass over is not entered.
+     */
+    private final class BodyTexts implements NodeFilter {
+        final List<String> byline = new ArrayList<>();
+        final Set<String> notices = new LinkedHashSet<>();
+        private final boolean bylines;
+        private final boolean alsoNotices;
+        /** The element whose subtree a rule passes over, while the walk is inside it. */
+        private @Nullable Node bylineSkipped;
+        private @Nullable Node noticesSkipped;
+
+        BodyTexts(boolean bylines, boolean alsoNotices) {
+            this.bylines = bylines;
+            this.alsoNotices = alsoNotices;
+        }
+
+        private boolean readsBylines() {
+            return bylines && bylineSkipped == null;
+        }
+
+        private boolean readsNotices() {
+            return alsoNotices && notices.size() <= 1 && noticesSkipped == null;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof Element element) {
+                if (readsBylines() && skipsForByline(element)) {
+                    bylineSkipped = element;
                 }
-                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS
-                        && !textNode.isBlank()) {
-                    String text = LEADING_MARKS.matcher(textNode.text()).replaceFirst("");
-                    if (!text.isEmpty() && text.length() <= MAX_TEXT_BYLINE_CHARS && PREFIX.matcher(text).lookingAt()) {
-                        // "Autor: <a>Rechtsanwalt</a> Sebastian Einbock": the name follows in the next nodes of
-                        // the line
-                        String line = PREFIX.matcher(text).replaceFirst("").isBlank() ? withRestOfLine(textNode) : text;
-                        // "Von" alone in its text node: the name follows in a sibling element, up to two levels up
-                        Element up = textNode.parent();
-                        for (int level = 0; level < 3 && up != null
-                                && PREFIX.matcher(line).replaceFirst("").isBlank(); level++, up = up.parent()) {
-                            if (up.text().length() > MAX_TEXT_BYLINE_CHARS) {
-                                break;
-                            }
-                            line = LEADING_MARKS.matcher(up.text()).replaceFirst("");
-                        }
-                        List<String> names = names(line, Source.TEXT);
-                        if (!names.isEmpty() && PREFIX.matcher(line).lookingAt()) {
-                            found.addAll(names);
-                            return FilterResult.STOP;
-                        }
+                if (readsNotices() && skipsForNotices(element)) {
+                    noticesSkipped = element;
+                }
+                if (!readsBylines() && !readsNotices()) {
+                    // tail is not called for a subtree skipped entirely
+                    bylineSkipped = bylineSkipped == element ? null : bylineSkipped;
+                    noticesSkipped = noticesSkipped == element ? null : noticesSkipped;
+                    return done() ? FilterResult.STOP : FilterResult.SKIP_ENTIRELY;
+                }
+            } else if (node instanceof TextNode textNode) {
+                if (readsBylines()) {
+                    List<String> names = bylineIn(textNode);
+                    if (!names.isEmpty()) {
+                        byline.addAll(names);
+                        return FilterResult.STOP;
                     }
                 }
-                return FilterResult.CONTINUE;
+                if (readsNotices()) {
+                    noticeIn(textNode, notices);
+                }
             }
-        }, body);
-        return found.isEmpty() ? Optional.empty() : Optional.of(new Field<>(people(found), "byline-text"));
+            return done() ? FilterResult.STOP : FilterResult.CONTINUE;
+        }
+
+        /** Nothing is left to read: no byline search, and no notice search or a second name already. */
+        private boolean done() {
+            return !bylines && (!alsoNotices || notices.size() > 1);
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node == bylineSkipped) {
+                bylineSkipped = null;
+            }
+            if (node == noticesSkipped) {
+                noticesSkipped = null;
+            }
+            return FilterResult.CONTINUE;
+        }
     }
 
     /**
@@ -611,7 +702,7 @@ final class AuthorFinder {
      * block, the end of the parent), at most {@value #MAX_TEXT_BYLINE_CHARS} characters.
      */
     private static String withRestOfLine(TextNode start) {
-        StringBuilder line = new StringBuilder(LEADING_MARKS.matcher(start.text()).replaceFirst(""));
+        StringBuilder line = new StringBuilder(withoutLeadingMarks(start.text()));
         for (Node next = start.nextSibling(); next != null && line.length() <= MAX_TEXT_BYLINE_CHARS;
                 next = next.nextSibling()) {
             if (next instanceof Element element) {
@@ -631,37 +722,39 @@ final class AuthorFinder {
      * as on personal sites; not inside figures or captions (photo credits), and only when all notices agree.
      */
     private Optional<Field<List<String>>> fromCopyright(Document document) {
-        Element body = document.body();
-        if (body == null) {
-            return Optional.empty();
-        }
-        Set<String> found = new LinkedHashSet<>();
-        NodeFilter notices = new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element element && (element.tagName().equals("script")
-                        || element.tagName().equals("style") || element.tagName().equals("figure")
-                        || element.tagName().equals("figcaption")
-                        || PageScan.containsAny(element.className(), CAPTION_WORDS))) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (node instanceof TextNode textNode && textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS
-                        && mayHoldNotice(textNode.getWholeText())
-                        && textNode.text().length() <= MAX_TEXT_BYLINE_CHARS) {
-                    String text = textNode.text();
-                    Matcher notice = COPYRIGHT.matcher(text);
-                    if (mayBeNotice(text) && notice.find()) {
-                        String name = NAME_END.matcher(notice.group(1)).replaceFirst("").strip();
-                        if (isPersonName(name) && !site.isDeclaredName(name)) {
-                            found.add(name);
-                        }
-                    }
-                }
-                return found.size() > 1 ? FilterResult.STOP : FilterResult.CONTINUE;
+        Set<String> found = notices;
+        if (found == null) {
+            Element body = document.body();
+            if (body == null) {
+                return Optional.empty();
             }
-        };
-        NodeTraversor.filter(notices, body);
+            BodyTexts walk = new BodyTexts(false, true);
+            NodeTraversor.filter(walk, body);
+            found = walk.notices;
+        }
         return found.size() == 1 ? Optional.of(new Field<>(List.copyOf(found), "copyright")) : Optional.empty();
+    }
+
+    /** Whether the copyright notice search passes over the element and all it holds: photo credits live there. */
+    private static boolean skipsForNotices(Element element) {
+        return element.tagName().equals("script") || element.tagName().equals("style")
+                || element.tagName().equals("figure") || element.tagName().equals("figcaption")
+                || CAPTION_WORDS.foundIn(element.className());
+    }
+
+    /** Adds the person a copyright notice in this text node names, if any ({@link #fromCopyright}). */
+    private void noticeIn(TextNode textNode, Set<String> found) {
+        if (textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS && mayHoldNotice(textNode.getWholeText())
+                && textNode.text().length() <= MAX_TEXT_BYLINE_CHARS) {
+            String text = textNode.text();
+            Matcher notice = COPYRIGHT.matcher(text);
+            if (mayBeNotice(text) && notice.find()) {
+                String name = withoutNameEnd(notice.group(1)).strip();
+                if (isPersonName(name) && !site.isDeclaredName(name)) {
+                    found.add(name);
+                }
+            }
+        }
     }
 
     /**
@@ -700,7 +793,7 @@ final class AuthorFinder {
         }
         String className = e.className();
         String id = e.id();
-        if (!PageScan.containsAny(className, ELSEWHERE_STEMS) && !PageScan.containsAny(id, ELSEWHERE_STEMS)) {
+        if (!ELSEWHERE_STEMS.foundIn(className) && !ELSEWHERE_STEMS.foundIn(id)) {
             return false;
         }
         return ELSEWHERE.matcher(className + " " + id).find();
@@ -712,13 +805,12 @@ final class AuthorFinder {
      * structured sources, where a CMS puts the operator.
      */
     List<String> names(String raw, Source source) {
-        String text = WHITESPACE.matcher(Parser.unescapeEntities(raw, false)
-                .replace('\u00A0', ' ')).replaceAll(" ").strip();
+        String text = MetaText.clean(raw, true);
         List<String> names = new ArrayList<>();
         if (text.isEmpty() || text.contains("://") || text.startsWith("@")) {
             return names;
         }
-        text = LEADING_MARKS.matcher(text).replaceFirst("");
+        text = withoutLeadingMarks(text);
         for (int i = 0; i < 3; i++) {
             Matcher prefix = PREFIX.matcher(text);
             if (!prefix.lookingAt() || prefix.end() == 0) {
@@ -726,7 +818,7 @@ final class AuthorFinder {
             }
             text = text.substring(prefix.end());
         }
-        text = NAME_END.matcher(text).replaceFirst("").strip();
+        text = withoutNameEnd(text).strip();
         Matcher sentence = LAST_SENTENCE.matcher(text);
         if (sentence.find() && site.names(sentence.group(1))) {
             // the site's name glued on after a full stop ("Finian Cunningham. Sputnik International")
@@ -736,7 +828,9 @@ final class AuthorFinder {
             return names;
         }
         for (String piece : NAME_SEPARATOR.split(text)) {
-            String name = TRAILING_LIST_MARKS.matcher(piece.strip()).replaceAll("").strip();
+            String stripped = piece.strip();
+            String name = MetaText.mayEndWith(stripped, ",;:")
+                    ? TRAILING_LIST_MARKS.matcher(stripped).replaceAll("").strip() : stripped;
             boolean plausible = switch (source) {
                 case TEXT -> isPersonName(name);
                 case ELEMENT -> isBylineName(name);
@@ -747,6 +841,35 @@ final class AuthorFinder {
             }
         }
         return names;
+    }
+
+    /**
+     * {@code NAME_END.matcher(text).replaceFirst("")}, without a matcher when the text holds none of what every match
+     * of it holds: a digit, one of {@link #NAME_END_MARKS}, one of {@link #NAME_END_WORDS} (most names: "Max Muster").
+     */
+    static String withoutNameEnd(String text) {
+        boolean mayEnd = false;
+        for (int i = 0; i < text.length() && !mayEnd; ) {
+            int c = text.codePointAt(i);
+            mayEnd = Character.isDigit(c) || NAME_END_MARKS.indexOf(c) >= 0;
+            i += Character.charCount(c);
+        }
+        for (int i = 0; i < NAME_END_WORDS.size() && !mayEnd; i++) {
+            mayEnd = text.contains(NAME_END_WORDS.get(i));
+        }
+        return mayEnd ? NAME_END.matcher(text).replaceFirst("") : text;
+    }
+
+    /** {@code LEADING_MARKS.matcher(text).replaceFirst("")}, without a matcher when the text starts with no mark. */
+    static String withoutLeadingMarks(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        int first = text.codePointAt(0);
+        boolean mark = Character.getType(first) == Character.DASH_PUNCTUATION
+                || "\u2022\u00B7*~>\u00BB|".indexOf(first) >= 0
+                || first < Character.MIN_SUPPLEMENTARY_CODE_POINT && MetaText.isRegexSpace((char) first);
+        return mark ? LEADING_MARKS.matcher(text).replaceFirst("") : text;
     }
 
     /**
@@ -768,7 +891,10 @@ final class AuthorFinder {
         }
         int capitalised = 0;
         for (String word : words) {
-            String lower = TRAILING_MARKS.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (MetaText.mayEndWith(lower, ".,:;")) {
+                lower = TRAILING_MARKS.matcher(lower).replaceAll("");
+            }
             int hyphen = lower.indexOf('-', 1);
             if (NOT_PERSON.contains(lower) || hyphen > 0 && NOT_PERSON.contains(lower.substring(0, hyphen))) {
                 return false;

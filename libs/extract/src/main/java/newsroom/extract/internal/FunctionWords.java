@@ -62,6 +62,24 @@ final class FunctionWords {
     private static final Map<String, Integer> LANGUAGES_OF = languagesOf();
     /** No function word is longer: a longer word is counted without being looked up. */
     private static final int LONGEST_WORD = LANGUAGES_OF.keySet().stream().mapToInt(String::length).max().orElse(0);
+    /**
+     * {@link #LANGUAGES_OF} as an open-addressing table keyed by {@link String#hashCode}, so that a word of the text
+     * is looked up from its characters, lower-cased one at a time, without a substring or a lower-case copy.
+     */
+    private static final int TABLE_MASK = Integer.highestOneBit(LANGUAGES_OF.size() * 4) - 1;
+    private static final String[] TABLE_WORDS = new String[TABLE_MASK + 1];
+    private static final int[] TABLE_LANGUAGES = new int[TABLE_MASK + 1];
+
+    static {
+        LANGUAGES_OF.forEach((word, languages) -> {
+            int slot = word.hashCode() & TABLE_MASK;
+            while (TABLE_WORDS[slot] != null) {
+                slot = slot + 1 & TABLE_MASK;
+            }
+            TABLE_WORDS[slot] = word;
+            TABLE_LANGUAGES[slot] = languages;
+        });
+    }
 
     private FunctionWords() {
     }
@@ -115,9 +133,8 @@ final class FunctionWords {
             } else if (!letter && start >= 0) {
                 words++;
                 // lower case is never shorter, so a longer word is no function word
-                Integer languages = i - start > LONGEST_WORD ? null
-                        : LANGUAGES_OF.get(text.substring(start, i).toLowerCase(Locale.ROOT));
-                if (languages != null) {
+                int languages = i - start > LONGEST_WORD ? 0 : languagesOf(text, start, i);
+                if (languages != 0) {
                     for (int language = 0; language < LANGUAGES.length; language++) {
                         if ((languages & 1 << language) != 0) {
                             listed[language]++;
@@ -131,6 +148,48 @@ final class FunctionWords {
             }
         }
         return new Counts(words, listed, distinct);
+    }
+
+    /**
+     * The languages (bit set, 0 for none) whose list holds {@code text[start, end)} in lower case: what
+     * {@code LANGUAGES_OF.get(text.substring(start, end).toLowerCase(Locale.ROOT))} gives. A word of letters
+     * lower-cases one character at a time ({@code Character.toLowerCase}) except for the two letters whose
+     * {@code String} lower case differs (dotted capital I, two characters; capital sigma, final at a word's end):
+     * such a word is looked up the slow way.
+     */
+    static int languagesOf(String text, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\u0130' || c == '\u03A3') {
+                return languagesOfLowerCase(text.substring(start, end).toLowerCase(Locale.ROOT));
+            }
+            hash = 31 * hash + Character.toLowerCase(c);
+        }
+        for (int slot = hash & TABLE_MASK; TABLE_WORDS[slot] != null; slot = slot + 1 & TABLE_MASK) {
+            if (isLowerCaseOf(TABLE_WORDS[slot], text, start, end)) {
+                return TABLE_LANGUAGES[slot];
+            }
+        }
+        return 0;
+    }
+
+    /** The languages (bit set, 0 for none) whose list holds {@code word}, by the map the table is built from. */
+    static int languagesOfLowerCase(String word) {
+        Integer languages = LANGUAGES_OF.get(word);
+        return languages == null ? 0 : languages;
+    }
+
+    private static boolean isLowerCaseOf(String word, String text, int start, int end) {
+        if (word.length() != end - start) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (word.charAt(i - start) != Character.toLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, Integer> languagesOf() {

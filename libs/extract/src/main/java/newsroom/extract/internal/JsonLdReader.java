@@ -32,7 +32,8 @@ public final class JsonLdReader {
     private static final int MAX_DEPTH = 8;
     private static final int MAX_NESTING = 64;
 
-    private static final Pattern TYPE_PREFIX = Pattern.compile("^.*[/:]");
+    /** What {@link #localName} removes; the tests hold it to this. */
+    static final Pattern TYPE_PREFIX = Pattern.compile("^.*[/:]");
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
                     .build())
@@ -128,7 +129,21 @@ public final class JsonLdReader {
 
     /** A type without its vocabulary prefix: {@code https://schema.org/NewsArticle}, {@code schema:NewsArticle}. */
     static String localName(String type) {
-        return TYPE_PREFIX.matcher(type).replaceFirst("");
+        // what TYPE_PREFIX removes: up to the last '/' or ':' before the first line terminator (where '.' stops)
+        int end = type.length();
+        for (int i = 0; i < end; i++) {
+            char c = type.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                end = i;
+            }
+        }
+        for (int i = end - 1; i >= 0; i--) {
+            char c = type.charAt(i);
+            if (c == '/' || c == ':') {
+                return type.substring(i + 1);
+            }
+        }
+        return type;
     }
 
     private static String typeName(JsonNode type) {

@@ -36,8 +36,10 @@ import newsroom.extract.Field;
  * <p>Shortcut: the detector is costly (random-sampling trials over a large n-gram map), so the text's function words
  * are looked at first ({@link FunctionWords}): when they clearly say the declared language, the declaration is kept;
  * with no declaration, when they clearly say one listed language, that language is taken (origin {@code text}). Only
- * the remaining texts (mis-declared, mixed, thin, or in a language without a list) go to the detector. On the 470
- * pages of the benchmark and metadata-dev sets the shortcut gives the detector's answer on every page it decides.
+ * the remaining texts (mis-declared, mixed, thin, or in a language without a list) go to the detector. A Japanese or
+ * Korean declaration is kept the same way when the text is mostly written in that language's own script
+ * ({@link OwnScript}). On the 470 pages of the benchmark and metadata-dev sets the shortcuts give the detector's
+ * answer on every page they decide.
  */
 public final class LanguageCheck {
 
@@ -104,8 +106,10 @@ public final class LanguageCheck {
         if (sample.strip().length() < MIN_TEXT_CHARS) {
             return declared;
         }
-        if (declared.isPresent() && FunctionWords.confirms(primary(declared.get().value()), sample)) {
-            // the text's function words clearly say the declared language: the detector would agree
+        if (declared.isPresent() && (FunctionWords.confirms(primary(declared.get().value()), sample)
+                || OwnScript.confirms(primary(declared.get().value()), sample))) {
+            // the text's function words, or a script only the declared language writes, clearly say the declared
+            // language: the detector would agree
             return declared;
         }
         if (declared.isEmpty()) {

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 import org.jspecify.annotations.Nullable;
 
 import newsroom.extract.ArticleDate;
@@ -30,8 +29,6 @@ import newsroom.extract.PageMetadata;
 public final class MetadataExtractor {
 
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;|]\\s*");
-    /** Regular expressions of the hot paths, compiled once ({@code String.split} compiles on every call). */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int MAX_NAME_CHARS = 100;
 
     private final Document document;
@@ -291,8 +288,7 @@ public final class MetadataExtractor {
         if (value == null) {
             return "";
         }
-        String unescaped = Parser.unescapeEntities(value, false);
-        return WHITESPACE.matcher(unescaped).replaceAll(" ").strip();
+        return MetaText.clean(value, false);
     }
 
     private List<String> splitList(List<String> raw) {

@@ -2,7 +2,6 @@ package newsroom.extract.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,8 +26,13 @@ final class PageScan {
 
     private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
     private static final Evaluator IMAGE_SRC_LINK = Selector.evaluatorOf("link[rel=image_src][href]");
-    private static final List<String> BYLINE_CLASS_WORDS = List.of("byline", "author", "autor", "verfasser", "writer");
-    private static final List<String> BYLINE_ID_WORDS = List.of("byline", "author", "autor", "verfasser");
+    private static final WordSearch BYLINE_CLASS_WORDS =
+            WordSearch.of(List.of("byline", "author", "autor", "verfasser", "writer"));
+    private static final WordSearch BYLINE_ID_WORDS =
+            WordSearch.of(List.of("byline", "author", "autor", "verfasser"));
+    /** What a {@code rel} matched by {@link #CANONICAL_LINK} or {@link #IMAGE_SRC_LINK} holds, in any case. */
+    private static final WordSearch CANONICAL = WordSearch.of(List.of("canonical"));
+    private static final WordSearch IMAGE_SRC = WordSearch.of(List.of("image_src"));
 
     /** A {@code <time>} or date-attribute element, and whether a nav, aside or footer element holds it. */
     record Placed(Element element, boolean inBoilerplateTag) {
@@ -91,8 +95,11 @@ final class PageScan {
             if (isBoilerplateTag(tag)) {
                 boilerplateOpen++;
             }
-            if (element.attributesSize() > 0) {
-                collectByline(element);
+            // an element without attributes (most of a page's) is no byline and names no date: its tag alone counts
+            boolean attributed = element.attributesSize() > 0;
+            String itemprop = attributed ? element.attr("itemprop") : "";
+            if (attributed) {
+                collectByline(element, itemprop);
             }
             switch (tag) {
                 case "meta" -> {
@@ -116,10 +123,14 @@ final class PageScan {
                     }
                 }
                 case "link" -> {
-                    if (canonicalLink == null && CANONICAL_LINK.matches(root, element)) {
+                    // the selectors match only a rel naming canonical or image_src (most links are stylesheets,
+                    // preloads, icons): they run only then
+                    String rel = canonicalLink == null || imageSrcLink == null ? element.attr("rel") : "";
+                    if (canonicalLink == null && CANONICAL.foundIn(rel) && CANONICAL_LINK.matches(root, element)) {
                         canonicalLink = element;
                     }
-                    if (imageSrcLink == null && IMAGE_SRC_LINK.matches(root, element)) {
+                    if (imageSrcLink == null && IMAGE_SRC.foundIn(rel)
+                            && IMAGE_SRC_LINK.matches(root, element)) {
                         imageSrcLink = element;
                     }
                 }
@@ -133,10 +144,10 @@ final class PageScan {
                 default -> {
                 }
             }
-            if (element.attributesSize() == 0) {
+            if (!attributed) {
                 return;
             }
-            String name = element.hasAttr("itemprop") ? element.attr("itemprop") : element.attr("property");
+            String name = !itemprop.isEmpty() || element.hasAttr("itemprop") ? itemprop : element.attr("property");
             if (!name.isEmpty() && PublishedDateFinder.namesDate(name)) {
                 dateAttributes.add(new Placed(element, boilerplateOpen > 0));
             }
@@ -146,11 +157,11 @@ final class PageScan {
         }
 
         /** Every element counts here, {@code <meta>} and {@code <script>} too (the author finder skips them). */
-        private void collectByline(Element element) {
+        private void collectByline(Element element, String itemprop) {
             boolean marked = element.attr("rel").strip().equalsIgnoreCase("author")
-                    || element.attr("itemprop").strip().equals("author");
-            boolean named = containsAny(element.attr("class"), BYLINE_CLASS_WORDS)
-                    || containsAny(element.attr("id"), BYLINE_ID_WORDS);
+                    || itemprop.strip().equals("author");
+            boolean named = BYLINE_CLASS_WORDS.foundIn(element.attr("class"))
+                    || BYLINE_ID_WORDS.foundIn(element.attr("id"));
             if (marked || named) {
                 bylines.add(new Byline(element, marked, named));
             }
@@ -178,32 +189,5 @@ final class PageScan {
 
     private static boolean isBoilerplateTag(String tag) {
         return tag.equals("nav") || tag.equals("aside") || tag.equals("footer");
-    }
-
-    /**
-     * True when {@code value} contains one of the lower-case {@code words}, ignoring case (what a
-     * {@code [class~=(?i)a|b]} query answers); a value already in lower case (most class names) is not copied.
-     */
-    static boolean containsAny(String value, List<String> words) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        String lower = isLowerAscii(value) ? value : value.toLowerCase(Locale.ROOT);
-        for (String word : words) {
-            if (lower.contains(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isLowerAscii(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= 'A' && c <= 'Z' || c >= 128) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -63,9 +63,10 @@ public final class PublishedDateFinder {
             "(?i)(?:^|\\s)(?:date(?:published|created|modified)|(?:dc|dcterms):(?:date|created|issued|modified))"
                     + "(?:\\s|$)");
     /** Class or id names of blocks whose dates are not the article's. */
-    private static final List<String> ASIDE_WORDS = List.of("comment", "related", "sidebar", "widget", "teaser",
-            "recommend", "popular", "trending", "newsletter", "share", "social", "breadcrumb", "menu", "navigation",
-            "cookie", "consent", "archive", "calendar", "more-", "weitere", "footer", "reply", "replies", "respon");
+    private static final WordSearch ASIDE_WORDS = WordSearch.of(List.of(
+            "comment", "related", "sidebar", "widget", "teaser", "recommend", "popular", "trending", "newsletter",
+            "share", "social", "breadcrumb", "menu", "navigation", "cookie", "consent", "archive", "calendar", "more-",
+            "weitere", "footer", "reply", "replies", "respon"));
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Values written by software: numeric dates with slashes are month-first, as US software writes them. */
     private static final DateParser MACHINE_WRITTEN = DateParser.loose(false);
@@ -564,7 +565,7 @@ public final class PublishedDateFinder {
             return false;
         }
         // no word holds a space, so class and id are searched apart, without a lower-case copy of either
-        return PageScan.containsAny(className, ASIDE_WORDS) || PageScan.containsAny(id, ASIDE_WORDS);
+        return ASIDE_WORDS.foundIn(className) || ASIDE_WORDS.foundIn(id);
     }
 
     /**

@@ -34,12 +34,15 @@ final class SiteIdentity {
             "shop", "info", "online", "de", "com", "org", "net", "co", "at", "ch", "pl", "uk", "archive", "m", "amp");
     private static final int MIN_HOST_LABEL = 4;
     /**
-     * The keys of each character below U+0100 on its own (plain, and with umlauts spelled out): a text of such
-     * characters has as keys the concatenations (their decompositions never combine across characters, and the marks
-     * they leave are dropped).
+     * The keys of each character below U+0100 or in General Punctuation (U+2000 to U+206F: spaces, dashes, quotes)
+     * on its own (plain, and with umlauts spelled out), indexed by {@link #tableIndex}: a text of such characters has
+     * as keys the concatenations (none of them is a combining mark, so their decompositions never reorder or combine
+     * across characters, and the marks they leave are dropped).
      */
-    private static final String[] LATIN_1_PLAIN = latin1Keys(0);
-    private static final String[] LATIN_1_SPELLED = latin1Keys(1);
+    private static final int PUNCTUATION_FROM = 0x2000;
+    private static final int PUNCTUATION_TO = 0x2070;
+    private static final String[] TABLE_PLAIN = tableKeys(0);
+    private static final String[] TABLE_SPELLED = tableKeys(1);
 
     /** Declared site names as letter keys (every spelling variant). */
     private final Set<String> nameKeys = new LinkedHashSet<>();
@@ -129,13 +132,14 @@ final class SiteIdentity {
             }
             return List.of(key.toString());
         }
-        if (isLatin1(lower)) {
-            // what the normalizer gives, one character at a time: each Latin-1 character decomposes on its own
+        if (isInTable(lower)) {
+            // what the normalizer gives, one character at a time: each such character decomposes on its own
             StringBuilder plain = new StringBuilder(lower.length());
             StringBuilder spelled = new StringBuilder(lower.length());
             for (int i = 0; i < lower.length(); i++) {
-                plain.append(LATIN_1_PLAIN[lower.charAt(i)]);
-                spelled.append(LATIN_1_SPELLED[lower.charAt(i)]);
+                int index = tableIndex(lower.charAt(i));
+                plain.append(TABLE_PLAIN[index]);
+                spelled.append(TABLE_SPELLED[index]);
             }
             String plainKey = plain.toString();
             String spelledKey = spelled.toString();
@@ -154,18 +158,24 @@ final class SiteIdentity {
         return plain.equals(spelled) ? List.of(plain) : List.of(plain, spelled);
     }
 
-    private static String[] latin1Keys(int which) {
-        String[] keys = new String[256];
-        for (char c = 0; c < keys.length; c++) {
-            List<String> both = keysOfLowerCase(String.valueOf(c));
-            keys[c] = both.get(Math.min(which, both.size() - 1));
+    private static String[] tableKeys(int which) {
+        String[] keys = new String[256 + PUNCTUATION_TO - PUNCTUATION_FROM];
+        for (int c = 0; c < PUNCTUATION_TO; c = c == 255 ? PUNCTUATION_FROM : c + 1) {
+            List<String> both = keysOfLowerCase(String.valueOf((char) c));
+            keys[tableIndex((char) c)] = both.get(Math.min(which, both.size() - 1));
         }
         return keys;
     }
 
-    private static boolean isLatin1(String text) {
+    /** A character's place in the key tables: Latin-1 first, then General Punctuation. */
+    private static int tableIndex(char c) {
+        return c < 256 ? c : c - PUNCTUATION_FROM + 256;
+    }
+
+    private static boolean isInTable(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 256) {
+            char c = text.charAt(i);
+            if (c >= 256 && (c < PUNCTUATION_FROM || c >= PUNCTUATION_TO)) {
                 return false;
             }
         }

@@ -14,7 +14,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.parser.Parser;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
@@ -53,12 +52,17 @@ import newsroom.extract.Field;
  */
 final class TitleChooser {
 
-    private static final Pattern SEPARATOR = Pattern.compile(
+    static final Pattern SEPARATOR = Pattern.compile(
             "\\s+(?:[|\\-\\u2013\\u2014\\u00B7\\u2022\\u00BB\\u00AB:~/\\u2502]|::|//|>>|<<)\\s+|\\s*[|\\u2502]\\s*");
     /** Separator characters left at either end once a segment is gone ("National Rail Enquiries -"). */
-    private static final Pattern DANGLING = Pattern.compile(
+    static final Pattern DANGLING = Pattern.compile(
             "^[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00BB\\u00AB:~/\\u2502>]+"
             + "|[\\s|\\-\\u2013\\u2014\\u00B7\\u2022\\u00AB:~/\\u2502<]+$");
+    /** The characters {@link #DANGLING} removes at the start and at the end, besides whitespace. */
+    private static final String DANGLING_LEADING = "|-\u2013\u2014\u00B7\u2022\u00BB\u00AB:~/\u2502>";
+    private static final String DANGLING_TRAILING = "|-\u2013\u2014\u00B7\u2022\u00AB:~/\u2502<";
+    /** Every match of {@link #SEPARATOR} holds one of these. */
+    private static final String SEPARATOR_CHARS = "|-\u2013\u2014\u00B7\u2022\u00BB\u00AB:~/\u2502<>";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** A host name as a title segment ("mediaarchitecture.de", "www.example-news.com"). */
     private static final Pattern DOMAIN = Pattern.compile(
@@ -66,11 +70,13 @@ final class TitleChooser {
     private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212]");
     private static final Pattern SINGLE_QUOTES = Pattern.compile("[\\u2018\\u2019\\u201A\\u201B]");
     private static final Pattern DOUBLE_QUOTES = Pattern.compile("[\\u201C\\u201D\\u201E\\u201F\\u00AB\\u00BB]");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern HOME_URL = Pattern.compile("(?i)https?://[^/?#]+/?(index\\.\\w+)?");
-    private static final Pattern LOGO_NAME = Pattern.compile(
+    static final Pattern LOGO_NAME = Pattern.compile(
             "(?i)logo|brand|site-?title|site-?name|sitename|masthead|carousel|slider|swiper"
                     + "|slick|navbar");
+    /** Each word {@link #LOGO_NAME} matches holds one of these: a name without any is not matched against it. */
+    private static final WordSearch LOGO_STEMS = WordSearch.of(List.of(
+            "logo", "brand", "site", "masthead", "carousel", "slider", "swiper", "slick", "navbar"));
     private static final int MAX_HEADINGS = 12;
     private static final int MAX_H2 = 4;
     /** A paragraph this long is article text: an {@code <h2>} after it is a section heading, not the title. */
@@ -184,7 +190,7 @@ final class TitleChooser {
                 }
                 for (Declared title : titles) {
                     if (title.key().equals(partKey)) {
-                        return new Field<>(DANGLING.matcher(clean(text)).replaceAll(""), heading.origin());
+                        return new Field<>(withoutDangling(clean(text)), heading.origin());
                     }
                 }
             }
@@ -213,13 +219,13 @@ final class TitleChooser {
                 return FilterResult.CONTINUE;
             }
         }, heading);
-        String kept = DANGLING.matcher(clean(text.toString())).replaceAll("");
+        String kept = withoutDangling(clean(text.toString()));
         return kept.isEmpty() ? clean(heading.text()) : kept;
     }
 
     /** Drops leading and trailing separator-delimited segments that name the site; keeps at least one segment. */
     static String stripSiteName(String raw, SiteIdentity site) {
-        String trimmed = DANGLING.matcher(raw).replaceAll("");
+        String trimmed = withoutDangling(raw);
         String title = trimmed.isEmpty() ? raw : trimmed;
         List<String> segments = segments(title);
         if (segments.size() < 2) {
@@ -431,7 +437,7 @@ final class TitleChooser {
             if (tag.equals("a") && isHomeLink(e.attr("href")) || isWidget(e)) {
                 return true;
             }
-            if (depth <= 3 && (LOGO_NAME.matcher(e.className()).find() || LOGO_NAME.matcher(e.id()).find())) {
+            if (depth <= 3 && (isLogoName(e.className()) || isLogoName(e.id()))) {
                 return true;
             }
         }
@@ -479,8 +485,28 @@ final class TitleChooser {
         return h.equals("/") || h.equals("./") || HOME_URL.matcher(h).matches();
     }
 
-    private static List<String> segments(String title) {
+    static boolean isLogoName(String name) {
+        return LOGO_STEMS.foundIn(name) && LOGO_NAME.matcher(name).find();
+    }
+
+    /** {@code DANGLING.matcher(text).replaceAll("")}, without a matcher when neither end holds such a character. */
+    static String withoutDangling(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        boolean leading = MetaText.isRegexSpace(first) || DANGLING_LEADING.indexOf(first) >= 0;
+        boolean trailing = MetaText.isRegexSpace(text.charAt(text.length() - 1))
+                || MetaText.mayEndWith(text, DANGLING_TRAILING);
+        return leading || trailing ? DANGLING.matcher(text).replaceAll("") : text;
+    }
+
+    static List<String> segments(String title) {
         List<String> segments = new ArrayList<>();
+        if (!holdsAnyOf(title, SEPARATOR_CHARS)) {
+            segments.add(title);
+            return segments;
+        }
         Matcher m = SEPARATOR.matcher(title);
         int start = 0;
         while (m.find()) {
@@ -506,7 +532,7 @@ final class TitleChooser {
             }
             offset = at + segments.get(i).length();
         }
-        String joined = DANGLING.matcher(title.substring(start, end)).replaceAll("");
+        String joined = withoutDangling(title.substring(start, end));
         return joined.isEmpty() ? title : joined;
     }
 
@@ -518,13 +544,41 @@ final class TitleChooser {
         return stems;
     }
 
-    private static List<String> words(String text) {
+    private static boolean holdsAnyOf(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The runs of letters and numbers ({@code [\p{L}\p{N}]+}, by code point) of the normalised text. */
+    static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(normalize(text));
-        while (m.find()) {
-            words.add(m.group());
+        String normalized = normalize(text);
+        int start = -1;
+        for (int i = 0; i < normalized.length(); ) {
+            int c = normalized.codePointAt(i);
+            if (isLetterOrNumber(c)) {
+                start = start < 0 ? i : start;
+            } else if (start >= 0) {
+                words.add(normalized.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(c);
+        }
+        if (start >= 0) {
+            words.add(normalized.substring(start));
         }
         return words;
+    }
+
+    /** What {@code [\p{L}\p{N}]} matches: a letter, or a decimal digit, letter number or other number. */
+    private static boolean isLetterOrNumber(int c) {
+        int type = Character.getType(c);
+        return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     private static String stem(String word) {
@@ -565,7 +619,6 @@ final class TitleChooser {
         if (value == null) {
             return "";
         }
-        String unescaped = Parser.unescapeEntities(value, false);
-        return WHITESPACE.matcher(unescaped.replace('\u00A0', ' ')).replaceAll(" ").strip();
+        return MetaText.clean(value, true);
     }
 }

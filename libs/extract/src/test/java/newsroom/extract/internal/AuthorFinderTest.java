@@ -379,4 +379,21 @@ class AuthorFinderTest {
                 .contains(new Field<>(List.of("Sven Schreivogel"), "copyright"));
         assertThat(names("", "<figure><figcaption>© Max Fotograf</figcaption></figure><p>Text</p>")).isEmpty();
     }
+
+    @Test
+    void bylineTextAndCopyrightEachPassOverTheirOwnParts_inTheOneWalkTheyShare() {
+        // a notice in a part the byline search passes over (comments, a teaser card) still counts for the copyright
+        assertThat(authors("", "<p>Text</p><div class=\"comments\"><p>© 2019 Sven Schreivogel</p></div>"))
+                .contains(new Field<>(List.of("Sven Schreivogel"), "copyright"));
+        assertThat(authors("", "<a href=\"/other\"><div>Teaser</div><p>© 2019 Sven Schreivogel</p></a>"))
+                .contains(new Field<>(List.of("Sven Schreivogel"), "copyright"));
+        // a byline text inside a figure, which the notice search passes over, is still a byline
+        assertThat(authors("", "<figure><p>Von Max Mustermann</p></figure><p>© 2019 Sven Schreivogel</p>"))
+                .contains(new Field<>(List.of("Max Mustermann"), "byline-text"));
+        // two notices naming different people name nobody, wherever the byline search goes on
+        assertThat(names("", "<p>© 2019 Sven Schreivogel</p><div class=\"comments\"><p>© 2020 Anna Beispiel</p>"
+                + "</div><p>Text</p>")).isEmpty();
+        assertThat(names("", "<p>© 2019 Sven Schreivogel</p><p>© 2020 Anna Beispiel</p><p>Von Max Mustermann</p>"))
+                .containsExactly("Max Mustermann");
+    }
 }

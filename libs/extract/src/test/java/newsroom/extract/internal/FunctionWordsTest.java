@@ -2,6 +2,11 @@ package newsroom.extract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 /** The function-word look confirms a declaration only when the text's own words clearly support it. */
@@ -51,5 +56,33 @@ class FunctionWordsTest {
         assertThat(FunctionWords.confirms("ru", ENGLISH)).isFalse();
         assertThat(FunctionWords.confirms("en", "Администрация порта сообщила во вторник, что два парома "
                 .repeat(5))).isFalse();
+    }
+
+    @Test
+    void looksWordsUpAsTheirLowerCaseCopyWould() {
+        List<String> words = new ArrayList<>(List.of("The", "THE", "Und", "ÉTÉ", "Été", "För", "SIĘ", "İn", "IN", "ΣΑ",
+                "Σ", "σ", "ς", "thé", "i̇n"));
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (Character.isLetter(c)) {
+                words.add(String.valueOf(c));
+                words.add(c + "n");
+                words.add("d" + c);
+            }
+        }
+        Random random = new Random(10);
+        String letters = "abcdefghijklmnopqrstuvwxyzäöüßàáâçèéêëíîïñòóôõùúûæøåąęłńśźżİIΣΑ";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder word = new StringBuilder();
+            for (int n = 1 + random.nextInt(5); n > 0; n--) {
+                char c = letters.charAt(random.nextInt(letters.length()));
+                word.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
+            }
+            words.add(word.toString());
+        }
+        for (String word : words) {
+            String text = " " + word + " ";
+            assertThat(FunctionWords.languagesOf(text, 1, text.length() - 1))
+                    .as(word).isEqualTo(FunctionWords.languagesOfLowerCase(word.toLowerCase(Locale.ROOT)));
+        }
     }
 }

@@ -19,13 +19,14 @@ class SiteIdentityTest {
     }
 
     @Test
-    void latin1TextsGetTheKeysOfTheirDecomposition() {
+    void latin1AndPunctuationTextsGetTheKeysOfTheirDecomposition() {
         Random random = new Random(31);
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 40_000; i++) {
             StringBuilder text = new StringBuilder();
             for (int j = random.nextInt(12); j > 0; j--) {
-                text.append(random.nextInt(4) == 0
-                        ? (char) (random.nextInt(96) + 32) : (char) (random.nextInt(128) + 128));
+                int kind = random.nextInt(6);
+                text.append(kind == 0 ? (char) (random.nextInt(96) + 32)
+                        : kind == 1 ? (char) (random.nextInt(0x70) + 0x2000) : (char) (random.nextInt(128) + 128));
             }
             String value = text.toString();
             assertThat(SiteIdentity.keys(value)).as(value)
