@@ -151,7 +151,7 @@ final class PageScan {
             if (!name.isEmpty() && PublishedDateFinder.namesDate(name)) {
                 dateAttributes.add(new Placed(element, boilerplateOpen > 0));
             }
-            if (microdataHeadline == null && boilerplateOpen == 0 && isHeadlineProperty(element.attr("itemprop"))) {
+            if (microdataHeadline == null && boilerplateOpen == 0 && isHeadlineProperty(itemprop)) {
                 microdataHeadline = element;
             }
         }
