@@ -49,7 +49,7 @@ public final class BenchCommand {
     static final double PARSE_SHARE_TARGET = 0.40;
     static final double PEER_SPEEDUP_TARGET = 3.0;
     static final long JAR_TARGET_BYTES = 10L * 1024 * 1024;
-    /** Timed runs per hostile page (after one untimed run). */
+    /** Timed runs per hostile page (after one untimed run of every size of its family). */
     static final int PATHOLOGICAL_ROUNDS = 5;
 
     /** Rounds and sizes of one benchmark run. */

@@ -160,8 +160,9 @@ final class BenchReport {
     void pathological(String machine, int rounds, List<PathologicalBench.Row> rows, double seconds) {
         line("## Newsroom Ingest benchmark: hostile pages (./newsroom bench --pathological)");
         line("");
-        line("Machine: %s. Wall time %.0f s. Each family in a fresh JVM with %s; per page one untimed run, then %d "
-                + "timed runs. CPU = the extracting thread's CPU time (median), wall = elapsed time (median, max). "
+        line("Machine: %s. Wall time %.0f s. Each family in a fresh JVM with %s; every size once untimed, then %d "
+                + "timed runs per size. CPU = the extracting thread's CPU time (median), wall = elapsed time (median, "
+                + "max). "
                 + "Heap peak = heap pools' peak use during the timed runs (live data and not yet collected garbage); "
                 + "allocated = bytes allocated by one extraction. Growth = ratio to the previous (half) size.",
                 machine, seconds,

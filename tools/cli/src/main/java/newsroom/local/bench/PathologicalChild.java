@@ -16,10 +16,12 @@ import newsroom.extract.testing.PathologicalPages.Family;
 
 /**
  * The process {@link PathologicalBench} starts per family, with the heap an extraction is promised ({@code -Xmx256m}):
- * extracts the family's page at every scale ({@code rounds} timed runs after one untimed run) and prints one line per
- * scale: {@code scale units chars medianCpuMillis medianMillis maxMillis peakHeapMb allocatedMb outcome}. CPU time is
- * the extracting thread's (what the page costs, little disturbed by other load on the machine); wall time is what a
- * caller waits.
+ * extracts the family's page at every scale once untimed, so that every size is then timed with the same compiled
+ * code (timing each size right after its own first run let a small page still run partly interpreted, and a doubling
+ * read as 3× when it was below 2×), then each scale {@code rounds} times, and prints one line per scale:
+ * {@code scale units chars medianCpuMillis medianMillis maxMillis peakHeapMb allocatedMb outcome}. CPU time is the
+ * extracting thread's (what the page costs, little disturbed by other load on the machine); wall time is what a caller
+ * waits.
  */
 final class PathologicalChild {
 
@@ -33,8 +35,10 @@ final class PathologicalChild {
         ThreadMXBean threads =
                 (ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int scale : PathologicalPages.SCALES) {
+            outcome(extractor, PathologicalPages.page(family, scale)); // warm-up; the page is dropped, not held
+        }
+        for (int scale : PathologicalPages.SCALES) {
             String html = PathologicalPages.page(family, scale);
-            outcome(extractor, html);
             System.gc();
             resetHeapPeaks();
             List<Double> millis = new ArrayList<>();
