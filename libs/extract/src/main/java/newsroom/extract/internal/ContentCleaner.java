@@ -29,7 +29,6 @@ final class ContentCleaner {
             "[itemprop~=^(datePublished|dateModified|dateCreated|author|publisher|keywords)$], [rel~=^author$]");
     private static final Evaluator TAG_LINKS = Selector.evaluatorOf("a[rel~=^tag$]");
     /** Regular expressions of the hot paths, compiled once ({@code String.split}/{@code matches} compile per call). */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\u00a0]+");
     private static final Pattern HEADING_TAG = Pattern.compile("h[1-6]");
     private static final Set<String> SUBHEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
@@ -42,6 +41,8 @@ final class ContentCleaner {
                     + "|share|tweet|print|email|e-mail|save|follow|subscribe"
                     + "|((image|photo|picture|slide|foto|bild)\\s*)?\\d+\\s*(of|/|von|de|di)\\s*\\d+)\\s*",
             Pattern.CASE_INSENSITIVE);
+    /** The characters a {@link #UI_LABEL} can start with, past leading whitespace. */
+    private static final String UI_LABEL_FIRST = "aAsSwWpPtTeEfFiIbB0123456789";
     private static final int MAX_INLINE_LINK_CHARS = 400;
     private static final double INLINE_LINK_DENSITY = 0.7;
     /** Fewer words than this in a link paragraph make it a source credit or a URL, not a "read more" headline. */
@@ -153,7 +154,7 @@ final class ContentCleaner {
                 continue; // removed with an element above it since the walk
             }
             if (classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33
-                    || !title.isEmpty() && normalize(heading.text()).equals(title)) {
+                    || !title.isEmpty() && isTitle(heading.text())) {
                 remove(heading);
             }
         }
@@ -296,7 +297,7 @@ final class ContentCleaner {
             Element block = blocks.get(i);
             if (block.nameIs("p") && stats.linkDensity(block) > INLINE_LINK_DENSITY
                     && stats.textLength(block) < MAX_INLINE_LINK_CHARS
-                    && WHITESPACE.split(blockText(block)).length >= MIN_HEADLINE_WORDS) {
+                    && splitCount(blockText(block)) >= MIN_HEADLINE_WORDS) {
                 remove(block);
                 if (i > start && blocks.get(i - 1).parent() != null && isLeadIn(blocks.get(i - 1))
                         && stats.textLength(blocks.get(i - 1)) <= MAX_LEAD_IN_CHARS) {
@@ -318,7 +319,7 @@ final class ContentCleaner {
     /** A short interface line: share prompts, reading time, text size controls. */
     private boolean isUiLine(Element block) {
         String text = blockText(block).strip();
-        return text.length() <= MAX_UI_LINE_CHARS && WHITESPACE.split(text).length <= MAX_UI_LINE_WORDS
+        return text.length() <= MAX_UI_LINE_CHARS && splitCount(text) <= MAX_UI_LINE_WORDS
                 && UI_LINE.matcher(text).find();
     }
 
@@ -337,7 +338,7 @@ final class ContentCleaner {
     private boolean isDateLine(Element block) {
         String text = blockText(block).strip();
         return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
-                && WHITESPACE.split(text).length <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
+                && splitCount(text) <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
     }
 
     private static boolean endsLikeASentence(String text) {
@@ -432,12 +433,57 @@ final class ContentCleaner {
             TextStats.Counts counts = stats.get(element);
             boolean caption = counts.textLength < MAX_CAPTION_CHARS && counts.paragraphs <= 1
                     && ClassNameHints.namesCaption(Nodes.className(element));
-            boolean label = counts.textLength <= MAX_UI_LABEL_CHARS && TextWriter.BLOCKS.contains(element.normalName())
-                    && UI_LABEL.matcher(element.text()).matches();
-            if (caption || label) {
+            // a block without visible text (textLength 0; removals since the snapshot only shorten it) cannot be a
+            // label: every UI_LABEL word holds a letter or digit, so its text() is not read
+            if (caption || counts.textLength > 0 && counts.textLength <= MAX_UI_LABEL_CHARS
+                    && TextWriter.BLOCKS.contains(element.normalName()) && isUiLabel(element.text())) {
                 remove(element);
             }
         }
+    }
+
+    /**
+     * {@code UI_LABEL.matcher(text).matches()}, with its first-character test before the regex: the first character
+     * that is not regex whitespace must start one of the label words or the gallery counter.
+     */
+    static boolean isUiLabel(String text) {
+        int i = 0;
+        while (i < text.length() && isRegexSpace(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length() || UI_LABEL_FIRST.indexOf(text.charAt(i)) < 0) {
+            return false;
+        }
+        return UI_LABEL.matcher(text).matches();
+    }
+
+    /** {@code \s} of a regex without UNICODE_CHARACTER_CLASS: space, tab, newline, vertical tab, form feed, CR. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    /**
+     * {@code splitCount(text)}, counted without splitting: one per run of non-whitespace, one more for
+     * the empty string before a leading whitespace run, none at all for whitespace only, and 1 when there is no
+     * whitespace (the text itself, even empty).
+     */
+    static int splitCount(String text) {
+        int words = 0;
+        boolean matched = false;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            if (isRegexSpace(text.charAt(i))) {
+                matched = true;
+                inWord = false;
+            } else if (!inWord) {
+                words++;
+                inWord = true;
+            }
+        }
+        if (!matched) {
+            return 1;
+        }
+        return words == 0 ? 0 : words + (isRegexSpace(text.charAt(0)) ? 1 : 0);
     }
 
     /**
@@ -494,8 +540,9 @@ final class ContentCleaner {
             return;
         }
         for (Element p : paragraphs) {
-            if (stats.get(p).paragraphs <= 1 && evidence.share(p.text()) >= 0.5) {
-                int length = stats.textLength(p);
+            int length = stats.textLength(p);
+            // a paragraph without text would add 0 to each length: its text() is not read
+            if (length > 0 && stats.get(p).paragraphs <= 1 && evidence.share(p.text()) >= 0.5) {
                 for (Element up = p; up != null && up != article; up = up.parent()) {
                     evidenceLength.merge(up, length, Integer::sum);
                 }
@@ -555,8 +602,20 @@ final class ContentCleaner {
         return false;
     }
 
+    /** Whether {@code text}, normalized, is the title (a text with more visible characters is not normalized). */
+    private boolean isTitle(String text) {
+        return !hasMoreVisibleCharsThan(text, title.length()) && normalize(text).equals(title);
+    }
+
     static String normalize(String text) {
-        return WHITESPACE_RUN.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+        // the regex replaces nothing when no whitespace character but a single space between two others is there
+        boolean plain = true;
+        for (int i = 0; i < text.length() && plain; i++) {
+            char c = text.charAt(i);
+            plain = c == ' ' ? i + 1 < text.length() && text.charAt(i + 1) != ' ' || i + 1 == text.length()
+                    : !isRegexSpace(c) && c != '\u00a0';
+        }
+        return (plain ? text : WHITESPACE_RUN.matcher(text).replaceAll(" ")).strip().toLowerCase(Locale.ROOT);
     }
 
     private double classWeight(Element element) {

@@ -2,7 +2,9 @@ package newsroom.extract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -35,6 +37,51 @@ class BodyPathShortcutsTest {
             if (!text.isEmpty()) {
                 assertThat(MainContentFinder.firstToken(text)).as("\"%s\"", text).isEqualTo(text.split("\\s+")[0]);
             }
+        }
+    }
+
+    @Test
+    void splitCount_isTheLengthOfASplitOnWhitespace() {
+        Random random = new Random(37);
+        for (int i = 0; i < 50_000; i++) {
+            String text = randomText(random, 8);
+            assertThat(ContentCleaner.splitCount(text)).as("\"%s\"", text).isEqualTo(text.split("\\s+").length);
+            String stripped = text.strip();
+            assertThat(ContentCleaner.splitCount(stripped)).as("\"%s\"", stripped)
+                    .isEqualTo(stripped.split("\\s+").length);
+        }
+    }
+
+    @Test
+    void normalize_answersAsTheWhitespaceRegex() {
+        Pattern whitespaceRun = Pattern.compile("[\\s\\u00a0]+");
+        Random random = new Random(43);
+        for (int i = 0; i < 50_000; i++) {
+            String text = randomText(random, 8);
+            assertThat(ContentCleaner.normalize(text)).as("\"%s\"", text)
+                    .isEqualTo(whitespaceRun.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Test
+    void isUiLabel_answersAsTheLabelRegex() {
+        Pattern label = Pattern.compile(
+                "\\s*(advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicit[ée]"
+                        + "|pubblicit[àa]|share|tweet|print|email|e-mail|save|follow|subscribe"
+                        + "|((image|photo|picture|slide|foto|bild)\\s*)?\\d+\\s*(of|/|von|de|di)\\s*\\d+)\\s*",
+                Pattern.CASE_INSENSITIVE);
+        String[] words = {"Ad", "ADVERTISEMENT", "Werbung", "publicité", "Pubblicità", "E-mail", "Tweet",
+            "Foto 3 von 12", "12/40", "Bild", "Save", "Follow", "Print", "Image 1 of 2", "x", "É", "1 de 2",
+            "Subscribe", "Share", "Anzeige", "Sponsored", "slide 2 / 9", "di", "", "Pictures"};
+        String[] spaces = {"", " ", "\t", "\n", "\u000B", "\f", "\r", "\u00a0", "\u2003"};
+        Random random = new Random(41);
+        for (int i = 0; i < 50_000; i++) {
+            String text = spaces[random.nextInt(spaces.length)] + words[random.nextInt(words.length)]
+                    + (random.nextInt(4) == 0 ? words[random.nextInt(words.length)] : "")
+                    + spaces[random.nextInt(spaces.length)];
+            assertThat(ContentCleaner.isUiLabel(text)).as("\"%s\"", text).isEqualTo(label.matcher(text).matches());
+            String noise = randomText(random, 6);
+            assertThat(ContentCleaner.isUiLabel(noise)).as("\"%s\"", noise).isEqualTo(label.matcher(noise).matches());
         }
     }
 
