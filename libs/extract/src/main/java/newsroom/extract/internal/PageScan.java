@@ -3,6 +3,7 @@ package newsroom.extract.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -158,10 +159,13 @@ final class PageScan {
 
         /** Every element counts here, {@code <meta>} and {@code <script>} too (the author finder skips them). */
         private void collectByline(Element element, String itemprop) {
-            boolean marked = element.attr("rel").strip().equalsIgnoreCase("author")
+            // exact-key reads: the parser lower-cases attribute names, so these answer as attr()'s case-insensitive
+            // scans do
+            Attributes attributes = element.attributes();
+            boolean marked = attributes.get("rel").strip().equalsIgnoreCase("author")
                     || itemprop.strip().equals("author");
-            boolean named = BYLINE_CLASS_WORDS.foundIn(element.attr("class"))
-                    || BYLINE_ID_WORDS.foundIn(element.attr("id"));
+            boolean named = BYLINE_CLASS_WORDS.foundIn(attributes.get("class"))
+                    || BYLINE_ID_WORDS.foundIn(attributes.get("id"));
             if (marked || named) {
                 bylines.add(new Byline(element, marked, named));
             }
