@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -791,12 +792,17 @@ final class AuthorFinder {
                 || (tag.equals("aside") || tag.equals("footer")) && e.closest("article") == null) {
             return true;
         }
-        String className = e.className();
-        String id = e.id();
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        // exact-key reads (the parser lower-cases attribute names)
+        Attributes attributes = e.attributes();
+        String className = attributes.get("class");
+        String id = attributes.get("id");
         if (!ELSEWHERE_STEMS.foundIn(className) && !ELSEWHERE_STEMS.foundIn(id)) {
             return false;
         }
-        return ELSEWHERE.matcher(className + " " + id).find();
+        return ELSEWHERE.matcher(className.trim() + " " + id).find();
     }
 
     /**

@@ -3,6 +3,7 @@ package newsroom.extract.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -97,9 +98,12 @@ final class PageScan {
             }
             // an element without attributes (most of a page's) is no byline and names no date: its tag alone counts
             boolean attributed = element.attributesSize() > 0;
-            String itemprop = attributed ? element.attr("itemprop") : "";
-            if (attributed) {
-                collectByline(element, itemprop);
+            // exact-key reads throughout: the parser lower-cases attribute names, so these answer as attr()'s
+            // case-insensitive scans do
+            @Nullable Attributes attributes = attributed ? element.attributes() : null;
+            String itemprop = attributes != null ? attributes.get("itemprop") : "";
+            if (attributes != null) {
+                collectByline(element, attributes, itemprop);
             }
             switch (tag) {
                 case "meta" -> {
@@ -144,10 +148,10 @@ final class PageScan {
                 default -> {
                 }
             }
-            if (!attributed) {
+            if (attributes == null) {
                 return;
             }
-            String name = !itemprop.isEmpty() || element.hasAttr("itemprop") ? itemprop : element.attr("property");
+            String name = !itemprop.isEmpty() || attributes.hasKey("itemprop") ? itemprop : attributes.get("property");
             if (!name.isEmpty() && PublishedDateFinder.namesDate(name)) {
                 dateAttributes.add(new Placed(element, boilerplateOpen > 0));
             }
@@ -157,11 +161,11 @@ final class PageScan {
         }
 
         /** Every element counts here, {@code <meta>} and {@code <script>} too (the author finder skips them). */
-        private void collectByline(Element element, String itemprop) {
-            boolean marked = element.attr("rel").strip().equalsIgnoreCase("author")
+        private void collectByline(Element element, Attributes attributes, String itemprop) {
+            boolean marked = attributes.get("rel").strip().equalsIgnoreCase("author")
                     || itemprop.strip().equals("author");
-            boolean named = BYLINE_CLASS_WORDS.foundIn(element.attr("class"))
-                    || BYLINE_ID_WORDS.foundIn(element.attr("id"));
+            boolean named = BYLINE_CLASS_WORDS.foundIn(attributes.get("class"))
+                    || BYLINE_ID_WORDS.foundIn(attributes.get("id"));
             if (marked || named) {
                 bylines.add(new Byline(element, marked, named));
             }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -90,6 +92,12 @@ public final class PublishedDateFinder {
     private final List<Candidate> times = new ArrayList<>();
     /** The page's headings, {@code <time>} elements, date attributes and JSON-LD scripts, from one walk. */
     private final PageScan scan;
+    /**
+     * {@link #isAside} of the attributed elements this finder has asked about: the ancestor climbs of
+     * {@link #inAside} and {@link #inArticleMetadata} (one per date candidate) meet the same ancestors. One page,
+     * one finder: never kept across calls.
+     */
+    private final Map<Element, Boolean> asideVerdicts = new IdentityHashMap<>();
 
     /** The page's JSON-LD blocks when the caller parsed them already; null: read the scripts found while scanning. */
     private final @Nullable List<JsonNode> ldBlocks;
@@ -557,8 +565,14 @@ public final class PublishedDateFinder {
     }
 
     private static boolean isAside(Element element) {
-        String className = element.className();
-        String id = element.id();
+        if (element.attributesSize() == 0) {
+            return false;
+        }
+        // exact-key reads (the parser lower-cases attribute names); no word holds a space, so the untrimmed class
+        // answers as className() does
+        Attributes attributes = element.attributes();
+        String className = attributes.get("class");
+        String id = attributes.get("id");
         // <main> is the page's main content whatever its class says ("with-navigation" describes the layout)
         if (className.isEmpty() && id.isEmpty() || element.normalName().equals("body")
                 || element.normalName().equals("main")) {
@@ -573,11 +587,11 @@ public final class PublishedDateFinder {
      * class=meta><time itemprop=datePublished>}): the article's own metadata box, unless a navigation, footer or
      * aside-named block holds it, or the aside is outside any {@code <article>}.
      */
-    private static boolean inArticleMetadata(Element element) {
+    private boolean inArticleMetadata(Element element) {
         boolean aside = false;
         for (Element e = element; e != null; e = e.parent()) {
             String tag = e.normalName();
-            if (tag.equals("nav") || tag.equals("footer") || isAside(e)) {
+            if (tag.equals("nav") || tag.equals("footer") || isAsideOnce(e)) {
                 return false;
             }
             if (tag.equals("aside")) {
@@ -589,14 +603,27 @@ public final class PublishedDateFinder {
         return false;
     }
 
-    private static boolean inAside(Element element) {
+    private boolean inAside(Element element) {
         for (Element e = element; e != null; e = e.parent()) {
             String tag = e.normalName();
-            if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || isAside(e)) {
+            if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || isAsideOnce(e)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link #isAside}, worked out once per element of this page. */
+    private boolean isAsideOnce(Element element) {
+        if (element.attributesSize() == 0) {
+            return false;
+        }
+        Boolean verdict = asideVerdicts.get(element);
+        if (verdict == null) {
+            verdict = isAside(element);
+            asideVerdicts.put(element, verdict);
+        }
+        return verdict;
     }
 
     // ---- URL

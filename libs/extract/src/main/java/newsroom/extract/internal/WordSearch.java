@@ -20,9 +20,12 @@ final class WordSearch {
     private final String[][] byFirst = new String[128][];
 
     private final List<String> words;
+    /** The length of the shortest word: a shorter value holds none (see {@link #foundIn}). */
+    private final int shortest;
 
     private WordSearch(List<String> words) {
         this.words = List.copyOf(words);
+        this.shortest = this.words.stream().mapToInt(String::length).min().orElse(0);
         List<List<String>> lists = new ArrayList<>();
         for (int c = 0; c < byFirst.length; c++) {
             lists.add(new ArrayList<>());
@@ -45,6 +48,11 @@ final class WordSearch {
 
     /** Whether the value holds one of the words, ignoring case. */
     boolean foundIn(String value) {
+        // each character lower-cases to at most one ASCII character (the dotted capital I gives "i" and a combining
+        // dot), so a word spans at least as many characters of the value as it has: a shorter value holds none
+        if (value.length() < shortest) {
+            return false;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c >= 128) {
