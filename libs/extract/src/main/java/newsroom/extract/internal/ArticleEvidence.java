@@ -1,6 +1,5 @@
 package newsroom.extract.internal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -100,24 +99,7 @@ final class ArticleEvidence {
 
     /** The tokens of {@code text}: what the regex {@code [\p{L}\p{N}_]+} finds, in order. */
     static List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            if (isTokenChar(c)) {
-                if (start < 0) {
-                    start = i;
-                }
-            } else if (start >= 0) {
-                tokens.add(text.substring(start, i));
-                start = -1;
-            }
-            i += Character.charCount(c);
-        }
-        if (start >= 0) {
-            tokens.add(text.substring(start));
-        }
-        return tokens;
+        return TextRuns.of(text, ArticleEvidence::isTokenChar);
     }
 
     /** Whether {@code c} is a letter ({@code \p{L}}), a number ({@code \p{N}}) or {@code _}. */

@@ -555,23 +555,7 @@ final class TitleChooser {
 
     /** The runs of letters and numbers ({@code [\p{L}\p{N}]+}, by code point) of the normalised text. */
     static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        String normalized = normalize(text);
-        int start = -1;
-        for (int i = 0; i < normalized.length(); ) {
-            int c = normalized.codePointAt(i);
-            if (isLetterOrNumber(c)) {
-                start = start < 0 ? i : start;
-            } else if (start >= 0) {
-                words.add(normalized.substring(start, i));
-                start = -1;
-            }
-            i += Character.charCount(c);
-        }
-        if (start >= 0) {
-            words.add(normalized.substring(start));
-        }
-        return words;
+        return TextRuns.of(normalize(text), TitleChooser::isLetterOrNumber);
     }
 
     /** What {@code [\p{L}\p{N}]} matches: a letter, or a decimal digit, letter number or other number. */
