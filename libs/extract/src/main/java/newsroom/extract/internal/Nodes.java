@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jspecify.annotations.Nullable;
 
 /** Tree edits that jsoup makes one node at a time, done for many nodes at once in linear time. */
 final class Nodes {
@@ -30,19 +31,10 @@ final class Nodes {
      */
     static boolean hasAtLeast(Element element, String tag, int count) {
         int found = 0;
-        Node node = element;
-        while (node != null) {
+        for (Node node = element; node != null; node = nextInOrder(node, element)) {
             if (node instanceof Element e && e.nameIs(tag) && ++found >= count) {
                 return true;
             }
-            if (node instanceof Element e && e.childNodeSize() > 0) {
-                node = e.childNode(0);
-                continue;
-            }
-            while (node != element && node.nextSibling() == null) {
-                node = node.parent();
-            }
-            node = node == element ? null : node.nextSibling();
         }
         return found >= count;
     }
@@ -53,21 +45,27 @@ final class Nodes {
      */
     static List<Element> allElements(Element root) {
         List<Element> elements = new ArrayList<>();
-        Node node = root;
-        while (node != null) {
+        for (Node node = root; node != null; node = nextInOrder(node, root)) {
             if (node instanceof Element element) {
                 elements.add(element);
-                if (element.childNodeSize() > 0) {
-                    node = element.childNode(0);
-                    continue;
-                }
             }
-            while (node != root && node.nextSibling() == null) {
-                node = node.parent();
-            }
-            node = node == root ? null : node.nextSibling();
         }
         return elements;
+    }
+
+    /**
+     * The node after {@code node} in document order inside {@code root} (its first child, else the next sibling of
+     * it or of its nearest ancestor below {@code root} that has one), or null after the last: one step of an
+     * iterative walk, so the depth of the tree costs no stack.
+     */
+    private static @Nullable Node nextInOrder(Node node, Node root) {
+        if (node.childNodeSize() > 0) {
+            return node.childNode(0);
+        }
+        while (node != root && node.nextSibling() == null) {
+            node = node.parent();
+        }
+        return node == root ? null : node.nextSibling();
     }
 
     /** {@code element.className()} read as {@link #attr} reads (the class attribute, trimmed). */
