@@ -448,7 +448,7 @@ final class ContentCleaner {
      */
     static boolean isUiLabel(String text) {
         int i = 0;
-        while (i < text.length() && isRegexSpace(text.charAt(i))) {
+        while (i < text.length() && MetaText.isRegexSpace(text.charAt(i))) {
             i++;
         }
         if (i == text.length() || UI_LABEL_FIRST.indexOf(text.charAt(i)) < 0) {
@@ -457,13 +457,8 @@ final class ContentCleaner {
         return UI_LABEL.matcher(text).matches();
     }
 
-    /** {@code \s} of a regex without UNICODE_CHARACTER_CLASS: space, tab, newline, vertical tab, form feed, CR. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c >= '\t' && c <= '\r';
-    }
-
     /**
-     * {@code splitCount(text)}, counted without splitting: one per run of non-whitespace, one more for
+     * {@code text.split("\\s+").length}, counted without splitting: one per run of non-whitespace, one more for
      * the empty string before a leading whitespace run, none at all for whitespace only, and 1 when there is no
      * whitespace (the text itself, even empty).
      */
@@ -472,7 +467,7 @@ final class ContentCleaner {
         boolean matched = false;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
-            if (isRegexSpace(text.charAt(i))) {
+            if (MetaText.isRegexSpace(text.charAt(i))) {
                 matched = true;
                 inWord = false;
             } else if (!inWord) {
@@ -483,7 +478,7 @@ final class ContentCleaner {
         if (!matched) {
             return 1;
         }
-        return words == 0 ? 0 : words + (isRegexSpace(text.charAt(0)) ? 1 : 0);
+        return words == 0 ? 0 : words + (MetaText.isRegexSpace(text.charAt(0)) ? 1 : 0);
     }
 
     /**
@@ -613,7 +608,7 @@ final class ContentCleaner {
         for (int i = 0; i < text.length() && plain; i++) {
             char c = text.charAt(i);
             plain = c == ' ' ? i + 1 < text.length() && text.charAt(i + 1) != ' ' || i + 1 == text.length()
-                    : !isRegexSpace(c) && c != '\u00a0';
+                    : !MetaText.isRegexSpace(c) && c != '\u00a0';
         }
         return (plain ? text : WHITESPACE_RUN.matcher(text).replaceAll(" ")).strip().toLowerCase(Locale.ROOT);
     }

@@ -586,7 +586,7 @@ public final class MainContentFinder {
     static String firstToken(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ' ' || c >= '\t' && c <= '\r') { // \s: space, tab, line feed, vertical tab, form feed, return
+            if (MetaText.isRegexSpace(c)) {
                 return text.substring(0, i);
             }
         }
