@@ -2,6 +2,8 @@ package newsroom.local.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,15 +25,20 @@ import newsroom.local.eval.BenchmarkDataset;
  * article, write Markdown and metadata) against Jsoup parse-only on the same pages (the floor: no extractor on Jsoup
  * can beat it) and Mozilla Readability 0.6.0 on jsdom (the peer, through {@code tools/readability}). Pages are held
  * decompressed in memory, so only extraction is timed. One pass of each per round, in the same order every round.
+ * Each Java pass is timed twice: wall time, and the benchmarking thread's CPU time, which other processes on a
+ * shared machine do not inflate (neither counts the collector's own threads, so the parse-only floor and the
+ * extractor are measured alike).
  */
 final class ExtractionBench {
 
     /**
-     * Pages per second per round. Readability runs on {@code peerPages} of the pages (every n-th, for time), and
-     * {@code extractorOnPeerPages} times our extractor on those same pages in the same rounds, for the ratio;
-     * {@code readability} is empty when node could not run it.
+     * Pages per second per round: {@code jsoupParse} and {@code extractor} by wall time, {@code jsoupParseCpu} and
+     * {@code extractorCpu} by the thread's CPU time (pages per CPU second), from the same passes. Readability runs on
+     * {@code peerPages} of the pages (every n-th, for time), and {@code extractorOnPeerPages} times our extractor on
+     * those same pages in the same rounds, for the ratio; {@code readability} is empty when node could not run it.
      */
-    record Result(int pages, int rejected, List<Double> jsoupParse, List<Double> extractor, int peerPages,
+    record Result(int pages, int rejected, List<Double> jsoupParse, List<Double> extractor,
+                  List<Double> jsoupParseCpu, List<Double> extractorCpu, int peerPages,
                   List<Double> extractorOnPeerPages, List<Double> readability, String peerNote) {
     }
 
@@ -39,6 +46,7 @@ final class ExtractionBench {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long PEER_TIMEOUT_MINUTES = 20;
 
     private final Path dataset;
@@ -75,13 +83,19 @@ final class ExtractionBench {
         }
         List<Double> parse = new ArrayList<>();
         List<Double> extract = new ArrayList<>();
+        List<Double> parseCpu = new ArrayList<>();
+        List<Double> extractCpu = new ArrayList<>();
         List<Double> extractInPeerRounds = new ArrayList<>();
         List<Double> peer = new ArrayList<>();
         String peerNote = "";
         for (int round = 1; round <= rounds; round++) {
             progress.println("  extraction: round " + round + "/" + rounds);
-            parse.add(parseAll(pages));
-            extract.add(extractAll(extractor, pages).pagesPerSecond());
+            Pass parsed = parseAll(pages);
+            parse.add(parsed.pagesPerSecond());
+            parseCpu.add(parsed.pagesPerCpuSecond());
+            Pass extracted = extractAll(extractor, pages);
+            extract.add(extracted.pagesPerSecond());
+            extractCpu.add(extracted.pagesPerCpuSecond());
             if (round <= peerRounds && peerNote.isEmpty()) {
                 Optional<Double> theirs = readability(peerPages);
                 if (theirs.isPresent()) {
@@ -92,30 +106,34 @@ final class ExtractionBench {
                 }
             }
         }
-        return new Result(pages.size(), rejected, parse, extract, peerPages.size(), extractInPeerRounds, peer,
-                peerNote);
+        return new Result(pages.size(), rejected, parse, extract, parseCpu, extractCpu, peerPages.size(),
+                extractInPeerRounds, peer, peerNote);
     }
 
-    private static double parseAll(List<Page> pages) {
+    private static Pass parseAll(List<Page> pages) {
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long nodes = 0;
         for (Page page : pages) {
             nodes += Jsoup.parse(page.html(), page.url()).getAllElements().size();
         }
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
         long elapsed = System.nanoTime() - start;
         if (nodes == 0) {
             throw new IllegalStateException("Jsoup parsed no elements: the dataset is empty");
         }
-        return pages.size() / (elapsed / 1e9);
+        return new Pass(pages.size() / (elapsed / 1e9), pages.size() / (cpu / 1e9), 0);
     }
 
-    private record Pass(double pagesPerSecond, int rejected) {
+    /** One pass: pages per wall-clock second and per second of this thread's CPU time. */
+    private record Pass(double pagesPerSecond, double pagesPerCpuSecond, int rejected) {
     }
 
     private static Pass extractAll(ArticleExtractor extractor, List<Page> pages) {
         int rejected = 0;
         long characters = 0;
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         for (Page page : pages) {
             try {
                 characters += extractor.extract(page.html(), page.url()).body().length();
@@ -123,11 +141,12 @@ final class ExtractionBench {
                 rejected++;
             }
         }
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
         long elapsed = System.nanoTime() - start;
         if (characters == 0) {
             throw new IllegalStateException("the extractor produced no text on any page");
         }
-        return new Pass(pages.size() / (elapsed / 1e9), rejected);
+        return new Pass(pages.size() / (elapsed / 1e9), pages.size() / (cpu / 1e9), rejected);
     }
 
     /** Pages per second of Readability's timed pass (node's own per-page timing), or empty with a note. */
