@@ -5,19 +5,22 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A cheap first look at a text's language: counts the most frequent function words ("the", "und", "les", "que" …)
- * of the Latin-script languages the newsroom meets, to confirm a page's declaration without running the n-gram
- * detector (a small fraction of its cost).
+ * of the Latin-script languages the newsroom meets, and of Russian with its Cyrillic neighbours Ukrainian and
+ * Bulgarian, to confirm a page's declaration without running the n-gram detector (a small fraction of its cost).
  *
  * <p>Contract: {@link #confirms} is true only when the declared language has a list here, the text has at least
  * {@value #MIN_WORDS} words, at least {@value #MIN_SHARE_PERCENT} % of them are in the declared language's list,
  * at least {@value #MIN_DISTINCT} of them are words of that list alone (not "de", "en", "la", "die", which several
  * languages share), and those are at least {@value #DOMINANCE} times as many as the words of any other list alone.
- * Close relatives are listed (Catalan beside Spanish and Portuguese, Swedish beside Danish) so that one of them is
- * never taken for the other; anything else (a language without a list, a mixed or thin text, no declaration) leaves
- * the decision to the detector. Stateless and thread-safe.
+ * Close relatives are listed (Catalan beside Spanish and Portuguese, Swedish beside Danish, Ukrainian and Bulgarian
+ * beside Russian) so that one of them is never taken for the other; Ukrainian and Bulgarian are never said (they are
+ * there to keep the words Russian shares with them from counting as Russian alone). Anything else (a language
+ * without a list, a mixed or thin text, no declaration) leaves the decision to the detector. Stateless and
+ * thread-safe.
  */
 final class FunctionWords {
 
@@ -54,7 +57,26 @@ final class FunctionWords {
             Map.entry("sv", "och att det som en på är av för med till den har de inte om ett var jag men från vi kan"
                     + " sig ska så när eller efter också"),
             Map.entry("da", "og at det som en på er af for med til den har de ikke om et var jeg men fra vi kan sig"
-                    + " skal så når eller efter også"));
+                    + " skal så når eller efter også"),
+            // Russian with Ukrainian and Bulgarian beside it: the words Russian shares with them are in their lists
+            // too, so that only Russian forms (что, это, его, было …) count as Russian alone; Russian words that
+            // Serbian, Macedonian or Belarusian also write (он, она, они, мы, вы, бы) are left out: those have no
+            // list, so such a word would count as Russian alone in their texts
+            Map.entry("ru", "и в не на что с по как это из у за то от о до для же так но все его было были был была"
+                    + " только еще ещё даже когда который которые которая которых также может если чтобы её ее нет"
+                    + " очень этого этой этом эти этот будет ему кто чем тоже можно при или"),
+            // guards only (see NEVER_SAID): Serbian and Macedonian share many of their words
+            Map.entry("uk", "і в у на не що з до за як це та й від по для його але ми він вона вони було були також"
+                    + " якщо коли тільки вже ще же ж так все при о то які який яка"),
+            Map.entry("bg", "и в на не да се за от с по е че това като са ще си но до из как или така при то той тя"
+                    + " те бъде беше"));
+
+    /**
+     * Languages listed only so that the words another list shares with them are not counted as that language alone;
+     * their lists never confirm or name them (Ukrainian and Bulgarian share too many words with Serbian, Macedonian
+     * and Belarusian, which have no list, to be told from them here).
+     */
+    private static final Set<String> NEVER_SAID = Set.of("uk", "bg");
 
     /** The listed languages; a language's index is its bit in {@link #LANGUAGES_OF}. */
     private static final String[] LANGUAGES = LISTS.keySet().stream().sorted().toArray(String[]::new);
@@ -86,7 +108,8 @@ final class FunctionWords {
 
     /** Whether the text's function words clearly say {@code language} (a lower-case primary subtag). */
     static boolean confirms(String language, String text) {
-        return LISTS.containsKey(language) && count(text).say(Arrays.binarySearch(LANGUAGES, language));
+        return LISTS.containsKey(language) && !NEVER_SAID.contains(language)
+                && count(text).say(Arrays.binarySearch(LANGUAGES, language));
     }
 
     /**
@@ -101,7 +124,8 @@ final class FunctionWords {
                 most = language;
             }
         }
-        return counts.say(most) ? Optional.of(LANGUAGES[most]) : Optional.empty();
+        return counts.say(most) && !NEVER_SAID.contains(LANGUAGES[most]) ? Optional.of(LANGUAGES[most])
+                : Optional.empty();
     }
 
     /** Words of a text, and per language (by index) the words in its list and the words in its list alone. */

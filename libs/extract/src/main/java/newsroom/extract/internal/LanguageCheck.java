@@ -35,8 +35,9 @@ import newsroom.extract.Field;
  *
  * <p>Shortcut: the detector is costly (random-sampling trials over a large n-gram map), so the text's function words
  * are looked at first ({@link FunctionWords}): when they clearly say the declared language, the declaration is kept;
- * with no declaration, when they clearly say one listed language, that language is taken (origin {@code text}). Only
- * the remaining texts (mis-declared, mixed, thin, or in a language without a list) go to the detector. A Japanese or
+ * when they clearly say another listed language, that language is taken (origin {@code text}), overruling the
+ * declaration as the detector's sure answer would (so only when the detector knows the declared language). Only the
+ * remaining texts (mixed, thin, or in a language without a list) go to the detector. A Japanese or
  * Korean declaration is kept the same way when the text is mostly written in that language's own script
  * ({@link OwnScript}). On the 470 pages of the benchmark and metadata-dev sets the shortcuts give the detector's
  * answer on every page they decide.
@@ -102,7 +103,7 @@ public final class LanguageCheck {
      * @return the declaration, or the detected language with origin {@code text} (naming the overruled declaration)
      */
     public static Optional<Field<String>> check(Optional<Field<String>> declared, String text) {
-        String sample = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
+        String sample = sampleOf(text);
         if (sample.strip().length() < MIN_TEXT_CHARS) {
             return declared;
         }
@@ -112,25 +113,47 @@ public final class LanguageCheck {
             // language: the detector would agree
             return declared;
         }
-        if (declared.isEmpty()) {
-            Optional<String> clear = FunctionWords.language(sample);
-            if (clear.isPresent()) {
-                // the function words clearly say one listed language: what the detector is sure of on such text
-                return Optional.of(new Field<>(clear.get(), DETECTED));
-            }
+        // the function words clearly say one listed language (not the declared one: that was confirmed above), which
+        // is what the detector is sure of on such text: taken as it would take its own answer
+        Optional<String> clear = FunctionWords.language(sample);
+        if (clear.isPresent() && (declared.isEmpty() || Detector.knows(primary(declared.get().value())))) {
+            return detected(declared, clear.get());
         }
+        return byDetector(declared, sample);
+    }
+
+    /**
+     * What {@link #check} answers by its contract, from the detector alone (no shortcut): the answer the shortcuts
+     * must give on every text they decide.
+     */
+    static Optional<Field<String>> checkByDetector(Optional<Field<String>> declared, String text) {
+        String sample = sampleOf(text);
+        return sample.strip().length() < MIN_TEXT_CHARS ? declared : byDetector(declared, sample);
+    }
+
+    /** The part of the text the check reads. */
+    private static String sampleOf(String text) {
+        return text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
+    }
+
+    private static Optional<Field<String>> byDetector(Optional<Field<String>> declared, String sample) {
         Optional<String> detected = Detector.sureLanguage(sample);
         if (detected.isEmpty()) {
             return declared;
         }
-        if (declared.isEmpty()) {
-            return Optional.of(new Field<>(detected.get(), DETECTED));
-        }
-        String declaredPrimary = primary(declared.get().value());
-        if (declaredPrimary.equals(detected.get()) || !Detector.knows(declaredPrimary)) {
+        if (declared.isPresent() && (primary(declared.get().value()).equals(detected.get())
+                || !Detector.knows(primary(declared.get().value())))) {
             return declared;
         }
-        return Optional.of(new Field<>(detected.get(), DETECTED + " (declared " + declared.get().value() + " in "
+        return detected(declared, detected.get());
+    }
+
+    /** The language read from the text, naming the declaration it overrules, if any. */
+    private static Optional<Field<String>> detected(Optional<Field<String>> declared, String language) {
+        if (declared.isEmpty()) {
+            return Optional.of(new Field<>(language, DETECTED));
+        }
+        return Optional.of(new Field<>(language, DETECTED + " (declared " + declared.get().value() + " in "
                 + declared.get().origin() + ")"));
     }
 

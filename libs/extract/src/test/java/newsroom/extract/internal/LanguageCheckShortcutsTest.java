@@ -1,0 +1,123 @@
+package newsroom.extract.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+import newsroom.core.model.ArticleRejectedException;
+import newsroom.core.testing.RepoFiles;
+import newsroom.extract.ArticleExtractor;
+import newsroom.extract.Field;
+
+/**
+ * The shortcuts of {@link LanguageCheck#check} (function words, own scripts) answer what the detector alone answers,
+ * on the real pages of the shared sets and on texts of the Cyrillic languages the Russian list must not take for
+ * Russian.
+ */
+class LanguageCheckShortcutsTest {
+
+    private static final String URL = "https://news.example/a";
+
+    private static final String RUSSIAN = "Администрация порта сообщила во вторник, что два парома на солнечных"
+            + " батареях начнут работу весной, после зимних испытаний в заливе. Пассажиры будут платить столько же,"
+            + " сколько на дизельных судах, а переправа займёт около двадцати минут. Власти города надеются, что"
+            + " новые паромы уменьшат шум и дым, на которые жители жалуются много лет. Это было решено ещё"
+            + " летом, когда город только начал искать деньги, и если всё пойдёт так, как задумано, это будет"
+            + " первый такой паром в стране, который может ходить без топлива.";
+    private static final String UKRAINIAN = "Адміністрація порту повідомила у вівторок, що два пороми на сонячних"
+            + " батареях почнуть працювати навесні, після зимових випробувань у затоці. Пасажири платитимуть"
+            + " стільки ж, скільки на дизельних суднах, а переправа триватиме близько двадцяти хвилин. Влада міста"
+            + " сподівається, що нові пороми зменшать шум і дим, на які мешканці скаржаться вже багато років. Це"
+            + " було вирішено ще влітку, коли місто тільки почало шукати гроші, і якщо все піде так, як задумано,"
+            + " це буде перший такий пором у країні, який може ходити без пального.";
+    private static final String BULGARIAN = "Пристанищната администрация съобщи във вторник, че двата ферибота на"
+            + " слънчеви батерии ще започнат работа през пролетта, след зимни изпитания в залива. Пътниците ще"
+            + " плащат същата цена като на дизеловите кораби, а прекосяването ще трае около двадесет минути."
+            + " Общината се надява, че новите фериботи ще намалят шума и дима, от които жителите се оплакват от"
+            + " години. Това беше решено още през лятото, когато градът едва започна да търси пари, и ако всичко"
+            + " върви така, както е замислено, това ще бъде първият такъв ферибот в страната.";
+    private static final String SERBIAN = "Управа луке саопштила је у уторак да ће два трајекта на соларне батерије"
+            + " почети са радом на пролеће, после зимских испитивања у заливу. Путници ће плаћати исту цену као на"
+            + " дизел бродовима, а прелазак ће трајати око двадесет минута. Градске власти се надају да ће нови"
+            + " трајекти смањити буку и дим на које се становници жале годинама. То је одлучено још лети, када је"
+            + " град тек почео да тражи новац, и ако све буде ишло како је замишљено, он ће бити први такав трајект.";
+    private static final String MACEDONIAN = "Управата на пристаништето соопшти во вторник дека двата траекти на"
+            + " соларни батерии ќе почнат со работа на пролет, по зимските испитувања во заливот. Патниците ќе"
+            + " плаќаат иста цена како на дизел бродовите, а преминот ќе трае околу дваесет минути. Градските власти"
+            + " се надеваат дека новите траекти ќе ги намалат бучавата и чадот на кои жителите се жалат со години."
+            + " Тоа беше одлучено уште летото, кога градот само што почна да бара пари, и ако сè оди како што е"
+            + " замислено, тоа ќе биде првиот таков траект во земјата.";
+    private static final String BELARUSIAN = "Адміністрацыя порта паведаміла ў аўторак, што два паромы на сонечных"
+            + " батарэях пачнуць працаваць увесну, пасля зімовых выпрабаванняў у заліве. Пасажыры будуць плаціць"
+            + " столькі ж, колькі на дызельных суднах, а пераправа зойме каля дваццаці хвілін. Улады горада"
+            + " спадзяюцца, што новыя паромы зменшаць шум і дым, на якія жыхары скардзяцца шмат гадоў. Гэта было"
+            + " вырашана яшчэ ўлетку, калі горад толькі пачаў шукаць грошы, і калі ўсё пойдзе так, як задумана, гэта"
+            + " будзе першы такі паром у краіне, які можа хадзіць без паліва.";
+
+    @Test
+    void answersAsTheDetectorAlone_onEveryPageOfTheSharedSets() throws IOException {
+        ArticleExtractor extractor = new ArticleExtractor();
+        int pages = 0;
+        for (String set : List.of("data/article-extraction-benchmark/html", "data/metadata-dev/html")) {
+            try (Stream<Path> files = Files.list(RepoFiles.shared(set))) {
+                for (Path file : files.sorted().toList()) {
+                    String html;
+                    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                        html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                    String text;
+                    try {
+                        text = extractor.extractArticle(html, URL).content().text();
+                    } catch (ArticleRejectedException e) {
+                        continue; // no article text: nothing to check
+                    }
+                    Document document = Parser.htmlParser().parseInput(html, URL);
+                    Optional<Field<String>> declared = MetadataExtractor.read(document, URL).metadata().language();
+                    assertThat(LanguageCheck.check(declared, text)).as(file.getFileName().toString())
+                            .isEqualTo(LanguageCheck.checkByDetector(declared, text));
+                    pages++;
+                }
+            }
+        }
+        assertThat(pages).isGreaterThan(400);
+    }
+
+    @Test
+    void answersAsTheDetectorAlone_onRussianAndItsCyrillicNeighbours() {
+        for (String text : List.of(RUSSIAN, UKRAINIAN, BULGARIAN, SERBIAN, MACEDONIAN, BELARUSIAN)) {
+            for (String tag : List.of("", "ru", "ru-RU", "uk", "bg", "sr", "mk", "be", "en")) {
+                Optional<Field<String>> declared = tag.isEmpty() ? Optional.empty()
+                        : Optional.of(new Field<>(tag, "html[lang]"));
+                assertThat(LanguageCheck.check(declared, text)).as(tag + ": " + text.substring(0, 30))
+                        .isEqualTo(LanguageCheck.checkByDetector(declared, text));
+            }
+        }
+    }
+
+    @Test
+    void theRussianListConfirmsRussianOnly() {
+        assertThat(FunctionWords.confirms("ru", RUSSIAN)).isTrue();
+        assertThat(FunctionWords.language(RUSSIAN)).contains("ru");
+        for (String text : List.of(UKRAINIAN, BULGARIAN, SERBIAN, MACEDONIAN, BELARUSIAN)) {
+            assertThat(FunctionWords.confirms("ru", text)).as(text.substring(0, 30)).isFalse();
+        }
+        // the Ukrainian and Bulgarian lists only keep shared words from counting as Russian: they never decide
+        for (String text : List.of(UKRAINIAN, BULGARIAN, SERBIAN, MACEDONIAN, BELARUSIAN)) {
+            assertThat(FunctionWords.language(text)).as(text.substring(0, 30)).isEmpty();
+        }
+        assertThat(FunctionWords.confirms("uk", UKRAINIAN)).isFalse();
+        assertThat(FunctionWords.confirms("bg", BULGARIAN)).isFalse();
+    }
+}
