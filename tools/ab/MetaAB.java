@@ -1,0 +1,98 @@
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A/B of two builds' metadata step alone, in one JVM: each build in its own class loader parses every page once
+ * with its own jsoup (untimed), then alternating rounds time {@code MetadataExtractor.read} on those pre-parsed
+ * documents (the extracting thread's CPU time; read leaves the document untouched, so the same documents serve every
+ * round). Prints each build's median CPU ms/page and the median and quartiles of the per-round ratio after / before.
+ * Usage: see metaab.sh.
+ */
+public class MetaAB {
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    record Build(String name, Method read, List<Object> documents) {
+    }
+
+    static Build load(String name, String classPath, List<String> pages) throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classPath.split(":")) {
+            if (!entry.isEmpty()) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+        Method parse = loader.loadClass("org.jsoup.Jsoup").getMethod("parse", String.class, String.class);
+        Class<?> document = loader.loadClass("org.jsoup.nodes.Document");
+        Method read = loader.loadClass("newsroom.extract.internal.MetadataExtractor")
+                .getMethod("read", document, String.class);
+        List<Object> documents = new ArrayList<>();
+        for (String html : pages) {
+            documents.add(parse.invoke(null, html, "https://news.example/a"));
+        }
+        return new Build(name, read, documents);
+    }
+
+    static double pass(Build build) throws Exception {
+        long start = THREADS.getCurrentThreadCpuTime();
+        for (Object document : build.documents) {
+            build.read.invoke(null, document, "https://news.example/a");
+        }
+        return (THREADS.getCurrentThreadCpuTime() - start) / 1e6 / build.documents.size();
+    }
+
+    static double at(List<Double> sorted, double q) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.round(q * (sorted.size() - 1))));
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> pages = new ArrayList<>();
+        for (String folder : args[0].split(":")) {
+            for (Path page : Files.list(Path.of(folder)).sorted().toList()) {
+                try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(page))) {
+                    pages.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        Build[] builds = {load("before", args[1], pages), load("after", args[2], pages)};
+        for (int warm = 0; warm < 5; warm++) {
+            for (Build build : builds) {
+                pass(build);
+            }
+        }
+        int rounds = Integer.parseInt(args[3]);
+        List<Double> before = new ArrayList<>();
+        List<Double> after = new ArrayList<>();
+        List<Double> ratio = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            double b;
+            double a;
+            if (round % 2 == 0) {
+                b = pass(builds[0]);
+                a = pass(builds[1]);
+            } else {
+                a = pass(builds[1]);
+                b = pass(builds[0]);
+            }
+            before.add(b);
+            after.add(a);
+            ratio.add(a / b);
+        }
+        Collections.sort(before);
+        Collections.sort(after);
+        Collections.sort(ratio);
+        System.out.printf("%d pages, %d rounds: MetadataExtractor.read CPU ms/page median before %.3f, after %.3f;"
+                + " after / before per round: median %.3f (quartiles %.3f-%.3f)%n", pages.size(), rounds,
+                at(before, 0.5), at(after, 0.5), at(ratio, 0.5), at(ratio, 0.25), at(ratio, 0.75));
+    }
+}
