@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ final class AuthorFinder {
             "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author",
             "cxenseparse:author");
 
-    private static final Pattern PREFIX = Pattern.compile("(?iu)^(?:(?:view|see) all (?:posts|articles) by"
+    static final Pattern PREFIX = Pattern.compile("(?iu)^(?:(?:view|see) all (?:posts|articles) by"
             + "|all (?:posts|articles) by|more (?:posts|articles) by|posted by|written by|words by|story by"
             + "|zeige alle beiträge von|alle beiträge von|alle artikel von|mehr von|artikel von|ein beitrag von"
             + "|beitrag von|verfasst von|geschrieben von|erstellt von|text und (?:interview|fotos?)|interview"
@@ -153,6 +154,11 @@ final class AuthorFinder {
     private static final Pattern LAST_SENTENCE = Pattern.compile("(?<=\\p{L}{2})\\.\\s+(\\p{Lu}[^.]*)$");
     /** The label of a photo credit written just before the photographer's name ({@code <strong>FOTO:</strong>}). */
     private static final Pattern PHOTO_LABEL = Pattern.compile("(?i)(?:fotos?|photos?|bild(?:er)?)\\s*:?");
+    /**
+     * The ASCII letters {@link #PREFIX}'s alternatives start with, in lower case (its Cyrillic ones are non-ASCII);
+     * {@code AuthorFinderTest} derives them from the expression.
+     */
+    static final String BYLINE_INITIALS = "abcdefgijkmoprstvwz";
     private static final int MAX_TEXT_BYLINE_CHARS = 120;
     /** Longer raw text nodes (indentation included) cannot hold a short byline; they are not even trimmed. */
     private static final int MAX_RAW_TEXT_CHARS = 600;
@@ -182,6 +188,11 @@ final class AuthorFinder {
      * byline; null until then.
      */
     private @Nullable Set<String> notices;
+    /**
+     * {@link #isElsewhereHere} of the elements {@link #isElsewhere} climbed through: the byline candidates of a page
+     * share most of their ancestors. One page, one finder: never kept across calls.
+     */
+    private final Map<Element, Boolean> elsewhereVerdicts = new IdentityHashMap<>();
 
     private AuthorFinder(SiteIdentity site) {
         this.site = site;
@@ -578,7 +589,8 @@ final class AuthorFinder {
 
     /** The names a byline text starting at this text node gives ({@link #fromBylineText}); none for most nodes. */
     private List<String> bylineIn(TextNode textNode) {
-        if (textNode.getWholeText().length() > MAX_RAW_TEXT_CHARS || textNode.isBlank()) {
+        String raw = textNode.getWholeText();
+        if (raw.length() > MAX_RAW_TEXT_CHARS || !mayStartByline(raw)) {
             return List.of();
         }
         String text = withoutLeadingMarks(textNode.text());
@@ -598,6 +610,32 @@ final class AuthorFinder {
         }
         List<String> names = names(line, Source.TEXT);
         return !names.isEmpty() && PREFIX.matcher(line).lookingAt() ? names : List.of();
+    }
+
+    /**
+     * Whether {@link #PREFIX} may match at the start of {@code withoutLeadingMarks(}the text node's text{@code )},
+     * asked of the node's raw text, so that most text nodes are neither collapsed (jsoup's {@code TextNode.text()})
+     * nor matched. False only when it cannot: the raw text is blank or its first character that the collapse and
+     * {@link #withoutLeadingMarks} keep is an ASCII character that no {@link #PREFIX} alternative starts with in
+     * either case ({@link #BYLINE_INITIALS}; every alternative starts with a letter). What is passed over: jsoup's
+     * whitespace (space, tab, LF, FF, CR, no-break space: the collapse makes it a space) and invisible characters
+     * (zero-width space, soft hyphen: dropped), VT and the {@link #LEADING_MARKS} marks. Any other non-ASCII
+     * character leaves the answer to the expression.
+     */
+    static boolean mayStartByline(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (MetaText.isRegexSpace(c) || c == '\u00A0' || c == '\u200B' || c == '\u00AD'
+                    || "\u2022\u00B7*~>\u00BB|".indexOf(c) >= 0 || Character.getType(c) == Character.DASH_PUNCTUATION) {
+                continue;
+            }
+            if (c >= 128) {
+                return true;
+            }
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            return BYLINE_INITIALS.indexOf(lower) >= 0;
+        }
+        return false;
     }
 
     /** Whether the byline text search passes over the element and all it holds. */
@@ -738,9 +776,10 @@ final class AuthorFinder {
 
     /** Whether the copyright notice search passes over the element and all it holds: photo credits live there. */
     private static boolean skipsForNotices(Element element) {
+        // the class by exact key (the parser lower-cases attribute names), untrimmed: no caption word holds a space
         return element.tagName().equals("script") || element.tagName().equals("style")
                 || element.tagName().equals("figure") || element.tagName().equals("figcaption")
-                || CAPTION_WORDS.foundIn(element.className());
+                || element.attributesSize() > 0 && CAPTION_WORDS.foundIn(element.attributes().get("class"));
     }
 
     /** Adds the person a copyright notice in this text node names, if any ({@link #fromCopyright}). */
@@ -777,13 +816,23 @@ final class AuthorFinder {
      * Whether the element or an ancestor is a comment, sidebar, navigation, footer, teaser or related list, or a
      * link to another article (a byline inside a link is a teaser's).
      */
-    private static boolean isElsewhere(Element element) {
+    private boolean isElsewhere(Element element) {
         for (Element e = element; e != null && !e.tagName().equals("body"); e = e.parent()) {
-            if (isElsewhereHere(e) || e != element && e.tagName().equals("a")) {
+            if (isElsewhereHereOnce(e) || e != element && e.tagName().equals("a")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link #isElsewhereHere}, worked out once per element of this page. */
+    private boolean isElsewhereHereOnce(Element e) {
+        Boolean verdict = elsewhereVerdicts.get(e);
+        if (verdict == null) {
+            verdict = isElsewhereHere(e);
+            elsewhereVerdicts.put(e, verdict);
+        }
+        return verdict;
     }
 
     private static boolean isElsewhereHere(Element e) {
