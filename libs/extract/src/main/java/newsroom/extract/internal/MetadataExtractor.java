@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
@@ -52,12 +53,14 @@ public final class MetadataExtractor {
     }
 
     private void addMeta(Element element) {
-        String content = element.attr("content").strip();
+        // exact-key reads, as attr() answers: the parser lower-cases attribute names, and a missing one reads ""
+        Attributes attributes = element.attributes();
+        String content = attributes.get("content").strip();
         if (content.isEmpty()) {
             return;
         }
-        String key = firstNonBlank(element.attr("property"), element.attr("name"), element.attr("itemprop"),
-                element.attr("http-equiv"));
+        String key = firstNonBlank(attributes.get("property"), attributes.get("name"), attributes.get("itemprop"),
+                attributes.get("http-equiv"));
         if (key != null) {
             meta.computeIfAbsent(key.toLowerCase(Locale.ROOT).strip(), k -> new ArrayList<>()).add(content);
         }
