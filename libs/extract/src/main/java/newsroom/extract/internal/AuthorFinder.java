@@ -155,10 +155,19 @@ final class AuthorFinder {
     /** The label of a photo credit written just before the photographer's name ({@code <strong>FOTO:</strong>}). */
     private static final Pattern PHOTO_LABEL = Pattern.compile("(?i)(?:fotos?|photos?|bild(?:er)?)\\s*:?");
     /**
-     * The ASCII letters {@link #PREFIX}'s alternatives start with, in lower case (its Cyrillic ones are non-ASCII);
-     * {@code AuthorFinderTest} derives them from the expression.
+     * The words {@link #PREFIX}'s alternatives start with, case-folded ({@link #mayStartByline});
+     * {@code AuthorFinderShortcutsTest} holds the list to the expression.
      */
-    static final String BYLINE_INITIALS = "abcdefgijkmoprstvwz";
+    static final Set<String> BYLINE_FIRST_WORDS = Set.of("view", "see", "all", "more", "posted", "written", "words",
+            "story", "zeige", "alle", "mehr", "artikel", "ein", "eine", "a", "an", "beitrag", "verfasst",
+            "geschrieben", "erstellt", "text", "interview", "rechtsanwalt", "rechtsanwältin", "fachanwalt",
+            "fachanwältin", "journalist", "journalistin", "reporter", "reporterin", "korrespondent",
+            "korrespondentin", "chefredakteur", "chefredakteurin", "autor", "autorin", "autoren", "autorinnen",
+            "author", "authors", "auteur", "auteurs", "autore", "autorka", "przez", "redakteur", "redakteurin",
+            "analysis", "commentary", "opinion", "reporting", "текст", "автор", "авторы", "by", "von", "vom", "par",
+            "door", "por", "av");
+    private static final int LONGEST_BYLINE_FIRST_WORD =
+            BYLINE_FIRST_WORDS.stream().mapToInt(String::length).max().orElseThrow();
     private static final int MAX_TEXT_BYLINE_CHARS = 120;
     /** Longer raw text nodes (indentation included) cannot hold a short byline; they are not even trimmed. */
     private static final int MAX_RAW_TEXT_CHARS = 600;
@@ -615,27 +624,48 @@ final class AuthorFinder {
     /**
      * Whether {@link #PREFIX} may match at the start of {@code withoutLeadingMarks(}the text node's text{@code )},
      * asked of the node's raw text, so that most text nodes are neither collapsed (jsoup's {@code TextNode.text()})
-     * nor matched. False only when it cannot: the raw text is blank or its first character that the collapse and
-     * {@link #withoutLeadingMarks} keep is an ASCII character that no {@link #PREFIX} alternative starts with in
-     * either case ({@link #BYLINE_INITIALS}; every alternative starts with a letter). What is passed over: jsoup's
-     * whitespace (space, tab, LF, FF, CR, no-break space: the collapse makes it a space) and invisible characters
-     * (zero-width space, soft hyphen: dropped), VT and the {@link #LEADING_MARKS} marks. Any other non-ASCII
-     * character leaves the answer to the expression.
+     * nor matched. False only when it cannot: every alternative of the expression starts with a word of
+     * {@link #BYLINE_FIRST_WORDS} followed by a character that is not a letter (a space, or the boundary {@code \b}
+     * before {@code :}), so a match needs the text's leading run of letters, case-folded as the expression folds it
+     * ({@code (?iu)}: lower case of upper case), to be one of those words. Read from the raw text: jsoup's whitespace
+     * (space, tab, LF, FF, CR, no-break space: the collapse makes it a space), VT and the {@link #LEADING_MARKS} marks
+     * before the word are passed over, invisible characters (zero-width space, soft hyphen: the collapse drops them)
+     * inside it too. A text starting with a non-ASCII character that is no letter leaves the answer to the
+     * expression.
      */
     static boolean mayStartByline(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
+        int i = 0;
+        while (i < raw.length() && isPassedOverBeforeByline(raw.charAt(i))) {
+            i++;
+        }
+        if (i == raw.length()) {
+            return false;
+        }
+        if (!Character.isLetter(raw.charAt(i))) {
+            return raw.charAt(i) >= 128;
+        }
+        char[] word = new char[LONGEST_BYLINE_FIRST_WORD];
+        int length = 0;
+        for (; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (MetaText.isRegexSpace(c) || c == '\u00A0' || c == '\u200B' || c == '\u00AD'
-                    || "\u2022\u00B7*~>\u00BB|".indexOf(c) >= 0 || Character.getType(c) == Character.DASH_PUNCTUATION) {
+            if (c == '\u200B' || c == '\u00AD') {
                 continue;
             }
-            if (c >= 128) {
-                return true;
+            if (!Character.isLetter(c)) {
+                break;
             }
-            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-            return BYLINE_INITIALS.indexOf(lower) >= 0;
+            if (length == word.length) {
+                return false;
+            }
+            word[length++] = Character.toLowerCase(Character.toUpperCase(c));
         }
-        return false;
+        return BYLINE_FIRST_WORDS.contains(new String(word, 0, length));
+    }
+
+    /** What the collapse and {@link #withoutLeadingMarks} remove before a text's first word. */
+    private static boolean isPassedOverBeforeByline(char c) {
+        return MetaText.isRegexSpace(c) || c == '\u00A0' || c == '\u200B' || c == '\u00AD'
+                || "\u2022\u00B7*~>\u00BB|".indexOf(c) >= 0 || Character.getType(c) == Character.DASH_PUNCTUATION;
     }
 
     /** Whether the byline text search passes over the element and all it holds. */
@@ -725,15 +755,16 @@ final class AuthorFinder {
      * Doe</a>}) is not, nor a {@code mailto:} or script link around the author's block.
      */
     private static boolean isTeaserLink(Element element) {
-        if (!element.tagName().equals("a") || !TEASER_HREF.matcher(element.attr("href")).lookingAt()) {
+        if (!element.tagName().equals("a")) {
             return false;
         }
-        for (Element child : element.children()) {
-            if (TEASER_BLOCKS.contains(child.tagName())) {
-                return true;
-            }
+        // the children first: most links hold no block, and their address is then not matched
+        boolean holdsBlock = false;
+        for (Element child = element.firstElementChild(); child != null && !holdsBlock;
+                child = child.nextElementSibling()) {
+            holdsBlock = TEASER_BLOCKS.contains(child.tagName());
         }
-        return false;
+        return holdsBlock && TEASER_HREF.matcher(element.attr("href")).lookingAt();
     }
 
     /**

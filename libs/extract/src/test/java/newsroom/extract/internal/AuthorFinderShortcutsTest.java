@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,6 +22,8 @@ import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import newsroom.core.testing.RepoFiles;
 
@@ -49,17 +50,23 @@ class AuthorFinderShortcutsTest {
         return new ArrayList<>(words);
     }
 
-    @Test
-    void bylineInitials_holdTheAsciiInitialOfEveryAlternative() {
-        // a word right after "(?:" or "|" opens an alternative (or a group inside one, which only adds initials)
-        Set<Character> initials = new TreeSet<>();
-        Matcher opening = Pattern.compile("(?:\\(\\?:|\\|)([a-zA-Z])").matcher(AuthorFinder.PREFIX.pattern());
-        while (opening.find()) {
-            initials.add(Character.toLowerCase(opening.group(1).charAt(0)));
-        }
-        StringBuilder expected = new StringBuilder();
-        initials.forEach(expected::append);
-        assertThat(AuthorFinder.BYLINE_INITIALS).isEqualTo(expected.toString());
+    @ParameterizedTest
+    @ValueSource(strings = {"By Max", "  - von Max", "\u00A0\u2022 Von: Max", "Autor(en): Max", "Autorinnen: Max",
+        "Journalistin Max", "\u212Aorrespondent Max", "\u017Ftory by Max", "\u0130nterview: Max",
+        "Rechtsanw\u00E4ltin Max", "Text und Fotos: Max", "Ein Beitrag von Max", "eine Kolumne von Max",
+        "A column by Max", "View all posts by Max", "Au\u00ADtor: Max", "\u200BBy Max",
+        "\u0442\u0435\u043A\u0441\u0442: \u041C\u0430\u043A\u0441",
+        "\u0410\u0432\u0442\u043E\u0440\u044B: \u041C\u0430\u043A\u0441", "par Marie", "DOOR Jan", "av Per"})
+    void mayStartByline_isTrue_forEachKindOfBylineTheExpressionMatches(String raw) {
+        assertThat(prefixMatches(raw)).isTrue();
+        assertThat(AuthorFinder.mayStartByline(raw)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " \n\t ", "The story", "Byline", "Authorised", "Textbook", "1. Juni", "@max", "Hello"})
+    void mayStartByline_isFalse_whenNoAlternativeOpensTheText(String raw) {
+        assertThat(prefixMatches(raw)).isFalse();
+        assertThat(AuthorFinder.mayStartByline(raw)).isFalse();
     }
 
     @Test
