@@ -557,7 +557,7 @@ final class AuthorFinder {
         while (before instanceof TextNode textNode && textNode.isBlank()) {
             before = before.previousSibling();
         }
-        String label = before instanceof TextNode textNode ? textNode.text()
+        String label = before instanceof TextNode textNode ? MetaText.text(textNode)
                 : before instanceof Element sibling ? sibling.text() : "";
         return PHOTO_LABEL.matcher(label.strip()).matches();
     }
@@ -602,7 +602,7 @@ final class AuthorFinder {
         if (raw.length() > MAX_RAW_TEXT_CHARS || !mayStartByline(raw)) {
             return List.of();
         }
-        String text = withoutLeadingMarks(textNode.text());
+        String text = withoutLeadingMarks(MetaText.text(textNode));
         if (text.isEmpty() || text.length() > MAX_TEXT_BYLINE_CHARS || !PREFIX.matcher(text).lookingAt()) {
             return List.of();
         }
@@ -772,7 +772,7 @@ final class AuthorFinder {
      * block, the end of the parent), at most {@value #MAX_TEXT_BYLINE_CHARS} characters.
      */
     private static String withRestOfLine(TextNode start) {
-        StringBuilder line = new StringBuilder(withoutLeadingMarks(start.text()));
+        StringBuilder line = new StringBuilder(withoutLeadingMarks(MetaText.text(start)));
         for (Node next = start.nextSibling(); next != null && line.length() <= MAX_TEXT_BYLINE_CHARS;
                 next = next.nextSibling()) {
             if (next instanceof Element element) {
@@ -781,7 +781,7 @@ final class AuthorFinder {
                 }
                 line.append(element.text());
             } else if (next instanceof TextNode textNode) {
-                line.append(textNode.text());
+                line.append(MetaText.text(textNode));
             }
         }
         return line.length() > MAX_TEXT_BYLINE_CHARS ? line.substring(0, MAX_TEXT_BYLINE_CHARS) : line.toString();
@@ -815,9 +815,12 @@ final class AuthorFinder {
 
     /** Adds the person a copyright notice in this text node names, if any ({@link #fromCopyright}). */
     private void noticeIn(TextNode textNode, Set<String> found) {
-        if (textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS && mayHoldNotice(textNode.getWholeText())
-                && textNode.text().length() <= MAX_TEXT_BYLINE_CHARS) {
-            String text = textNode.text();
+        String raw = textNode.getWholeText();
+        if (raw.length() > MAX_RAW_TEXT_CHARS || !mayHoldNotice(raw)) {
+            return;
+        }
+        String text = MetaText.text(textNode);
+        if (text.length() <= MAX_TEXT_BYLINE_CHARS) {
             Matcher notice = COPYRIGHT.matcher(text);
             if (mayBeNotice(text) && notice.find()) {
                 String name = withoutNameEnd(notice.group(1)).strip();

@@ -504,7 +504,7 @@ public final class PublishedDateFinder {
             }
             if (node instanceof TextNode textNode) {
                 // whitespace between tags, most text nodes of a page, strips to nothing: only the space is kept
-                String words = textNode.isBlank() ? "" : textNode.text().strip();
+                String words = textNode.isBlank() ? "" : MetaText.text(textNode).strip();
                 if (words.length() <= MAX_BYLINE_CHARS) {
                     append(words);
                     append(" ");
