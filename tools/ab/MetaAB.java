@@ -12,9 +12,10 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A/B of two builds' metadata step alone, in one JVM: each build in its own class loader parses every page once
- * with its own jsoup (untimed), then alternating rounds time {@code MetadataExtractor.read} on those pre-parsed
- * documents (the extracting thread's CPU time; read leaves the document untouched, so the same documents serve every
- * round). Prints each build's median CPU ms/page and the median and quartiles of the per-round ratio after / before.
+ * with its own jsoup (untimed), then rounds time {@code MetadataExtractor.read} on those pre-parsed documents, page
+ * by page, alternating which build reads a page first, so both meet the same load on a shared machine (the thread's
+ * CPU time; read leaves the document untouched, so the same documents serve every round; five warm-up rounds are not
+ * counted). Prints each build's median CPU ms/page and the median and quartiles of the per-round ratio after / before.
  * Usage: see metaab.sh.
  */
 public class MetaAB {
@@ -43,12 +44,11 @@ public class MetaAB {
         return new Build(name, read, documents);
     }
 
-    static double pass(Build build) throws Exception {
+    /** CPU ms of one read of page {@code i} by the build. */
+    static double time(Build build, int i) throws Exception {
         long start = THREADS.getCurrentThreadCpuTime();
-        for (Object document : build.documents) {
-            build.read.invoke(null, document, "https://news.example/a");
-        }
-        return (THREADS.getCurrentThreadCpuTime() - start) / 1e6 / build.documents.size();
+        build.read.invoke(null, build.documents.get(i), "https://news.example/a");
+        return (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
     }
 
     static double at(List<Double> sorted, double q) {
@@ -65,28 +65,29 @@ public class MetaAB {
             }
         }
         Build[] builds = {load("before", args[1], pages), load("after", args[2], pages)};
-        for (int warm = 0; warm < 5; warm++) {
-            for (Build build : builds) {
-                pass(build);
-            }
-        }
+        int pageCount = pages.size();
         int rounds = Integer.parseInt(args[3]);
         List<Double> before = new ArrayList<>();
         List<Double> after = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            double b;
-            double a;
-            if (round % 2 == 0) {
-                b = pass(builds[0]);
-                a = pass(builds[1]);
-            } else {
-                a = pass(builds[1]);
-                b = pass(builds[0]);
+        for (int round = -5; round < rounds; round++) {
+            // page by page, alternating which build reads first, so that both meet the same load on a shared machine
+            double b = 0;
+            double a = 0;
+            for (int i = 0; i < pageCount; i++) {
+                if ((i + round) % 2 == 0) {
+                    b += time(builds[0], i);
+                    a += time(builds[1], i);
+                } else {
+                    a += time(builds[1], i);
+                    b += time(builds[0], i);
+                }
             }
-            before.add(b);
-            after.add(a);
-            ratio.add(a / b);
+            if (round >= 0) {
+                before.add(b / pageCount);
+                after.add(a / pageCount);
+                ratio.add(a / b);
+            }
         }
         Collections.sort(before);
         Collections.sort(after);

@@ -1,6 +1,6 @@
 #!/bin/bash
 # A/B of two checkouts' metadata step alone (MetadataExtractor.read on pre-parsed pages) in one JVM (see MetaAB.java):
-# each checkout's median CPU ms/page and the per-round ratio after / before over ROUNDS alternating rounds of the
+# each checkout's median CPU ms/page and the per-round ratio after / before over ROUNDS rounds (pages interleaved) of the
 # 181 benchmark pages and the 289 metadata-dev pages.
 #   tools/ab/metaab.sh BEFORE_CHECKOUT AFTER_CHECKOUT [ROUNDS=40]
 # Each checkout must be built first: (cd CHECKOUT && mvn -B -q -pl libs/extract -am package -DskipTests)
