@@ -97,17 +97,17 @@ public final class MetadataExtractor {
         for (String key : List.of("og:title", "twitter:title")) {
             meta.getOrDefault(key, List.of()).forEach(v -> declared.add(new Field<>(v, "meta:" + key)));
         }
-        Element titleElement = scan.title;
-        if (titleElement != null && !titleElement.text().isBlank()) {
-            declared.add(new Field<>(titleElement.text().strip(), "title"));
+        String titleText = scan.title == null ? "" : scan.title.text();
+        if (!titleText.isBlank()) {
+            declared.add(new Field<>(titleText.strip(), "title"));
         }
         for (String key : List.of("dc.title", "parsely-title", "sailthru.title")) {
             meta.getOrDefault(key, List.of()).forEach(v -> declared.add(new Field<>(v, "meta:" + key)));
         }
         // schema.org microdata, trusted least: the headline the page's own markup names (a Joomla h2, a theme's h1)
-        Element microdata = scan.microdataHeadline;
-        if (microdata != null && !microdata.text().isBlank()) {
-            declared.add(new Field<>(microdata.text().strip(), "itemprop:headline"));
+        String microdata = scan.microdataHeadline == null ? "" : scan.microdataHeadline.text();
+        if (!microdata.isBlank()) {
+            declared.add(new Field<>(microdata.strip(), "itemprop:headline"));
         }
         return TitleChooser.choose(scan, document, declared, site());
     }

@@ -447,10 +447,11 @@ public final class PublishedDateFinder {
             if (placed.inBoilerplateTag() || outsideSiteChrome && TitleChooser.isSiteChrome(h1)) {
                 continue;
             }
-            if (first == null && !h1.text().isBlank()) {
+            String text = h1.text();
+            if (first == null && !text.isBlank()) {
                 first = h1;
             }
-            if (h1.text().length() >= 10) {
+            if (text.length() >= 10) {
                 return h1;
             }
         }
