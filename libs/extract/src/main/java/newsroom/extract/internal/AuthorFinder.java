@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ final class AuthorFinder {
             "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author",
             "cxenseparse:author");
 
-    private static final Pattern PREFIX = Pattern.compile("(?iu)^(?:(?:view|see) all (?:posts|articles) by"
+    static final Pattern PREFIX = Pattern.compile("(?iu)^(?:(?:view|see) all (?:posts|articles) by"
             + "|all (?:posts|articles) by|more (?:posts|articles) by|posted by|written by|words by|story by"
             + "|zeige alle beiträge von|alle beiträge von|alle artikel von|mehr von|artikel von|ein beitrag von"
             + "|beitrag von|verfasst von|geschrieben von|erstellt von|text und (?:interview|fotos?)|interview"
@@ -153,6 +154,20 @@ final class AuthorFinder {
     private static final Pattern LAST_SENTENCE = Pattern.compile("(?<=\\p{L}{2})\\.\\s+(\\p{Lu}[^.]*)$");
     /** The label of a photo credit written just before the photographer's name ({@code <strong>FOTO:</strong>}). */
     private static final Pattern PHOTO_LABEL = Pattern.compile("(?i)(?:fotos?|photos?|bild(?:er)?)\\s*:?");
+    /**
+     * The words {@link #PREFIX}'s alternatives start with, case-folded ({@link #mayStartByline});
+     * {@code AuthorFinderShortcutsTest} holds the list to the expression.
+     */
+    static final Set<String> BYLINE_FIRST_WORDS = Set.of("view", "see", "all", "more", "posted", "written", "words",
+            "story", "zeige", "alle", "mehr", "artikel", "ein", "eine", "a", "an", "beitrag", "verfasst",
+            "geschrieben", "erstellt", "text", "interview", "rechtsanwalt", "rechtsanwältin", "fachanwalt",
+            "fachanwältin", "journalist", "journalistin", "reporter", "reporterin", "korrespondent",
+            "korrespondentin", "chefredakteur", "chefredakteurin", "autor", "autorin", "autoren", "autorinnen",
+            "author", "authors", "auteur", "auteurs", "autore", "autorka", "przez", "redakteur", "redakteurin",
+            "analysis", "commentary", "opinion", "reporting", "текст", "автор", "авторы", "by", "von", "vom", "par",
+            "door", "por", "av");
+    private static final int LONGEST_BYLINE_FIRST_WORD =
+            BYLINE_FIRST_WORDS.stream().mapToInt(String::length).max().orElseThrow();
     private static final int MAX_TEXT_BYLINE_CHARS = 120;
     /** Longer raw text nodes (indentation included) cannot hold a short byline; they are not even trimmed. */
     private static final int MAX_RAW_TEXT_CHARS = 600;
@@ -182,6 +197,11 @@ final class AuthorFinder {
      * byline; null until then.
      */
     private @Nullable Set<String> notices;
+    /**
+     * {@link #isElsewhereHere} of the elements {@link #isElsewhere} climbed through: the byline candidates of a page
+     * share most of their ancestors. One page, one finder: never kept across calls.
+     */
+    private final Map<Element, Boolean> elsewhereVerdicts = new IdentityHashMap<>();
 
     private AuthorFinder(SiteIdentity site) {
         this.site = site;
@@ -537,7 +557,7 @@ final class AuthorFinder {
         while (before instanceof TextNode textNode && textNode.isBlank()) {
             before = before.previousSibling();
         }
-        String label = before instanceof TextNode textNode ? textNode.text()
+        String label = before instanceof TextNode textNode ? MetaText.text(textNode)
                 : before instanceof Element sibling ? sibling.text() : "";
         return PHOTO_LABEL.matcher(label.strip()).matches();
     }
@@ -578,10 +598,11 @@ final class AuthorFinder {
 
     /** The names a byline text starting at this text node gives ({@link #fromBylineText}); none for most nodes. */
     private List<String> bylineIn(TextNode textNode) {
-        if (textNode.getWholeText().length() > MAX_RAW_TEXT_CHARS || textNode.isBlank()) {
+        String raw = textNode.getWholeText();
+        if (raw.length() > MAX_RAW_TEXT_CHARS || !mayStartByline(raw)) {
             return List.of();
         }
-        String text = withoutLeadingMarks(textNode.text());
+        String text = withoutLeadingMarks(MetaText.text(textNode));
         if (text.isEmpty() || text.length() > MAX_TEXT_BYLINE_CHARS || !PREFIX.matcher(text).lookingAt()) {
             return List.of();
         }
@@ -598,6 +619,53 @@ final class AuthorFinder {
         }
         List<String> names = names(line, Source.TEXT);
         return !names.isEmpty() && PREFIX.matcher(line).lookingAt() ? names : List.of();
+    }
+
+    /**
+     * Whether {@link #PREFIX} may match at the start of {@code withoutLeadingMarks(}the text node's text{@code )},
+     * asked of the node's raw text, so that most text nodes are neither collapsed (jsoup's {@code TextNode.text()})
+     * nor matched. False only when it cannot: every alternative of the expression starts with a word of
+     * {@link #BYLINE_FIRST_WORDS} followed by a character that is not a letter (a space, or the boundary {@code \b}
+     * before {@code :}), so a match needs the text's leading run of letters, case-folded as the expression folds it
+     * ({@code (?iu)}: lower case of upper case), to be one of those words. Read from the raw text: jsoup's whitespace
+     * (space, tab, LF, FF, CR, no-break space: the collapse makes it a space), VT and the {@link #LEADING_MARKS} marks
+     * before the word are passed over, invisible characters (zero-width space, soft hyphen: the collapse drops them)
+     * inside it too. A text starting with a non-ASCII character that is no letter leaves the answer to the
+     * expression.
+     */
+    static boolean mayStartByline(String raw) {
+        int i = 0;
+        while (i < raw.length() && isPassedOverBeforeByline(raw.charAt(i))) {
+            i++;
+        }
+        if (i == raw.length()) {
+            return false;
+        }
+        if (!Character.isLetter(raw.charAt(i))) {
+            return raw.charAt(i) >= 128;
+        }
+        char[] word = new char[LONGEST_BYLINE_FIRST_WORD];
+        int length = 0;
+        for (; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\u200B' || c == '\u00AD') {
+                continue;
+            }
+            if (!Character.isLetter(c)) {
+                break;
+            }
+            if (length == word.length) {
+                return false;
+            }
+            word[length++] = Character.toLowerCase(Character.toUpperCase(c));
+        }
+        return BYLINE_FIRST_WORDS.contains(new String(word, 0, length));
+    }
+
+    /** What the collapse and {@link #withoutLeadingMarks} remove before a text's first word. */
+    private static boolean isPassedOverBeforeByline(char c) {
+        return MetaText.isRegexSpace(c) || c == '\u00A0' || c == '\u200B' || c == '\u00AD'
+                || "\u2022\u00B7*~>\u00BB|".indexOf(c) >= 0 || Character.getType(c) == Character.DASH_PUNCTUATION;
     }
 
     /** Whether the byline text search passes over the element and all it holds. */
@@ -687,15 +755,16 @@ final class AuthorFinder {
      * Doe</a>}) is not, nor a {@code mailto:} or script link around the author's block.
      */
     private static boolean isTeaserLink(Element element) {
-        if (!element.tagName().equals("a") || !TEASER_HREF.matcher(element.attr("href")).lookingAt()) {
+        if (!element.tagName().equals("a")) {
             return false;
         }
-        for (Element child : element.children()) {
-            if (TEASER_BLOCKS.contains(child.tagName())) {
-                return true;
-            }
+        // the children first: most links hold no block, and their address is then not matched
+        boolean holdsBlock = false;
+        for (Element child = element.firstElementChild(); child != null && !holdsBlock;
+                child = child.nextElementSibling()) {
+            holdsBlock = TEASER_BLOCKS.contains(child.tagName());
         }
-        return false;
+        return holdsBlock && TEASER_HREF.matcher(element.attr("href")).lookingAt();
     }
 
     /**
@@ -703,7 +772,7 @@ final class AuthorFinder {
      * block, the end of the parent), at most {@value #MAX_TEXT_BYLINE_CHARS} characters.
      */
     private static String withRestOfLine(TextNode start) {
-        StringBuilder line = new StringBuilder(withoutLeadingMarks(start.text()));
+        StringBuilder line = new StringBuilder(withoutLeadingMarks(MetaText.text(start)));
         for (Node next = start.nextSibling(); next != null && line.length() <= MAX_TEXT_BYLINE_CHARS;
                 next = next.nextSibling()) {
             if (next instanceof Element element) {
@@ -712,7 +781,7 @@ final class AuthorFinder {
                 }
                 line.append(element.text());
             } else if (next instanceof TextNode textNode) {
-                line.append(textNode.text());
+                line.append(MetaText.text(textNode));
             }
         }
         return line.length() > MAX_TEXT_BYLINE_CHARS ? line.substring(0, MAX_TEXT_BYLINE_CHARS) : line.toString();
@@ -738,16 +807,20 @@ final class AuthorFinder {
 
     /** Whether the copyright notice search passes over the element and all it holds: photo credits live there. */
     private static boolean skipsForNotices(Element element) {
+        // the class by exact key (the parser lower-cases attribute names), untrimmed: no caption word holds a space
         return element.tagName().equals("script") || element.tagName().equals("style")
                 || element.tagName().equals("figure") || element.tagName().equals("figcaption")
-                || CAPTION_WORDS.foundIn(element.className());
+                || element.attributesSize() > 0 && CAPTION_WORDS.foundIn(element.attributes().get("class"));
     }
 
     /** Adds the person a copyright notice in this text node names, if any ({@link #fromCopyright}). */
     private void noticeIn(TextNode textNode, Set<String> found) {
-        if (textNode.getWholeText().length() <= MAX_RAW_TEXT_CHARS && mayHoldNotice(textNode.getWholeText())
-                && textNode.text().length() <= MAX_TEXT_BYLINE_CHARS) {
-            String text = textNode.text();
+        String raw = textNode.getWholeText();
+        if (raw.length() > MAX_RAW_TEXT_CHARS || !mayHoldNotice(raw)) {
+            return;
+        }
+        String text = MetaText.text(textNode);
+        if (text.length() <= MAX_TEXT_BYLINE_CHARS) {
             Matcher notice = COPYRIGHT.matcher(text);
             if (mayBeNotice(text) && notice.find()) {
                 String name = withoutNameEnd(notice.group(1)).strip();
@@ -777,13 +850,23 @@ final class AuthorFinder {
      * Whether the element or an ancestor is a comment, sidebar, navigation, footer, teaser or related list, or a
      * link to another article (a byline inside a link is a teaser's).
      */
-    private static boolean isElsewhere(Element element) {
+    private boolean isElsewhere(Element element) {
         for (Element e = element; e != null && !e.tagName().equals("body"); e = e.parent()) {
-            if (isElsewhereHere(e) || e != element && e.tagName().equals("a")) {
+            if (isElsewhereHereOnce(e) || e != element && e.tagName().equals("a")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link #isElsewhereHere}, worked out once per element of this page. */
+    private boolean isElsewhereHereOnce(Element e) {
+        Boolean verdict = elsewhereVerdicts.get(e);
+        if (verdict == null) {
+            verdict = isElsewhereHere(e);
+            elsewhereVerdicts.put(e, verdict);
+        }
+        return verdict;
     }
 
     private static boolean isElsewhereHere(Element e) {

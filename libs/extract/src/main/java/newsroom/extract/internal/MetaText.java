@@ -2,6 +2,8 @@ package newsroom.extract.internal;
 
 import java.util.regex.Pattern;
 
+import org.jsoup.internal.StringUtil;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 
 /**
@@ -22,6 +24,25 @@ final class MetaText {
      */
     static String unescapeEntities(String value) {
         return value.indexOf('&') < 0 ? value : Parser.unescapeEntities(value, false);
+    }
+
+    /**
+     * {@code node.text()}: jsoup's whitespace collapse of the node's whole text (each run of space, tab, LF, FF, CR and
+     * no-break space becomes one space; zero-width spaces and soft hyphens are dropped). A text holding none of those
+     * but single spaces is what the collapse returns, and is returned as it is, without a copy.
+     */
+    static String text(TextNode node) {
+        String whole = node.getWholeText();
+        for (int i = 0; i < whole.length(); i++) {
+            char c = whole.charAt(i);
+            boolean collapsed = c == ' '
+                    ? i + 1 < whole.length() && StringUtil.isActuallyWhitespace(whole.charAt(i + 1))
+                    : StringUtil.isActuallyWhitespace(c) || StringUtil.isInvisibleChar(c);
+            if (collapsed) {
+                return StringUtil.normaliseWhitespace(whole);
+            }
+        }
+        return whole;
     }
 
     /** Whether {@code c} is what {@code \s} matches in a Java regular expression: space, tab, line feed, VT, FF, CR. */

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
@@ -52,12 +53,14 @@ public final class MetadataExtractor {
     }
 
     private void addMeta(Element element) {
-        String content = element.attr("content").strip();
+        // exact-key reads, as attr() answers: the parser lower-cases attribute names, and a missing one reads ""
+        Attributes attributes = element.attributes();
+        String content = attributes.get("content").strip();
         if (content.isEmpty()) {
             return;
         }
-        String key = firstNonBlank(element.attr("property"), element.attr("name"), element.attr("itemprop"),
-                element.attr("http-equiv"));
+        String key = firstNonBlank(attributes.get("property"), attributes.get("name"), attributes.get("itemprop"),
+                attributes.get("http-equiv"));
         if (key != null) {
             meta.computeIfAbsent(key.toLowerCase(Locale.ROOT).strip(), k -> new ArrayList<>()).add(content);
         }
@@ -94,17 +97,17 @@ public final class MetadataExtractor {
         for (String key : List.of("og:title", "twitter:title")) {
             meta.getOrDefault(key, List.of()).forEach(v -> declared.add(new Field<>(v, "meta:" + key)));
         }
-        Element titleElement = scan.title;
-        if (titleElement != null && !titleElement.text().isBlank()) {
-            declared.add(new Field<>(titleElement.text().strip(), "title"));
+        String titleText = scan.title == null ? "" : scan.title.text();
+        if (!titleText.isBlank()) {
+            declared.add(new Field<>(titleText.strip(), "title"));
         }
         for (String key : List.of("dc.title", "parsely-title", "sailthru.title")) {
             meta.getOrDefault(key, List.of()).forEach(v -> declared.add(new Field<>(v, "meta:" + key)));
         }
         // schema.org microdata, trusted least: the headline the page's own markup names (a Joomla h2, a theme's h1)
-        Element microdata = scan.microdataHeadline;
-        if (microdata != null && !microdata.text().isBlank()) {
-            declared.add(new Field<>(microdata.text().strip(), "itemprop:headline"));
+        String microdata = scan.microdataHeadline == null ? "" : scan.microdataHeadline.text();
+        if (!microdata.isBlank()) {
+            declared.add(new Field<>(microdata.strip(), "itemprop:headline"));
         }
         return TitleChooser.choose(scan, document, declared, site());
     }

@@ -447,10 +447,11 @@ public final class PublishedDateFinder {
             if (placed.inBoilerplateTag() || outsideSiteChrome && TitleChooser.isSiteChrome(h1)) {
                 continue;
             }
-            if (first == null && !h1.text().isBlank()) {
+            String text = h1.text();
+            if (first == null && !text.isBlank()) {
                 first = h1;
             }
-            if (h1.text().length() >= 10) {
+            if (text.length() >= 10) {
                 return h1;
             }
         }
@@ -504,7 +505,7 @@ public final class PublishedDateFinder {
             }
             if (node instanceof TextNode textNode) {
                 // whitespace between tags, most text nodes of a page, strips to nothing: only the space is kept
-                String words = textNode.isBlank() ? "" : textNode.text().strip();
+                String words = textNode.isBlank() ? "" : MetaText.text(textNode).strip();
                 if (words.length() <= MAX_BYLINE_CHARS) {
                     append(words);
                     append(" ");

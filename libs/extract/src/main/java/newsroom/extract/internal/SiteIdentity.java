@@ -121,6 +121,19 @@ final class SiteIdentity {
 
     /** Letter-and-digit keys of a text: accents dropped, and German umlauts also spelled out (ä → ae). */
     static List<String> keys(String text) {
+        if (isAscii(text)) {
+            // an ASCII text lower-cases to ASCII: its key is its letters and digits, A-Z lowered, without a copy of it
+            StringBuilder key = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    key.append(c);
+                } else if (c >= 'A' && c <= 'Z') {
+                    key.append((char) (c + ('a' - 'A')));
+                }
+            }
+            return List.of(key.toString());
+        }
         String lower = text.toLowerCase(Locale.ROOT);
         if (isAscii(lower)) {
             StringBuilder key = new StringBuilder(lower.length());

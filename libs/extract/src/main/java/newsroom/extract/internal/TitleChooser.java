@@ -2,11 +2,14 @@ package newsroom.extract.internal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,14 +115,25 @@ final class TitleChooser {
     static Optional<Field<String>> choose(PageScan scan, Document document, List<Field<String>> declared,
             SiteIdentity site) {
         List<Declared> titles = new ArrayList<>();
+        // pages declare one text several times (og:title, twitter:title, the JSON-LD headline): all that follows
+        // from a text, everything of a Declared but its origin, is worked out once per text
+        Map<String, Declared> byText = new HashMap<>();
         for (Field<String> field : declared) {
             String text = clean(field.value());
             if (!text.isEmpty() && text.length() <= MAX_TITLE_CHARS) {
-                String stripped = stripSiteName(text, site);
-                // a heading agrees with the headline part, not with the site name beside it ("DimidoBlog")
-                List<String> words = words(stripped);
-                titles.add(new Declared(text, stripped, field.origin(), stems(words), words,
-                        site.names(stripped), SiteIdentity.keys(stripped).get(0)));
+                Declared same = byText.get(text);
+                if (same == null) {
+                    String stripped = stripSiteName(text, site);
+                    // a heading agrees with the headline part, not with the site name beside it ("DimidoBlog")
+                    List<String> words = words(stripped);
+                    Declared title = new Declared(text, stripped, field.origin(), stems(words), words,
+                            site.names(stripped), SiteIdentity.keys(stripped).get(0));
+                    byText.put(text, title);
+                    titles.add(title);
+                } else {
+                    titles.add(new Declared(text, same.stripped(), field.origin(), same.stems(), same.words(),
+                            same.siteOnly(), same.key()));
+                }
             }
         }
         titles = dropUnsharedTails(titles);
@@ -261,16 +275,19 @@ final class TitleChooser {
      */
     private static List<Declared> dropUnsharedTails(List<Declared> titles) {
         List<Declared> out = new ArrayList<>(titles.size());
+        // normalize is a pure function of its text, asked of the same few texts for every pair: once per text
+        Map<String, String> normalized = new HashMap<>();
+        Function<String, String> normal = text -> normalized.computeIfAbsent(text, TitleChooser::normalize);
         for (Declared title : titles) {
             String best = title.stripped();
             List<String> segments = segments(best);
             for (Declared other : titles) {
                 String shorter = other.stripped();
                 if (segments.size() > 1 && shorter.length() < best.length()
-                        && normalize(best).startsWith(normalize(shorter))) {
+                        && normal.apply(best).startsWith(normal.apply(shorter))) {
                     for (int to = segments.size() - 1; to >= 1; to--) {
                         String head = join(best, segments, 0, to);
-                        if (normalize(head).equals(normalize(shorter))) {
+                        if (normalize(head).equals(normal.apply(shorter))) {
                             best = head;
                             segments = segments(best);
                             break;

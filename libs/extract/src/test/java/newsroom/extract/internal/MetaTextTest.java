@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,26 @@ class MetaTextTest {
             assertThat(MetaText.unescapeEntities(text)).as(text).isEqualTo(Parser.unescapeEntities(text, false));
             assertThat(MetaText.clean(text, true)).as(text).isEqualTo(whitespace.matcher(
                     Parser.unescapeEntities(text, false).replace('\u00A0', ' ')).replaceAll(" ").strip());
+        }
+    }
+
+    @Test
+    void textOfATextNodeIsJsoupsCollapse() {
+        List<String> texts = randomTexts();
+        texts.addAll(List.of("a\u200Bb", "soft\u00ADhyphen", " a", "a ", "a  b", "a \u00A0b", "\u00A0", "\u200B"));
+        String[] invisible = {"\u200B", "\u00AD", "\u200C", " ", "\r", "\u00A0"};
+        Random random = new Random(11);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(9); n > 0; n--) {
+                text.append(random.nextBoolean() ? invisible[random.nextInt(invisible.length)]
+                        : PIECES[random.nextInt(PIECES.length)]);
+            }
+            texts.add(text.toString());
+        }
+        for (String text : texts) {
+            TextNode node = new TextNode(text);
+            assertThat(MetaText.text(node)).as(text).isEqualTo(node.text());
         }
     }
 

@@ -33,4 +33,18 @@ class SiteIdentityTest {
                     .isEqualTo(SiteIdentity.keysOfLowerCase(value.toLowerCase(Locale.ROOT)));
         }
     }
+
+    @Test
+    void asciiTextsGetTheKeysOfTheirDecomposition() {
+        Random random = new Random(37);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(16); j > 0; j--) {
+                text.append((char) random.nextInt(128));
+            }
+            String value = text.toString();
+            assertThat(SiteIdentity.keys(value)).as(value)
+                    .isEqualTo(SiteIdentity.keysOfLowerCase(value.toLowerCase(Locale.ROOT)));
+        }
+    }
 }
