@@ -740,7 +740,7 @@ final class AuthorFinder {
     private static boolean skipsForNotices(Element element) {
         return element.tagName().equals("script") || element.tagName().equals("style")
                 || element.tagName().equals("figure") || element.tagName().equals("figcaption")
-                || CAPTION_WORDS.foundIn(element.className());
+                || CAPTION_WORDS.foundIn(Nodes.attr(element, "class")); // no word holds a space: untrimmed is alike
     }
 
     /** Adds the person a copyright notice in this text node names, if any ({@link #fromCopyright}). */
