@@ -77,4 +77,19 @@ class PageScanTest {
         assertThat(times).hasSize(PageScan.MAX_TIMES);
         assertThat(times).allMatch(p -> !p.inBoilerplateTag());
     }
+
+    @Test
+    void readsItempropAndPropertyBesideClassAndId_andSkipsThemOnlyWhenClassAndIdAreAll() {
+        PageScan scan = PageScan.of(Jsoup.parse("""
+                <body><div class="a" id="b"><span class="a" id="b" itemprop="datePublished">1</span>
+                <span class="" id="b" itemprop="headline">Head</span><span class="a" property="dc:date">2
+                </span><span class="writer" id="b">Wer</span><span id="b" rel="author">Max</span>
+                <span class="byline">Anna</span></div></body>""", "https://news.example/a"));
+
+        assertThat(scan.dateAttributes).extracting(p -> p.element().text()).containsExactly("1", "2");
+        assertThat(scan.microdataHeadline.text()).isEqualTo("Head");
+        assertThat(scan.bylines).extracting(b -> b.element().text(), PageScan.Byline::marked, PageScan.Byline::named)
+                .containsExactly(Tuple.tuple("Wer", false, true), Tuple.tuple("Max", true, false),
+                        Tuple.tuple("Anna", false, true));
+    }
 }
