@@ -189,10 +189,19 @@ final class ClassNameHints {
             return true;
         }
 
+        /** {@link #code} of each ASCII character, read from a table in the loop of {@link #flagsIn}. */
+        private static final byte[] ASCII_CODES = new byte[128];
+
+        static {
+            for (char c = 0; c < ASCII_CODES.length; c++) {
+                char lower = lower(c);
+                ASCII_CODES[c] = (byte) (lower >= 'a' && lower <= 'z' ? lower - 'a' : c == '-' ? CHARS - 1 : -1);
+            }
+        }
+
         /** 0–25 for an ASCII letter of either case, 26 for the hyphen, -1 for any other character. */
         private static int code(char c) {
-            char lower = lower(c);
-            return lower >= 'a' && lower <= 'z' ? lower - 'a' : c == '-' ? CHARS - 1 : -1;
+            return c < ASCII_CODES.length ? ASCII_CODES[c] : -1;
         }
 
         private static char lower(char c) {

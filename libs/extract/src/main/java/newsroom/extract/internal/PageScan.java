@@ -1,6 +1,7 @@
 package newsroom.extract.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jsoup.nodes.Attributes;
@@ -34,6 +35,7 @@ final class PageScan {
     /** What a {@code rel} matched by {@link #CANONICAL_LINK} or {@link #IMAGE_SRC_LINK} holds, in any case. */
     private static final WordSearch CANONICAL = WordSearch.of(List.of("canonical"));
     private static final WordSearch IMAGE_SRC = WordSearch.of(List.of("image_src"));
+    private static final String HEADLINE = "headline";
 
     /** A {@code <time>} or date-attribute element, and whether a nav, aside or footer element holds it. */
     record Placed(Element element, boolean inBoilerplateTag) {
@@ -64,20 +66,38 @@ final class PageScan {
     static PageScan of(Document document) {
         PageScan scan = new PageScan();
         Walk walk = scan.new Walk(document);
-        // elements only, in document order, iteratively: down to the first child element, else on to the next
-        // sibling element, climbing (and closing) parents until one has a next sibling
-        Element element = document;
-        while (element != null) {
-            walk.head(element);
-            Element next = element.firstElementChild();
-            while (next == null && element != null) {
-                walk.tail(element);
-                next = element == document ? null : element.nextElementSibling();
-                if (next == null) {
-                    element = element == document ? null : element.parent();
+        // elements only, in document order, iteratively: a stack of the open elements, each with the index of its
+        // next child node to read, so each child node is read once, by index (jsoup's firstElementChild and
+        // nextElementSibling would re-read the parent's child list and the sibling index at every step); an element
+        // is closed (tail) when its last child node has been read
+        Element[] open = new Element[64];
+        int[] nextChild = new int[64];
+        int depth = 0;
+        open[0] = document;
+        walk.head(document);
+        while (depth >= 0) {
+            Element parent = open[depth];
+            int size = parent.childNodeSize();
+            int index = nextChild[depth];
+            Element child = null;
+            while (child == null && index < size) {
+                if (parent.childNode(index++) instanceof Element element) {
+                    child = element;
                 }
             }
-            element = next;
+            if (child == null) {
+                walk.tail(parent);
+                open[depth--] = null;
+                continue;
+            }
+            nextChild[depth++] = index;
+            if (depth == open.length) {
+                open = Arrays.copyOf(open, depth * 2);
+                nextChild = Arrays.copyOf(nextChild, depth * 2);
+            }
+            open[depth] = child;
+            nextChild[depth] = 0;
+            walk.head(child);
         }
         return scan;
     }
@@ -96,14 +116,21 @@ final class PageScan {
             if (isBoilerplateTag(tag)) {
                 boilerplateOpen++;
             }
-            // an element without attributes (most of a page's) is no byline and names no date: its tag alone counts
-            boolean attributed = element.attributesSize() > 0;
+            // an element without attributes is no byline and names no date: its tag alone counts
+            int attributeCount = element.attributesSize();
             // exact-key reads throughout: the parser lower-cases attribute names, so these answer as attr()'s
             // case-insensitive scans do
-            @Nullable Attributes attributes = attributed ? element.attributes() : null;
-            String itemprop = attributes != null ? attributes.get("itemprop") : "";
+            @Nullable Attributes attributes = attributeCount > 0 ? element.attributes() : null;
+            String itemprop = "";
+            // whether the element has an attribute besides a non-empty class and id: when class and id are all it
+            // has (four in ten attributed elements), rel, itemprop and property are absent and are not looked up
+            boolean hasOthers = false;
             if (attributes != null) {
-                collectByline(element, attributes, itemprop);
+                String className = attributes.get("class");
+                String id = attributes.get("id");
+                hasOthers = (className.isEmpty() ? 0 : 1) + (id.isEmpty() ? 0 : 1) < attributeCount;
+                itemprop = hasOthers ? attributes.get("itemprop") : "";
+                collectByline(element, className, id, hasOthers ? attributes.get("rel") : "", itemprop);
             }
             switch (tag) {
                 case "meta" -> {
@@ -148,7 +175,7 @@ final class PageScan {
                 default -> {
                 }
             }
-            if (attributes == null) {
+            if (attributes == null || !hasOthers) {
                 return;
             }
             String name = !itemprop.isEmpty() || attributes.hasKey("itemprop") ? itemprop : attributes.get("property");
@@ -161,11 +188,9 @@ final class PageScan {
         }
 
         /** Every element counts here, {@code <meta>} and {@code <script>} too (the author finder skips them). */
-        private void collectByline(Element element, Attributes attributes, String itemprop) {
-            boolean marked = attributes.get("rel").strip().equalsIgnoreCase("author")
-                    || itemprop.strip().equals("author");
-            boolean named = BYLINE_CLASS_WORDS.foundIn(attributes.get("class"))
-                    || BYLINE_ID_WORDS.foundIn(attributes.get("id"));
+        private void collectByline(Element element, String className, String id, String rel, String itemprop) {
+            boolean marked = rel.strip().equalsIgnoreCase("author") || itemprop.strip().equals("author");
+            boolean named = BYLINE_CLASS_WORDS.foundIn(className) || BYLINE_ID_WORDS.foundIn(id);
             if (marked || named) {
                 bylines.add(new Byline(element, marked, named));
             }
@@ -178,14 +203,24 @@ final class PageScan {
         }
     }
 
-    /** Whether an {@code itemprop} value has the token {@code headline}. */
-    private static boolean isHeadlineProperty(String itemprop) {
+    /**
+     * Whether an {@code itemprop} value has the token {@code headline}, in any case: what
+     * {@code itemprop.strip().split("\\s+")} and {@code equalsIgnoreCase} answer, without compiling the regex per call
+     * (a token is a maximal run of the stripped value without a {@link MetaText#isRegexSpace} character).
+     */
+    static boolean isHeadlineProperty(String itemprop) {
         if (itemprop.isEmpty()) {
             return false;
         }
-        for (String token : itemprop.strip().split("\\s+")) {
-            if (token.equalsIgnoreCase("headline")) {
-                return true;
+        String value = itemprop.strip();
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i == value.length() || MetaText.isRegexSpace(value.charAt(i))) {
+                int length = i - start;
+                if (length == HEADLINE.length() && value.regionMatches(true, start, HEADLINE, 0, length)) {
+                    return true;
+                }
+                start = i + 1;
             }
         }
         return false;

@@ -2,7 +2,9 @@ package newsroom.extract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import org.assertj.core.groups.Tuple;
 import org.jsoup.Jsoup;
@@ -76,5 +78,41 @@ class PageScanTest {
         List<PageScan.Placed> times = scan.times;
         assertThat(times).hasSize(PageScan.MAX_TIMES);
         assertThat(times).allMatch(p -> !p.inBoilerplateTag());
+    }
+
+    @Test
+    void readsItempropAndPropertyBesideClassAndId_andSkipsThemOnlyWhenClassAndIdAreAll() {
+        PageScan scan = PageScan.of(Jsoup.parse("""
+                <body><div class="a" id="b"><span class="a" id="b" itemprop="datePublished">1</span>
+                <span class="" id="b" itemprop="headline">Head</span><span class="a" property="dc:date">2
+                </span><span class="writer" id="b">Wer</span><span id="b" rel="author">Max</span>
+                <span class="byline">Anna</span></div></body>""", "https://news.example/a"));
+
+        assertThat(scan.dateAttributes).extracting(p -> p.element().text()).containsExactly("1", "2");
+        assertThat(scan.microdataHeadline.text()).isEqualTo("Head");
+        assertThat(scan.bylines).extracting(b -> b.element().text(), PageScan.Byline::marked, PageScan.Byline::named)
+                .containsExactly(Tuple.tuple("Wer", false, true), Tuple.tuple("Max", true, false),
+                        Tuple.tuple("Anna", false, true));
+    }
+
+    /** The token test against the split it replaces, on random values of headline pieces, cases and whitespace. */
+    @Test
+    void findsTheHeadlineTokenAsStripAndSplitDo() {
+        String[] pieces = {"headline", "HeadLine", "head", "line", "name", " ", "\t", "\n", "\u000B", "\u2003",
+            "\u00A0", "ı", "İ", "x", "alternativeHeadline"};
+        Random random = new Random(5);
+        int found = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder value = new StringBuilder();
+            for (int n = random.nextInt(6); n > 0; n--) {
+                value.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String itemprop = value.toString();
+            boolean expected = !itemprop.isEmpty()
+                    && Arrays.stream(itemprop.strip().split("\\s+")).anyMatch(t -> t.equalsIgnoreCase("headline"));
+            assertThat(PageScan.isHeadlineProperty(itemprop)).as(itemprop).isEqualTo(expected);
+            found += expected ? 1 : 0;
+        }
+        assertThat(found).isBetween(1_000, 49_000);
     }
 }
