@@ -1,11 +1,10 @@
 package newsroom.extract.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The JSON-LD {@code articleBody} as evidence: which blocks of the page carry the article's text. Compared by
@@ -14,17 +13,17 @@ import java.util.Set;
  *
  * <p>A token is a run of letters, numbers and underscores (the regex {@code [\p{L}\p{N}_]+}). Tokens are numbered
  * as they are first met (the body's first, then, per text, the ones the body lacks), so a shingle is four numbers
- * compared and hashed as such, not four strings.
+ * compared and hashed as such, not four strings, and kept in a table of ints, not as an object each.
  */
 final class ArticleEvidence {
 
     /** The body's distinct tokens, numbered from 0 in order of appearance. */
     private final Map<String, Integer> vocabulary;
-    private final Set<Shingle> shingles;
+    private final ShingleSet shingles;
     /** {@link #share} by text: the passes and the cleaner ask again about the same blocks. */
     private final Map<String, Double> shares = new HashMap<>();
 
-    private ArticleEvidence(Map<String, Integer> vocabulary, Set<Shingle> shingles) {
+    private ArticleEvidence(Map<String, Integer> vocabulary, ShingleSet shingles) {
         this.vocabulary = vocabulary;
         this.shingles = shingles;
     }
@@ -33,7 +32,7 @@ final class ArticleEvidence {
     static ArticleEvidence of(Optional<String> articleBody) {
         Map<String, Integer> vocabulary = new HashMap<>();
         if (articleBody.isEmpty()) {
-            return new ArticleEvidence(vocabulary, Set.of());
+            return new ArticleEvidence(vocabulary, new ShingleSet(0));
         }
         List<String> tokens = tokens(articleBody.get());
         int[] ids = new int[tokens.size()];
@@ -41,12 +40,14 @@ final class ArticleEvidence {
             Integer id = vocabulary.putIfAbsent(tokens.get(i), vocabulary.size());
             ids[i] = id == null ? vocabulary.size() - 1 : id;
         }
-        return new ArticleEvidence(vocabulary, shingleSet(ids));
+        ShingleSet shingles = new ShingleSet(ids.length);
+        addShingles(ids, shingles);
+        return new ArticleEvidence(vocabulary, shingles);
     }
 
     /** Whether there is no evidence (no JSON-LD body, or one without words). */
     boolean isEmpty() {
-        return shingles.isEmpty();
+        return shingles.size() == 0;
     }
 
     /** Share of the text's distinct 4-token shingles that occur in the article body; 0 for text without tokens. */
@@ -72,29 +73,22 @@ final class ArticleEvidence {
             }
             ids[i] = id;
         }
-        Set<Shingle> textShingles = shingleSet(ids);
-        if (textShingles.isEmpty()) {
+        ShingleSet textShingles = new ShingleSet(ids.length);
+        addShingles(ids, textShingles);
+        if (textShingles.size() == 0) {
             return 0;
         }
-        int found = 0;
-        for (Shingle shingle : textShingles) {
-            if (shingles.contains(shingle)) {
-                found++;
-            }
-        }
-        return (double) found / textShingles.size();
+        return (double) textShingles.foundIn(shingles) / textShingles.size();
     }
 
-    /** Distinct 4-token windows; 1–3 tokens give one shorter window. */
-    private static Set<Shingle> shingleSet(int[] ids) {
-        Set<Shingle> set = new HashSet<>();
+    /** Adds the distinct 4-token windows of {@code ids} to {@code set}; 1–3 tokens give one shorter window. */
+    private static void addShingles(int[] ids, ShingleSet set) {
         for (int i = 0; i + 4 <= ids.length; i++) {
-            set.add(new Shingle(ids[i], ids[i + 1], ids[i + 2], ids[i + 3]));
+            set.add(ids[i], ids[i + 1], ids[i + 2], ids[i + 3]);
         }
         if (ids.length > 0 && ids.length < 4) {
-            set.add(new Shingle(ids[0], ids.length > 1 ? ids[1] : -1, ids.length > 2 ? ids[2] : -1, -1));
+            set.add(ids[0], ids.length > 1 ? ids[1] : -1, ids.length > 2 ? ids[2] : -1, -1);
         }
-        return set;
     }
 
     /** The tokens of {@code text}: what the regex {@code [\p{L}\p{N}_]+} finds, in order. */
@@ -115,7 +109,95 @@ final class ArticleEvidence {
         };
     }
 
-    /** Up to four token numbers (-1 where a shorter window has none). */
-    private record Shingle(int first, int second, int third, int fourth) {
+    /**
+     * A set of shingles, each up to four token numbers (-1 where a shorter window has none; the first is always a
+     * token, so at least 0): open addressing with linear probing over one int array, four ints per slot, a slot
+     * whose first int is {@link #FREE} being free. Kept less than half full.
+     */
+    private static final class ShingleSet {
+        private static final int FREE = -1;
+        private static final int MAX_PRESIZE = 4096;
+        private int[] slots;
+        private int mask;
+        private int size;
+        /** The slot indexes in use, in order of insertion (for {@link #foundIn}). */
+        private int[] used;
+
+        /**
+         * A set sized for about {@code expected} shingles, up to 4,096 (a long text of few distinct shingles takes
+         * no more memory than they need: the table grows with the shingles, not the tokens).
+         */
+        ShingleSet(int expected) {
+            // a power of two, more than twice the shingles expected
+            int capacity = Integer.highestOneBit(Math.min(Math.max(4, expected), MAX_PRESIZE) * 2 - 1) * 2;
+            slots = new int[capacity * 4];
+            Arrays.fill(slots, FREE);
+            mask = capacity - 1;
+            used = new int[capacity / 2];
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Adds the shingle unless it is there. */
+        void add(int first, int second, int third, int fourth) {
+            int slot = slotOf(first, second, third, fourth);
+            if (slots[slot * 4] != FREE) {
+                return;
+            }
+            slots[slot * 4] = first;
+            slots[slot * 4 + 1] = second;
+            slots[slot * 4 + 2] = third;
+            slots[slot * 4 + 3] = fourth;
+            used[size++] = slot;
+            if (size * 2 >= mask + 1) {
+                grow();
+            }
+        }
+
+        /** How many of this set's shingles {@code other} holds. */
+        int foundIn(ShingleSet other) {
+            int found = 0;
+            for (int i = 0; i < size; i++) {
+                int at = used[i] * 4;
+                int slot = other.slotOf(slots[at], slots[at + 1], slots[at + 2], slots[at + 3]);
+                if (other.slots[slot * 4] != FREE) {
+                    found++;
+                }
+            }
+            return found;
+        }
+
+        /** The slot holding the shingle, or the free slot where it would go. */
+        private int slotOf(int first, int second, int third, int fourth) {
+            int hash = ((first * 31 + second) * 31 + third) * 31 + fourth;
+            hash *= 0x9E3779B9; // spread the low bits the mask keeps
+            int slot = (hash ^ hash >>> 16) & mask;
+            while (true) {
+                int at = slot * 4;
+                if (slots[at] == FREE || slots[at] == first && slots[at + 1] == second && slots[at + 2] == third
+                        && slots[at + 3] == fourth) {
+                    return slot;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        private void grow() {
+            int[] oldSlots = slots;
+            int[] oldUsed = used;
+            int count = size;
+            int capacity = (mask + 1) * 2;
+            slots = new int[capacity * 4];
+            Arrays.fill(slots, FREE);
+            mask = capacity - 1;
+            used = new int[capacity / 2];
+            size = 0;
+            for (int i = 0; i < count; i++) {
+                int at = oldUsed[i] * 4;
+                add(oldSlots[at], oldSlots[at + 1], oldSlots[at + 2], oldSlots[at + 3]);
+            }
+        }
     }
 }
