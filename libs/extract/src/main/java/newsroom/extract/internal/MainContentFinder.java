@@ -505,15 +505,23 @@ public final class MainContentFinder {
         return score + (pass.weighClasses ? ClassNameHints.weight(element) : 0);
     }
 
+    /** A candidate and its score. */
+    private record Scored(Element element, double score) {
+    }
+
     private Element chooseTop(List<Element> candidates) {
-        List<Element> ranked = new ArrayList<>(candidates);
-        ranked.sort(Comparator.comparingDouble((Element e) -> scores.get(e)).reversed());
-        Element top = ranked.get(0);
-        double topScore = scores.get(top);
+        // by score, highest first, candidates of equal score in their order (a stable sort); each score read once
+        List<Scored> ranked = new ArrayList<>(candidates.size());
+        for (Element candidate : candidates) {
+            ranked.add(new Scored(candidate, scores.get(candidate)));
+        }
+        ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
+        Element top = ranked.get(0).element();
+        double topScore = ranked.get(0).score();
         List<Element> alternatives = new ArrayList<>();
         for (int i = 1; i < Math.min(5, ranked.size()); i++) {
-            if (scores.get(ranked.get(i)) >= topScore * 0.75) {
-                alternatives.add(ranked.get(i));
+            if (ranked.get(i).score() >= topScore * 0.75) {
+                alternatives.add(ranked.get(i).element());
             }
         }
         if (alternatives.size() >= 3) {
