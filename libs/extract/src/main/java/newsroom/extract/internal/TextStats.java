@@ -117,7 +117,15 @@ final class TextStats {
         boolean space = true;
         for (int i = 0; i < whole.length(); i++) {
             char c = whole.charAt(i);
-            if (isSpace(c)) {
+            if (c > ' ' && c < '\u00a0') {
+                // most characters: no space (isSpace holds nothing between U+0020 and U+00A0), and of the commas
+                // only the ASCII one
+                length++;
+                space = false;
+                if (c == ',') {
+                    commas++;
+                }
+            } else if (isSpace(c)) {
                 if (!space) {
                     length++;
                     space = true;
@@ -125,7 +133,7 @@ final class TextStats {
             } else {
                 length++;
                 space = false;
-                if (c == ',' || c == '\uff0c' || c == '\u3001' || c == '\u060c') {
+                if (c == '\uff0c' || c == '\u3001' || c == '\u060c') {
                     commas++;
                 }
             }
