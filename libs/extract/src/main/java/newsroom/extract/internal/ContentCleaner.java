@@ -395,6 +395,10 @@ final class ContentCleaner {
      * as inline elements holding an image and several links; prose never does.
      */
     private void removeHoverCards(Element article, List<Element> images, Set<Element> gone) {
+        // the cards found to stay since the last removal: asked again (another image in it), one would get the same
+        // answer from the same texts, so its three text() reads (a gallery's card can hold the whole article) are
+        // not made again
+        Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element img : images) {
             Element card = null;
             for (Element up = img.parent(); up != null && up != article && !up.nameIs("p"); up = up.parent()) {
@@ -403,7 +407,10 @@ final class ContentCleaner {
                     break;
                 }
             }
-            Element paragraph = card == null ? null : card.closest("p");
+            if (card == null || kept.contains(card)) {
+                continue;
+            }
+            Element paragraph = card.closest("p");
             if (paragraph == null || card.parent() == null) {
                 continue;
             }
@@ -412,6 +419,9 @@ final class ContentCleaner {
             if (linkText > cardText * 0.8 && paragraph.text().length() - cardText >= 20) {
                 remove(card);
                 gone.addAll(Nodes.allElements(card));
+                kept.clear(); // the texts of the cards around it have changed
+            } else {
+                kept.add(card);
             }
         }
     }
