@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * The JSON-LD {@code articleBody} as evidence: which blocks of the page carry the article's text. Compared by
@@ -17,29 +18,26 @@ import java.util.Optional;
  */
 final class ArticleEvidence {
 
+    private static final IntPredicate TOKEN_CHAR = ArticleEvidence::isTokenChar;
+
     /** The body's distinct tokens, numbered from 0 in order of appearance. */
-    private final Map<String, Integer> vocabulary;
+    private final Vocabulary vocabulary;
     private final ShingleSet shingles;
     /** {@link #share} by text: the passes and the cleaner ask again about the same blocks. */
     private final Map<String, Double> shares = new HashMap<>();
 
-    private ArticleEvidence(Map<String, Integer> vocabulary, ShingleSet shingles) {
+    private ArticleEvidence(Vocabulary vocabulary, ShingleSet shingles) {
         this.vocabulary = vocabulary;
         this.shingles = shingles;
     }
 
     /** Evidence from the JSON-LD {@code articleBody}, or none. */
     static ArticleEvidence of(Optional<String> articleBody) {
-        Map<String, Integer> vocabulary = new HashMap<>();
+        Vocabulary vocabulary = new Vocabulary();
         if (articleBody.isEmpty()) {
             return new ArticleEvidence(vocabulary, new ShingleSet(0));
         }
-        List<String> tokens = tokens(articleBody.get());
-        int[] ids = new int[tokens.size()];
-        for (int i = 0; i < ids.length; i++) {
-            Integer id = vocabulary.putIfAbsent(tokens.get(i), vocabulary.size());
-            ids[i] = id == null ? vocabulary.size() - 1 : id;
-        }
+        int[] ids = numbered(articleBody.get(), vocabulary, true);
         ShingleSet shingles = new ShingleSet(ids.length);
         addShingles(ids, shingles);
         return new ArticleEvidence(vocabulary, shingles);
@@ -56,23 +54,7 @@ final class ArticleEvidence {
     }
 
     private double measureShare(String text) {
-        List<String> tokens = tokens(text);
-        int[] ids = new int[tokens.size()];
-        Map<String, Integer> unknown = null; // numbers, after the body's, for the tokens the body lacks
-        for (int i = 0; i < ids.length; i++) {
-            Integer id = vocabulary.get(tokens.get(i));
-            if (id == null) {
-                if (unknown == null) {
-                    unknown = new HashMap<>();
-                }
-                id = unknown.get(tokens.get(i));
-                if (id == null) {
-                    id = vocabulary.size() + unknown.size();
-                    unknown.put(tokens.get(i), id);
-                }
-            }
-            ids[i] = id;
-        }
+        int[] ids = numbered(text, vocabulary, false);
         ShingleSet textShingles = new ShingleSet(ids.length);
         addShingles(ids, textShingles);
         if (textShingles.size() == 0) {
@@ -91,9 +73,41 @@ final class ArticleEvidence {
         }
     }
 
+    /**
+     * The numbers of the {@link #tokens} of {@code text}, in order, found without a string per token. With {@code
+     * learn}, the tokens the vocabulary lacks join it (numbered on from its size, in order of first appearance);
+     * without, it stays as it is and they are numbered after its tokens, in order of first appearance.
+     */
+    private static int[] numbered(String text, Vocabulary vocabulary, boolean learn) {
+        int[] ids = new int[16];
+        int count = 0;
+        Vocabulary unknown = null;
+        int end = 0;
+        for (int start = TextRuns.runStart(text, 0, TOKEN_CHAR); start >= 0;
+             start = TextRuns.runStart(text, end, TOKEN_CHAR)) {
+            end = TextRuns.runEnd(text, start, TOKEN_CHAR);
+            int hash = 0;
+            for (int i = start; i < end; i++) {
+                hash = 31 * hash + text.charAt(i);
+            }
+            int id = vocabulary.idOf(text, start, end, hash, learn);
+            if (id < 0) {
+                if (unknown == null) {
+                    unknown = new Vocabulary();
+                }
+                id = vocabulary.size() + unknown.idOf(text, start, end, hash, true);
+            }
+            if (count == ids.length) {
+                ids = Arrays.copyOf(ids, count * 2);
+            }
+            ids[count++] = id;
+        }
+        return Arrays.copyOf(ids, count);
+    }
+
     /** The tokens of {@code text}: what the regex {@code [\p{L}\p{N}_]+} finds, in order. */
     static List<String> tokens(String text) {
-        return TextRuns.of(text, ArticleEvidence::isTokenChar);
+        return TextRuns.of(text, TOKEN_CHAR);
     }
 
     /** Whether {@code c} is a letter ({@code \p{L}}), a number ({@code \p{N}}) or {@code _}. */
@@ -107,6 +121,72 @@ final class ArticleEvidence {
                  Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Distinct tokens numbered from 0 in order of addition, looked up by a stretch of a text and its hash ({@code
+     * String.hashCode} of the stretch), so that a token already known costs no string: open addressing with linear
+     * probing, kept less than half full.
+     */
+    private static final class Vocabulary {
+        private String[] keys = new String[16];
+        private int[] hashes = new int[16];
+        private int[] ids = new int[16];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        /**
+         * The number of the token {@code text[start, end)}, whose hash is {@code hash}; if it is not there, with
+         * {@code add} it is added with the number {@link #size()}, without it the answer is -1.
+         */
+        int idOf(String text, int start, int end, int hash, boolean add) {
+            int slot = slotOf(keys, hashes, text, start, end, hash);
+            if (keys[slot] != null) {
+                return ids[slot];
+            }
+            if (!add) {
+                return -1;
+            }
+            keys[slot] = text.substring(start, end);
+            hashes[slot] = hash;
+            ids[slot] = size;
+            if (++size * 2 >= keys.length) {
+                grow();
+            }
+            return size - 1;
+        }
+
+        private static int slotOf(String[] keys, int[] hashes, String text, int start, int end, int hash) {
+            int mask = keys.length - 1;
+            int mixed = hash * 0x9E3779B9; // spread the low bits the mask keeps
+            int slot = (mixed ^ mixed >>> 16) & mask;
+            int length = end - start;
+            while (keys[slot] != null && !(hashes[slot] == hash && keys[slot].length() == length
+                    && keys[slot].regionMatches(0, text, start, length))) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void grow() {
+            String[] newKeys = new String[keys.length * 2];
+            int[] newHashes = new int[newKeys.length];
+            int[] newIds = new int[newKeys.length];
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != null) {
+                    int slot = slotOf(newKeys, newHashes, keys[i], 0, keys[i].length(), hashes[i]);
+                    newKeys[slot] = keys[i];
+                    newHashes[slot] = hashes[i];
+                    newIds[slot] = ids[i];
+                }
+            }
+            keys = newKeys;
+            hashes = newHashes;
+            ids = newIds;
+        }
     }
 
     /**
