@@ -336,8 +336,9 @@ public final class MainContentFinder {
             return false;
         }
         Attributes attributes = element.attributes(); // read by exact key: see Nodes.attr
-        if (attributes.hasKey("hidden")
-                || "true".equals(attributes.get("aria-hidden")) && element.text().length() < 200) {
+        // text() is at least as long as its text marks: an element with 200 of them is not read
+        if (attributes.hasKey("hidden") || "true".equals(attributes.get("aria-hidden"))
+                && !Nodes.hasMoreTextMarksThan(element, 199) && element.text().length() < 200) {
             return true;
         }
         String style = attributes.get("style");
@@ -428,13 +429,14 @@ public final class MainContentFinder {
             return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
                     || tag.equals("header") && !Nodes.hasAtLeast(element, "p", 3);
         }
-        if ("articleBody".equals(Nodes.attr(element, "itemprop"))) {
+        Attributes attributes = element.attributes(); // read by exact key, as Nodes.attr and Nodes.className read
+        if ("articleBody".equals(attributes.get("itemprop"))) {
             return false;
         }
         // cheapest first; every test only reads the element
         return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
-                || UNLIKELY_ROLES.contains(Nodes.attr(element, "role").toLowerCase(Locale.ROOT))
-                || ClassNameHints.isUnlikely(Nodes.className(element), Nodes.attr(element, "id"))
+                || UNLIKELY_ROLES.contains(attributes.get("role").toLowerCase(Locale.ROOT))
+                || ClassNameHints.isUnlikely(attributes.get("class").trim(), attributes.get("id"))
                         && element.closest(PREFORMATTED) == null
                 || tag.equals("header") && !Nodes.hasAtLeast(element, "p", 3);
     }
