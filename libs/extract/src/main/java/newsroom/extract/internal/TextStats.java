@@ -117,15 +117,7 @@ final class TextStats {
         boolean space = true;
         for (int i = 0; i < whole.length(); i++) {
             char c = whole.charAt(i);
-            if (c > ' ' && c < '\u00a0') {
-                // most characters: no space (isSpace holds nothing between U+0020 and U+00A0), and of the commas
-                // only the ASCII one
-                length++;
-                space = false;
-                if (c == ',') {
-                    commas++;
-                }
-            } else if (isSpace(c)) {
+            if (isSpace(c)) {
                 if (!space) {
                     length++;
                     space = true;
@@ -133,7 +125,7 @@ final class TextStats {
             } else {
                 length++;
                 space = false;
-                if (c == '\uff0c' || c == '\u3001' || c == '\u060c') {
+                if (c == ',' || c == '\uff0c' || c == '\u3001' || c == '\u060c') {
                     commas++;
                 }
             }
