@@ -154,7 +154,7 @@ final class ContentCleaner {
                 continue; // removed with an element above it since the walk
             }
             if (classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33
-                    || !title.isEmpty() && isTitle(heading.text())) {
+                    || !title.isEmpty() && isTitle(heading)) {
                 remove(heading);
             }
         }
@@ -318,6 +318,9 @@ final class ContentCleaner {
 
     /** A short interface line: share prompts, reading time, text size controls. */
     private boolean isUiLine(Element block) {
+        if (Nodes.hasMoreTextMarksThan(block, MAX_UI_LINE_CHARS)) {
+            return false; // its stripped text is longer: not read
+        }
         String text = blockText(block).strip();
         return text.length() <= MAX_UI_LINE_CHARS && splitCount(text) <= MAX_UI_LINE_WORDS
                 && UI_LINE.matcher(text).find();
@@ -325,8 +328,13 @@ final class ContentCleaner {
 
     /** The headline repeated as the first block (as the title or the start of the page's {@code <title>}). */
     private boolean isRepeatedTitle(Element block) {
+        int longestTitle = Math.max(title.length(), documentTitle.length());
+        // a text mark is a visible character to hasMoreVisibleCharsThan: more marks, more visible characters
+        if (Nodes.hasMoreTextMarksThan(block, longestTitle)) {
+            return false;
+        }
         String raw = blockText(block);
-        if (hasMoreVisibleCharsThan(raw, Math.max(title.length(), documentTitle.length()))) {
+        if (hasMoreVisibleCharsThan(raw, longestTitle)) {
             return false; // normalized, it would be longer than either title: no need to normalize it
         }
         String text = normalize(raw);
@@ -336,6 +344,9 @@ final class ContentCleaner {
 
     /** A short line that is mostly a date ("Nov. 20, 2019 5:52 AM EST", "Posted on March 30, 2015 by Admin"). */
     private boolean isDateLine(Element block) {
+        if (Nodes.hasMoreTextMarksThan(block, MAX_DATE_LINE_CHARS)) {
+            return false; // its stripped text is longer: not read
+        }
         String text = blockText(block).strip();
         return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
                 && splitCount(text) <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
@@ -347,12 +358,21 @@ final class ContentCleaner {
 
     /** A short "By Jane Doe" line. */
     private boolean isBylineLine(Element block) {
+        if (Nodes.hasMoreTextMarksThan(block, MAX_BYLINE_CHARS)) {
+            return false; // its stripped text is longer: not read
+        }
         String text = blockText(block).strip();
         return text.length() <= MAX_BYLINE_CHARS && BYLINE.matcher(text).lookingAt() && !endsLikeASentence(text);
     }
 
     /** Comment counters that close a page (copyright lines stay: wire stories carry them as part of the text). */
     private boolean isCommentCounter(Element block) {
+        // a match starts, once stripped, with an ASCII digit or a C; what can come before the first text mark
+        // (Nodes.firstTextMark) in the stripped text is neither, so a first mark that is neither rules it out
+        char first = Nodes.firstTextMark(block);
+        if (!(first >= '0' && first <= '9' || first == 'c' || first == 'C')) {
+            return false;
+        }
         return COMMENT_COUNTER.matcher(blockText(block).strip()).matches();
     }
 
@@ -362,6 +382,9 @@ final class ContentCleaner {
 
     /** A short line that announces what follows ("Related:", "You may also like...", "DON'T MISS"). */
     private boolean isLeadIn(Element block) {
+        if (Nodes.hasMoreTextMarksThan(block, MAX_TRAILING_LEAD_IN_CHARS - 1)) {
+            return false; // its stripped text is not shorter than the limit: not read
+        }
         String text = blockText(block).strip();
         return text.length() < MAX_TRAILING_LEAD_IN_CHARS && (text.endsWith(":") || text.endsWith("...")
                 || text.endsWith("\u2026") || !endsLikeASentence(text));
@@ -372,6 +395,10 @@ final class ContentCleaner {
      * as inline elements holding an image and several links; prose never does.
      */
     private void removeHoverCards(Element article, List<Element> images, Set<Element> gone) {
+        // the cards found to stay since the last removal: asked again (another image in it), one would get the same
+        // answer from the same texts, so its three text() reads (a gallery's card can hold the whole article) are
+        // not made again
+        Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element img : images) {
             Element card = null;
             for (Element up = img.parent(); up != null && up != article && !up.nameIs("p"); up = up.parent()) {
@@ -380,7 +407,10 @@ final class ContentCleaner {
                     break;
                 }
             }
-            Element paragraph = card == null ? null : card.closest("p");
+            if (card == null || kept.contains(card)) {
+                continue;
+            }
+            Element paragraph = card.closest("p");
             if (paragraph == null || card.parent() == null) {
                 continue;
             }
@@ -389,6 +419,9 @@ final class ContentCleaner {
             if (linkText > cardText * 0.8 && paragraph.text().length() - cardText >= 20) {
                 remove(card);
                 gone.addAll(Nodes.allElements(card));
+                kept.clear(); // the texts of the cards around it have changed
+            } else {
+                kept.add(card);
             }
         }
     }
@@ -436,10 +469,22 @@ final class ContentCleaner {
             // a block without visible text (textLength 0; removals since the snapshot only shorten it) cannot be a
             // label: every UI_LABEL word holds a letter or digit, so its text() is not read
             if (caption || counts.textLength > 0 && counts.textLength <= MAX_UI_LABEL_CHARS
-                    && TextWriter.BLOCKS.contains(element.normalName()) && isUiLabel(element.text())) {
+                    && TextWriter.BLOCKS.contains(element.normalName()) && mayBeUiLabel(element)
+                    && isUiLabel(element.text())) {
                 remove(element);
             }
         }
+    }
+
+    /**
+     * False when {@code element.text()} cannot be a {@link #isUiLabel UI label}, decided without building the text:
+     * the label test needs its first character past regex whitespace to be one of {@link #UI_LABEL_FIRST}, all of
+     * them text marks, and what can stand before the first text mark ({@link Nodes#firstTextMark}) in {@code text()}
+     * is neither regex whitespace (jsoup trims it off) nor such a character.
+     */
+    private static boolean mayBeUiLabel(Element element) {
+        char first = Nodes.firstTextMark(element);
+        return first != '\0' && UI_LABEL_FIRST.indexOf(first) >= 0;
     }
 
     /**
@@ -597,8 +642,15 @@ final class ContentCleaner {
         return false;
     }
 
-    /** Whether {@code text}, normalized, is the title (a text with more visible characters is not normalized). */
-    private boolean isTitle(String text) {
+    /**
+     * Whether the text of {@code heading}, normalized, is the title (a text with more text marks, and so more visible
+     * characters, is not read; one with more visible characters is not normalized).
+     */
+    private boolean isTitle(Element heading) {
+        if (Nodes.hasMoreTextMarksThan(heading, title.length())) {
+            return false;
+        }
+        String text = heading.text();
         return !hasMoreVisibleCharsThan(text, title.length()) && normalize(text).equals(title);
     }
 

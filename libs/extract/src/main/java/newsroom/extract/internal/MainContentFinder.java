@@ -336,8 +336,9 @@ public final class MainContentFinder {
             return false;
         }
         Attributes attributes = element.attributes(); // read by exact key: see Nodes.attr
-        if (attributes.hasKey("hidden")
-                || "true".equals(attributes.get("aria-hidden")) && element.text().length() < 200) {
+        // text() is at least as long as its text marks: an element with 200 of them is not read
+        if (attributes.hasKey("hidden") || "true".equals(attributes.get("aria-hidden"))
+                && !Nodes.hasMoreTextMarksThan(element, 199) && element.text().length() < 200) {
             return true;
         }
         String style = attributes.get("style");
@@ -428,13 +429,14 @@ public final class MainContentFinder {
             return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
                     || tag.equals("header") && !Nodes.hasAtLeast(element, "p", 3);
         }
-        if ("articleBody".equals(Nodes.attr(element, "itemprop"))) {
+        Attributes attributes = element.attributes(); // read by exact key, as Nodes.attr and Nodes.className read
+        if ("articleBody".equals(attributes.get("itemprop"))) {
             return false;
         }
         // cheapest first; every test only reads the element
         return tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
-                || UNLIKELY_ROLES.contains(Nodes.attr(element, "role").toLowerCase(Locale.ROOT))
-                || ClassNameHints.isUnlikely(Nodes.className(element), Nodes.attr(element, "id"))
+                || UNLIKELY_ROLES.contains(attributes.get("role").toLowerCase(Locale.ROOT))
+                || ClassNameHints.isUnlikely(attributes.get("class").trim(), attributes.get("id"))
                         && element.closest(PREFORMATTED) == null
                 || tag.equals("header") && !Nodes.hasAtLeast(element, "p", 3);
     }
@@ -505,15 +507,23 @@ public final class MainContentFinder {
         return score + (pass.weighClasses ? ClassNameHints.weight(element) : 0);
     }
 
+    /** A candidate and its score. */
+    private record Scored(Element element, double score) {
+    }
+
     private Element chooseTop(List<Element> candidates) {
-        List<Element> ranked = new ArrayList<>(candidates);
-        ranked.sort(Comparator.comparingDouble((Element e) -> scores.get(e)).reversed());
-        Element top = ranked.get(0);
-        double topScore = scores.get(top);
+        // by score, highest first, candidates of equal score in their order (a stable sort); each score read once
+        List<Scored> ranked = new ArrayList<>(candidates.size());
+        for (Element candidate : candidates) {
+            ranked.add(new Scored(candidate, scores.get(candidate)));
+        }
+        ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
+        Element top = ranked.get(0).element();
+        double topScore = ranked.get(0).score();
         List<Element> alternatives = new ArrayList<>();
         for (int i = 1; i < Math.min(5, ranked.size()); i++) {
-            if (scores.get(ranked.get(i)) >= topScore * 0.75) {
-                alternatives.add(ranked.get(i));
+            if (ranked.get(i).score() >= topScore * 0.75) {
+                alternatives.add(ranked.get(i).element());
             }
         }
         if (alternatives.size() >= 3) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jspecify.annotations.Nullable;
 
 /** Tree edits that jsoup makes one node at a time, done for many nodes at once in linear time. */
@@ -51,6 +52,61 @@ final class Nodes {
             }
         }
         return elements;
+    }
+
+    /**
+     * Whether {@code element.text()} holds more than {@code limit} {@link #isTextMark text marks}, found by reading
+     * the text nodes under it only until the count passes the limit (a long paragraph costs {@code limit} characters,
+     * not a string of its whole text); iterative, whatever the depth. Equal to counting the marks of {@code text()}:
+     * jsoup builds it from the text nodes in document order, each kept as it is (under {@code pre}) or with its runs
+     * of HTML whitespace collapsed to one space and U+200B and U+00AD dropped, with spaces between blocks, then
+     * trimmed of characters up to U+0020; none of these changes adds, drops or reorders a text mark. Since a text
+     * mark is neither whitespace nor below U+0020, {@code text().strip().length()} is at least the count too.
+     */
+    static boolean hasMoreTextMarksThan(Element element, int limit) {
+        int marks = 0;
+        for (Node node = element; node != null; node = nextInOrder(node, element)) {
+            if (node instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    if (isTextMark(whole.charAt(i)) && ++marks > limit) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first {@link #isTextMark text mark} of {@code element.text()}, or {@code '\0'} if it has none; read from
+     * the text nodes only up to it (see {@link #hasMoreTextMarksThan} for why the marks of {@code text()} are those
+     * of its text nodes, in order). What can come before it in {@code text()} is no text mark: no character up to
+     * U+0020, and (kept under {@code pre}, or not whitespace to jsoup) a no-break space, another non-ASCII space,
+     * U+200B or U+00AD.
+     */
+    static char firstTextMark(Element element) {
+        for (Node node = element; node != null; node = nextInOrder(node, element)) {
+            if (node instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    char c = whole.charAt(i);
+                    if (isTextMark(c)) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return '\0';
+    }
+
+    /**
+     * A character that jsoup's {@code text()} keeps wherever it stands: above U+0020, no {@link TextStats#isSpace
+     * space} (so no HTML whitespace either) and not one of the invisible characters jsoup drops (U+200B zero-width
+     * space, U+00AD soft hyphen).
+     */
+    static boolean isTextMark(char c) {
+        return c > ' ' && !TextStats.isSpace(c) && c != '\u200b' && c != '\u00ad';
     }
 
     /**

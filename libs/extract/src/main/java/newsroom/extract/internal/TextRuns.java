@@ -16,22 +16,39 @@ final class TextRuns {
     /** The maximal runs of code points of {@code text} that {@code inRun} accepts, in order. */
     static List<String> of(String text, IntPredicate inRun) {
         List<String> runs = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < text.length(); ) {
+        int end = 0;
+        for (int start = runStart(text, 0, inRun); start >= 0; start = runStart(text, end, inRun)) {
+            end = runEnd(text, start, inRun);
+            runs.add(text.substring(start, end));
+        }
+        return runs;
+    }
+
+    /**
+     * Where the first run at or after {@code from} (a code point boundary) starts, or -1 if none does: with {@link
+     * #runEnd}, the runs of {@link #of} as positions, for a caller that needs no string per run.
+     */
+    static int runStart(String text, int from, IntPredicate inRun) {
+        for (int i = from; i < text.length(); ) {
             int c = text.codePointAt(i);
             if (inRun.test(c)) {
-                if (start < 0) {
-                    start = i;
-                }
-            } else if (start >= 0) {
-                runs.add(text.substring(start, i));
-                start = -1;
+                return i;
             }
             i += Character.charCount(c);
         }
-        if (start >= 0) {
-            runs.add(text.substring(start));
+        return -1;
+    }
+
+    /** Where the run that starts at {@code start} ends (its last code point's end). */
+    static int runEnd(String text, int start, IntPredicate inRun) {
+        int i = start;
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            if (!inRun.test(c)) {
+                break;
+            }
+            i += Character.charCount(c);
         }
-        return runs;
+        return i;
     }
 }

@@ -46,6 +46,33 @@ class ArticleEvidenceTest {
     }
 
     @Test
+    void sharesAreTheShareOfDistinctShinglesFoundInTheBody_onLongTextsOfManyWords() {
+        // thousands of distinct shingles: the shingle tables grow several times and their probes collide
+        String[] words = new String[3000];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = "w" + Integer.toString(i, 36);
+        }
+        String[] gaps = {" ", ", ", ".\n"};
+        Random random = new Random(11);
+        for (int round = 0; round < 20; round++) {
+            String body = randomText(random, words, gaps, 1000 + random.nextInt(20_000));
+            ArticleEvidence evidence = ArticleEvidence.of(Optional.of(body));
+            List<String> bodyWords = regexTokens(body);
+            for (int i = 0; i < 20; i++) {
+                // a stretch of the body with some words changed, or random words
+                int start = random.nextInt(bodyWords.size());
+                StringBuilder text = new StringBuilder();
+                for (int j = start; j < Math.min(bodyWords.size(), start + random.nextInt(6000)); j++) {
+                    text.append(random.nextInt(20) == 0 ? words[random.nextInt(words.length)] : bodyWords.get(j))
+                            .append(' ');
+                }
+                String sample = i % 5 == 0 ? randomText(random, words, gaps, random.nextInt(3000)) : text.toString();
+                assertThat(evidence.share(sample)).isEqualTo(expectedShare(body, sample));
+            }
+        }
+    }
+
+    @Test
     void aTextOfFewerThanFourTokensIsOneShorterWindow() {
         ArticleEvidence evidence = ArticleEvidence.of(Optional.of("Solar ferries"));
         assertThat(evidence.share("solar ferries")).isZero();

@@ -79,6 +79,24 @@ class TextStatsTest {
         }
     }
 
+    @Test
+    void textLengthAndCommasOfOneTextNode_forEveryCharacter() {
+        // length: each character but spaces, and each run of spaces after a character once; commas: , ， 、 ،
+        for (char c = 1; c < Character.MAX_VALUE; c++) {
+            if (c == '<' || c == '&' || Character.isSurrogate(c)) {
+                continue; // markup, or half a pair
+            }
+            Element p = Jsoup.parseBodyFragment("<p></p>").body().child(0);
+            String text = "a" + c + c + "b" + c;
+            p.appendText(text);
+            boolean space = TextStats.isSpace(c);
+            boolean comma = c == ',' || c == '\uff0c' || c == '\u3001' || c == '\u060c';
+            TextStats.Counts counts = TextStats.of(p).get(p);
+            assertThat(counts.textLength).as("U+%04X", (int) c).isEqualTo(space ? 4 : 5);
+            assertThat(counts.commas).as("U+%04X", (int) c).isEqualTo(comma ? 3 : 0);
+        }
+    }
+
     private static String randomMarkup(Random random, int depth) {
         StringBuilder out = new StringBuilder();
         for (int i = random.nextInt(4) + 1; i > 0; i--) {
