@@ -202,25 +202,46 @@ public final class ImageResolver {
         if (srcset == null || srcset.isBlank()) {
             return null;
         }
-        String best = null;
+        // the best candidate by its place in srcset: one substring, for the answer, instead of one per candidate
+        int bestStart = -1;
+        int bestEnd = -1;
         double bestSize = -1;
         SrcsetCandidate m = new SrcsetCandidate(srcset);
         while (m.find() && m.end > m.start) {
-            String url = srcset.substring(m.urlStart, m.urlEnd);
-            if (!isRealSource(url)) {
+            if (!isRealSource(srcset, m.urlStart, m.urlEnd)) {
                 continue;
             }
-            double size = m.sizeStart < 0 ? 0
-                    : Double.parseDouble(srcset.substring(m.sizeStart, m.sizeEnd)) * (m.density ? 1000 : 1);
+            double size = m.sizeStart < 0 ? 0 : sizeOf(srcset, m.sizeStart, m.sizeEnd) * (m.density ? 1000 : 1);
             if (size > bestSize) {
-                best = url;
+                bestStart = m.urlStart;
+                bestEnd = m.urlEnd;
                 bestSize = size;
             }
             if (m.end >= srcset.length()) {
                 break;
             }
         }
-        return best;
+        return bestStart < 0 ? null : srcset.substring(bestStart, bestEnd);
+    }
+
+    /**
+     * {@code Double.parseDouble(text.substring(start, end))} for a descriptor {@code \d+(?:\.\d+)?}: a whole number
+     * of up to 15 digits is read as a long, which is below 2^53 and so converts to the same double exactly; anything
+     * else (a fraction, more digits) is parsed as before.
+     */
+    private static double sizeOf(String text, int start, int end) {
+        if (end - start > 15) {
+            return Double.parseDouble(text.substring(start, end));
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                return Double.parseDouble(text.substring(start, end));
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**
@@ -362,21 +383,38 @@ public final class ImageResolver {
 
     /** Whether {@code value} is a source at all: not blank, not a data:, about: or javascript: URL, not "#". */
     private static boolean isRealSource(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        // as value.toLowerCase(Locale.ROOT).startsWith(...): no other character lower-cases to these ASCII letters
-        return !startsWithLowerCased(value, "data:") && !startsWithLowerCased(value, "about:")
-                && !startsWithLowerCased(value, "javascript:") && !value.equals("#");
+        return value != null && isRealSource(value, 0, value.length());
     }
 
-    /** Whether {@code value} starts with {@code prefix} (ASCII lower case) once its ASCII letters are lower-cased. */
-    private static boolean startsWithLowerCased(String value, String prefix) {
-        if (value.length() < prefix.length()) {
+    /** {@link #isRealSource(String)} of {@code text.substring(start, end)}, without the substring. */
+    private static boolean isRealSource(String text, int start, int end) {
+        // as value.toLowerCase(Locale.ROOT).startsWith(...): no other character lower-cases to these ASCII letters
+        return !isBlank(text, start, end) && !startsWithLowerCased(text, start, end, "data:")
+                && !startsWithLowerCased(text, start, end, "about:")
+                && !startsWithLowerCased(text, start, end, "javascript:")
+                && !(end - start == 1 && text.charAt(start) == '#');
+    }
+
+    /** {@code text.substring(start, end).isBlank()}: char by char, as no surrogate is whitespace. */
+    private static boolean isBlank(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code text[start, end)} starts with {@code prefix} (ASCII lower case) once its ASCII letters are
+     * lower-cased.
+     */
+    private static boolean startsWithLowerCased(String text, int start, int end, String prefix) {
+        if (end - start < prefix.length()) {
             return false;
         }
         for (int i = 0; i < prefix.length(); i++) {
-            char c = value.charAt(i);
+            char c = text.charAt(start + i);
             if ((c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) != prefix.charAt(i)) {
                 return false;
             }

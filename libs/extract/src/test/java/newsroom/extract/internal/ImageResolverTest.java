@@ -111,7 +111,9 @@ class ImageResolverTest {
     @ParameterizedTest(name = "[{index}]")
     @ValueSource(strings = {"/a.jpg 100w, /b.jpg 800w", "/a.jpg 1.5x,/b.jpg 2x", "a.jpg 100w 2x, b.jpg",
             "data:image/gif;base64,R0lGOD, /real.jpg 10w", "/a.jpg\u2028", "/a.jpg 3w\r\n", "x\n", "x\r\n", "\r\n",
-            "/a.jpg 1.w, /b.jpg .5x", "JavaScript:x 900w, /ok.jpg", "/a,b.jpg 5w", "  ,  ", "/a.jpg 7x\u0085"})
+            "/a.jpg 1.w, /b.jpg .5x", "JavaScript:x 900w, /ok.jpg", "/a,b.jpg 5w", "  ,  ", "/a.jpg 7x\u0085",
+            "/a.jpg 999999999999999w, /b.jpg 9999999999999999w", "/a.jpg 00001w, /b.jpg 1w, /c.jpg 1.0w",
+            "\u2028 9w, # 8w, /c.jpg 1w", "/a.jpg 9007199254740993w, /b.jpg 9007199254740992w"})
     void readsSrcsetAsTheRegularExpressionDid(String srcset) {
         assertThat(ImageResolver.widestCandidate(srcset)).isEqualTo(widestCandidateByRegex(srcset));
     }
