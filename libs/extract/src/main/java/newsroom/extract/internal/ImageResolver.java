@@ -52,7 +52,10 @@ public final class ImageResolver {
         return Map.copyOf(ranks);
     }
 
-    /** Resolves every image of the document in place; {@code baseUrl} may be null (then relative URLs are dropped). */
+    /**
+     * Resolves every image of the document in place; {@code baseUrl} may be null (then relative URLs are dropped). The
+     * document comes from the HTML parser with its default settings (attribute names in lower case).
+     */
     public static void resolveAll(Document document, @Nullable String baseUrl) {
         find(document).resolveAll(baseUrl);
     }
@@ -138,7 +141,10 @@ public final class ImageResolver {
                 if (absolute == null) {
                     img.remove();
                 } else {
-                    img.attr("src", absolute);
+                    // as img.attr("src", absolute), without its walk up to the document for the parse settings (to
+                    // normalize the key "src", already lower case): the HTML parser writes every attribute name in
+                    // lower case, so the case-sensitive put finds the same "src" the case-blind one would
+                    img.attributes().put("src", absolute);
                 }
             }
         }

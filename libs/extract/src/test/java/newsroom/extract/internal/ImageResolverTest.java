@@ -36,6 +36,18 @@ class ImageResolverTest {
     }
 
     @Test
+    void writesTheResolvedSourceOverTheOnlySrc_whateverCaseThePageWroteItIn() {
+        Document document = Jsoup.parse("<html><body><IMG SRC=\"/placeholder.gif\" Data-Src=\"/real.jpg\">"
+                + "<img class=lazy><noscript><IMG SRC=\"/n.jpg\" ALT=x></noscript></body></html>");
+        ImageResolver.resolveAll(document, BASE);
+        assertThat(document.select("img")).hasSize(2).allSatisfy(img -> assertThat(img.attributes().asList())
+                .filteredOn(attribute -> attribute.getKey().equalsIgnoreCase("src")).hasSize(1)
+                .allSatisfy(attribute -> assertThat(attribute.getKey()).isEqualTo("src")));
+        assertThat(document.select("img").eachAttr("src"))
+                .containsExactly("https://news.example.com/real.jpg", "https://news.example.com/n.jpg");
+    }
+
+    @Test
     void noscriptImageReplacesItsPlaceholder_andNoDetachedImageIsResolved() {
         assertThat(resolvedSrc("<p><img src=\"data:image/gif;base64,R0l\"><noscript><img src=\"/n.jpg\"></noscript>"
                 + "<img data-src=\"/second.jpg\"></p>"))
