@@ -523,10 +523,14 @@ public final class PublishedDateFinder {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 case "p" -> {
-                    String words = element.text();
-                    if (words.length() > MAX_BYLINE_CHARS) {
-                        prose(words);
-                        return FilterResult.SKIP_ENTIRELY;
+                    // a paragraph whose text surely fits a byline is read node by node below, as it was after its
+                    // text() was built and found short: only one that may be longer builds it
+                    if (!Nodes.hasTextAtMost(element, MAX_BYLINE_CHARS)) {
+                        String words = element.text();
+                        if (words.length() > MAX_BYLINE_CHARS) {
+                            prose(words);
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
                     }
                 }
                 case "time" -> addTime(element);
