@@ -319,44 +319,14 @@ public final class PublishedDateFinder {
 
     /** Reads a name like {@code article:published_time}, {@code DC.date.issued}, {@code cXenseParse:publishtime}. */
     static Kind kindOf(String name) {
-        // every key read as a date below ends in "te", "me", "ed" or "od" (…date, …time, …modified, …issued,
-        // …published, …created, lastmod): the last two key characters, read from the end with the same lower-casing,
-        // answer NONE for most names (og:title, description, viewport …) without building the key
-        char last = '\0';
-        char beforeLast = '\0';
-        for (int i = name.length() - 1; i >= 0 && beforeLast == '\0'; i--) {
-            char c = Character.toLowerCase(name.charAt(i));
-            if (isKeyChar(c)) {
-                if (last == '\0') {
-                    last = c;
-                } else {
-                    beforeLast = c;
-                }
-            }
-        }
-        boolean mayNameDate = last == 'e' && (beforeLast == 't' || beforeLast == 'm')
-                || last == 'd' && (beforeLast == 'e' || beforeLast == 'o');
-        return mayNameDate ? kindOfKey(keyOf(name)) : Kind.NONE;
-    }
-
-    /** The name's ASCII letters and digits, lower-cased: the key {@link #kindOfKey} reads. */
-    static String keyOf(String name) {
         StringBuilder letters = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = Character.toLowerCase(name.charAt(i));
-            if (isKeyChar(c)) {
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
                 letters.append(c);
             }
         }
-        return letters.toString();
-    }
-
-    private static boolean isKeyChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
-    }
-
-    /** What a key ({@link #keyOf}) says about its date: {@link #kindOf} for every name, by the whole key. */
-    static Kind kindOfKey(String key) {
+        String key = letters.toString();
         if (key.contains("related") || key.contains("upload") || key.contains("expir") || key.contains("birth")
                 || key.contains("startdate") || key.contains("enddate") || key.contains("valid")) {
             return Kind.NONE;
@@ -553,14 +523,10 @@ public final class PublishedDateFinder {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 case "p" -> {
-                    // a paragraph whose text surely fits a byline is read node by node below, as it was after its
-                    // text() was built and found short: only one that may be longer builds it
-                    if (!Nodes.hasTextAtMost(element, MAX_BYLINE_CHARS)) {
-                        String words = element.text();
-                        if (words.length() > MAX_BYLINE_CHARS) {
-                            prose(words);
-                            return FilterResult.SKIP_ENTIRELY;
-                        }
+                    String words = element.text();
+                    if (words.length() > MAX_BYLINE_CHARS) {
+                        prose(words);
+                        return FilterResult.SKIP_ENTIRELY;
                     }
                 }
                 case "time" -> addTime(element);
