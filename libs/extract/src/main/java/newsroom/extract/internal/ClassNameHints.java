@@ -111,9 +111,9 @@ final class ClassNameHints {
      * two characters pick an entry of a small table (27 × 27 entries: the letters and the hyphen) holding the flags
      * of the two-letter words that are that pair and the set of third characters the longer words of the pair
      * continue with: most positions end at that test. The rest compare only with the words that start with the same
-     * three characters (a table of 27³ entries, read only there), from their fourth character on: the words of the
-     * pair that the third character rules out could not have matched. One pass over a name answers for every
-     * vocabulary.
+     * three characters (the pair's own table of 27 entries, kept only for the pairs that start a word), from their
+     * fourth character on: the words of the pair that the third character rules out could not have matched. One pass
+     * over a name answers for every vocabulary.
      */
     private static final class Words {
         /** The characters words are made of: the 26 letters, then the hyphen. */
@@ -123,9 +123,9 @@ final class ClassNameHints {
         private final int[] pairFlags = new int[CHARS * CHARS];
         /** By pair: bit {@code code(c)} set when a word of three characters or more starts with the pair and c. */
         private final int[] thirdChars = new int[CHARS * CHARS];
-        /** By first three characters ({@code pair * CHARS + code(third)}): the words of three or more that start so. */
-        private final String[][] byFirstTriple = new String[CHARS * CHARS * CHARS][];
-        private final int[][] flagsByFirstTriple = new int[CHARS * CHARS * CHARS][];
+        /** By pair, then by {@code code(third)}: the words of three or more characters that start so, or null. */
+        private final String[][][] byFirstTriple = new String[CHARS * CHARS][][];
+        private final int[][][] flagsByFirstTriple = new int[CHARS * CHARS][][];
 
         /** Adds {@code words} to the vocabulary {@code flag} (a word in several vocabularies has all their flags). */
         Words add(int flag, String... words) {
@@ -139,19 +139,25 @@ final class ClassNameHints {
                     pairFlags[pair] |= flag;
                     continue;
                 }
-                thirdChars[pair] |= 1 << code(word.charAt(2));
-                int key = pair * CHARS + code(word.charAt(2));
-                String[] known = byFirstTriple[key] == null ? new String[0] : byFirstTriple[key];
+                int third = code(word.charAt(2));
+                thirdChars[pair] |= 1 << third;
+                if (byFirstTriple[pair] == null) {
+                    byFirstTriple[pair] = new String[CHARS][];
+                    flagsByFirstTriple[pair] = new int[CHARS][];
+                }
+                String[][] tripleWords = byFirstTriple[pair];
+                int[][] tripleFlags = flagsByFirstTriple[pair];
+                String[] known = tripleWords[third] == null ? new String[0] : tripleWords[third];
                 int at = List.of(known).indexOf(word);
                 if (at >= 0) {
-                    flagsByFirstTriple[key][at] |= flag;
+                    tripleFlags[third][at] |= flag;
                     continue;
                 }
-                byFirstTriple[key] = Arrays.copyOf(known, known.length + 1);
-                byFirstTriple[key][known.length] = word;
-                flagsByFirstTriple[key] = Arrays.copyOf(known.length == 0 ? new int[0] : flagsByFirstTriple[key],
+                tripleWords[third] = Arrays.copyOf(known, known.length + 1);
+                tripleWords[third][known.length] = word;
+                tripleFlags[third] = Arrays.copyOf(known.length == 0 ? new int[0] : tripleFlags[third],
                         known.length + 1);
-                flagsByFirstTriple[key][known.length] = flag;
+                tripleFlags[third][known.length] = flag;
             }
             return this;
         }
@@ -171,11 +177,10 @@ final class ClassNameHints {
                     int pair = first * CHARS + second;
                     flags |= pairFlags[pair];
                     if (third >= 0 && (thirdChars[pair] & 1 << third) != 0) {
-                        int key = pair * CHARS + third;
-                        String[] candidates = byFirstTriple[key];
+                        String[] candidates = byFirstTriple[pair][third];
                         for (int w = 0; w < candidates.length; w++) {
                             if (startsAt(text, i, candidates[w])) {
-                                flags |= flagsByFirstTriple[key][w];
+                                flags |= flagsByFirstTriple[pair][third][w];
                             }
                         }
                     }
