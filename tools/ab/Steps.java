@@ -1,6 +1,8 @@
 package newsroom.extract.internal;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.jsoup.nodes.Document;
@@ -19,6 +21,8 @@ import newsroom.extract.Field;
  * ({@code ImageResolver.find} + {@code resolveAll}): on a page parsed just before, untimed (a tree warm in cache, as
  * inside an extraction);</li>
  * <li>{@code find} ({@code MainContentFinder.find}): after the parse, images and metadata, untimed;</li>
+ * <li>{@code hints} (the {@code ClassNameHints} tests the finder and cleaner make: {@code isUnlikely}, {@code weight},
+ * {@code namesCaption}) on every element with a class or id, the elements gathered untimed after the parse;</li>
  * <li>{@code text} ({@code TextWriter}), {@code markdown} ({@code MarkdownWriter}), {@code render} (both),
  * {@code language} ({@code LanguageCheck.check}): on the content, text and declaration found once by
  * {@link #prepare} (the writers and the check leave them untouched).</li>
@@ -41,7 +45,7 @@ public final class Steps {
     /** What {@link #time} needs for {@code step} on this page, or null when the page has no content to render. */
     public static Object prepare(String step, String html) {
         return switch (step) {
-            case "scan", "meta", "images", "find" -> html;
+            case "scan", "meta", "images", "find", "hints" -> html;
             case "text", "markdown", "render", "language" -> found(html);
             default -> throw new IllegalArgumentException("no step " + step);
         };
@@ -69,6 +73,22 @@ public final class Steps {
             String title = reading.metadata().title().map(Field::value).orElse(null);
             long start = CPU.getCurrentThreadCpuTime();
             sink += MainContentFinder.find(document, title, reading.jsonLdArticleBody()).isPresent() ? 1 : 0;
+            return CPU.getCurrentThreadCpuTime() - start;
+        }
+        if (step.equals("hints")) {
+            List<Element> named = new ArrayList<>();
+            for (Element element : document.getAllElements()) {
+                if (element.hasAttr("class") || element.hasAttr("id")) {
+                    named.add(element);
+                }
+            }
+            long start = CPU.getCurrentThreadCpuTime();
+            for (Element element : named) {
+                String className = Nodes.className(element);
+                sink += ClassNameHints.isUnlikely(className.trim(), Nodes.attr(element, "id")) ? 1 : 0;
+                sink += (long) ClassNameHints.weight(element);
+                sink += ClassNameHints.namesCaption(className) ? 1 : 0;
+            }
             return CPU.getCurrentThreadCpuTime() - start;
         }
         long start = CPU.getCurrentThreadCpuTime();

@@ -107,22 +107,25 @@ final class ClassNameHints {
 
     /**
      * Lower-case words of ASCII letters and hyphens (two characters or more), each with the vocabularies it belongs
-     * to, found anywhere in a text with ASCII letters compared case-insensitively. Words are looked up by the text's
-     * next two characters in a small table (27 × 27 entries: the letters and the hyphen), which also holds, for each
-     * pair, the set of third characters any of its words continues with: most positions end at that test, and the
-     * rest compare with the one or two words that start with the pair. One pass over a name answers for every
-     * vocabulary.
+     * to, found anywhere in a text with ASCII letters compared case-insensitively. At each position the text's next
+     * two characters pick an entry of a small table (27 × 27 entries: the letters and the hyphen) holding the flags
+     * of the two-letter words that are that pair and the set of third characters the longer words of the pair
+     * continue with: most positions end at that test. The rest compare only with the words that start with the same
+     * three characters (the pair's own table of 27 entries, kept only for the pairs that start a word), from their
+     * fourth character on: the words of the pair that the third character rules out could not have matched. One pass
+     * over a name answers for every vocabulary.
      */
     private static final class Words {
         /** The characters words are made of: the 26 letters, then the hyphen. */
         private static final int CHARS = 27;
-        /** In a pair's third-character set: a word of the pair ends there (two letters), whatever follows. */
-        private static final int ENDS_AFTER_PAIR = 1 << CHARS;
 
-        private final String[][] byFirstPair = new String[CHARS * CHARS][];
-        private final int[][] flagsByFirstPair = new int[CHARS * CHARS][];
-        /** By pair: bit {@code code(c)} set when a word of the pair has {@code c} third, or ENDS_AFTER_PAIR. */
+        /** By pair: the flags of the two-letter word that is the pair, or 0. */
+        private final int[] pairFlags = new int[CHARS * CHARS];
+        /** By pair: bit {@code code(c)} set when a word of three characters or more starts with the pair and c. */
         private final int[] thirdChars = new int[CHARS * CHARS];
+        /** By pair, then by {@code code(third)}: the words of three or more characters that start so, or null. */
+        private final String[][][] byFirstTriple = new String[CHARS * CHARS][][];
+        private final int[][][] flagsByFirstTriple = new int[CHARS * CHARS][][];
 
         /** Adds {@code words} to the vocabulary {@code flag} (a word in several vocabularies has all their flags). */
         Words add(int flag, String... words) {
@@ -131,19 +134,30 @@ final class ClassNameHints {
                     throw new IllegalArgumentException("not a word of two lower-case letters or hyphens or more: "
                             + word);
                 }
-                int key = code(word.charAt(0)) * CHARS + code(word.charAt(1));
-                thirdChars[key] |= word.length() == 2 ? ENDS_AFTER_PAIR : 1 << code(word.charAt(2));
-                String[] known = byFirstPair[key] == null ? new String[0] : byFirstPair[key];
-                int at = List.of(known).indexOf(word);
-                if (at >= 0) {
-                    flagsByFirstPair[key][at] |= flag;
+                int pair = code(word.charAt(0)) * CHARS + code(word.charAt(1));
+                if (word.length() == 2) {
+                    pairFlags[pair] |= flag;
                     continue;
                 }
-                byFirstPair[key] = Arrays.copyOf(known, known.length + 1);
-                byFirstPair[key][known.length] = word;
-                flagsByFirstPair[key] = Arrays.copyOf(known.length == 0 ? new int[0] : flagsByFirstPair[key],
+                int third = code(word.charAt(2));
+                thirdChars[pair] |= 1 << third;
+                if (byFirstTriple[pair] == null) {
+                    byFirstTriple[pair] = new String[CHARS][];
+                    flagsByFirstTriple[pair] = new int[CHARS][];
+                }
+                String[][] tripleWords = byFirstTriple[pair];
+                int[][] tripleFlags = flagsByFirstTriple[pair];
+                String[] known = tripleWords[third] == null ? new String[0] : tripleWords[third];
+                int at = List.of(known).indexOf(word);
+                if (at >= 0) {
+                    tripleFlags[third][at] |= flag;
+                    continue;
+                }
+                tripleWords[third] = Arrays.copyOf(known, known.length + 1);
+                tripleWords[third][known.length] = word;
+                tripleFlags[third] = Arrays.copyOf(known.length == 0 ? new int[0] : tripleFlags[third],
                         known.length + 1);
-                flagsByFirstPair[key][known.length] = flag;
+                tripleFlags[third][known.length] = flag;
             }
             return this;
         }
@@ -160,13 +174,13 @@ final class ClassNameHints {
             for (int i = 0; i + 1 < length; i++) {
                 int third = i + 2 < length ? code(text.charAt(i + 2)) : -1;
                 if (first >= 0 && second >= 0) {
-                    int key = first * CHARS + second;
-                    int continuations = thirdChars[key];
-                    if ((continuations & ENDS_AFTER_PAIR) != 0 || third >= 0 && (continuations & 1 << third) != 0) {
-                        String[] candidates = byFirstPair[key];
+                    int pair = first * CHARS + second;
+                    flags |= pairFlags[pair];
+                    if (third >= 0 && (thirdChars[pair] & 1 << third) != 0) {
+                        String[] candidates = byFirstTriple[pair][third];
                         for (int w = 0; w < candidates.length; w++) {
                             if (startsAt(text, i, candidates[w])) {
-                                flags |= flagsByFirstPair[key][w];
+                                flags |= flagsByFirstTriple[pair][third][w];
                             }
                         }
                     }
@@ -181,7 +195,7 @@ final class ClassNameHints {
             if (offset + word.length() > text.length()) {
                 return false;
             }
-            for (int j = 2; j < word.length(); j++) {
+            for (int j = 3; j < word.length(); j++) { // the first three are known to match
                 if (lower(text.charAt(offset + j)) != word.charAt(j)) {
                     return false;
                 }

@@ -2,6 +2,7 @@ package newsroom.extract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,38 @@ class ClassNameHintsTest {
             StringBuilder name = new StringBuilder();
             for (int j = random.nextInt(6); j > 0; j--) {
                 name.append(parts[random.nextInt(parts.length)]);
+            }
+            assertSame(name.toString());
+        }
+    }
+
+    /**
+     * Names made of pieces of the vocabularies' words (a word cut at a random point, in random case), so that
+     * positions share a word's first two or three characters and then go on as another word or end.
+     */
+    @Test
+    void sameAnswersOnNamesMadeOfWordPieces() {
+        String[] words = {"advert", "ad-break", "banner", "breadcrumb", "combx", "comment", "community", "com-",
+                "column", "consent", "contact", "content", "cookie", "credit", "caption", "disqus", "extra", "embed",
+                "entry", "foot", "footer", "footnote", "gdpr", "header", "hentry", "h-entry", "hidden", "legends",
+                "menu", "media", "meta", "masthead", "main", "modal", "most-read", "mostviewed", "related", "remark",
+                "replies", "recommend", "read-more", "readmore", "rich-text", "rss", "shoutbox", "sidebar", "shadow",
+                "share", "sharing", "shopping", "sign-up", "signup", "skyscraper", "social", "sponsor", "story",
+                "subscri", "supplemental", "sr-only", "scroll", "tags", "tag-list", "taboola", "teaser", "text",
+                "timestamp", "tool", "toolbar", "trending", "nav-", "-nav", "navbar", "newsletter", "-ad-", "and",
+                "article", "author", "author-bio", "body", "byline", "blog", "dateline", "post", "post-text", "prose",
+                "promo", "print-only", "popup", "pager", "pagination", "outbrain", "widget", "visually-hidden"};
+        String[] glue = {"", "", "", "-", " ", "_", "x", "é"};
+        Random random = new Random(19);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int j = 1 + random.nextInt(4); j > 0; j--) {
+                String word = words[random.nextInt(words.length)];
+                String piece = random.nextBoolean() ? word : random.nextBoolean()
+                        ? word.substring(0, random.nextInt(word.length() + 1))
+                        : word.substring(random.nextInt(word.length() + 1));
+                name.append(random.nextInt(4) == 0 ? piece.toUpperCase(Locale.ROOT) : piece)
+                        .append(glue[random.nextInt(glue.length)]);
             }
             assertSame(name.toString());
         }
