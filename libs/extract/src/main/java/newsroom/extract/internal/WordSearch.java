@@ -127,8 +127,9 @@ final class WordSearch {
             String[] candidates = byFirst[lower(c)];
             if (candidates != null) {
                 for (String word : candidates) {
-                    if (startsAt(value, i, word)) {
-                        return true;
+                    int found = comparedAt(value, i, word);
+                    if (found != 0) {
+                        return found > 0 || foundInLowerCase(value);
                     }
                 }
             }
@@ -144,19 +145,6 @@ final class WordSearch {
             }
         }
         return false;
-    }
-
-    /** Whether the ASCII lower case of {@code value} holds {@code word} at {@code at}. */
-    private static boolean startsAt(String value, int at, String word) {
-        if (at + word.length() > value.length()) {
-            return false;
-        }
-        for (int k = 1; k < word.length(); k++) {
-            if (lower(value.charAt(at + k)) != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
