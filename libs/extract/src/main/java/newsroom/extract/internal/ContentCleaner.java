@@ -318,12 +318,20 @@ final class ContentCleaner {
 
     /** A short interface line: share prompts, reading time, text size controls. */
     private boolean isUiLine(Element block) {
-        if (Nodes.hasMoreTextMarksThan(block, MAX_UI_LINE_CHARS)) {
-            return false; // its stripped text is longer: not read
+        String text = shortStrippedText(block, MAX_UI_LINE_CHARS);
+        return text != null && splitCount(text) <= MAX_UI_LINE_WORDS && UI_LINE.matcher(text).find();
+    }
+
+    /**
+     * The block's stripped text when it has at most {@code maxChars} characters, else null. A block with more text
+     * marks than that ({@link Nodes#hasMoreTextMarksThan}) is not read: its stripped text holds them all.
+     */
+    private @Nullable String shortStrippedText(Element block, int maxChars) {
+        if (Nodes.hasMoreTextMarksThan(block, maxChars)) {
+            return null;
         }
         String text = blockText(block).strip();
-        return text.length() <= MAX_UI_LINE_CHARS && splitCount(text) <= MAX_UI_LINE_WORDS
-                && UI_LINE.matcher(text).find();
+        return text.length() <= maxChars ? text : null;
     }
 
     /** The headline repeated as the first block (as the title or the start of the page's {@code <title>}). */
@@ -344,12 +352,9 @@ final class ContentCleaner {
 
     /** A short line that is mostly a date ("Nov. 20, 2019 5:52 AM EST", "Posted on March 30, 2015 by Admin"). */
     private boolean isDateLine(Element block) {
-        if (Nodes.hasMoreTextMarksThan(block, MAX_DATE_LINE_CHARS)) {
-            return false; // its stripped text is longer: not read
-        }
-        String text = blockText(block).strip();
-        return text.length() <= MAX_DATE_LINE_CHARS && YEAR.matcher(text).find()
-                && splitCount(text) <= MAX_DATE_LINE_WORDS && !endsLikeASentence(text);
+        String text = shortStrippedText(block, MAX_DATE_LINE_CHARS);
+        return text != null && YEAR.matcher(text).find() && splitCount(text) <= MAX_DATE_LINE_WORDS
+                && !endsLikeASentence(text);
     }
 
     private static boolean endsLikeASentence(String text) {
@@ -358,11 +363,8 @@ final class ContentCleaner {
 
     /** A short "By Jane Doe" line. */
     private boolean isBylineLine(Element block) {
-        if (Nodes.hasMoreTextMarksThan(block, MAX_BYLINE_CHARS)) {
-            return false; // its stripped text is longer: not read
-        }
-        String text = blockText(block).strip();
-        return text.length() <= MAX_BYLINE_CHARS && BYLINE.matcher(text).lookingAt() && !endsLikeASentence(text);
+        String text = shortStrippedText(block, MAX_BYLINE_CHARS);
+        return text != null && BYLINE.matcher(text).lookingAt() && !endsLikeASentence(text);
     }
 
     /** Comment counters that close a page (copyright lines stay: wire stories carry them as part of the text). */
@@ -382,12 +384,9 @@ final class ContentCleaner {
 
     /** A short line that announces what follows ("Related:", "You may also like...", "DON'T MISS"). */
     private boolean isLeadIn(Element block) {
-        if (Nodes.hasMoreTextMarksThan(block, MAX_TRAILING_LEAD_IN_CHARS - 1)) {
-            return false; // its stripped text is not shorter than the limit: not read
-        }
-        String text = blockText(block).strip();
-        return text.length() < MAX_TRAILING_LEAD_IN_CHARS && (text.endsWith(":") || text.endsWith("...")
-                || text.endsWith("\u2026") || !endsLikeASentence(text));
+        String text = shortStrippedText(block, MAX_TRAILING_LEAD_IN_CHARS - 1);
+        return text != null && (text.endsWith(":") || text.endsWith("...") || text.endsWith("\u2026")
+                || !endsLikeASentence(text));
     }
 
     /**
