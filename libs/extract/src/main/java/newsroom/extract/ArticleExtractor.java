@@ -21,6 +21,7 @@ import newsroom.extract.internal.MainContentFinder;
 import newsroom.extract.internal.MarkdownWriter;
 import newsroom.extract.internal.MetadataExtractor;
 import newsroom.extract.internal.TextWriter;
+import newsroom.extract.internal.UnreadMarkup;
 import newsroom.extract.internal.UrlResolver;
 
 /**
@@ -128,8 +129,9 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
 
     private ExtractedArticle extractChecked(String html, @Nullable String pageUrl) {
         String safePageUrl = pageUrl == null ? null : UrlResolver.resolveHttp(null, pageUrl).orElse(null);
+        // scripts, styles and comments are emptied first: nothing reads them, and the parser need not copy them
         Document document = Parser.htmlParser().setMaxDepth(MAX_DEPTH)
-                .parseInput(html, safePageUrl == null ? "" : safePageUrl);
+                .parseInput(UnreadMarkup.reader(html), safePageUrl == null ? "" : safePageUrl);
         ImageResolver.PageImages images = ImageResolver.find(document); // one walk, which also finds <base href>
         String baseUrl = baseUrl(images.base(), safePageUrl);
         MetadataExtractor.Reading reading = MetadataExtractor.read(document, baseUrl);

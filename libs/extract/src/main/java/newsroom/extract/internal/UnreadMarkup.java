@@ -1,0 +1,557 @@
+package newsroom.extract.internal;
+
+import java.io.Reader;
+import java.util.Arrays;
+
+/**
+ * Empties, before the parse, the parts of a page that extraction never reads: the code of every {@code <script>}
+ * except JSON-LD (a tag naming {@code ld+json}, or holding a character reference that could spell it), the rules of
+ * every {@code <style>}, the text of every comment, and the drawing inside every {@code <svg>} that holds only
+ * drawing elements (icons and logos). On the 470 shared pages that is about half of the characters; the parser would
+ * copy each into nodes that every later walk skips or removes. The elements themselves stay, with their attributes.
+ *
+ * <p>The contract, which {@code UnreadMarkupTest} checks against jsoup on every shared page and on random mixtures of
+ * the awkward cases: parsing {@code strip(html)} gives the tree of parsing {@code html} with the data of those
+ * scripts and styles, the text of comments and the children of those SVGs emptied, and nothing else changed. To keep
+ * it, the scan follows the tokenizer of the HTML standard where it decides what is text and what is markup: quoted
+ * attribute values, comments, bogus comments, the raw text of {@code title}, {@code textarea}, {@code xmp},
+ * {@code iframe}, {@code noembed} and {@code noframes}, and the end of script data (the first {@code </script}
+ * followed by a space, {@code /} or {@code >}). Where the tree builder's state would decide instead (a script whose
+ * data opens a nested {@code <!--<script}; raw-text elements inside {@code <svg>} or {@code <math>}, which are raw
+ * text only in an integration point or after an HTML tag broke out; an unterminated tag or comment;
+ * {@code <plaintext>}; {@code <frameset>}), the scan stops and leaves the rest of the page as it is: a page is
+ * stripped less, never differently. The scan is one pass, linear in the page's length.
+ */
+public final class UnreadMarkup {
+
+    private UnreadMarkup() {
+    }
+
+    /** {@code html} with the unread parts emptied (see the class contract); the same instance when there are none. */
+    public static String strip(String html) {
+        Scan scan = new Scan(html);
+        scan.run();
+        if (scan.cutCount == 0) {
+            return html;
+        }
+        StringBuilder kept = new StringBuilder(html.length());
+        int from = 0;
+        for (int k = 0; k < scan.cutCount; k++) {
+            kept.append(html, from, scan.cuts[2 * k]);
+            from = scan.cuts[2 * k + 1];
+        }
+        return kept.append(html, from, html.length()).toString();
+    }
+
+    /**
+     * The characters of {@link #strip strip(html)}, read from {@code html} itself: for the parser, which reads its
+     * input through a {@code Reader} anyway, so the emptied page costs no copy of its own.
+     */
+    public static Reader reader(String html) {
+        Scan scan = new Scan(html);
+        scan.run();
+        return new KeptReader(html, scan.cuts, scan.cutCount);
+    }
+
+    /** Reads {@code html} without its cuts, {@code [cuts[2k], cuts[2k + 1])} in order. Not thread-safe. */
+    private static final class KeptReader extends Reader {
+        private final String html;
+        private final int[] cuts;
+        private final int cutCount;
+        private int position;
+        private int nextCut;
+
+        KeptReader(String html, int[] cuts, int cutCount) {
+            this.html = html;
+            this.cuts = cuts;
+            this.cutCount = cutCount;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            int read = 0;
+            while (read < length && position < html.length()) {
+                int stop = nextCut < cutCount ? cuts[2 * nextCut] : html.length();
+                if (position >= stop) {
+                    position = cuts[2 * nextCut + 1];
+                    nextCut++;
+                    continue;
+                }
+                int count = Math.min(length - read, stop - position);
+                html.getChars(position, position + count, buffer, offset + read);
+                position += count;
+                read += count;
+            }
+            return read == 0 && length > 0 ? -1 : read;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release: the page is a string
+        }
+    }
+
+    /** SVG elements an emptied {@code <svg>} may hold (besides {@code fe…} filter primitives and nested SVGs). */
+    private static final String[] DRAWING_NAMES = {"path", "g", "use", "circle", "rect", "line", "polyline",
+        "polygon", "ellipse", "defs", "symbol", "lineargradient", "radialgradient", "stop", "clippath", "mask",
+        "pattern", "filter", "text", "tspan", "title", "desc", "animate", "animatetransform"};
+
+    private static final class Scan {
+        private final String html;
+        private final int length;
+        /** The ranges to drop, {@code [cuts[2k], cuts[2k + 1])}, in order and apart. */
+        private int[] cuts = new int[32];
+        private int cutCount;
+        /** Where the emptied SVGs start, in order (each also in {@link #cuts}). */
+        private int[] drawings = new int[8];
+        private int drawingCount;
+        /**
+         * Open {@code <svg>} start tags less {@code </svg>} end tags, and the same for {@code <math>}: while either is
+         * above zero, the parser may be in foreign content, where scripts and styles are not raw text. Upper bounds
+         * of the parser's own state (an HTML tag that breaks out of foreign content, or {@code </math>} closing an
+         * SVG inside it, leave them above zero), so they err toward stopping.
+         */
+        private int svgDepth;
+        private int mathDepth;
+        /**
+         * After a {@code <select>} start tag and before the next {@code </select>}: there the parser ignores an
+         * {@code <svg>} tag but keeps the text inside it, so an SVG is not emptied. Errs toward true, as above.
+         */
+        private boolean inSelect;
+        /** Whether the last tag {@link #tagEnd} read ended with {@code />}. */
+        private boolean selfClosing;
+
+        Scan(String html) {
+            this.html = html;
+            this.length = html.length();
+        }
+
+        void run() {
+            int pos = 0;
+            while (pos >= 0) {
+                int lt = html.indexOf('<', pos);
+                if (lt < 0 || lt + 1 >= length) {
+                    break;
+                }
+                char next = html.charAt(lt + 1);
+                if (next == '!') {
+                    pos = markupDeclaration(lt);
+                } else if (next == '/') {
+                    pos = endTag(lt);
+                } else if (next == '?') {
+                    pos = pastGreaterThan(lt + 2);
+                } else if (isAsciiLetter(next)) {
+                    pos = startTag(lt);
+                } else {
+                    pos = lt + 1; // a '<' that opens nothing is text
+                }
+            }
+            if (pos < 0) {
+                keepDrawings();
+            }
+        }
+
+        /**
+         * Undoes the emptied SVGs, when the scan stops before the end: the text of an SVG tells the parser that the
+         * page is not a frameset page, which a {@code <frameset>} in the rest, unread, would otherwise turn into one.
+         * Emptied scripts, styles and comments stay: the parser reads no such thing from them.
+         */
+        private void keepDrawings() {
+            int kept = 0;
+            int drawing = 0;
+            for (int k = 0; k < cutCount; k++) {
+                if (drawing < drawingCount && drawings[drawing] == cuts[2 * k]) {
+                    drawing++;
+                    continue;
+                }
+                cuts[2 * kept] = cuts[2 * k];
+                cuts[2 * kept + 1] = cuts[2 * k + 1];
+                kept++;
+            }
+            cutCount = kept;
+        }
+
+        /** {@code <!--comment-->}, {@code <!DOCTYPE …>}, {@code <![CDATA[…]]>} or a bogus comment at {@code lt}. */
+        private int markupDeclaration(int lt) {
+            if (html.startsWith("--", lt + 2)) {
+                return comment(lt + 4);
+            }
+            if (html.startsWith("[CDATA[", lt + 2) && isForeign()) {
+                // a CDATA section in foreign content ends at "]]>"; in HTML content the same text is a bogus comment
+                // that ends at the first '>': followed only when both end at the same place
+                int end = html.indexOf("]]>", lt + 9);
+                return end < 0 || html.indexOf('>', lt + 9) < end + 2 ? -1 : end + 3;
+            }
+            return pastGreaterThan(lt + 2); // a DOCTYPE or a bogus comment ends at the first '>', quoted or not
+        }
+
+        /**
+         * A comment whose text starts at {@code from}: follows the tokenizer's comment states (it ends at
+         * {@code -->} or {@code --!>}, and {@code <!-->} and {@code <!--->} are empty comments) and empties the text.
+         */
+        private int comment(int from) {
+            int i = from;
+            // comment start and start-dash states: "<!-->" and "<!--->" end at once
+            if (i < length && html.charAt(i) == '>') {
+                return i + 1;
+            }
+            if (i + 1 < length && html.charAt(i) == '-' && html.charAt(i + 1) == '>') {
+                return i + 2;
+            }
+            while (true) {
+                int dash = html.indexOf("--", i);
+                if (dash < 0) {
+                    return -1; // runs to the end of the page: left as it is
+                }
+                int j = dash + 2;
+                while (j < length && html.charAt(j) == '-') {
+                    j++; // comment end state: more dashes are text
+                }
+                if (j < length && html.charAt(j) == '>') {
+                    cut(from, j - 2); // leaves "<!---->"
+                    return j + 1;
+                }
+                if (j + 1 < length && html.charAt(j) == '!' && html.charAt(j + 1) == '>') {
+                    cut(from, j - 2); // leaves "<!----!>", also empty
+                    return j + 2;
+                }
+                if (j < length && html.charAt(j) == '!') {
+                    // comment end bang state: "--!-" goes on in the end-dash state, where "->" would close the
+                    // comment; too rare to follow
+                    return -1;
+                }
+                i = j;
+            }
+        }
+
+        /** An end tag at {@code lt} ({@code </name …>}; {@code </>} is nothing; anything else a bogus comment). */
+        private int endTag(int lt) {
+            int nameStart = lt + 2;
+            if (nameStart >= length) {
+                return -1;
+            }
+            char first = html.charAt(nameStart);
+            if (first == '>') {
+                return nameStart + 1;
+            }
+            if (!isAsciiLetter(first)) {
+                return pastGreaterThan(nameStart);
+            }
+            int nameEnd = tagNameEnd(nameStart);
+            if (svgDepth > 0 && isName(nameStart, nameEnd, "svg")) {
+                svgDepth--;
+            } else if (mathDepth > 0 && isName(nameStart, nameEnd, "math")) {
+                mathDepth--;
+            } else if (isName(nameStart, nameEnd, "select")) {
+                inSelect = false;
+            }
+            return tagEnd(nameEnd);
+        }
+
+        /** A start tag at {@code lt}: its name decides what follows it (raw text, script data, foreign content). */
+        private int startTag(int lt) {
+            int nameStart = lt + 1;
+            int nameEnd = tagNameEnd(nameStart);
+            int end = tagEnd(nameEnd);
+            if (end < 0) {
+                return -1;
+            }
+            int nameLength = nameEnd - nameStart;
+            if (nameLength < 3 || nameLength > 9) {
+                return end; // no name below is shorter or longer
+            }
+            if (isName(nameStart, nameEnd, "svg") || isName(nameStart, nameEnd, "math")) {
+                if (selfClosing) {
+                    return end;
+                }
+                int close = !isForeign() && !inSelect && nameLength == 3 ? plainSvgEnd(end) : -1;
+                if (close >= 0) {
+                    cut(end, close); // its end tag comes next, at depth 0
+                    if (drawingCount == drawings.length) {
+                        drawings = Arrays.copyOf(drawings, drawingCount * 2);
+                    }
+                    drawings[drawingCount++] = end;
+                    return close;
+                }
+                if (nameLength == 3) {
+                    svgDepth++;
+                } else {
+                    mathDepth++;
+                }
+                return end;
+            }
+            if (isName(nameStart, nameEnd, "select")) {
+                inSelect = true;
+            }
+            if (isName(nameStart, nameEnd, "plaintext") || isName(nameStart, nameEnd, "frameset")) {
+                return -1; // the rest is text; in a frameset, a script is ignored and its code parsed as markup
+            }
+            boolean script = isName(nameStart, nameEnd, "script");
+            boolean style = !script && isName(nameStart, nameEnd, "style");
+            if (isForeign()) {
+                // in foreign content these are ordinary elements, but inside an integration point or after an HTML
+                // tag that breaks out they are raw text again, which only the tree builder knows: followed (and
+                // kept) only when their text holds no '<', where both readings agree
+                if (script || style || isRawTextName(nameStart, nameEnd)) {
+                    int close = closingTag(end, html.substring(nameStart, nameEnd));
+                    return close < 0 || html.indexOf('<', end) < close ? -1 : close;
+                }
+                return end;
+            }
+            if (script) {
+                return script(lt, end);
+            }
+            if (style) {
+
+                int close = closingTag(end, "style");
+                if (close >= 0) {
+                    cut(end, close);
+                }
+                return close;
+            }
+            if (isRawTextName(nameStart, nameEnd)) {
+                return closingTag(end, html.substring(nameStart, nameEnd)); // kept as it is, but never markup
+            }
+            return end;
+        }
+
+        /**
+         * The start of the {@code </svg>} that closes an {@code <svg>} whose content starts at {@code from}, when
+         * that content is plain drawing: only tags of the drawing elements below (nested {@code <svg>} counted),
+         * text, and {@code <title>} or {@code <desc>} with text only; else -1. Such content stays in foreign content
+         * from start to end (no tag in it is one of the HTML tags that break out, and no integration point holds
+         * markup), so the parser gives the {@code <svg>} exactly these children, and emptying it removes just them.
+         */
+        private int plainSvgEnd(int from) {
+            int depth = 1;
+            int i = from;
+            while (true) {
+                int lt = html.indexOf('<', i);
+                if (lt < 0 || lt + 2 >= length) {
+                    return -1;
+                }
+                boolean end = html.charAt(lt + 1) == '/';
+                int nameStart = end ? lt + 2 : lt + 1;
+                if (!isAsciiLetter(html.charAt(nameStart))) {
+                    return -1; // a comment, CDATA, or a '<' as text: not followed here
+                }
+                int nameEnd = tagNameEnd(nameStart);
+                boolean svg = isName(nameStart, nameEnd, "svg");
+                if (!svg && !isDrawingName(nameStart, nameEnd)) {
+                    return -1;
+                }
+                i = tagEnd(nameEnd);
+                if (i < 0) {
+                    return -1;
+                }
+                if (end && svg && --depth == 0) {
+                    return lt;
+                } else if (!end && svg && !selfClosing) {
+                    depth++;
+                } else if (!end && !selfClosing
+                        && (isName(nameStart, nameEnd, "title") || isName(nameStart, nameEnd, "desc"))) {
+                    int close = closingTag(i, html.substring(nameStart, nameEnd));
+                    if (close < 0 || html.indexOf('<', i) < close) {
+                        return -1; // markup inside an HTML integration point: parsed as HTML
+                    }
+                    i = close;
+                }
+            }
+        }
+
+        /** SVG drawing elements (any case), none of them an HTML tag that breaks out of foreign content. */
+        private boolean isDrawingName(int start, int end) {
+            int nameLength = end - start;
+            if (nameLength > 2 && (html.charAt(start) | 0x20) == 'f' && (html.charAt(start + 1) | 0x20) == 'e') {
+                return true; // filter primitives: feGaussianBlur, feOffset, …
+            }
+            for (String name : DRAWING_NAMES) {
+                if (isName(start, end, name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Script data from {@code dataStart} to the first {@code </script}: emptied unless the tag names JSON-LD. */
+        private int script(int lt, int dataStart) {
+            int close = closingTag(dataStart, "script");
+            if (close < 0) {
+                return -1;
+            }
+            int escape = commentOpening(dataStart, close);
+            if (escape >= 0 && closingTagOpening(escape, close, "<script")) {
+                return -1; // "<!--<script" makes the next "</script" part of the data: the tokenizer's escape states
+            }
+            // kept when the tag may name JSON-LD: "ld+json" in it, or a character reference that might spell it
+            if (!containsIgnoreCase(lt, dataStart, "ld+json") && !contains(lt, dataStart, '&')) {
+                cut(dataStart, close);
+            }
+            return close;
+        }
+
+        /** The first {@code <!--} in {@code html[from, to)}, or -1; {@code html[to]} is a {@code '<'}. */
+        private int commentOpening(int from, int to) {
+            for (int i = html.indexOf('<', from); i >= 0 && i < to; i = html.indexOf('<', i + 1)) {
+                if (html.startsWith("!--", i + 1)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether {@code html[from, to)} holds {@code opening} (lower case) followed by a tag-name delimiter. */
+        private boolean closingTagOpening(int from, int to, String opening) {
+            for (int i = html.indexOf('<', from); i >= 0 && i < to; i = html.indexOf('<', i + 1)) {
+                int after = i + opening.length();
+                if (html.regionMatches(true, i, opening, 0, opening.length()) && after < length
+                        && isTagNameEnd(html.charAt(after))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Where the raw text or script data that starts at {@code from} ends: the index of the first {@code </name}
+         * followed by a space, {@code /} or {@code >} (any case); -1 when the page ends first.
+         */
+        private int closingTag(int from, String name) {
+            for (int i = html.indexOf("</", from); i >= 0; i = html.indexOf("</", i + 2)) {
+                int after = i + 2 + name.length();
+                if (after < length && html.regionMatches(true, i + 2, name, 0, name.length())
+                        && isTagNameEnd(html.charAt(after))) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The end of a tag name that starts at {@code from}: at a space, {@code /} or {@code >}, or the page's end. */
+        private int tagNameEnd(int from) {
+            int i = from;
+            while (i < length && !isTagNameEnd(html.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        /**
+         * Past the {@code >} that ends a tag whose attributes start at {@code from}, following the tokenizer's
+         * attribute states (a quoted value may hold {@code >}); -1 when the page ends first.
+         */
+        private int tagEnd(int from) {
+            int i = from;
+            boolean slash = false;
+            while (i < length) {
+                char c = html.charAt(i);
+                if (c == '>') {
+                    selfClosing = slash;
+                    return i + 1;
+                }
+                slash = c == '/'; // a '/' right before the '>' (the self-closing start tag state)
+                if (isSpace(c) || slash) {
+                    i++;
+                    continue;
+                }
+                // an attribute name (a first '=' belongs to it), up to a space, '/', '=' or '>'
+                i++;
+                while (i < length && !endsAttributeName(html.charAt(i))) {
+                    i++;
+                }
+                while (i < length && isSpace(html.charAt(i))) {
+                    i++;
+                }
+                if (i >= length || html.charAt(i) != '=') {
+                    continue; // no value: '>', '/' or the next name
+                }
+                i++;
+                while (i < length && isSpace(html.charAt(i))) {
+                    i++;
+                }
+                if (i >= length) {
+                    break;
+                }
+                char quote = html.charAt(i);
+                if (quote == '"' || quote == '\'') {
+                    int close = html.indexOf(quote, i + 1);
+                    if (close < 0) {
+                        return -1;
+                    }
+                    i = close + 1;
+                } else {
+                    while (i < length && !isSpace(html.charAt(i)) && html.charAt(i) != '>') {
+                        i++; // an unquoted value; a '>' right after the '=' ends the tag
+                    }
+                }
+            }
+            return -1;
+        }
+
+        private int pastGreaterThan(int from) {
+            int end = html.indexOf('>', from);
+            return end < 0 ? -1 : end + 1;
+        }
+
+        /** Drops {@code html[from, to)} from the output. */
+        private void cut(int from, int to) {
+            if (to <= from) {
+                return;
+            }
+            if (2 * cutCount + 2 > cuts.length) {
+                cuts = Arrays.copyOf(cuts, cuts.length * 2);
+            }
+            cuts[2 * cutCount] = from;
+            cuts[2 * cutCount + 1] = to;
+            cutCount++;
+        }
+
+        private boolean isForeign() {
+            return svgDepth > 0 || mathDepth > 0;
+        }
+
+        private boolean isRawTextName(int start, int end) {
+            return isName(start, end, "title") || isName(start, end, "textarea") || isName(start, end, "xmp")
+                    || isName(start, end, "iframe") || isName(start, end, "noembed") || isName(start, end, "noframes");
+        }
+
+        private boolean isName(int start, int end, String name) {
+            return end - start == name.length() && html.regionMatches(true, start, name, 0, name.length());
+        }
+
+        private boolean containsIgnoreCase(int from, int to, String needle) {
+            char first = needle.charAt(0);
+            for (int i = from; i + needle.length() <= to; i++) {
+                if ((html.charAt(i) | 0x20) == first && html.regionMatches(true, i, needle, 0, needle.length())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean contains(int from, int to, char c) {
+            for (int i = from; i < to; i++) {
+                if (html.charAt(i) == c) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean endsAttributeName(char c) {
+            return c == '=' || c == '>' || c == '/' || c <= ' ' && isSpace(c);
+        }
+
+        private static boolean isTagNameEnd(char c) {
+            return c == '>' || c == '/' || c <= ' ' && isSpace(c);
+        }
+
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+    }
+}

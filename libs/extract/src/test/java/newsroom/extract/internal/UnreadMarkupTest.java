@@ -1,0 +1,186 @@
+package newsroom.extract.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.junit.jupiter.api.Test;
+
+import newsroom.core.testing.RepoFiles;
+
+/**
+ * {@link UnreadMarkup} keeps its contract: jsoup parses the stripped page to the tree of the whole page with the data
+ * of non-JSON-LD scripts and of styles, the text of comments and the children of SVGs emptied (the same emptying is
+ * applied to both trees before they are compared), and nothing else changed.
+ */
+class UnreadMarkupTest {
+
+    /** Pieces of markup whose mixtures reach the tokenizer states the scan follows or stops at. */
+    private static final String[] PIECES = {"<script>", "<script type=\"application/ld+json\">", "<SCRIPT>",
+        "</script>", "</script >", "</scriptx>", "</script/>", "<style>", "</style>", "</STYLE>", "<!--", "-->",
+        "--!>", "--!-", "<!-->", "<!--->", "--", "-", "!", "<svg>", "</svg>", "<svg/>", "<SVG viewBox=\"0 0 1 1\">",
+        "</SVG>", "<math>", "</math>", "<path d=\"M0 0\"/>", "<g>", "</g>", "<title>", "</title>", "<desc>",
+        "</desc>", "<foreignObject>", "<feBlend/>", "<p>", "</p>", "<div>", "<font color=red>", "<br>", "<textarea>",
+        "</textarea>", "<select>", "</select>", "<option>", "<iframe>", "</iframe>", "<xmp>", "</xmp>",
+        "<noscript>", "</noscript>", "<template>", "</template>", "<table>", "<tr>", "<td>", "<![CDATA[", "]]>",
+        "<!DOCTYPE html>", "<?php x ?>", "<a href='>' title=\"<script>\">", "<a b=x'y>", "<a b=>", "<a b=/>",
+        "</div x=\">\">", "<", ">", "</", "</>", "'", "\"", "=", "/", "words", " ", "\n", "&lt;", "&amp;",
+        "<img src=x>", "<plaintext>", "<frameset>", "<head>", "<body>", "<b", "<!x>", "<script>a<!--<script>",
+        "<script type=\"application&#x2F;ld&#x2B;json\">", "<Title>", "<text>", "<style>p{}</style>",
+        "<script>if (a<b) {}</script>", "<svg><path d=\"M1\"/><title>Share</title></svg>", "<noembed>",
+        "<noframes>", "</noframes>", "<image>", "<button>", "<h1>", "</math >"};
+
+    @Test
+    void parsesAsTheWholePage_onEveryPageOfTheSharedSets() throws IOException {
+        long before = 0;
+        long after = 0;
+        int pages = 0;
+        for (String set : List.of("data/article-extraction-benchmark/html", "data/metadata-dev/html")) {
+            try (Stream<Path> files = Files.list(RepoFiles.shared(set))) {
+                for (Path file : files.sorted().toList()) {
+                    String html;
+                    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                        html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                    String stripped = UnreadMarkup.strip(html);
+                    assertThat(emptied(stripped)).as(file.getFileName().toString()).isEqualTo(emptied(html));
+                    before += html.length();
+                    after += stripped.length();
+                    pages++;
+                }
+            }
+        }
+        assertThat(pages).isGreaterThan(400);
+        // the point of it: on real pages, a large part of the characters are code, rules and drawings
+        assertThat((double) after / before).isLessThan(0.6);
+    }
+
+    @Test
+    void parsesAsTheWholePage_onRandomMixturesOfTheAwkwardCases() {
+        Random random = new Random(53);
+        int changed = 0;
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder html = new StringBuilder(random.nextBoolean() ? "" : "<html><head>");
+            int pieces = 1 + random.nextInt(24);
+            for (int p = 0; p < pieces; p++) {
+                html.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            String page = html.toString();
+            String stripped = UnreadMarkup.strip(page);
+            assertThat(emptied(stripped)).as(page).isEqualTo(emptied(page));
+            if (!stripped.equals(page)) {
+                changed++;
+            }
+        }
+        assertThat(changed).as("mixtures with something emptied").isGreaterThan(3_000);
+    }
+
+    @Test
+    void emptiesScriptsStylesCommentsAndDrawings_keepsJsonLdAndTheText() {
+        String page = "<html><head><script>var a = '<p>x</p>';</script><style>p { color: red }</style>"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>"
+                + "<script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"Person\"}</script></head>"
+                + "<body><!-- a comment --><p title=\"<script>\">Text <b>here</b></p>"
+                + "<svg viewBox=\"0 0 9 9\"><title>Share</title><path d=\"M0 0h9\"/></svg></body></html>";
+
+        assertThat(UnreadMarkup.strip(page)).isEqualTo("<html><head><script></script><style></style>"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>"
+                + "<script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"Person\"}</script></head>"
+                + "<body><!----><p title=\"<script>\">Text <b>here</b></p>"
+                + "<svg viewBox=\"0 0 9 9\"></svg></body></html>");
+    }
+
+    @Test
+    void leavesTheRestAsItIs_whereTheTreeBuilderWouldDecide() {
+        // "<!--<script" inside script data: the tokenizer's escape states move the end of the script
+        String escaped = "<script>a<!--<script>b</script>c</script><style>s</style>";
+        assertThat(UnreadMarkup.strip(escaped)).isEqualTo(escaped);
+        // a style inside an SVG is an SVG element, unless an HTML tag broke out first
+        String foreign = "<svg><p>x<style>a<b>c</style></svg><script>s</script>";
+        assertThat(UnreadMarkup.strip(foreign)).isEqualTo(foreign);
+        // a comment that runs to the end of the page
+        assertThat(UnreadMarkup.strip("<p>a<!-- b <script>c</script>")).isEqualTo("<p>a<!-- b <script>c</script>");
+    }
+
+    @Test
+    void keepsAnSvgWhoseContentIsNotPlainDrawing() {
+        // <p> breaks out of the SVG: its text is page text
+        String breakout = "<svg><g></g><p>Harbour ferries</p></svg>";
+        assertThat(UnreadMarkup.strip(breakout)).isEqualTo(breakout);
+        assertThat(Jsoup.parse(UnreadMarkup.strip(breakout)).text()).isEqualTo("Harbour ferries");
+        // markup inside <title>, an HTML integration point
+        String integration = "<svg><title><b>Share</b></title></svg>";
+        assertThat(UnreadMarkup.strip(integration)).isEqualTo(integration);
+    }
+
+    @Test
+    void reader_readsTheCharactersOfStrip() throws IOException {
+        Random random = new Random(59);
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder html = new StringBuilder();
+            int pieces = 1 + random.nextInt(40);
+            for (int p = 0; p < pieces; p++) {
+                html.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            StringWriter read = new StringWriter();
+            char[] buffer = new char[1 + random.nextInt(16)];
+            try (Reader reader = UnreadMarkup.reader(html.toString())) {
+                for (int n = reader.read(buffer, 0, buffer.length); n >= 0; n = reader.read(buffer, 0, buffer.length)) {
+                    read.write(buffer, 0, n);
+                }
+            }
+            assertThat(read.toString()).as(html.toString()).isEqualTo(UnreadMarkup.strip(html.toString()));
+        }
+    }
+
+    /** The page as jsoup parses it, with what the contract allows to differ emptied, as HTML. */
+    private static String emptied(String html) {
+        Document document = Jsoup.parse(html, "https://news.example/");
+        for (Node node = document; node != null; node = next(node, document)) {
+            if (node instanceof Comment comment) {
+                comment.setData("");
+            } else if (node instanceof DataNode data && isEmptiedData(data.parent())) {
+                data.setWholeData("");
+            }
+        }
+        for (Element svg : document.select("svg")) {
+            svg.empty();
+        }
+        document.outputSettings().prettyPrint(false);
+        return document.outerHtml();
+    }
+
+    private static boolean isEmptiedData(Element parent) {
+        return parent != null && (parent.nameIs("style") || parent.nameIs("script")
+                && !parent.attr("type").toLowerCase(Locale.ROOT).contains("ld+json"));
+    }
+
+    private static Node next(Node node, Node root) {
+        if (node.childNodeSize() > 0) {
+            return node.childNode(0);
+        }
+        for (Node up = node; up != root; up = up.parent()) {
+            if (up.nextSibling() != null) {
+                return up.nextSibling();
+            }
+        }
+        return null;
+    }
+}
