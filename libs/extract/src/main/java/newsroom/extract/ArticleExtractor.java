@@ -38,9 +38,9 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
 
     /**
      * Pages with more start tags than this are refused before parsing ({@code PAGE_TOO_COMPLEX}): a parsed element
-     * costs a few hundred bytes, and this keeps the tree of any page in a few tens of MB. Counted as {@code <}
-     * followed by a letter, an upper bound of the elements (markup-like text in scripts counts too); news articles
-     * have a few thousand (at most 1,737 on the 181 benchmark pages).
+     * costs a few hundred bytes, and this keeps the tree of any page in a few tens of MB. Counted by the scan that
+     * empties what is never read ({@link UnreadMarkup#scan}), an upper bound of the elements: the tags the tokenizer
+     * reads as markup; news articles have a few thousand (at most 1,737 on the 181 benchmark pages).
      */
     public static final int MAX_START_TAGS = 50_000;
 
@@ -112,12 +112,13 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
             throw new ArticleRejectedException(Rejection.Code.TOO_LARGE,
                     "the page is over " + MAX_PAGE_BYTES + " bytes");
         }
-        if (!hasAtMostStartTags(html, MAX_START_TAGS)) {
+        UnreadMarkup markup = UnreadMarkup.scan(html, MAX_START_TAGS);
+        if (markup.exceedsStartTagLimit()) {
             throw new ArticleRejectedException(Rejection.Code.PAGE_TOO_COMPLEX,
                     "the page has over " + MAX_START_TAGS + " start tags");
         }
         try {
-            return extractChecked(html, pageUrl);
+            return extractChecked(markup, pageUrl);
         } catch (StackOverflowError | OutOfMemoryError e) {
             // last line of defence, not the plan: the limits above keep every page well inside a 256 MB heap and
             // every walk iterative; if one still runs out, the page is refused and the tree is garbage already
@@ -127,11 +128,11 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         }
     }
 
-    private ExtractedArticle extractChecked(String html, @Nullable String pageUrl) {
+    private ExtractedArticle extractChecked(UnreadMarkup markup, @Nullable String pageUrl) {
         String safePageUrl = pageUrl == null ? null : UrlResolver.resolveHttp(null, pageUrl).orElse(null);
-        // scripts, styles and comments are emptied first: nothing reads them, and the parser need not copy them
+        // parsed without what nothing reads (script code, style rules, comments, drawings): less to build and walk
         Document document = Parser.htmlParser().setMaxDepth(MAX_DEPTH)
-                .parseInput(UnreadMarkup.reader(html), safePageUrl == null ? "" : safePageUrl);
+                .parseInput(markup.reader(), safePageUrl == null ? "" : safePageUrl);
         ImageResolver.PageImages images = ImageResolver.find(document); // one walk, which also finds <base href>
         String baseUrl = baseUrl(images.base(), safePageUrl);
         MetadataExtractor.Reading reading = MetadataExtractor.read(document, baseUrl);
@@ -190,24 +191,6 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
             return pageUrl;
         }
         return UrlResolver.resolveHttp(pageUrl, base.attr("href")).orElse(pageUrl);
-    }
-
-    /** Whether {@code html} has at most {@code limit} {@code <} followed by an ASCII letter; stops past the limit. */
-    static boolean hasAtMostStartTags(String html, int limit) {
-        if (html.length() / 2 <= limit) {
-            return true; // each start tag takes two characters at least: a short page cannot hold more
-        }
-        int count = 0;
-        for (int i = html.indexOf('<'); i >= 0 && i + 1 < html.length(); i = html.indexOf('<', i + 1)) {
-            if (count + (html.length() - i) / 2 <= limit) {
-                return true; // the rest, at two characters a tag, cannot hold enough start tags to pass the limit
-            }
-            char next = html.charAt(i + 1);
-            if ((next | 0x20) >= 'a' && (next | 0x20) <= 'z' && ++count > limit) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static long utf8Length(String text) {

@@ -7,8 +7,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,32 +18,6 @@ class ArticleExtractorTest {
 
     private static final String URL = "https://news.example.com/city/2019/11/tram.html";
     private final ArticleExtractor extractor = new ArticleExtractor();
-
-    @Test
-    void startTagLimitCountsLessThanFollowedByALetter_atEveryLengthAroundTheLimit() {
-        assertThat(ArticleExtractor.hasAtMostStartTags("<a<b<c", 3)).isTrue();
-        assertThat(ArticleExtractor.hasAtMostStartTags("<a<b<c<d", 3)).isFalse();
-        assertThat(ArticleExtractor.hasAtMostStartTags("<a<b<c<d<", 3)).isFalse();
-        assertThat(ArticleExtractor.hasAtMostStartTags("<a<b<c< < ", 3)).isTrue();
-        assertThat(ArticleExtractor.hasAtMostStartTags("<a<b<c<1<Z", 3)).isFalse();
-        assertThat(ArticleExtractor.hasAtMostStartTags("x".repeat(100) + "<p", 0)).isFalse();
-    }
-
-    @Test
-    void startTagLimitStopsEarlyOnlyWhenTheRestCannotPassIt() {
-        Random random = new Random(43);
-        String[] pieces = {"<a", "<", "<<", "<1", "x", "<Z", " ", "<<b"};
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder html = new StringBuilder();
-            for (int j = random.nextInt(40); j > 0; j--) {
-                html.append(pieces[random.nextInt(pieces.length)]);
-            }
-            long tags = Pattern.compile("<[A-Za-z]").matcher(html).results().count();
-            int limit = random.nextInt(12);
-            assertThat(ArticleExtractor.hasAtMostStartTags(html.toString(), limit)).as("%s, %d", html, limit)
-                    .isEqualTo(tags <= limit);
-        }
-    }
 
     @Test
     void aDateReadOnlyFromTheUrlIsLeftToTheNormalizersFallbacks() {

@@ -24,13 +24,45 @@ import java.util.Arrays;
  */
 public final class UnreadMarkup {
 
-    private UnreadMarkup() {
+    private final Scan scan;
+
+    private UnreadMarkup(Scan scan) {
+        this.scan = scan;
+    }
+
+    /**
+     * Scans {@code html} once, counting its start tags as it goes: the tags the tokenizer reads as markup (not those
+     * in script code, style rules, comments, raw text or emptied drawings, which make no element), and past the
+     * place where the scan stops, if it does, every {@code <} followed by an ASCII letter. Stops counting, and
+     * emptying, once more than {@code startTagLimit} are found: see {@link #exceedsStartTagLimit()}.
+     */
+    public static UnreadMarkup scan(String html, int startTagLimit) {
+        Scan scan = new Scan(html, startTagLimit);
+        scan.run();
+        return new UnreadMarkup(scan);
     }
 
     /** {@code html} with the unread parts emptied (see the class contract); the same instance when there are none. */
     public static String strip(String html) {
-        Scan scan = new Scan(html);
-        scan.run();
+        return scan(html, Integer.MAX_VALUE).stripped();
+    }
+
+    /** Whether the page has more start tags than the limit given to {@link #scan} (counted as stated there). */
+    public boolean exceedsStartTagLimit() {
+        return scan.overLimit;
+    }
+
+    /**
+     * The characters of {@link #stripped()}, read from the page itself: for the parser, which reads its input
+     * through a {@code Reader} anyway, so the emptied page costs no copy of its own.
+     */
+    public Reader reader() {
+        return new KeptReader(scan.html, scan.cuts, scan.cutCount);
+    }
+
+    /** The page with the unread parts emptied; the page itself when there are none. */
+    public String stripped() {
+        String html = scan.html;
         if (scan.cutCount == 0) {
             return html;
         }
@@ -44,13 +76,26 @@ public final class UnreadMarkup {
     }
 
     /**
-     * The characters of {@link #strip strip(html)}, read from {@code html} itself: for the parser, which reads its
-     * input through a {@code Reader} anyway, so the emptied page costs no copy of its own.
+     * Whether {@code html} from {@code from} on has at most {@code limit} {@code <} followed by an ASCII letter; stops
+     * as soon as the tags counted plus half the characters left (a tag takes two) cannot pass the limit.
      */
-    public static Reader reader(String html) {
-        Scan scan = new Scan(html);
-        scan.run();
-        return new KeptReader(html, scan.cuts, scan.cutCount);
+    static boolean hasAtMostStartTags(String html, int from, int limit) {
+        if (limit < 0) {
+            return false;
+        }
+        if ((html.length() - from) / 2 <= limit) {
+            return true;
+        }
+        int count = 0;
+        for (int i = html.indexOf('<', from); i >= 0 && i + 1 < html.length(); i = html.indexOf('<', i + 1)) {
+            if (count + (html.length() - i) / 2 <= limit) {
+                return true;
+            }
+            if (Scan.isAsciiLetter(html.charAt(i + 1)) && ++count > limit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads {@code html} without its cuts, {@code [cuts[2k], cuts[2k + 1])} in order. Not thread-safe. */
@@ -121,15 +166,21 @@ public final class UnreadMarkup {
         /** Whether the last tag {@link #tagEnd} read ended with {@code />}. */
         private boolean selfClosing;
 
-        Scan(String html) {
+        private final int startTagLimit;
+        private int startTags;
+        private boolean overLimit;
+
+        Scan(String html, int startTagLimit) {
             this.html = html;
             this.length = html.length();
+            this.startTagLimit = startTagLimit;
         }
 
         void run() {
             int pos = 0;
+            int lt = 0;
             while (pos >= 0) {
-                int lt = html.indexOf('<', pos);
+                lt = html.indexOf('<', pos);
                 if (lt < 0 || lt + 1 >= length) {
                     break;
                 }
@@ -146,8 +197,9 @@ public final class UnreadMarkup {
                     pos = lt + 1; // a '<' that opens nothing is text
                 }
             }
-            if (pos < 0) {
+            if (pos < 0 && !overLimit) {
                 keepDrawings();
+                overLimit = !hasAtMostStartTags(html, lt + 1, startTagLimit - startTags);
             }
         }
 
@@ -250,6 +302,10 @@ public final class UnreadMarkup {
 
         /** A start tag at {@code lt}: its name decides what follows it (raw text, script data, foreign content). */
         private int startTag(int lt) {
+            if (++startTags > startTagLimit) {
+                overLimit = true;
+                return -1;
+            }
             int nameStart = lt + 1;
             int nameEnd = tagNameEnd(nameStart);
             int end = tagEnd(nameEnd);
@@ -550,7 +606,7 @@ public final class UnreadMarkup {
             return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
         }
 
-        private static boolean isAsciiLetter(char c) {
+        static boolean isAsciiLetter(char c) {
             return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
         }
     }

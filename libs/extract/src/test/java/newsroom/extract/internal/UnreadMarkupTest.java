@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -141,13 +142,60 @@ class UnreadMarkupTest {
             }
             StringWriter read = new StringWriter();
             char[] buffer = new char[1 + random.nextInt(16)];
-            try (Reader reader = UnreadMarkup.reader(html.toString())) {
+            try (Reader reader = UnreadMarkup.scan(html.toString(), Integer.MAX_VALUE).reader()) {
                 for (int n = reader.read(buffer, 0, buffer.length); n >= 0; n = reader.read(buffer, 0, buffer.length)) {
                     read.write(buffer, 0, n);
                 }
             }
             assertThat(read.toString()).as(html.toString()).isEqualTo(UnreadMarkup.strip(html.toString()));
         }
+    }
+
+    @Test
+    void pastAStop_startTagsAreLessThanFollowedByALetter_atEveryLengthAroundTheLimit() {
+        assertThat(UnreadMarkup.hasAtMostStartTags("<a<b<c", 0, 3)).isTrue();
+        assertThat(UnreadMarkup.hasAtMostStartTags("<a<b<c<d", 0, 3)).isFalse();
+        assertThat(UnreadMarkup.hasAtMostStartTags("<a<b<c<d<", 0, 3)).isFalse();
+        assertThat(UnreadMarkup.hasAtMostStartTags("<a<b<c< < ", 0, 3)).isTrue();
+        assertThat(UnreadMarkup.hasAtMostStartTags("<a<b<c<1<Z", 0, 3)).isFalse();
+        assertThat(UnreadMarkup.hasAtMostStartTags("x".repeat(100) + "<p", 0, 0)).isFalse();
+    }
+
+    @Test
+    void pastAStop_theCountStopsEarlyOnlyWhenTheRestCannotPassTheLimit() {
+        Random random = new Random(43);
+        String[] pieces = {"<a", "<", "<<", "<1", "x", "<Z", " ", "<<b"};
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder html = new StringBuilder();
+            for (int j = random.nextInt(40); j > 0; j--) {
+                html.append(pieces[random.nextInt(pieces.length)]);
+            }
+            int from = random.nextInt(html.length() + 1);
+            long tags = Pattern.compile("<[A-Za-z]").matcher(html.substring(from)).results().count();
+            int limit = random.nextInt(12);
+            assertThat(UnreadMarkup.hasAtMostStartTags(html.toString(), from, limit))
+                    .as("%s from %d, %d", html, from, limit).isEqualTo(tags <= limit);
+        }
+    }
+
+    @Test
+    void countsTheStartTagsOfMarkup_notThoseInScriptsStylesCommentsOrDrawings() {
+        String hidden = "<script>" + "<b>".repeat(50) + "</script><style>" + "<i>".repeat(50) + "</style><!--"
+                + "<p>".repeat(50) + "--><svg>" + "<path/>".repeat(50) + "</svg>";
+        // the paragraphs, <script>, <style> and <svg>
+        assertThat(UnreadMarkup.scan("<p>".repeat(5) + hidden, 9).exceedsStartTagLimit()).isFalse();
+        assertThat(UnreadMarkup.scan("<p>".repeat(6) + hidden, 9).exceedsStartTagLimit()).isFalse();
+        assertThat(UnreadMarkup.scan("<p>".repeat(7) + hidden, 9).exceedsStartTagLimit()).isTrue();
+        assertThat(UnreadMarkup.scan("<p>".repeat(8), 7).exceedsStartTagLimit()).isTrue();
+    }
+
+    @Test
+    void pastTheStop_countsEveryLessThanFollowedByALetter() {
+        // the scan stops at the escaped script: in the rest, the tags in script code count too
+        String stopped = "<p><script>a<!--<script>" + "<b>".repeat(10) + "</script>";
+        // <p> and <script> before the stop, then <script> and ten <b> in the rest
+        assertThat(UnreadMarkup.scan(stopped, 13).exceedsStartTagLimit()).isFalse();
+        assertThat(UnreadMarkup.scan(stopped, 12).exceedsStartTagLimit()).isTrue();
     }
 
     /** The page as jsoup parses it, with what the contract allows to differ emptied, as HTML. */
