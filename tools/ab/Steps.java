@@ -9,6 +9,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
+import newsroom.core.model.ArticleRejectedException;
 import newsroom.extract.ArticleExtractor;
 import newsroom.extract.Field;
 
@@ -25,13 +26,16 @@ import newsroom.extract.Field;
  * {@code namesCaption}) on every element with a class or id, the elements gathered untimed after the parse;</li>
  * <li>{@code text} ({@code TextWriter}), {@code markdown} ({@code MarkdownWriter}), {@code render} (both),
  * {@code language} ({@code LanguageCheck.check}): on the content, text and declaration found once by
- * {@link #prepare} (the writers and the check leave them untouched).</li>
+ * {@link #prepare} (the writers and the check leave them untouched);</li>
+ * <li>{@code extract} (the whole {@code extractArticle}: pre-parse scan, parse and every step) and {@code parse}
+ * (jsoup alone, as the extractor calls it: a control that must come out equal in both builds).</li>
  * </ul>
  */
 public final class Steps {
     private static final com.sun.management.ThreadMXBean CPU =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final String URL = "https://news.example/a";
+    private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
 
     /** Read by nothing: keeps each step's answer alive, so no step is dead code. */
     public static long sink;
@@ -45,7 +49,7 @@ public final class Steps {
     /** What {@link #time} needs for {@code step} on this page, or null when the page has no content to render. */
     public static Object prepare(String step, String html) {
         return switch (step) {
-            case "scan", "meta", "images", "find", "hints" -> html;
+            case "scan", "meta", "images", "find", "hints", "extract", "parse" -> html;
             case "text", "markdown", "render", "language" -> found(html);
             default -> throw new IllegalArgumentException("no step " + step);
         };
@@ -62,6 +66,19 @@ public final class Steps {
                         TextWriter.write(found.content()).length()).length();
                 case "language" -> sink += LanguageCheck.check(found.declared(), found.text()).isPresent() ? 1 : 0;
                 default -> throw new IllegalArgumentException("no step " + step + " on found content");
+            }
+            return CPU.getCurrentThreadCpuTime() - start;
+        }
+        if (step.equals("extract") || step.equals("parse")) {
+            long start = CPU.getCurrentThreadCpuTime();
+            if (step.equals("parse")) {
+                sink += parse((String) prepared).childNodeSize();
+            } else {
+                try {
+                    sink += EXTRACTOR.extractArticle((String) prepared, URL).content().text().length();
+                } catch (ArticleRejectedException e) {
+                    sink++;
+                }
             }
             return CPU.getCurrentThreadCpuTime() - start;
         }

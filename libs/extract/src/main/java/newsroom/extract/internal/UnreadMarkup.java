@@ -2,6 +2,7 @@ package newsroom.extract.internal;
 
 import java.io.Reader;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Empties, before the parse, the parts of a page that extraction never reads: the code of every {@code <script>}
@@ -141,6 +142,126 @@ public final class UnreadMarkup {
         "polygon", "ellipse", "defs", "symbol", "lineargradient", "radialgradient", "stop", "clippath", "mask",
         "pattern", "filter", "text", "tspan", "title", "desc", "animate", "animatetransform"};
 
+    /**
+     * Tags between which white space is dropped (outside {@code <pre>}, {@code <listing>} and foreign content, and
+     * while no formatting element may be open):
+     * elements that are blocks for jsoup ({@code text()} puts a space at their edges whatever the white space) and
+     * at which the Markdown and text writers start a line, and the head's elements. The white space before a start
+     * tag of one of them, after a tag of one of them, is never text anyone reads: the measures skip white space
+     * ({@code TextStats}), loose-text wrapping skips blank nodes, and the writers start a new line there. Each of these
+     * start tags makes an element where it stands (unlike {@code <html>}, {@code <head>}, {@code <body>} or a nested
+     * {@code <form>}, which the parser may ignore). Not table parts (the writers join cells with the white space
+     * between them), nor any inline tag.
+     */
+    static final List<String> BLOCK_TAGS = List.of("meta", "link", "title", "script", "style", "noscript",
+        "div", "p", "section", "article", "main", "nav", "aside", "header", "footer", "h1", "h2", "h3", "h4", "h5",
+        "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "figure", "figcaption", "fieldset", "hr", "address",
+        "hgroup", "pre", "center");
+
+    private static final int MAX_KEY_LENGTH = 10;
+    private static final long SVG = key("svg");
+    private static final long MATH = key("math");
+    private static final long SELECT = key("select");
+    private static final long PLAINTEXT = key("plaintext");
+    private static final long FRAMESET = key("frameset");
+    private static final long SCRIPT = key("script");
+    private static final long STYLE = key("style");
+    private static final long PRE = key("pre");
+    private static final long LISTING = key("listing");
+    /** Elements whose content is raw text (RCDATA or RAWTEXT) in HTML content: never markup. */
+    private static final long[] RAW_TEXT_KEYS = keys(List.of("title", "textarea", "xmp", "iframe", "noembed",
+        "noframes"));
+
+    /** The HTML standard's formatting elements, which the parser reopens for text after misnested end tags. */
+    static final List<String> FORMATTING_TAGS = List.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s",
+        "small", "strike", "strong", "tt", "u");
+
+    /** The six-bit code of each ASCII letter (any case) and digit in a {@link #nameKey}; 0 for other characters. */
+    private static final byte[] NAME_CODES = new byte[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            NAME_CODES[c] = (byte) (c - 'a' + 1);
+            NAME_CODES[Character.toUpperCase(c)] = (byte) (c - 'a' + 1);
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            NAME_CODES[c] = (byte) (c - '0' + 27);
+        }
+    }
+
+    /**
+     * The {@link #BLOCK_TAGS} and {@link #FORMATTING_TAGS} by key, in one open-addressing table: a key, and beside
+     * it 0 for a block tag or 1 + the formatting tag's index. One probe or two answers both questions for a tag.
+     */
+    private static final long[] KIND_KEYS = new long[128];
+    private static final byte[] KINDS = new byte[128];
+
+    static {
+        Arrays.fill(KIND_KEYS, -1);
+        for (String name : BLOCK_TAGS) {
+            putKind(key(name), 0);
+        }
+        for (int i = 0; i < FORMATTING_TAGS.size(); i++) {
+            putKind(key(FORMATTING_TAGS.get(i)), i + 1);
+        }
+    }
+
+    private static void putKind(long key, int kind) {
+        int slot = slot(key);
+        while (KIND_KEYS[slot] >= 0) {
+            slot = (slot + 1) & (KIND_KEYS.length - 1);
+        }
+        KIND_KEYS[slot] = key;
+        KINDS[slot] = (byte) kind;
+    }
+
+    private static int slot(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 57); // 7 bits: 128 slots
+    }
+
+    /** The kind {@link #KIND_KEYS} holds for {@code key} (not -1), or -1 when it holds none. */
+    private static int kind(long key) {
+        for (int slot = slot(key); KIND_KEYS[slot] >= 0; slot = (slot + 1) & (KIND_KEYS.length - 1)) {
+            if (KIND_KEYS[slot] == key) {
+                return KINDS[slot];
+            }
+        }
+        return -1;
+    }
+
+    private static long[] keys(List<String> names) {
+        return names.stream().mapToLong(UnreadMarkup::key).sorted().toArray();
+    }
+
+    private static long key(String name) {
+        return nameKey(name, 0, name.length());
+    }
+
+    /**
+     * A tag name of at most {@value #MAX_KEY_LENGTH} ASCII letters and digits as a number (six bits a character,
+     * any case), -1 for any other name: compared without a string per tag.
+     */
+    static long nameKey(CharSequence text, int start, int end) {
+        if (end - start > MAX_KEY_LENGTH) {
+            return -1;
+        }
+        long key = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            int lower = c | 0x20;
+            int value;
+            if (lower >= 'a' && lower <= 'z') {
+                value = lower - 'a' + 1;
+            } else if (c >= '0' && c <= '9') {
+                value = c - '0' + 27;
+            } else {
+                return -1;
+            }
+            key = key << 6 | value;
+        }
+        return key;
+    }
+
     private static final class Scan {
         private final String html;
         private final int length;
@@ -163,9 +284,25 @@ public final class UnreadMarkup {
          * {@code <svg>} tag but keeps the text inside it, so an SVG is not emptied. Errs toward true, as above.
          */
         private boolean inSelect;
+        /** The {@link #nameKey} of the tag name {@link #tagNameEnd} read last. */
+        private long key;
         /** Whether the last tag {@link #tagEnd} read ended with {@code />}. */
         private boolean selfClosing;
 
+        /** Whether the construct that ended where the scan goes on was a tag of {@link #BLOCK_TAGS}. */
+        private boolean afterBlockTag;
+        /** Where the white space before the current tag starts, when it follows a block tag; else -1. */
+        private int spaceBefore = -1;
+        /** Open {@code <pre>} and {@code <listing>} tags less their end tags: above zero, white space is text. */
+        private int preDepth;
+        /**
+         * Start tags of each of the {@link #FORMATTING_TAGS} less its end tags (never below zero), and their sum: an
+         * upper bound of the parser's active formatting elements by name (these leave that list only through an end
+         * tag of their name, or sooner). While any may be active, white space is kept: in the body it makes the
+         * parser reopen them (an element each), as any text does.
+         */
+        private final int[] openFormatting = new int[FORMATTING_TAGS.size()];
+        private int openFormattingTotal;
         private final int startTagLimit;
         private int startTags;
         private boolean overLimit;
@@ -184,6 +321,8 @@ public final class UnreadMarkup {
                 if (lt < 0 || lt + 1 >= length) {
                     break;
                 }
+                spaceBefore = afterBlockTag && lt > pos && isAllSpace(pos, lt) ? pos : -1;
+                afterBlockTag = false;
                 char next = html.charAt(lt + 1);
                 if (next == '!') {
                     pos = markupDeclaration(lt);
@@ -290,14 +429,45 @@ public final class UnreadMarkup {
                 return pastGreaterThan(nameStart);
             }
             int nameEnd = tagNameEnd(nameStart);
-            if (svgDepth > 0 && isName(nameStart, nameEnd, "svg")) {
+            long name = key;
+            int end = tagEnd(nameEnd);
+            if (end < 0) {
+                return -1;
+            }
+            blockTagEnds(lt, name, false);
+            if (preDepth > 0 && (name == PRE || name == LISTING)) {
+                preDepth--;
+            } else if (svgDepth > 0 && name == SVG) {
                 svgDepth--;
-            } else if (mathDepth > 0 && isName(nameStart, nameEnd, "math")) {
+            } else if (mathDepth > 0 && name == MATH) {
                 mathDepth--;
-            } else if (isName(nameStart, nameEnd, "select")) {
+            } else if (name == SELECT) {
                 inSelect = false;
             }
-            return tagEnd(nameEnd);
+            return end;
+        }
+
+        /**
+         * For the tag at {@code lt} whose name has the key {@code name}: whether it is one of the {@link
+         * #BLOCK_TAGS} (outside foreign content), and if so and a start tag, drops the white space between it and
+         * the block tag before it, unless inside a {@code <pre>} or {@code <listing>}.
+         */
+        private boolean blockTagEnds(int lt, long name, boolean start) {
+            int kind = name < 0 ? -1 : kind(name);
+            int formatting = kind - 1; // the formatting tag's index, or below 0
+            if (formatting >= 0 && start) {
+                openFormatting[formatting]++;
+                openFormattingTotal++;
+            } else if (formatting >= 0 && openFormatting[formatting] > 0) {
+                openFormatting[formatting]--;
+                openFormattingTotal--;
+            }
+            boolean block = kind == 0 && !isForeign();
+            if (block && start && spaceBefore >= 0 && preDepth == 0 && openFormattingTotal == 0) {
+                cut(spaceBefore, lt);
+            }
+            afterBlockTag = block;
+            return block;
         }
 
         /** A start tag at {@code lt}: its name decides what follows it (raw text, script data, foreign content). */
@@ -308,19 +478,21 @@ public final class UnreadMarkup {
             }
             int nameStart = lt + 1;
             int nameEnd = tagNameEnd(nameStart);
+            long name = key;
             int end = tagEnd(nameEnd);
             if (end < 0) {
                 return -1;
             }
-            int nameLength = nameEnd - nameStart;
-            if (nameLength < 3 || nameLength > 9) {
-                return end; // no name below is shorter or longer
+            blockTagEnds(lt, name, true);
+            if (name == PRE || name == LISTING) {
+                preDepth++;
+                return end;
             }
-            if (isName(nameStart, nameEnd, "svg") || isName(nameStart, nameEnd, "math")) {
+            if (name == SVG || name == MATH) {
                 if (selfClosing) {
                     return end;
                 }
-                int close = !isForeign() && !inSelect && nameLength == 3 ? plainSvgEnd(end) : -1;
+                int close = name == SVG && !isForeign() && !inSelect ? plainSvgEnd(end) : -1;
                 if (close >= 0) {
                     cut(end, close); // its end tag comes next, at depth 0
                     if (drawingCount == drawings.length) {
@@ -329,26 +501,28 @@ public final class UnreadMarkup {
                     drawings[drawingCount++] = end;
                     return close;
                 }
-                if (nameLength == 3) {
+                if (name == SVG) {
                     svgDepth++;
                 } else {
                     mathDepth++;
                 }
                 return end;
             }
-            if (isName(nameStart, nameEnd, "select")) {
+            if (name == SELECT) {
                 inSelect = true;
+                return end;
             }
-            if (isName(nameStart, nameEnd, "plaintext") || isName(nameStart, nameEnd, "frameset")) {
+            if (name == PLAINTEXT || name == FRAMESET) {
                 return -1; // the rest is text; in a frameset, a script is ignored and its code parsed as markup
             }
-            boolean script = isName(nameStart, nameEnd, "script");
-            boolean style = !script && isName(nameStart, nameEnd, "style");
+            boolean script = name == SCRIPT;
+            boolean style = name == STYLE;
+            boolean rawText = !script && !style && name >= 0 && Arrays.binarySearch(RAW_TEXT_KEYS, name) >= 0;
             if (isForeign()) {
                 // in foreign content these are ordinary elements, but inside an integration point or after an HTML
                 // tag that breaks out they are raw text again, which only the tree builder knows: followed (and
                 // kept) only when their text holds no '<', where both readings agree
-                if (script || style || isRawTextName(nameStart, nameEnd)) {
+                if (script || style || rawText) {
                     int close = closingTag(end, html.substring(nameStart, nameEnd));
                     return close < 0 || html.indexOf('<', end) < close ? -1 : close;
                 }
@@ -358,14 +532,13 @@ public final class UnreadMarkup {
                 return script(lt, end);
             }
             if (style) {
-
                 int close = closingTag(end, "style");
                 if (close >= 0) {
                     cut(end, close);
                 }
                 return close;
             }
-            if (isRawTextName(nameStart, nameEnd)) {
+            if (rawText) {
                 return closingTag(end, html.substring(nameStart, nameEnd)); // kept as it is, but never markup
             }
             return end;
@@ -392,7 +565,7 @@ public final class UnreadMarkup {
                     return -1; // a comment, CDATA, or a '<' as text: not followed here
                 }
                 int nameEnd = tagNameEnd(nameStart);
-                boolean svg = isName(nameStart, nameEnd, "svg");
+                boolean svg = key == SVG;
                 if (!svg && !isDrawingName(nameStart, nameEnd)) {
                     return -1;
                 }
@@ -483,12 +656,27 @@ public final class UnreadMarkup {
             return -1;
         }
 
-        /** The end of a tag name that starts at {@code from}: at a space, {@code /} or {@code >}, or the page's end. */
+        /**
+         * The end of a tag name that starts at {@code from}: at a space, {@code /} or {@code >}, or the page's end;
+         * sets {@link #key} to the name's {@link #nameKey}.
+         */
         private int tagNameEnd(int from) {
+            String page = html;
             int i = from;
-            while (i < length && !isTagNameEnd(html.charAt(i))) {
+            long nameKey = 0;
+            while (i < length) {
+                char c = page.charAt(i);
+                if (c <= '>' && (c == '>' || c == '/' || c <= ' ' && isSpace(c))) {
+                    break;
+                }
+                int code = c < NAME_CODES.length ? NAME_CODES[c] : 0;
+                nameKey = code == 0 || nameKey < 0 ? -1 : nameKey << 6 | code;
                 i++;
             }
+            if (i - from > MAX_KEY_LENGTH) {
+                nameKey = -1;
+            }
+            key = nameKey;
             return i;
         }
 
@@ -497,46 +685,47 @@ public final class UnreadMarkup {
          * attribute states (a quoted value may hold {@code >}); -1 when the page ends first.
          */
         private int tagEnd(int from) {
+            String page = html;
             int i = from;
             boolean slash = false;
             while (i < length) {
-                char c = html.charAt(i);
+                char c = page.charAt(i);
                 if (c == '>') {
                     selfClosing = slash;
                     return i + 1;
                 }
                 slash = c == '/'; // a '/' right before the '>' (the self-closing start tag state)
-                if (isSpace(c) || slash) {
+                if (slash || c <= ' ' && isSpace(c)) {
                     i++;
                     continue;
                 }
                 // an attribute name (a first '=' belongs to it), up to a space, '/', '=' or '>'
                 i++;
-                while (i < length && !endsAttributeName(html.charAt(i))) {
+                while (i < length && !endsAttributeName(page.charAt(i))) {
                     i++;
                 }
-                while (i < length && isSpace(html.charAt(i))) {
+                while (i < length && isSpace(page.charAt(i))) {
                     i++;
                 }
-                if (i >= length || html.charAt(i) != '=') {
+                if (i >= length || page.charAt(i) != '=') {
                     continue; // no value: '>', '/' or the next name
                 }
                 i++;
-                while (i < length && isSpace(html.charAt(i))) {
+                while (i < length && isSpace(page.charAt(i))) {
                     i++;
                 }
                 if (i >= length) {
                     break;
                 }
-                char quote = html.charAt(i);
+                char quote = page.charAt(i);
                 if (quote == '"' || quote == '\'') {
-                    int close = html.indexOf(quote, i + 1);
+                    int close = page.indexOf(quote, i + 1);
                     if (close < 0) {
                         return -1;
                     }
                     i = close + 1;
                 } else {
-                    while (i < length && !isSpace(html.charAt(i)) && html.charAt(i) != '>') {
+                    while (i < length && !endsUnquotedValue(page.charAt(i))) {
                         i++; // an unquoted value; a '>' right after the '=' ends the tag
                     }
                 }
@@ -562,13 +751,17 @@ public final class UnreadMarkup {
             cutCount++;
         }
 
-        private boolean isForeign() {
-            return svgDepth > 0 || mathDepth > 0;
+        private boolean isAllSpace(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!isSpace(html.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
-        private boolean isRawTextName(int start, int end) {
-            return isName(start, end, "title") || isName(start, end, "textarea") || isName(start, end, "xmp")
-                    || isName(start, end, "iframe") || isName(start, end, "noembed") || isName(start, end, "noframes");
+        private boolean isForeign() {
+            return svgDepth > 0 || mathDepth > 0;
         }
 
         private boolean isName(int start, int end, String name) {
@@ -595,7 +788,11 @@ public final class UnreadMarkup {
         }
 
         private static boolean endsAttributeName(char c) {
-            return c == '=' || c == '>' || c == '/' || c <= ' ' && isSpace(c);
+            return c <= '>' && (c == '=' || c == '>' || c == '/' || c <= ' ' && isSpace(c));
+        }
+
+        private static boolean endsUnquotedValue(char c) {
+            return c <= '>' && (c == '>' || c <= ' ' && isSpace(c));
         }
 
         private static boolean isTagNameEnd(char c) {

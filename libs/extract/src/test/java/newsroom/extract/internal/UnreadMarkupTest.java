@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -22,6 +23,8 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Tag;
 import org.junit.jupiter.api.Test;
 
 import newsroom.core.testing.RepoFiles;
@@ -46,7 +49,9 @@ class UnreadMarkupTest {
         "<img src=x>", "<plaintext>", "<frameset>", "<head>", "<body>", "<b", "<!x>", "<script>a<!--<script>",
         "<script type=\"application&#x2F;ld&#x2B;json\">", "<Title>", "<text>", "<style>p{}</style>",
         "<script>if (a<b) {}</script>", "<svg><path d=\"M1\"/><title>Share</title></svg>", "<noembed>",
-        "<noframes>", "</noframes>", "<image>", "<button>", "<h1>", "</math >"};
+        "<noframes>", "</noframes>", "<image>", "<button>", "<h1>", "</math >", "\n  ", " \t", "</div>",
+        "</li>", "<li>", "<ul>", "</ul>", "<pre>", "</pre>", "<form>", "</form>", "<span>", "</span>", "<section>",
+        "<listing>", "</h1>", "<hr>", "<meta name=x>", "<td>", "</td>", "</tr>"};
 
     @Test
     void parsesAsTheWholePage_onEveryPageOfTheSharedSets() throws IOException {
@@ -106,6 +111,21 @@ class UnreadMarkupTest {
                 + "<script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"Person\"}</script></head>"
                 + "<body><!----><p title=\"<script>\">Text <b>here</b></p>"
                 + "<svg viewBox=\"0 0 9 9\"></svg></body></html>");
+    }
+
+    @Test
+    void dropsWhiteSpaceOnlyBeforeABlockStartTagAfterABlockTag() {
+        assertThat(UnreadMarkup.strip("<div>\n  <p>a</p>\n  <p>b</p>\n</div>\n<ul>\n <li>c</li>\n</ul>"))
+                .isEqualTo("<div><p>a</p><p>b</p>\n</div><ul><li>c</li>\n</ul>");
+        // white space that is text: between inline tags, in a table row, in preformatted text, in foreign content
+        for (String kept : List.of("<p><b>a</b> <i>b</i></p>", "<p>a</p> <span>b</span>",
+                "<table><tr><td>Mo</td> <td>Di</td></tr></table>", "<pre><p>a</p>\n<p>b</p></pre>",
+                "<svg><g></g>\n<p>x</p></svg>", "<html> <head> <meta charset=utf-8></head> <body> <div>x</div>")) {
+            assertThat(UnreadMarkup.strip(kept)).isEqualTo(kept);
+        }
+        for (String name : UnreadMarkup.BLOCK_TAGS) {
+            assertThat(Tag.valueOf(name).isBlock()).as(name).isTrue();
+        }
     }
 
     @Test
@@ -211,8 +231,26 @@ class UnreadMarkupTest {
         for (Element svg : document.select("svg")) {
             svg.empty();
         }
+        String text = document.text();
+        // white space between block tags is dropped too; where it was, jsoup's text (above) must not change
+        List<TextNode> blank = new ArrayList<>();
+        for (Node node = document; node != null; node = next(node, document)) {
+            if (node instanceof TextNode textNode && textNode.isBlank() && !inPre(textNode)) {
+                blank.add(textNode);
+            }
+        }
+        blank.forEach(Node::remove);
         document.outputSettings().prettyPrint(false);
-        return document.outerHtml();
+        return document.outerHtml() + "\n" + text;
+    }
+
+    private static boolean inPre(Node node) {
+        for (Element up = node.parentElement(); up != null; up = up.parent()) {
+            if (up.nameIs("pre") || up.nameIs("listing")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEmptiedData(Element parent) {
