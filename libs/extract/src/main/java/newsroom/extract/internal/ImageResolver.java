@@ -57,7 +57,9 @@ public final class ImageResolver {
      */
     public static final class PageImages {
         private final Document document;
+        /** The page's images, in document order (then, in resolveAll, the copies the noscripts put in). */
         final List<Element> images = new ArrayList<>();
+        /** The noscripts inside the body, in document order. */
         final List<Element> noscripts = new ArrayList<>();
         private @Nullable Element base;
 
