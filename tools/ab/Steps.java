@@ -1,5 +1,8 @@
 package newsroom.extract.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +21,12 @@ import newsroom.extract.Field;
  * StepAB.java (which loads this class from two checkouts into one JVM). Compiled into each checkout's package, against
  * that checkout's classes, so it can call the package-private steps. Steps:
  * <ul>
- * <li>{@code scan} ({@code PageScan.of}), {@code meta} ({@code MetadataExtractor.read}), {@code images}
- * ({@code ImageResolver.find} + {@code resolveAll}): on a page parsed just before, untimed (a tree warm in cache, as
- * inside an extraction);</li>
+ * <li>{@code scan} ({@code PageScan.of}), {@code meta} ({@code MetadataExtractor.read} of the document, its scan
+ * included), {@code images} ({@code resolveAll} alone, the page's images found untimed), {@code walks} (every walk of
+ * the page before the content finder: {@code ImageResolver.find} and {@code PageScan.of} up to main 84e907d,
+ * {@code PageScan.of} alone since perf-walk8 folded the first into the second) and {@code front} (all that
+ * {@code extractArticle} does between the parse and the content finder: the walks, the metadata, the images
+ * resolved): on a page parsed just before, untimed (a tree warm in cache, as inside an extraction);</li>
  * <li>{@code find} ({@code MainContentFinder.find}): after the parse, images and metadata, untimed;</li>
  * <li>{@code hints} (the {@code ClassNameHints} tests the finder and cleaner make: {@code isUnlikely}, {@code weight},
  * {@code namesCaption}) on every element with a class or id, the elements gathered untimed after the parse;</li>
@@ -46,10 +52,78 @@ public final class Steps {
     private Steps() {
     }
 
+    /**
+     * The calls that differ between the builds this file is compiled against, looked up once by name: up to main
+     * 84e907d {@code ImageResolver.find(Document)} walks the page for the images and {@code MetadataExtractor.read}
+     * scans it again; since perf-walk8 {@code PageScan.of} collects both, {@code PageScan.images()} hands the images
+     * over and {@code MetadataExtractor.read(PageScan, String)} reads from the scan. Exactly one of {@link #FIND} and
+     * {@link #SCAN_IMAGES} is present.
+     */
+    private static final class Api {
+        static final MethodHandle FIND = lookUp(true, ImageResolver.class, "find",
+                MethodType.methodType(ImageResolver.PageImages.class, Document.class));
+        static final MethodHandle SCAN_IMAGES = lookUp(false, PageScan.class, "images",
+                MethodType.methodType(ImageResolver.PageImages.class));
+        static final MethodHandle READ_SCAN = lookUp(true, MetadataExtractor.class, "read",
+                MethodType.methodType(MetadataExtractor.Reading.class, PageScan.class, String.class));
+
+        private static MethodHandle lookUp(boolean isStatic, Class<?> owner, String name, MethodType type) {
+            try {
+                return isStatic ? MethodHandles.lookup().findStatic(owner, name, type)
+                        : MethodHandles.lookup().findVirtual(owner, name, type);
+            } catch (NoSuchMethodException e) {
+                return null;
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The page walked and its metadata read as {@code extractArticle} does before the content finder. */
+    private static MetadataExtractor.Reading front(Document document) {
+        try {
+            if (Api.FIND != null) {
+                ImageResolver.PageImages images = (ImageResolver.PageImages) Api.FIND.invokeExact(document);
+                MetadataExtractor.Reading reading = MetadataExtractor.read(document, URL);
+                images.resolveAll(URL);
+                return reading;
+            }
+            PageScan scan = PageScan.of(document);
+            MetadataExtractor.Reading reading = (MetadataExtractor.Reading) Api.READ_SCAN.invokeExact(scan, URL);
+            ((ImageResolver.PageImages) Api.SCAN_IMAGES.invokeExact(scan)).resolveAll(URL);
+            return reading;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every walk of the page before the content finder; returns something of each, for {@link #sink}. */
+    private static long walks(Document document) {
+        try {
+            long size = PageScan.of(document).metas.size();
+            if (Api.FIND != null) {
+                size += ((ImageResolver.PageImages) Api.FIND.invokeExact(document)).base() == null ? 0 : 1;
+            }
+            return size;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The page's images as found before they are resolved (by ImageResolver.find, else by the scan). */
+    private static ImageResolver.PageImages images(Document document) {
+        try {
+            return Api.FIND != null ? (ImageResolver.PageImages) Api.FIND.invokeExact(document)
+                    : (ImageResolver.PageImages) Api.SCAN_IMAGES.invokeExact(PageScan.of(document));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What {@link #time} needs for {@code step} on this page, or null when the page has no content to render. */
     public static Object prepare(String step, String html) {
         return switch (step) {
-            case "scan", "meta", "images", "find", "hints", "extract", "parse" -> html;
+            case "scan", "meta", "images", "walks", "front", "find", "hints", "extract", "parse" -> html;
             case "text", "markdown", "render", "language" -> found(html);
             default -> throw new IllegalArgumentException("no step " + step);
         };
@@ -84,9 +158,7 @@ public final class Steps {
         }
         Document document = parse((String) prepared);
         if (step.equals("find")) {
-            ImageResolver.PageImages images = ImageResolver.find(document);
-            MetadataExtractor.Reading reading = MetadataExtractor.read(document, URL);
-            images.resolveAll(URL);
+            MetadataExtractor.Reading reading = front(document);
             String title = reading.metadata().title().map(Field::value).orElse(null);
             long start = CPU.getCurrentThreadCpuTime();
             sink += MainContentFinder.find(document, title, reading.jsonLdArticleBody()).isPresent() ? 1 : 0;
@@ -108,14 +180,17 @@ public final class Steps {
             }
             return CPU.getCurrentThreadCpuTime() - start;
         }
+        ImageResolver.PageImages images = step.equals("images") ? images(document) : null;
         long start = CPU.getCurrentThreadCpuTime();
         switch (step) {
             case "scan" -> sink += PageScan.of(document).metas.size();
             case "meta" -> sink += MetadataExtractor.read(document, URL).metadata().hashCode();
             case "images" -> {
-                ImageResolver.find(document).resolveAll(URL);
+                images.resolveAll(URL);
                 sink++;
             }
+            case "walks" -> sink += walks(document);
+            case "front" -> sink += front(document).metadata().hashCode();
             default -> throw new IllegalArgumentException("no step " + step);
         }
         return CPU.getCurrentThreadCpuTime() - start;
@@ -128,9 +203,7 @@ public final class Steps {
     /** The page extracted up to its content, as {@code extractArticle} does; null when it has no text. */
     private static Found found(String html) {
         Document document = parse(html);
-        ImageResolver.PageImages images = ImageResolver.find(document);
-        MetadataExtractor.Reading reading = MetadataExtractor.read(document, URL);
-        images.resolveAll(URL);
+        MetadataExtractor.Reading reading = front(document);
         String title = reading.metadata().title().map(Field::value).orElse(null);
         Element content = MainContentFinder.find(document, title, reading.jsonLdArticleBody()).orElse(null);
         String text = content == null ? "" : TextWriter.write(content);

@@ -2,9 +2,10 @@
 # A/B of one extraction step alone for two checkouts in one JVM (see StepAB.java and Steps.java), to resolve a change
 # of a few per cent in one step that the whole-extraction A/B (ab.sh) cannot on a shared machine:
 #   tools/ab/step-ab.sh BEFORE_CHECKOUT AFTER_CHECKOUT STEP [ROUNDS=20] [PAGES=bench|all]
-# STEP: scan | meta | images | find | hints | text | markdown | render | language | extract (the whole
-# extraction, pre-parse scan and parse included) | parse (jsoup alone: a control, equal in both builds).
-# PAGES: the 181 article-extraction benchmark pages (bench), or those and the 289 metadata-dev pages (all). Each checkout must be built first:
+# STEP: scan | meta | images | walks | front | find | hints | text | markdown | render | language | extract (the
+# whole extraction, pre-parse scan and parse included) | parse (jsoup alone: a control, equal in both builds).
+# PAGES: the 181 article-extraction benchmark pages (bench), or those and the 289 metadata-dev pages (all). Each
+# checkout must be built first:
 # (cd CHECKOUT && mvn -B -q -pl libs/extract -am package -DskipTests). Steps.java is compiled into each checkout's
 # package against that checkout's classes.
 set -euo pipefail

@@ -15,11 +15,11 @@ import newsroom.core.model.ArticleRejectedException;
 import newsroom.core.model.RawArticle;
 import newsroom.core.model.Rejection;
 import newsroom.core.port.HtmlArticleExtractor;
-import newsroom.extract.internal.ImageResolver;
 import newsroom.extract.internal.LanguageCheck;
 import newsroom.extract.internal.MainContentFinder;
 import newsroom.extract.internal.MarkdownWriter;
 import newsroom.extract.internal.MetadataExtractor;
+import newsroom.extract.internal.PageScan;
 import newsroom.extract.internal.TextWriter;
 import newsroom.extract.internal.UnreadMarkup;
 import newsroom.extract.internal.UrlResolver;
@@ -133,11 +133,12 @@ public final class ArticleExtractor implements HtmlArticleExtractor {
         // parsed without what nothing reads (script code, style rules, comments, drawings): less to build and walk
         Document document = Parser.htmlParser().setMaxDepth(MAX_DEPTH)
                 .parseInput(markup.reader(), safePageUrl == null ? "" : safePageUrl);
-        ImageResolver.PageImages images = ImageResolver.find(document); // one walk, which also finds <base href>
-        String baseUrl = baseUrl(images.base(), safePageUrl);
-        MetadataExtractor.Reading reading = MetadataExtractor.read(document, baseUrl);
+        // the page's one walk before the content finder: what the metadata finders and the image resolver read
+        PageScan scan = PageScan.of(document);
+        String baseUrl = baseUrl(scan.images().base(), safePageUrl);
+        MetadataExtractor.Reading reading = MetadataExtractor.read(scan, baseUrl);
         PageMetadata metadata = reading.metadata();
-        images.resolveAll(baseUrl);
+        scan.images().resolveAll(baseUrl);
         String title = metadata.title().map(Field::value).orElse(null);
         Element content = MainContentFinder.find(document, title, reading.jsonLdArticleBody()).orElse(null);
         String text = content == null ? "" : TextWriter.write(content);

@@ -1,7 +1,6 @@
 package newsroom.extract.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * {@code data-src}, {@code data-lazy-src}, {@code data-original} and similar attributes, in {@code srcset} (the
  * widest candidate wins), in a {@code <picture><source>}, or in a {@code <noscript>} copy of the image, while
  * {@code src} holds a placeholder. The resolved absolute URL is written to {@code src}; an image without any usable
- * http(s) source is removed.
+ * http(s) source is removed. The images come from the page's one walk: {@link PageScan#images()}.
  */
 public final class ImageResolver {
 
@@ -53,72 +52,36 @@ public final class ImageResolver {
     }
 
     /**
-     * Resolves every image of the document in place; {@code baseUrl} may be null (then relative URLs are dropped). The
-     * document comes from the HTML parser with its default settings (attribute names in lower case).
+     * What {@link PageScan}'s walk of a page found for the images, in document order: every {@code <img>}, the
+     * {@code <noscript>}s inside the body, and the first {@code <base>} with an {@code href}.
      */
-    public static void resolveAll(Document document, @Nullable String baseUrl) {
-        find(document).resolveAll(baseUrl);
-    }
-
-    /**
-     * Finds, in one walk, the images of {@code document}, the noscripts of its body and its first {@code base[href]}
-     * (which the base URL for the images comes from). The document must not change before {@link
-     * PageImages#resolveAll}, except by reading it.
-     */
-    public static PageImages find(Document document) {
-        Element body = document.body();
-        PageImages found = new PageImages(document);
-        // a walk over the elements only, in document order, by child index (cheaper than a NodeTraversor, which
-        // visits every text node and looks up each node's next sibling); the parser bounds the depth (MAX_DEPTH)
-        Element[] path = new Element[32];
-        int[] next = new int[32];
-        path[0] = document;
-        int depth = 0;
-        int bodyDepth = -1; // the depth of body while the walk is inside it, else -1
-        while (depth >= 0) {
-            Element parent = path[depth];
-            if (next[depth] == parent.childNodeSize()) {
-                if (depth == bodyDepth) {
-                    bodyDepth = -1;
-                }
-                depth--;
-                continue;
-            }
-            if (!(parent.childNode(next[depth]++) instanceof Element element)) {
-                continue;
-            }
-            if (element == body) {
-                bodyDepth = depth + 1;
-            } else if (element.nameIs("img")) {
-                found.images.add(element);
-            } else if (bodyDepth >= 0 && element.nameIs("noscript")) {
-                found.noscripts.add(element);
-            } else if (found.base == null && element.nameIs("base") && element.hasAttr("href")) {
-                found.base = element;
-            }
-            if (element.childNodeSize() > 0) {
-                if (++depth == path.length) {
-                    path = Arrays.copyOf(path, depth * 2);
-                    next = Arrays.copyOf(next, depth * 2);
-                }
-                path[depth] = element;
-                next[depth] = 0;
-            } else if (element == body) {
-                bodyDepth = -1; // an empty body: nothing is inside it
-            }
-        }
-        return found;
-    }
-
-    /** What {@link #find} found in a page. */
     public static final class PageImages {
         private final Document document;
-        private final List<Element> images = new ArrayList<>();
-        private final List<Element> noscripts = new ArrayList<>();
+        /** The page's images, in document order (then, in resolveAll, the copies the noscripts put in). */
+        final List<Element> images = new ArrayList<>();
+        /** The noscripts inside the body, in document order. */
+        final List<Element> noscripts = new ArrayList<>();
         private @Nullable Element base;
 
-        private PageImages(Document document) {
+        PageImages(Document document) {
             this.document = document;
+        }
+
+        /** Takes an {@code <img>} of the page. */
+        void addImage(Element img) {
+            images.add(img);
+        }
+
+        /** Takes a {@code <noscript>} inside the page's body (not one in its head). */
+        void addBodyNoscript(Element noscript) {
+            noscripts.add(noscript);
+        }
+
+        /** Takes a {@code <base>} element when it has an {@code href} and is the first such one. */
+        void offerBase(Element base) {
+            if (this.base == null && base.hasAttr("href")) {
+                this.base = base;
+            }
         }
 
         /** The page's first {@code base} element with an {@code href}, or null. */

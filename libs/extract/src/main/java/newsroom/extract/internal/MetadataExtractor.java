@@ -41,12 +41,12 @@ public final class MetadataExtractor {
     private @Nullable SiteIdentity site;
     private final List<JsonNode> ldBlocks;
 
-    private MetadataExtractor(Document document, @Nullable String baseUrl) {
-        this.document = document;
+    private MetadataExtractor(PageScan scan, @Nullable String baseUrl) {
+        this.document = scan.document;
         this.baseUrl = baseUrl;
-        // one walk of the page collects what every finder reads (meta values, JSON-LD scripts, headings, <time>,
+        // the page's one walk collected what every finder reads (meta values, JSON-LD scripts, headings, <time>,
         // date attributes, bylines); the JSON-LD blocks are parsed once here and shared by every field
-        this.scan = PageScan.of(document);
+        this.scan = scan;
         scan.metas.forEach(this::addMeta);
         this.ldBlocks = JsonLdReader.blocks(scan.jsonLdScripts);
         this.jsonLd = JsonLdReader.findArticleIn(ldBlocks);
@@ -67,11 +67,23 @@ public final class MetadataExtractor {
     }
 
     /**
+     * Reads the metadata of a page from its scan, made just before (the page unchanged since).
+     *
+     * @param scan    the page's one walk, {@link PageScan#of}
+     * @param baseUrl absolute URL that relative URLs resolve against (page URL or {@code <base href>}); may be null
+     */
+    public static Reading read(PageScan scan, @Nullable String baseUrl) {
+        return new MetadataExtractor(scan, baseUrl).read();
+    }
+
+    /**
+     * {@link #read(PageScan, String)} of the page's scan, for a caller that needs nothing else from it.
+     *
      * @param document parsed page, untouched
      * @param baseUrl  absolute URL that relative URLs resolve against (page URL or {@code <base href>}); may be null
      */
     public static Reading read(Document document, @Nullable String baseUrl) {
-        return new MetadataExtractor(document, baseUrl).read();
+        return read(PageScan.of(document), baseUrl);
     }
 
     /**

@@ -15,13 +15,15 @@ import org.jspecify.annotations.Nullable;
  * The elements every metadata finder starts from, collected in one walk of the page so that no finder walks the
  * whole tree again: {@code <meta>}, JSON-LD scripts, the first {@code <html>}, {@code <title>}, canonical and
  * {@code image_src} links, the {@code <h1>} and {@code <h2>} headings, {@code <time>} elements, microdata/RDFa date
- * attributes, and elements marked or named as author or byline. Whether an element sits inside {@code <nav>},
+ * attributes, and elements marked or named as author or byline. The same walk collects what {@link ImageResolver}
+ * resolves ({@link #images()}: every {@code <img>}, the body's {@code <noscript>}s, the first {@code <base href>}),
+ * so the page is walked once before the content finder. Whether an element sits inside {@code <nav>},
  * {@code <aside>} or {@code <footer>} is carried down the walk, not climbed for. Lists are in document order.
  *
  * <p>Contract: the walk is iterative (no recursion, whatever the depth), does not modify the document, and reads
  * only tag names and attributes (no text); bounded lists say their bound.
  */
-final class PageScan {
+public final class PageScan {
 
     /** {@code <time>} elements kept; the date finder reads at most a quarter of them. */
     static final int MAX_TIMES = 32;
@@ -52,6 +54,9 @@ final class PageScan {
     final List<Placed> times = new ArrayList<>();
     final List<Placed> dateAttributes = new ArrayList<>();
     final List<Byline> bylines = new ArrayList<>();
+    /** The document walked. */
+    final Document document;
+    private final ImageResolver.PageImages images;
     Element html;
     @Nullable Element title;
     @Nullable Element canonicalLink;
@@ -59,13 +64,18 @@ final class PageScan {
     /** The first element outside nav, aside and footer that microdata marks as headline ({@code itemprop}). */
     @Nullable Element microdataHeadline;
 
-    private PageScan() {
+    private PageScan(Document document) {
+        this.document = document;
+        this.images = new ImageResolver.PageImages(document);
     }
 
-    /** Walks the page once. */
-    static PageScan of(Document document) {
-        PageScan scan = new PageScan();
-        Walk walk = scan.new Walk(document);
+    /**
+     * Walks the page once. The document must not change before {@link ImageResolver.PageImages#resolveAll} of
+     * {@link #images()}, except by reading it.
+     */
+    public static PageScan of(Document document) {
+        PageScan scan = new PageScan(document);
+        Walk walk = scan.new Walk(document, bodyOf(document));
         // elements only, in document order, iteratively: a stack of the open elements, each with the index of its
         // next child node to read, so each child node is read once, by index (jsoup's firstElementChild and
         // nextElementSibling would re-read the parent's child list and the sibling index at every step); an element
@@ -102,13 +112,41 @@ final class PageScan {
         return scan;
     }
 
+    /** The page's images, its body's noscripts and its first {@code <base href>}, found by the walk. */
+    public ImageResolver.PageImages images() {
+        return images;
+    }
+
+    /**
+     * The element {@link Document#body()} answers (the first {@code <body>} or {@code <frameset>} child of the
+     * document's first {@code <html>} child), or null where body() would append one: without that append, so the
+     * scan does not modify the document. A parsed document always has both.
+     */
+    private static @Nullable Element bodyOf(Document document) {
+        for (Element html = document.firstElementChild(); html != null; html = html.nextElementSibling()) {
+            if (html.nameIs("html")) {
+                for (Element child = html.firstElementChild(); child != null; child = child.nextElementSibling()) {
+                    if (child.nameIs("body") || child.nameIs("frameset")) {
+                        return child;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
     private final class Walk {
         private final Document root;
+        private final @Nullable Element body;
         /** Open {@code <nav>}, {@code <aside>}, {@code <footer>} elements around the current node. */
         private int boilerplateOpen;
+        /** Whether the current node is inside {@link #body} (below it, not body itself). */
+        private boolean inBody;
 
-        Walk(Document root) {
+        Walk(Document root, @Nullable Element body) {
             this.root = root;
+            this.body = body;
         }
 
         void head(Element element) {
@@ -172,6 +210,18 @@ final class PageScan {
                         times.add(new Placed(element, boilerplateOpen > 0));
                     }
                 }
+                case "img" -> images.addImage(element);
+                case "noscript" -> {
+                    if (inBody) {
+                        images.addBodyNoscript(element);
+                    }
+                }
+                case "base" -> images.offerBase(element);
+                case "body", "frameset" -> {
+                    if (element == body) {
+                        inBody = true;
+                    }
+                }
                 default -> {
                 }
             }
@@ -197,7 +247,9 @@ final class PageScan {
         }
 
         void tail(Element element) {
-            if (isBoilerplateTag(element.normalName())) {
+            if (element == body) {
+                inBody = false;
+            } else if (isBoilerplateTag(element.normalName())) {
                 boilerplateOpen--;
             }
         }

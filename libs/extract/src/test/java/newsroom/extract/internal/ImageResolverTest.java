@@ -20,7 +20,7 @@ class ImageResolverTest {
 
     private static String resolvedSrc(String body) {
         Document document = Jsoup.parse("<html><body>" + body + "</body></html>");
-        ImageResolver.resolveAll(document, BASE);
+        PageScan.of(document).images().resolveAll(BASE);
         return document.select("img").eachAttr("src").toString();
     }
 
@@ -39,7 +39,7 @@ class ImageResolverTest {
     void writesTheResolvedSourceOverTheOnlySrc_whateverCaseThePageWroteItIn() {
         Document document = Jsoup.parse("<html><body><IMG SRC=\"/placeholder.gif\" Data-Src=\"/real.jpg\">"
                 + "<img class=lazy><noscript><IMG SRC=\"/n.jpg\" ALT=x></noscript></body></html>");
-        ImageResolver.resolveAll(document, BASE);
+        PageScan.of(document).images().resolveAll(BASE);
         assertThat(document.select("img")).hasSize(2).allSatisfy(img -> assertThat(img.attributes().asList())
                 .filteredOn(attribute -> attribute.getKey().equalsIgnoreCase("src")).hasSize(1)
                 .allSatisfy(attribute -> assertThat(attribute.getKey()).isEqualTo("src")));

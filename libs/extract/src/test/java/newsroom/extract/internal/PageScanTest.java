@@ -2,15 +2,26 @@ package newsroom.extract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import org.assertj.core.groups.Tuple;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
+
+import newsroom.core.testing.RepoFiles;
+import newsroom.extract.ArticleExtractor;
 
 /** One walk collects what every metadata finder starts from, in document order, with its boilerplate context. */
 class PageScanTest {
@@ -93,6 +104,85 @@ class PageScanTest {
         assertThat(scan.bylines).extracting(b -> b.element().text(), PageScan.Byline::marked, PageScan.Byline::named)
                 .containsExactly(Tuple.tuple("Wer", false, true), Tuple.tuple("Max", true, false),
                         Tuple.tuple("Anna", false, true));
+    }
+
+    @Test
+    void collectsTheImagesTheBodysNoscriptsAndTheFirstBaseHref() {
+        Document document = Jsoup.parse("""
+                <html><head><base target="_top"><base href="/first/"><base href="/second/">
+                <noscript><link rel="stylesheet" href="/x.css"></noscript></head>
+                <body><img src="/a.jpg"><noscript><img src="/b.jpg"></noscript>
+                <div><noscript>text</noscript><picture><img data-src="/c.jpg"></picture></div></body></html>""",
+                "https://news.example/a");
+
+        PageScan scan = PageScan.of(document);
+
+        assertThat(scan.images().images).extracting(img -> img.attr("src") + img.attr("data-src"))
+                .containsExactly("/a.jpg", "/b.jpg", "/c.jpg"); // jsoup parses a body noscript's markup as elements
+        assertThat(scan.images().noscripts).extracting(Element::html)
+                .containsExactly("<img src=\"/b.jpg\">", "text");
+        assertThat(scan.images().base().attr("href")).isEqualTo("/first/");
+    }
+
+    /**
+     * What the walk collects for {@link ImageResolver} is what the walk it replaced collected (every {@code img},
+     * the noscripts below the body, the first {@code base} with an {@code href}, in document order), here as selector
+     * queries answer it: on every page of both shared sets, parsed as the extractor parses them.
+     */
+    @Test
+    void collectsForTheImagesWhatSelectorQueriesFind_onEveryPageOfTheSharedSets() throws IOException {
+        int pages = 0;
+        int noscripts = 0;
+        int bases = 0;
+        for (String set : List.of("data/article-extraction-benchmark/html", "data/metadata-dev/html")) {
+            try (Stream<Path> files = Files.list(RepoFiles.shared(set))) {
+                for (Path file : files.sorted().toList()) {
+                    String html;
+                    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                        html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                    Document document = Parser.htmlParser().setMaxDepth(ArticleExtractor.MAX_DEPTH)
+                            .parseInput(UnreadMarkup.scan(html, Integer.MAX_VALUE).reader(), "https://news.example/a");
+                    ImageResolver.PageImages images = PageScan.of(document).images();
+                    assertCollectedAsSelectorsFind(images, document, file.getFileName().toString());
+                    noscripts += images.noscripts.size();
+                    bases += images.base() == null ? 0 : 1;
+                    pages++;
+                }
+            }
+        }
+        assertThat(pages).isGreaterThan(400);
+        assertThat(noscripts).as("body noscripts on the shared pages").isGreaterThan(50);
+        assertThat(bases).as("pages with a base href").isPositive();
+    }
+
+    /** The same on random mixtures of the awkward cases: noscripts and bases in head and body, a frameset, nesting. */
+    @Test
+    void collectsForTheImagesWhatSelectorQueriesFind_onRandomMixtures() {
+        String[] pieces = {"<html>", "<head>", "</head>", "<body>", "</body>", "<frameset>", "<frame>",
+            "</frameset>", "<noscript>", "</noscript>", "<img src=a>", "<img>", "<base>", "<base href=/b/>",
+            "<base HREF=/c/>", "<div>", "</div>", "<p>", "<picture>", "<template>", "</template>", "<svg>", "</svg>",
+            "<table>", "<td>", "<title>", "<style>", "</style>", "<textarea>", "words", "</html>", "<html lang=x>"};
+        Random random = new Random(8);
+        int withNoscripts = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder html = new StringBuilder();
+            for (int n = 1 + random.nextInt(16); n > 0; n--) {
+                html.append(pieces[random.nextInt(pieces.length)]);
+            }
+            Document document = Jsoup.parse(html.toString());
+            ImageResolver.PageImages images = PageScan.of(document).images();
+            assertCollectedAsSelectorsFind(images, document, html.toString());
+            withNoscripts += images.noscripts.isEmpty() ? 0 : 1;
+        }
+        assertThat(withNoscripts).as("mixtures with a body noscript").isGreaterThan(1_000);
+    }
+
+    private static void assertCollectedAsSelectorsFind(ImageResolver.PageImages images, Document document,
+            String page) {
+        assertThat(images.images).as(page).containsExactlyElementsOf(document.select("img"));
+        assertThat(images.noscripts).as(page).containsExactlyElementsOf(document.body().select("noscript"));
+        assertThat(images.base()).as(page).isSameAs(document.selectFirst("base[href]"));
     }
 
     /** The token test against the split it replaces, on random values of headline pieces, cases and whitespace. */
