@@ -289,9 +289,14 @@ public final class UnreadMarkup {
         /** Whether the last tag {@link #tagEnd} read ended with {@code />}. */
         private boolean selfClosing;
 
-        /** Whether the construct that ended where the scan goes on was a tag of {@link #BLOCK_TAGS}. */
-        private boolean afterBlockTag;
-        /** Where the white space before the current tag starts, when it follows a block tag; else -1. */
+        /** Whether the construct that ended where the scan goes on was a start tag of {@link #BLOCK_TAGS}. */
+        private boolean afterBlockStart;
+        /** Whether the scan goes on in the middle of text (after a {@code '<'} that opens nothing). */
+        private boolean afterText;
+        /**
+         * Where the white space before the current construct starts, when only white space is between it and the
+         * markup before (a text node of white space alone); else -1.
+         */
         private int spaceBefore = -1;
         /** Open {@code <pre>} and {@code <listing>} tags less their end tags: above zero, white space is text. */
         private int preDepth;
@@ -321,8 +326,13 @@ public final class UnreadMarkup {
                 if (lt < 0 || lt + 1 >= length) {
                     break;
                 }
-                spaceBefore = afterBlockTag && lt > pos && isAllSpace(pos, lt) ? pos : -1;
-                afterBlockTag = false;
+                spaceBefore = lt > pos && !afterText && isAllSpace(pos, lt) ? pos : -1;
+                afterText = false;
+                if (spaceBefore >= 0 && afterBlockStart && mayDropSpace()) {
+                    cut(spaceBefore, lt); // the first child of a block: its start put a space there anyway
+                    spaceBefore = -1;
+                }
+                afterBlockStart = false;
                 char next = html.charAt(lt + 1);
                 if (next == '!') {
                     pos = markupDeclaration(lt);
@@ -334,6 +344,7 @@ public final class UnreadMarkup {
                     pos = startTag(lt);
                 } else {
                     pos = lt + 1; // a '<' that opens nothing is text
+                    afterText = true;
                 }
             }
             if (pos < 0 && !overLimit) {
@@ -463,11 +474,19 @@ public final class UnreadMarkup {
                 openFormattingTotal--;
             }
             boolean block = kind == 0 && !isForeign();
-            if (block && start && spaceBefore >= 0 && preDepth == 0 && openFormattingTotal == 0) {
-                cut(spaceBefore, lt);
+            if (block && start && spaceBefore >= 0 && mayDropSpace()) {
+                cut(spaceBefore, lt); // right before a block: its start puts a space there anyway
             }
-            afterBlockTag = block;
+            afterBlockStart = block && start;
             return block;
+        }
+
+        /**
+         * Whether white space here is not text of preformatted or foreign content, and no formatting element may be
+         * open (white space in the body makes the parser reopen those: an element each).
+         */
+        private boolean mayDropSpace() {
+            return preDepth == 0 && openFormattingTotal == 0 && !isForeign();
         }
 
         /** A start tag at {@code lt}: its name decides what follows it (raw text, script data, foreign content). */
