@@ -291,6 +291,9 @@ public final class UnreadMarkup {
 
         /** Whether the construct that ended where the scan goes on was a start tag of {@link #BLOCK_TAGS}. */
         private boolean afterBlockStart;
+        /** White space before block end tags, held until what follows them is known (see {@link #addPending}). */
+        private int[] pending = new int[16];
+        private int pendingCount;
         /** Whether the scan goes on in the middle of text (after a {@code '<'} that opens nothing). */
         private boolean afterText;
         /**
@@ -298,8 +301,9 @@ public final class UnreadMarkup {
          * markup before (a text node of white space alone); else -1.
          */
         private int spaceBefore = -1;
-        /** Open {@code <pre>} and {@code <listing>} tags less their end tags: above zero, white space is text. */
+        /** Open {@code <pre>} tags less their end tags, and the same for {@code <listing>}: white space is text. */
         private int preDepth;
+        private int listingDepth;
         /**
          * Start tags of each of the {@link #FORMATTING_TAGS} less its end tags (never below zero), and their sum: an
          * upper bound of the parser's active formatting elements by name (these leave that list only through an end
@@ -334,6 +338,9 @@ public final class UnreadMarkup {
                 }
                 afterBlockStart = false;
                 char next = html.charAt(lt + 1);
+                if (!isAsciiLetter(next) && !(next == '/' && lt + 2 < length && isAsciiLetter(html.charAt(lt + 2)))) {
+                    pendingCount = 0; // not a tag: see blockTagEnds
+                }
                 if (next == '!') {
                     pos = markupDeclaration(lt);
                 } else if (next == '/') {
@@ -350,6 +357,8 @@ public final class UnreadMarkup {
             if (pos < 0 && !overLimit) {
                 keepDrawings();
                 overLimit = !hasAtMostStartTags(html, lt + 1, startTagLimit - startTags);
+            } else if (pos >= 0 && isAllSpace(pos, length)) {
+                commitPending(); // the page ends after the end tags: nothing follows the white space
             }
         }
 
@@ -446,8 +455,10 @@ public final class UnreadMarkup {
                 return -1;
             }
             blockTagEnds(lt, name, false);
-            if (preDepth > 0 && (name == PRE || name == LISTING)) {
+            if (preDepth > 0 && name == PRE) {
                 preDepth--;
+            } else if (listingDepth > 0 && name == LISTING) {
+                listingDepth--;
             } else if (svgDepth > 0 && name == SVG) {
                 svgDepth--;
             } else if (mathDepth > 0 && name == MATH) {
@@ -474,11 +485,43 @@ public final class UnreadMarkup {
                 openFormattingTotal--;
             }
             boolean block = kind == 0 && !isForeign();
-            if (block && start && spaceBefore >= 0 && mayDropSpace()) {
-                cut(spaceBefore, lt); // right before a block: its start puts a space there anyway
+            if (block && start) {
+                commitPending();
+                if (spaceBefore >= 0 && mayDropSpace()) {
+                    cut(spaceBefore, lt); // right before a block: its start puts a space there anyway
+                }
+            } else if (block) {
+                if (spaceBefore >= 0 && mayDropSpace()) {
+                    addPending(spaceBefore, lt);
+                }
+            } else {
+                pendingCount = 0;
             }
             afterBlockStart = block && start;
             return block;
+        }
+
+        /**
+         * Holds white space before a block end tag until what follows the end tags is known. Dropped only if a block
+         * start tag comes next (after more block end tags and white space, or nothing) or the page ends: then only
+         * white space and end tags stand between the text before and that block, whose start puts a space there
+         * anyway. Before anything else, jsoup's {@code text()} may read that white space as the only space between
+         * two words (an end tag the parser ignored does not end a block), so it stays.
+         */
+        private void addPending(int from, int to) {
+            if (2 * pendingCount + 2 > pending.length) {
+                pending = Arrays.copyOf(pending, pending.length * 2);
+            }
+            pending[2 * pendingCount] = from;
+            pending[2 * pendingCount + 1] = to;
+            pendingCount++;
+        }
+
+        private void commitPending() {
+            for (int k = 0; k < pendingCount; k++) {
+                cut(pending[2 * k], pending[2 * k + 1]);
+            }
+            pendingCount = 0;
         }
 
         /**
@@ -486,7 +529,7 @@ public final class UnreadMarkup {
          * open (white space in the body makes the parser reopen those: an element each).
          */
         private boolean mayDropSpace() {
-            return preDepth == 0 && openFormattingTotal == 0 && !isForeign();
+            return preDepth == 0 && listingDepth == 0 && openFormattingTotal == 0 && !isForeign();
         }
 
         /** A start tag at {@code lt}: its name decides what follows it (raw text, script data, foreign content). */
@@ -503,8 +546,12 @@ public final class UnreadMarkup {
                 return -1;
             }
             blockTagEnds(lt, name, true);
-            if (name == PRE || name == LISTING) {
+            if (name == PRE) {
                 preDepth++;
+                return end;
+            }
+            if (name == LISTING) {
+                listingDepth++;
                 return end;
             }
             if (name == SVG || name == MATH) {
