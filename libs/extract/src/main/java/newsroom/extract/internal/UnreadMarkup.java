@@ -331,15 +331,29 @@ public final class UnreadMarkup {
                     break;
                 }
                 spaceBefore = lt > pos && !afterText && isAllSpace(pos, lt) ? pos : -1;
+                if (lt > pos && spaceBefore < 0 || afterText) {
+                    pendingCount = 0; // text: see addPending
+                    afterBlockStart = false;
+                }
                 afterText = false;
                 if (spaceBefore >= 0 && afterBlockStart && mayDropSpace()) {
                     cut(spaceBefore, lt); // the first child of a block: its start put a space there anyway
                     spaceBefore = -1;
                 }
-                afterBlockStart = false;
                 char next = html.charAt(lt + 1);
-                if (!isAsciiLetter(next) && !(next == '/' && lt + 2 < length && isAsciiLetter(html.charAt(lt + 2)))) {
-                    pendingCount = 0; // not a tag: see blockTagEnds
+                if (next == '!' && html.startsWith("--", lt + 2)) {
+                    // a comment is no text: white space before it waits like white space before a block end tag,
+                    // and the first child of a block may still follow it
+                    if (spaceBefore >= 0 && mayDropSpace()) {
+                        addPending(spaceBefore, lt);
+                    }
+                } else {
+                    afterBlockStart = false; // a tag sets it again
+                    boolean tag = isAsciiLetter(next) || next == '/' && lt + 2 < length
+                            && isAsciiLetter(html.charAt(lt + 2));
+                    if (!tag) {
+                        pendingCount = 0; // not a tag nor a comment: see addPending
+                    }
                 }
                 if (next == '!') {
                     pos = markupDeclaration(lt);
@@ -354,11 +368,32 @@ public final class UnreadMarkup {
                     afterText = true;
                 }
             }
+            if (pos >= 0 && isAllSpace(pos, length)) {
+                commitPending(); // the page ends after the end tags: nothing follows the white space
+            }
+            sortCuts();
             if (pos < 0 && !overLimit) {
                 keepDrawings();
                 overLimit = !hasAtMostStartTags(html, lt + 1, startTagLimit - startTags);
-            } else if (pos >= 0 && isAllSpace(pos, length)) {
-                commitPending(); // the page ends after the end tags: nothing follows the white space
+            }
+        }
+
+        /**
+         * Puts the cuts in order: held white space is cut after the comments that follow it are emptied. Almost in
+         * order already, so an insertion sort is linear in practice.
+         */
+        private void sortCuts() {
+            for (int k = 1; k < cutCount; k++) {
+                int from = cuts[2 * k];
+                int to = cuts[2 * k + 1];
+                int j = k - 1;
+                while (j >= 0 && cuts[2 * j] > from) {
+                    cuts[2 * j + 2] = cuts[2 * j];
+                    cuts[2 * j + 3] = cuts[2 * j + 1];
+                    j--;
+                }
+                cuts[2 * j + 2] = from;
+                cuts[2 * j + 3] = to;
             }
         }
 
@@ -502,11 +537,11 @@ public final class UnreadMarkup {
         }
 
         /**
-         * Holds white space before a block end tag until what follows the end tags is known. Dropped only if a block
-         * start tag comes next (after more block end tags and white space, or nothing) or the page ends: then only
-         * white space and end tags stand between the text before and that block, whose start puts a space there
-         * anyway. Before anything else, jsoup's {@code text()} may read that white space as the only space between
-         * two words (an end tag the parser ignored does not end a block), so it stays.
+         * Holds white space before a block end tag or a comment until what follows is known. Dropped only if a block
+         * start tag comes next (after more block end tags, comments and white space, but no text) or the page ends:
+         * then only white space, end tags and comments stand between the text before and that block, whose start
+         * puts a space there anyway. Before anything else, jsoup's {@code text()} may read that white space as the
+         * only space between two words (an end tag the parser ignored does not end a block), so it stays.
          */
         private void addPending(int from, int to) {
             if (2 * pendingCount + 2 > pending.length) {

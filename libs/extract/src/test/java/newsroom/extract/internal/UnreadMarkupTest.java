@@ -128,6 +128,13 @@ class UnreadMarkupTest {
         assertThat(UnreadMarkup.strip("<div><span>a</span> </div><span>b</span>"))
                 .isEqualTo("<div><span>a</span> </div><span>b</span>");
         assertThat(UnreadMarkup.strip("<div><span>a</span> </div>b")).isEqualTo("<div><span>a</span> </div>b");
+        // text between breaks the wait: here </div> closes nothing, and the space is the only one before "y"
+        String ignoredEnd = "<span>x</span> </div>y<div>z</div>";
+        assertThat(UnreadMarkup.strip(ignoredEnd)).isEqualTo(ignoredEnd);
+        assertThat(Jsoup.parse(UnreadMarkup.strip(ignoredEnd)).text()).isEqualTo("x y z");
+        // comments are no text: white space around them goes when a block start follows
+        assertThat(UnreadMarkup.strip("<p>a</p>\n<!-- wp:paragraph -->\n<p>b</p>\n<!-- /wp:paragraph --> <i>c</i>"))
+                .isEqualTo("<p>a</p><!----><p>b</p>\n<!----> <i>c</i>");
         // white space that is text: between inline tags, in a table row, in preformatted text, in foreign content,
         // after text, and while a formatting element may be open (the parser reopens it for the white space)
         for (String kept : List.of("<p><b>a</b> <i>b</i></p>", "<p>a</p> <span>b</span>",
