@@ -263,6 +263,8 @@ public final class UnreadMarkup {
     }
 
     private static final class Scan {
+        private static final int UNKNOWN = -2;
+
         private final String html;
         private final int length;
         /** The ranges to drop, {@code [cuts[2k], cuts[2k + 1])}, in order and apart. */
@@ -297,10 +299,13 @@ public final class UnreadMarkup {
         /** Whether the scan goes on in the middle of text (after a {@code '<'} that opens nothing). */
         private boolean afterText;
         /**
-         * Where the white space before the current construct starts, when only white space is between it and the
-         * markup before (a text node of white space alone); else -1.
+         * The characters between the markup before and the current construct, {@code html[gapStart, gapEnd)}, and
+         * whether they are white space alone (a text node of white space): {@code gapStart} if so, -1 if not (or
+         * none), {@link #UNKNOWN} until {@link #spaceBefore} is asked (most tags never need the answer).
          */
-        private int spaceBefore = -1;
+        private int gapStart;
+        private int gapEnd;
+        private int gapSpace;
         /** Open {@code <pre>} tags less their end tags, and the same for {@code <listing>}: white space is text. */
         private int preDepth;
         private int listingDepth;
@@ -330,22 +335,24 @@ public final class UnreadMarkup {
                 if (lt < 0 || lt + 1 >= length) {
                     break;
                 }
-                spaceBefore = lt > pos && !afterText && isAllSpace(pos, lt) ? pos : -1;
-                if (lt > pos && spaceBefore < 0 || afterText) {
+                gapStart = pos;
+                gapEnd = lt;
+                gapSpace = afterText || lt == pos ? -1 : UNKNOWN;
+                if (afterText || lt > pos && (pendingCount > 0 || afterBlockStart) && spaceBefore() < 0) {
                     pendingCount = 0; // text: see addPending
                     afterBlockStart = false;
                 }
                 afterText = false;
-                if (spaceBefore >= 0 && afterBlockStart && mayDropSpace()) {
-                    cut(spaceBefore, lt); // the first child of a block: its start put a space there anyway
-                    spaceBefore = -1;
+                if (afterBlockStart && mayDropSpace() && spaceBefore() >= 0) {
+                    cut(gapStart, lt); // the first child of a block: its start put a space there anyway
+                    gapSpace = -1;
                 }
                 char next = html.charAt(lt + 1);
                 if (next == '!' && html.startsWith("--", lt + 2)) {
                     // a comment is no text: white space before it waits like white space before a block end tag,
                     // and the first child of a block may still follow it
-                    if (spaceBefore >= 0 && mayDropSpace()) {
-                        addPending(spaceBefore, lt);
+                    if (mayDropSpace() && spaceBefore() >= 0) {
+                        addPending(gapStart, lt);
                     }
                 } else {
                     afterBlockStart = false; // a tag sets it again
@@ -522,12 +529,12 @@ public final class UnreadMarkup {
             boolean block = kind == 0 && !isForeign();
             if (block && start) {
                 commitPending();
-                if (spaceBefore >= 0 && mayDropSpace()) {
-                    cut(spaceBefore, lt); // right before a block: its start puts a space there anyway
+                if (mayDropSpace() && spaceBefore() >= 0) {
+                    cut(gapStart, lt); // right before a block: its start puts a space there anyway
                 }
             } else if (block) {
-                if (spaceBefore >= 0 && mayDropSpace()) {
-                    addPending(spaceBefore, lt);
+                if (mayDropSpace() && spaceBefore() >= 0) {
+                    addPending(gapStart, lt);
                 }
             } else {
                 pendingCount = 0;
@@ -850,6 +857,13 @@ public final class UnreadMarkup {
             cuts[2 * cutCount] = from;
             cuts[2 * cutCount + 1] = to;
             cutCount++;
+        }
+
+        private int spaceBefore() {
+            if (gapSpace == UNKNOWN) {
+                gapSpace = isAllSpace(gapStart, gapEnd) ? gapStart : -1;
+            }
+            return gapSpace;
         }
 
         private boolean isAllSpace(int from, int to) {
