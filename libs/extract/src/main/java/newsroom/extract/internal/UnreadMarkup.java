@@ -5,23 +5,32 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Empties, before the parse, the parts of a page that extraction never reads: the code of every {@code <script>}
- * except JSON-LD (a tag naming {@code ld+json}, or holding a character reference that could spell it), the rules of
- * every {@code <style>}, the text of every comment, and the drawing inside every {@code <svg>} that holds only
- * drawing elements (icons and logos). On the 470 shared pages that is about half of the characters; the parser would
- * copy each into nodes that every later walk skips or removes. The elements themselves stay, with their attributes.
+ * Empties, before the parse, the parts of a page that extraction never reads, so that jsoup neither copies them into
+ * nodes nor builds nodes that every later walk skips or removes:
+ * <ul>
+ * <li>the code of every {@code <script>} except JSON-LD (a tag naming {@code ld+json}, or holding a character
+ * reference that could spell it), and the rules of every {@code <style>}; the elements stay, with their attributes;
+ * <li>the text of every comment, and the whole comment when only white space is between it and the markup on either
+ * side;
+ * <li>the drawing inside every {@code <svg>} that holds only SVG drawing elements (icons, logos);
+ * <li>white space that is never text: right before a start tag of a block element, as the first child of one, and
+ * before block end tags and comments when a block start tag follows them (see {@link #BLOCK_TAGS}).
+ * </ul>
+ * On the 470 shared pages that is about half of the characters and most white-space text nodes.
  *
  * <p>The contract, which {@code UnreadMarkupTest} checks against jsoup on every shared page and on random mixtures of
- * the awkward cases: parsing {@code strip(html)} gives the tree of parsing {@code html} with the data of those
- * scripts and styles, the text of comments and the children of those SVGs emptied, and nothing else changed. To keep
- * it, the scan follows the tokenizer of the HTML standard where it decides what is text and what is markup: quoted
- * attribute values, comments, bogus comments, the raw text of {@code title}, {@code textarea}, {@code xmp},
- * {@code iframe}, {@code noembed} and {@code noframes}, and the end of script data (the first {@code </script}
- * followed by a space, {@code /} or {@code >}). Where the tree builder's state would decide instead (a script whose
- * data opens a nested {@code <!--<script}; raw-text elements inside {@code <svg>} or {@code <math>}, which are raw
- * text only in an integration point or after an HTML tag broke out; an unterminated tag or comment;
- * {@code <plaintext>}; {@code <frameset>}), the scan stops and leaves the rest of the page as it is: a page is
- * stripped less, never differently. The scan is one pass, linear in the page's length.
+ * the awkward cases: parsing {@code strip(html)} gives the tree of parsing {@code html} with those scripts, styles,
+ * comments and SVGs emptied, up to white space at the edges of text nodes outside {@code <pre>}, and with the same
+ * {@code text()}. To keep it, the scan follows the tokenizer of the HTML standard where it decides what is text and
+ * what is markup: quoted attribute values, comments, bogus comments, the raw text of {@code title}, {@code textarea},
+ * {@code xmp}, {@code iframe}, {@code noembed} and {@code noframes}, and the end of script data (the first
+ * {@code </script} followed by a space, {@code /} or {@code >}). Where the tree builder's state would decide instead
+ * (raw-text elements inside {@code <svg>} or {@code <math>}, which are raw text only in an integration point or after
+ * an HTML tag broke out; a script opening {@code <!--<script}; {@code <plaintext>}; {@code <frameset>}; an
+ * unterminated tag or comment), the scan stops and leaves the rest of the page as it is, and puts back the drawings it
+ * emptied (their text is what tells the parser a page is not a frameset page): a page is stripped less, never
+ * differently. The scan is one pass, linear in the page's length, and counts the start tags as it goes
+ * ({@link #scan}).
  */
 public final class UnreadMarkup {
 
@@ -306,6 +315,8 @@ public final class UnreadMarkup {
         private int gapStart;
         private int gapEnd;
         private int gapSpace;
+        /** Whether the gap continues text (it follows a {@code '<'} that opens nothing). */
+        private boolean gapAfterText;
         /** Open {@code <pre>} tags less their end tags, and the same for {@code <listing>}: white space is text. */
         private int preDepth;
         private int listingDepth;
@@ -337,6 +348,7 @@ public final class UnreadMarkup {
                 }
                 gapStart = pos;
                 gapEnd = lt;
+                gapAfterText = afterText;
                 gapSpace = afterText || lt == pos ? -1 : UNKNOWN;
                 if (afterText || lt > pos && (pendingCount > 0 || afterBlockStart) && spaceBefore() < 0) {
                     pendingCount = 0; // text: see addPending
@@ -460,13 +472,15 @@ public final class UnreadMarkup {
                 while (j < length && html.charAt(j) == '-') {
                     j++; // comment end state: more dashes are text
                 }
-                if (j < length && html.charAt(j) == '>') {
-                    cut(from, j - 2); // leaves "<!---->"
-                    return j + 1;
-                }
-                if (j + 1 < length && html.charAt(j) == '!' && html.charAt(j + 1) == '>') {
-                    cut(from, j - 2); // leaves "<!----!>", also empty
-                    return j + 2;
+                int end = j < length && html.charAt(j) == '>' ? j + 1
+                        : j + 1 < length && html.charAt(j) == '!' && html.charAt(j + 1) == '>' ? j + 2 : -1;
+                if (end > 0) {
+                    if (onlySpaceAround(from - 4, end)) {
+                        cut(from - 4, end); // the whole comment: see onlySpaceAround
+                    } else {
+                        cut(from, j - 2); // the text: leaves "<!---->", or "<!----!>", also empty
+                    }
+                    return end;
                 }
                 if (j < length && html.charAt(j) == '!') {
                     // comment end bang state: "--!-" goes on in the end-dash state, where "->" would close the
@@ -475,6 +489,22 @@ public final class UnreadMarkup {
                 }
                 i = j;
             }
+        }
+
+        /**
+         * Whether the comment {@code html[lt, end)} has only white space between it and the markup on either side:
+         * then it goes whole, and at most two white-space text nodes become one (the parser reads nothing else from
+         * a comment: no state, no reopened elements), where beside text it would join two text nodes.
+         */
+        private boolean onlySpaceAround(int lt, int end) {
+            if (gapAfterText || gapStart < gapEnd && !isAllSpace(gapStart, gapEnd)) {
+                return false;
+            }
+            int next = end;
+            while (next < length && isSpace(html.charAt(next))) {
+                next++;
+            }
+            return next == length || html.charAt(next) == '<';
         }
 
         /** An end tag at {@code lt} ({@code </name …>}; {@code </>} is nothing; anything else a bogus comment). */

@@ -112,7 +112,7 @@ class UnreadMarkupTest {
         assertThat(UnreadMarkup.strip(page)).isEqualTo("<html><head><script></script><style></style>"
                 + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>"
                 + "<script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"Person\"}</script></head>"
-                + "<body><!----><p title=\"<script>\">Text <b>here</b></p>"
+                + "<body><p title=\"<script>\">Text <b>here</b></p>"
                 + "<svg viewBox=\"0 0 9 9\"></svg></body></html>");
     }
 
@@ -134,7 +134,9 @@ class UnreadMarkupTest {
         assertThat(Jsoup.parse(UnreadMarkup.strip(ignoredEnd)).text()).isEqualTo("x y z");
         // comments are no text: white space around them goes when a block start follows
         assertThat(UnreadMarkup.strip("<p>a</p>\n<!-- wp:paragraph -->\n<p>b</p>\n<!-- /wp:paragraph --> <i>c</i>"))
-                .isEqualTo("<p>a</p><!----><p>b</p>\n<!----> <i>c</i>");
+                .isEqualTo("<p>a</p><p>b</p>\n <i>c</i>");
+        // a comment beside text is emptied, not removed: the two text nodes stay apart
+        assertThat(UnreadMarkup.strip("<p>May 5<!-- x -->2020</p>")).isEqualTo("<p>May 5<!---->2020</p>");
         // white space that is text: between inline tags, in a table row, in preformatted text, in foreign content,
         // after text, and while a formatting element may be open (the parser reopens it for the white space)
         for (String kept : List.of("<p><b>a</b> <i>b</i></p>", "<p>a</p> <span>b</span>",
@@ -242,7 +244,7 @@ class UnreadMarkupTest {
         Document document = Jsoup.parse(html, "https://news.example/");
         for (Node node = document; node != null; node = next(node, document)) {
             if (node instanceof Comment comment) {
-                comment.setData("");
+                comment.setData(""); // removed below: a comment with only white space around it goes whole
             } else if (node instanceof DataNode data && isEmptiedData(data.parent())) {
                 data.setWholeData("");
             }
@@ -254,9 +256,11 @@ class UnreadMarkupTest {
         // white space at the edge of blocks is dropped too: the trees are compared up to white space at the edges
         // of text nodes (outside preformatted text), and jsoup's text (above), which reads white space as a reader
         // does, must not change
-        List<TextNode> blank = new ArrayList<>();
+        List<Node> blank = new ArrayList<>();
         for (Node node = document; node != null; node = next(node, document)) {
-            if (node instanceof TextNode textNode && !inPre(textNode)) {
+            if (node instanceof Comment) {
+                blank.add(node);
+            } else if (node instanceof TextNode textNode && !inPre(textNode)) {
                 String stripped = HTML_SPACE_EDGES.matcher(textNode.getWholeText()).replaceAll("");
                 if (stripped.isEmpty()) {
                     blank.add(textNode);
