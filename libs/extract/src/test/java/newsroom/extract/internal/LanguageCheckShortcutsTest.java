@@ -3,23 +3,17 @@ package newsroom.extract.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 import newsroom.core.model.ArticleRejectedException;
-import newsroom.core.testing.RepoFiles;
 import newsroom.extract.ArticleExtractor;
 import newsroom.extract.Field;
+import newsroom.extract.testing.SharedPages;
 
 /**
  * The shortcuts of {@link LanguageCheck#check} (function words, own scripts) answer what the detector alone answers,
@@ -69,29 +63,21 @@ class LanguageCheckShortcutsTest {
     @Test
     void answersAsTheDetectorAlone_onEveryPageOfTheSharedSets() throws IOException {
         ArticleExtractor extractor = new ArticleExtractor();
-        int pages = 0;
-        for (String set : List.of("data/article-extraction-benchmark/html", "data/metadata-dev/html")) {
-            try (Stream<Path> files = Files.list(RepoFiles.shared(set))) {
-                for (Path file : files.sorted().toList()) {
-                    String html;
-                    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-                        html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    }
-                    String text;
-                    try {
-                        text = extractor.extractArticle(html, URL).content().text();
-                    } catch (ArticleRejectedException e) {
-                        continue; // no article text: nothing to check
-                    }
-                    Document document = Parser.htmlParser().parseInput(html, URL);
-                    Optional<Field<String>> declared = MetadataExtractor.read(document, URL).metadata().language();
-                    assertThat(LanguageCheck.check(declared, text)).as(file.getFileName().toString())
-                            .isEqualTo(LanguageCheck.checkByDetector(declared, text));
-                    pages++;
-                }
+        int[] checked = new int[1];
+        SharedPages.forEach((name, html) -> {
+            String text;
+            try {
+                text = extractor.extractArticle(html, URL).content().text();
+            } catch (ArticleRejectedException e) {
+                return; // no article text: nothing to check
             }
-        }
-        assertThat(pages).isGreaterThan(400);
+            Document document = Parser.htmlParser().parseInput(html, URL);
+            Optional<Field<String>> declared = MetadataExtractor.read(document, URL).metadata().language();
+            assertThat(LanguageCheck.check(declared, text)).as(name)
+                    .isEqualTo(LanguageCheck.checkByDetector(declared, text));
+            checked[0]++;
+        });
+        assertThat(checked[0]).isGreaterThan(400);
     }
 
     @Test

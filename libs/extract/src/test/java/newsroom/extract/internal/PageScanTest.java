@@ -3,15 +3,9 @@ package newsroom.extract.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import org.assertj.core.groups.Tuple;
 import org.jsoup.Jsoup;
@@ -20,8 +14,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
-import newsroom.core.testing.RepoFiles;
 import newsroom.extract.ArticleExtractor;
+import newsroom.extract.testing.SharedPages;
 
 /** One walk collects what every metadata finder starts from, in document order, with its boilerplate context. */
 class PageScanTest {
@@ -131,29 +125,18 @@ class PageScanTest {
      */
     @Test
     void collectsForTheImagesWhatSelectorQueriesFind_onEveryPageOfTheSharedSets() throws IOException {
-        int pages = 0;
-        int noscripts = 0;
-        int bases = 0;
-        for (String set : List.of("data/article-extraction-benchmark/html", "data/metadata-dev/html")) {
-            try (Stream<Path> files = Files.list(RepoFiles.shared(set))) {
-                for (Path file : files.sorted().toList()) {
-                    String html;
-                    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-                        html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    }
-                    Document document = Parser.htmlParser().setMaxDepth(ArticleExtractor.MAX_DEPTH)
-                            .parseInput(UnreadMarkup.scan(html, Integer.MAX_VALUE).reader(), "https://news.example/a");
-                    ImageResolver.PageImages images = PageScan.of(document).images();
-                    assertCollectedAsSelectorsFind(images, document, file.getFileName().toString());
-                    noscripts += images.noscripts.size();
-                    bases += images.base() == null ? 0 : 1;
-                    pages++;
-                }
-            }
-        }
+        int[] found = new int[2]; // body noscripts, pages with a base href
+        int pages = SharedPages.forEach((name, html) -> {
+            Document document = Parser.htmlParser().setMaxDepth(ArticleExtractor.MAX_DEPTH)
+                    .parseInput(UnreadMarkup.scan(html, Integer.MAX_VALUE).reader(), "https://news.example/a");
+            ImageResolver.PageImages images = PageScan.of(document).images();
+            assertCollectedAsSelectorsFind(images, document, name);
+            found[0] += images.noscripts.size();
+            found[1] += images.base() == null ? 0 : 1;
+        });
         assertThat(pages).isGreaterThan(400);
-        assertThat(noscripts).as("body noscripts on the shared pages").isGreaterThan(50);
-        assertThat(bases).as("pages with a base href").isPositive();
+        assertThat(found[0]).as("body noscripts on the shared pages").isGreaterThan(50);
+        assertThat(found[1]).as("pages with a base href").isPositive();
     }
 
     /** The same on random mixtures of the awkward cases: noscripts and bases in head and body, a frameset, nesting. */

@@ -3,19 +3,13 @@ package newsroom.extract.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
@@ -27,7 +21,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Tag;
 import org.junit.jupiter.api.Test;
 
-import newsroom.core.testing.RepoFiles;
+import newsroom.extract.testing.SharedPages;
 
 /**
  * {@link UnreadMarkup} keeps its contract: jsoup parses the stripped page to the tree of the whole page with the data
@@ -58,27 +52,16 @@ class UnreadMarkupTest {
 
     @Test
     void parsesAsTheWholePage_onEveryPageOfTheSharedSets() throws IOException {
-        long before = 0;
-        long after = 0;
-        int pages = 0;
-        for (String set : List.of("data/article-extraction-benchmark/html", "data/metadata-dev/html")) {
-            try (Stream<Path> files = Files.list(RepoFiles.shared(set))) {
-                for (Path file : files.sorted().toList()) {
-                    String html;
-                    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-                        html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    }
-                    String stripped = UnreadMarkup.strip(html);
-                    assertThat(emptied(stripped)).as(file.getFileName().toString()).isEqualTo(emptied(html));
-                    before += html.length();
-                    after += stripped.length();
-                    pages++;
-                }
-            }
-        }
+        long[] lengths = new long[2];
+        int pages = SharedPages.forEach((name, html) -> {
+            String stripped = UnreadMarkup.strip(html);
+            assertThat(emptied(stripped)).as(name).isEqualTo(emptied(html));
+            lengths[0] += html.length();
+            lengths[1] += stripped.length();
+        });
         assertThat(pages).isGreaterThan(400);
         // the point of it: on real pages, a large part of the characters are code, rules and drawings
-        assertThat((double) after / before).isLessThan(0.6);
+        assertThat((double) lengths[1] / lengths[0]).isLessThan(0.6);
     }
 
     @Test
