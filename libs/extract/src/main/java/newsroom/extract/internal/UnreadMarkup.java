@@ -13,6 +13,8 @@ import java.util.List;
  * <li>the text of every comment, and the whole comment when only white space is between it and the markup on either
  * side;
  * <li>the drawing inside every {@code <svg>} that holds only SVG drawing elements (icons, logos);
+ * <li>every {@code data-*} attribute except on {@code <img>} and {@code <source>} (where the image resolver reads the
+ * lazy-loading ones): a sixth of the attribute text on the benchmark pages, which nothing else reads;
  * <li>white space that is never text: right before a start tag of a block element, as the first child of one, and
  * before block end tags and comments when a block start tag follows them (see {@link #BLOCK_TAGS}).
  * </ul>
@@ -20,17 +22,16 @@ import java.util.List;
  *
  * <p>The contract, which {@code UnreadMarkupTest} checks against jsoup on every shared page and on random mixtures of
  * the awkward cases: parsing {@code strip(html)} gives the tree of parsing {@code html} with those scripts, styles,
- * comments and SVGs emptied, up to white space at the edges of text nodes outside {@code <pre>}, and with the same
- * {@code text()}. To keep it, the scan follows the tokenizer of the HTML standard where it decides what is text and
- * what is markup: quoted attribute values, comments, bogus comments, the raw text of {@code title}, {@code textarea},
- * {@code xmp}, {@code iframe}, {@code noembed} and {@code noframes}, and the end of script data (the first
- * {@code </script} followed by a space, {@code /} or {@code >}). Where the tree builder's state would decide instead
- * (raw-text elements inside {@code <svg>} or {@code <math>}, which are raw text only in an integration point or after
- * an HTML tag broke out; a script opening {@code <!--<script}; {@code <plaintext>}; {@code <frameset>}; an
+ * comments, SVGs and attributes emptied, up to white space at the edges of text nodes outside {@code <pre>}, and with
+ * the same {@code text()}. To keep it, the scan follows the tokenizer of the HTML standard where it decides what is
+ * text and what is markup: quoted attribute values, comments, bogus comments, the raw text of {@code title},
+ * {@code textarea}, {@code xmp}, {@code iframe}, {@code noembed} and {@code noframes}, and the end of script data (the
+ * first {@code </script} followed by a space, {@code /} or {@code >}). Where the tree builder's state would decide
+ * instead (raw-text elements inside {@code <svg>} or {@code <math>}, which are raw text only in an integration point or
+ * after an HTML tag broke out; a script opening {@code <!--<script}; {@code <plaintext>}; {@code <frameset>}; an
  * unterminated tag or comment), the scan stops and leaves the rest of the page as it is, and puts back the drawings it
  * emptied (their text is what tells the parser a page is not a frameset page): a page is stripped less, never
- * differently. The scan is one pass, linear in the page's length, and counts the start tags as it goes
- * ({@link #scan}).
+ * differently. The scan is one pass, linear in the page's length, and counts the start tags as it goes ({@link #scan}).
  */
 public final class UnreadMarkup {
 
@@ -176,6 +177,8 @@ public final class UnreadMarkup {
     private static final long SCRIPT = key("script");
     private static final long STYLE = key("style");
     private static final long PRE = key("pre");
+    private static final long IMG = key("img");
+    private static final long SOURCE = key("source");
     private static final long LISTING = key("listing");
     /** Elements whose content is raw text (RCDATA or RAWTEXT) in HTML content: never markup. */
     private static final long[] RAW_TEXT_KEYS = keys(List.of("title", "textarea", "xmp", "iframe", "noembed",
@@ -522,7 +525,7 @@ public final class UnreadMarkup {
             }
             int nameEnd = tagNameEnd(nameStart);
             long name = key;
-            int end = tagEnd(nameEnd);
+            int end = tagEnd(nameEnd, false);
             if (end < 0) {
                 return -1;
             }
@@ -613,7 +616,8 @@ public final class UnreadMarkup {
             int nameStart = lt + 1;
             int nameEnd = tagNameEnd(nameStart);
             long name = key;
-            int end = tagEnd(nameEnd);
+            // data-* attributes: only the image resolver reads any (lazy-loading sources on img and source)
+            int end = tagEnd(nameEnd, name != IMG && name != SOURCE);
             if (end < 0) {
                 return -1;
             }
@@ -707,7 +711,7 @@ public final class UnreadMarkup {
                 if (!svg && !isDrawingName(nameStart, nameEnd)) {
                     return -1;
                 }
-                i = tagEnd(nameEnd);
+                i = tagEnd(nameEnd, false);
                 if (i < 0) {
                     return -1;
                 }
@@ -822,7 +826,7 @@ public final class UnreadMarkup {
          * Past the {@code >} that ends a tag whose attributes start at {@code from}, following the tokenizer's
          * attribute states (a quoted value may hold {@code >}); -1 when the page ends first.
          */
-        private int tagEnd(int from) {
+        private int tagEnd(int from, boolean dropData) {
             String page = html;
             int i = from;
             boolean slash = false;
@@ -838,14 +842,20 @@ public final class UnreadMarkup {
                     continue;
                 }
                 // an attribute name (a first '=' belongs to it), up to a space, '/', '=' or '>'
+                int nameStart = i;
                 i++;
                 while (i < length && !endsAttributeName(page.charAt(i))) {
                     i++;
                 }
+                boolean drop = dropData && i - nameStart >= 5 && page.regionMatches(true, nameStart, "data-", 0, 5);
+                int nameEnd = i;
                 while (i < length && isSpace(page.charAt(i))) {
                     i++;
                 }
                 if (i >= length || page.charAt(i) != '=') {
+                    if (drop) {
+                        cut(nameStart, nameEnd);
+                    }
                     continue; // no value: '>', '/' or the next name
                 }
                 i++;
@@ -866,6 +876,9 @@ public final class UnreadMarkup {
                     while (i < length && !endsUnquotedValue(page.charAt(i))) {
                         i++; // an unquoted value; a '>' right after the '=' ends the tag
                     }
+                }
+                if (drop) {
+                    cut(nameStart, i);
                 }
             }
             return -1;

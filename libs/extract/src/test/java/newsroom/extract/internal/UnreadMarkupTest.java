@@ -48,7 +48,8 @@ class UnreadMarkupTest {
         "<script>if (a<b) {}</script>", "<svg><path d=\"M1\"/><title>Share</title></svg>", "<noembed>",
         "<noframes>", "</noframes>", "<image>", "<button>", "<h1>", "</math >", "\n  ", " \t", "</div>",
         "</li>", "<li>", "<ul>", "</ul>", "<pre>", "</pre>", "<form>", "</form>", "<span>", "</span>", "<section>",
-        "<listing>", "</h1>", "<hr>", "<meta name=x>", "<td>", "</td>", "</tr>"};
+        "<listing>", "</h1>", "<hr>", "<meta name=x>", "<td>", "</td>", "</tr>", "<div data-x=\"a>b\" class=c>",
+        "<img data-src=x.jpg alt='<p>'>", "<span DATA-Y=1 data-z>", "<source data-srcset=y>", "<p data-=1 id=p>"};
 
     @Test
     void parsesAsTheWholePage_onEveryPageOfTheSharedSets() throws IOException {
@@ -130,6 +131,14 @@ class UnreadMarkupTest {
         for (String name : UnreadMarkup.BLOCK_TAGS) {
             assertThat(Tag.valueOf(name).isBlock()).as(name).isTrue();
         }
+    }
+
+    @Test
+    void dropsDataAttributes_exceptOnImagesAndSources() {
+        assertThat(UnreadMarkup.strip("<div data-id=\"7\" class=\"a\"><img data-src=\"x.jpg\" src=\"y.gif\">"
+                + "<picture><source data-srcset=\"z.jpg\"></picture><a data-track=1 href=/b data-x>b</a></div>"))
+                .isEqualTo("<div  class=\"a\"><img data-src=\"x.jpg\" src=\"y.gif\">"
+                        + "<picture><source data-srcset=\"z.jpg\"></picture><a  href=/b >b</a></div>");
     }
 
     @Test
@@ -234,6 +243,17 @@ class UnreadMarkupTest {
         }
         for (Element svg : document.select("svg")) {
             svg.empty();
+        }
+        for (Element element : document.getAllElements()) {
+            if (!element.nameIs("img") && !element.nameIs("source")) {
+                List<String> data = new ArrayList<>();
+                element.attributes().forEach(attribute -> {
+                    if (attribute.getKey().startsWith("data-")) {
+                        data.add(attribute.getKey());
+                    }
+                });
+                data.forEach(element::removeAttr);
+            }
         }
         String text = document.text();
         // white space at the edge of blocks is dropped too: the trees are compared up to white space at the edges
