@@ -808,7 +808,7 @@ public final class UnreadMarkup {
             long nameKey = 0;
             while (i < length) {
                 char c = page.charAt(i);
-                if (c <= '>' && (c == '>' || c == '/' || c <= ' ' && isSpace(c))) {
+                if (c <= '>' && (c == '>' || c == '/' || isSpace(c))) {
                     break;
                 }
                 int code = c < NAME_CODES.length ? NAME_CODES[c] : 0;
@@ -837,7 +837,7 @@ public final class UnreadMarkup {
                     return i + 1;
                 }
                 slash = c == '/'; // a '/' right before the '>' (the self-closing start tag state)
-                if (slash || c <= ' ' && isSpace(c)) {
+                if (slash || isSpace(c)) {
                     i++;
                     continue;
                 }
@@ -910,8 +910,9 @@ public final class UnreadMarkup {
         }
 
         private boolean isAllSpace(int from, int to) {
+            String page = html;
             for (int i = from; i < to; i++) {
-                if (!isSpace(html.charAt(i))) {
+                if (!isSpace(page.charAt(i))) {
                     return false;
                 }
             }
@@ -946,19 +947,22 @@ public final class UnreadMarkup {
         }
 
         private static boolean endsAttributeName(char c) {
-            return c <= '>' && (c == '=' || c == '>' || c == '/' || c <= ' ' && isSpace(c));
+            return c <= '>' && (c == '=' || c == '>' || c == '/' || isSpace(c));
         }
 
         private static boolean endsUnquotedValue(char c) {
-            return c <= '>' && (c == '>' || c <= ' ' && isSpace(c));
+            return c <= '>' && (c == '>' || isSpace(c));
         }
 
         private static boolean isTagNameEnd(char c) {
-            return c == '>' || c == '/' || c <= ' ' && isSpace(c);
+            return c == '>' || c == '/' || isSpace(c);
         }
 
+        /** HTML white space: space, tab, line feed, form feed, carriage return (one bit each, by code). */
+        private static final long SPACES = 1L << ' ' | 1L << '\t' | 1L << '\n' | 1L << '\f' | 1L << '\r';
+
         private static boolean isSpace(char c) {
-            return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+            return c <= ' ' && (SPACES & 1L << c) != 0;
         }
 
         static boolean isAsciiLetter(char c) {
