@@ -153,15 +153,13 @@ public final class UnreadMarkup {
         "pattern", "filter", "text", "tspan", "title", "desc", "animate", "animatetransform"};
 
     /**
-     * Tags between which white space is dropped (outside {@code <pre>}, {@code <listing>} and foreign content, and
-     * while no formatting element may be open):
-     * elements that are blocks for jsoup ({@code text()} puts a space at their edges whatever the white space) and
-     * at which the Markdown and text writers start a line, and the head's elements. The white space before a start
-     * tag of one of them, after a tag of one of them, is never text anyone reads: the measures skip white space
-     * ({@code TextStats}), loose-text wrapping skips blank nodes, and the writers start a new line there. Each of these
-     * start tags makes an element where it stands (unlike {@code <html>}, {@code <head>}, {@code <body>} or a nested
-     * {@code <form>}, which the parser may ignore). Not table parts (the writers join cells with the white space
-     * between them), nor any inline tag.
+     * The tags the white-space rules (see the class comment) rest on: elements that are blocks for jsoup (its
+     * {@code text()} puts a space at the start of each, whatever white space is before) and at which the Markdown and
+     * text writers start a line, and the head's elements. White space the rules drop is never text anyone reads: the
+     * measures skip white space ({@code TextStats}), loose-text wrapping skips blank nodes, and the writers start a
+     * new line there. Each of these start tags makes an element where it stands (unlike {@code <html>},
+     * {@code <head>}, {@code <body>} or a nested {@code <form>}, which the parser may ignore). Not table parts (the
+     * writers join cells with the white space between them), nor any inline tag.
      */
     static final List<String> BLOCK_TAGS = List.of("meta", "link", "title", "script", "style", "noscript",
         "div", "p", "section", "article", "main", "nav", "aside", "header", "footer", "h1", "h2", "h3", "h4", "h5",
