@@ -68,20 +68,21 @@ public final class UnreadMarkup {
      * through a {@code Reader} anyway, so the emptied page costs no copy of its own.
      */
     public Reader reader() {
-        return new KeptReader(scan.html, scan.cuts, scan.cutCount);
+        return new KeptReader(scan.html, scan.cuts);
     }
 
     /** The page with the unread parts emptied; the page itself when there are none. */
     public String stripped() {
         String html = scan.html;
-        if (scan.cutCount == 0) {
+        Ranges cuts = scan.cuts;
+        if (cuts.size() == 0) {
             return html;
         }
         StringBuilder kept = new StringBuilder(html.length());
         int from = 0;
-        for (int k = 0; k < scan.cutCount; k++) {
-            kept.append(html, from, scan.cuts[2 * k]);
-            from = scan.cuts[2 * k + 1];
+        for (int k = 0; k < cuts.size(); k++) {
+            kept.append(html, from, cuts.from(k));
+            from = cuts.to(k);
         }
         return kept.append(html, from, html.length()).toString();
     }
@@ -109,27 +110,25 @@ public final class UnreadMarkup {
         return true;
     }
 
-    /** Reads {@code html} without its cuts, {@code [cuts[2k], cuts[2k + 1])} in order. Not thread-safe. */
+    /** Reads {@code html} without its cuts (in order, apart). Not thread-safe. */
     private static final class KeptReader extends Reader {
         private final String html;
-        private final int[] cuts;
-        private final int cutCount;
+        private final Ranges cuts;
         private int position;
         private int nextCut;
 
-        KeptReader(String html, int[] cuts, int cutCount) {
+        KeptReader(String html, Ranges cuts) {
             this.html = html;
             this.cuts = cuts;
-            this.cutCount = cutCount;
         }
 
         @Override
         public int read(char[] buffer, int offset, int length) {
             int read = 0;
             while (read < length && position < html.length()) {
-                int stop = nextCut < cutCount ? cuts[2 * nextCut] : html.length();
+                int stop = nextCut < cuts.size() ? cuts.from(nextCut) : html.length();
                 if (position >= stop) {
-                    position = cuts[2 * nextCut + 1];
+                    position = cuts.to(nextCut);
                     nextCut++;
                     continue;
                 }
@@ -272,14 +271,62 @@ public final class UnreadMarkup {
         return key;
     }
 
+    /** Character ranges {@code [from(k), to(k))} of the page, in a list that grows. */
+    private static final class Ranges {
+        private int[] bounds = new int[32];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        int from(int k) {
+            return bounds[2 * k];
+        }
+
+        int to(int k) {
+            return bounds[2 * k + 1];
+        }
+
+        void add(int from, int to) {
+            if (2 * size + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            set(size++, from, to);
+        }
+
+        void set(int k, int from, int to) {
+            bounds[2 * k] = from;
+            bounds[2 * k + 1] = to;
+        }
+
+        /** Keeps the first {@code count} ranges. */
+        void truncate(int count) {
+            size = count;
+        }
+
+        /** Orders the ranges by start; an insertion sort, linear for a list almost in order. */
+        void sortByStart() {
+            for (int k = 1; k < size; k++) {
+                int from = from(k);
+                int to = to(k);
+                int j = k - 1;
+                while (j >= 0 && from(j) > from) {
+                    set(j + 1, from(j), to(j));
+                    j--;
+                }
+                set(j + 1, from, to);
+            }
+        }
+    }
+
     private static final class Scan {
         private static final int UNKNOWN = -2;
 
         private final String html;
         private final int length;
-        /** The ranges to drop, {@code [cuts[2k], cuts[2k + 1])}, in order and apart. */
-        private int[] cuts = new int[32];
-        private int cutCount;
+        /** The ranges to drop, apart (in order once {@link #run} is done). */
+        private final Ranges cuts = new Ranges();
         /** Where the emptied SVGs start, in order (each also in {@link #cuts}). */
         private int[] drawings = new int[8];
         private int drawingCount;
@@ -304,8 +351,7 @@ public final class UnreadMarkup {
         /** Whether the construct that ended where the scan goes on was a start tag of {@link #BLOCK_TAGS}. */
         private boolean afterBlockStart;
         /** White space before block end tags, held until what follows them is known (see {@link #addPending}). */
-        private int[] pending = new int[16];
-        private int pendingCount;
+        private final Ranges pending = new Ranges();
         /** Whether the scan goes on in the middle of text (after a {@code '<'} that opens nothing). */
         private boolean afterText;
         /**
@@ -351,8 +397,8 @@ public final class UnreadMarkup {
                 gapEnd = lt;
                 gapAfterText = afterText;
                 gapSpace = afterText || lt == pos ? -1 : UNKNOWN;
-                if (afterText || lt > pos && (pendingCount > 0 || afterBlockStart) && spaceBefore() < 0) {
-                    pendingCount = 0; // text: see addPending
+                if (afterText || lt > pos && (pending.size() > 0 || afterBlockStart) && spaceBefore() < 0) {
+                    pending.truncate(0); // text: see addPending
                     afterBlockStart = false;
                 }
                 afterText = false;
@@ -372,7 +418,7 @@ public final class UnreadMarkup {
                     boolean tag = isAsciiLetter(next) || next == '/' && lt + 2 < length
                             && isAsciiLetter(html.charAt(lt + 2));
                     if (!tag) {
-                        pendingCount = 0; // not a tag nor a comment: see addPending
+                        pending.truncate(0); // not a tag nor a comment: see addPending
                     }
                 }
                 if (next == '!') {
@@ -391,31 +437,13 @@ public final class UnreadMarkup {
             if (pos >= 0 && isAllSpace(pos, length)) {
                 commitPending(); // the page ends after the end tags: nothing follows the white space
             }
-            sortCuts();
+            cuts.sortByStart(); // held white space is cut after the comments that follow it are emptied
             if (pos < 0 && !overLimit) {
                 keepDrawings();
                 overLimit = !hasAtMostStartTags(html, lt + 1, startTagLimit - startTags);
             }
         }
 
-        /**
-         * Puts the cuts in order: held white space is cut after the comments that follow it are emptied. Almost in
-         * order already, so an insertion sort is linear in practice.
-         */
-        private void sortCuts() {
-            for (int k = 1; k < cutCount; k++) {
-                int from = cuts[2 * k];
-                int to = cuts[2 * k + 1];
-                int j = k - 1;
-                while (j >= 0 && cuts[2 * j] > from) {
-                    cuts[2 * j + 2] = cuts[2 * j];
-                    cuts[2 * j + 3] = cuts[2 * j + 1];
-                    j--;
-                }
-                cuts[2 * j + 2] = from;
-                cuts[2 * j + 3] = to;
-            }
-        }
 
         /**
          * Undoes the emptied SVGs, when the scan stops before the end: the text of an SVG tells the parser that the
@@ -425,16 +453,14 @@ public final class UnreadMarkup {
         private void keepDrawings() {
             int kept = 0;
             int drawing = 0;
-            for (int k = 0; k < cutCount; k++) {
-                if (drawing < drawingCount && drawings[drawing] == cuts[2 * k]) {
+            for (int k = 0; k < cuts.size(); k++) {
+                if (drawing < drawingCount && drawings[drawing] == cuts.from(k)) {
                     drawing++;
                     continue;
                 }
-                cuts[2 * kept] = cuts[2 * k];
-                cuts[2 * kept + 1] = cuts[2 * k + 1];
-                kept++;
+                cuts.set(kept++, cuts.from(k), cuts.to(k));
             }
-            cutCount = kept;
+            cuts.truncate(kept);
         }
 
         /** {@code <!--comment-->}, {@code <!DOCTYPE …>}, {@code <![CDATA[…]]>} or a bogus comment at {@code lt}. */
@@ -568,7 +594,7 @@ public final class UnreadMarkup {
                     addPending(gapStart, lt);
                 }
             } else {
-                pendingCount = 0;
+                pending.truncate(0);
             }
             afterBlockStart = block && start;
             return block;
@@ -582,19 +608,14 @@ public final class UnreadMarkup {
          * only space between two words (an end tag the parser ignored does not end a block), so it stays.
          */
         private void addPending(int from, int to) {
-            if (2 * pendingCount + 2 > pending.length) {
-                pending = Arrays.copyOf(pending, pending.length * 2);
-            }
-            pending[2 * pendingCount] = from;
-            pending[2 * pendingCount + 1] = to;
-            pendingCount++;
+            pending.add(from, to);
         }
 
         private void commitPending() {
-            for (int k = 0; k < pendingCount; k++) {
-                cut(pending[2 * k], pending[2 * k + 1]);
+            for (int k = 0; k < pending.size(); k++) {
+                cut(pending.from(k), pending.to(k));
             }
-            pendingCount = 0;
+            pending.truncate(0);
         }
 
         /**
@@ -889,15 +910,9 @@ public final class UnreadMarkup {
 
         /** Drops {@code html[from, to)} from the output. */
         private void cut(int from, int to) {
-            if (to <= from) {
-                return;
+            if (to > from) {
+                cuts.add(from, to);
             }
-            if (2 * cutCount + 2 > cuts.length) {
-                cuts = Arrays.copyOf(cuts, cuts.length * 2);
-            }
-            cuts[2 * cutCount] = from;
-            cuts[2 * cutCount + 1] = to;
-            cutCount++;
         }
 
         private int spaceBefore() {
