@@ -321,7 +321,6 @@ public final class UnreadMarkup {
     }
 
     private static final class Scan {
-        private static final int UNKNOWN = -2;
 
         private final String html;
         private final int length;
@@ -355,12 +354,13 @@ public final class UnreadMarkup {
         /** Whether the scan goes on in the middle of text (after a {@code '<'} that opens nothing). */
         private boolean afterText;
         /**
-         * The characters between the markup before and the current construct, {@code html[gapStart, gapEnd)}, and
-         * whether they are white space alone (a text node of white space): {@code gapStart} if so, -1 if not (or
-         * none), {@link #UNKNOWN} until {@link #spaceBefore} is asked (most tags never need the answer).
+         * The characters between the markup before and the current construct, {@code html[gapStart, gapEnd)};
+         * whether they are white space alone (a text node of white space); and {@code gapStart} while that white
+         * space may still be dropped, else -1.
          */
         private int gapStart;
         private int gapEnd;
+        private boolean gapIsSpace;
         private int gapSpace;
         /** Whether the gap continues text (it follows a {@code '<'} that opens nothing). */
         private boolean gapAfterText;
@@ -389,20 +389,27 @@ public final class UnreadMarkup {
             int pos = 0;
             int lt = 0;
             while (pos >= 0) {
-                lt = html.indexOf('<', pos);
+                // white space first, by hand (most gaps between tags are indentation), then a jump to the next '<'
+                int text = pos;
+                while (text < length && isSpace(html.charAt(text))) {
+                    text++;
+                }
+                boolean onlySpace = text < length && html.charAt(text) == '<';
+                lt = onlySpace ? text : html.indexOf('<', text);
                 if (lt < 0 || lt + 1 >= length) {
                     break;
                 }
                 gapStart = pos;
                 gapEnd = lt;
                 gapAfterText = afterText;
-                gapSpace = afterText || lt == pos ? -1 : UNKNOWN;
-                if (afterText || lt > pos && (pending.size() > 0 || afterBlockStart) && spaceBefore() < 0) {
+                gapIsSpace = onlySpace && !afterText && lt > pos;
+                gapSpace = gapIsSpace ? pos : -1;
+                if (afterText || lt > pos && !gapIsSpace) {
                     pending.truncate(0); // text: see addPending
                     afterBlockStart = false;
                 }
                 afterText = false;
-                if (afterBlockStart && mayDropSpace() && spaceBefore() >= 0) {
+                if (afterBlockStart && gapSpace >= 0 && mayDropSpace()) {
                     cut(gapStart, lt); // the first child of a block: its start put a space there anyway
                     gapSpace = -1;
                 }
@@ -524,7 +531,7 @@ public final class UnreadMarkup {
          * a comment: no state, no reopened elements), where beside text it would join two text nodes.
          */
         private boolean onlySpaceAround(int lt, int end) {
-            if (gapAfterText || gapStart < gapEnd && !isAllSpace(gapStart, gapEnd)) {
+            if (gapAfterText || gapStart < gapEnd && !gapIsSpace) {
                 return false;
             }
             int next = end;
@@ -774,7 +781,7 @@ public final class UnreadMarkup {
                 return -1; // "<!--<script" makes the next "</script" part of the data: the tokenizer's escape states
             }
             // kept when the tag may name JSON-LD: "ld+json" in it, or a character reference that might spell it
-            if (!containsIgnoreCase(lt, dataStart, "ld+json") && !contains(lt, dataStart, '&')) {
+            if (close > dataStart && !containsIgnoreCase(lt, dataStart, "ld+json") && !contains(lt, dataStart, '&')) {
                 cut(dataStart, close);
             }
             return close;
@@ -916,9 +923,6 @@ public final class UnreadMarkup {
         }
 
         private int spaceBefore() {
-            if (gapSpace == UNKNOWN) {
-                gapSpace = isAllSpace(gapStart, gapEnd) ? gapStart : -1;
-            }
             return gapSpace;
         }
 
