@@ -42,7 +42,7 @@ class ExtractionBenchTest {
     }
 
     @Test
-    void eachRoundIsTimedByWallAndThreadCpu_andTheExtractorCostsMoreThanTheParseItStartsWith(@TempDir Path folder)
+    void eachRoundIsTimedByWallAndThreadCpu_andNoPassUsesMoreCpuThanWallTime(@TempDir Path folder)
             throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         ExtractionBench.Result result = new ExtractionBench(smallDataset(folder), Path.of("."),
@@ -51,9 +51,14 @@ class ExtractionBenchTest {
         assertThat(result.pages()).isEqualTo(PAGES);
         assertThat(result.jsoupParseCpu()).hasSize(2).allSatisfy(perSecond -> assertThat(perSecond).isPositive());
         assertThat(result.extractorCpu()).hasSize(2).allSatisfy(perSecond -> assertThat(perSecond).isPositive());
-        // the extractor parses each page as the floor does, then does more: fewer pages per CPU second, every round
-        assertThat(Stats.pairRatios(result.extractorCpu(), result.jsoupParseCpu()))
-                .allSatisfy(ratio -> assertThat(ratio).isLessThan(1.0));
+        // one thread's CPU time never exceeds the wall time of the same pass, so per CPU second at least as many
+        // pages pass as per wall second (1 % for the clocks' granularity). No claim on which pass is faster: the
+        // extractor parses a page emptied of what it never reads (UnreadMarkup), so on a few pages in a cold JVM it
+        // can beat the floor's parse of the whole page
+        assertThat(Stats.pairRatios(result.jsoupParseCpu(), result.jsoupParse()))
+                .allSatisfy(ratio -> assertThat(ratio).isGreaterThan(0.99));
+        assertThat(Stats.pairRatios(result.extractorCpu(), result.extractor()))
+                .allSatisfy(ratio -> assertThat(ratio).isGreaterThan(0.99));
         assertThat(result.readability()).isEmpty();
     }
 
