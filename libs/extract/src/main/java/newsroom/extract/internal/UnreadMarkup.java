@@ -326,9 +326,8 @@ public final class UnreadMarkup {
         private final int length;
         /** The ranges to drop, apart (in order once {@link #run} is done). */
         private final Ranges cuts = new Ranges();
-        /** Where the emptied SVGs start, in order (each also in {@link #cuts}). */
-        private int[] drawings = new int[8];
-        private int drawingCount;
+        /** The emptied SVGs' content, in order (each also in {@link #cuts}). */
+        private final Ranges drawings = new Ranges();
         /**
          * Open {@code <svg>} start tags less {@code </svg>} end tags, and the same for {@code <math>}: while either is
          * above zero, the parser may be in foreign content, where scripts and styles are not raw text. Upper bounds
@@ -354,16 +353,14 @@ public final class UnreadMarkup {
         /** Whether the scan goes on in the middle of text (after a {@code '<'} that opens nothing). */
         private boolean afterText;
         /**
-         * The characters between the markup before and the current construct, {@code html[gapStart, gapEnd)};
-         * whether they are white space alone (a text node of white space); and {@code gapStart} while that white
-         * space may still be dropped, else -1.
+         * The characters between the markup before and the current construct start at {@code gapStart}; whether
+         * they hold text (or continue text after a {@code '<'} that opens nothing), rather than white space alone or
+         * nothing; and {@code gapSpace}: {@code gapStart} while they are white space alone that may still be dropped,
+         * else -1.
          */
         private int gapStart;
-        private int gapEnd;
-        private boolean gapIsSpace;
+        private boolean gapIsText;
         private int gapSpace;
-        /** Whether the gap continues text (it follows a {@code '<'} that opens nothing). */
-        private boolean gapAfterText;
         /** Open {@code <pre>} tags less their end tags, and the same for {@code <listing>}: white space is text. */
         private int preDepth;
         private int listingDepth;
@@ -400,11 +397,9 @@ public final class UnreadMarkup {
                     break;
                 }
                 gapStart = pos;
-                gapEnd = lt;
-                gapAfterText = afterText;
-                gapIsSpace = onlySpace && !afterText && lt > pos;
-                gapSpace = gapIsSpace ? pos : -1;
-                if (afterText || lt > pos && !gapIsSpace) {
+                gapIsText = afterText || lt > pos && !onlySpace;
+                gapSpace = !gapIsText && lt > pos ? pos : -1;
+                if (gapIsText) {
                     pending.truncate(0); // text: see addPending
                     afterBlockStart = false;
                 }
@@ -417,7 +412,7 @@ public final class UnreadMarkup {
                 if (next == '!' && html.startsWith("--", lt + 2)) {
                     // a comment is no text: white space before it waits like white space before a block end tag,
                     // and the first child of a block may still follow it
-                    if (mayDropSpace() && spaceBefore() >= 0) {
+                    if (mayDropSpace() && gapSpace >= 0) {
                         addPending(gapStart, lt);
                     }
                 } else {
@@ -461,7 +456,7 @@ public final class UnreadMarkup {
             int kept = 0;
             int drawing = 0;
             for (int k = 0; k < cuts.size(); k++) {
-                if (drawing < drawingCount && drawings[drawing] == cuts.from(k)) {
+                if (drawing < drawings.size() && drawings.from(drawing) == cuts.from(k)) {
                     drawing++;
                     continue;
                 }
@@ -531,7 +526,7 @@ public final class UnreadMarkup {
          * a comment: no state, no reopened elements), where beside text it would join two text nodes.
          */
         private boolean onlySpaceAround(int lt, int end) {
-            if (gapAfterText || gapStart < gapEnd && !gapIsSpace) {
+            if (gapIsText) {
                 return false;
             }
             int next = end;
@@ -593,11 +588,11 @@ public final class UnreadMarkup {
             boolean block = kind == 0 && !isForeign();
             if (block && start) {
                 commitPending();
-                if (mayDropSpace() && spaceBefore() >= 0) {
+                if (mayDropSpace() && gapSpace >= 0) {
                     cut(gapStart, lt); // right before a block: its start puts a space there anyway
                 }
             } else if (block) {
-                if (mayDropSpace() && spaceBefore() >= 0) {
+                if (mayDropSpace() && gapSpace >= 0) {
                     addPending(gapStart, lt);
                 }
             } else {
@@ -663,10 +658,7 @@ public final class UnreadMarkup {
                 int close = name == SVG && !isForeign() && !inSelect ? plainSvgEnd(end) : -1;
                 if (close >= 0) {
                     cut(end, close); // its end tag comes next, at depth 0
-                    if (drawingCount == drawings.length) {
-                        drawings = Arrays.copyOf(drawings, drawingCount * 2);
-                    }
-                    drawings[drawingCount++] = end;
+                    drawings.add(end, close);
                     return close;
                 }
                 if (name == SVG) {
@@ -920,10 +912,6 @@ public final class UnreadMarkup {
             if (to > from) {
                 cuts.add(from, to);
             }
-        }
-
-        private int spaceBefore() {
-            return gapSpace;
         }
 
         private boolean isAllSpace(int from, int to) {
