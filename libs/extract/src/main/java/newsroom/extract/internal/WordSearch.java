@@ -101,14 +101,9 @@ final class WordSearch {
                 if (first >= 128) {
                     return foundInLowerCase(value);
                 }
-                String[] candidates = byFirst[lower(first)];
-                if (candidates != null) {
-                    for (String word : candidates) {
-                        int found = comparedAt(value, start, word);
-                        if (found != 0) {
-                            return found > 0 || foundInLowerCase(value);
-                        }
-                    }
+                int found = comparedWithWordsAt(value, start, first);
+                if (found != 0) {
+                    return found > 0 || foundInLowerCase(value);
                 }
                 move = 1;
             }
@@ -124,14 +119,9 @@ final class WordSearch {
             if (c >= 128) {
                 return foundInLowerCase(value);
             }
-            String[] candidates = byFirst[lower(c)];
-            if (candidates != null) {
-                for (String word : candidates) {
-                    int found = comparedAt(value, i, word);
-                    if (found != 0) {
-                        return found > 0 || foundInLowerCase(value);
-                    }
-                }
+            int found = comparedWithWordsAt(value, i, c);
+            if (found != 0) {
+                return found > 0 || foundInLowerCase(value);
             }
         }
         return false;
@@ -145,6 +135,23 @@ final class WordSearch {
             }
         }
         return false;
+    }
+
+    /**
+     * {@link #comparedAt} for each word starting with {@code first} (ASCII, the character of {@code value} at
+     * {@code at}): the first answer that is not 0, else 0.
+     */
+    private int comparedWithWordsAt(String value, int at, char first) {
+        String[] candidates = byFirst[lower(first)];
+        if (candidates != null) {
+            for (String word : candidates) {
+                int found = comparedAt(value, at, word);
+                if (found != 0) {
+                    return found;
+                }
+            }
+        }
+        return 0;
     }
 
     /**
