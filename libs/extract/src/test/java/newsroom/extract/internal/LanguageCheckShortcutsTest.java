@@ -17,8 +17,8 @@ import newsroom.extract.testing.SharedPages;
 
 /**
  * The shortcuts of {@link LanguageCheck#check} (function words, own scripts) answer what the detector alone answers,
- * on the real pages of the shared sets and on texts of the Cyrillic languages the Russian list must not take for
- * Russian.
+ * on the real pages of the shared sets, on texts of the Cyrillic languages the Russian list must not take for
+ * Russian, and on Indonesian and Malay.
  */
 class LanguageCheckShortcutsTest {
 
@@ -60,6 +60,21 @@ class LanguageCheckShortcutsTest {
             + " вырашана яшчэ ўлетку, калі горад толькі пачаў шукаць грошы, і калі ўсё пойдзе так, як задумана, гэта"
             + " будзе першы такі паром у краіне, які можа хадзіць без паліва.";
 
+    private static final String INDONESIAN = "Otoritas pelabuhan mengatakan pada hari Selasa bahwa dua kapal feri"
+            + " tenaga surya akan mulai beroperasi pada musim semi, setelah musim dingin uji coba di teluk. Penumpang"
+            + " akan membayar tarif yang sama seperti di kapal diesel, dan penyeberangan akan memakan waktu sekitar"
+            + " dua puluh menit. Pemerintah kota berharap kapal feri baru itu bisa mengurangi kebisingan dan asap yang"
+            + " sudah lama dikeluhkan warga. Hal itu diputuskan sejak musim panas, karena kota baru saja mulai mencari"
+            + " dana, dan jika semuanya berjalan sesuai rencana, ini akan menjadi kapal feri pertama di negara ini"
+            + " yang bisa berlayar tanpa bahan bakar.";
+    private static final String MALAY = "Pihak berkuasa pelabuhan berkata pada hari Selasa bahawa dua feri berkuasa"
+            + " solar akan mula beroperasi pada musim bunga, selepas musim sejuk percubaan di teluk. Penumpang akan"
+            + " membayar tambang yang sama seperti di bot diesel, dan perjalanan akan mengambil masa kira-kira dua"
+            + " puluh minit. Kerajaan bandar berharap feri baharu itu boleh mengurangkan bunyi bising dan asap yang"
+            + " telah lama dirungut oleh penduduk. Perkara itu diputuskan sejak musim panas, kerana bandar baru"
+            + " sahaja mula mencari dana, dan jika semuanya berjalan seperti yang dirancang, ini akan menjadi feri"
+            + " pertama di negara ini yang boleh belayar tanpa bahan api.";
+
     @Test
     void answersAsTheDetectorAlone_onEveryPageOfTheSharedSets() throws IOException {
         ArticleExtractor extractor = new ArticleExtractor();
@@ -90,6 +105,30 @@ class LanguageCheckShortcutsTest {
                         .isEqualTo(LanguageCheck.checkByDetector(declared, text));
             }
         }
+    }
+
+    @Test
+    void answersAsTheDetectorAlone_onIndonesianAndMalay() {
+        for (String text : List.of(INDONESIAN, MALAY)) {
+            for (String tag : List.of("", "id", "id-ID", "ms", "en")) {
+                Optional<Field<String>> declared = tag.isEmpty() ? Optional.empty()
+                        : Optional.of(new Field<>(tag, "html[lang]"));
+                assertThat(LanguageCheck.check(declared, text)).as(tag + ": " + text.substring(0, 30))
+                        .isEqualTo(LanguageCheck.checkByDetector(declared, text));
+            }
+        }
+    }
+
+    @Test
+    void theIndonesianListConfirmsADeclaredIndonesianOnly() {
+        assertThat(FunctionWords.confirms("id", INDONESIAN)).isTrue();
+        assertThat(FunctionWords.confirms("id", MALAY)).isFalse();
+        // Malay only keeps the words Indonesian shares with it from counting as Indonesian; Indonesian is never named
+        assertThat(FunctionWords.confirms("ms", MALAY)).isFalse();
+        assertThat(FunctionWords.language(INDONESIAN)).isEmpty();
+        assertThat(FunctionWords.language(MALAY)).isEmpty();
+        // the shared words (dan, di, yang …) are no longer Dutch or Italian alone in an Indonesian text
+        assertThat(FunctionWords.confirms("nl", INDONESIAN)).isFalse();
     }
 
     @Test
