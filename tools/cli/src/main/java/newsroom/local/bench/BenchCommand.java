@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,10 +54,10 @@ public final class BenchCommand {
     static final int PATHOLOGICAL_ROUNDS = 5;
 
     /** Rounds and sizes of one benchmark run. */
-    record Plan(int coldRounds, int warmInvocations, int extractionRounds, int peerRounds, int peerStep,
-                int frontMatterRounds, int frontMatterIterations) {
-        static final Plan QUICK = new Plan(3, 10, 3, 1, 4, 3, 200);
-        static final Plan FULL = new Plan(7, 30, 7, 3, 1, 7, 1000);
+    record Plan(int coldRounds, int warmInvocations, int extractionRounds, Duration extractionWarmup, int peerRounds,
+                int peerStep, int frontMatterRounds, int frontMatterIterations) {
+        static final Plan QUICK = new Plan(3, 10, 3, Duration.ofSeconds(5), 1, 4, 3, 200);
+        static final Plan FULL = new Plan(7, 30, 11, Duration.ofSeconds(30), 3, 1, 7, 1000);
     }
 
     private BenchCommand() {
@@ -114,7 +115,8 @@ public final class BenchCommand {
             ColdStartBench.Figures figures = cold
                     ? new ColdStartBench(repo, work, err).run(plan.coldRounds(), plan.warmInvocations()) : null;
             ExtractionBench.Result extraction = new ExtractionBench(dataset, repo, err)
-                    .run(plan.extractionRounds(), peer ? plan.peerRounds() : 0, plan.peerStep());
+                    .run(plan.extractionRounds(), plan.extractionWarmup(), peer ? plan.peerRounds() : 0,
+                            plan.peerStep());
             FrontMatterBench.Result frontMatter = new FrontMatterBench(FrontMatterBench.corpusFiles(repo, shared), err)
                     .run(plan.frontMatterRounds(), plan.frontMatterIterations());
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -89,7 +89,8 @@ final class BenchReport {
     }
 
     void extraction(ExtractionBench.Result r) {
-        line("### Extraction throughput (%d pages, %d rounds)", r.pages(), r.extractor().size());
+        line("### Extraction throughput (%d pages, %d rounds after %d untimed passes)", r.pages(),
+                r.extractor().size(), r.warmupPasses());
         line("");
         line("Wall time, and the benchmarking thread's CPU time (what other processes on a shared machine do not "
                 + "inflate).");

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +37,9 @@ final class ExtractionBench {
      * {@code extractorCpu} by the thread's CPU time (pages per CPU second), from the same passes. Readability runs on
      * {@code peerPages} of the pages (every n-th, for time), and {@code extractorOnPeerPages} times our extractor on
      * those same pages in the same rounds, for the ratio; {@code readability} is empty when node could not run it.
+     * {@code warmupPasses}: the untimed passes of each Java pass before the timed rounds.
      */
-    record Result(int pages, int rejected, List<Double> jsoupParse, List<Double> extractor,
+    record Result(int pages, int rejected, int warmupPasses, List<Double> jsoupParse, List<Double> extractor,
                   List<Double> jsoupParseCpu, List<Double> extractorCpu, int peerPages,
                   List<Double> extractorOnPeerPages, List<Double> readability, String peerNote) {
     }
@@ -48,6 +50,7 @@ final class ExtractionBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long PEER_TIMEOUT_MINUTES = 20;
+    static final int MIN_WARMUP_PASSES = 2;
 
     private final Path dataset;
     private final Path repo;
@@ -61,20 +64,28 @@ final class ExtractionBench {
     }
 
     /**
-     * @param rounds     timed rounds of the Java passes (after two untimed passes each)
+     * @param rounds     timed rounds of the Java passes
+     * @param warmup     untimed passes of each Java pass, in turn, come first until this much time has passed (at
+     *                   least {@value #MIN_WARMUP_PASSES} of each): the JIT compiler takes seconds to reach the
+     *                   extractor's steady state, and a round timed before it measures the compiler at work
      * @param peerRounds rounds that also run Readability (each a node process: one untimed and one timed pass)
      * @param peerStep   Readability gets every {@code peerStep}-th page (1: all)
      */
-    Result run(int rounds, int peerRounds, int peerStep) throws IOException {
+    Result run(int rounds, Duration warmup, int peerRounds, int peerStep) throws IOException {
         BenchmarkDataset data = BenchmarkDataset.open(dataset);
         List<Page> pages = new ArrayList<>();
         for (BenchmarkDataset.Page page : data.pages().values()) {
             pages.add(new Page(page.url(), data.html(page.id()), data.htmlFile(page.id())));
         }
         ArticleExtractor extractor = new ArticleExtractor();
-        for (int i = 0; i < 2; i++) {
+        progress.println("  extraction: untimed passes for " + warmup.toSeconds() + " s (at least "
+                + MIN_WARMUP_PASSES + ")");
+        long warmupEnd = System.nanoTime() + warmup.toNanos();
+        int warmupPasses = 0;
+        while (warmupPasses < MIN_WARMUP_PASSES || System.nanoTime() < warmupEnd) {
             parseAll(pages);
             extractAll(extractor, pages);
+            warmupPasses++;
         }
         int rejected = extractAll(extractor, pages).rejected();
         List<Page> peerPages = new ArrayList<>();
@@ -106,7 +117,7 @@ final class ExtractionBench {
                 }
             }
         }
-        return new Result(pages.size(), rejected, parse, extract, parseCpu, extractCpu, peerPages.size(),
+        return new Result(pages.size(), rejected, warmupPasses, parse, extract, parseCpu, extractCpu, peerPages.size(),
                 extractInPeerRounds, peer, peerNote);
     }
 

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,10 @@ class ExtractionBenchTest {
             throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         ExtractionBench.Result result = new ExtractionBench(smallDataset(folder), Path.of("."),
-                new PrintStream(progress, true, StandardCharsets.UTF_8)).run(2, 0, 1);
+                new PrintStream(progress, true, StandardCharsets.UTF_8)).run(2, Duration.ZERO, 0, 1);
 
         assertThat(result.pages()).isEqualTo(PAGES);
+        assertThat(result.warmupPasses()).isEqualTo(ExtractionBench.MIN_WARMUP_PASSES);
         assertThat(result.jsoupParseCpu()).hasSize(2).allSatisfy(perSecond -> assertThat(perSecond).isPositive());
         assertThat(result.extractorCpu()).hasSize(2).allSatisfy(perSecond -> assertThat(perSecond).isPositive());
         // one thread's CPU time never exceeds the wall time of the same pass, so per CPU second at least as many
@@ -64,8 +66,8 @@ class ExtractionBenchTest {
 
     @Test
     void theTargetIsJudgedOnThreadCpu_andTheWallTimeRatioIsPrintedBesideIt() {
-        ExtractionBench.Result result = new ExtractionBench.Result(181, 0, List.of(400.0, 420.0), List.of(120.0, 160.0),
-                List.of(1000.0, 1000.0), List.of(410.0, 430.0), 0, List.of(), List.of(), "");
+        ExtractionBench.Result result = new ExtractionBench.Result(181, 0, 30, List.of(400.0, 420.0),
+                List.of(120.0, 160.0), List.of(1000.0, 1000.0), List.of(410.0, 430.0), 0, List.of(), List.of(), "");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BenchReport report = new BenchReport(new PrintStream(out, true, StandardCharsets.UTF_8));
 
@@ -73,6 +75,7 @@ class ExtractionBenchTest {
         report.targets(null, result);
 
         assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("### Extraction throughput (181 pages, 2 rounds after 30 untimed passes)")
                 .contains("| ArticleExtractor | 140.0 | 0.34 of Jsoup parse | 420.0 | 0.42 of Jsoup parse |")
                 .contains("- extraction ≥ 40 % of Jsoup parse-only (thread CPU time): met (42 % (wall time: 34 %))");
     }
