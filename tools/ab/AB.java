@@ -16,9 +16,11 @@ import java.util.zip.GZIPInputStream;
  * A/B of two builds of the extractor in one JVM: each build in its own class loader, alternating rounds over the
  * 181 pages of the article-extraction benchmark, the extracting thread's CPU time. Prints, per build, the median
  * extraction / Jsoup parse-only throughput ratio (parse-only measured in the same round, with the same build's
- * jsoup) and the median extraction CPU ms per page. Usage: see ab.sh.
+ * jsoup) and the median extraction CPU ms per page, after {@value #WARM_UP_SECONDS} s of untimed rounds. Usage: see
+ * ab.sh.
  */
 public class AB {
+    private static final long WARM_UP_SECONDS = 30;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -59,7 +61,10 @@ public class AB {
             }
         }
         Build[] builds = {load("before", args[1]), load("after", args[2])};
-        for (int warm = 0; warm < 3; warm++) {
+        // untimed rounds for WARM_UP_SECONDS (at least three): the JIT compiler takes 10-25 passes over the pages to
+        // bring the extractor to its steady state (jsoup's parse, a few), so early rounds would time the compiler
+        long warmUpEnd = System.nanoTime() + WARM_UP_SECONDS * 1_000_000_000L;
+        for (int warm = 0; warm < 3 || System.nanoTime() < warmUpEnd; warm++) {
             for (Build build : builds) {
                 pass(build, pages, false);
                 pass(build, pages, true);
