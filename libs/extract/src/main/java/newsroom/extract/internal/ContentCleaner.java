@@ -477,13 +477,15 @@ final class ContentCleaner {
 
     /**
      * False when {@code element.text()} cannot be a {@link #isUiLabel UI label}, decided without building the text:
-     * the label test needs its first character past regex whitespace to be one of {@link #UI_LABEL_FIRST}, all of
-     * them text marks, and what can stand before the first text mark ({@link Nodes#firstTextMark}) in {@code text()}
-     * is neither regex whitespace (jsoup trims it off) nor such a character.
+     * its {@link Nodes#textMarks text marks} (up to {@link #MAX_UI_LABEL_CHARS}; more are left to {@code text()})
+     * must be a label too. A text the label regex matches holds, besides regex whitespace, only ASCII letters and
+     * digits, {@code /}, {@code é} and {@code à}, all of them text marks, and no regex whitespace is a mark; so
+     * without its regex whitespace it is its marks, and the regex, which reads white space only as {@code \s*},
+     * matches that too.
      */
-    private static boolean mayBeUiLabel(Element element) {
-        char first = Nodes.firstTextMark(element);
-        return first != '\0' && UI_LABEL_FIRST.indexOf(first) >= 0;
+    static boolean mayBeUiLabel(Element element) {
+        String marks = Nodes.textMarks(element, MAX_UI_LABEL_CHARS);
+        return marks == null || isUiLabel(marks);
     }
 
     /**

@@ -101,6 +101,31 @@ final class Nodes {
     }
 
     /**
+     * The {@link #isTextMark text marks} of {@code element.text()}, in order, or null when there are more than
+     * {@code limit}; read from the text nodes only up to the limit (see {@link #hasMoreTextMarksThan} for why the
+     * marks of {@code text()} are those of its text nodes, in order). That is {@code text()} without every character
+     * that is not a mark: what a test that ignores white space can read instead of it.
+     */
+    static @Nullable String textMarks(Element element, int limit) {
+        StringBuilder marks = new StringBuilder(Math.min(limit, 64));
+        for (Node node = element; node != null; node = nextInOrder(node, element)) {
+            if (node instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    char c = whole.charAt(i);
+                    if (isTextMark(c)) {
+                        if (marks.length() == limit) {
+                            return null;
+                        }
+                        marks.append(c);
+                    }
+                }
+            }
+        }
+        return marks.toString();
+    }
+
+    /**
      * A character that jsoup's {@code text()} keeps wherever it stands: above U+0020, no {@link TextStats#isSpace
      * space} (so no HTML whitespace either) and not one of the invisible characters jsoup drops (U+200B zero-width
      * space, U+00AD soft hyphen).
