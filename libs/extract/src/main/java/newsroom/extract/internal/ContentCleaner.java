@@ -76,6 +76,13 @@ final class ContentCleaner {
     /** Every removal the cleaning makes goes through here, so that the caller can undo them. */
     private final UndoableRemovals removals;
     private Map<Element, Integer> evidenceLength = Map.of();
+    /**
+     * The evidence shares of blocks' texts that the caller found before the cleaning (see {@link #clean}); an entry
+     * stands for the block's text only while no removal was made under the block, and the blocks with one are in
+     * {@link #removedUnder} (kept only when there is evidence to read).
+     */
+    private Map<Element, Double> knownShares = Map.of();
+    private final Set<Element> removedUnder = Collections.newSetFromMap(new IdentityHashMap<>());
     private Set<Element> insideCode = Set.of();
     /**
      * The text measures of the article: a snapshot from the last {@link #measure}, which takes the removals made since
@@ -105,12 +112,16 @@ final class ContentCleaner {
     /**
      * Removes boilerplate inside the chosen content.
      *
-     * @param measures the text measures of {@code article} as it is now (the cleaning takes them over and keeps
-     *                 them current), or null to have it measured when first needed
+     * @param measures    the text measures of {@code article} as it is now (the cleaning takes them over and keeps
+     *                    them current), or null to have it measured when first needed
+     * @param knownShares {@code evidence.share(block.text())} of blocks under {@code article}, each for the text the
+     *                    block has now (read before, to be read again only if a removal changes it)
      * @return the text measures of the cleaned {@code article}
      */
-    TextStats clean(Element article, boolean cleanConditionally, @Nullable TextStats measures) {
+    TextStats clean(Element article, boolean cleanConditionally, @Nullable TextStats measures,
+                    Map<Element, Double> knownShares) {
         stats = measures;
+        this.knownShares = knownShares;
         // one walk lists what the first steps look at; each step skips what an earlier one removed (the elements in
         // gone), as a new search of the article would
         Predicate<Element> metadataMarkup = METADATA_MARKUP.asPredicate(article);
@@ -252,6 +263,7 @@ final class ContentCleaner {
         if (stats != null) {
             stats.willRemove(element);
         }
+        noteRemovalUnderAncestors(element);
         removals.remove(element);
     }
 
@@ -263,7 +275,29 @@ final class ContentCleaner {
                 stats.willRemove(element);
             }
         }
+        for (Element element : elements) {
+            noteRemovalUnderAncestors(element);
+        }
         removals.removeAll(elements);
+    }
+
+    /**
+     * Adds the ancestors of {@code element}, about to be removed, to {@link #removedUnder}: their texts change. The
+     * climb stops at an ancestor already there (its own ancestors were added with it, and removals never add one).
+     */
+    private void noteRemovalUnderAncestors(Element element) {
+        if (evidence.isEmpty()) {
+            return;
+        }
+        for (Element up = element.parent(); up != null && removedUnder.add(up); up = up.parent()) {
+            // climbing until an ancestor already noted
+        }
+    }
+
+    /** {@code evidence.share(block.text())}, from {@link #knownShares} while no removal was made under the block. */
+    private double shareOf(Element block) {
+        Double known = removedUnder.contains(block) ? null : knownShares.get(block);
+        return known != null ? known : evidence.share(block.text());
     }
 
     /**
@@ -583,7 +617,7 @@ final class ContentCleaner {
         for (Element p : paragraphs) {
             int length = stats.textLength(p);
             // a paragraph without text would add 0 to each length: its text() is not read
-            if (length > 0 && stats.get(p).paragraphs <= 1 && evidence.share(p.text()) >= 0.5) {
+            if (length > 0 && stats.get(p).paragraphs <= 1 && shareOf(p) >= 0.5) {
                 for (Element up = p; up != null && up != article; up = up.parent()) {
                     evidenceLength.merge(up, length, Integer::sum);
                 }

@@ -97,6 +97,11 @@ public final class MainContentFinder {
     private @Nullable TextStats stats;
     /** The measures of the whole body, shared by the passes that read every element (the body does not change). */
     private @Nullable TextStats wholeBodyStats;
+    /**
+     * The evidence shares of the current pass's scored blocks whose text stays what it is when the pass's content
+     * is taken out ({@link #keepsTextWhenMoved}), as long as nothing under them is removed: handed to the cleaner.
+     */
+    private Map<Element, Double> blockShares = Map.of();
     /** Elements with an excluded descendant: their jsoup text is not their text in the current pass. */
     private Set<Element> aboveExcluded = Set.of();
     /** How many elements the body kept when the junk went (wrapping adds some): sizes the measures' tables. */
@@ -194,6 +199,7 @@ public final class MainContentFinder {
             aboveExcluded = Set.of();
         }
         scores = new IdentityHashMap<>();
+        blockShares = evidence.isEmpty() ? Map.of() : new IdentityHashMap<>();
         int articles = 0;
         for (Element element : stats.elements()) {
             articles += element.nameIs("article") ? 1 : 0;
@@ -234,7 +240,7 @@ public final class MainContentFinder {
             articleStats.addRoot(article, roots);
         }
         return new Content(article, new ContentCleaner(title, documentTitle, evidence, pass.weighClasses, removals)
-                .clean(article, pass.cleanConditionally, articleStats), removals);
+                .clean(article, pass.cleanConditionally, articleStats, blockShares), removals);
     }
 
     /**
@@ -462,8 +468,14 @@ public final class MainContentFinder {
                 continue;
             }
             double score = 1 + stats.get(block).commas + Math.min(length / 100, 3);
-            if (!evidence.isEmpty() && stats.get(block).paragraphs <= 1 && evidence.share(textOf(block)) >= 0.5) {
-                score = score * 3 + 5;
+            if (!evidence.isEmpty() && stats.get(block).paragraphs <= 1) {
+                double share = evidence.share(textOf(block));
+                if (keepsTextWhenMoved(block)) {
+                    blockShares.put(block, share);
+                }
+                if (share >= 0.5) {
+                    score = score * 3 + 5;
+                }
             }
             Element ancestor = block.parent();
             for (int level = 0; ancestor != null && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent()) {
@@ -486,6 +498,24 @@ public final class MainContentFinder {
             scores.put(candidate, scores.get(candidate) * (1 - stats.linkDensity(candidate)));
         }
         return candidates;
+    }
+
+    /**
+     * Whether {@link #textOf} of {@code block} is the {@code text()} it will have in the pass's content (the chosen
+     * subtrees moved under a new {@code div}, the excluded parts removed) while nothing else under it is removed.
+     * jsoup's {@code text()} reads nothing outside the element but whether a text node's parent or one of its next
+     * five ancestors preserves white space ({@code pre} …): with none of the block's six nearest ancestors doing so,
+     * no such ancestor is above the block now, in {@link #copyOf}'s detached copy, or under the new {@code div}
+     * (whose chain above the block is the same up to the chosen subtree's root, then the {@code div}).
+     */
+    static boolean keepsTextWhenMoved(Element block) {
+        Element up = block.parent();
+        for (int level = 0; level < 6 && up != null; level++, up = up.parent()) {
+            if (up.tag().preserveWhitespace()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isParagraphLike(Element element) {
