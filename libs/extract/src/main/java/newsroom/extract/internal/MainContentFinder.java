@@ -97,6 +97,8 @@ public final class MainContentFinder {
     private @Nullable TextStats stats;
     /** The measures of the whole body, shared by the passes that read every element (the body does not change). */
     private @Nullable TextStats wholeBodyStats;
+    /** Whether the whole body holds exactly one {@code <article>} (found with {@link #wholeBodyStats}). */
+    private boolean wholeBodyUniqueArticle;
     /**
      * The evidence shares of the current pass's scored blocks whose text stays what it is when the pass's content
      * is taken out ({@link #keepsTextWhenMoved}), as long as nothing under them is removed: handed to the cleaner.
@@ -180,6 +182,9 @@ public final class MainContentFinder {
      * without candidates (the body unchanged then).
      */
     private @Nullable Content extract(Element body, Pass pass) {
+        // the measuring walk asks about every element under the body it measures (an article is never unlikely), so
+        // it counts the <article>s among the measured elements too
+        int[] articles = {body.nameIs("article") ? 1 : 0};
         if (pass.stripUnlikely) {
             // one walk: the unlikely subtrees are found (nothing inside one is asked) and skipped while measuring
             List<Element> unlikelyRoots = new ArrayList<>();
@@ -187,24 +192,27 @@ public final class MainContentFinder {
                 boolean unlikely = isUnlikely(element);
                 if (unlikely) {
                     unlikelyRoots.add(element);
+                } else if (element.nameIs("article")) {
+                    articles[0]++;
                 }
                 return unlikely;
             }, bodyElements);
             aboveExcluded = ancestorsOf(unlikelyRoots);
+            uniqueArticle = articles[0] == 1;
         } else {
             if (wholeBodyStats == null) {
-                wholeBodyStats = TextStats.of(body, element -> false, bodyElements);
+                wholeBodyStats = TextStats.of(body, element -> {
+                    articles[0] += element.nameIs("article") ? 1 : 0;
+                    return false;
+                }, bodyElements);
+                wholeBodyUniqueArticle = articles[0] == 1;
             }
             stats = wholeBodyStats;
             aboveExcluded = Set.of();
+            uniqueArticle = wholeBodyUniqueArticle;
         }
         scores = new IdentityHashMap<>();
         blockShares = evidence.isEmpty() ? Map.of() : new IdentityHashMap<>();
-        int articles = 0;
-        for (Element element : stats.elements()) {
-            articles += element.nameIs("article") ? 1 : 0;
-        }
-        uniqueArticle = articles == 1;
         List<Element> candidates = scoreParagraphs(body, pass);
         if (candidates.isEmpty()) {
             return null;
@@ -342,9 +350,11 @@ public final class MainContentFinder {
             return false;
         }
         Attributes attributes = element.attributes(); // read by exact key: see Nodes.attr
-        // text() is at least as long as its text marks: an element with 200 of them is not read
+        // text() is at least as long as its text marks: an element with 200 of them is not read; nor is one whose
+        // text nodes and elements bound its length below 200
         if (attributes.hasKey("hidden") || "true".equals(attributes.get("aria-hidden"))
-                && !Nodes.hasMoreTextMarksThan(element, 199) && element.text().length() < 200) {
+                && !Nodes.hasMoreTextMarksThan(element, 199)
+                && (Nodes.hasTextAtMost(element, 199) || element.text().length() < 200)) {
             return true;
         }
         String style = attributes.get("style");

@@ -79,6 +79,30 @@ final class Nodes {
     }
 
     /**
+     * Whether {@code element.text()} is surely at most {@code limit} characters long, known without building it: true
+     * when the raw lengths of the text nodes under it plus two per element (itself included) are at most
+     * {@code limit}, read only until that sum passes it; false means "longer, or not known". An upper bound because
+     * jsoup builds {@code text()} from the text nodes in document order, each kept as it is (under {@code pre}) or
+     * with whitespace runs collapsed and U+200B and U+00AD dropped (never longer), adds at most one space where an
+     * element (a block, a {@code br}) opens and one where a block closes, then trims; nothing else (comments, script
+     * data) reaches it. Iterative, whatever the depth.
+     */
+    static boolean hasTextAtMost(Element element, int limit) {
+        int bound = 0;
+        for (Node node = element; node != null; node = nextInOrder(node, element)) {
+            if (node instanceof TextNode text) {
+                bound += text.getWholeText().length();
+            } else if (node instanceof Element) {
+                bound += 2;
+            }
+            if (bound > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The first {@link #isTextMark text mark} of {@code element.text()}, or {@code '\0'} if it has none; read from
      * the text nodes only up to it (see {@link #hasMoreTextMarksThan} for why the marks of {@code text()} are those
      * of its text nodes, in order). What can come before it in {@code text()} is no text mark: no character up to
