@@ -87,7 +87,8 @@ public final class MainContentFinder {
     private final @Nullable String title;
     private final String documentTitle;
     private final ArticleEvidence evidence;
-    private @Nullable Map<Element, Double> scores;
+    /** The candidates' scores, each in an array of one, added to in place while the blocks are scored. */
+    private @Nullable Map<Element, double[]> scores;
     private boolean uniqueArticle;
     /**
      * The measures of the body as the current pass sees it: the elements it measures are the ones the pass reads as
@@ -473,12 +474,13 @@ public final class MainContentFinder {
             if (!isParagraphLike(block)) {
                 continue;
             }
-            int length = stats.textLength(block);
+            TextStats.Counts counts = stats.get(block);
+            int length = counts.textLength;
             if (length < MIN_PARAGRAPH_CHARS) {
                 continue;
             }
-            double score = 1 + stats.get(block).commas + Math.min(length / 100, 3);
-            if (!evidence.isEmpty() && stats.get(block).paragraphs <= 1) {
+            double score = 1 + counts.commas + Math.min(length / 100, 3);
+            if (!evidence.isEmpty() && counts.paragraphs <= 1) {
                 double share = evidence.share(textOf(block));
                 if (keepsTextWhenMoved(block)) {
                     blockShares.put(block, share);
@@ -493,19 +495,21 @@ public final class MainContentFinder {
                     break;
                 }
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                Double sum = scores.get(ancestor); // the scores start empty: a candidate is scored on first sight
+                double[] sum = scores.get(ancestor); // the scores start empty: a candidate is scored on first sight
                 if (sum == null) {
-                    sum = initialScore(ancestor, pass);
+                    sum = new double[] {initialScore(ancestor, pass)};
+                    scores.put(ancestor, sum);
                     candidates.add(ancestor);
                 }
-                scores.put(ancestor, sum + score / divider);
+                sum[0] += score / divider;
                 if (ancestor == body) {
                     break;
                 }
             }
         }
         for (Element candidate : candidates) {
-            scores.put(candidate, scores.get(candidate) * (1 - stats.linkDensity(candidate)));
+            double[] sum = scores.get(candidate);
+            sum[0] = sum[0] * (1 - stats.linkDensity(candidate));
         }
         return candidates;
     }
@@ -547,6 +551,17 @@ public final class MainContentFinder {
         return score + (pass.weighClasses ? ClassNameHints.weight(element) : 0);
     }
 
+    /** The score of {@code element}, or null when it is no candidate. */
+    private @Nullable Double scoreOf(Element element) {
+        double[] score = scores.get(element);
+        return score == null ? null : score[0];
+    }
+
+    private double scoreOr(Element element, double absent) {
+        double[] score = scores.get(element);
+        return score == null ? absent : score[0];
+    }
+
     /** A candidate and its score. */
     private record Scored(Element element, double score) {
     }
@@ -555,7 +570,7 @@ public final class MainContentFinder {
         // by score, highest first, candidates of equal score in their order (a stable sort); each score read once
         List<Scored> ranked = new ArrayList<>(candidates.size());
         for (Element candidate : candidates) {
-            ranked.add(new Scored(candidate, scores.get(candidate)));
+            ranked.add(new Scored(candidate, scores.get(candidate)[0]));
         }
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
         Element top = ranked.get(0).element();
@@ -582,11 +597,11 @@ public final class MainContentFinder {
             }
         }
         // climb while the parent holds clearly more of the scored text than the candidate alone
-        double lastScore = scores.getOrDefault(top, 0.0);
+        double lastScore = scoreOr(top, 0.0);
         double threshold = lastScore / 3;
         for (Element parent = top.parent(); parent != null && !parent.normalName().equals("body");
              parent = parent.parent()) {
-            Double parentScore = scores.get(parent);
+            Double parentScore = scoreOf(parent);
             if (parentScore == null || parentScore < threshold) {
                 break;
             }
@@ -666,7 +681,7 @@ public final class MainContentFinder {
             return new ArrayList<>(List.of(top));
         }
         List<Element> chosen = new ArrayList<>();
-        double topScore = scores.getOrDefault(top, 0.0);
+        double topScore = scoreOr(top, 0.0);
         double threshold = Math.max(10, topScore * 0.2);
         for (Element sibling : parent.children()) {
             if (isExcluded(sibling)) {
@@ -676,7 +691,7 @@ public final class MainContentFinder {
             if (!append) {
                 double bonus = !top.className().isEmpty() && top.className().equals(sibling.className())
                         ? topScore * 0.2 : 0;
-                Double siblingScore = scores.get(sibling);
+                Double siblingScore = scoreOf(sibling);
                 if (siblingScore != null && siblingScore + bonus >= threshold) {
                     append = true;
                 } else if (sibling.normalName().equals("p")) {
