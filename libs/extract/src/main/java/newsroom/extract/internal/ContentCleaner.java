@@ -218,7 +218,7 @@ final class ContentCleaner {
             }
             paragraphs.removeIf(gone::contains);
         } else {
-            paragraphs = article.getElementsByTag("p");
+            paragraphs = Nodes.elementsNamed(article, "p");
         }
         measure(article);
         List<Element> empty = new ArrayList<>();
@@ -631,7 +631,7 @@ final class ContentCleaner {
             return false;
         }
         int quoted = 0;
-        for (Element quote : element.getElementsByTag("blockquote")) {
+        for (Element quote : Nodes.elementsNamed(element, "blockquote")) {
             if (quote.parent() != null && quote.parent().closest("blockquote") == null) {
                 quoted += stats.textLength(quote);
             }

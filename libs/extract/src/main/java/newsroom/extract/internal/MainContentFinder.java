@@ -665,7 +665,7 @@ public final class MainContentFinder {
 
     private static int proseLength(Element element, TextStats stats) {
         int length = 0;
-        for (Element p : element.getElementsByTag("p")) {
+        for (Element p : Nodes.elementsNamed(element, "p")) {
             int pLength = stats.textLength(p);
             if (pLength >= 40 && stats.linkDensity(p) < 0.3) {
                 length += pLength;

@@ -55,6 +55,21 @@ final class Nodes {
     }
 
     /**
+     * {@code root.getElementsByTag(tag)} for a lower-case {@code tag}: {@code root} and the elements under it with
+     * that name, in document order, in a new list, by a plain walk (jsoup collects through a stream over a node
+     * iterator); iterative, whatever the depth.
+     */
+    static List<Element> elementsNamed(Element root, String tag) {
+        List<Element> elements = new ArrayList<>();
+        for (Node node = root; node != null; node = nextInOrder(node, root)) {
+            if (node instanceof Element element && element.nameIs(tag)) {
+                elements.add(element);
+            }
+        }
+        return elements;
+    }
+
+    /**
      * Whether {@code element.text()} holds more than {@code limit} {@link #isTextMark text marks}, found by reading
      * the text nodes under it only until the count passes the limit (a long paragraph costs {@code limit} characters,
      * not a string of its whole text); iterative, whatever the depth. Equal to counting the marks of {@code text()}:

@@ -86,7 +86,7 @@ class BodyPathShortcutsTest {
     }
 
     @Test
-    void allElementsAndHasAtLeast_answerAsJsoupsElementLists() {
+    void allElementsElementsNamedAndHasAtLeast_answerAsJsoupsElementLists() {
         String[] parts = {"<p>", "</p>", "<div>", "</div>", "<a>", "</a>", "text", "<span>", "</span>", "<br>"};
         Random random = new Random(31);
         for (int i = 0; i < 5_000; i++) {
@@ -97,6 +97,8 @@ class BodyPathShortcutsTest {
             for (Element element : Jsoup.parse(html.toString()).body().getAllElements()) {
                 assertThat(Nodes.allElements(element)).containsExactlyElementsOf(element.getAllElements());
                 for (String tag : new String[] {"p", "a", "div"}) {
+                    assertThat(Nodes.elementsNamed(element, tag)).containsExactlyElementsOf(
+                            element.getElementsByTag(tag));
                     for (int count = 0; count <= 4; count++) {
                         assertThat(Nodes.hasAtLeast(element, tag, count)).as("%s in %s", tag, element.outerHtml())
                                 .isEqualTo(element.getElementsByTag(tag).size() >= count);
