@@ -330,8 +330,13 @@ public final class MainContentFinder {
             public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element) {
                     if (container[depth] >= 0) {
-                        withText.set(container[depth], hasText[depth]);
-                        withBlockChild.set(container[depth], blockChild[depth]);
+                        // each index is set once into empty sets: only the true bits (BitSet.clear rescans the words)
+                        if (hasText[depth]) {
+                            withText.set(container[depth]);
+                        }
+                        if (blockChild[depth]) {
+                            withBlockChild.set(container[depth]);
+                        }
                     }
                     if (depth > 0 && hasText[depth]) {
                         hasText[depth - 1] = true;
@@ -625,15 +630,16 @@ public final class MainContentFinder {
      */
     private List<Element> splitBodyParts(Element top) {
         List<Element> parts = new ArrayList<>();
-        String className = top.className();
+        String className = Nodes.className(top);
         if (className.isBlank()) {
             return parts;
         }
         String firstClass = firstToken(className.strip());
         for (Element cousin : stats.elements()) {
-            // cheapest first: the same tag and class attribute, then the class token
-            if (cousin == top || !cousin.normalName().equals(top.normalName()) || !cousin.className().equals(className)
-                    || !cousin.hasClass(firstClass) || isAttached(cousin, top) || isAttached(top, cousin)) {
+            // cheapest first: the same tag and class attribute (read by exact key, see Nodes.attr), then the token
+            if (cousin == top || !cousin.normalName().equals(top.normalName())
+                    || !Nodes.className(cousin).equals(className) || !cousin.hasClass(firstClass)
+                    || isAttached(cousin, top) || isAttached(top, cousin)) {
                 continue;
             }
             int total = stats.textLength(cousin);
@@ -683,13 +689,14 @@ public final class MainContentFinder {
         List<Element> chosen = new ArrayList<>();
         double topScore = scoreOr(top, 0.0);
         double threshold = Math.max(10, topScore * 0.2);
-        for (Element sibling : parent.children()) {
-            if (isExcluded(sibling)) {
+        String topClass = Nodes.className(top);
+        for (int i = 0; i < parent.childNodeSize(); i++) { // by index: children() copies the list
+            if (!(parent.childNode(i) instanceof Element sibling) || isExcluded(sibling)) {
                 continue;
             }
             boolean append = sibling == top;
             if (!append) {
-                double bonus = !top.className().isEmpty() && top.className().equals(sibling.className())
+                double bonus = !topClass.isEmpty() && topClass.equals(Nodes.className(sibling))
                         ? topScore * 0.2 : 0;
                 Double siblingScore = scoreOf(sibling);
                 if (siblingScore != null && siblingScore + bonus >= threshold) {
