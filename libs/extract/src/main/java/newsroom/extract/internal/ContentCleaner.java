@@ -443,7 +443,7 @@ final class ContentCleaner {
             if (card == null || kept.contains(card)) {
                 continue;
             }
-            Element paragraph = card.closest("p");
+            Element paragraph = Nodes.closestNamed(card, "p");
             if (paragraph == null || card.parent() == null) {
                 continue;
             }
@@ -632,7 +632,7 @@ final class ContentCleaner {
         }
         int quoted = 0;
         for (Element quote : Nodes.elementsNamed(element, "blockquote")) {
-            if (quote.parent() != null && quote.parent().closest("blockquote") == null) {
+            if (quote.parent() != null && Nodes.closestNamed(quote.parent(), "blockquote") == null) {
                 quoted += stats.textLength(quote);
             }
         }

@@ -70,6 +70,19 @@ final class Nodes {
     }
 
     /**
+     * {@code element.closest(tag)} for a lower-case tag name: {@code element} or its nearest ancestor with that name,
+     * or null; by a climb (jsoup parses the CSS query on every call).
+     */
+    static @Nullable Element closestNamed(Element element, String tag) {
+        for (Element up = element; up != null; up = up.parent()) {
+            if (up.nameIs(tag)) {
+                return up;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Whether {@code element.text()} holds more than {@code limit} {@link #isTextMark text marks}, found by reading
      * the text nodes under it only until the count passes the limit (a long paragraph costs {@code limit} characters,
      * not a string of its whole text); iterative, whatever the depth. Equal to counting the marks of {@code text()}:

@@ -86,7 +86,7 @@ class BodyPathShortcutsTest {
     }
 
     @Test
-    void allElementsElementsNamedAndHasAtLeast_answerAsJsoupsElementLists() {
+    void elementListsAndClosest_answerAsJsoups() {
         String[] parts = {"<p>", "</p>", "<div>", "</div>", "<a>", "</a>", "text", "<span>", "</span>", "<br>"};
         Random random = new Random(31);
         for (int i = 0; i < 5_000; i++) {
@@ -99,6 +99,7 @@ class BodyPathShortcutsTest {
                 for (String tag : new String[] {"p", "a", "div"}) {
                     assertThat(Nodes.elementsNamed(element, tag)).containsExactlyElementsOf(
                             element.getElementsByTag(tag));
+                    assertThat(Nodes.closestNamed(element, tag)).isSameAs(element.closest(tag));
                     for (int count = 0; count <= 4; count++) {
                         assertThat(Nodes.hasAtLeast(element, tag, count)).as("%s in %s", tag, element.outerHtml())
                                 .isEqualTo(element.getElementsByTag(tag).size() >= count);
