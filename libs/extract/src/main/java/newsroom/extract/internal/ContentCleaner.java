@@ -70,6 +70,8 @@ final class ContentCleaner {
             "section", "header", "footer", "aside", "figure");
 
     private final String title;
+    /** How many {@link Nodes#isTextMark text marks} the normalized title holds. */
+    private final int titleMarks;
     private final String documentTitle;
     private final ArticleEvidence evidence;
     private final boolean weighClasses;
@@ -103,6 +105,7 @@ final class ContentCleaner {
     ContentCleaner(@Nullable String title, String documentTitle, ArticleEvidence evidence, boolean weighClasses,
                    UndoableRemovals removals) {
         this.title = title == null ? "" : normalize(title);
+        this.titleMarks = Nodes.textMarkCount(this.title);
         this.documentTitle = normalize(documentTitle);
         this.evidence = evidence;
         this.weighClasses = weighClasses;
@@ -682,7 +685,10 @@ final class ContentCleaner {
      * characters, is not read; one with more visible characters is not normalized).
      */
     private boolean isTitle(Element heading) {
-        if (Nodes.hasMoreTextMarksThan(heading, title.length())) {
+        // normalizing drops no mark and makes no other character one, and lower-casing turns a mark into at most
+        // two (İ into i and U+0307): a heading with fewer than half the title's marks is not the title either
+        int marks = Nodes.textMarkCount(heading, title.length());
+        if (marks > title.length() || marks * 2 < titleMarks) {
             return false;
         }
         String text = heading.text();

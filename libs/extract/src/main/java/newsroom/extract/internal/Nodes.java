@@ -131,6 +131,36 @@ final class Nodes {
     }
 
     /**
+     * How many {@link #isTextMark text marks} {@code element.text()} holds, counted only up to {@code limit + 1}
+     * (more answer {@code limit + 1}); see {@link #hasMoreTextMarksThan}.
+     */
+    static int textMarkCount(Element element, int limit) {
+        int marks = 0;
+        for (Node node = element; node != null; node = nextInOrder(node, element)) {
+            if (node instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    if (isTextMark(whole.charAt(i)) && ++marks > limit) {
+                        return marks;
+                    }
+                }
+            }
+        }
+        return marks;
+    }
+
+    /** How many {@link #isTextMark text marks} {@code text} holds. */
+    static int textMarkCount(String text) {
+        int marks = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (isTextMark(text.charAt(i))) {
+                marks++;
+            }
+        }
+        return marks;
+    }
+
+    /**
      * The first {@link #isTextMark text mark} of {@code element.text()}, or {@code '\0'} if it has none; read from
      * the text nodes only up to it (see {@link #hasMoreTextMarksThan} for why the marks of {@code text()} are those
      * of its text nodes, in order). What can come before it in {@code text()} is no text mark: no character up to

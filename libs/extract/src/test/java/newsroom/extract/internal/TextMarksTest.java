@@ -112,6 +112,9 @@ class TextMarksTest {
         }
         assertThat(Nodes.textMarks(element, limit)).as("marks of %s", element.outerHtml())
                 .isEqualTo(marks > limit ? null : all.toString());
+        assertThat(Nodes.textMarkCount(element, limit)).as("count in %s", element.outerHtml())
+                .isEqualTo(Math.min(marks, limit + 1));
+        assertThat(Nodes.textMarkCount(text)).isEqualTo(marks);
         assertThat(Nodes.hasMoreTextMarksThan(element, limit)).as("%d in %s", limit, element.outerHtml())
                 .isEqualTo(marks > limit);
         assertThat(Nodes.firstTextMark(element)).as("first of %s", element.outerHtml()).isEqualTo(first);
