@@ -2,6 +2,7 @@ package newsroom.extract.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,14 +69,31 @@ final class ContentCleaner {
     /** The containers that conditional cleaning weighs, in the order it weighs them. */
     private static final List<String> CONDITIONAL_TAGS = List.of("form", "fieldset", "table", "ul", "ol", "div",
             "section", "header", "footer", "aside", "figure");
+    /** Each of {@link #CONDITIONAL_TAGS} by its index there: one lookup per element instead of eleven comparisons. */
+    private static final Map<String, Integer> CONDITIONAL_INDEX = new HashMap<>();
+
+    static {
+        for (int i = 0; i < CONDITIONAL_TAGS.size(); i++) {
+            CONDITIONAL_INDEX.put(CONDITIONAL_TAGS.get(i), i);
+        }
+    }
 
     private final String title;
+    /** How many {@link Nodes#isTextMark text marks} the normalized title holds. */
+    private final int titleMarks;
     private final String documentTitle;
     private final ArticleEvidence evidence;
     private final boolean weighClasses;
     /** Every removal the cleaning makes goes through here, so that the caller can undo them. */
     private final UndoableRemovals removals;
     private Map<Element, Integer> evidenceLength = Map.of();
+    /**
+     * The evidence shares of blocks' texts that the caller found before the cleaning (see {@link #clean}); an entry
+     * stands for the block's text only while no removal was made under the block, and the blocks with one are in
+     * {@link #removedUnder} (kept only when there is evidence to read).
+     */
+    private Map<Element, Double> knownShares = Map.of();
+    private final Set<Element> removedUnder = Collections.newSetFromMap(new IdentityHashMap<>());
     private Set<Element> insideCode = Set.of();
     /**
      * The text measures of the article: a snapshot from the last {@link #measure}, which takes the removals made since
@@ -96,6 +114,7 @@ final class ContentCleaner {
     ContentCleaner(@Nullable String title, String documentTitle, ArticleEvidence evidence, boolean weighClasses,
                    UndoableRemovals removals) {
         this.title = title == null ? "" : normalize(title);
+        this.titleMarks = Nodes.textMarkCount(this.title);
         this.documentTitle = normalize(documentTitle);
         this.evidence = evidence;
         this.weighClasses = weighClasses;
@@ -105,12 +124,16 @@ final class ContentCleaner {
     /**
      * Removes boilerplate inside the chosen content.
      *
-     * @param measures the text measures of {@code article} as it is now (the cleaning takes them over and keeps
-     *                 them current), or null to have it measured when first needed
+     * @param measures    the text measures of {@code article} as it is now (the cleaning takes them over and keeps
+     *                    them current), or null to have it measured when first needed
+     * @param knownShares {@code evidence.share(block.text())} of blocks under {@code article}, each for the text the
+     *                    block has now (read before, to be read again only if a removal changes it)
      * @return the text measures of the cleaned {@code article}
      */
-    TextStats clean(Element article, boolean cleanConditionally, @Nullable TextStats measures) {
+    TextStats clean(Element article, boolean cleanConditionally, @Nullable TextStats measures,
+                    Map<Element, Double> knownShares) {
         stats = measures;
+        this.knownShares = knownShares;
         // one walk lists what the first steps look at; each step skips what an earlier one removed (the elements in
         // gone), as a new search of the article would
         Predicate<Element> metadataMarkup = METADATA_MARKUP.asPredicate(article);
@@ -175,8 +198,8 @@ final class ContentCleaner {
                 } else if (tag.equals("pre") || tag.equals("code")) {
                     code.add(element);
                 } else {
-                    int index = CONDITIONAL_TAGS.indexOf(tag);
-                    if (index >= 0) {
+                    Integer index = CONDITIONAL_INDEX.get(tag);
+                    if (index != null) {
                         byTag.get(index).add(element);
                     }
                 }
@@ -207,7 +230,7 @@ final class ContentCleaner {
             }
             paragraphs.removeIf(gone::contains);
         } else {
-            paragraphs = article.getElementsByTag("p");
+            paragraphs = Nodes.elementsNamed(article, "p");
         }
         measure(article);
         List<Element> empty = new ArrayList<>();
@@ -252,6 +275,7 @@ final class ContentCleaner {
         if (stats != null) {
             stats.willRemove(element);
         }
+        noteRemovalUnderAncestors(element);
         removals.remove(element);
     }
 
@@ -263,7 +287,29 @@ final class ContentCleaner {
                 stats.willRemove(element);
             }
         }
+        for (Element element : elements) {
+            noteRemovalUnderAncestors(element);
+        }
         removals.removeAll(elements);
+    }
+
+    /**
+     * Adds the ancestors of {@code element}, about to be removed, to {@link #removedUnder}: their texts change. The
+     * climb stops at an ancestor already there (its own ancestors were added with it, and removals never add one).
+     */
+    private void noteRemovalUnderAncestors(Element element) {
+        if (evidence.isEmpty()) {
+            return;
+        }
+        for (Element up = element.parent(); up != null && removedUnder.add(up); up = up.parent()) {
+            // climbing until an ancestor already noted
+        }
+    }
+
+    /** {@code evidence.share(block.text())}, from {@link #knownShares} while no removal was made under the block. */
+    private double shareOf(Element block) {
+        Double known = removedUnder.contains(block) ? null : knownShares.get(block);
+        return known != null ? known : evidence.share(block.text());
     }
 
     /**
@@ -409,7 +455,7 @@ final class ContentCleaner {
             if (card == null || kept.contains(card)) {
                 continue;
             }
-            Element paragraph = card.closest("p");
+            Element paragraph = Nodes.closestNamed(card, "p");
             if (paragraph == null || card.parent() == null) {
                 continue;
             }
@@ -477,13 +523,15 @@ final class ContentCleaner {
 
     /**
      * False when {@code element.text()} cannot be a {@link #isUiLabel UI label}, decided without building the text:
-     * the label test needs its first character past regex whitespace to be one of {@link #UI_LABEL_FIRST}, all of
-     * them text marks, and what can stand before the first text mark ({@link Nodes#firstTextMark}) in {@code text()}
-     * is neither regex whitespace (jsoup trims it off) nor such a character.
+     * its {@link Nodes#textMarks text marks} (up to {@link #MAX_UI_LABEL_CHARS}; more are left to {@code text()})
+     * must be a label too. A text the label regex matches holds, besides regex whitespace, only ASCII letters and
+     * digits, {@code /}, {@code é} and {@code à}, all of them text marks, and no regex whitespace is a mark; so
+     * without its regex whitespace it is its marks, and the regex, which reads white space only as {@code \s*},
+     * matches that too.
      */
-    private static boolean mayBeUiLabel(Element element) {
-        char first = Nodes.firstTextMark(element);
-        return first != '\0' && UI_LABEL_FIRST.indexOf(first) >= 0;
+    static boolean mayBeUiLabel(Element element) {
+        String marks = Nodes.textMarks(element, MAX_UI_LABEL_CHARS);
+        return marks == null || isUiLabel(marks);
     }
 
     /**
@@ -581,7 +629,7 @@ final class ContentCleaner {
         for (Element p : paragraphs) {
             int length = stats.textLength(p);
             // a paragraph without text would add 0 to each length: its text() is not read
-            if (length > 0 && stats.get(p).paragraphs <= 1 && evidence.share(p.text()) >= 0.5) {
+            if (length > 0 && stats.get(p).paragraphs <= 1 && shareOf(p) >= 0.5) {
                 for (Element up = p; up != null && up != article; up = up.parent()) {
                     evidenceLength.merge(up, length, Integer::sum);
                 }
@@ -595,8 +643,8 @@ final class ContentCleaner {
             return false;
         }
         int quoted = 0;
-        for (Element quote : element.getElementsByTag("blockquote")) {
-            if (quote.parent() != null && quote.parent().closest("blockquote") == null) {
+        for (Element quote : Nodes.elementsNamed(element, "blockquote")) {
+            if (quote.parent() != null && Nodes.closestNamed(quote.parent(), "blockquote") == null) {
                 quoted += stats.textLength(quote);
             }
         }
@@ -646,7 +694,10 @@ final class ContentCleaner {
      * characters, is not read; one with more visible characters is not normalized).
      */
     private boolean isTitle(Element heading) {
-        if (Nodes.hasMoreTextMarksThan(heading, title.length())) {
+        // normalizing drops no mark and makes no other character one, and lower-casing turns a mark into at most
+        // two (İ into i and U+0307): a heading with fewer than half the title's marks is not the title either
+        int marks = Nodes.textMarkCount(heading, title.length());
+        if (marks > title.length() || marks * 2 < titleMarks) {
             return false;
         }
         String text = heading.text();

@@ -87,7 +87,8 @@ public final class MainContentFinder {
     private final @Nullable String title;
     private final String documentTitle;
     private final ArticleEvidence evidence;
-    private @Nullable Map<Element, Double> scores;
+    /** The candidates' scores, each in an array of one, added to in place while the blocks are scored. */
+    private @Nullable Map<Element, double[]> scores;
     private boolean uniqueArticle;
     /**
      * The measures of the body as the current pass sees it: the elements it measures are the ones the pass reads as
@@ -97,6 +98,13 @@ public final class MainContentFinder {
     private @Nullable TextStats stats;
     /** The measures of the whole body, shared by the passes that read every element (the body does not change). */
     private @Nullable TextStats wholeBodyStats;
+    /** Whether the whole body holds exactly one {@code <article>} (found with {@link #wholeBodyStats}). */
+    private boolean wholeBodyUniqueArticle;
+    /**
+     * The evidence shares of the current pass's scored blocks whose text stays what it is when the pass's content
+     * is taken out ({@link #keepsTextWhenMoved}), as long as nothing under them is removed: handed to the cleaner.
+     */
+    private Map<Element, Double> blockShares = Map.of();
     /** Elements with an excluded descendant: their jsoup text is not their text in the current pass. */
     private Set<Element> aboveExcluded = Set.of();
     /** How many elements the body kept when the junk went (wrapping adds some): sizes the measures' tables. */
@@ -175,6 +183,9 @@ public final class MainContentFinder {
      * without candidates (the body unchanged then).
      */
     private @Nullable Content extract(Element body, Pass pass) {
+        // the measuring walk asks about every element under the body it measures (an article is never unlikely), so
+        // it counts the <article>s among the measured elements too
+        int[] articles = {body.nameIs("article") ? 1 : 0};
         if (pass.stripUnlikely) {
             // one walk: the unlikely subtrees are found (nothing inside one is asked) and skipped while measuring
             List<Element> unlikelyRoots = new ArrayList<>();
@@ -182,23 +193,27 @@ public final class MainContentFinder {
                 boolean unlikely = isUnlikely(element);
                 if (unlikely) {
                     unlikelyRoots.add(element);
+                } else if (element.nameIs("article")) {
+                    articles[0]++;
                 }
                 return unlikely;
             }, bodyElements);
             aboveExcluded = ancestorsOf(unlikelyRoots);
+            uniqueArticle = articles[0] == 1;
         } else {
             if (wholeBodyStats == null) {
-                wholeBodyStats = TextStats.of(body, element -> false, bodyElements);
+                wholeBodyStats = TextStats.of(body, element -> {
+                    articles[0] += element.nameIs("article") ? 1 : 0;
+                    return false;
+                }, bodyElements);
+                wholeBodyUniqueArticle = articles[0] == 1;
             }
             stats = wholeBodyStats;
             aboveExcluded = Set.of();
+            uniqueArticle = wholeBodyUniqueArticle;
         }
         scores = new IdentityHashMap<>();
-        int articles = 0;
-        for (Element element : stats.elements()) {
-            articles += element.nameIs("article") ? 1 : 0;
-        }
-        uniqueArticle = articles == 1;
+        blockShares = evidence.isEmpty() ? Map.of() : new IdentityHashMap<>();
         List<Element> candidates = scoreParagraphs(body, pass);
         if (candidates.isEmpty()) {
             return null;
@@ -234,7 +249,7 @@ public final class MainContentFinder {
             articleStats.addRoot(article, roots);
         }
         return new Content(article, new ContentCleaner(title, documentTitle, evidence, pass.weighClasses, removals)
-                .clean(article, pass.cleanConditionally, articleStats), removals);
+                .clean(article, pass.cleanConditionally, articleStats, blockShares), removals);
     }
 
     /**
@@ -315,8 +330,13 @@ public final class MainContentFinder {
             public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element) {
                     if (container[depth] >= 0) {
-                        withText.set(container[depth], hasText[depth]);
-                        withBlockChild.set(container[depth], blockChild[depth]);
+                        // each index is set once into empty sets: only the true bits (BitSet.clear rescans the words)
+                        if (hasText[depth]) {
+                            withText.set(container[depth]);
+                        }
+                        if (blockChild[depth]) {
+                            withBlockChild.set(container[depth]);
+                        }
                     }
                     if (depth > 0 && hasText[depth]) {
                         hasText[depth - 1] = true;
@@ -336,9 +356,11 @@ public final class MainContentFinder {
             return false;
         }
         Attributes attributes = element.attributes(); // read by exact key: see Nodes.attr
-        // text() is at least as long as its text marks: an element with 200 of them is not read
+        // text() is at least as long as its text marks: an element with 200 of them is not read; nor is one whose
+        // text nodes and elements bound its length below 200
         if (attributes.hasKey("hidden") || "true".equals(attributes.get("aria-hidden"))
-                && !Nodes.hasMoreTextMarksThan(element, 199) && element.text().length() < 200) {
+                && !Nodes.hasMoreTextMarksThan(element, 199)
+                && (Nodes.hasTextAtMost(element, 199) || element.text().length() < 200)) {
             return true;
         }
         String style = attributes.get("style");
@@ -457,13 +479,20 @@ public final class MainContentFinder {
             if (!isParagraphLike(block)) {
                 continue;
             }
-            int length = stats.textLength(block);
+            TextStats.Counts counts = stats.get(block);
+            int length = counts.textLength;
             if (length < MIN_PARAGRAPH_CHARS) {
                 continue;
             }
-            double score = 1 + stats.get(block).commas + Math.min(length / 100, 3);
-            if (!evidence.isEmpty() && stats.get(block).paragraphs <= 1 && evidence.share(textOf(block)) >= 0.5) {
-                score = score * 3 + 5;
+            double score = 1 + counts.commas + Math.min(length / 100, 3);
+            if (!evidence.isEmpty() && counts.paragraphs <= 1) {
+                double share = evidence.share(textOf(block));
+                if (keepsTextWhenMoved(block)) {
+                    blockShares.put(block, share);
+                }
+                if (share >= 0.5) {
+                    score = score * 3 + 5;
+                }
             }
             Element ancestor = block.parent();
             for (int level = 0; ancestor != null && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent()) {
@@ -471,21 +500,41 @@ public final class MainContentFinder {
                     break;
                 }
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                Double sum = scores.get(ancestor); // the scores start empty: a candidate is scored on first sight
+                double[] sum = scores.get(ancestor); // the scores start empty: a candidate is scored on first sight
                 if (sum == null) {
-                    sum = initialScore(ancestor, pass);
+                    sum = new double[] {initialScore(ancestor, pass)};
+                    scores.put(ancestor, sum);
                     candidates.add(ancestor);
                 }
-                scores.put(ancestor, sum + score / divider);
+                sum[0] += score / divider;
                 if (ancestor == body) {
                     break;
                 }
             }
         }
         for (Element candidate : candidates) {
-            scores.put(candidate, scores.get(candidate) * (1 - stats.linkDensity(candidate)));
+            double[] sum = scores.get(candidate);
+            sum[0] = sum[0] * (1 - stats.linkDensity(candidate));
         }
         return candidates;
+    }
+
+    /**
+     * Whether {@link #textOf} of {@code block} is the {@code text()} it will have in the pass's content (the chosen
+     * subtrees moved under a new {@code div}, the excluded parts removed) while nothing else under it is removed.
+     * jsoup's {@code text()} reads nothing outside the element but whether a text node's parent or one of its next
+     * five ancestors preserves white space ({@code pre} …): with none of the block's six nearest ancestors doing so,
+     * no such ancestor is above the block now, in {@link #copyOf}'s detached copy, or under the new {@code div}
+     * (whose chain above the block is the same up to the chosen subtree's root, then the {@code div}).
+     */
+    static boolean keepsTextWhenMoved(Element block) {
+        Element up = block.parent();
+        for (int level = 0; level < 6 && up != null; level++, up = up.parent()) {
+            if (up.tag().preserveWhitespace()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isParagraphLike(Element element) {
@@ -507,6 +556,17 @@ public final class MainContentFinder {
         return score + (pass.weighClasses ? ClassNameHints.weight(element) : 0);
     }
 
+    /** The score of {@code element}, or null when it is no candidate. */
+    private @Nullable Double scoreOf(Element element) {
+        double[] score = scores.get(element);
+        return score == null ? null : score[0];
+    }
+
+    private double scoreOr(Element element, double absent) {
+        double[] score = scores.get(element);
+        return score == null ? absent : score[0];
+    }
+
     /** A candidate and its score. */
     private record Scored(Element element, double score) {
     }
@@ -515,7 +575,7 @@ public final class MainContentFinder {
         // by score, highest first, candidates of equal score in their order (a stable sort); each score read once
         List<Scored> ranked = new ArrayList<>(candidates.size());
         for (Element candidate : candidates) {
-            ranked.add(new Scored(candidate, scores.get(candidate)));
+            ranked.add(new Scored(candidate, scores.get(candidate)[0]));
         }
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
         Element top = ranked.get(0).element();
@@ -542,11 +602,11 @@ public final class MainContentFinder {
             }
         }
         // climb while the parent holds clearly more of the scored text than the candidate alone
-        double lastScore = scores.getOrDefault(top, 0.0);
+        double lastScore = scoreOr(top, 0.0);
         double threshold = lastScore / 3;
         for (Element parent = top.parent(); parent != null && !parent.normalName().equals("body");
              parent = parent.parent()) {
-            Double parentScore = scores.get(parent);
+            Double parentScore = scoreOf(parent);
             if (parentScore == null || parentScore < threshold) {
                 break;
             }
@@ -570,15 +630,16 @@ public final class MainContentFinder {
      */
     private List<Element> splitBodyParts(Element top) {
         List<Element> parts = new ArrayList<>();
-        String className = top.className();
+        String className = Nodes.className(top);
         if (className.isBlank()) {
             return parts;
         }
         String firstClass = firstToken(className.strip());
         for (Element cousin : stats.elements()) {
-            // cheapest first: the same tag and class attribute, then the class token
-            if (cousin == top || !cousin.normalName().equals(top.normalName()) || !cousin.className().equals(className)
-                    || !cousin.hasClass(firstClass) || isAttached(cousin, top) || isAttached(top, cousin)) {
+            // cheapest first: the same tag and class attribute (read by exact key, see Nodes.attr), then the token
+            if (cousin == top || !cousin.normalName().equals(top.normalName())
+                    || !Nodes.className(cousin).equals(className) || !cousin.hasClass(firstClass)
+                    || isAttached(cousin, top) || isAttached(top, cousin)) {
                 continue;
             }
             int total = stats.textLength(cousin);
@@ -610,7 +671,7 @@ public final class MainContentFinder {
 
     private static int proseLength(Element element, TextStats stats) {
         int length = 0;
-        for (Element p : element.getElementsByTag("p")) {
+        for (Element p : Nodes.elementsNamed(element, "p")) {
             int pLength = stats.textLength(p);
             if (pLength >= 40 && stats.linkDensity(p) < 0.3) {
                 length += pLength;
@@ -626,17 +687,18 @@ public final class MainContentFinder {
             return new ArrayList<>(List.of(top));
         }
         List<Element> chosen = new ArrayList<>();
-        double topScore = scores.getOrDefault(top, 0.0);
+        double topScore = scoreOr(top, 0.0);
         double threshold = Math.max(10, topScore * 0.2);
-        for (Element sibling : parent.children()) {
-            if (isExcluded(sibling)) {
+        String topClass = Nodes.className(top);
+        for (int i = 0; i < parent.childNodeSize(); i++) { // by index: children() copies the list
+            if (!(parent.childNode(i) instanceof Element sibling) || isExcluded(sibling)) {
                 continue;
             }
             boolean append = sibling == top;
             if (!append) {
-                double bonus = !top.className().isEmpty() && top.className().equals(sibling.className())
+                double bonus = !topClass.isEmpty() && topClass.equals(Nodes.className(sibling))
                         ? topScore * 0.2 : 0;
-                Double siblingScore = scores.get(sibling);
+                Double siblingScore = scoreOf(sibling);
                 if (siblingScore != null && siblingScore + bonus >= threshold) {
                     append = true;
                 } else if (sibling.normalName().equals("p")) {

@@ -55,6 +55,34 @@ final class Nodes {
     }
 
     /**
+     * {@code root.getElementsByTag(tag)} for a lower-case {@code tag}: {@code root} and the elements under it with
+     * that name, in document order, in a new list, by a plain walk (jsoup collects through a stream over a node
+     * iterator); iterative, whatever the depth.
+     */
+    static List<Element> elementsNamed(Element root, String tag) {
+        List<Element> elements = new ArrayList<>();
+        for (Node node = root; node != null; node = nextInOrder(node, root)) {
+            if (node instanceof Element element && element.nameIs(tag)) {
+                elements.add(element);
+            }
+        }
+        return elements;
+    }
+
+    /**
+     * {@code element.closest(tag)} for a lower-case tag name: {@code element} or its nearest ancestor with that name,
+     * or null; by a climb (jsoup parses the CSS query on every call).
+     */
+    static @Nullable Element closestNamed(Element element, String tag) {
+        for (Element up = element; up != null; up = up.parent()) {
+            if (up.nameIs(tag)) {
+                return up;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Whether {@code element.text()} holds more than {@code limit} {@link #isTextMark text marks}, found by reading
      * the text nodes under it only until the count passes the limit (a long paragraph costs {@code limit} characters,
      * not a string of its whole text); iterative, whatever the depth. Equal to counting the marks of {@code text()}:
@@ -79,6 +107,60 @@ final class Nodes {
     }
 
     /**
+     * Whether {@code element.text()} is surely at most {@code limit} characters long, known without building it: true
+     * when the raw lengths of the text nodes under it plus two per element (itself included) are at most
+     * {@code limit}, read only until that sum passes it; false means "longer, or not known". An upper bound because
+     * jsoup builds {@code text()} from the text nodes in document order, each kept as it is (under {@code pre}) or
+     * with whitespace runs collapsed and U+200B and U+00AD dropped (never longer), adds at most one space where an
+     * element (a block, a {@code br}) opens and one where a block closes, then trims; nothing else (comments, script
+     * data) reaches it. Iterative, whatever the depth.
+     */
+    static boolean hasTextAtMost(Element element, int limit) {
+        int bound = 0;
+        for (Node node = element; node != null; node = nextInOrder(node, element)) {
+            if (node instanceof TextNode text) {
+                bound += text.getWholeText().length();
+            } else if (node instanceof Element) {
+                bound += 2;
+            }
+            if (bound > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How many {@link #isTextMark text marks} {@code element.text()} holds, counted only up to {@code limit + 1}
+     * (more answer {@code limit + 1}); see {@link #hasMoreTextMarksThan}.
+     */
+    static int textMarkCount(Element element, int limit) {
+        int marks = 0;
+        for (Node node = element; node != null; node = nextInOrder(node, element)) {
+            if (node instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    if (isTextMark(whole.charAt(i)) && ++marks > limit) {
+                        return marks;
+                    }
+                }
+            }
+        }
+        return marks;
+    }
+
+    /** How many {@link #isTextMark text marks} {@code text} holds. */
+    static int textMarkCount(String text) {
+        int marks = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (isTextMark(text.charAt(i))) {
+                marks++;
+            }
+        }
+        return marks;
+    }
+
+    /**
      * The first {@link #isTextMark text mark} of {@code element.text()}, or {@code '\0'} if it has none; read from
      * the text nodes only up to it (see {@link #hasMoreTextMarksThan} for why the marks of {@code text()} are those
      * of its text nodes, in order). What can come before it in {@code text()} is no text mark: no character up to
@@ -98,6 +180,31 @@ final class Nodes {
             }
         }
         return '\0';
+    }
+
+    /**
+     * The {@link #isTextMark text marks} of {@code element.text()}, in order, or null when there are more than
+     * {@code limit}; read from the text nodes only up to the limit (see {@link #hasMoreTextMarksThan} for why the
+     * marks of {@code text()} are those of its text nodes, in order). That is {@code text()} without every character
+     * that is not a mark: what a test that ignores white space can read instead of it.
+     */
+    static @Nullable String textMarks(Element element, int limit) {
+        StringBuilder marks = new StringBuilder(Math.min(limit, 64));
+        for (Node node = element; node != null; node = nextInOrder(node, element)) {
+            if (node instanceof TextNode text) {
+                String whole = text.getWholeText();
+                for (int i = 0; i < whole.length(); i++) {
+                    char c = whole.charAt(i);
+                    if (isTextMark(c)) {
+                        if (marks.length() == limit) {
+                            return null;
+                        }
+                        marks.append(c);
+                    }
+                }
+            }
+        }
+        return marks.toString();
     }
 
     /**

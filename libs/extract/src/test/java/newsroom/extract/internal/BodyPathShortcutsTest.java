@@ -17,6 +17,23 @@ class BodyPathShortcutsTest {
         "\u2007", "word", "-", "\u1680", "\u0085", "\u001c", "ß"};
 
     @Test
+    void normalizingAtMostDoublesTheTextMarks() {
+        // the heading-is-title test reads no text() of a heading with fewer than half the title's marks
+        String[] parts = {"a", "B", " ", "\t", "\u00a0", "\u2003", "\u0130", "\u03a3", "\u03a3 ", "\ud801\udc00",
+            "\u1e9e", "\u200b", "\u00ad", "\u0001", "\u001c", "\u0085", "word", "\u212a", "\u0149"};
+        Random random = new Random(67);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(10); j > 0; j--) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            int marks = Nodes.textMarkCount(text.toString());
+            int normalized = Nodes.textMarkCount(ContentCleaner.normalize(text.toString()));
+            assertThat(normalized).as("\"%s\"", text).isBetween(marks, 2 * marks);
+        }
+    }
+
+    @Test
     void moreVisibleCharsThanTheLimit_meansALongerNormalizedText() {
         Random random = new Random(23);
         for (int i = 0; i < 50_000; i++) {
@@ -86,7 +103,7 @@ class BodyPathShortcutsTest {
     }
 
     @Test
-    void allElementsAndHasAtLeast_answerAsJsoupsElementLists() {
+    void elementListsAndClosest_answerAsJsoups() {
         String[] parts = {"<p>", "</p>", "<div>", "</div>", "<a>", "</a>", "text", "<span>", "</span>", "<br>"};
         Random random = new Random(31);
         for (int i = 0; i < 5_000; i++) {
@@ -97,6 +114,9 @@ class BodyPathShortcutsTest {
             for (Element element : Jsoup.parse(html.toString()).body().getAllElements()) {
                 assertThat(Nodes.allElements(element)).containsExactlyElementsOf(element.getAllElements());
                 for (String tag : new String[] {"p", "a", "div"}) {
+                    assertThat(Nodes.elementsNamed(element, tag)).containsExactlyElementsOf(
+                            element.getElementsByTag(tag));
+                    assertThat(Nodes.closestNamed(element, tag)).isSameAs(element.closest(tag));
                     for (int count = 0; count <= 4; count++) {
                         assertThat(Nodes.hasAtLeast(element, tag, count)).as("%s in %s", tag, element.outerHtml())
                                 .isEqualTo(element.getElementsByTag(tag).size() >= count);

@@ -2,6 +2,7 @@ package newsroom.extract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.jsoup.Jsoup;
@@ -31,7 +32,7 @@ class HoverCardTest {
         Element article = new Element("div");
         article.appendChildren(body.childNodesCopy());
         new ContentCleaner(null, "", ArticleEvidence.of(Optional.empty()), true,
-                new UndoableRemovals(new Element("div"))).clean(article, false, null);
+                new UndoableRemovals(new Element("div"))).clean(article, false, null, Map.of());
         return article;
     }
 }

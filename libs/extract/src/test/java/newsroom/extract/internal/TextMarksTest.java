@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import newsroom.core.testing.RepoFiles;
 
 /**
- * {@link Nodes#hasMoreTextMarksThan} and {@link Nodes#firstTextMark} read the text nodes instead of building
- * {@code text()}: they must answer what counting the marks of {@code text()} answers, on random trees (blocks,
- * inline elements, {@code pre}, {@code br}, every kind of space and the characters jsoup drops) and on every element
- * of the benchmark pages.
+ * {@link Nodes#hasMoreTextMarksThan}, {@link Nodes#firstTextMark} and {@link Nodes#textMarks} read the text nodes
+ * instead of building {@code text()}: they must answer what reading the marks of {@code text()} answers, on random
+ * trees (blocks, inline elements, {@code pre}, {@code br}, every kind of space and the characters jsoup drops) and on
+ * every element of the benchmark pages; and the cleaner's UI-label test on the marks must never rule out a label that
+ * the regex on {@code text()} finds.
  */
 class TextMarksTest {
 
@@ -74,16 +75,46 @@ class TextMarksTest {
         }
     }
 
+    @Test
+    void labelTestOnTheMarksKeepsEveryLabelOfText_onRandomTrees() {
+        String[] parts = {"<p>", "</p>", "<div>", "</div>", "<a>", "</a>", "<span>", "</span>", "<pre>", "</pre>",
+            "<br>", "<b>", "</b>", "<img>", "Share", "sha", "re", "AD", "Advert", "isement", "Foto", "3", "12", " von ",
+            "/", "of", "de", "publicit", "é", "&eacute;", "pubblicit", "à", "E-mail", "x", " ", "\t", "\n", "\u000B",
+            "\f", "\r", "\u00a0", "\u2003", "\u200b", "&shy;", "\u0001"};
+        Random random = new Random(59);
+        int labels = 0;
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder html = new StringBuilder();
+            for (int j = random.nextInt(10); j > 0; j--) {
+                html.append(parts[random.nextInt(parts.length)]);
+            }
+            for (Element element : Jsoup.parse(html.toString()).body().getAllElements()) {
+                if (ContentCleaner.isUiLabel(element.text())) {
+                    labels++;
+                    assertThat(ContentCleaner.mayBeUiLabel(element)).as(element.outerHtml()).isTrue();
+                }
+            }
+        }
+        assertThat(labels).as("labels met").isGreaterThan(1_000);
+    }
+
     private static void assertAgreesWithText(Element element, int limit) {
         String text = element.text();
         int marks = 0;
         char first = '\0';
+        StringBuilder all = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             if (Nodes.isTextMark(text.charAt(i))) {
                 first = marks == 0 ? text.charAt(i) : first;
                 marks++;
+                all.append(text.charAt(i));
             }
         }
+        assertThat(Nodes.textMarks(element, limit)).as("marks of %s", element.outerHtml())
+                .isEqualTo(marks > limit ? null : all.toString());
+        assertThat(Nodes.textMarkCount(element, limit)).as("count in %s", element.outerHtml())
+                .isEqualTo(Math.min(marks, limit + 1));
+        assertThat(Nodes.textMarkCount(text)).isEqualTo(marks);
         assertThat(Nodes.hasMoreTextMarksThan(element, limit)).as("%d in %s", limit, element.outerHtml())
                 .isEqualTo(marks > limit);
         assertThat(Nodes.firstTextMark(element)).as("first of %s", element.outerHtml()).isEqualTo(first);
