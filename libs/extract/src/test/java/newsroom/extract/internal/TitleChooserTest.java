@@ -241,4 +241,24 @@ class TitleChooserTest {
             assertThat(TitleChooser.normalize(value)).as(value).isEqualTo(TitleChooser.normalizeByUnicode(value));
         }
     }
+
+    @Test
+    void splitsAtSeparatorsAsTheExpressionAlone_onlyReadingItWhereItMayMatch() {
+        assertThat(TitleChooser.segments("Covid-19: neue Regeln ab Montag")).containsExactly(
+                "Covid-19: neue Regeln ab Montag");
+        assertThat(TitleChooser.segments("Neue Regeln : Beispiel|Zeitung")).containsExactly(
+                "Neue Regeln", "Beispiel", "Zeitung");
+        String[] parts = {" ", "\t", "\n", "\u000B", "\u00A0", "|", "-", "\u2013", "\u2014", "\u00B7", "\u2022",
+            "\u00BB", "\u00AB", ":", "~", "/", "\u2502", "<", ">", "::", "//", ">>", "<<", "a", "Tram", "19", ".",
+            "\u00E9"};
+        Random random = new Random(41);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(10); j > 0; j--) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            String value = text.toString();
+            assertThat(TitleChooser.segments(value)).as(value).isEqualTo(TitleChooser.segmentsByRegex(value));
+        }
+    }
 }
