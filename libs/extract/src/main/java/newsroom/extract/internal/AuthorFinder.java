@@ -2,7 +2,6 @@ package newsroom.extract.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -202,6 +201,8 @@ final class AuthorFinder {
      * share most of their ancestors. One page, one finder: never kept across calls.
      */
     private final Map<Element, Boolean> elsewhereVerdicts = new IdentityHashMap<>();
+    /** {@link #elementNames} of the byline candidates {@link #fromElements} read (a function of the element). */
+    private final Map<Element, List<String>> namesByElement = new IdentityHashMap<>();
 
     private AuthorFinder(SiteIdentity site) {
         this.site = site;
@@ -520,9 +521,9 @@ final class AuthorFinder {
      * author in the inner element alone.
      */
     private Optional<Field<List<String>>> fromElements(List<Element> candidates) {
-        // the names each candidate yields, read only when the choice needs them
-        Map<Integer, List<String>> found = new HashMap<>();
-        IntFunction<List<String>> namesOf = i -> found.computeIfAbsent(i, k -> elementNames(candidates.get(k)));
+        // the names each candidate yields, read only when the choice needs them, and once per page: an element both
+        // marked and named as byline is a candidate of two calls
+        IntFunction<List<String>> namesOf = i -> namesByElement.computeIfAbsent(candidates.get(i), this::elementNames);
         Element first = null;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
