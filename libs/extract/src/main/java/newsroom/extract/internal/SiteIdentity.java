@@ -73,11 +73,12 @@ final class SiteIdentity {
     }
 
     private void addName(String name) {
+        // a declared name that is itself a domain ("lecker.de") also names the site by its label; a domain has a dot
+        boolean domain = name.indexOf('.') >= 0 && DOMAIN_NAME.matcher(name.strip()).matches();
         for (String key : keys(name)) {
             if (key.length() >= 2) {
                 nameKeys.add(key);
-                // a declared name that is itself a domain ("lecker.de") also names the site by its label
-                if (DOMAIN_NAME.matcher(name.strip()).matches()) {
+                if (domain) {
                     addHost(SCHEME.matcher(name.strip()).replaceFirst("").replaceFirst("/$", ""));
                 }
             }
@@ -209,7 +210,12 @@ final class SiteIdentity {
      * it is short and holds the host label or a declared name, or a declared name holds it whole.
      */
     boolean names(String text) {
-        for (String key : keys(text)) {
+        return names(text, keys(text));
+    }
+
+    /** {@link #names(String)} of a text whose {@link #keys} were worked out already. */
+    boolean names(String text, List<String> keys) {
+        for (String key : keys) {
             if (key.isEmpty()) {
                 return false;
             }

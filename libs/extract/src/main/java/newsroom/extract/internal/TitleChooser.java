@@ -127,8 +127,9 @@ final class TitleChooser {
                     String stripped = stripSiteName(text, site);
                     // a heading agrees with the headline part, not with the site name beside it ("DimidoBlog")
                     List<String> words = words(stripped);
+                    List<String> keys = SiteIdentity.keys(stripped);
                     Declared title = new Declared(text, stripped, field.origin(), stems(words), words,
-                            site.names(stripped), SiteIdentity.keys(stripped).get(0));
+                            site.names(stripped, keys), keys.get(0));
                     byText.put(text, title);
                     titles.add(title);
                 } else {
