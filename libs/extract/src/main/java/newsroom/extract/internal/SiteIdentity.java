@@ -27,7 +27,6 @@ final class SiteIdentity {
     private static final Pattern DOMAIN_NAME =
             Pattern.compile("(?i)(https?://)?(www\\.)?[\\p{L}\\p{N}.-]+\\.[a-z]{2,6}/?");
     private static final Pattern SCHEME = Pattern.compile("(?i)^https?://");
-    private static final Pattern DOT = Pattern.compile("\\.");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Host labels too generic or too short to stand for a site. */
     private static final Set<String> GENERIC_HOST_LABELS = Set.of("www", "web", "blog", "blogs", "news", "home",
@@ -79,14 +78,23 @@ final class SiteIdentity {
             if (key.length() >= 2) {
                 nameKeys.add(key);
                 if (domain) {
-                    addHost(SCHEME.matcher(name.strip()).replaceFirst("").replaceFirst("/$", ""));
+                    addHost(withoutTrailingSlash(SCHEME.matcher(name.strip()).replaceFirst("")));
                 }
             }
         }
     }
 
+    /**
+     * {@code host.replaceFirst("/$", "")} for a host name as {@link #DOMAIN_NAME} matches it (no line terminator, so
+     * {@code $} can only match at its end), without compiling the expression on each call.
+     */
+    private static String withoutTrailingSlash(String host) {
+        return host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+    }
+
     private void addHost(String host) {
-        String[] labels = DOT.split(host.toLowerCase(Locale.ROOT));
+        // String.split of one escaped character: the expression's answer, without running it
+        String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
         // the labels before the top-level domain that are not generic ("www", "blog"): sportowefakty.wp.pl → both
         for (int i = 0; i < labels.length - 1; i++) {
             String key = String.join("", keys(labels[i]).subList(0, 1));
