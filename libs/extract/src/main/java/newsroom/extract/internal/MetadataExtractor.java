@@ -59,9 +59,18 @@ public final class MetadataExtractor {
         if (content.isEmpty()) {
             return;
         }
-        String key = firstNonBlank(attributes.get("property"), attributes.get("name"), attributes.get("itemprop"),
-                attributes.get("http-equiv"));
-        if (key != null) {
+        // the first non-blank of property, name, itemprop and http-equiv, each read only if those before are blank
+        String key = attributes.get("property");
+        if (key.isBlank()) {
+            key = attributes.get("name");
+        }
+        if (key.isBlank()) {
+            key = attributes.get("itemprop");
+        }
+        if (key.isBlank()) {
+            key = attributes.get("http-equiv");
+        }
+        if (!key.isBlank()) {
             meta.computeIfAbsent(key.toLowerCase(Locale.ROOT).strip(), k -> new ArrayList<>()).add(content);
         }
     }
@@ -317,14 +326,5 @@ public final class MetadataExtractor {
             }
         }
         return new ArrayList<>(items);
-    }
-
-    private static @Nullable String firstNonBlank(@Nullable String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
     }
 }
