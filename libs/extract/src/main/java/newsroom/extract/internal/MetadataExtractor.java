@@ -39,6 +39,7 @@ public final class MetadataExtractor {
     private final Map<String, List<String>> meta = new LinkedHashMap<>();
     private final Optional<JsonLdReader.ArticleNode> jsonLd;
     private @Nullable SiteIdentity site;
+    private @Nullable List<JsonLdReader.TypedNode> ldNodes;
     private final List<JsonNode> ldBlocks;
 
     private MetadataExtractor(PageScan scan, @Nullable String baseUrl) {
@@ -138,6 +139,14 @@ public final class MetadataExtractor {
         return ldBlocks;
     }
 
+    /** Every typed object of the JSON-LD blocks, found once on first use (the date and language both read them). */
+    private List<JsonLdReader.TypedNode> ldNodes() {
+        if (ldNodes == null) {
+            ldNodes = JsonLdReader.findAllIn(ldBlocks);
+        }
+        return ldNodes;
+    }
+
     /** The site's names, read once on first use (titles and authors both compare with them). */
     private SiteIdentity site() {
         if (site == null) {
@@ -155,7 +164,7 @@ public final class MetadataExtractor {
 
     private Optional<Field<ArticleDate>> date(boolean published) {
         if (dates == null) {
-            dates = PublishedDateFinder.find(scan, document, meta, ldBlocks, document.location(), Clock.systemUTC());
+            dates = PublishedDateFinder.find(scan, document, meta, ldNodes(), document.location(), Clock.systemUTC());
         }
         return published ? dates.published() : dates.modified();
     }
@@ -172,7 +181,7 @@ public final class MetadataExtractor {
             declared.add(new Field<>(html.attr("lang"), "html[lang]"));
         }
         // last, the language another JSON-LD object of the page states (a WebPage's inLanguage beside the article)
-        for (JsonLdReader.TypedNode node : JsonLdReader.findAllIn(ldBlocks)) {
+        for (JsonLdReader.TypedNode node : ldNodes()) {
             JsonNode inLanguage = node.node().get("inLanguage");
             if (!node.nested() && inLanguage != null && inLanguage.isTextual()) {
                 declared.add(new Field<>(inLanguage.asText(), "json-ld:" + node.type() + ".inLanguage"));

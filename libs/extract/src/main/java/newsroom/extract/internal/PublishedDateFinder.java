@@ -103,15 +103,18 @@ public final class PublishedDateFinder {
     /** Whether {@link #textAbove} ran: the times above the headline and anywhere were then added. */
     private boolean readAbove;
 
-    /** The page's JSON-LD blocks when the caller parsed them already; null: read the scripts found while scanning. */
-    private final @Nullable List<JsonNode> ldBlocks;
+    /**
+     * The typed objects of the page's JSON-LD blocks ({@link JsonLdReader#findAllIn}) when the caller found them
+     * already; null: read the scripts found while scanning.
+     */
+    private final @Nullable List<JsonLdReader.TypedNode> ldNodes;
 
     private PublishedDateFinder(PageScan scan, Document document, Map<String, List<String>> meta,
-                                @Nullable List<JsonNode> ldBlocks, @Nullable String pageUrl, Clock clock) {
+                                @Nullable List<JsonLdReader.TypedNode> ldNodes, @Nullable String pageUrl, Clock clock) {
         this.scan = scan;
         this.document = document;
         this.meta = meta;
-        this.ldBlocks = ldBlocks;
+        this.ldNodes = ldNodes;
         this.pageUrl = pageUrl;
         this.today = LocalDate.now(clock);
         this.visibleText = DateParser.loose(!language(document, meta).startsWith("en"));
@@ -130,13 +133,17 @@ public final class PublishedDateFinder {
     /** As {@link #find(Document, Map, String, Clock)}, with the page's JSON-LD blocks already parsed. */
     public static Dates find(Document document, Map<String, List<String>> meta, List<JsonNode> ldBlocks,
                              String pageUrl, Clock clock) {
-        return new PublishedDateFinder(PageScan.of(document), document, meta, ldBlocks, pageUrl, clock).find();
+        return new PublishedDateFinder(PageScan.of(document), document, meta, JsonLdReader.findAllIn(ldBlocks), pageUrl,
+                clock).find();
     }
 
-    /** As {@link #find(Document, Map, List, String, Clock)}, from the elements a {@link PageScan} collected. */
-    static Dates find(PageScan scan, Document document, Map<String, List<String>> meta, List<JsonNode> ldBlocks,
-                      String pageUrl, Clock clock) {
-        return new PublishedDateFinder(scan, document, meta, ldBlocks, pageUrl, clock).find();
+    /**
+     * As {@link #find(Document, Map, List, String, Clock)}, from the elements a {@link PageScan} collected and the
+     * typed objects of the page's JSON-LD blocks ({@link JsonLdReader#findAllIn}, which the caller reads too).
+     */
+    static Dates find(PageScan scan, Document document, Map<String, List<String>> meta,
+                      List<JsonLdReader.TypedNode> ldNodes, String pageUrl, Clock clock) {
+        return new PublishedDateFinder(scan, document, meta, ldNodes, pageUrl, clock).find();
     }
 
     private Dates find() {
@@ -239,7 +246,7 @@ public final class PublishedDateFinder {
     // ---- JSON-LD
 
     private void collectJsonLd() {
-        List<JsonLdReader.TypedNode> nodes = ldBlocks != null ? JsonLdReader.findAllIn(ldBlocks)
+        List<JsonLdReader.TypedNode> nodes = ldNodes != null ? ldNodes
                 : JsonLdReader.findAll(scan.jsonLdScripts);
         for (JsonLdReader.TypedNode node : nodes) {
             int rank = node.articleType() ? 0 : node.nested() ? 40 : 20;
