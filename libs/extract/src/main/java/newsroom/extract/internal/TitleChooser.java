@@ -2,8 +2,10 @@ package newsroom.extract.internal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,7 +154,8 @@ final class TitleChooser {
         }
         if (heading.isEmpty() && (!headlines.isEmpty() || h1s.isEmpty() && !titles.isEmpty())) {
             List<Element> h2s = usableHeadings(scan.h2s, site, MAX_H2);
-            h2s.removeIf(h2 -> !precedesArticleText(document, h2));
+            Set<Element> beforeText = precedingArticleText(document, h2s);
+            h2s.removeIf(h2 -> !beforeText.contains(h2));
             // with no headline declared (only the site's name) and no <h1>, the first <h2> before the article text
             heading = headlines.isEmpty()
                     ? h2s.stream().findFirst().map(h2 -> new Heading(h2, headingText(h2), "h2", 0, 0))
@@ -385,21 +388,25 @@ final class TitleChooser {
     }
 
     /**
-     * Whether a heading comes before the first paragraph of article text: a post title does, a section heading of
-     * the article ("Kindle for PC und KeePass") comes after its introduction.
+     * The headings that come before the first paragraph of article text: a post title does, a section heading of the
+     * article ("Kindle for PC und KeePass") comes after its introduction. One walk of the body for all of them, up
+     * to that paragraph or the last heading: a heading is reached in it exactly when a walk of its own would reach
+     * it before such a paragraph.
      */
-    private static boolean precedesArticleText(Document document, Element heading) {
+    private static Set<Element> precedingArticleText(Document document, List<Element> headings) {
+        Set<Element> before = Collections.newSetFromMap(new IdentityHashMap<>());
         Element body = document.body();
-        if (body == null) {
-            return false;
+        if (body == null || headings.isEmpty()) {
+            return before;
         }
-        boolean[] before = {false};
+        Set<Element> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
+        wanted.addAll(headings);
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node == heading) {
-                    before[0] = true;
-                    return FilterResult.STOP;
+                if (node instanceof Element element && wanted.contains(element)) {
+                    before.add(element);
+                    return before.size() == wanted.size() ? FilterResult.STOP : FilterResult.CONTINUE;
                 }
                 if (node instanceof Element element && element.tagName().equals("p")
                         && element.text().length() >= ARTICLE_PARAGRAPH_CHARS) {
@@ -408,7 +415,7 @@ final class TitleChooser {
                 return FilterResult.CONTINUE;
             }
         }, body);
-        return before[0];
+        return before;
     }
 
     /**

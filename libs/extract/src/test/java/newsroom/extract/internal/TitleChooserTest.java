@@ -203,6 +203,21 @@ class TitleChooserTest {
     }
 
     @Test
+    void ofSeveralH2sOnlyThoseBeforeTheArticleTextAreCandidates() {
+        String intro = "<p>" + "Der Stadtrat hat lange über die Tram beraten und am Dienstag entschieden. ".repeat(3)
+                + "</p>";
+        String head = "<title>Stadtrat beschließt die Tram | Example News</title>";
+
+        // the heading after the text states more of the title, but is a section heading
+        assertThat(title(head, "<h2>Newsletter</h2><div><h2>Stadtrat beschließt Tram</h2></div>" + intro
+                + "<h2>Stadtrat beschließt die Tram heute</h2>"))
+                .isEqualTo(new Field<>("Stadtrat beschließt Tram", "h2"));
+        // with none before the text, the declared title stands
+        assertThat(title(head, "<h2>Newsletter</h2>" + intro + "<h2>Stadtrat beschließt die Tram heute</h2>"))
+                .isEqualTo(new Field<>("Stadtrat beschließt die Tram", "title"));
+    }
+
+    @Test
     void aHeadlineMarkedByMicrodataIsADeclaredTitle() {
         // a CMS that puts the article title in an <h2 itemprop=headline> and only the section in <title>
         String article = "<main><div itemscope itemtype=\"https://schema.org/Article\"><div class=\"page-header\">"
