@@ -821,7 +821,9 @@ final class AuthorFinder {
     /** Adds the person a copyright notice in this text node names, if any ({@link #fromCopyright}). */
     private void noticeIn(TextNode textNode, Set<String> found) {
         String raw = textNode.getWholeText();
-        if (raw.length() > MAX_RAW_TEXT_CHARS || !mayHoldNotice(raw)) {
+        // prose that mentions "by" collapses to more than a notice's length: not collapsed to learn it
+        if (raw.length() > MAX_RAW_TEXT_CHARS || !mayHoldNotice(raw)
+                || MetaText.keepsMoreThan(raw, MAX_TEXT_BYLINE_CHARS)) {
             return;
         }
         String text = MetaText.text(textNode);
