@@ -2,7 +2,6 @@ package newsroom.extract.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -202,6 +201,8 @@ final class AuthorFinder {
      * share most of their ancestors. One page, one finder: never kept across calls.
      */
     private final Map<Element, Boolean> elsewhereVerdicts = new IdentityHashMap<>();
+    /** {@link #elementNames} of the byline candidates {@link #fromElements} read (a function of the element). */
+    private final Map<Element, List<String>> namesByElement = new IdentityHashMap<>();
 
     private AuthorFinder(SiteIdentity site) {
         this.site = site;
@@ -520,9 +521,9 @@ final class AuthorFinder {
      * author in the inner element alone.
      */
     private Optional<Field<List<String>>> fromElements(List<Element> candidates) {
-        // the names each candidate yields, read only when the choice needs them
-        Map<Integer, List<String>> found = new HashMap<>();
-        IntFunction<List<String>> namesOf = i -> found.computeIfAbsent(i, k -> elementNames(candidates.get(k)));
+        // the names each candidate yields, read only when the choice needs them, and once per page: an element both
+        // marked and named as byline is a candidate of two calls
+        IntFunction<List<String>> namesOf = i -> namesByElement.computeIfAbsent(candidates.get(i), this::elementNames);
         Element first = null;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -669,9 +670,9 @@ final class AuthorFinder {
     }
 
     /** Whether the byline text search passes over the element and all it holds. */
-    private static boolean skipsForByline(Element element) {
-        return element.tagName().equals("script") || element.tagName().equals("style") || isElsewhereHere(element)
-                || isTeaserLink(element);
+    private static boolean skipsForByline(Element element, String className, String id) {
+        return element.tagName().equals("script") || element.tagName().equals("style")
+                || isElsewhereHere(element, className, id) || isTeaserLink(element);
     }
 
     /**
@@ -705,10 +706,14 @@ final class AuthorFinder {
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof Element element) {
-                if (readsBylines() && skipsForByline(element)) {
+                // the class and id by exact key (the parser lower-cases attribute names), read once for both rules
+                Attributes attributes = element.attributesSize() == 0 ? null : element.attributes();
+                String className = attributes == null ? "" : attributes.get("class");
+                String id = attributes == null ? "" : attributes.get("id");
+                if (readsBylines() && skipsForByline(element, className, id)) {
                     bylineSkipped = element;
                 }
-                if (readsNotices() && skipsForNotices(element)) {
+                if (readsNotices() && skipsForNotices(element, className)) {
                     noticesSkipped = element;
                 }
                 if (!readsBylines() && !readsNotices()) {
@@ -806,17 +811,19 @@ final class AuthorFinder {
     }
 
     /** Whether the copyright notice search passes over the element and all it holds: photo credits live there. */
-    private static boolean skipsForNotices(Element element) {
-        // the class by exact key (the parser lower-cases attribute names), untrimmed: no caption word holds a space
+    private static boolean skipsForNotices(Element element, String className) {
+        // the class untrimmed: no caption word holds a space
         return element.tagName().equals("script") || element.tagName().equals("style")
                 || element.tagName().equals("figure") || element.tagName().equals("figcaption")
-                || element.attributesSize() > 0 && CAPTION_WORDS.foundIn(element.attributes().get("class"));
+                || CAPTION_WORDS.foundIn(className);
     }
 
     /** Adds the person a copyright notice in this text node names, if any ({@link #fromCopyright}). */
     private void noticeIn(TextNode textNode, Set<String> found) {
         String raw = textNode.getWholeText();
-        if (raw.length() > MAX_RAW_TEXT_CHARS || !mayHoldNotice(raw)) {
+        // prose that mentions "by" collapses to more than a notice's length: not collapsed to learn it
+        if (raw.length() > MAX_RAW_TEXT_CHARS || !mayHoldNotice(raw)
+                || MetaText.keepsMoreThan(raw, MAX_TEXT_BYLINE_CHARS)) {
             return;
         }
         String text = MetaText.text(textNode);
@@ -870,18 +877,21 @@ final class AuthorFinder {
     }
 
     private static boolean isElsewhereHere(Element e) {
+        if (e.attributesSize() == 0) {
+            return isElsewhereHere(e, "", "");
+        }
+        // exact-key reads (the parser lower-cases attribute names)
+        Attributes attributes = e.attributes();
+        return isElsewhereHere(e, attributes.get("class"), attributes.get("id"));
+    }
+
+    /** {@link #isElsewhereHere(Element)} of an element whose class and id attributes were read ("" when absent). */
+    private static boolean isElsewhereHere(Element e, String className, String id) {
         String tag = e.tagName();
         if (tag.equals("nav") || tag.equals("form")
                 || (tag.equals("aside") || tag.equals("footer")) && e.closest("article") == null) {
             return true;
         }
-        if (e.attributesSize() == 0) {
-            return false;
-        }
-        // exact-key reads (the parser lower-cases attribute names)
-        Attributes attributes = e.attributes();
-        String className = attributes.get("class");
-        String id = attributes.get("id");
         if (!ELSEWHERE_STEMS.foundIn(className) && !ELSEWHERE_STEMS.foundIn(id)) {
             return false;
         }

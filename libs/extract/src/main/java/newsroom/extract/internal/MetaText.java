@@ -45,6 +45,22 @@ final class MetaText {
         return whole;
     }
 
+    /**
+     * Whether {@link #text} of a node with this whole text is longer than {@code limit}, known without the collapse:
+     * true when the text holds more than {@code limit} characters that are neither jsoup whitespace nor invisible,
+     * as the collapse keeps each of those (a surrogate pair as its two characters); false means "not known".
+     */
+    static boolean keepsMoreThan(String whole, int limit) {
+        int kept = 0;
+        for (int i = 0; i < whole.length() && kept <= limit; i++) {
+            char c = whole.charAt(i);
+            if (!StringUtil.isActuallyWhitespace(c) && !StringUtil.isInvisibleChar(c)) {
+                kept++;
+            }
+        }
+        return kept > limit;
+    }
+
     /** Whether {@code c} is what {@code \s} matches in a Java regular expression: space, tab, line feed, VT, FF, CR. */
     static boolean isRegexSpace(char c) {
         return c == ' ' || c >= '\t' && c <= '\r';

@@ -39,6 +39,7 @@ public final class MetadataExtractor {
     private final Map<String, List<String>> meta = new LinkedHashMap<>();
     private final Optional<JsonLdReader.ArticleNode> jsonLd;
     private @Nullable SiteIdentity site;
+    private @Nullable List<JsonLdReader.TypedNode> ldNodes;
     private final List<JsonNode> ldBlocks;
 
     private MetadataExtractor(PageScan scan, @Nullable String baseUrl) {
@@ -59,9 +60,18 @@ public final class MetadataExtractor {
         if (content.isEmpty()) {
             return;
         }
-        String key = firstNonBlank(attributes.get("property"), attributes.get("name"), attributes.get("itemprop"),
-                attributes.get("http-equiv"));
-        if (key != null) {
+        // the first non-blank of property, name, itemprop and http-equiv, each read only if those before are blank
+        String key = attributes.get("property");
+        if (key.isBlank()) {
+            key = attributes.get("name");
+        }
+        if (key.isBlank()) {
+            key = attributes.get("itemprop");
+        }
+        if (key.isBlank()) {
+            key = attributes.get("http-equiv");
+        }
+        if (!key.isBlank()) {
             meta.computeIfAbsent(key.toLowerCase(Locale.ROOT).strip(), k -> new ArrayList<>()).add(content);
         }
     }
@@ -129,6 +139,14 @@ public final class MetadataExtractor {
         return ldBlocks;
     }
 
+    /** Every typed object of the JSON-LD blocks, found once on first use (the date and language both read them). */
+    private List<JsonLdReader.TypedNode> ldNodes() {
+        if (ldNodes == null) {
+            ldNodes = JsonLdReader.findAllIn(ldBlocks);
+        }
+        return ldNodes;
+    }
+
     /** The site's names, read once on first use (titles and authors both compare with them). */
     private SiteIdentity site() {
         if (site == null) {
@@ -146,7 +164,7 @@ public final class MetadataExtractor {
 
     private Optional<Field<ArticleDate>> date(boolean published) {
         if (dates == null) {
-            dates = PublishedDateFinder.find(scan, document, meta, ldBlocks, document.location(), Clock.systemUTC());
+            dates = PublishedDateFinder.find(scan, document, meta, ldNodes(), document.location(), Clock.systemUTC());
         }
         return published ? dates.published() : dates.modified();
     }
@@ -163,7 +181,7 @@ public final class MetadataExtractor {
             declared.add(new Field<>(html.attr("lang"), "html[lang]"));
         }
         // last, the language another JSON-LD object of the page states (a WebPage's inLanguage beside the article)
-        for (JsonLdReader.TypedNode node : JsonLdReader.findAllIn(ldBlocks)) {
+        for (JsonLdReader.TypedNode node : ldNodes()) {
             JsonNode inLanguage = node.node().get("inLanguage");
             if (!node.nested() && inLanguage != null && inLanguage.isTextual()) {
                 declared.add(new Field<>(inLanguage.asText(), "json-ld:" + node.type() + ".inLanguage"));
@@ -317,14 +335,5 @@ public final class MetadataExtractor {
             }
         }
         return new ArrayList<>(items);
-    }
-
-    private static @Nullable String firstNonBlank(@Nullable String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
     }
 }

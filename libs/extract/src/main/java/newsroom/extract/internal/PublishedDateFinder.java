@@ -98,16 +98,23 @@ public final class PublishedDateFinder {
      * one finder: never kept across calls.
      */
     private final Map<Element, Boolean> asideVerdicts = new IdentityHashMap<>();
+    /** The headline {@link #shownDate} read around; null before it, or on a page without one. */
+    private @Nullable Element shownHeadline;
+    /** Whether {@link #textAbove} ran: the times above the headline and anywhere were then added. */
+    private boolean readAbove;
 
-    /** The page's JSON-LD blocks when the caller parsed them already; null: read the scripts found while scanning. */
-    private final @Nullable List<JsonNode> ldBlocks;
+    /**
+     * The typed objects of the page's JSON-LD blocks ({@link JsonLdReader#findAllIn}) when the caller found them
+     * already; null: read the scripts found while scanning.
+     */
+    private final @Nullable List<JsonLdReader.TypedNode> ldNodes;
 
     private PublishedDateFinder(PageScan scan, Document document, Map<String, List<String>> meta,
-                                @Nullable List<JsonNode> ldBlocks, @Nullable String pageUrl, Clock clock) {
+                                @Nullable List<JsonLdReader.TypedNode> ldNodes, @Nullable String pageUrl, Clock clock) {
         this.scan = scan;
         this.document = document;
         this.meta = meta;
-        this.ldBlocks = ldBlocks;
+        this.ldNodes = ldNodes;
         this.pageUrl = pageUrl;
         this.today = LocalDate.now(clock);
         this.visibleText = DateParser.loose(!language(document, meta).startsWith("en"));
@@ -126,13 +133,17 @@ public final class PublishedDateFinder {
     /** As {@link #find(Document, Map, String, Clock)}, with the page's JSON-LD blocks already parsed. */
     public static Dates find(Document document, Map<String, List<String>> meta, List<JsonNode> ldBlocks,
                              String pageUrl, Clock clock) {
-        return new PublishedDateFinder(PageScan.of(document), document, meta, ldBlocks, pageUrl, clock).find();
+        return new PublishedDateFinder(PageScan.of(document), document, meta, JsonLdReader.findAllIn(ldBlocks), pageUrl,
+                clock).find();
     }
 
-    /** As {@link #find(Document, Map, List, String, Clock)}, from the elements a {@link PageScan} collected. */
-    static Dates find(PageScan scan, Document document, Map<String, List<String>> meta, List<JsonNode> ldBlocks,
-                      String pageUrl, Clock clock) {
-        return new PublishedDateFinder(scan, document, meta, ldBlocks, pageUrl, clock).find();
+    /**
+     * As {@link #find(Document, Map, List, String, Clock)}, from the elements a {@link PageScan} collected and the
+     * typed objects of the page's JSON-LD blocks ({@link JsonLdReader#findAllIn}, which the caller reads too).
+     */
+    static Dates find(PageScan scan, Document document, Map<String, List<String>> meta,
+                      List<JsonLdReader.TypedNode> ldNodes, String pageUrl, Clock clock) {
+        return new PublishedDateFinder(scan, document, meta, ldNodes, pageUrl, clock).find();
     }
 
     private Dates find() {
@@ -163,11 +174,15 @@ public final class PublishedDateFinder {
                 // the page shows the moment a timestamp states, with its zone: the day it shows is the local one
                 return Optional.of(first);
             }
-            for (List<Candidate> list : List.of(times, modified)) {
-                for (Candidate candidate : list) {
-                    if (day(candidate).equals(day(first))) {
-                        return Optional.of(candidate);
-                    }
+            // the times in page order: those after the headline, then (read only now) those above it or anywhere
+            for (int i = 0; i < times.size() || i == times.size() && readTimesAbove(); i++) {
+                if (day(times.get(i)).equals(day(first))) {
+                    return Optional.of(times.get(i));
+                }
+            }
+            for (Candidate candidate : modified) {
+                if (day(candidate).equals(day(first))) {
+                    return Optional.of(candidate);
                 }
             }
             if (top.isEmpty()) {
@@ -231,7 +246,7 @@ public final class PublishedDateFinder {
     // ---- JSON-LD
 
     private void collectJsonLd() {
-        List<JsonLdReader.TypedNode> nodes = ldBlocks != null ? JsonLdReader.findAllIn(ldBlocks)
+        List<JsonLdReader.TypedNode> nodes = ldNodes != null ? ldNodes
                 : JsonLdReader.findAll(scan.jsonLdScripts);
         for (JsonLdReader.TypedNode node : nodes) {
             int rank = node.articleType() ? 0 : node.nested() ? 40 : 20;
@@ -360,6 +375,7 @@ public final class PublishedDateFinder {
      */
     private Optional<Shown> shownDate() {
         Element headline = headline();
+        shownHeadline = headline;
         if (headline == null) {
             timesAnywhere();
             return Optional.empty();
@@ -371,8 +387,51 @@ public final class PublishedDateFinder {
                 NodeTraversor.filter(after, sibling);
             }
         }
+        List<DateParser.TextDate> shown = visibleText.findInText(after.text, 6).stream()
+                .filter(found -> plausible(found.date().dateTime().toLocalDate())).toList();
+        if (!shown.isEmpty()) {
+            int start = shown.get(0).start();
+            List<ArticleDate> cluster = shown.stream().filter(f -> f.start() - start <= SHOWN_CLUSTER_CHARS)
+                    .map(f -> ArticleDate.of(f.date())).toList();
+            // the text above the headline is not needed; its <time> elements are read if the choice asks for them
+            return Optional.of(new Shown(cluster));
+        }
+        StringBuilder before = textAbove();
+        List<DateParser.TextDate> above = visibleText.findInText(before, 8);
+        for (int i = above.size() - 1; i >= 0; i--) {
+            if (plausible(above.get(i).date().dateTime().toLocalDate())) {
+                return Optional.of(new Shown(List.of(ArticleDate.of(above.get(i).date()))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Completes {@link #times} after those of the text after the headline: those of the text just above it
+     * ({@link #textAbove}), then, when there are still none, those anywhere on the page. Done at most once, and only
+     * when something reads past the times found so far: {@link #times} then holds what reading the text above and
+     * the page, right after the text after the headline, would have added (no other step adds times).
+     *
+     * @return whether times were added
+     */
+    private boolean readTimesAbove() {
+        if (shownHeadline == null || readAbove) {
+            return false;
+        }
+        int before = times.size();
+        textAbove();
+        return times.size() > before;
+    }
+
+    /**
+     * The text of the {@value #TEXT_BEFORE_HEADLINE} characters before the headline (each preceding sibling of the
+     * headline and its ancestors, nearest first), its {@code <time>} elements added to {@link #times}; then, when no
+     * time was found around the headline, the times anywhere on the page. Once per finder.
+     */
+    private StringBuilder textAbove() {
+        readAbove = true;
         StringBuilder before = new StringBuilder();
-        for (Element e = headline; e != null && before.length() < TEXT_BEFORE_HEADLINE; e = e.parent()) {
+        for (Element e = shownHeadline; e != null && before.length() < TEXT_BEFORE_HEADLINE; e = e.parent()) {
             for (Node sibling = e.previousSibling(); sibling != null && before.length() < TEXT_BEFORE_HEADLINE;
                     sibling = sibling.previousSibling()) {
                 TextWindow window = new TextWindow(TEXT_BEFORE_HEADLINE);
@@ -383,21 +442,7 @@ public final class PublishedDateFinder {
         if (times.isEmpty()) {
             timesAnywhere();
         }
-        List<DateParser.TextDate> shown = visibleText.findInText(after.text, 6).stream()
-                .filter(found -> plausible(found.date().dateTime().toLocalDate())).toList();
-        if (!shown.isEmpty()) {
-            int start = shown.get(0).start();
-            List<ArticleDate> cluster = shown.stream().filter(f -> f.start() - start <= SHOWN_CLUSTER_CHARS)
-                    .map(f -> ArticleDate.of(f.date())).toList();
-            return Optional.of(new Shown(cluster));
-        }
-        List<DateParser.TextDate> above = visibleText.findInText(before, 8);
-        for (int i = above.size() - 1; i >= 0; i--) {
-            if (plausible(above.get(i).date().dateTime().toLocalDate())) {
-                return Optional.of(new Shown(List.of(ArticleDate.of(above.get(i).date()))));
-            }
-        }
-        return Optional.empty();
+        return before;
     }
 
     /**

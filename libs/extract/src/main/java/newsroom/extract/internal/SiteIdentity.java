@@ -27,7 +27,6 @@ final class SiteIdentity {
     private static final Pattern DOMAIN_NAME =
             Pattern.compile("(?i)(https?://)?(www\\.)?[\\p{L}\\p{N}.-]+\\.[a-z]{2,6}/?");
     private static final Pattern SCHEME = Pattern.compile("(?i)^https?://");
-    private static final Pattern DOT = Pattern.compile("\\.");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Host labels too generic or too short to stand for a site. */
     private static final Set<String> GENERIC_HOST_LABELS = Set.of("www", "web", "blog", "blogs", "news", "home",
@@ -73,19 +72,29 @@ final class SiteIdentity {
     }
 
     private void addName(String name) {
+        // a declared name that is itself a domain ("lecker.de") also names the site by its label; a domain has a dot
+        boolean domain = name.indexOf('.') >= 0 && DOMAIN_NAME.matcher(name.strip()).matches();
         for (String key : keys(name)) {
             if (key.length() >= 2) {
                 nameKeys.add(key);
-                // a declared name that is itself a domain ("lecker.de") also names the site by its label
-                if (DOMAIN_NAME.matcher(name.strip()).matches()) {
-                    addHost(SCHEME.matcher(name.strip()).replaceFirst("").replaceFirst("/$", ""));
+                if (domain) {
+                    addHost(withoutTrailingSlash(SCHEME.matcher(name.strip()).replaceFirst("")));
                 }
             }
         }
     }
 
+    /**
+     * {@code host.replaceFirst("/$", "")} for a host name as {@link #DOMAIN_NAME} matches it (no line terminator, so
+     * {@code $} can only match at its end), without compiling the expression on each call.
+     */
+    private static String withoutTrailingSlash(String host) {
+        return host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+    }
+
     private void addHost(String host) {
-        String[] labels = DOT.split(host.toLowerCase(Locale.ROOT));
+        // String.split of one escaped character: the expression's answer, without running it
+        String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
         // the labels before the top-level domain that are not generic ("www", "blog"): sportowefakty.wp.pl → both
         for (int i = 0; i < labels.length - 1; i++) {
             String key = String.join("", keys(labels[i]).subList(0, 1));
@@ -209,7 +218,12 @@ final class SiteIdentity {
      * it is short and holds the host label or a declared name, or a declared name holds it whole.
      */
     boolean names(String text) {
-        for (String key : keys(text)) {
+        return names(text, keys(text));
+    }
+
+    /** {@link #names(String)} of a text whose {@link #keys} were worked out already. */
+    boolean names(String text, List<String> keys) {
+        for (String key : keys) {
             if (key.isEmpty()) {
                 return false;
             }

@@ -2,8 +2,10 @@ package newsroom.extract.internal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,7 +102,8 @@ final class TitleChooser {
                             boolean siteOnly, String key) {
     }
 
-    private record Heading(Element element, String text, String origin, double agreement) {
+    /** {@code shared}: {@link #sharedWords} of the text with the declared titles it was chosen against. */
+    private record Heading(Element element, String text, String origin, double agreement, int shared) {
     }
 
     private TitleChooser() {
@@ -126,8 +129,9 @@ final class TitleChooser {
                     String stripped = stripSiteName(text, site);
                     // a heading agrees with the headline part, not with the site name beside it ("DimidoBlog")
                     List<String> words = words(stripped);
+                    List<String> keys = SiteIdentity.keys(stripped);
                     Declared title = new Declared(text, stripped, field.origin(), stems(words), words,
-                            site.names(stripped), SiteIdentity.keys(stripped).get(0));
+                            site.names(stripped, keys), keys.get(0));
                     byText.put(text, title);
                     titles.add(title);
                 } else {
@@ -143,21 +147,26 @@ final class TitleChooser {
         List<Element> h1s = usableHeadings(scan.h1s.stream().map(PageScan.Placed::element).toList(), site,
                 MAX_HEADINGS);
         Optional<Heading> heading = bestHeading(h1s, "h1", headlines, AGREEMENT)
-                .filter(h1 -> statesTwoWords(h1.text(), headlines));
+                .filter(h1 -> statesTwoWords(h1.shared(), headlines));
         if (heading.isEmpty() && h1s.size() == 1 && !onlyNamesSite(h1s.get(0), headlines, site)) {
             // the one headline-like <h1> of the page, when it agrees a little or nothing better is declared
             heading = bestHeading(h1s, "h1", headlines, articleTitleDeclared ? WEAK_AGREEMENT : 0);
         }
         if (heading.isEmpty() && (!headlines.isEmpty() || h1s.isEmpty() && !titles.isEmpty())) {
             List<Element> h2s = usableHeadings(scan.h2s, site, MAX_H2);
-            h2s.removeIf(h2 -> !precedesArticleText(document, h2));
+            Set<Element> beforeText = precedingArticleText(document, h2s);
+            h2s.removeIf(h2 -> !beforeText.contains(h2));
             // with no headline declared (only the site's name) and no <h1>, the first <h2> before the article text
             heading = headlines.isEmpty()
-                    ? h2s.stream().findFirst().map(h2 -> new Heading(h2, headingText(h2), "h2", 0))
+                    ? h2s.stream().findFirst().map(h2 -> new Heading(h2, headingText(h2), "h2", 0, 0))
                     : bestHeading(h2s, "h2", headlines, AGREEMENT);
         }
         if (heading.isPresent()) {
-            return Optional.of(declaredOrigin(withoutKicker(heading.get(), headlines), headlines));
+            // the heading's key serves both steps when no kicker is dropped
+            String key = SiteIdentity.keys(heading.get().text()).get(0);
+            Field<String> kept = withoutKicker(heading.get(), key, headlines);
+            String keptKey = kept.value().equals(heading.get().text()) ? key : SiteIdentity.keys(kept.value()).get(0);
+            return Optional.of(declaredOrigin(kept, keptKey, headlines));
         }
         if (!headlines.isEmpty()) {
             Declared first = headlines.get(0);
@@ -179,9 +188,12 @@ final class TitleChooser {
         return site.names(text) && (headlines.isEmpty() || agreement(text, headlines) == 0);
     }
 
-    /** The heading's text, with the origin of the most trusted declared title that states the same words. */
-    private static Field<String> declaredOrigin(Field<String> heading, List<Declared> titles) {
-        String key = SiteIdentity.keys(heading.value()).get(0);
+    /**
+     * The heading's text, with the origin of the most trusted declared title that states the same words.
+     *
+     * @param key the first {@link SiteIdentity#keys} of the heading's text
+     */
+    private static Field<String> declaredOrigin(Field<String> heading, String key, List<Declared> titles) {
         for (Declared title : titles) {
             if (title.key().equals(key)) {
                 return new Field<>(heading.value(), title.origin());
@@ -193,11 +205,16 @@ final class TitleChooser {
     /**
      * A heading made of a declared title plus a kicker or subtitle in their own elements ({@code <span>Ernährung
      * sichern</span> Schulze: …}) gives the part that a declared title states.
+     *
+     * @param key the first {@link SiteIdentity#keys} of the heading's text
      */
-    private static Field<String> withoutKicker(Heading heading, List<Declared> titles) {
-        String key = SiteIdentity.keys(heading.text()).get(0);
+    private static Field<String> withoutKicker(Heading heading, String key, List<Declared> titles) {
         for (Element part : heading.element().getAllElements()) {
             for (String text : List.of(part.ownText(), part == heading.element() ? "" : part.text())) {
+                if (text.isEmpty() || text.equals(heading.text())) {
+                    // no key (an empty text's is empty), or the heading's own key: never shorter than itself
+                    continue;
+                }
                 String partKey = SiteIdentity.keys(text).get(0);
                 if (partKey.length() < MIN_KICKED_TITLE || partKey.length() >= key.length()) {
                     continue;
@@ -266,7 +283,8 @@ final class TitleChooser {
     }
 
     private static boolean isDomain(String segment) {
-        return DOMAIN.matcher(segment.strip()).matches();
+        // every match holds a dot before its top-level domain
+        return segment.indexOf('.') >= 0 && DOMAIN.matcher(segment.strip()).matches();
     }
 
     /**
@@ -329,11 +347,13 @@ final class TitleChooser {
         int bestShared = 0;
         for (Element element : headings) {
             String text = headingText(element);
-            double agreement = titles.isEmpty() ? 0 : agreement(text, titles);
-            int shared = titles.isEmpty() ? 0 : sharedWords(text, titles);
+            // the heading's words and their matches, once for both measures
+            List<String> words = titles.isEmpty() ? List.of() : words(text);
+            int shared = titles.isEmpty() ? 0 : sharedWords(words, titles);
+            double agreement = words.isEmpty() ? 0 : (double) shared / words.size();
             if (agreement >= minimum && (best == null || shared > bestShared
                     || shared == bestShared && agreement > best.agreement())) {
-                best = new Heading(element, text, origin, agreement);
+                best = new Heading(element, text, origin, agreement, shared);
                 bestShared = shared;
             }
         }
@@ -345,13 +365,15 @@ final class TitleChooser {
      * word: a one-word category heading ("Literatur") found in a breadcrumb-like {@code <title>} ("Kultur |
      * Literatur | 30.11. | Buch der Woche") agrees fully but states none of the headline.
      */
-    private static boolean statesTwoWords(String heading, List<Declared> titles) {
-        return sharedWords(heading, titles) >= 2 || titles.stream().anyMatch(t -> t.words().size() <= 1);
+    private static boolean statesTwoWords(int sharedWords, List<Declared> titles) {
+        return sharedWords >= 2 || titles.stream().anyMatch(t -> t.words().size() <= 1);
     }
 
-    /** The most words of the heading found in one declared title (matched as in {@link #agreement}). */
-    private static int sharedWords(String heading, List<Declared> titles) {
-        List<String> words = words(heading);
+    /**
+     * The most of the heading's words found in one declared title (matched as in {@link #agreement}). Divided by the
+     * number of words, it is {@link #agreement}: the largest share is that of the largest count.
+     */
+    private static int sharedWords(List<String> words, List<Declared> titles) {
         int best = 0;
         for (Declared title : titles) {
             int found = 0;
@@ -366,21 +388,25 @@ final class TitleChooser {
     }
 
     /**
-     * Whether a heading comes before the first paragraph of article text: a post title does, a section heading of
-     * the article ("Kindle for PC und KeePass") comes after its introduction.
+     * The headings that come before the first paragraph of article text: a post title does, a section heading of the
+     * article ("Kindle for PC und KeePass") comes after its introduction. One walk of the body for all of them, up
+     * to that paragraph or the last heading: a heading is reached in it exactly when a walk of its own would reach
+     * it before such a paragraph.
      */
-    private static boolean precedesArticleText(Document document, Element heading) {
+    private static Set<Element> precedingArticleText(Document document, List<Element> headings) {
+        Set<Element> before = Collections.newSetFromMap(new IdentityHashMap<>());
         Element body = document.body();
-        if (body == null) {
-            return false;
+        if (body == null || headings.isEmpty()) {
+            return before;
         }
-        boolean[] before = {false};
+        Set<Element> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
+        wanted.addAll(headings);
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node == heading) {
-                    before[0] = true;
-                    return FilterResult.STOP;
+                if (node instanceof Element element && wanted.contains(element)) {
+                    before.add(element);
+                    return before.size() == wanted.size() ? FilterResult.STOP : FilterResult.CONTINUE;
                 }
                 if (node instanceof Element element && element.tagName().equals("p")
                         && element.text().length() >= ARTICLE_PARAGRAPH_CHARS) {
@@ -389,7 +415,7 @@ final class TitleChooser {
                 return FilterResult.CONTINUE;
             }
         }, body);
-        return before[0];
+        return before;
     }
 
     /**
@@ -398,20 +424,7 @@ final class TitleChooser {
      */
     private static double agreement(String heading, List<Declared> titles) {
         List<String> words = words(heading);
-        if (words.isEmpty()) {
-            return 0;
-        }
-        double best = 0;
-        for (Declared title : titles) {
-            int found = 0;
-            for (String word : words) {
-                if (title.stems().contains(stem(word)) || holdsOrIsHeld(word, title.words())) {
-                    found++;
-                }
-            }
-            best = Math.max(best, (double) found / words.size());
-        }
-        return best;
+        return words.isEmpty() ? 0 : (double) sharedWords(words, titles) / words.size();
     }
 
     private static boolean holdsOrIsHeld(String word, List<String> others) {
@@ -519,11 +532,17 @@ final class TitleChooser {
     }
 
     static List<String> segments(String title) {
-        List<String> segments = new ArrayList<>();
-        if (!holdsAnyOf(title, SEPARATOR_CHARS)) {
+        if (!maySeparate(title)) {
+            List<String> segments = new ArrayList<>();
             segments.add(title);
             return segments;
         }
+        return segmentsByRegex(title);
+    }
+
+    /** {@link #segments} by {@link #SEPARATOR} alone, without the test of {@link #maySeparate}. */
+    static List<String> segmentsByRegex(String title) {
+        List<String> segments = new ArrayList<>();
         Matcher m = SEPARATOR.matcher(title);
         int start = 0;
         while (m.find()) {
@@ -532,6 +551,23 @@ final class TitleChooser {
         }
         segments.add(title.substring(start));
         return segments;
+    }
+
+    /**
+     * Whether {@link #SEPARATOR} may match in the text: only if it holds {@code |} or {@code \u2502} (the second
+     * alternative), or whitespace right before one of {@link #SEPARATOR_CHARS} (the first alternative: each of its
+     * separators starts with such a character, after {@code \s+}). A hyphenated word or a colon after a word
+     * ("Covid-19: …") is then no reason to run the expression.
+     */
+    private static boolean maySeparate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '|' || c == '\u2502'
+                    || i > 0 && MetaText.isRegexSpace(text.charAt(i - 1)) && SEPARATOR_CHARS.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The original text from the start of segment {@code from} to the end of segment {@code to - 1}. */
@@ -559,15 +595,6 @@ final class TitleChooser {
             stems.add(stem(word));
         }
         return stems;
-    }
-
-    private static boolean holdsAnyOf(String text, String chars) {
-        for (int i = 0; i < text.length(); i++) {
-            if (chars.indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The runs of letters and numbers ({@code [\p{L}\p{N}]+}, by code point) of the normalised text. */

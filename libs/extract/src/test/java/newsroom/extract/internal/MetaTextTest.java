@@ -72,6 +72,30 @@ class MetaTextTest {
     }
 
     @Test
+    void aTextKnownToKeepMoreThanALimitCollapsesToMoreThanIt() {
+        String[] pieces = {"\u200B", "\u00AD", " ", "  ", "\n", "\t", "\f", "\r", "\u00A0", "\u000B", "\u2028", "a",
+            "By ", "\uD835\uDC00", "\uD800", "語", "xy"};
+        Random random = new Random(13);
+        int known = 0;
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String value = text.toString();
+            int collapsed = new TextNode(value).text().length();
+            for (int limit : new int[] {0, 1, 5, 12, 30}) {
+                if (MetaText.keepsMoreThan(value, limit)) {
+                    known++;
+                    assertThat(collapsed).as("%s, limit %d", value, limit).isGreaterThan(limit);
+                }
+            }
+        }
+        // the test is not vacuous: the bound answers for many of the texts
+        assertThat(known).isGreaterThan(30_000);
+    }
+
+    @Test
     void titleStepsGiveWhatTheirExpressionsGive() {
         Pattern word = Pattern.compile("[\\p{L}\\p{N}]+");
         for (String text : randomTexts()) {

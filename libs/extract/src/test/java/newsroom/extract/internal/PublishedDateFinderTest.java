@@ -215,6 +215,22 @@ class PublishedDateFinderTest {
     }
 
     @Test
+    void takesATimeAboveTheHeadline_thatAgreesWithTheShownDay_afterTheTimesBelowIt() {
+        // the times are read in page order: after the headline, then above it, then anywhere; a time above the
+        // headline is read only when none after it agrees with the day shown
+        String head = "<meta property=\"article:published_time\" content=\"2022-11-17T10:33:13Z\">";
+        String above = "<div><time datetime=\"2022-03-09T08:00:00\">vor 2 Tagen</time></div>";
+        String shown = "<h1>Eignet sich eine Wärmepumpe im Altbau?</h1><p>von A. Rosenkranz, 09.03.2022</p>";
+
+        assertThat(published("de", head, above + shown + PROSE)).contains("2022-03-09T08:00:00 time[datetime]");
+        assertThat(published("de", head, above + shown.replace("</p>", " <time datetime=\"2022-03-09T10:15:00\">"
+                + "09.03.</time></p>") + PROSE)).contains("2022-03-09T10:15:00 time[datetime]");
+        // a time above of another day: the published date stands, as with no time at all
+        assertThat(published("de", head, above.replace("03-09", "03-08") + shown + PROSE))
+                .contains("2022-11-17T10:33:13Z meta:article:published_time");
+    }
+
+    @Test
     void theDateBesideAMastheadHeadingIsNotTheArticlesShownDate() {
         String masthead = "<header><h1><a href=\"/\">The Springfield Courier</a></h1><span>Wednesday, June 14, "
                 + "2023</span></header>";

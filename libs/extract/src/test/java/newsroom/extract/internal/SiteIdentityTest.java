@@ -2,13 +2,27 @@ package newsroom.extract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 /** A site's names compared by their letters and digits: the keys of a text. */
 class SiteIdentityTest {
+
+    @Test
+    void aDeclaredNameThatIsADomainNamesTheSiteByItsLabel_withOrWithoutSchemeAndSlash() {
+        for (String declared : List.of("lecker.de", "https://www.lecker.de/", "Lecker.de/", "http://lecker.de")) {
+            SiteIdentity site = SiteIdentity.of(Map.of("og:site_name", List.of(declared)), List.of(), null);
+            // "Lecker Rezepte" holds the host label "lecker" only when the declared domain gave it
+            assertThat(site.names("Lecker Rezepte")).as(declared).isTrue();
+            assertThat(site.isExactly("lecker")).as(declared).isTrue();
+        }
+        SiteIdentity notADomain = SiteIdentity.of(Map.of("og:site_name", List.of("Lecker Kochen")), List.of(), null);
+        assertThat(notADomain.isExactly("lecker")).isFalse();
+    }
 
     @Test
     void keysDropAccentsAndSpellOutUmlauts() {

@@ -203,6 +203,21 @@ class TitleChooserTest {
     }
 
     @Test
+    void ofSeveralH2sOnlyThoseBeforeTheArticleTextAreCandidates() {
+        String intro = "<p>" + "Der Stadtrat hat lange über die Tram beraten und am Dienstag entschieden. ".repeat(3)
+                + "</p>";
+        String head = "<title>Stadtrat beschließt die Tram | Example News</title>";
+
+        // the heading after the text states more of the title, but is a section heading
+        assertThat(title(head, "<h2>Newsletter</h2><div><h2>Stadtrat beschließt Tram</h2></div>" + intro
+                + "<h2>Stadtrat beschließt die Tram heute</h2>"))
+                .isEqualTo(new Field<>("Stadtrat beschließt Tram", "h2"));
+        // with none before the text, the declared title stands
+        assertThat(title(head, "<h2>Newsletter</h2>" + intro + "<h2>Stadtrat beschließt die Tram heute</h2>"))
+                .isEqualTo(new Field<>("Stadtrat beschließt die Tram", "title"));
+    }
+
+    @Test
     void aHeadlineMarkedByMicrodataIsADeclaredTitle() {
         // a CMS that puts the article title in an <h2 itemprop=headline> and only the section in <title>
         String article = "<main><div itemscope itemtype=\"https://schema.org/Article\"><div class=\"page-header\">"
@@ -239,6 +254,26 @@ class TitleChooserTest {
             }
             String value = text.toString();
             assertThat(TitleChooser.normalize(value)).as(value).isEqualTo(TitleChooser.normalizeByUnicode(value));
+        }
+    }
+
+    @Test
+    void splitsAtSeparatorsAsTheExpressionAlone_onlyReadingItWhereItMayMatch() {
+        assertThat(TitleChooser.segments("Covid-19: neue Regeln ab Montag")).containsExactly(
+                "Covid-19: neue Regeln ab Montag");
+        assertThat(TitleChooser.segments("Neue Regeln : Beispiel|Zeitung")).containsExactly(
+                "Neue Regeln", "Beispiel", "Zeitung");
+        String[] parts = {" ", "\t", "\n", "\u000B", "\u00A0", "|", "-", "\u2013", "\u2014", "\u00B7", "\u2022",
+            "\u00BB", "\u00AB", ":", "~", "/", "\u2502", "<", ">", "::", "//", ">>", "<<", "a", "Tram", "19", ".",
+            "\u00E9"};
+        Random random = new Random(41);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(10); j > 0; j--) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            String value = text.toString();
+            assertThat(TitleChooser.segments(value)).as(value).isEqualTo(TitleChooser.segmentsByRegex(value));
         }
     }
 }
