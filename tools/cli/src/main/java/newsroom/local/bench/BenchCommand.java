@@ -54,10 +54,12 @@ public final class BenchCommand {
     static final int PATHOLOGICAL_ROUNDS = 5;
 
     /** Rounds and sizes of one benchmark run. */
-    record Plan(int coldRounds, int warmInvocations, int extractionRounds, Duration extractionWarmup, int peerRounds,
-                int peerStep, int frontMatterRounds, int frontMatterIterations) {
-        static final Plan QUICK = new Plan(3, 10, 3, Duration.ofSeconds(5), 1, 4, 3, 200);
-        static final Plan FULL = new Plan(7, 30, 11, Duration.ofSeconds(30), 3, 1, 7, 1000);
+    record Plan(int coldRounds, int warmInvocations, int extractionRounds, ExtractionBench.Warmup extractionWarmup,
+                int peerRounds, int peerStep, int frontMatterRounds, int frontMatterIterations) {
+        static final Plan QUICK = new Plan(3, 10, 3, new ExtractionBench.Warmup(Duration.ofSeconds(5), 2), 1, 4, 3,
+                200);
+        static final Plan FULL = new Plan(7, 30, 11, new ExtractionBench.Warmup(Duration.ofSeconds(30), 40), 3, 1, 7,
+                1000);
     }
 
     private BenchCommand() {

@@ -50,7 +50,6 @@ final class ExtractionBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long PEER_TIMEOUT_MINUTES = 20;
-    static final int MIN_WARMUP_PASSES = 2;
 
     private final Path dataset;
     private final Path repo;
@@ -64,25 +63,33 @@ final class ExtractionBench {
     }
 
     /**
+     * The untimed passes of each Java pass, in turn, before the timed rounds: at least {@code passes} of each, and
+     * until {@code time} has passed. The JIT compiler needs both: the extractor is called per page, so its code is
+     * compiled for good only after thousands of pages (on two cores, CPU time per page kept falling for 25-40
+     * passes of the 181 pages, while jsoup's parse was flat after a few), and a loaded machine gives the compiler's
+     * threads less time per pass. A round timed before that measures the compiler at work.
+     */
+    record Warmup(Duration time, int passes) {
+    }
+
+    /**
      * @param rounds     timed rounds of the Java passes
-     * @param warmup     untimed passes of each Java pass, in turn, come first until this much time has passed (at
-     *                   least {@value #MIN_WARMUP_PASSES} of each): the JIT compiler takes seconds to reach the
-     *                   extractor's steady state, and a round timed before it measures the compiler at work
+     * @param warmup     the untimed passes that come first
      * @param peerRounds rounds that also run Readability (each a node process: one untimed and one timed pass)
      * @param peerStep   Readability gets every {@code peerStep}-th page (1: all)
      */
-    Result run(int rounds, Duration warmup, int peerRounds, int peerStep) throws IOException {
+    Result run(int rounds, Warmup warmup, int peerRounds, int peerStep) throws IOException {
         BenchmarkDataset data = BenchmarkDataset.open(dataset);
         List<Page> pages = new ArrayList<>();
         for (BenchmarkDataset.Page page : data.pages().values()) {
             pages.add(new Page(page.url(), data.html(page.id()), data.htmlFile(page.id())));
         }
         ArticleExtractor extractor = new ArticleExtractor();
-        progress.println("  extraction: untimed passes for " + warmup.toSeconds() + " s (at least "
-                + MIN_WARMUP_PASSES + ")");
-        long warmupEnd = System.nanoTime() + warmup.toNanos();
+        progress.println("  extraction: untimed passes for " + warmup.time().toSeconds() + " s and at least "
+                + warmup.passes() + " of each");
+        long warmupEnd = System.nanoTime() + warmup.time().toNanos();
         int warmupPasses = 0;
-        while (warmupPasses < MIN_WARMUP_PASSES || System.nanoTime() < warmupEnd) {
+        while (warmupPasses < warmup.passes() || System.nanoTime() < warmupEnd) {
             parseAll(pages);
             extractAll(extractor, pages);
             warmupPasses++;

@@ -47,10 +47,11 @@ class ExtractionBenchTest {
             throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         ExtractionBench.Result result = new ExtractionBench(smallDataset(folder), Path.of("."),
-                new PrintStream(progress, true, StandardCharsets.UTF_8)).run(2, Duration.ZERO, 0, 1);
+                new PrintStream(progress, true, StandardCharsets.UTF_8))
+                .run(2, new ExtractionBench.Warmup(Duration.ZERO, 3), 0, 1);
 
         assertThat(result.pages()).isEqualTo(PAGES);
-        assertThat(result.warmupPasses()).isEqualTo(ExtractionBench.MIN_WARMUP_PASSES);
+        assertThat(result.warmupPasses()).isEqualTo(3);
         assertThat(result.jsoupParseCpu()).hasSize(2).allSatisfy(perSecond -> assertThat(perSecond).isPositive());
         assertThat(result.extractorCpu()).hasSize(2).allSatisfy(perSecond -> assertThat(perSecond).isPositive());
         // one thread's CPU time never exceeds the wall time of the same pass, so per CPU second at least as many
