@@ -92,18 +92,7 @@ final class Nodes {
      * mark is neither whitespace nor below U+0020, {@code text().strip().length()} is at least the count too.
      */
     static boolean hasMoreTextMarksThan(Element element, int limit) {
-        int marks = 0;
-        for (Node node = element; node != null; node = nextInOrder(node, element)) {
-            if (node instanceof TextNode text) {
-                String whole = text.getWholeText();
-                for (int i = 0; i < whole.length(); i++) {
-                    if (isTextMark(whole.charAt(i)) && ++marks > limit) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return textMarkCount(element, limit) > limit;
     }
 
     /**
