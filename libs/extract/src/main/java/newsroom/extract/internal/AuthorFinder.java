@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -706,10 +705,9 @@ final class AuthorFinder {
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof Element element) {
-                // the class and id by exact key (the parser lower-cases attribute names), read once for both rules
-                Attributes attributes = element.attributesSize() == 0 ? null : element.attributes();
-                String className = attributes == null ? "" : attributes.get("class");
-                String id = attributes == null ? "" : attributes.get("id");
+                // the class and id, read once for both rules
+                String className = Nodes.attr(element, "class");
+                String id = Nodes.attr(element, "id");
                 if (readsBylines() && skipsForByline(element, className, id)) {
                     bylineSkipped = element;
                 }
@@ -877,12 +875,7 @@ final class AuthorFinder {
     }
 
     private static boolean isElsewhereHere(Element e) {
-        if (e.attributesSize() == 0) {
-            return isElsewhereHere(e, "", "");
-        }
-        // exact-key reads (the parser lower-cases attribute names)
-        Attributes attributes = e.attributes();
-        return isElsewhereHere(e, attributes.get("class"), attributes.get("id"));
+        return isElsewhereHere(e, Nodes.attr(e, "class"), Nodes.attr(e, "id"));
     }
 
     /** {@link #isElsewhereHere(Element)} of an element whose class and id attributes were read ("" when absent). */
