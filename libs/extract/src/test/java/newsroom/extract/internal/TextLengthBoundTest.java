@@ -3,20 +3,13 @@ package newsroom.extract.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import newsroom.core.testing.RepoFiles;
+import newsroom.extract.testing.SharedPages;
 
 /**
  * {@link Nodes#hasTextAtMost} answers "text() is at most this long" without building {@code text()}: whenever it says
@@ -50,20 +43,14 @@ class TextLengthBoundTest {
 
     @Test
     void aTextSaidToFitFits_onTheBenchmarkPages() throws IOException {
-        try (Stream<Path> pages = Files.list(RepoFiles.shared("data/article-extraction-benchmark/html"))) {
-            List<Path> sorted = pages.sorted().toList();
-            for (int p = 0; p < sorted.size(); p += 10) { // every 10th page: text() of every element is costly
-                String html;
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(sorted.get(p)))) {
-                    html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                for (Element element : Jsoup.parse(html).getAllElements()) {
-                    for (int limit : new int[] {0, 24, 120, 500}) {
-                        assertBound(element, limit);
-                    }
+        // every 10th page: text() of every element is costly
+        SharedPages.forEachBenchmarkPage(10, (name, html) -> {
+            for (Element element : Jsoup.parse(html).getAllElements()) {
+                for (int limit : new int[] {0, 24, 120, 500}) {
+                    assertBound(element, limit);
                 }
             }
-        }
+        });
     }
 
     @Test

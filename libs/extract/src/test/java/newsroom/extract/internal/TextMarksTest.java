@@ -3,20 +3,13 @@ package newsroom.extract.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import newsroom.core.testing.RepoFiles;
+import newsroom.extract.testing.SharedPages;
 
 /**
  * {@link Nodes#hasMoreTextMarksThan}, {@link Nodes#firstTextMark} and {@link Nodes#textMarks} read the text nodes
@@ -49,20 +42,14 @@ class TextMarksTest {
 
     @Test
     void marksOfTheTextNodesAreTheMarksOfText_onTheBenchmarkPages() throws IOException {
-        try (Stream<Path> pages = Files.list(RepoFiles.shared("data/article-extraction-benchmark/html"))) {
-            List<Path> sorted = pages.sorted().toList();
-            for (int p = 0; p < sorted.size(); p += 15) { // every 15th page: text() of every element is costly
-                String html;
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(sorted.get(p)))) {
-                    html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                for (Element element : Jsoup.parse(html).getAllElements()) {
-                    for (int limit : new int[] {0, 39, 60, 200}) {
-                        assertAgreesWithText(element, limit);
-                    }
+        // every 15th page: text() of every element is costly
+        SharedPages.forEachBenchmarkPage(15, (name, html) -> {
+            for (Element element : Jsoup.parse(html).getAllElements()) {
+                for (int limit : new int[] {0, 39, 60, 200}) {
+                    assertAgreesWithText(element, limit);
                 }
             }
-        }
+        });
     }
 
     @Test
